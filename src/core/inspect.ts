@@ -1,0 +1,102 @@
+import { columnLetter as columnName } from './model/a1';
+import type { WorkbookData } from './model/workbook';
+import type { Profile } from './profile/profile';
+import { readTable, type Notice, type Table, type TypeErrorFinding, type ReadOptions } from './read/table';
+import type { HeaderIndex } from './read/vocabulary';
+
+/** What `tally inspect` and the pane show for one sheet. */
+export interface SheetInspection {
+  sheet: string;
+  recognised: boolean;
+  /** 1-based sheet rows of the header. */
+  headerRows: number[];
+  titles: string[];
+  form?: { id: string; name: string; matched: number; total: number };
+  unitColumn?: string;
+  codeColumn?: string;
+  items: { id: string; name: string; header: string; column: string; unit?: string }[];
+  otherColumns: string[];
+  records: number;
+  totalRows: number;
+  notices: Notice[];
+  typeErrors: TypeErrorFinding[];
+}
+
+export interface WorkbookInspection {
+  source: string;
+  sheets: SheetInspection[];
+}
+
+/** The profile form whose items the table holds most of (at least two, or all of a small form). */
+export function guessForm(table: Table, profile: Profile | undefined): SheetInspection['form'] {
+  if (!profile) return undefined;
+  let best: SheetInspection['form'];
+  for (const form of profile.forms) {
+    const ids = new Set(form.items.map((i) => i.id));
+    const matched = table.columns.filter((c) => c.item && ids.has(c.item.id)).length;
+    const needed = Math.min(2, form.items.length);
+    if (matched >= needed && (!best || matched > best.matched)) {
+      best = { id: form.id, name: form.name, matched, total: form.items.length };
+    }
+  }
+  return best;
+}
+
+export function inspectTable(table: Table, profile: Profile | undefined): SheetInspection {
+  const unitCol = table.columns.find((c) => c.kind === 'unit');
+  const codeCol = table.columns.find((c) => c.kind === 'code');
+  const out: SheetInspection = {
+    sheet: table.sheet,
+    recognised: true,
+    headerRows: table.headerRows.map((r) => r + 1),
+    titles: table.titles,
+    items: table.columns
+      .filter((c) => c.item)
+      .map((c) => ({
+        id: c.item?.id ?? '',
+        name: c.item?.name ?? '',
+        header: c.header,
+        column: columnName(c.col),
+        ...(c.unit ? { unit: c.unit } : {}),
+      })),
+    otherColumns: table.columns.filter((c) => c.kind === 'other').map((c) => c.header),
+    records: table.records.filter((r) => !r.isTotal).length,
+    totalRows: table.records.filter((r) => r.isTotal).length,
+    notices: table.notices,
+    typeErrors: table.typeErrors,
+  };
+  const form = guessForm(table, profile);
+  if (form) out.form = form;
+  if (unitCol) out.unitColumn = unitCol.header;
+  if (codeCol) out.codeColumn = codeCol.header;
+  return out;
+}
+
+export function inspectWorkbook(
+  wb: WorkbookData,
+  index: HeaderIndex,
+  profile: Profile | undefined,
+  opts: ReadOptions = {},
+): WorkbookInspection {
+  return {
+    source: wb.source,
+    sheets: wb.sheets.map((sheet) => {
+      const table = readTable(sheet, index, opts);
+      if (!table) {
+        return {
+          sheet: sheet.name,
+          recognised: false,
+          headerRows: [],
+          titles: [],
+          items: [],
+          otherColumns: [],
+          records: 0,
+          totalRows: 0,
+          notices: [],
+          typeErrors: [],
+        };
+      }
+      return inspectTable(table, profile);
+    }),
+  };
+}

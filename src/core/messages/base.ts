@@ -1,0 +1,59 @@
+/** Messages of the engine's readers, errors and the CLI. Part of the one catalogue (index.ts). */
+export const base = {
+  'app.name': { zh: 'Tally 统计审核', en: 'Tally' },
+  'app.tagline': {
+    zh: '两纲监测报表审核与指标汇总',
+    en: "Audit and roll-up of the women's and children's programme monitoring forms",
+  },
+  'error.fileMissing': { zh: '找不到文件 {file}：请检查路径。', en: 'File not found: {file}. Check the path.' },
+  'error.notWorkbook': {
+    zh: '无法读取 {file}：不是有效的 .xlsx 工作簿（可能是改了扩展名的其他文件）。请在 Excel 中另存为 .xlsx 后重试。',
+    en: 'Cannot read {file}: it is not a valid .xlsx workbook (perhaps another file renamed). Save it as .xlsx from Excel and try again.',
+  },
+  'error.encrypted': {
+    zh: '无法读取 {file}：工作簿已加密（设置了打开密码）。请在 Excel 中取消密码后另存再试。',
+    en: 'Cannot read {file}: the workbook is encrypted (password to open). Remove the password in Excel, save, and try again.',
+  },
+  'error.corrupt': {
+    zh: '无法读取 {file}：文件已损坏（{detail}）。请重新导出或向报送单位索取原文件。',
+    en: 'Cannot read {file}: the file is damaged ({detail}). Export it again or ask the submitting unit for the original.',
+  },
+  'error.unsupported': {
+    zh: '无法读取 {file}：不支持的文件类型，请使用 .xlsx 或 .csv。',
+    en: 'Cannot read {file}: unsupported file type; use .xlsx or .csv.',
+  },
+  'error.csv': {
+    zh: '无法读取 {file}：CSV 格式错误（第 {line} 行：{detail}）。',
+    en: 'Cannot read {file}: malformed CSV (line {line}: {detail}).',
+  },
+  'error.noFiles': { zh: '请指定至少一个 .xlsx 或 .csv 文件。', en: 'Name at least one .xlsx or .csv file.' },
+  'inspect.sheet': { zh: '工作表「{sheet}」', en: 'Sheet "{sheet}"' },
+  'inspect.noHeader': { zh: '未找到表头，已跳过。', en: 'no header row found; skipped.' },
+  'inspect.header': { zh: '表头在第 {rows} 行', en: 'header in row {rows}' },
+  'inspect.form': { zh: '识别为 {form}（{matched}/{total} 个数据项）', en: 'recognised as {form} ({matched}/{total} items)' },
+  'inspect.noForm': { zh: '未识别为已知报表', en: 'not a known form' },
+  'inspect.records': { zh: '{records} 条记录（其中合计行 {totals} 行）', en: '{records} records ({totals} total rows)' },
+  'inspect.items': { zh: '识别的数据项', en: 'recognised items' },
+  'inspect.unitColumn': { zh: '填报单位列', en: 'reporting-unit column' },
+  'inspect.codeColumn': { zh: '区划代码列', en: 'code column' },
+  'inspect.otherColumns': { zh: '其他列', en: 'other columns' },
+  'inspect.notices': { zh: '数值提示 {count} 条', en: '{count} value notices' },
+  'inspect.typeErrors': { zh: '类型错误 {count} 条', en: '{count} type errors' },
+  'notice.disguisedNumber': {
+    zh: '{cell}「{raw}」按数值 {value} 读取（{why}）',
+    en: '{cell} "{raw}" read as the number {value} ({why})',
+  },
+  'why.fullwidth': { zh: '全角数字', en: 'full-width digits' },
+  'why.thousands': { zh: '千位分隔符', en: 'thousands separator' },
+  'why.unitSuffix': { zh: '带单位', en: 'unit suffix' },
+  'why.percent': { zh: '百分号', en: 'percent sign' },
+  'why.text': { zh: '文本格式的数字', en: 'number stored as text' },
+  'typeError.cell': {
+    zh: '{cell}「{raw}」不是数值（{column}），请改为数字或留空',
+    en: '{cell} "{raw}" is not a number ({column}); enter a number or leave it blank',
+  },
+  'profile.invalid': {
+    zh: '配置文件 {file} 有误：字段 {field}：{detail}。请修改该文件后重试。',
+    en: 'Profile file {file} is invalid: field {field}: {detail}. Correct the file and try again.',
+  },
+} as const;

@@ -1,0 +1,50 @@
+/**
+ * The description of sheets the engine wants written. Adapters (Office.js, exceljs) apply it;
+ * the engine never touches a workbook. Strings are always written as text: an adapter must
+ * never let a value that starts with `=`, `+`, `-` or `@` become a formula.
+ */
+export type OutputValue = number | string | boolean | null;
+
+export interface OutputCell {
+  value: OutputValue;
+  /** An Excel number format, e.g. `0.0`, `0.00"‰"`, `@`. */
+  numberFormat?: string;
+  /** Fill colour as `#RRGGBB`. */
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  wrap?: boolean;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface ChartSpec {
+  kind: 'bar' | 'column';
+  title: string;
+  /** Ranges in the same sheet, A1 (`B3:B20`). */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Where to place it: the top-left cell. */
+  anchor: string;
+}
+
+export interface OutputSheet {
+  name: string;
+  rows: OutputCell[][];
+  /** Column widths in characters. */
+  columnWidths?: number[];
+  frozenRows?: number;
+  frozenColumns?: number;
+  /** Merged areas in A1 (`A1:F1`). */
+  merges?: string[];
+  charts?: ChartSpec[];
+}
+
+export interface OutputWorkbook {
+  sheets: OutputSheet[];
+}
+
+/** Text that a spreadsheet would take as a formula if written as a plain value. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}

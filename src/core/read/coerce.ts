@@ -1,0 +1,92 @@
+import { CellError, EXCEL_ERROR_CODES, type Cell } from '../model/cell';
+import { fold } from './normalize';
+
+/**
+ * Reading a value in a numeric column (items.md, "Values that are not numbers").
+ *  - a number is that number;
+ *  - blank, `—`, `-`, `/`, `无`, `不详` are missing — never zero;
+ *  - a number in disguise (`１２３`, `1,234`, `1 234`, `12人`, `45%` in a % column) is read as
+ *    that number with a notice;
+ *  - anything else (`约300`, `N/A?`, `#DIV/0!`, TRUE) is a type error.
+ */
+export type Coerced =
+  | { kind: 'number'; value: number }
+  | { kind: 'missing' }
+  | { kind: 'disguised'; value: number; raw: string; why: DisguiseKind }
+  | { kind: 'typeError'; raw: string; why: 'text' | 'excelError' | 'boolean' };
+
+export type DisguiseKind = 'fullwidth' | 'thousands' | 'unitSuffix' | 'percent' | 'text';
+
+export const MISSING_MARKS: ReadonlySet<string> = new Set([
+  '',
+  '—',
+  '——',
+  '-',
+  '--',
+  '－',
+  '/',
+  '／',
+  '无',
+  '不详',
+  '…',
+  '...',
+]);
+
+const VALUE_UNITS = ['人次', '万人', '人', '个', '户', '名', '所', '次', '例', '元', '万元'];
+const UNIT_SUFFIX = new RegExp(`^(.*?\\d)\\s*(?:${VALUE_UNITS.join('|')})$`);
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const THOUSANDS = /^[+-]?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$/;
+
+export interface CoerceOptions {
+  /** The column's unit is %, so `45%` reads as 45. */
+  percentColumn?: boolean;
+  /** Extra strings read as missing (e.g. `NA` in a CSV written by R). */
+  missing?: ReadonlySet<string>;
+}
+
+export function coerceNumber(cell: Cell, opts: CoerceOptions = {}): Coerced {
+  if (cell === null) return { kind: 'missing' };
+  if (typeof cell === 'number') {
+    return Number.isFinite(cell) ? { kind: 'number', value: cell } : { kind: 'typeError', raw: String(cell), why: 'text' };
+  }
+  if (typeof cell === 'boolean') return { kind: 'typeError', raw: cell ? 'TRUE' : 'FALSE', why: 'boolean' };
+  if (cell instanceof CellError) return { kind: 'typeError', raw: cell.code, why: 'excelError' };
+
+  const raw = cell;
+  const trimmed = raw.trim();
+  if (MISSING_MARKS.has(trimmed) || opts.missing?.has(trimmed)) return { kind: 'missing' };
+  if (EXCEL_ERROR_CODES.includes(trimmed.toUpperCase())) return { kind: 'typeError', raw, why: 'excelError' };
+
+  const folded = fold(trimmed).replace(/，/g, ',').trim();
+  const wasWide = folded !== trimmed;
+  let s = folded;
+  let why: DisguiseKind = wasWide ? 'fullwidth' : 'text';
+
+  const unit = UNIT_SUFFIX.exec(s);
+  if (unit && unit[1]) {
+    s = unit[1].trim();
+    why = 'unitSuffix';
+  }
+  let percent = false;
+  if (s.endsWith('%')) {
+    if (!opts.percentColumn) return { kind: 'typeError', raw, why: 'text' };
+    s = s.slice(0, -1).trim();
+    percent = true;
+    why = 'percent';
+  }
+  if (THOUSANDS.test(s)) {
+    s = s.replace(/[, ]/g, '');
+    if (why === 'text') why = 'thousands';
+  }
+  if (!PLAIN_NUMBER.test(s)) return { kind: 'typeError', raw, why: 'text' };
+  const value = Number(s);
+  if (!Number.isFinite(value)) return { kind: 'typeError', raw, why: 'text' };
+  if (wasWide && !percent && why !== 'unitSuffix') why = 'fullwidth';
+  return { kind: 'disguised', value, raw, why };
+}
+
+/** True when the cell holds something a numeric column could read as a number. */
+export function looksNumeric(cell: Cell): boolean {
+  const c = coerceNumber(cell, { percentColumn: true });
+  return c.kind === 'number' || c.kind === 'disguised';
+}

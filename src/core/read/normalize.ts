@@ -1,0 +1,67 @@
+/**
+ * Header normalisation (items.md): full-width to half-width, one kind of bracket and dash,
+ * no spaces or line breaks, no unit suffix, lower case for English ids. Two headers name the
+ * same item exactly when their normalised keys are equal.
+ */
+
+/** Units a header may carry as a suffix, and a value as a trailing word. */
+export const UNIT_WORDS: readonly string[] = [
+  '人次',
+  '万人',
+  '人',
+  '个',
+  '户',
+  '名',
+  '所',
+  '次',
+  '例',
+  '万元',
+  '元',
+  '%',
+  '‰',
+  '1/10万',
+  '1/万',
+  '岁',
+];
+
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D~\u301C\uFF5E]/g;
+const SPACES = /[\s\u00A0\u3000]+/g;
+
+/** Width and punctuation folding without removing anything. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[【［〔]/g, '(')
+    .replace(/[】］〕]/g, ')')
+    .replace(DASHES, '-')
+    .replace(/：/g, ':');
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+const UNIT_ALT = UNIT_WORDS.map(escapeRe).join('|');
+/** `(人)`, `(单位:人)`, `(单位: 万元)` at the end. */
+const BRACKET_UNIT = new RegExp(`\\((?:计量)?(?:单位:)?(?:${UNIT_ALT})\\)$`);
+/** `/人`, `单位:人` at the end. */
+const SLASH_UNIT = new RegExp(`(?:/|(?:计量)?单位:)(?:${UNIT_ALT})$`);
+
+/** The unit a header names in its suffix, if any (`活产数（人）` → `人`). */
+export function headerUnit(header: string): string | undefined {
+  const s = fold(header).replace(SPACES, '');
+  const m = new RegExp(`(?:\\((?:计量)?(?:单位:)?(${UNIT_ALT})\\)|(?:/|单位:)(${UNIT_ALT}))$`).exec(s);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** The key a header is matched by. */
+export function normalizeHeader(header: string): string {
+  let s = fold(header).replace(SPACES, '');
+  // A header may carry several suffixes, e.g. `活产数(人)(合计)` is not one; strip units only.
+  for (let i = 0; i < 2; i++) {
+    const next = s.replace(BRACKET_UNIT, '').replace(SLASH_UNIT, '');
+    if (next === s) break;
+    s = next;
+  }
+  return s.toLowerCase();
+}
