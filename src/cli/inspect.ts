@@ -22,14 +22,22 @@ export async function inspectCommand(
   for (const file of files) {
     try {
       const wb = await readWorkbookFile(file);
-      const result = inspectWorkbook(wb, ctx.index, ctx.profile, file.toLowerCase().endsWith('.csv') ? {} : {});
+      const result = inspectWorkbook(
+        wb,
+        ctx.index,
+        ctx.profile,
+        file.toLowerCase().endsWith('.csv') ? {} : {},
+      );
       results.push(result);
       if (!opts.json) printWorkbook(result, opts.lang, ctx.out);
     } catch (e) {
       code = reportUnreadable(e, opts.lang, ctx.err);
     }
   }
-  if (opts.json) ctx.out.line(JSON.stringify(results.length === 1 && files.length === 1 ? results[0] : results, null, 2));
+  if (opts.json)
+    ctx.out.line(
+      JSON.stringify(results.length === 1 && files.length === 1 ? results[0] : results, null, 2),
+    );
   return code;
 }
 
@@ -46,28 +54,47 @@ function printSheet(s: SheetInspection, lang: Lang, out: Out): void {
     return;
   }
   const form = s.form
-    ? out.style('green', t(lang, 'inspect.form', { form: `${s.form.id} ${s.form.name}`, matched: s.form.matched, total: s.form.total }))
+    ? out.style(
+        'green',
+        t(lang, 'inspect.form', {
+          form: `${s.form.id} ${s.form.name}`,
+          matched: s.form.matched,
+          total: s.form.total,
+        }),
+      )
     : out.style('yellow', t(lang, 'inspect.noForm'));
   out.line(`${head}: ${form}`);
-  out.line(`    ${t(lang, 'inspect.header', { rows: s.headerRows.join('–') })}; ${t(lang, 'inspect.records', { records: s.records, totals: s.totalRows })}`);
+  out.line(
+    `    ${t(lang, 'inspect.header', { rows: s.headerRows.join('–') })}; ${t(lang, 'inspect.records', { records: s.records, totals: s.totalRows })}`,
+  );
   if (s.unitColumn) out.line(`    ${t(lang, 'inspect.unitColumn')}: ${s.unitColumn}`);
   if (s.codeColumn) out.line(`    ${t(lang, 'inspect.codeColumn')}: ${s.codeColumn}`);
   if (s.items.length > 0) {
     out.line(`    ${t(lang, 'inspect.items')} (${s.items.length}):`);
     for (const item of s.items) {
       const same = item.header === item.name;
-      out.line(`      ${item.column.padEnd(3)} ${item.name}${same ? '' : out.style('dim', ` ← ${item.header}`)}  [${item.id}]`);
+      out.line(
+        `      ${item.column.padEnd(3)} ${item.name}${same ? '' : out.style('dim', ` ← ${item.header}`)}  [${item.id}]`,
+      );
     }
   }
-  if (s.otherColumns.length > 0) out.line(`    ${t(lang, 'inspect.otherColumns')}: ${s.otherColumns.join(', ')}`);
+  if (s.otherColumns.length > 0)
+    out.line(`    ${t(lang, 'inspect.otherColumns')}: ${s.otherColumns.join(', ')}`);
   if (s.notices.length > 0) {
     out.line(`    ${out.style('cyan', t(lang, 'inspect.notices', { count: s.notices.length }))}`);
     for (const n of s.notices) {
-      out.line(`      ${t(lang, 'notice.disguisedNumber', { cell: n.cell, raw: n.raw, value: n.value, why: t(lang, `why.${n.why}`) })}`);
+      out.line(
+        `      ${t(lang, 'notice.disguisedNumber', { cell: n.cell, raw: n.raw, value: n.value, why: t(lang, `why.${n.why}`) })}`,
+      );
     }
   }
   if (s.typeErrors.length > 0) {
-    out.line(`    ${out.style('red', t(lang, 'inspect.typeErrors', { count: s.typeErrors.length }))}`);
-    for (const e of s.typeErrors) out.line(`      ${t(lang, 'typeError.cell', { cell: e.cell, raw: e.raw, column: e.column })}`);
+    out.line(
+      `    ${out.style('red', t(lang, 'inspect.typeErrors', { count: s.typeErrors.length }))}`,
+    );
+    for (const e of s.typeErrors)
+      out.line(
+        `      ${t(lang, 'typeError.cell', { cell: e.cell, raw: e.raw, column: e.column })}`,
+      );
   }
 }

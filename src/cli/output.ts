@@ -1,13 +1,20 @@
 import { styleText } from 'node:util';
 
+export interface TextStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
 /** Terminal output: colour only on a terminal that wants it. */
 export class Out {
   readonly colour: boolean;
   constructor(
-    private readonly stream: NodeJS.WriteStream = process.stdout,
+    readonly stream: TextStream = process.stdout,
     colour?: boolean,
   ) {
-    this.colour = colour ?? (stream.isTTY === true && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb');
+    this.colour =
+      colour ??
+      (stream.isTTY === true && !process.env['NO_COLOR'] && process.env['TERM'] !== 'dumb');
   }
 
   line(text = ''): void {

@@ -1,6 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadProfile, ProfileError, type Profile, type ProfileFiles } from '../core/profile/profile';
+import {
+  loadProfile,
+  ProfileError,
+  type Profile,
+  type ProfileFiles,
+} from '../core/profile/profile';
 
 /** The bundled default profile, next to src/ and lib/. */
 export const DEFAULT_PROFILE_DIR = path.resolve(__dirname, '../../profiles/lianggang-2021-2030');
@@ -14,7 +19,11 @@ export function readProfileDir(dir: string = DEFAULT_PROFILE_DIR): Profile {
     try {
       files[name] = JSON.parse(text) as unknown;
     } catch (e) {
-      throw new ProfileError('profile.invalid', { file: path.join(dir, name), field: '(JSON)', detail: (e as Error).message });
+      throw new ProfileError('profile.invalid', {
+        file: path.join(dir, name),
+        field: '(JSON)',
+        detail: (e as Error).message,
+      });
     }
   }
   return loadProfile(files);

@@ -1,7 +1,13 @@
 import { columnLetter as columnName } from './model/a1';
 import type { WorkbookData } from './model/workbook';
 import type { Profile } from './profile/profile';
-import { readTable, type Notice, type Table, type TypeErrorFinding, type ReadOptions } from './read/table';
+import {
+  readTable,
+  type Notice,
+  type Table,
+  type TypeErrorFinding,
+  type ReadOptions,
+} from './read/table';
 import type { HeaderIndex } from './read/vocabulary';
 
 /** What `tally inspect` and the pane show for one sheet. */

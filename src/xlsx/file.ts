@@ -12,7 +12,8 @@ export async function readWorkbookFile(file: string): Promise<WorkbookData> {
     bytes = new Uint8Array(await fs.readFile(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UnreadableInputError('error.fileMissing', { file });
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new UnreadableInputError('error.fileMissing', { file });
     if (code === 'EISDIR') throw new UnreadableInputError('error.unsupported', { file });
     throw new UnreadableInputError('error.corrupt', { file, detail: code ?? String(e) });
   }

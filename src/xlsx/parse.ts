@@ -32,11 +32,13 @@ function isEncryptedOle(bytes: Uint8Array): boolean {
 function toCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return EXCEL_ERROR_CODES.includes(value) ? new CellError(value) : value;
+  if (typeof value === 'string')
+    return EXCEL_ERROR_CODES.includes(value) ? new CellError(value) : value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('error' in value && value.error) return new CellError(String(value.error));
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
+    if ('richText' in value && Array.isArray(value.richText))
+      return value.richText.map((r) => r.text).join('');
     if ('result' in value) return toCell((value.result ?? null) as ExcelJS.CellValue);
     if ('formula' in value || 'sharedFormula' in value) return null;
     if ('text' in value) return String((value as { text: unknown }).text);
@@ -91,10 +93,11 @@ export async function parseXlsx(bytes: Uint8Array, file: string): Promise<Workbo
     const copy = bytes.slice().buffer;
     await wb.xlsx.load(copy as ArrayBuffer);
   } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0] ?? '' : String(e);
+    const detail = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
     throw new UnreadableInputError('error.corrupt', { file, detail });
   }
-  if (wb.worksheets.length === 0) throw new UnreadableInputError('error.corrupt', { file, detail: 'no worksheets' });
+  if (wb.worksheets.length === 0)
+    throw new UnreadableInputError('error.corrupt', { file, detail: 'no worksheets' });
   return { source: file, sheets: wb.worksheets.map(sheetFromWorksheet) };
 }
 

@@ -5,7 +5,10 @@ export const base = {
     zh: '两纲监测报表审核与指标汇总',
     en: "Audit and roll-up of the women's and children's programme monitoring forms",
   },
-  'error.fileMissing': { zh: '找不到文件 {file}：请检查路径。', en: 'File not found: {file}. Check the path.' },
+  'error.fileMissing': {
+    zh: '找不到文件 {file}：请检查路径。',
+    en: 'File not found: {file}. Check the path.',
+  },
   'error.notWorkbook': {
     zh: '无法读取 {file}：不是有效的 .xlsx 工作簿（可能是改了扩展名的其他文件）。请在 Excel 中另存为 .xlsx 后重试。',
     en: 'Cannot read {file}: it is not a valid .xlsx workbook (perhaps another file renamed). Save it as .xlsx from Excel and try again.',
@@ -26,13 +29,22 @@ export const base = {
     zh: '无法读取 {file}：CSV 格式错误（第 {line} 行：{detail}）。',
     en: 'Cannot read {file}: malformed CSV (line {line}: {detail}).',
   },
-  'error.noFiles': { zh: '请指定至少一个 .xlsx 或 .csv 文件。', en: 'Name at least one .xlsx or .csv file.' },
+  'error.noFiles': {
+    zh: '请指定至少一个 .xlsx 或 .csv 文件。',
+    en: 'Name at least one .xlsx or .csv file.',
+  },
   'inspect.sheet': { zh: '工作表「{sheet}」', en: 'Sheet "{sheet}"' },
   'inspect.noHeader': { zh: '未找到表头，已跳过。', en: 'no header row found; skipped.' },
   'inspect.header': { zh: '表头在第 {rows} 行', en: 'header in row {rows}' },
-  'inspect.form': { zh: '识别为 {form}（{matched}/{total} 个数据项）', en: 'recognised as {form} ({matched}/{total} items)' },
+  'inspect.form': {
+    zh: '识别为 {form}（{matched}/{total} 个数据项）',
+    en: 'recognised as {form} ({matched}/{total} items)',
+  },
   'inspect.noForm': { zh: '未识别为已知报表', en: 'not a known form' },
-  'inspect.records': { zh: '{records} 条记录（其中合计行 {totals} 行）', en: '{records} records ({totals} total rows)' },
+  'inspect.records': {
+    zh: '{records} 条记录（其中合计行 {totals} 行）',
+    en: '{records} records ({totals} total rows)',
+  },
   'inspect.items': { zh: '识别的数据项', en: 'recognised items' },
   'inspect.unitColumn': { zh: '填报单位列', en: 'reporting-unit column' },
   'inspect.codeColumn': { zh: '区划代码列', en: 'code column' },

@@ -8,7 +8,10 @@ import { rules } from './rules';
 
 export type Lang = 'zh' | 'en';
 
-const catalogue = { ...base, ...pane, ...rules } as const satisfies Record<string, { zh: string; en: string }>;
+const catalogue = { ...base, ...pane, ...rules } as const satisfies Record<
+  string,
+  { zh: string; en: string }
+>;
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;

@@ -22,7 +22,11 @@ function check<T>(schema: z.ZodType<T>, file: string, data: unknown): T {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue ? issue.path.join('.') : '';
-  throw new ProfileError('profile.invalid', { file, field: field || '(root)', detail: issue?.message ?? '' });
+  throw new ProfileError('profile.invalid', {
+    file,
+    field: field || '(root)',
+    detail: issue?.message ?? '',
+  });
 }
 
 export function loadProfile(files: ProfileFiles): Profile {
@@ -51,7 +55,13 @@ export function loadProfile(files: ProfileFiles): Profile {
 export function vocabularyOf(profile: Profile): Vocabulary {
   return {
     items: profile.forms.flatMap((form) =>
-      form.items.map((item) => ({ id: item.id, name: item.name, synonyms: item.synonyms, unit: item.unit, form: form.id })),
+      form.items.map((item) => ({
+        id: item.id,
+        name: item.name,
+        synonyms: item.synonyms,
+        unit: item.unit,
+        form: form.id,
+      })),
     ),
     reportingUnitHeaders: profile.meta.reportingUnitHeaders,
     codeHeaders: profile.meta.codeHeaders,

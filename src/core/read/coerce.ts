@@ -47,15 +47,19 @@ export interface CoerceOptions {
 export function coerceNumber(cell: Cell, opts: CoerceOptions = {}): Coerced {
   if (cell === null) return { kind: 'missing' };
   if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { kind: 'number', value: cell } : { kind: 'typeError', raw: String(cell), why: 'text' };
+    return Number.isFinite(cell)
+      ? { kind: 'number', value: cell }
+      : { kind: 'typeError', raw: String(cell), why: 'text' };
   }
-  if (typeof cell === 'boolean') return { kind: 'typeError', raw: cell ? 'TRUE' : 'FALSE', why: 'boolean' };
+  if (typeof cell === 'boolean')
+    return { kind: 'typeError', raw: cell ? 'TRUE' : 'FALSE', why: 'boolean' };
   if (cell instanceof CellError) return { kind: 'typeError', raw: cell.code, why: 'excelError' };
 
   const raw = cell;
   const trimmed = raw.trim();
   if (MISSING_MARKS.has(trimmed) || opts.missing?.has(trimmed)) return { kind: 'missing' };
-  if (EXCEL_ERROR_CODES.includes(trimmed.toUpperCase())) return { kind: 'typeError', raw, why: 'excelError' };
+  if (EXCEL_ERROR_CODES.includes(trimmed.toUpperCase()))
+    return { kind: 'typeError', raw, why: 'excelError' };
 
   const folded = fold(trimmed).replace(/，/g, ',').trim();
   const wasWide = folded !== trimmed;

@@ -50,7 +50,9 @@ const SLASH_UNIT = new RegExp(`(?:/|(?:计量)?单位:)(?:${UNIT_ALT})$`);
 /** The unit a header names in its suffix, if any (`活产数（人）` → `人`). */
 export function headerUnit(header: string): string | undefined {
   const s = fold(header).replace(SPACES, '');
-  const m = new RegExp(`(?:\\((?:计量)?(?:单位:)?(${UNIT_ALT})\\)|(?:/|单位:)(${UNIT_ALT}))$`).exec(s);
+  const m = new RegExp(`(?:\\((?:计量)?(?:单位:)?(${UNIT_ALT})\\)|(?:/|单位:)(${UNIT_ALT}))$`).exec(
+    s,
+  );
   return m ? (m[1] ?? m[2]) : undefined;
 }
 

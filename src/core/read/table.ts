@@ -1,5 +1,5 @@
 import { a1 } from '../model/a1';
-import { cellText, isBlank, type Cell } from '../model/cell';
+import { CellError, cellText, isBlank, type Cell } from '../model/cell';
 import { cellAt, columnCount, type SheetData } from '../model/workbook';
 import { coerceNumber, looksNumeric, type DisguiseKind } from './coerce';
 import { fold, headerUnit, normalizeHeader, UNIT_WORDS } from './normalize';
@@ -86,7 +86,11 @@ const COLUMN_CODES = new Set(['甲', '乙', '丙', '丁', '戊']);
 const UNIT_ROW_LABELS = new Set(['计量单位', '单位', '计量单位:', '单位:']);
 
 /** Read a sheet as a table. Returns undefined when no header row can be found. */
-export function readTable(sheet: SheetData, index: HeaderIndex, opts: ReadOptions = {}): Table | undefined {
+export function readTable(
+  sheet: SheetData,
+  index: HeaderIndex,
+  opts: ReadOptions = {},
+): Table | undefined {
   const header = findHeader(sheet, index, opts.searchRows ?? 30);
   if (!header) return undefined;
   const { rows: headerRows, names } = header;
@@ -99,7 +103,13 @@ export function readTable(sheet: SheetData, index: HeaderIndex, opts: ReadOption
   for (const [col, name] of names) {
     const role = index.lookup(name);
     const kind: ColumnKind = role?.kind ?? 'other';
-    const column: Column = { col, header: name, key: normalizeHeader(name), kind, numeric: kind === 'item' };
+    const column: Column = {
+      col,
+      header: name,
+      key: normalizeHeader(name),
+      kind,
+      numeric: kind === 'item',
+    };
     if (role?.kind === 'item') column.item = role.item;
     const u = headerUnit(name) ?? (role?.kind === 'item' ? role.item.unit : undefined);
     if (u) column.unit = u;
@@ -134,7 +144,11 @@ export function readTable(sheet: SheetData, index: HeaderIndex, opts: ReadOption
     const cells = rowCells(sheet, row, left);
     const texts = cells.filter((c) => !isBlank(c.value)).map((c) => cellText(c.value).trim());
     if (texts.length === 0) continue;
-    if (texts.some((t) => SIGNATURE.test(t)) || (texts.length === 1 && NOTE.test(fold(texts[0] ?? '')))) break;
+    if (
+      texts.some((t) => SIGNATURE.test(t)) ||
+      (texts.length === 1 && NOTE.test(fold(texts[0] ?? '')))
+    )
+      break;
     recordRows.push(row);
   }
 
@@ -145,9 +159,15 @@ export function readTable(sheet: SheetData, index: HeaderIndex, opts: ReadOption
     let numeric = 0;
     for (const row of recordRows) {
       const v = cellAt(sheet, row, column.col);
-      if (isBlank(v)) continue;
+      // An Excel error (#DIV/0!) says nothing about the column's type: formulas give numbers.
+      if (v instanceof CellError) continue;
+      const c = coerceNumber(v, {
+        percentColumn: true,
+        ...(opts.missing ? { missing: opts.missing } : {}),
+      });
+      if (c.kind === 'missing') continue;
       filled++;
-      if (looksNumeric(v)) numeric++;
+      if (c.kind === 'number' || c.kind === 'disguised') numeric++;
     }
     column.numeric = filled > 0 && numeric / filled >= 0.8;
   }
@@ -184,7 +204,10 @@ export function readTable(sheet: SheetData, index: HeaderIndex, opts: ReadOption
     const percentColumn = column.unit === '%';
     records.forEach((rec, i) => {
       const v = cellAt(sheet, rec.row, column.col);
-      const c = coerceNumber(v, { percentColumn, ...(opts.missing ? { missing: opts.missing } : {}) });
+      const c = coerceNumber(v, {
+        percentColumn,
+        ...(opts.missing ? { missing: opts.missing } : {}),
+      });
       const cell = a1(rec.row, column.col);
       switch (c.kind) {
         case 'number':
@@ -195,11 +218,27 @@ export function readTable(sheet: SheetData, index: HeaderIndex, opts: ReadOption
           break;
         case 'disguised':
           arr[i] = c.value;
-          notices.push({ kind: 'disguisedNumber', sheet: sheet.name, cell, raw: c.raw, value: c.value, why: c.why, column: column.header });
+          notices.push({
+            kind: 'disguisedNumber',
+            sheet: sheet.name,
+            cell,
+            raw: c.raw,
+            value: c.value,
+            why: c.why,
+            column: column.header,
+          });
           break;
         case 'typeError':
           arr[i] = NaN;
-          typeErrors.push({ kind: 'typeError', sheet: sheet.name, cell, raw: c.raw, column: column.header, unit: rec.unit, why: c.why });
+          typeErrors.push({
+            kind: 'typeError',
+            sheet: sheet.name,
+            cell,
+            raw: c.raw,
+            column: column.header,
+            unit: rec.unit,
+            why: c.why,
+          });
           break;
       }
     });
@@ -215,7 +254,18 @@ export function readTable(sheet: SheetData, index: HeaderIndex, opts: ReadOption
     if (t) titles.push(t);
   }
 
-  return { sheet: sheet.name, titles, headerRows, skippedRows, columns, records, numbers, texts, notices, typeErrors };
+  return {
+    sheet: sheet.name,
+    titles,
+    headerRows,
+    skippedRows,
+    columns,
+    records,
+    numbers,
+    texts,
+    notices,
+    typeErrors,
+  };
 }
 
 /** A 12-digit code stored as a number must not turn into `4.4e11`. */
@@ -246,7 +296,8 @@ function isUnitRow(cells: PositionedCell[]): boolean {
   for (const c of cells) {
     if (isBlank(c.value)) continue;
     if (unitWord(c.value)) units++;
-    else if (typeof c.value === 'string' && UNIT_ROW_LABELS.has(fold(c.value).replace(/\s+/g, ''))) continue;
+    else if (typeof c.value === 'string' && UNIT_ROW_LABELS.has(fold(c.value).replace(/\s+/g, '')))
+      continue;
     else return false;
   }
   return units > 0;
@@ -292,7 +343,8 @@ function singleRowNames(sheet: SheetData, row: number): Map<number, string> {
   for (let j = 0; j < width; j++) {
     const col = sheet.origin.col + j;
     const t = textOf(cellAt(sheet, row, col));
-    if (t && !looksNumeric(cellAt(sheet, row, col))) names.set(col, t.replace(/\s*[\r\n]+\s*/g, ''));
+    if (t && !looksNumeric(cellAt(sheet, row, col)))
+      names.set(col, t.replace(/\s*[\r\n]+\s*/g, ''));
   }
   return names;
 }
@@ -306,7 +358,8 @@ function mergedLeft(sheet: SheetData, row: number, col: number): number | undefi
 
 function mergedTop(sheet: SheetData, row: number, col: number): number | undefined {
   for (const m of sheet.merges ?? []) {
-    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && m.top < row) return m.top;
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && m.top < row)
+      return m.top;
   }
   return undefined;
 }
@@ -315,7 +368,11 @@ function mergedTop(sheet: SheetData, row: number, col: number): number | undefin
  * Collapse a two-row header: a group label over its parts (`活产数` over `男`, `女`) becomes
  * the name the vocabulary knows (`活产数（男）`), a cell merged down keeps its top text.
  */
-function twoRowNames(sheet: SheetData, top: number, index: HeaderIndex): Map<number, string> | undefined {
+function twoRowNames(
+  sheet: SheetData,
+  top: number,
+  index: HeaderIndex,
+): Map<number, string> | undefined {
   const bottom = top + 1;
   const width = columnCount(sheet);
   const names = new Map<number, string>();
@@ -351,14 +408,21 @@ function twoRowNames(sheet: SheetData, top: number, index: HeaderIndex): Map<num
       names.set(col, lower);
       continue;
     }
-    const candidates = [`${upper}（${lower}）`, `${upper}${lower}`, `${lower}${upper}`, lower];
+    // `合计` under a group label is the group itself (`活产数` over `合计 | 男 | 女`).
+    const candidates = index.isTotal(lower)
+      ? [upper]
+      : [`${upper}（${lower}）`, `${upper}${lower}`, `${lower}${upper}`, lower];
     const known = candidates.find((c) => index.lookup(c));
     names.set(col, known ?? `${upper}（${lower}）`);
   }
   return sawBottomText ? names : undefined;
 }
 
-function findHeader(sheet: SheetData, index: HeaderIndex, searchRows: number): HeaderGuess | undefined {
+function findHeader(
+  sheet: SheetData,
+  index: HeaderIndex,
+  searchRows: number,
+): HeaderGuess | undefined {
   const top = sheet.origin.row;
   const last = Math.min(top + sheet.rows.length - 1, top + searchRows - 1);
   let best: HeaderGuess | undefined;

@@ -21,15 +21,22 @@ export interface Vocabulary {
 
 export const GENERIC_VOCABULARY: Vocabulary = {
   items: [],
-  reportingUnitHeaders: ['地区', '地区名称', '乡镇', '乡镇（街道）', '街道', '单位', '单位名称', '区划名称'],
+  reportingUnitHeaders: [
+    '地区',
+    '地区名称',
+    '乡镇',
+    '乡镇（街道）',
+    '街道',
+    '单位',
+    '单位名称',
+    '区划名称',
+  ],
   codeHeaders: ['区划代码', '统计用区划代码', '行政区划代码', '代码'],
   totalMarkers: ['合计', '总计', '全市', '全县', '全区', '小计'],
 };
 
 export type HeaderRole =
-  | { kind: 'unit' }
-  | { kind: 'code' }
-  | { kind: 'item'; item: VocabularyItem };
+  { kind: 'unit' } | { kind: 'code' } | { kind: 'item'; item: VocabularyItem };
 
 /** A compiled lookup from normalised header keys to what they name. */
 export class HeaderIndex {
@@ -37,7 +44,8 @@ export class HeaderIndex {
   private readonly totals: Set<string>;
 
   constructor(readonly vocabulary: Vocabulary) {
-    for (const h of vocabulary.reportingUnitHeaders) this.byKey.set(normalizeHeader(h), { kind: 'unit' });
+    for (const h of vocabulary.reportingUnitHeaders)
+      this.byKey.set(normalizeHeader(h), { kind: 'unit' });
     for (const h of vocabulary.codeHeaders) this.byKey.set(normalizeHeader(h), { kind: 'code' });
     for (const item of vocabulary.items) {
       for (const n of [item.name, item.id, ...item.synonyms]) {

@@ -1,0 +1,80 @@
+import { main } from '../../src/cli/main';
+import { capture } from '../support/capture';
+import { fixturePath } from '../support/fixtures';
+
+async function run(...args: string[]) {
+  const out = capture();
+  const err = capture();
+  const code = await main(['node', 'tally', ...args], out.out, err.out);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+describe('tally inspect', () => {
+  test('prints each sheet, its header row, the recognised items and the notices', async () => {
+    const r = await run('inspect', fixturePath('quirks', 'merged-header.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('工作表「Sheet1」: 识别为 FE1 妇幼健康（5/23 个数据项）');
+    expect(r.stdout).toContain('表头在第 2–3 行');
+    expect(r.stdout).toMatch(/C\s+男婴活产数 ← 活产数（男）\s+\[live_births_male\]/);
+  });
+
+  test('--lang en prints English', async () => {
+    const r = await run('inspect', '--lang', 'en', fixturePath('quirks', 'fullwidth-digits.xlsx'));
+    expect(r.stdout).toContain('Sheet "村委会": recognised as FE3 民政 (2/9 items)');
+    expect(r.stdout).toContain('B2 "１２３" read as the number 123 (full-width digits)');
+  });
+
+  test('--json gives the same facts as data', async () => {
+    const r = await run('inspect', '--json', fixturePath('quirks', 'text-numbers.xlsx'));
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      source: string;
+      sheets: {
+        sheet: string;
+        form: { id: string };
+        records: number;
+        typeErrors: { cell: string }[];
+      }[];
+    };
+    expect(json.sheets[0]?.form.id).toBe('FE4');
+    expect(json.sheets[0]?.records).toBe(6);
+    expect(json.sheets[0]?.typeErrors.map((e) => e.cell)).toEqual(['B6', 'C6', 'D6']);
+  });
+
+  test.each([
+    ['missing.xlsx', /^tally: 找不到文件 .*missing\.xlsx：请检查路径。\n$/],
+    ['renamed-text.xlsx', /^tally: 无法读取 .*renamed-text\.xlsx：不是有效的 \.xlsx 工作簿/],
+    ['encrypted.xlsx', /^tally: 无法读取 .*encrypted\.xlsx：工作簿已加密/],
+    ['corrupt.xlsx', /^tally: 无法读取 .*corrupt\.xlsx：文件已损坏/],
+  ])('unreadable %s: exit 2, one line naming the file, no stack trace', async (name, message) => {
+    const r = await run('inspect', fixturePath('unreadable', name));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  test('a bad file among good ones: the good ones are still inspected, exit 2', async () => {
+    const r = await run(
+      'inspect',
+      fixturePath('unreadable', 'corrupt.xlsx'),
+      fixturePath('quirks', 'title-rows.xlsx'),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('工作表「妇幼卫生」');
+  });
+
+  test('no file named: usage error, exit 2', async () => {
+    const r = await run('inspect');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("missing required argument 'files'");
+  });
+
+  test('--help exits 0', async () => {
+    const r = await run('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('inspect');
+  });
+});
