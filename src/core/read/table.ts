@@ -82,6 +82,7 @@ export interface ReadOptions {
 
 const SIGNATURE = /单位负责人|填表人|填报人|审核人|制表人|统计负责人|报出日期|填报日期|联系电话/;
 const NOTE = /^(注|说明|备注)\s*[:：]/;
+const CODE_LIKE = /(代码|编码|编号|code|id)$/;
 const COLUMN_CODES = new Set(['甲', '乙', '丙', '丁', '戊']);
 const UNIT_ROW_LABELS = new Set(['计量单位', '单位', '计量单位:', '单位:']);
 
@@ -155,6 +156,7 @@ export function readTable(
   // Columns not in the vocabulary are numeric when most of their values read as numbers.
   for (const column of columns) {
     if (column.kind !== 'other') continue;
+    if (CODE_LIKE.test(column.key)) continue; // 上级代码, 单位编码: identifiers, not quantities
     let filled = 0;
     let numeric = 0;
     for (const row of recordRows) {
@@ -437,8 +439,11 @@ function findHeader(
     if (row + 1 <= top + sheet.rows.length - 1 && single.size > 0) {
       const pair = twoRowNames(sheet, row, index);
       if (pair) {
+        // A pair must name more than either of its rows alone: a title line above a header
+        // is not half of a two-row header.
         const s2 = score(pair, index);
-        if (s2 > bestScore) {
+        const below = score(singleRowNames(sheet, row + 1), index);
+        if (s2 > bestScore && s2 > s1 && s2 > below) {
           best = { rows: [row, row + 1], names: pair };
           bestScore = s2;
         }
