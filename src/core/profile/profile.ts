@@ -2,12 +2,23 @@ import type { z } from 'zod';
 import { TallyError } from '../errors';
 import { normalizeHeader } from '../read/normalize';
 import type { Vocabulary } from '../read/vocabulary';
-import { formsFileSchema, profileFileSchema, type FormDef, type ProfileMeta } from './schema';
+import {
+  formsFileSchema,
+  indicatorsFileSchema,
+  profileFileSchema,
+  rulesFileSchema,
+  type FormDef,
+  type IndicatorDef,
+  type ProfileMeta,
+  type RuleDef,
+} from './schema';
 
 /** A profile: the forms and items (later: rules, indicators, wording) as plain data. */
 export interface Profile {
   meta: ProfileMeta;
   forms: FormDef[];
+  indicators: IndicatorDef[];
+  rules: RuleDef[];
 }
 
 /** The raw contents of a profile's files, by file name, as an adapter read them. */
@@ -49,7 +60,43 @@ export function loadProfile(files: ProfileFiles): Profile {
       }
     });
   });
-  return { meta, forms };
+  const itemIds = new Set(forms.flatMap((f) => f.items.map((i) => i.id)));
+  const formIds = new Set(forms.map((f) => f.id));
+  const { indicators } = check(
+    indicatorsFileSchema,
+    'indicators.json',
+    files['indicators.json'] ?? { indicators: [] },
+  );
+  const ids = new Set<string>();
+  indicators.forEach((ind, i) => {
+    const at = (field: string, detail: string) =>
+      new ProfileError('profile.invalid', {
+        file: 'indicators.json',
+        field: `indicators.${i}.${field}`,
+        detail,
+      });
+    if (ids.has(ind.id)) throw at('id', `duplicate indicator id ${ind.id}`);
+    ids.add(ind.id);
+    for (const field of ['numerator', 'denominator'] as const) {
+      if (!itemIds.has(ind[field]))
+        throw at(field, `"${ind[field]}" is not an item id of forms.json`);
+    }
+  });
+  const { rules } = check(rulesFileSchema, 'rules.json', files['rules.json'] ?? { rules: [] });
+  const ruleIds = new Set<string>();
+  rules.forEach((rule, i) => {
+    const at = (field: string, detail: string) =>
+      new ProfileError('profile.invalid', {
+        file: 'rules.json',
+        field: `rules.${i}.${field}`,
+        detail,
+      });
+    if (ruleIds.has(rule.id)) throw at('id', `duplicate rule id ${rule.id}`);
+    ruleIds.add(rule.id);
+    if (rule.scope !== undefined && !formIds.has(rule.scope))
+      throw at('scope', `"${rule.scope}" is not a form id of forms.json`);
+  });
+  return { meta, forms, indicators, rules };
 }
 
 export function vocabularyOf(profile: Profile): Vocabulary {

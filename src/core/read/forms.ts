@@ -1,0 +1,88 @@
+import type { WorkbookData } from '../model/workbook';
+import type { FormDef } from '../profile/schema';
+import type { Profile } from '../profile/profile';
+import { normalizeHeader } from './normalize';
+import { readTable, type ReadOptions, type Table } from './table';
+import type { HeaderIndex } from './vocabulary';
+
+/**
+ * Form recognition by content (issue 4): a sheet is a form when its header holds the
+ * reporting-unit column and items of one of the profile's forms, whatever the sheet is called
+ * and wherever the header sits. The same form from several workbooks is stacked.
+ */
+export interface FormSheet {
+  form: FormDef;
+  source: string;
+  sheet: string;
+  table: Table;
+}
+
+export interface SheetSkip {
+  source: string;
+  sheet: string;
+  reason: 'noHeader' | 'noUnitColumn' | 'noForm' | 'regions';
+}
+
+export interface Recognised {
+  forms: FormSheet[];
+  skipped: SheetSkip[];
+  /** A region sheet (代码 / 名称 / 上级代码), if one was found. */
+  regions: { source: string; sheet: string; table: Table }[];
+}
+
+export const PARENT_HEADERS: ReadonlySet<string> = new Set(
+  ['上级代码', '上级区划代码', '上级', '上级单位代码', 'parent', 'parentcode'].map(normalizeHeader),
+);
+
+export function isRegionTable(table: Table): boolean {
+  return table.columns.some((c) => PARENT_HEADERS.has(c.key));
+}
+
+/** The profile form a table holds most items of; at least two, or all of a form with fewer. */
+export function formOf(table: Table, profile: Profile): FormDef | undefined {
+  let best: FormDef | undefined;
+  let bestCount = 0;
+  for (const form of profile.forms) {
+    const ids = new Set(form.items.map((i) => i.id));
+    const matched = table.columns.filter((c) => c.item && ids.has(c.item.id)).length;
+    if (matched >= Math.min(2, form.items.length) && matched > bestCount) {
+      best = form;
+      bestCount = matched;
+    }
+  }
+  return best;
+}
+
+export function recogniseForms(
+  workbooks: readonly WorkbookData[],
+  profile: Profile,
+  index: HeaderIndex,
+  opts: ReadOptions = {},
+): Recognised {
+  const out: Recognised = { forms: [], skipped: [], regions: [] };
+  for (const wb of workbooks) {
+    for (const sheet of wb.sheets) {
+      const table = readTable(sheet, index, opts);
+      const at = { source: wb.source, sheet: sheet.name };
+      if (!table) {
+        out.skipped.push({ ...at, reason: 'noHeader' });
+        continue;
+      }
+      if (isRegionTable(table)) {
+        out.regions.push({ ...at, table });
+        continue;
+      }
+      const form = formOf(table, profile);
+      if (!form) {
+        out.skipped.push({ ...at, reason: 'noForm' });
+        continue;
+      }
+      if (!table.columns.some((c) => c.kind === 'unit' || c.kind === 'code')) {
+        out.skipped.push({ ...at, reason: 'noUnitColumn' });
+        continue;
+      }
+      out.forms.push({ form, ...at, table });
+    }
+  }
+  return out;
+}
