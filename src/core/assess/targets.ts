@@ -25,11 +25,19 @@ export interface Judgement {
 }
 
 interface TargetKind<K extends Target['kind']> {
+  /** `unit` is the suffix as written after a number (see unitSuffix). */
   describe(t: Extract<Target, { kind: K }>, unit: string, lang: Lang): string;
   judge(t: Extract<Target, { kind: K }>, ctx: JudgeContext): Judgement;
 }
 
 type Registry = { [K in Target['kind']]: TargetKind<K> };
+
+/** How a value's unit is written after a number: `12/10万`, `3.5‰`, `90%`. */
+export function unitSuffix(unit: string, lang: Lang): string {
+  const zh: Record<string, string> = { '1/10万': '/10万', '女=100': '' };
+  const en: Record<string, string> = { '1/10万': ' per 100,000', '女=100': '', '‰': '‰', '%': '%' };
+  return (lang === 'zh' ? zh[unit] : en[unit]) ?? unit;
+}
 
 export function fmt(n: number, decimals = 2): string {
   return Number(n.toFixed(decimals)).toString();
@@ -132,7 +140,12 @@ export const TARGET_KINDS: Registry = {
 
 export function describeTarget(target: Target, unit: string, lang: Lang): string {
   const kind = TARGET_KINDS[target.kind] as TargetKind<Target['kind']>;
-  return kind.describe(target as never, unit, lang);
+  return kind.describe(target as never, unitSuffix(unit, lang), lang);
+}
+
+/** A value as published, with its unit: `3.55‰`, `25.33/10万`, `106.71`. */
+export function formatValue(value: number, decimals: number, unit: string, lang: Lang): string {
+  return `${value.toFixed(decimals)}${unitSuffix(unit, lang)}`;
 }
 
 export function judge(target: Target, ctx: JudgeContext): Judgement {

@@ -1,14 +1,16 @@
 /**
- * The one message catalogue, assembled from a section per module (base, rules, pane). Every user-facing sentence of the engine, the CLI and the pane is
+ * The one message catalogue, assembled from a section per module (base, audit, rules, report, pane). Every user-facing sentence of the engine, the CLI and the pane is
  * here, Chinese first and English second. `{name}` placeholders are filled by `t()`.
  */
+import { audit } from './audit';
 import { base } from './base';
 import { pane } from './pane';
+import { report } from './report';
 import { rules } from './rules';
 
 export type Lang = 'zh' | 'en';
 
-const catalogue = { ...base, ...pane, ...rules } as const satisfies Record<
+const catalogue = { ...base, ...audit, ...pane, ...report, ...rules } as const satisfies Record<
   string,
   { zh: string; en: string }
 >;

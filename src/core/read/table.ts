@@ -71,6 +71,8 @@ export interface Table {
   texts: Map<number, (string | null)[]>;
   notices: Notice[];
   typeErrors: TypeErrorFinding[];
+  /** Cells read as missing that were not empty (`—`, `/`, `无`), by A1 address. */
+  missingMarks: Map<string, string>;
 }
 
 export interface ReadOptions {
@@ -191,6 +193,7 @@ export function readTable(
   const texts = new Map<number, (string | null)[]>();
   const notices: Notice[] = [];
   const typeErrors: TypeErrorFinding[] = [];
+  const missingMarks = new Map<string, string>();
   for (const column of columns) {
     if (!column.numeric) {
       texts.set(
@@ -217,6 +220,7 @@ export function readTable(
           break;
         case 'missing':
           arr[i] = NaN;
+          if (typeof v === 'string' && v.trim() !== '') missingMarks.set(cell, v.trim());
           break;
         case 'disguised':
           arr[i] = c.value;
@@ -267,6 +271,7 @@ export function readTable(
     texts,
     notices,
     typeErrors,
+    missingMarks,
   };
 }
 

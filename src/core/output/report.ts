@@ -1,0 +1,291 @@
+import type { Assessment, IndicatorResult } from '../assess/assess';
+import { describeTarget, pointUnit } from '../assess/targets';
+import { a1, columnLetter } from '../model/a1';
+import { t, type Lang } from '../messages/index';
+import type { Block } from '../narrative/narrative';
+import { attainmentRate, type AuditDigest } from '../narrative/narrative';
+import type { Profile } from '../profile/profile';
+import type { Dataset } from '../rollup/dataset';
+import type { OutputCell, OutputSheet } from './spec';
+
+/**
+ * The two tool-owned sheets of report.md, described as data: 指标汇总 (summary) and 监测报告
+ * (narrative). Adapters write them; nothing here knows about Excel or files.
+ */
+export const COLOURS = {
+  met: { fill: '#C6EFCE', font: '#006100' },
+  notMet: { fill: '#FFC7CE', font: '#9C0006' },
+  noData: { fill: '#D9D9D9', font: '#404040' },
+  header: { fill: '#DDEBF7', font: '#1F3864' },
+  group: { fill: '#F2F2F2', font: '#000000' },
+  warning: { fill: '#FFEB9C', font: '#9C5700' },
+  notReported: { fill: '#EDEDED', font: '#7F7F7F' },
+} as const;
+
+export interface SummaryInput {
+  assessment: Assessment;
+  profile: Profile;
+  dataset: Dataset;
+  period: string;
+  audit: AuditDigest;
+  lang: Lang;
+  /** Run time as text (the caller's clock; the engine has none). */
+  time: string;
+}
+
+const text = (value: string, extra: Partial<OutputCell> = {}): OutputCell => ({
+  value,
+  numberFormat: '@',
+  ...extra,
+});
+const num = (
+  value: number | null,
+  decimals: number,
+  extra: Partial<OutputCell> = {},
+): OutputCell => ({
+  value,
+  numberFormat: decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`,
+  ...extra,
+});
+const blank = (): OutputCell => ({ value: null });
+
+function statusCell(r: IndicatorResult, lang: Lang): OutputCell {
+  const c = COLOURS[r.status];
+  return text(t(lang, `status.${r.status}`), {
+    fill: c.fill,
+    fontColor: c.font,
+    bold: true,
+    align: 'center',
+  });
+}
+
+/** What a reporting unit's cell shows for an indicator. */
+function unitCell(r: IndicatorResult, unit: string, ds: Dataset, lang: Lang): OutputCell {
+  const mine = ds.values.get(unit);
+  const num0 = mine?.get(r.def.numerator);
+  const den0 = mine?.get(r.def.denominator);
+  if (num0 === undefined || den0 === undefined) {
+    return text(t(lang, 'cell.notReported'), {
+      fill: COLOURS.notReported.fill,
+      fontColor: COLOURS.notReported.font,
+      align: 'center',
+    });
+  }
+  const node = r.nodes.get(unit);
+  if (!node || node.pool.pooled === 0) {
+    return text(t(lang, 'cell.leftOut'), {
+      fill: COLOURS.notReported.fill,
+      fontColor: COLOURS.notReported.font,
+      align: 'center',
+    });
+  }
+  if (node.shown === null)
+    return text(t(lang, 'cell.zeroDenominator'), {
+      fontColor: COLOURS.noData.font,
+      align: 'center',
+    });
+  return num(node.shown, r.def.decimals);
+}
+
+export const SUMMARY_HEADER_ROW = 4; // 0-based row of the column headers
+
+export function summarySheet(input: SummaryInput, name: string): OutputSheet {
+  const { assessment: a, profile, dataset: ds, lang, period, audit } = input;
+  const unitNames = a.units.map((u) => ds.hierarchy.name(u));
+  const headers = [
+    'col.outline',
+    'col.domain',
+    'col.id',
+    'col.name',
+    'col.value',
+    'col.unit',
+    'col.numerator',
+    'col.denominator',
+    'col.target',
+    'col.status',
+    'col.prior',
+    'col.change',
+    'col.changeUnit',
+    'col.small',
+    'col.verified',
+  ] as const;
+  const width = headers.length + unitNames.length;
+  const rows: OutputCell[][] = [];
+  const title = t(lang, 'report.summaryTitle', { region: a.rootName, period });
+  rows.push([text(title, { bold: true })]);
+  rows.push([
+    text(
+      t(lang, 'report.meta', {
+        profile: lang === 'zh' ? profile.meta.name : profile.meta.nameEn,
+        time: input.time,
+        errors: audit.errors,
+        open: audit.openErrors,
+        warnings: audit.warnings,
+        explained: audit.explained,
+      }),
+    ),
+  ]);
+  rows.push(
+    audit.openErrors > 0
+      ? [
+          text(t(lang, 'report.openErrors', { open: audit.openErrors }), {
+            bold: true,
+            fill: COLOURS.notMet.fill,
+            fontColor: COLOURS.notMet.font,
+          }),
+        ]
+      : [blank()],
+  );
+  rows.push([text(t(lang, 'report.legend'), { italic: true, fontColor: '#595959' })]);
+  rows.push([
+    ...headers.map((h) =>
+      text(t(lang, h), {
+        bold: true,
+        fill: COLOURS.header.fill,
+        fontColor: COLOURS.header.font,
+        wrap: true,
+        align: 'center',
+      }),
+    ),
+    ...unitNames.map((n) =>
+      text(n, {
+        bold: true,
+        fill: COLOURS.header.fill,
+        fontColor: COLOURS.header.font,
+        wrap: true,
+        align: 'center',
+      }),
+    ),
+  ]);
+
+  for (const outline of ['women', 'children'] as const) {
+    const rs = a.indicators.filter((r) => r.def.outline === outline);
+    if (rs.length === 0) continue;
+    for (const r of rs) {
+      const d = r.def;
+      const dec = d.decimals;
+      rows.push([
+        text(t(lang, outline === 'women' ? 'outline.women' : 'outline.children')),
+        text(lang === 'zh' ? d.domain : d.domainEn),
+        text(d.id),
+        text(lang === 'zh' ? d.name : d.nameEn),
+        num(r.root.shown, dec, { bold: true }),
+        text(d.unit),
+        num(r.root.value === null && r.root.pool.pooled === 0 ? null : r.root.pool.numerator, 0),
+        num(r.root.value === null && r.root.pool.pooled === 0 ? null : r.root.pool.denominator, 0),
+        text(describeTarget(d.target, d.unit, lang)),
+        statusCell(r, lang),
+        num(r.prior, dec),
+        num(r.change, dec),
+        text(r.change === null ? '' : pointUnit(d.unit, lang).trim()),
+        r.smallNumber
+          ? text(t(lang, 'cell.small'), {
+              fill: COLOURS.warning.fill,
+              fontColor: COLOURS.warning.font,
+              align: 'center',
+            })
+          : blank(),
+        text(t(lang, d.verified ? 'cell.yes' : 'cell.no'), { align: 'center' }),
+        ...a.units.map((u) => unitCell(r, u, ds, lang)),
+      ]);
+    }
+  }
+  const lastIndicatorRow = rows.length - 1;
+
+  // Share met per domain, for the chart.
+  rows.push([blank()]);
+  rows.push([text(t(lang, 'report.domainTable'), { bold: true })]);
+  rows.push(
+    ['col.domain', 'col.monitored', 'col.assessable', 'col.met', 'col.rate'].map((k) =>
+      text(t(lang, k as 'col.domain'), {
+        bold: true,
+        fill: COLOURS.header.fill,
+        fontColor: COLOURS.header.font,
+        align: 'center',
+      }),
+    ),
+  );
+  const firstDomainRow = rows.length;
+  const domains: string[] = [];
+  for (const r of a.indicators) if (!domains.includes(r.def.domain)) domains.push(r.def.domain);
+  for (const domain of domains) {
+    const rs = a.indicators.filter((r) => r.def.domain === domain);
+    const counts = {
+      monitored: rs.length,
+      met: rs.filter((r) => r.status === 'met').length,
+      notMet: rs.filter((r) => r.status === 'notMet').length,
+      noData: rs.filter((r) => r.status === 'noData').length,
+    };
+    const { assessable, rate } = attainmentRate(counts);
+    const first = rs[0]?.def;
+    rows.push([
+      text(lang === 'zh' ? domain : (first?.domainEn ?? domain)),
+      num(counts.monitored, 0),
+      num(assessable, 0),
+      num(counts.met, 0),
+      num(rate === '—' ? null : Number(rate), 1),
+    ]);
+  }
+  const lastDomainRow = rows.length - 1;
+
+  const columnWidths = [
+    12,
+    10,
+    7,
+    26,
+    10,
+    8,
+    11,
+    11,
+    16,
+    9,
+    9,
+    9,
+    11,
+    8,
+    10,
+    ...unitNames.map(() => 10),
+  ];
+  return {
+    name,
+    rows,
+    columnWidths,
+    frozenRows: SUMMARY_HEADER_ROW + 1,
+    frozenColumns: 4,
+    merges: [
+      `A1:${columnLetter(width - 1)}1`,
+      `A2:${columnLetter(width - 1)}2`,
+      `A3:${columnLetter(width - 1)}3`,
+      `A4:${columnLetter(width - 1)}4`,
+    ],
+    charts: [
+      {
+        kind: 'column',
+        title: t(lang, 'report.chartTitle'),
+        categories: `${a1(firstDomainRow, 0)}:${a1(lastDomainRow, 0)}`,
+        series: [
+          { name: t(lang, 'col.rate'), values: `${a1(firstDomainRow, 4)}:${a1(lastDomainRow, 4)}` },
+        ],
+        anchor: a1(lastIndicatorRow + 2, 6),
+      },
+    ],
+  };
+}
+
+export function narrativeSheet(blocks: readonly Block[], name: string): OutputSheet {
+  const rows: OutputCell[][] = blocks.map((b) => {
+    switch (b.kind) {
+      case 'title':
+        return [text(b.text, { bold: true, align: 'center' })];
+      case 'heading':
+        return [text(b.text, { bold: true, fill: COLOURS.header.fill })];
+      case 'subheading':
+        return [text(b.text, { bold: true })];
+      case 'item':
+        return [text(`• ${b.text}`, { wrap: true })];
+      case 'paragraph':
+        return [text(b.text, { wrap: true })];
+    }
+  });
+  return { name, rows, columnWidths: [110] };
+}

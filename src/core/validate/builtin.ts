@@ -1,0 +1,227 @@
+import { a1 } from '../model/a1';
+import { t, type Lang } from '../messages/index';
+import type { FormSheet } from '../read/forms';
+import { normalizeHeader } from '../read/normalize';
+import type { Table } from '../read/table';
+import type { Dataset } from '../rollup/dataset';
+import { BUILTIN, type Finding, type FindingCell } from './result';
+
+/**
+ * The checks every form gets without a written rule (rules.md): 合计 rows equal the sum of
+ * their unit rows for every count column; no reporting unit twice; no blank where a count is
+ * due; values that are not numbers; numbers in disguise (notices); expected units missing.
+ */
+
+const SUBTOTAL = normalizeHeader('小计');
+const TOLERANCE = 1e-6;
+
+function fmtNumber(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(6)));
+}
+
+function label(table: Table, col: number): string {
+  const c = table.columns.find((k) => k.col === col);
+  return c?.item?.name ?? c?.header ?? '';
+}
+
+/** 合计 rows against their unit rows; 小计 rows against the unit rows since the last total. */
+export function checkTotals(fs: FormSheet, lang: Lang, columns?: readonly number[]): Finding[] {
+  const { table } = fs;
+  const findings: Finding[] = [];
+  const countCols =
+    columns ??
+    table.columns.filter((c) => c.numeric && (c.item || c.kind === 'other')).map((c) => c.col);
+  let sinceLastTotal: number[] = [];
+  const allUnits: number[] = [];
+  table.records.forEach((rec, i) => {
+    if (!rec.isTotal) {
+      sinceLastTotal.push(i);
+      allUnits.push(i);
+      return;
+    }
+    const parts = normalizeHeader(rec.unit) === SUBTOTAL ? sinceLastTotal : allUnits;
+    sinceLastTotal = [];
+    for (const col of countCols) {
+      const values = table.numbers.get(col);
+      if (!values) continue;
+      const total = values[i] ?? NaN;
+      if (Number.isNaN(total)) continue; // a blank total cell is reported by the blank check
+      let sum = 0;
+      const cells: FindingCell[] = [
+        { item: label(table, col), cell: a1(rec.row, col), value: total },
+      ];
+      for (const p of parts) {
+        const v = values[p] ?? NaN;
+        const partRec = table.records[p];
+        if (partRec)
+          cells.push({
+            item: label(table, col),
+            cell: a1(partRec.row, col),
+            value: Number.isNaN(v) ? null : v,
+          });
+        if (!Number.isNaN(v)) sum += v;
+      }
+      if (Math.abs(total - sum) > TOLERANCE * Math.max(1, Math.abs(sum))) {
+        findings.push({
+          ruleId: BUILTIN.total,
+          severity: 'error',
+          message: t(lang, 'audit.total', {
+            item: label(table, col),
+            total: fmtNumber(total),
+            sum: fmtNumber(sum),
+            diff: fmtNumber(total - sum),
+          }),
+          file: fs.source,
+          sheet: fs.sheet,
+          unit: rec.unit,
+          cells,
+        });
+      }
+    }
+  });
+  return findings;
+}
+
+/** Type errors and disguised numbers found while reading the form. */
+export function checkValues(fs: FormSheet, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  const unitOfRow = new Map(fs.table.records.map((r) => [r.row, r.unit]));
+  const itemOf = (header: string) =>
+    fs.table.columns.find((c) => c.header === header)?.item?.name ?? header;
+  for (const e of fs.table.typeErrors) {
+    out.push({
+      ruleId: BUILTIN.type,
+      severity: 'error',
+      message: t(lang, 'audit.type', { item: itemOf(e.column), raw: e.raw }),
+      file: fs.source,
+      sheet: fs.sheet,
+      unit: e.unit,
+      cells: [{ item: itemOf(e.column), cell: e.cell, value: e.raw }],
+    });
+  }
+  for (const n of fs.table.notices) {
+    const row = Number(/\d+$/.exec(n.cell)?.[0] ?? 0) - 1;
+    out.push({
+      ruleId: BUILTIN.notice,
+      severity: 'notice',
+      message: t(lang, 'audit.notice', {
+        item: itemOf(n.column),
+        raw: n.raw,
+        value: n.value,
+        why: t(lang, `why.${n.why}`),
+      }),
+      file: fs.source,
+      sheet: fs.sheet,
+      unit: unitOfRow.get(row) ?? '',
+      cells: [{ item: itemOf(n.column), cell: n.cell, value: n.raw }],
+    });
+  }
+  return out;
+}
+
+/** Blank (or `—`, `/`, `无`) where a count is due: every item column of every unit row. */
+export function checkBlanks(fs: FormSheet, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  const typeErrorCells = new Set(fs.table.typeErrors.map((e) => e.cell));
+  for (const col of fs.table.columns) {
+    if (!col.item) continue;
+    const values = fs.table.numbers.get(col.col);
+    if (!values) continue;
+    fs.table.records.forEach((rec, i) => {
+      if (rec.isTotal || !Number.isNaN(values[i] ?? NaN)) return;
+      const cell = a1(rec.row, col.col);
+      if (typeErrorCells.has(cell)) return; // already a type error
+      const raw = fs.table.missingMarks.get(cell) ?? '';
+      out.push({
+        ruleId: BUILTIN.blank,
+        severity: 'error',
+        message: t(lang, 'audit.blank', {
+          item: col.item?.name ?? col.header,
+          raw: raw || t(lang, 'audit.blankEmpty'),
+        }),
+        file: fs.source,
+        sheet: fs.sheet,
+        unit: rec.unit,
+        cells: [{ item: col.item?.name ?? col.header, cell, value: raw || null }],
+      });
+    });
+  }
+  return out;
+}
+
+/** A reporting unit twice in one form. */
+export function checkDuplicates(ds: Dataset, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  for (const units of ds.formUnits.values()) {
+    for (const rows of units.values()) {
+      const first = rows[0];
+      if (!first) continue;
+      for (const dup of rows.slice(1)) {
+        out.push({
+          ruleId: BUILTIN.duplicate,
+          severity: 'error',
+          message: t(lang, 'audit.duplicate', {
+            unit: dup.unit,
+            first: first.row + 1,
+            row: dup.row + 1,
+          }),
+          file: dup.source,
+          sheet: dup.sheet,
+          unit: dup.unit,
+          cells: [],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Units expected but missing, per form: expected from the region sheet's lowest level, or
+ * else from the previous period's form. The finding is on the form's sheet, naming the unit.
+ */
+export function checkCompleteness(ds: Dataset, lang: Lang, prior?: Dataset): Finding[] {
+  const out: Finding[] = [];
+  const listed = ds.hierarchy.expectedLeaves();
+  for (const fs of ds.forms) {
+    const present = ds.formUnits.get(fs.form.id);
+    if (!present) continue;
+    // Report once per form, on its first sheet.
+    if (ds.forms.find((f) => f.form.id === fs.form.id) !== fs) continue;
+    const formName = `${fs.form.id} ${fs.form.name}`;
+    if (listed.length > 0) {
+      for (const key of listed) {
+        if (present.has(key)) continue;
+        out.push(
+          missing(
+            fs,
+            ds.hierarchy.name(key),
+            t(lang, 'audit.missingUnit', { unit: ds.hierarchy.name(key), form: formName }),
+          ),
+        );
+      }
+    } else if (prior) {
+      for (const [key, rows] of prior.formUnits.get(fs.form.id) ?? []) {
+        const name = rows[0]?.unit ?? key;
+        const here = ds.hierarchy.keyOf(key.startsWith('n:') ? { name } : { code: key, name });
+        if (here !== undefined && present.has(here)) continue;
+        out.push(
+          missing(fs, name, t(lang, 'audit.missingUnitPrior', { unit: name, form: formName })),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function missing(fs: FormSheet, unit: string, message: string): Finding {
+  return {
+    ruleId: BUILTIN.missingUnit,
+    severity: 'error',
+    message,
+    file: fs.source,
+    sheet: fs.sheet,
+    unit,
+    cells: [],
+  };
+}

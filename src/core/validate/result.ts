@@ -1,0 +1,68 @@
+/**
+ * Validation results as data (after R validate and frictionless): a per-rule summary and
+ * findings, each with its rule, severity, message, sheet, reporting unit and the cells read.
+ */
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** The checks Tally runs without a written rule. */
+export const BUILTIN = {
+  total: 'TOTAL',
+  duplicate: 'DUPLICATE',
+  blank: 'BLANK',
+  type: 'TYPE',
+  notice: 'NOTICE',
+  missingUnit: 'MISSING_UNIT',
+} as const;
+
+export interface FindingCell {
+  item: string;
+  cell: string;
+  value: number | string | null;
+  /** When the cell is on another sheet than the finding (a cross-form or prior-period rule). */
+  sheet?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The workbook (file name) the sheet is in. */
+  file: string;
+  sheet: string;
+  /** The reporting unit as written in the form (`合计` for a total row). */
+  unit: string;
+  cells: FindingCell[];
+  /** A written explanation (核实说明), when one was given for this warning. */
+  explanation?: string;
+}
+
+export interface RuleSummary {
+  id: string;
+  severity: Severity;
+  expression: string;
+  records: number;
+  passes: number;
+  fails: number;
+  notEvaluated: number;
+  /** Why the rule could not run (parse error, unknown item), else null. */
+  error: string | null;
+}
+
+export interface ValidationResult {
+  rules: RuleSummary[];
+  findings: Finding[];
+  summary: { errors: number; warnings: number; notices: number };
+}
+
+export function summarise(findings: readonly Finding[]): ValidationResult['summary'] {
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    notices: findings.filter((f) => f.severity === 'notice').length,
+  };
+}
+
+/** The key an explanation is attached by: the same rule, sheet and unit. */
+export function findingKey(f: Pick<Finding, 'ruleId' | 'sheet' | 'unit'>): string {
+  return `${f.ruleId}\u0000${f.sheet}\u0000${f.unit}`;
+}
