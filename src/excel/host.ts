@@ -1,0 +1,53 @@
+/**
+ * The Office host: the one `Office.onReady`, the display language and the API sets the host
+ * supports. Only src/excel may touch the Office.js globals (see ARCHITECTURE.md).
+ */
+
+export interface OfficeInfo {
+  /** `Excel` inside Excel; empty when the page is opened outside Office. */
+  host: string;
+  /** Office's UI language, e.g. `zh-CN`, `en-US`; empty when unknown. */
+  displayLanguage: string;
+}
+
+/** Thrown when Office.js did not load (no network to the CDN, or the page opened by hand). */
+export class OfficeUnavailableError extends Error {
+  override name = 'OfficeUnavailableError';
+}
+
+function officeGlobal(): typeof Office | undefined {
+  return typeof Office === 'undefined' ? undefined : Office;
+}
+
+/** Resolves once Office.js has initialised. Call it once, before rendering. */
+export async function onOfficeReady(): Promise<OfficeInfo> {
+  const office = officeGlobal();
+  if (!office || typeof office.onReady !== 'function') {
+    throw new OfficeUnavailableError('Office.js is not loaded');
+  }
+  const info = await office.onReady();
+  return { host: info.host ? String(info.host) : '', displayLanguage: displayLanguage() };
+}
+
+/** Office's display language, or '' outside Office. */
+export function displayLanguage(): string {
+  const office = officeGlobal();
+  try {
+    return office?.context?.displayLanguage ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Whether the host implements an Excel API set, e.g. `('1.13')` for merged areas. */
+export function supportsExcelApi(version: string): boolean {
+  const office = officeGlobal();
+  try {
+    return office?.context?.requirements?.isSetSupported('ExcelApi', version) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** The host name Office.onReady reports inside Excel. */
+export const EXCEL_HOST = 'Excel';

@@ -1,0 +1,296 @@
+import { parseRange, rangeA1, type RangeRef } from '../core/model/a1';
+import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
+import type { SheetData } from '../core/model/workbook';
+import type { WorkbookSource } from '../core/ports';
+import { supportsExcelApi } from './host';
+
+/**
+ * Reading the open workbook through Office.js, in as few round trips as possible:
+ *   sync 1  the worksheets' names;
+ *   sync 2  every sheet's used range (position and size) and merged areas;
+ *   sync 3  the values of every sheet at once, when they fit in one request.
+ * Above the cell limit, or when Excel refuses the payload, values are read in row blocks and
+ * a block Excel refuses is halved and read again.
+ */
+
+/** The part of an Excel range the reader touches. `Excel.Range` has it; so does the test fake. */
+export interface RangeProxy {
+  load(propertyNames: string): unknown;
+  readonly isNullObject: boolean;
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly values: unknown[][];
+}
+
+export interface RangeAreasProxy {
+  load(propertyNames: string): unknown;
+  readonly isNullObject: boolean;
+  readonly address: string;
+}
+
+export interface WorksheetProxy {
+  readonly name: string;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy;
+  getRange(address?: string): RangeProxy & { getMergedAreasOrNullObject(): RangeAreasProxy };
+}
+
+export interface ReaderContext {
+  readonly workbook: {
+    readonly worksheets: {
+      load(propertyNames: string): unknown;
+      readonly items: readonly WorksheetProxy[];
+      getItem(name: string): WorksheetProxy;
+    };
+  };
+  sync(): Promise<unknown>;
+}
+
+/** `Excel.run`, or a stand-in that hands the batch a fake context. */
+export type ExcelRun = <T>(batch: (context: ReaderContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelReaderOptions {
+  /** A name for messages, e.g. "当前工作簿". */
+  name?: string;
+  /** Defaults to `Excel.run`. */
+  run?: ExcelRun;
+  /** Read merged areas (ExcelApi 1.13). Defaults to whether the host supports them. */
+  merges?: boolean;
+  /** Above this many cells in one request, values are read in row blocks. */
+  cellLimit?: number;
+  /** Rows per block to start with; halved whenever Excel refuses a block. */
+  blockRows?: number;
+}
+
+/** Excel's get limit for one range is five million cells on every platform. */
+export const DEFAULT_CELL_LIMIT = 5_000_000;
+export const DEFAULT_BLOCK_ROWS = 10_000;
+
+const DIMENSIONS = 'address,rowIndex,columnIndex,rowCount,columnCount';
+const PAYLOAD_ERRORS = new Set([
+  'RequestPayloadSizeLimitExceeded',
+  'ResponsePayloadSizeLimitExceeded',
+]);
+const ERROR_CODES = new Set(EXCEL_ERROR_CODES);
+
+/** Excel refused a request or a response as too large (Excel on the web: 5 MB). */
+export function isPayloadTooLarge(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && PAYLOAD_ERRORS.has(code);
+}
+
+/** Excel returned no values for a range it judged too large (it may, instead of failing). */
+class ValuesMissingError extends Error {
+  override name = 'ValuesMissingError';
+}
+
+/** A value as Office.js returns it, as a cell of the engine. */
+export function toCell(v: unknown): Cell {
+  if (typeof v === 'string') {
+    if (v === '') return null;
+    return ERROR_CODES.has(v) ? new CellError(v) : v;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return v === null || v === undefined ? null : String(v);
+}
+
+/** The merged areas in a RangeAreas address: `Sheet1!A1:E1, Sheet1!B2:D2` or `'a, b'!A1:B2`. */
+export function parseAreas(address: string): RangeRef[] {
+  const out: RangeRef[] = [];
+  const re = /!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?=\s*,|\s*$)/g;
+  for (const m of address.matchAll(re)) {
+    const ref = m[1];
+    if (!ref) continue;
+    out.push(parseRange(ref.replace(/\$/g, '')));
+  }
+  return out;
+}
+
+/** A sheet's used range as measured in sync 2. */
+interface Extent {
+  sheet: WorksheetProxy;
+  name: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  merges?: RangeRef[];
+}
+
+export class ExcelWorkbookSource implements WorkbookSource {
+  readonly name: string;
+  private readonly run: ExcelRun;
+  private readonly mergesWanted: boolean | undefined;
+  private readonly cellLimit: number;
+  /** Rows per block that Excel last accepted; kept between blocks and reads. */
+  private blockRows: number;
+
+  constructor(opts: ExcelReaderOptions = {}) {
+    this.name = opts.name ?? 'Workbook';
+    this.run = opts.run ?? ((batch) => Excel.run((context) => batch(context)));
+    this.mergesWanted = opts.merges;
+    this.cellLimit = Math.max(1, opts.cellLimit ?? DEFAULT_CELL_LIMIT);
+    this.blockRows = Math.max(1, opts.blockRows ?? DEFAULT_BLOCK_ROWS);
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  async readSheet(name: string): Promise<SheetData> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const extents = await this.measure(context, [{ sheet, name }]);
+      const [data] = await this.readValues(context, extents);
+      if (!data) throw new RangeError(`no sheet named "${name}"`);
+      return data;
+    });
+  }
+
+  async readAll(onProgress?: (done: number, total: number) => void): Promise<SheetData[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      const named = sheets.items.map((sheet) => ({ sheet, name: sheet.name }));
+      const extents = await this.measure(context, named);
+      return this.readValues(context, extents, onProgress);
+    });
+  }
+
+  private mergesOn(): boolean {
+    return this.mergesWanted ?? supportsExcelApi('1.13');
+  }
+
+  /** One sync: every sheet's used range and, when asked for, its merged areas. */
+  private async measure(
+    context: ReaderContext,
+    sheets: { sheet: WorksheetProxy; name: string }[],
+    merges = this.mergesOn(),
+  ): Promise<Extent[]> {
+    const pending = sheets.map(({ sheet, name }) => {
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load(DIMENSIONS);
+      const areas = merges ? sheet.getRange().getMergedAreasOrNullObject() : undefined;
+      areas?.load('address');
+      return { sheet, name, used, areas };
+    });
+    try {
+      await context.sync();
+    } catch (e) {
+      // Merged areas fail on some hosts and above 512 areas; the values matter more.
+      if (merges) return this.measure(context, sheets, false);
+      throw e;
+    }
+    return pending.map(({ sheet, name, used, areas }) => {
+      const extent: Extent = used.isNullObject
+        ? { sheet, name, row: 0, col: 0, rows: 0, cols: 0 }
+        : {
+            sheet,
+            name,
+            row: used.rowIndex,
+            col: used.columnIndex,
+            rows: used.rowCount,
+            cols: used.columnCount,
+          };
+      if (areas) extent.merges = areas.isNullObject ? [] : parseAreas(areas.address);
+      return extent;
+    });
+  }
+
+  private async readValues(
+    context: ReaderContext,
+    extents: Extent[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<SheetData[]> {
+    const total = extents.reduce((n, e) => n + e.rows * e.cols, 0);
+    const out: SheetData[] = extents.map((e) => ({
+      name: e.name,
+      origin: { row: e.row, col: e.col },
+      rows: [],
+      ...(e.merges ? { merges: e.merges } : {}),
+    }));
+    onProgress?.(0, total);
+    if (total === 0) return out;
+
+    if (total <= this.cellLimit) {
+      const ranges = extents.map((e) => (e.rows > 0 ? this.loadBlock(e, 0, e.rows) : undefined));
+      try {
+        await context.sync();
+        extents.forEach((e, i) => {
+          const range = ranges[i];
+          const sheet = out[i];
+          if (range && sheet) sheet.rows = convert(range, e.rows, e.cols);
+        });
+        onProgress?.(total, total);
+        return out;
+      } catch (e) {
+        if (!isPayloadTooLarge(e) && !(e instanceof ValuesMissingError)) throw e;
+        for (const sheet of out) sheet.rows = [];
+      }
+    }
+
+    let done = 0;
+    for (const [i, e] of extents.entries()) {
+      const sheet = out[i];
+      if (!sheet || e.rows === 0) continue;
+      const byCells = Math.max(1, Math.floor(this.cellLimit / e.cols));
+      let r = 0;
+      while (r < e.rows) {
+        const n = Math.min(this.blockRows, byCells, e.rows - r);
+        const range = this.loadBlock(e, r, n);
+        try {
+          await context.sync();
+          for (const row of convert(range, n, e.cols)) sheet.rows.push(row);
+        } catch (err) {
+          const tooLarge = isPayloadTooLarge(err) || err instanceof ValuesMissingError;
+          if (!tooLarge || n === 1) throw err;
+          this.blockRows = Math.max(1, Math.floor(n / 2));
+          continue;
+        }
+        r += n;
+        done += n * e.cols;
+        onProgress?.(done, total);
+      }
+    }
+    return out;
+  }
+
+  /** Queue a load of `count` rows of a sheet's used range, from its `offset`th row. */
+  private loadBlock(e: Extent, offset: number, count: number): RangeProxy {
+    const address = rangeA1({
+      top: e.row + offset,
+      left: e.col,
+      bottom: e.row + offset + count - 1,
+      right: e.col + e.cols - 1,
+    });
+    const range = e.sheet.getRange(address);
+    range.load('values');
+    return range;
+  }
+}
+
+/** Excel's values as cells; a block Excel returned without its values is too large. */
+function convert(range: RangeProxy, rows: number, cols: number): Cell[][] {
+  const values = range.values as unknown;
+  if (!Array.isArray(values) || values.length !== rows) {
+    throw new ValuesMissingError(`Excel returned no values for ${rows} × ${cols} cells`);
+  }
+  const out: Cell[][] = new Array<Cell[]>(rows);
+  for (let i = 0; i < rows; i++) {
+    const src = values[i] as unknown;
+    if (!Array.isArray(src)) throw new ValuesMissingError(`Excel returned no values for row ${i}`);
+    const row = new Array<Cell>(cols);
+    for (let j = 0; j < cols; j++) row[j] = toCell(src[j]);
+    out[i] = row;
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { inspectWorkbook, type WorkbookInspection } from '../core/inspect';
+import type { SheetData } from '../core/model/workbook';
+import type { WorkbookSource } from '../core/ports';
+import type { ProfileBundle } from './profile';
+
+export type PaneState =
+  | { status: 'loading'; progress?: number }
+  | { status: 'ready'; inspection: WorkbookInspection; sheets: SheetData[] }
+  | { status: 'failed'; phase: 'read' | 'inspect'; error: unknown };
+
+/** Every sheet of a source, in as few round trips as the source allows. */
+async function readSheets(
+  source: WorkbookSource,
+  onProgress: (done: number, total: number) => void,
+): Promise<SheetData[]> {
+  if (source.readAll) return source.readAll(onProgress);
+  const names = await source.listSheets();
+  const sheets: SheetData[] = [];
+  for (const [i, name] of names.entries()) {
+    sheets.push(await source.readSheet(name));
+    onProgress(i + 1, names.length);
+  }
+  return sheets;
+}
+
+/**
+ * Read the workbook and recognise its sheets; `reload` reads it again. A failure is kept with
+ * the phase it happened in, for the pane to show; an older read never overwrites a newer one.
+ */
+export function useInspection(
+  source: WorkbookSource,
+  bundle: ProfileBundle | undefined,
+): { state: PaneState; reload: () => void } {
+  const [state, setState] = useState<PaneState>({ status: 'loading' });
+  const latest = useRef(0);
+
+  const reload = useCallback(() => {
+    if (!bundle) return;
+    const id = ++latest.current;
+    const current = () => id === latest.current;
+    setState({ status: 'loading' });
+    void (async () => {
+      let sheets: SheetData[];
+      try {
+        sheets = await readSheets(source, (done, total) => {
+          if (current() && total > 0) setState({ status: 'loading', progress: done / total });
+        });
+      } catch (error) {
+        if (current()) setState({ status: 'failed', phase: 'read', error });
+        return;
+      }
+      if (!current()) return;
+      try {
+        const inspection = inspectWorkbook(
+          { source: source.name, sheets },
+          bundle.index,
+          bundle.profile,
+        );
+        setState({ status: 'ready', inspection, sheets });
+      } catch (error) {
+        setState({ status: 'failed', phase: 'inspect', error });
+      }
+    })();
+  }, [source, bundle]);
+
+  useEffect(() => {
+    reload();
+    return () => {
+      latest.current++;
+    };
+  }, [reload]);
+
+  return { state, reload };
+}

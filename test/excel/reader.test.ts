@@ -1,0 +1,308 @@
+import { OfficeMockObject } from 'office-addin-mock';
+import { CellError, type Cell } from '../../src/core/model/cell';
+import {
+  ExcelWorkbookSource,
+  isPayloadTooLarge,
+  parseAreas,
+  toCell,
+  type ReaderContext,
+} from '../../src/excel/reader';
+import { FakeExcel, type FakeExcelOptions, type FakeWorkbookInit } from '../support/fake-excel';
+
+function sourceOver(
+  init: FakeWorkbookInit,
+  opts: FakeExcelOptions = {},
+  reader: { cellLimit?: number; blockRows?: number; merges?: boolean } = {},
+) {
+  const excel = new FakeExcel(init, opts);
+  const source = new ExcelWorkbookSource({
+    name: 'test',
+    run: excel.run,
+    merges: false,
+    ...reader,
+  });
+  return { excel, source };
+}
+
+/** A sheet of `rows` × `cols` numbers, the cell (r, c) holding r * 1000 + c. */
+function numbers(rows: number, cols: number): number[][] {
+  const out: number[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const row = new Array<number>(cols);
+    for (let c = 0; c < cols; c++) row[c] = r * 1000 + c;
+    out.push(row);
+  }
+  return out;
+}
+
+/** Count the cells that differ from r * 1000 + c, without building a second matrix. */
+function mismatches(rows: Cell[][], expectedRows: number, cols: number): number {
+  let bad = Math.abs(rows.length - expectedRows);
+  rows.forEach((row, r) => {
+    if (row.length !== cols) bad++;
+    for (let c = 0; c < cols; c++) if (row[c] !== r * 1000 + c) bad++;
+  });
+  return bad;
+}
+
+describe('ExcelWorkbookSource over office-addin-mock', () => {
+  it('reads a used range that starts below A1 with the right origin and values', async () => {
+    const requested: string[] = [];
+    const context: OfficeMockObject = new OfficeMockObject({
+      workbook: {
+        worksheets: {
+          items: [
+            {
+              name: '出生',
+              getUsedRangeOrNullObject: () => context.used,
+              getRange: (address: string) => {
+                requested.push(address);
+                return context.block;
+              },
+            },
+          ],
+          // The mock loads `items` as one value; Office.js takes `items/name` for the same.
+          load(this: OfficeMockObject) {
+            OfficeMockObject.prototype.load.call(this, 'items');
+          },
+        },
+      },
+      used: {
+        address: '出生!C3:E4',
+        rowIndex: 2,
+        columnIndex: 2,
+        rowCount: 2,
+        columnCount: 3,
+      },
+      block: {
+        values: [
+          ['地区', '活产数', ''],
+          ['东城街道', 512, '#DIV/0!'],
+        ],
+      },
+    });
+    context.used.isNullObject = false;
+    const run = <T>(batch: (ctx: ReaderContext) => Promise<T>) =>
+      batch(context as unknown as ReaderContext);
+    const source = new ExcelWorkbookSource({ run, merges: false });
+
+    const [sheet, ...rest] = await source.readAll();
+
+    expect(rest).toHaveLength(0);
+    expect(requested).toEqual(['C3:E4']);
+    expect(sheet).toEqual({
+      name: '出生',
+      origin: { row: 2, col: 2 },
+      rows: [
+        ['地区', '活产数', null],
+        ['东城街道', 512, new CellError('#DIV/0!')],
+      ],
+    });
+  });
+});
+
+describe('ExcelWorkbookSource over the fake Excel', () => {
+  const titled: FakeWorkbookInit = {
+    sheets: [
+      {
+        name: '妇幼卫生',
+        origin: { row: 1, col: 1 },
+        rows: [
+          ['2025年妇幼健康监测统计表', null, null],
+          ['地区', '活产数', '孕产妇死亡数'],
+          ['东城街道', 512, '#DIV/0!'],
+          ['西山镇', '', '#N/A'],
+          ['合计', true, '#not an error'],
+        ],
+        merges: [{ top: 1, left: 1, bottom: 1, right: 3 }],
+      },
+      { name: 'Empty', rows: [] },
+      {
+        name: "O'Brien sheet",
+        rows: [
+          [null, null],
+          [null, 7],
+        ],
+      },
+    ],
+  };
+
+  it('converts values, keeps the origin of each used range and reads an empty sheet as no rows', async () => {
+    const { source } = sourceOver(titled);
+    const sheets = await source.readAll();
+    expect(sheets.map((s) => s.name)).toEqual(['妇幼卫生', 'Empty', "O'Brien sheet"]);
+    const [births, empty, obrien] = sheets;
+    expect(births?.origin).toEqual({ row: 1, col: 1 });
+    expect(births?.rows).toEqual([
+      ['2025年妇幼健康监测统计表', null, null],
+      ['地区', '活产数', '孕产妇死亡数'],
+      ['东城街道', 512, new CellError('#DIV/0!')],
+      ['西山镇', null, new CellError('#N/A')],
+      ['合计', true, '#not an error'],
+    ]);
+    expect(births?.rows[2]?.[2]).toBeInstanceOf(CellError);
+    expect(empty).toEqual({ name: 'Empty', origin: { row: 0, col: 0 }, rows: [] });
+    // The used range of a sheet whose only value is at B2 is B2.
+    expect(obrien).toEqual({ name: "O'Brien sheet", origin: { row: 1, col: 1 }, rows: [[7]] });
+  });
+
+  it('reads merged areas when asked, in sheet coordinates', async () => {
+    const { source, excel } = sourceOver(titled, {}, { merges: true });
+    const [births, empty] = await source.readAll();
+    expect(births?.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
+    expect(empty?.merges).toEqual([]);
+    expect(excel.syncCount).toBe(3);
+  });
+
+  it('still reads the values when Excel cannot return the merged areas', async () => {
+    const merges = Array.from({ length: 600 }, (_, i) => ({
+      top: i,
+      left: 0,
+      bottom: i,
+      right: 1,
+    }));
+    const { source, excel } = sourceOver(
+      { sheets: [{ name: 'Many', rows: numbers(600, 2), merges }] },
+      {},
+      { merges: true },
+    );
+    const [sheet] = await source.readAll();
+    expect(sheet?.merges).toBeUndefined();
+    expect(mismatches(sheet?.rows ?? [], 600, 2)).toBe(0);
+    // names, refused measure, measure again, values
+    expect(excel.syncCount).toBe(4);
+    expect(excel.requests.map((r) => r.ok)).toEqual([true, false, true, true]);
+  });
+
+  it.each([
+    [100, 3],
+    [10_000, 3],
+  ])('reads a workbook of %i rows in %i syncs', async (rows, syncs) => {
+    const { source, excel } = sourceOver({
+      sheets: [
+        { name: 'A', rows: numbers(rows, 12) },
+        { name: 'B', rows: numbers(rows, 5) },
+        { name: 'C', rows: [] },
+      ],
+    });
+    const progress: [number, number][] = [];
+    const [a, b, c] = await source.readAll((done, total) => progress.push([done, total]));
+    expect(mismatches(a?.rows ?? [], rows, 12)).toBe(0);
+    expect(mismatches(b?.rows ?? [], rows, 5)).toBe(0);
+    expect(c?.rows).toEqual([]);
+    expect(excel.syncCount).toBe(syncs);
+    expect(progress.at(-1)).toEqual([rows * 17, rows * 17]);
+  });
+
+  it('lists the sheets in one sync and reads one sheet in two', async () => {
+    const { source, excel } = sourceOver(titled);
+    expect(await source.listSheets()).toEqual(['妇幼卫生', 'Empty', "O'Brien sheet"]);
+    expect(excel.syncCount).toBe(1);
+    const sheet = await source.readSheet("O'Brien sheet");
+    expect(sheet.rows).toEqual([[7]]);
+    expect(excel.syncCount).toBe(3);
+  });
+
+  it('passes on an error that is not about size, such as a missing sheet', async () => {
+    const { source } = sourceOver(titled);
+    await expect(source.readSheet('Nope')).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  it('reads 200,000 rows in blocks of 10,000 rows above five million cells', async () => {
+    const { source, excel } = sourceOver({ sheets: [{ name: 'Big', rows: numbers(200_000, 26) }] });
+    const [big] = await source.readAll();
+    expect(mismatches(big?.rows ?? [], 200_000, 26)).toBe(0);
+    // names + used ranges + 20 blocks of 10,000 rows
+    expect(excel.syncCount).toBe(22);
+    expect(excel.requests.slice(2).every((r) => r.ok && r.cells === 260_000)).toBe(true);
+  });
+
+  it('halves the block when Excel refuses the payload, and keeps the smaller block', async () => {
+    const { source, excel } = sourceOver(
+      { sheets: [{ name: 'Big', rows: numbers(200_000, 26) }] },
+      { payloadCellLimit: 200_000 },
+    );
+    const progress: number[] = [];
+    const [big] = await source.readAll((done) => progress.push(done));
+    expect(mismatches(big?.rows ?? [], 200_000, 26)).toBe(0);
+    // names + used ranges + one refused block of 10,000 rows + 40 blocks of 5,000 rows
+    expect(excel.syncCount).toBe(43);
+    const blocks = excel.requests.slice(2);
+    expect(blocks[0]).toEqual({ cells: 260_000, ok: false });
+    expect(blocks.slice(1).every((r) => r.ok && r.cells === 130_000)).toBe(true);
+    expect(progress.at(-1)).toBe(200_000 * 26);
+  });
+
+  it('falls back to blocks when the whole-workbook request is refused', async () => {
+    const { source, excel } = sourceOver(
+      {
+        sheets: [
+          { name: 'A', rows: numbers(1_000, 10) },
+          { name: 'B', rows: numbers(1_000, 10) },
+          { name: 'C', rows: numbers(1_000, 10) },
+        ],
+      },
+      { payloadCellLimit: 12_000, payloadErrorCode: 'ResponsePayloadSizeLimitExceeded' },
+    );
+    const sheets = await source.readAll();
+    for (const s of sheets) expect(mismatches(s.rows, 1_000, 10)).toBe(0);
+    expect(excel.requests.map((r) => [r.cells, r.ok])).toEqual([
+      [0, true],
+      [0, true],
+      [30_000, false],
+      [10_000, true],
+      [10_000, true],
+      [10_000, true],
+    ]);
+  });
+
+  it('treats values Excel returned as null as too large, and halves', async () => {
+    const { source, excel } = sourceOver(
+      { sheets: [{ name: 'A', rows: numbers(2_000, 4) }] },
+      { rangeCellLimit: 3_000 },
+      { cellLimit: 10_000, blockRows: 1_000 },
+    );
+    const [a] = await source.readAll();
+    expect(mismatches(a?.rows ?? [], 2_000, 4)).toBe(0);
+    // names, used range, all at once (null), 1,000 rows (null), 4 × 500 rows
+    expect(excel.syncCount).toBe(8);
+  });
+
+  it('gives up with Excel’s error when not even one row fits', async () => {
+    const { source } = sourceOver(
+      { sheets: [{ name: 'Wide', rows: numbers(4, 50) }] },
+      { payloadCellLimit: 30 },
+    );
+    await expect(source.readAll()).rejects.toMatchObject({
+      code: 'RequestPayloadSizeLimitExceeded',
+    });
+  });
+});
+
+describe('value conversion', () => {
+  it('reads exact Excel error codes as errors and nothing else', () => {
+    expect(toCell('#REF!')).toEqual(new CellError('#REF!'));
+    expect(toCell('#ref!')).toBe('#ref!');
+    expect(toCell(' #N/A')).toBe(' #N/A');
+    expect(toCell('')).toBeNull();
+    expect(toCell(' ')).toBe(' ');
+    expect(toCell(0)).toBe(0);
+    expect(toCell(false)).toBe(false);
+    expect(toCell(null)).toBeNull();
+  });
+
+  it('parses the merged areas of a RangeAreas address', () => {
+    expect(parseAreas("Sheet1!A1:E1, Sheet1!B2:D2, 'a, b'!$F$3")).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 4 },
+      { top: 1, left: 1, bottom: 1, right: 3 },
+      { top: 2, left: 5, bottom: 2, right: 5 },
+    ]);
+  });
+
+  it('knows Excel’s payload errors by code', () => {
+    expect(isPayloadTooLarge({ code: 'RequestPayloadSizeLimitExceeded' })).toBe(true);
+    expect(isPayloadTooLarge({ code: 'ResponsePayloadSizeLimitExceeded' })).toBe(true);
+    expect(isPayloadTooLarge({ code: 'GeneralException' })).toBe(false);
+    expect(isPayloadTooLarge(new Error('x'))).toBe(false);
+  });
+});
