@@ -6,7 +6,7 @@ let cli;
 try {
   cli = require('../lib/cli/main.js');
 } catch (e) {
-  if (e && e.code === 'MODULE_NOT_FOUND') {
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('lib/cli/main.js')) {
     process.stderr.write('tally: 未编译，请先运行 npm run build:cli — not built; run npm run build:cli first\n');
     process.exit(2);
   }

@@ -4,6 +4,8 @@ import type { Lang } from '../core/messages/index';
 import { vocabularyOf } from '../core/profile/profile';
 import { HeaderIndex } from '../core/read/vocabulary';
 import { inspectCommand } from './inspect';
+import { reportCommand, type ReportOptions } from './report';
+import { templateCommand, type TemplateOptions } from './template';
 import { Out } from './output';
 import { readProfileDir } from './profile-files';
 import { EXIT_UNUSABLE } from './errors';
@@ -46,12 +48,57 @@ export async function main(
       exitCode = await inspectCommand(files, opts, { profile, index, out, err });
     });
 
+  program
+    .command('report')
+    .description(
+      '审核、汇总并计算两纲指标，生成汇总表和监测报告 — audit, roll up, assess and write the report',
+    )
+    .argument('<files...>', "本期报表 .xlsx 或 .csv — this period's forms")
+    .option('--prior <files...>', "上期数据 — the previous period's forms")
+    .option(
+      '--period <year>',
+      "监测年份，默认从表头标题识别 — the period (default: from the forms' titles)",
+    )
+    .option(
+      '--region <name>',
+      "地区名称（无区划层级时使用）— the area's name when the hierarchy has no single root",
+    )
+    .option(
+      '--out <file.xlsx>',
+      '写出汇总表和报告工作簿 — write the summary and narrative workbook',
+    )
+    .option('--md <file.md>', '写出 Markdown 报告 — write the narrative as Markdown')
+    .option('--json', '输出 JSON — machine-readable output', false)
+    .addOption(langOption())
+    .action(async (files: string[], opts: ReportOptions) => {
+      const profile = readProfileDir();
+      const index = new HeaderIndex(vocabularyOf(profile));
+      exitCode = await reportCommand(files, opts, { profile, index, out, err });
+    });
+
+  program
+    .command('template')
+    .description('生成空白报表模板 — write the blank forms to hand out')
+    .requiredOption('--out <file.xlsx>', '输出文件 — the workbook to write')
+    .option(
+      '--units <list|file>',
+      '填报单位：逗号分隔，或每行一个的文本文件（可带12位代码）— reporting units',
+    )
+    .option('--period <year>', '年份 — the period', String(new Date().getFullYear() - 1))
+    .addOption(langOption())
+    .action(async (opts: TemplateOptions) => {
+      exitCode = await templateCommand(opts, { profile: readProfileDir(), out });
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_UNUSABLE;
     if (e instanceof TallyError) {
-      err.line('tally: ' + e.text('zh'));
+      err.line(
+        err.style('red', 'tally: ') +
+          e.text(argv.includes('en') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'zh'),
+      );
       return EXIT_UNUSABLE;
     }
     throw e;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { parseRange } from '../core/model/a1';
 import type { OutputCell, OutputWorkbook } from '../core/output/spec';
 
 /**
@@ -12,7 +13,10 @@ function argb(hex: string): string {
 
 function applyCell(cell: ExcelJS.Cell, spec: OutputCell): void {
   // A plain string value is written as text by exceljs; only { formula } objects are formulas.
-  cell.value = spec.value;
+  cell.value =
+    spec.formula !== undefined
+      ? { formula: spec.formula, result: spec.value ?? undefined }
+      : spec.value;
   if (spec.numberFormat) cell.numFmt = spec.numberFormat;
   if (spec.fill)
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.fill) } };
@@ -32,10 +36,15 @@ function applyCell(cell: ExcelJS.Cell, spec: OutputCell): void {
   }
 }
 
+/** The creator written into every workbook Tally makes; an existing file is replaced only if it has it. */
+export const TALLY_CREATOR = 'Tally';
+
 export function toExcelJs(
   out: OutputWorkbook,
   wb: ExcelJS.Workbook = new ExcelJS.Workbook(),
 ): ExcelJS.Workbook {
+  wb.creator = TALLY_CREATOR;
+  wb.lastModifiedBy = TALLY_CREATOR;
   for (const sheet of out.sheets) {
     const ws = wb.addWorksheet(sheet.name);
     sheet.rows.forEach((row, r) => {
@@ -43,6 +52,22 @@ export function toExcelJs(
     });
     (sheet.columnWidths ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
     for (const m of sheet.merges ?? []) ws.mergeCells(m);
+    for (const v of sheet.validations ?? []) {
+      const { top, left, bottom, right } = parseRange(v.range);
+      for (let r = top; r <= bottom; r++) {
+        for (let c = left; c <= right; c++) {
+          ws.getCell(r + 1, c + 1).dataValidation = {
+            type: 'whole',
+            operator: 'greaterThanOrEqual',
+            allowBlank: true,
+            formulae: [v.min],
+            showErrorMessage: true,
+            errorTitle: 'Tally',
+            error: v.message,
+          };
+        }
+      }
+    }
     if (sheet.frozenRows || sheet.frozenColumns) {
       ws.views = [
         { state: 'frozen', xSplit: sheet.frozenColumns ?? 0, ySplit: sheet.frozenRows ?? 0 },

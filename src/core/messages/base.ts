@@ -68,4 +68,23 @@ export const base = {
     zh: '配置文件 {file} 有误：字段 {field}：{detail}。请修改该文件后重试。',
     en: 'Profile file {file} is invalid: field {field}: {detail}. Correct the file and try again.',
   },
+  'cli.reading': { zh: '读取文件', en: 'Reading' },
+  'cli.wrote': { zh: '已写入 {file}', en: 'Wrote {file}' },
+  'cli.openErrors': {
+    zh: '注意：仍有 {count} 条强制性审核错误未解决，报告顶部已注明。运行 tally validate 查看详情。',
+    en: 'Note: {count} audit errors are still open; the report says so at the top. Run tally validate for details.',
+  },
+  'error.overwriteInput': {
+    zh: '不能把输出写到输入文件 {file}：Tally 从不修改输入文件。请用 --out 指定另一个文件名。',
+    en: 'Will not write the output over the input file {file}: Tally never modifies its inputs. Choose another name with --out.',
+  },
+  'error.overwriteForeign': {
+    zh: '{file} 已存在且不是 Tally 生成的文件，为避免覆盖用户文件，已停止。请换一个文件名或先移走该文件。',
+    en: '{file} exists and was not written by Tally; stopping so as not to overwrite it. Choose another name or move the file away.',
+  },
+  'error.writeFailed': { zh: '无法写入 {file}：{detail}。', en: 'Cannot write {file}: {detail}.' },
+  'error.noForms': {
+    zh: '在输入文件中没有识别出任何报表：请用 tally inspect 查看各工作表的识别情况。',
+    en: 'No form was recognised in the input files; run tally inspect to see what each sheet holds.',
+  },
 } as const;

@@ -5,15 +5,19 @@
 import { audit } from './audit';
 import { base } from './base';
 import { pane } from './pane';
-import { report } from './report';
+import { report, template } from './report';
 import { rules } from './rules';
 
 export type Lang = 'zh' | 'en';
 
-const catalogue = { ...base, ...audit, ...pane, ...report, ...rules } as const satisfies Record<
-  string,
-  { zh: string; en: string }
->;
+const catalogue = {
+  ...base,
+  ...audit,
+  ...pane,
+  ...report,
+  ...template,
+  ...rules,
+} as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;

@@ -1,5 +1,6 @@
 /** Messages of the summary sheet and the narrative report. Part of the one catalogue (index.ts). */
 export const report = {
+  'report.wholeArea': { zh: '全部地区', en: 'All areas' },
   'report.summarySheet': { zh: '指标汇总', en: 'Indicator summary' },
   'report.narrativeSheet': { zh: '监测报告', en: 'Monitoring report' },
   'report.summaryTitle': {
@@ -86,6 +87,14 @@ export const report = {
     zh: '，距{target}的目标尚差{gap}{points}，是本领域尚未达标的指标。',
     en: ', {gap}{points} short of the target of {target}; it is not yet met.',
   },
+  'n.notMetTrend': {
+    zh: '，未实现“{target}”的目标，是本领域尚未达标的指标。',
+    en: ', so the target "{target}" is not met.',
+  },
+  'n.notMetItemTrend': {
+    zh: '{name}：{value}，目标为“{target}”，本期未实现。{weakest}',
+    en: '{name}: {value}; the target "{target}" was not met this period. {weakest}',
+  },
   'n.noData.noValue': {
     zh: '{name}暂无数据：各单位均未报送其分子或分母。',
     en: '{name} has no data: no unit reported its numerator or denominator.',
@@ -154,4 +163,42 @@ export const report = {
   },
   'n.listSep': { zh: '、', en: ', ' },
   'n.and': { zh: '、', en: ', ' },
+} as const;
+
+/** Messages of the blank-form template. */
+export const template = {
+  'tpl.code': { zh: '统计用区划代码', en: '区划代码 code' },
+  'tpl.unit': { zh: '乡镇（街道）', en: '乡镇（街道） unit' },
+  'tpl.total': { zh: '合计', en: '合计' },
+  'tpl.title': { zh: '{period}年{form}统计表（{id}）', en: '{form} ({id}), {period}' },
+  'tpl.filler': {
+    zh: '填报单位：{department}　　填报人：　　　　联系电话：　　　　报出日期：',
+    en: 'Filled in by: {department}     Name:          Phone:          Date:',
+  },
+  'tpl.validation': {
+    zh: '请填写不小于 0 的整数；不详请留空，不要填 0。',
+    en: 'Enter a whole number ≥ 0; leave it blank if unknown, never 0.',
+  },
+  'tpl.instructions': { zh: '填表说明', en: 'Instructions' },
+  'tpl.i.title': { zh: '{profile} 填表说明', en: '{profile}: how to fill in the forms' },
+  'tpl.i.1': {
+    zh: '1. 每个工作表是一张报表，每行一个填报单位，每列一个数据项；请勿增删列、改动表头。',
+    en: '1. Each sheet is one form: one row per reporting unit, one column per data item; do not add, remove or rename columns.',
+  },
+  'tpl.i.2': {
+    zh: '2. 数据一律填写阿拉伯数字（不加单位、不加千位分隔符）；数据不详请留空，确实为零才填 0。',
+    en: '2. Enter plain numbers (no units, no thousands separators); leave a cell blank when unknown and enter 0 only for a real zero.',
+  },
+  'tpl.i.3': {
+    zh: '3. 合计行由公式自动计算，请勿手工改写。',
+    en: '3. The 合计 row is computed by formulas; do not overwrite it.',
+  },
+  'tpl.i.4': {
+    zh: '4. 比上年变化较大的数据，请在报送时附书面说明。',
+    en: '4. Explain in writing any figure that changed sharply from last year.',
+  },
+  'tpl.i.5': {
+    zh: '5. 填好后请用 Tally 审核（tally validate 或 Excel 中的“审核”按钮），修正全部错误后报送。',
+    en: '5. Audit the filled forms with Tally (tally validate, or the 审核 button in Excel) and fix every error before submitting.',
+  },
 } as const;

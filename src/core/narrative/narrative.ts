@@ -1,5 +1,5 @@
 import type { Assessment, IndicatorResult } from '../assess/assess';
-import { describeTarget, fmt, formatValue, pointUnit } from '../assess/targets';
+import { describeTarget, fmt, formatValue, judge, pointUnit } from '../assess/targets';
 import { t, type Lang } from '../messages/index';
 import type { Profile } from '../profile/profile';
 
@@ -51,19 +51,27 @@ export function valueText(r: IndicatorResult, lang: Lang): string {
   return r.root.shown === null ? '—' : formatValue(r.root.shown, r.def.decimals, r.def.unit, lang);
 }
 
-/** The reporting units furthest from the target, worst first (at most three). */
+/**
+ * The reporting units furthest from the target, worst first (at most three). For a threshold,
+ * band or range target only units that miss it themselves are named; for a trend target the
+ * units with the worst values.
+ */
 export function weakestUnits(r: IndicatorResult, units: readonly string[], n = 3): string[] {
+  const target = r.def.target;
+  const trend = target.kind === 'rising' || target.kind === 'falling' || target.kind === 'relative';
   const scored: { key: string; badness: number }[] = [];
   for (const key of units) {
     const v = r.nodes.get(key)?.shown;
     if (v === null || v === undefined) continue;
-    const target = r.def.target;
+    if (
+      !trend &&
+      judge(target, { value: v, prior: null, direction: r.def.direction }).status === 'met'
+    )
+      continue;
     let badness: number;
-    if (r.def.direction === 'lower') badness = v;
-    else if (r.def.direction === 'higher') badness = -v;
-    else if (target.kind === 'range') badness = Math.max(target.low - v, v - target.high);
+    if (target.kind === 'range') badness = Math.max(target.low - v, v - target.high);
     else if (target.kind === 'about') badness = Math.abs(v - target.value);
-    else badness = -v;
+    else badness = r.def.direction === 'lower' ? v : -v;
     scored.push({ key, badness });
   }
   scored.sort((a, b) => b.badness - a.badness || a.key.localeCompare(b.key));
@@ -105,6 +113,11 @@ const CN_NUMBERS = [
   '十五',
 ];
 
+/** Trend targets (逐步提高) have no distance to speak of: only a direction. */
+function isTrend(r: IndicatorResult): boolean {
+  return r.def.target.kind === 'rising' || r.def.target.kind === 'falling';
+}
+
 function indicatorSentence(r: IndicatorResult, input: NarrativeInput): string {
   const { lang, period, assessment } = input;
   const name = lang === 'zh' ? r.def.name : r.def.nameEn;
@@ -133,6 +146,7 @@ function indicatorSentence(r: IndicatorResult, input: NarrativeInput): string {
       });
   }
   if (r.status === 'met') return s + t(lang, 'n.met', { target });
+  if (r.status === 'notMet' && isTrend(r)) return s + t(lang, 'n.notMetTrend', { target });
   if (r.status === 'notMet')
     return s + t(lang, 'n.notMet', { target, gap: fmt(r.gap ?? 0, r.def.decimals), points });
   if (r.statusReason === 'noBaseline' && r.def.target.kind === 'relative') {
@@ -148,6 +162,12 @@ export function narrative(input: NarrativeInput): Block[] {
   const blocks: Block[] = [
     { kind: 'title', text: t(lang, 'report.narrativeTitle', { region: a.rootName, period }) },
   ];
+  if (audit.openErrors > 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text: t(lang, 'report.openErrors', { open: audit.openErrors }),
+    });
+  }
 
   // 1. Overview
   const { assessable, rate } = attainmentRate(a.counts);
@@ -200,7 +220,7 @@ export function narrative(input: NarrativeInput): Block[] {
     });
     blocks.push({
       kind: 'item',
-      text: t(lang, 'n.notMetItem', {
+      text: t(lang, isTrend(r) ? 'n.notMetItemTrend' : 'n.notMetItem', {
         name: nameOf(r),
         value: valueText(r, lang),
         target: describeTarget(r.def.target, r.def.unit, lang),

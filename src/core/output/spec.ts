@@ -7,6 +7,11 @@ export type OutputValue = number | string | boolean | null;
 
 export interface OutputCell {
   value: OutputValue;
+  /**
+   * A formula the engine itself built (`SUM(B4:B18)`, without `=`); never text from a user.
+   * `value` is then its cached result.
+   */
+  formula?: string;
   /** An Excel number format, e.g. `0.0`, `0.00"‰"`, `@`. */
   numberFormat?: string;
   /** Fill colour as `#RRGGBB`. */
@@ -38,6 +43,8 @@ export interface OutputSheet {
   /** Merged areas in A1 (`A1:F1`). */
   merges?: string[];
   charts?: ChartSpec[];
+  /** Data validation: whole numbers ≥ min in a range (A1). */
+  validations?: { range: string; kind: 'wholeNumber'; min: number; message: string }[];
 }
 
 export interface OutputWorkbook {

@@ -1,0 +1,68 @@
+import { monitor, reportSheets } from '../core/monitor';
+import { t, type Lang } from '../core/messages/index';
+import { toMarkdown } from '../core/narrative/narrative';
+import { reportJson } from '../core/output/json';
+import type { Profile } from '../core/profile/profile';
+import type { HeaderIndex } from '../core/read/vocabulary';
+import { TallyError } from '../core/errors';
+import { MD_MARKER, writeOutputFile } from '../xlsx/file';
+import { writeXlsxBytes } from '../xlsx/write';
+import type { Out } from './output';
+import { readFiles } from './read';
+import { explanationsFrom } from './explanations';
+
+export interface ReportOptions {
+  prior?: string[];
+  period?: string;
+  region?: string;
+  out?: string;
+  md?: string;
+  json: boolean;
+  lang: Lang;
+}
+
+/** `tally report`: audit, roll up, assess; write the workbook and the Markdown. */
+export async function reportCommand(
+  files: string[],
+  opts: ReportOptions,
+  ctx: { profile: Profile; index: HeaderIndex; out: Out; err: Out; now?: () => Date },
+): Promise<number> {
+  const { lang } = opts;
+  const workbooks = await readFiles(files, lang, ctx.err);
+  const prior =
+    opts.prior && opts.prior.length > 0 ? await readFiles(opts.prior, lang, ctx.err) : undefined;
+  const result = monitor({
+    workbooks,
+    ...(prior ? { prior } : {}),
+    profile: ctx.profile,
+    index: ctx.index,
+    lang,
+    ...(opts.period ? { period: opts.period } : {}),
+    ...(opts.region ? { regionName: opts.region } : {}),
+    explanations: explanationsFrom(workbooks),
+  });
+  if (result.dataset.forms.length === 0) throw new TallyError('error.noForms');
+
+  const now = (ctx.now ?? (() => new Date()))();
+  const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  const { workbook, blocks } = reportSheets(result, ctx.profile, lang, time);
+  const inputs = [...files, ...(opts.prior ?? [])];
+  if (opts.out) {
+    await writeOutputFile(opts.out, await writeXlsxBytes(workbook), inputs);
+    if (!opts.json) ctx.out.line(t(lang, 'cli.wrote', { file: opts.out }));
+  }
+  if (opts.md) {
+    await writeOutputFile(opts.md, `${toMarkdown(blocks)}\n${MD_MARKER}\n`, inputs);
+    if (!opts.json) ctx.out.line(t(lang, 'cli.wrote', { file: opts.md }));
+  }
+  if (opts.json) {
+    ctx.out.line(JSON.stringify(reportJson(result, lang), null, 2));
+  } else if (!opts.out && !opts.md) {
+    ctx.out.line(toMarkdown(blocks));
+  }
+  if (result.digest.openErrors > 0)
+    ctx.err.line(
+      ctx.err.style('yellow', t(lang, 'cli.openErrors', { count: result.digest.openErrors })),
+    );
+  return 0;
+}

@@ -1,0 +1,191 @@
+import type { Lang } from '../messages/index';
+import type { Profile } from '../profile/profile';
+import type { RuleDef } from '../profile/schema';
+import type { Table } from '../read/table';
+import type { Dataset } from '../rollup/dataset';
+import { confront, describeRecord, failingRecords, type ConfrontRule } from '../rules/confront';
+import { tableDataset, type FormTable } from '../rules/dataset';
+import { buildRules, problemText, type RuleProblem, type RuleSet } from '../rules/table';
+import { issueText } from '../rules/issues';
+import type { Finding, FindingCell, RuleSummary } from './result';
+
+/**
+ * Running written rules (a profile's, or a rule table's) over recognised sheets, and turning
+ * failures into findings with their cells. Each rule runs on every sheet it applies to: its
+ * scope's forms, or, without a scope, every sheet that has all the items it reads (rules.md).
+ */
+export interface RuleSheet {
+  file: string;
+  sheet: string;
+  table: Table;
+  form?: { id: string; name: string };
+}
+
+export interface RuleRun {
+  rules: RuleSummary[];
+  findings: Finding[];
+}
+
+function asConfront(set: RuleSet): ConfrontRule[] {
+  return set.rules.map((r) => {
+    const c: ConfrontRule = {
+      id: r.id,
+      severity: r.severity,
+      expression: r.expression,
+      compiled: r.compiled,
+      message: r.message,
+    };
+    if (r.scope.length > 0) c.scope = r.scope;
+    return c;
+  });
+}
+
+function cellValue(text: string | undefined): number | string | null {
+  if (text === undefined || text === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim()) ? n : text;
+}
+
+/** A rule that could not be built: a summary row with its error, no records. */
+function problemSummary(p: RuleProblem, lang: Lang): RuleSummary {
+  return {
+    id: p.id ?? (p.row !== undefined ? `#${p.row}` : '?'),
+    severity: 'error',
+    expression: '',
+    records: 0,
+    passes: 0,
+    fails: 0,
+    notEvaluated: 0,
+    error: problemText(lang, p),
+  };
+}
+
+export function runRules(
+  set: RuleSet,
+  sheets: readonly RuleSheet[],
+  prior: readonly RuleSheet[] | undefined,
+  lang: Lang,
+): RuleRun {
+  const rules = asConfront(set);
+  const byId = new Map<string, RuleSummary>();
+  const order: string[] = [];
+  for (const r of rules) {
+    order.push(r.id);
+    byId.set(r.id, {
+      id: r.id,
+      severity: r.severity,
+      expression: r.expression,
+      records: 0,
+      passes: 0,
+      fails: 0,
+      notEvaluated: 0,
+      error: null,
+    });
+  }
+  const findings: Finding[] = [];
+  const formTable = (s: RuleSheet): FormTable =>
+    s.form ? { table: s.table, form: s.form } : { table: s.table };
+
+  for (const s of sheets) {
+    const data = tableDataset({
+      current: formTable(s),
+      others: sheets.filter((o) => o !== s && o.form && o.form.id !== s.form?.id).map(formTable),
+      previous: (prior ?? []).map(formTable),
+    });
+    // History rules need the previous period; without it they are not evaluated, not wrong.
+    const runnable = rules.filter(
+      (r) => prior !== undefined || !r.compiled.refs.some((ref) => ref.previous),
+    );
+    const skipped = rules.filter((r) => !runnable.includes(r));
+    const { results } = confront(runnable, data);
+    for (const res of results) {
+      const sum = byId.get(res.rule.id);
+      if (!sum) continue;
+      if (res.summary.error) {
+        sum.error = `${s.sheet}: ${issueText(lang, res.summary.error)}`;
+        continue;
+      }
+      sum.records += res.summary.records;
+      sum.passes += res.summary.passes;
+      sum.fails += res.summary.fails;
+      sum.notEvaluated += res.summary.notEvaluated;
+      for (const record of failingRecords(res)) {
+        const d = describeRecord(res, data, record, lang);
+        const cells: FindingCell[] = d.cells.map((c) => {
+          const fc: FindingCell = {
+            item: c.ref.previous
+              ? `PREV(${c.ref.name})`
+              : c.ref.form
+                ? `${c.ref.form}!${c.ref.name}`
+                : c.ref.name,
+            cell: c.location?.cell ?? '',
+            value: cellValue(c.location?.value),
+          };
+          if (c.location && c.location.sheet !== s.sheet) fc.sheet = c.location.sheet;
+          return fc;
+        });
+        findings.push({
+          ruleId: res.rule.id,
+          severity: res.rule.severity,
+          message: d.message || res.rule.expression,
+          file: s.file,
+          sheet: s.sheet,
+          unit: d.unit ?? '',
+          cells,
+        });
+      }
+    }
+    for (const r of skipped) {
+      const sum = byId.get(r.id);
+      if (!sum || !applicable(r, s)) continue;
+      const n = data.size;
+      sum.records += n;
+      sum.notEvaluated += n;
+    }
+  }
+  const summaries = order.map((id) => byId.get(id) as RuleSummary);
+  return {
+    rules: [
+      ...summaries,
+      ...set.problems.filter((p) => p.dropped).map((p) => problemSummary(p, lang)),
+    ],
+    findings,
+  };
+}
+
+function applicable(rule: ConfrontRule, s: RuleSheet): boolean {
+  if (!rule.scope || rule.scope.length === 0) return true;
+  return s.form !== undefined && rule.scope.some((x) => x === s.form?.id || x === s.form?.name);
+}
+
+/** RuleDefs of a profile (or a converted rule sheet) as rule specs. */
+export function ruleSetOf(defs: readonly RuleDef[]): RuleSet {
+  return buildRules(
+    defs.map((d) => ({
+      id: d.id,
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      tolerance: d.tolerance ?? null,
+      scope: d.scope ?? null,
+    })),
+  );
+}
+
+export function runProfileRules(
+  rules: readonly RuleDef[] | RuleSet,
+  ds: Dataset,
+  prior: Dataset | undefined,
+  _profile: Profile,
+  lang: Lang,
+): RuleRun {
+  const set = Array.isArray(rules) ? ruleSetOf(rules as readonly RuleDef[]) : (rules as RuleSet);
+  const sheetsOf = (d: Dataset): RuleSheet[] =>
+    d.forms.map((f) => ({
+      file: f.source,
+      sheet: f.sheet,
+      table: f.table,
+      form: { id: f.form.id, name: f.form.name },
+    }));
+  return runRules(set, sheetsOf(ds), prior ? sheetsOf(prior) : undefined, lang);
+}
