@@ -4,6 +4,7 @@ import type { Lang } from '../core/messages/index';
 import { vocabularyOf } from '../core/profile/profile';
 import { HeaderIndex } from '../core/read/vocabulary';
 import { inspectCommand } from './inspect';
+import { validateCommand, type ValidateOptions } from './validate';
 import { reportCommand, type ReportOptions } from './report';
 import { templateCommand, type TemplateOptions } from './template';
 import { Out } from './output';
@@ -46,6 +47,24 @@ export async function main(
       const profile = readProfileDir();
       const index = new HeaderIndex(vocabularyOf(profile));
       exitCode = await inspectCommand(files, opts, { profile, index, out, err });
+    });
+
+  program
+    .command('validate')
+    .description('审核报表：表内、表间、历史和完整性审核 — audit the forms')
+    .argument('<files...>', '.xlsx 或 .csv 文件 — .xlsx or .csv files')
+    .option(
+      '--rules <file>',
+      '审核规则表（.csv 或 .xlsx）；默认用工作簿中的“审核规则”表或内置规则 — a rule table',
+    )
+    .option('--sheet <name>', '只审核这个工作表 — audit only this sheet')
+    .option('--prior <files...>', '上期数据，用于历史审核 — the previous period, for history rules')
+    .option('--json', '输出 JSON — machine-readable output', false)
+    .addOption(langOption())
+    .action(async (files: string[], opts: ValidateOptions) => {
+      const profile = readProfileDir();
+      const index = new HeaderIndex(vocabularyOf(profile));
+      exitCode = await validateCommand(files, opts, { profile, index, out, err });
     });
 
   program

@@ -6,6 +6,9 @@ import type { Table } from '../read/table';
 import type { Dataset } from '../rollup/dataset';
 import { BUILTIN, type Finding, type FindingCell } from './result';
 
+/** A sheet read as a table, wherever it came from: all the per-sheet checks need. */
+export type SheetTable = Pick<FormSheet, 'source' | 'sheet' | 'table'>;
+
 /**
  * The checks every form gets without a written rule (rules.md): 合计 rows equal the sum of
  * their unit rows for every count column; no reporting unit twice; no blank where a count is
@@ -25,7 +28,7 @@ function label(table: Table, col: number): string {
 }
 
 /** 合计 rows against their unit rows; 小计 rows against the unit rows since the last total. */
-export function checkTotals(fs: FormSheet, lang: Lang, columns?: readonly number[]): Finding[] {
+export function checkTotals(fs: SheetTable, lang: Lang, columns?: readonly number[]): Finding[] {
   const { table } = fs;
   const findings: Finding[] = [];
   const countCols =
@@ -83,7 +86,7 @@ export function checkTotals(fs: FormSheet, lang: Lang, columns?: readonly number
 }
 
 /** Type errors and disguised numbers found while reading the form. */
-export function checkValues(fs: FormSheet, lang: Lang): Finding[] {
+export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
   const out: Finding[] = [];
   const unitOfRow = new Map(fs.table.records.map((r) => [r.row, r.unit]));
   const itemOf = (header: string) =>
@@ -120,7 +123,7 @@ export function checkValues(fs: FormSheet, lang: Lang): Finding[] {
 }
 
 /** Blank (or `—`, `/`, `无`) where a count is due: every item column of every unit row. */
-export function checkBlanks(fs: FormSheet, lang: Lang): Finding[] {
+export function checkBlanks(fs: SheetTable, lang: Lang): Finding[] {
   const out: Finding[] = [];
   const typeErrorCells = new Set(fs.table.typeErrors.map((e) => e.cell));
   for (const col of fs.table.columns) {

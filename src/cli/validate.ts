@@ -1,0 +1,238 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { TallyError, UnreadableInputError } from '../core/errors';
+import { t, type Lang } from '../core/messages/index';
+import type { WorkbookData } from '../core/model/workbook';
+import { auditDataset, RULE_SHEET_NAMES, rulesSheet } from '../core/monitor';
+import type { Profile } from '../core/profile/profile';
+import { formOf, recogniseForms } from '../core/read/forms';
+import { readTable } from '../core/read/table';
+import type { HeaderIndex } from '../core/read/vocabulary';
+import { buildDataset } from '../core/rollup/dataset';
+import { parseRuleTable, problemText, type RuleSet } from '../core/rules/table';
+import { checkBlanks, checkTotals, checkValues } from '../core/validate/builtin';
+import { runRules, type RuleSheet } from '../core/validate/profile-rules';
+import {
+  findingKey,
+  summarise,
+  type Finding,
+  type ValidationResult,
+} from '../core/validate/result';
+import { parseCsv, parseXlsx } from '../xlsx/parse';
+import { explanationsFrom } from './explanations';
+import type { Out } from './output';
+import { readFiles } from './read';
+import { EXIT_UNUSABLE } from './errors';
+
+export interface ValidateOptions {
+  rules?: string;
+  sheet?: string;
+  prior?: string[];
+  json: boolean;
+  lang: Lang;
+}
+
+interface Ctx {
+  profile: Profile;
+  index: HeaderIndex;
+  out: Out;
+  err: Out;
+}
+
+/** A rule table from a CSV file, or from an .xlsx file's 审核规则 sheet (else its first sheet). */
+export async function readRuleFile(file: string): Promise<RuleSet> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch {
+    throw new UnreadableInputError('error.fileMissing', { file });
+  }
+  const ext = path.extname(file).toLowerCase();
+  const wb =
+    ext === '.csv' || ext === '.txt' ? parseCsv(bytes, file) : await parseXlsx(bytes, file);
+  const sheet = wb.sheets.find((s) => RULE_SHEET_NAMES.includes(s.name)) ?? wb.sheets[0];
+  if (!sheet) throw new UnreadableInputError('error.corrupt', { file, detail: 'no sheets' });
+  return parseRuleTable(sheet.rows, { firstRow: sheet.origin.row + 1 });
+}
+
+function sheetsOf(workbooks: readonly WorkbookData[], ctx: Ctx, only?: string): RuleSheet[] {
+  const out: RuleSheet[] = [];
+  for (const wb of workbooks) {
+    for (const sheet of wb.sheets) {
+      if (only !== undefined && sheet.name !== only) continue;
+      if (RULE_SHEET_NAMES.includes(sheet.name)) continue;
+      const table = readTable(sheet, ctx.index);
+      if (!table) continue;
+      const form = formOf(table, ctx.profile);
+      out.push({
+        file: wb.source,
+        sheet: sheet.name,
+        table,
+        ...(form ? { form: { id: form.id, name: form.name } } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** Written rules over every sheet (or `--sheet`), plus the per-sheet built-in checks. */
+function validateWithRules(
+  set: RuleSet,
+  workbooks: WorkbookData[],
+  prior: WorkbookData[] | undefined,
+  opts: ValidateOptions,
+  ctx: Ctx,
+): ValidationResult {
+  const sheets = sheetsOf(workbooks, ctx, opts.sheet);
+  if (opts.sheet !== undefined && sheets.length === 0)
+    throw new TallyError('error.noSheet', { sheet: opts.sheet });
+  const findings: Finding[] = [];
+  for (const s of sheets) {
+    const st = { source: s.file, sheet: s.sheet, table: s.table };
+    findings.push(...checkValues(st, opts.lang), ...checkTotals(st, opts.lang));
+    if (s.form) findings.push(...checkBlanks(st, opts.lang));
+  }
+  const run = runRules(set, sheets, prior ? sheetsOf(prior, ctx) : undefined, opts.lang);
+  findings.push(...run.findings);
+  return { rules: run.rules, findings, summary: summarise(findings) };
+}
+
+export async function validateCommand(
+  files: string[],
+  opts: ValidateOptions,
+  ctx: Ctx,
+): Promise<number> {
+  const { lang } = opts;
+  const workbooks = await readFiles(files, lang, ctx.err);
+  const prior =
+    opts.prior && opts.prior.length > 0 ? await readFiles(opts.prior, lang, ctx.err) : undefined;
+  const explanations = explanationsFrom(workbooks);
+  const set = opts.rules ? await readRuleFile(opts.rules) : rulesSheet(workbooks);
+
+  let result: ValidationResult;
+  if (set) {
+    result = validateWithRules(set, workbooks, prior, opts, ctx);
+  } else {
+    const rec = recogniseForms(workbooks, ctx.profile, ctx.index);
+    if (opts.sheet !== undefined) rec.forms = rec.forms.filter((f) => f.sheet === opts.sheet);
+    if (rec.forms.length === 0) throw new TallyError('error.noForms');
+    const root = t(lang, 'report.wholeArea');
+    const ds = buildDataset(rec, root);
+    const pds = prior
+      ? buildDataset(recogniseForms(prior, ctx.profile, ctx.index), root)
+      : undefined;
+    result = auditDataset({ workbooks, profile: ctx.profile, index: ctx.index, lang }, ds, pds);
+  }
+  for (const f of result.findings) {
+    const text = explanations.get(findingKey(f));
+    if (text && f.severity === 'warning') f.explanation = text;
+  }
+
+  const problems = set?.problems ?? [];
+  if (opts.json) {
+    ctx.out.line(JSON.stringify(toJson(result), null, 2));
+  } else {
+    printHuman(result, lang, ctx.out);
+  }
+  for (const p of problems) ctx.err.line(ctx.err.style('red', 'tally: ') + problemText(lang, p));
+  if (problems.some((p) => p.dropped)) return EXIT_UNUSABLE;
+  return result.summary.errors > 0 ? 1 : 0;
+}
+
+/** The `--json` shape of issue 3. */
+export function toJson(r: ValidationResult) {
+  return {
+    rules: r.rules.map((s) => ({
+      id: s.id,
+      severity: s.severity,
+      records: s.records,
+      passes: s.passes,
+      fails: s.fails,
+      notEvaluated: s.notEvaluated,
+      error: s.error,
+    })),
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      file: f.file,
+      sheet: f.sheet,
+      unit: f.unit,
+      cells: f.cells.map((c) => ({
+        item: c.item,
+        cell: c.sheet ? `${c.sheet}!${c.cell}` : c.cell,
+        value: c.value,
+      })),
+      ...(f.explanation ? { explanation: f.explanation } : {}),
+    })),
+    summary: r.summary,
+  };
+}
+
+function pad(s: string, n: number): string {
+  let w = 0;
+  for (const ch of s) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+  return s + ' '.repeat(Math.max(0, n - w));
+}
+
+function printHuman(r: ValidationResult, lang: Lang, out: Out): void {
+  if (r.rules.length > 0) {
+    out.line(out.style('bold', t(lang, 'validate.rulesHead')));
+    const head = ['id', 'severity', 'records', 'passes', 'fails', 'notEvaluated'].map((k) =>
+      t(lang, `validate.col.${k}` as 'validate.col.id'),
+    );
+    out.line('  ' + head.map((h, i) => pad(h, i === 0 ? 10 : 9)).join(' '));
+    for (const s of r.rules) {
+      const cols = [
+        s.id,
+        t(lang, `severity.${s.severity}`),
+        String(s.records),
+        String(s.passes),
+        String(s.fails),
+        String(s.notEvaluated),
+      ];
+      const line = '  ' + cols.map((c, i) => pad(c, i === 0 ? 10 : 9)).join(' ');
+      out.line(
+        s.error
+          ? `${line} ${out.style('red', s.error)}`
+          : s.fails > 0
+            ? out.style(s.severity === 'error' ? 'red' : 'yellow', line)
+            : line,
+      );
+    }
+    out.line();
+  }
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of r.findings) {
+    const key = `${f.file} › ${f.sheet}`;
+    bySheet.set(key, [...(bySheet.get(key) ?? []), f]);
+  }
+  for (const [sheet, fs] of bySheet) {
+    out.line(out.style('bold', sheet));
+    for (const severity of ['error', 'warning', 'notice'] as const) {
+      const list = fs.filter((f) => f.severity === severity);
+      if (list.length === 0) continue;
+      const colour = severity === 'error' ? 'red' : severity === 'warning' ? 'yellow' : 'cyan';
+      out.line('  ' + out.style(colour, `${t(lang, `severity.${severity}`)} (${list.length})`));
+      for (const f of list) {
+        const cells = f.cells
+          .slice(0, 4)
+          .map((c) => `${c.sheet ? `${c.sheet}!` : ''}${c.cell}=${c.value ?? '∅'}`)
+          .join(', ');
+        const more = f.cells.length > 4 ? ` …+${f.cells.length - 4}` : '';
+        out.line(
+          `    [${f.ruleId}] ${f.unit ? `${f.unit}：` : ''}${f.message}${cells ? out.style('dim', `  (${cells}${more})`) : ''}`,
+        );
+        if (f.explanation)
+          out.line(
+            `      ${out.style('green', t(lang, 'validate.explained', { text: f.explanation }))}`,
+          );
+      }
+    }
+  }
+  const s = r.summary;
+  out.line();
+  out.line(
+    t(lang, 'validate.summary', { errors: s.errors, warnings: s.warnings, notices: s.notices }),
+  );
+}
