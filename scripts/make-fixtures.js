@@ -98,7 +98,59 @@ async function unitRowAndSignature() {
   await save(wb, 'unit-row-signature.xlsx');
 }
 
+/**
+ * A county with three levels (county → township → village), for the hand-computed report test
+ * (test/cli/report.test.ts): four villages, 四村 missing from FE3, a zero denominator (C13),
+ * a gross ratio above 100% (C11). FE1 and FE3 carry codes; FE2 names only, matched through
+ * the 地区 sheet.
+ */
+async function threeLevels(year) {
+  const wb = new ExcelJS.Workbook();
+  const villages = [
+    ['450321100001', '一村'],
+    ['450321100002', '二村'],
+    ['450321101001', '三村'],
+    ['450321101002', '四村'],
+  ];
+  const cur = year === 2025;
+  const fe1 = wb.addWorksheet('卫健');
+  fe1.getRow(1).values = [`${year}年甲县妇幼健康统计表`];
+  fe1.getRow(2).values = ['统计用区划代码', '区划名称', '活产数', '男婴活产数', '女婴活产数', '婴儿死亡数', '孕产妇死亡数', '婚前医学检查人数'];
+  const fe1Rows = cur
+    ? [[100, 52, 48, 1, 0, 60], [150, 78, 72, 0, 0, 90], [80, 41, 39, 2, 0, 40], [70, 36, 34, 1, 0, 30]]
+    : [[110, 57, 53, 1, 0, 50], [160, 83, 77, 1, 0, 55], [80, 41, 39, 1, 0, 45], [70, 36, 34, 0, 0, 30]];
+  villages.forEach(([code, name], i) => (fe1.getRow(3 + i).values = [code, name, ...fe1Rows[i]]));
+  const fe3 = wb.addWorksheet('民政');
+  fe3.getRow(1).values = ['区划代码', '地区', '结婚登记人数', '村委会成员数', '村委会女性成员数'];
+  const fe3Rows = cur ? [[80, 7, 2], [100, 9, 3], [50, 5, 2]] : [[80, 7, 2], [90, 9, 2], [50, 5, 1], [40, 6, 1]];
+  fe3Rows.forEach((r, i) => (fe3.getRow(2 + i).values = [villages[i][0], villages[i][1], ...r]));
+  const fe2 = wb.addWorksheet('教育');
+  fe2.getRow(1).values = ['地区', '3-5岁儿童数', '在园幼儿数', '15-17岁人口数', '高中阶段在校生数'];
+  const fe2Rows = [[50, 60, 0, 0], [60, 70, 0, 0], [40, 50, 0, 0], [50, 50, 0, 0]];
+  villages.forEach(([, name], i) => (fe2.getRow(2 + i).values = [name, ...fe2Rows[i]]));
+  const regions = wb.addWorksheet('地区');
+  regions.getRow(1).values = ['代码', '名称', '上级代码'];
+  [
+    ['450321000000', '甲县', null],
+    ['450321100000', '一镇', '450321000000'],
+    ['450321101000', '二镇', '450321000000'],
+    ['450321100001', '一村', '450321100000'],
+    ['450321100002', '二村', '450321100000'],
+    ['450321101001', '三村', '450321101000'],
+    ['450321101002', '四村', '450321101000'],
+  ].forEach((r, i) => (regions.getRow(2 + i).values = r));
+  const dir = path.join(__dirname, '..', 'test', 'fixtures', 'monitor');
+  fs.mkdirSync(dir, { recursive: true });
+  wb.creator = 'Tally fixtures';
+  wb.created = new Date('2026-01-01T00:00:00Z');
+  wb.modified = wb.created;
+  await wb.xlsx.writeFile(path.join(dir, `three-levels-${year}.xlsx`));
+  console.log('wrote', `monitor/three-levels-${year}.xlsx`);
+}
+
 async function main() {
+  await threeLevels(2024);
+  await threeLevels(2025);
   await titleRows();
   await mergedHeader();
   await fullwidthDigits();

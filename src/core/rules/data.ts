@@ -89,6 +89,44 @@ export function sameForm(a: string, b: string): boolean {
   return normalizeHeader(a) === normalizeHeader(b);
 }
 
+/** A form and its items, for checking rules before any data is read (e.g. a profile's). */
+export interface CatalogForm {
+  id: string;
+  name?: string;
+  /** Each item by its canonical name, with the other names it is known by (id, synonyms). */
+  items: readonly { name: string; also?: readonly string[] }[];
+}
+
+/**
+ * A catalogue of several forms: `[x]` must be an item of some form, `[FE3!x]` an item of FE3;
+ * PREV(…) is checked like the item itself. Hints name items by their canonical names.
+ */
+export function formsCatalog(forms: readonly CatalogForm[]): ItemCatalog {
+  const keysOf = (f: CatalogForm): Set<string> =>
+    new Set(f.items.flatMap((i) => [i.name, ...(i.also ?? [])].map(normalizeHeader)));
+  const indexed = forms.map((f) => ({ form: f, keys: keysOf(f) }));
+  return {
+    lookup(q) {
+      if (q.form !== undefined) {
+        const f = indexed.find(
+          (x) =>
+            sameForm(q.form ?? '', x.form.id) ||
+            (x.form.name !== undefined && sameForm(q.form ?? '', x.form.name)),
+        );
+        if (!f) return { found: false, missing: 'form', candidates: forms.map((x) => x.id) };
+        if (f.keys.has(q.key)) return { found: true };
+        return { found: false, missing: 'item', candidates: f.form.items.map((i) => i.name) };
+      }
+      if (indexed.some((x) => x.keys.has(q.key))) return { found: true };
+      return {
+        found: false,
+        missing: 'item',
+        candidates: forms.flatMap((f) => f.items.map((i) => i.name)),
+      };
+    },
+  };
+}
+
 export type PlainColumn = Float64Array | readonly (number | null)[] | readonly (string | null)[];
 
 export interface ColumnsDatasetInit {
@@ -131,7 +169,8 @@ export function columnsDataset(init: ColumnsDatasetInit): RuleDataset {
   const previous = init.previous ? keyed(init.previous) : undefined;
   const first = own.values().next().value;
   const size = first ? first.column.values.length : (init.units?.length ?? 0);
-  for (const [, { name, column }] of [...own, ...(previous ?? [])]) {
+  const all = [...own, ...(previous ?? []), ...[...forms.values()].flatMap((f) => [...f.cols])];
+  for (const [, { name, column }] of all) {
     if (column.values.length !== size)
       throw new RangeError(`column ${name} has ${column.values.length} values, not ${size}`);
   }

@@ -24,6 +24,9 @@ export {
 } from './functions';
 export {
   columnsDataset,
+  formsCatalog,
+  type CatalogForm,
+  type PlainColumn,
   queryOf,
   queryText,
   sameForm,

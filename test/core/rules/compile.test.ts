@@ -1,5 +1,5 @@
 import { compileRule, type CompileOptions } from '../../../src/core/rules/compile';
-import { columnsDataset } from '../../../src/core/rules/data';
+import { columnsDataset, formsCatalog } from '../../../src/core/rules/data';
 import { checkRegistry, FUNCTIONS } from '../../../src/core/rules/functions';
 import { issueText, RuleDataError, type RuleIssue } from '../../../src/core/rules/issues';
 
@@ -129,6 +129,37 @@ describe('items', () => {
       key: 'rules.unknownFormItem',
       params: { form: 'FE3', item: '结婚登记' },
       suggestion: '[FE3!结婚登记人数]',
+    });
+  });
+
+  it('a catalogue of several forms (a profile) checks rules before any data is read', () => {
+    const catalog = formsCatalog([
+      {
+        id: 'FE1',
+        name: '妇幼健康',
+        items: [
+          { name: '活产数', also: ['live_births', '活产儿数'] },
+          { name: '婚前医学检查人数', also: ['婚检人数'] },
+        ],
+      },
+      { id: 'FE3', name: '民政', items: [{ name: '结婚登记人数' }] },
+    ]);
+    for (const ok of [
+      '[活产儿数] > 0',
+      '[live_births] > 0',
+      'PREV([活产数]) > 0',
+      '[FE1!婚检人数] <= [民政!结婚登记人数]',
+      '[结婚登记人数] > 0',
+    ]) {
+      expect({ ok, compiled: compileRule(ok, { catalog }).ok }).toEqual({ ok, compiled: true });
+    }
+    const elsewhere = failure('[FE1!结婚登记人数] > 0', { catalog });
+    expect(elsewhere).toMatchObject({ key: 'rules.unknownFormItem', params: { form: 'FE1' } });
+    expect(elsewhere.suggestion).toBeUndefined();
+    expect(failure('[FE1!活产] > 0', { catalog })).toMatchObject({ suggestion: '[FE1!活产数]' });
+    expect(failure('[FE2!x] > 0', { catalog })).toMatchObject({ key: 'rules.unknownForm' });
+    expect(failure('[结婚登记数] > 0', { catalog })).toMatchObject({
+      suggestion: '[结婚登记人数]',
     });
   });
 

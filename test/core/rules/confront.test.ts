@@ -152,13 +152,13 @@ describe('confront on a recognised table', () => {
         notEvaluated: 0,
         error: expect.objectContaining({
           key: 'rules.unknownForm',
-          params: { position: 1, form: 'FE2', item: '在园幼儿数' },
+          params: { position: 10, form: 'FE2', item: '在园幼儿数' },
         }),
       },
     ]);
     const z = byId.get('Z-01')?.summary.error;
     expect(z && issueText('en', z)).toBe(
-      'At character 1: there is no form FE2 ([FE2!在园幼儿数]). Did you mean [FE3!在园幼儿数]?',
+      'At character 10: there is no form FE2 ([FE2!在园幼儿数]). Did you mean [FE3!在园幼儿数]?',
     );
   });
 

@@ -1,6 +1,6 @@
 /**
  * Peer check against R's validate (data-cleaning/validate) on its own `retailers` data
- * (/work/shared/data/retailers, 60 records, NA = missing).
+ * (../shared/data/retailers beside the repository, 60 records, NA = missing).
  *
  * For each rule the expected counts — records, passes, fails, nNA as validate's
  * `summary(confront(retailers, rules))` reports them — are computed here, independently of the
@@ -23,11 +23,17 @@
  *  - R's -2^2 is -4, Tally's (as Excel's) is 4 → unary minus is only used where both agree.
  */
 import * as fs from 'fs';
+import * as path from 'path';
+import { SHARED } from '../../support/fixtures';
 import { compileRule } from '../../../src/core/rules/compile';
 import { confront, type ConfrontRule } from '../../../src/core/rules/confront';
 import { columnsDataset } from '../../../src/core/rules/data';
 
-const CSV = '/work/shared/data/retailers/retailers.csv';
+/**
+ * Outside the repository, in shared/ beside the clone (the data is GPL-3, from validate);
+ * TALLY_RETAILERS_CSV overrides.
+ */
+const CSV = process.env.TALLY_RETAILERS_CSV ?? path.join(SHARED, 'data', 'retailers', 'retailers.csv');
 
 type Row = Record<string, number | string | null>;
 

@@ -1,0 +1,145 @@
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { capture } from '../support/capture';
+import { fixturePath } from '../support/fixtures';
+
+/**
+ * `tally report --json` on test/fixtures/monitor/three-levels-*.xlsx (county → township →
+ * village; see scripts/make-fixtures.js for the cells). Every expected number below is worked
+ * out by hand from those cells, in the comments; none comes from running Tally.
+ */
+const CUR = fixturePath('monitor', 'three-levels-2025.xlsx');
+const PRIOR = fixturePath('monitor', 'three-levels-2024.xlsx');
+
+async function run(...args: string[]) {
+  const out = capture();
+  const err = capture();
+  const code = await main(['node', 'tally', ...args], out.out, err.out);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+interface Json {
+  period: string;
+  region: string;
+  counts: { monitored: number; met: number; notMet: number; noData: number };
+  indicators: {
+    id: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    status: string;
+    prior: number | null;
+    change: number | null;
+    smallNumber: boolean;
+    units: Record<string, number | null>;
+  }[];
+}
+
+let json: Json;
+beforeAll(async () => {
+  const r = await run('report', CUR, '--prior', PRIOR, '--json');
+  expect(r.code).toBe(0);
+  json = JSON.parse(r.stdout) as Json;
+});
+
+const ind = (id: string) => {
+  const i = json.indicators.find((x) => x.id === id);
+  if (!i) throw new Error(`no ${id}`);
+  return i;
+};
+
+test('period and region come from the titles and the 地区 sheet', () => {
+  expect(json.period).toBe('2025');
+  expect(json.region).toBe('甲县');
+});
+
+test('C02 infant mortality: pooled, never averaged', () => {
+  // deaths 1+0+2+1 = 4; births 100+150+80+70 = 400; 4/400×1000 = 10.00‰ (> 5 → not met).
+  // The mean of the villages' rates would be (10+0+25+14.29)/4 = 12.32: not what we want.
+  // prior: deaths 1+1+1+0 = 3, births 110+160+80+70 = 420 → 7.142857 → 7.14; change 10.00−7.14 = 2.86.
+  const c = ind('C02');
+  expect([c.numerator, c.denominator, c.value, c.status]).toEqual([4, 400, 10, 'notMet']);
+  expect([c.prior, c.change]).toEqual([7.14, 2.86]);
+  expect(c.smallNumber).toBe(true); // 4 < 20
+  // Each village: 1/100 = 10.00, 0/150 = 0, 2/80 = 25.00, 1/70 = 14.2857 → 14.29
+  expect(c.units).toEqual({ 一村: 10, 二村: 0, 三村: 25, 四村: 14.29 });
+});
+
+test('W05 premarital check rate across two forms; 四村, missing from FE3, is left out of both sums', () => {
+  // numerator FE1 60+90+40 = 190 (四村's 30 left out); denominator FE3 80+100+50 = 230
+  // 190/230×100 = 82.6087 → 82.61. Prior (all four): 180/260 = 69.2308 → 69.23; rising → met.
+  const w = ind('W05');
+  expect([w.numerator, w.denominator, w.value, w.prior, w.change, w.status]).toEqual([190, 230, 82.61, 69.23, 13.38, 'met']);
+  expect(w.units['四村']).toBeNull();
+});
+
+test('C13 with a zero denominator has no data; C11, a gross ratio, may exceed 100%', () => {
+  const c13 = ind('C13');
+  expect(c13.value).toBeNull();
+  expect(c13.status).toBe('noData');
+  // kindergarten 60+70+50+50 = 230 over 3–5 population 50+60+40+50 = 200 → 115.00% ≥ 90 → met
+  const c11 = ind('C11');
+  expect([c11.numerator, c11.denominator, c11.value, c11.status]).toEqual([230, 200, 115, 'met']);
+});
+
+test('C05 sex ratio: a range target', () => {
+  // 52+78+41+36 = 207 boys, 48+72+39+34 = 193 girls → 107.2539 → 107.25, above 103–107 → not met.
+  const c = ind('C05');
+  expect([c.value, c.status]).toEqual([107.25, 'notMet']);
+});
+
+test('W07 women on village committees and W01 with zero deaths', () => {
+  // (2+3+2)/(7+9+5) = 7/21 = 33.33% ≥ 30 → met; prior (2+2+1+1)/(7+9+5+6) = 6/27 = 22.22
+  expect([ind('W07').value, ind('W07').prior, ind('W07').status]).toEqual([33.33, 22.22, 'met']);
+  // 0 deaths / 400 births: a real zero, met (≤ 12 per 100,000)
+  expect([ind('W01').value, ind('W01').status]).toEqual([0, 'met']);
+});
+
+test('counts add up to the 27 indicators, and equal the statuses listed', () => {
+  const { counts } = json;
+  expect(counts.monitored).toBe(27);
+  expect(counts.met + counts.notMet + counts.noData).toBe(27);
+  // met: W01, W05, W07, C11; not met: C02, C05; the other 21 have no form here.
+  expect(counts).toEqual({ monitored: 27, met: 4, notMet: 2, noData: 21 });
+  expect(json.indicators.filter((i) => i.status === 'met').map((i) => i.id)).toEqual(['W01', 'W05', 'W07', 'C11']);
+});
+
+test('without --prior: no prior, no change, rising targets have no data', async () => {
+  const r = await run('report', CUR, '--json');
+  const j = JSON.parse(r.stdout) as Json;
+  const w05 = j.indicators.find((i) => i.id === 'W05');
+  expect([w05?.prior, w05?.change, w05?.status]).toEqual([null, null, 'noData']);
+});
+
+test('writes the workbook and the Markdown, never over an input, never over a foreign file', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tally-report-'));
+  const xlsx = path.join(dir, 'report.xlsx');
+  const md = path.join(dir, 'report.md');
+  const r = await run('report', CUR, '--prior', PRIOR, '--out', xlsx, '--md', md);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain(`已写入 ${xlsx}`);
+  const text = readFileSync(md, 'utf8');
+  expect(text).toContain('# 甲县2025年妇女儿童发展纲要监测统计评估报告');
+  expect(text).toContain('注意：数据中仍有 1 条未解决的强制性审核错误'); // 四村 missing from FE3
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['指标汇总', '监测报告']);
+  // Rerun over our own output: allowed.
+  expect((await run('report', CUR, '--out', xlsx)).code).toBe(0);
+  // Over an input: refused, exit 2, input untouched.
+  const before = readFileSync(CUR);
+  const over = await run('report', CUR, '--out', CUR);
+  expect(over.code).toBe(2);
+  expect(over.stderr).toContain('Tally 从不修改输入文件');
+  expect(readFileSync(CUR).equals(before)).toBe(true);
+  // Over a workbook Tally did not write: refused.
+  const foreignBefore = readFileSync(PRIOR);
+  const foreign = await run('report', CUR, '--out', PRIOR);
+  expect(foreign.code).toBe(2);
+  expect(foreign.stderr).toContain('不是 Tally 生成的文件');
+  expect(readFileSync(PRIOR).equals(foreignBefore)).toBe(true);
+  expect(existsSync(`${xlsx}.tally-${process.pid}.tmp`)).toBe(false);
+});
