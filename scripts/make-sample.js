@@ -239,6 +239,7 @@ function simpleSheet(wb, name, title, form, data, opts) {
   });
   const lastData = first + data.length - 1;
   if (opts.total) totalRow(ws, lastData + 1, first, lastData, lead.length + 1, last, '合计', lead.length);
+  if (opts.typedTotal) opts.typedTotal(ws, lastData + 1, lead.length);
   styleBlock(ws, headerRow, lastData + (opts.total ? 1 : 0), 1, last);
   ws.columns.forEach((col, i) => (col.width = i < lead.length ? 14 : 12));
   ws.views = [{ state: 'frozen', xSplit: lead.length, ySplit: headerRow }];
@@ -283,6 +284,16 @@ async function workbook(year) {
     code: true,
     suffix: true,
     total: true,
+    // The wrong total: 民政 typed its 合计 row by hand, and 村委会成员数 is 10 short.
+    typedTotal:
+      year === 2025
+        ? (ws, row, lead) => {
+            for (let c = lead + 1; c <= lead + FORMS.FE3.items.length; c++) {
+              const cell = ws.getCell(row, c);
+              cell.value = cell.value.result - (c === lead + 1 ? 10 : 0);
+            }
+          }
+        : undefined,
   });
   simpleSheet(wb, '人社医保', `${year}年青川市就业和社会保障统计表`, 'FE4', data, {
     unit: '青川市人力资源和社会保障局、青川市医疗保障局',

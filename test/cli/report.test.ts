@@ -72,7 +72,14 @@ test('W05 premarital check rate across two forms; 四村, missing from FE3, is l
   // numerator FE1 60+90+40 = 190 (四村's 30 left out); denominator FE3 80+100+50 = 230
   // 190/230×100 = 82.6087 → 82.61. Prior (all four): 180/260 = 69.2308 → 69.23; rising → met.
   const w = ind('W05');
-  expect([w.numerator, w.denominator, w.value, w.prior, w.change, w.status]).toEqual([190, 230, 82.61, 69.23, 13.38, 'met']);
+  expect([w.numerator, w.denominator, w.value, w.prior, w.change, w.status]).toEqual([
+    190,
+    230,
+    82.61,
+    69.23,
+    13.38,
+    'met',
+  ]);
   expect(w.units['四村']).toBeNull();
 });
 
@@ -104,7 +111,12 @@ test('counts add up to the 27 indicators, and equal the statuses listed', () => 
   expect(counts.met + counts.notMet + counts.noData).toBe(27);
   // met: W01, W05, W07, C11; not met: C02, C05; the other 21 have no form here.
   expect(counts).toEqual({ monitored: 27, met: 4, notMet: 2, noData: 21 });
-  expect(json.indicators.filter((i) => i.status === 'met').map((i) => i.id)).toEqual(['W01', 'W05', 'W07', 'C11']);
+  expect(json.indicators.filter((i) => i.status === 'met').map((i) => i.id)).toEqual([
+    'W01',
+    'W05',
+    'W07',
+    'C11',
+  ]);
 });
 
 test('without --prior: no prior, no change, rising targets have no data', async () => {

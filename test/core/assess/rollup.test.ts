@@ -17,8 +17,18 @@ test('the hierarchy comes from the 地区 sheet; units known by name in one form
   expect(h.name(h.root)).toBe('甲县');
   expect(h.node('450321100000')?.children).toEqual(['450321100001', '450321100002']);
   // FE2 names its units without codes; they resolve to the coded villages.
-  expect([...(r.dataset.formUnits.get('FE2')?.keys() ?? [])]).toEqual(['450321100001', '450321100002', '450321101001', '450321101002']);
-  expect(r.assessment.units).toEqual(['450321100001', '450321100002', '450321101001', '450321101002']);
+  expect([...(r.dataset.formUnits.get('FE2')?.keys() ?? [])]).toEqual([
+    '450321100001',
+    '450321100002',
+    '450321101001',
+    '450321101002',
+  ]);
+  expect(r.assessment.units).toEqual([
+    '450321100001',
+    '450321100002',
+    '450321101001',
+    '450321101002',
+  ]);
 });
 
 test('each level is recomputed from pooled counts', async () => {
@@ -29,7 +39,9 @@ test('each level is recomputed from pooled counts', async () => {
   expect(at('450321100000')?.shown).toBe(4);
   expect(at('450321101000')?.shown).toBe(20);
   expect(at('450321000000')?.shown).toBe(10);
-  expect([at('450321101000')?.pool.numerator, at('450321101000')?.pool.denominator]).toEqual([3, 150]);
+  expect([at('450321101000')?.pool.numerator, at('450321101000')?.pool.denominator]).toEqual([
+    3, 150,
+  ]);
 });
 
 test('a unit missing from one form is left out of that indicator at every level and reported', async () => {

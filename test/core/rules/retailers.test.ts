@@ -33,7 +33,8 @@ import { columnsDataset } from '../../../src/core/rules/data';
  * Outside the repository, in shared/ beside the clone (the data is GPL-3, from validate);
  * TALLY_RETAILERS_CSV overrides.
  */
-const CSV = process.env.TALLY_RETAILERS_CSV ?? path.join(SHARED, 'data', 'retailers', 'retailers.csv');
+const CSV =
+  process.env.TALLY_RETAILERS_CSV ?? path.join(SHARED, 'data', 'retailers', 'retailers.csv');
 
 type Row = Record<string, number | string | null>;
 
