@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { monitor, reportSheets } from '../core/monitor';
 import { t, type Lang } from '../core/messages/index';
 import { toMarkdown } from '../core/narrative/narrative';
@@ -47,18 +48,20 @@ export async function reportCommand(
   const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
   const { workbook, blocks } = reportSheets(result, ctx.profile, lang, time);
   const inputs = [...files, ...(opts.prior ?? [])];
-  if (opts.out) {
-    await writeOutputFile(opts.out, await writeXlsxBytes(workbook), inputs);
-    if (!opts.json) ctx.out.line(t(lang, 'cli.wrote', { file: opts.out }));
-  }
-  if (opts.md) {
-    await writeOutputFile(opts.md, `${toMarkdown(blocks)}\n${MD_MARKER}\n`, inputs);
-    if (!opts.json) ctx.out.line(t(lang, 'cli.wrote', { file: opts.md }));
-  }
+  if (opts.out) await writeOutputFile(opts.out, await writeXlsxBytes(workbook), inputs);
+  if (opts.md) await writeOutputFile(opts.md, `${toMarkdown(blocks)}\n${MD_MARKER}\n`, inputs);
   if (opts.json) {
     ctx.out.line(JSON.stringify(reportJson(result, lang), null, 2));
   } else if (!opts.out && !opts.md) {
     ctx.out.line(toMarkdown(blocks));
+  } else {
+    // The overview, then where the files are.
+    ctx.out.line(ctx.out.style('bold', blocks[0]?.text ?? ''));
+    for (const b of blocks.slice(1, 4)) if (b.kind === 'paragraph') ctx.out.line(b.text);
+    for (const file of [opts.out, opts.md]) {
+      if (file)
+        ctx.out.line(ctx.out.style('green', t(lang, 'cli.wrote', { file: path.resolve(file) })));
+    }
   }
   if (result.digest.openErrors > 0)
     ctx.err.line(
