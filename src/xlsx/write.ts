@@ -51,6 +51,9 @@ export function toExcelJs(
       row.forEach((spec, c) => applyCell(ws.getCell(r + 1, c + 1), spec));
     });
     (sheet.columnWidths ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    (sheet.rowHeights ?? []).forEach((h, i) => {
+      if (h !== undefined) ws.getRow(i + 1).height = h;
+    });
     for (const m of sheet.merges ?? []) ws.mergeCells(m);
     for (const v of sheet.validations ?? []) {
       const { top, left, bottom, right } = parseRange(v.range);
@@ -68,6 +71,7 @@ export function toExcelJs(
         }
       }
     }
+    if (sheet.landscape) ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: 9 };
     if (sheet.frozenRows || sheet.frozenColumns) {
       ws.views = [
         { state: 'frozen', xSplit: sheet.frozenColumns ?? 0, ySplit: sheet.frozenRows ?? 0 },

@@ -1,12 +1,12 @@
 import type { Assessment, IndicatorResult } from '../assess/assess';
 import { describeTarget, pointUnit } from '../assess/targets';
 import { a1, columnLetter } from '../model/a1';
-import { t, type Lang } from '../messages/index';
+import { t, type Lang, type MessageKey } from '../messages/index';
 import type { Block } from '../narrative/narrative';
 import { attainmentRate, type AuditDigest } from '../narrative/narrative';
 import type { Profile } from '../profile/profile';
 import type { Dataset } from '../rollup/dataset';
-import type { OutputCell, OutputSheet } from './spec';
+import { wrappedHeight, type OutputCell, type OutputSheet } from './spec';
 
 /**
  * The two tool-owned sheets of report.md, described as data: 指标汇总 (summary) and 监测报告
@@ -92,24 +92,75 @@ export const SUMMARY_HEADER_ROW = 4; // 0-based row of the column headers
 export function summarySheet(input: SummaryInput, name: string): OutputSheet {
   const { assessment: a, profile, dataset: ds, lang, period, audit } = input;
   const unitNames = a.units.map((u) => ds.hierarchy.name(u));
-  const headers = [
-    'col.outline',
-    'col.domain',
-    'col.id',
-    'col.name',
-    'col.value',
-    'col.unit',
-    'col.numerator',
-    'col.denominator',
-    'col.target',
-    'col.status',
-    'col.prior',
-    'col.change',
-    'col.changeUnit',
-    'col.small',
-    'col.verified',
-  ] as const;
-  const width = headers.length + unitNames.length;
+  // The indicator columns, declared once: header, width, cell. Status comes early so a
+  // printed page shows it next to the value.
+  const columns: { header: MessageKey; width: number; cell: (r: IndicatorResult) => OutputCell }[] =
+    [
+      {
+        header: 'col.outline',
+        width: 12,
+        cell: (r) =>
+          text(t(lang, r.def.outline === 'women' ? 'outline.women' : 'outline.children')),
+      },
+      {
+        header: 'col.domain',
+        width: 9,
+        cell: (r) => text(lang === 'zh' ? r.def.domain : r.def.domainEn),
+      },
+      { header: 'col.id', width: 6, cell: (r) => text(r.def.id) },
+      {
+        header: 'col.name',
+        width: 24,
+        cell: (r) => text(lang === 'zh' ? r.def.name : r.def.nameEn),
+      },
+      {
+        header: 'col.value',
+        width: 9,
+        cell: (r) => num(r.root.shown, r.def.decimals, { bold: true }),
+      },
+      { header: 'col.unit', width: 7, cell: (r) => text(r.def.unit) },
+      {
+        header: 'col.target',
+        width: 14,
+        cell: (r) => text(describeTarget(r.def.target, r.def.unit, lang)),
+      },
+      { header: 'col.status', width: 8, cell: (r) => statusCell(r, lang) },
+      { header: 'col.prior', width: 8, cell: (r) => num(r.prior, r.def.decimals) },
+      { header: 'col.change', width: 8, cell: (r) => num(r.change, r.def.decimals) },
+      {
+        header: 'col.changeUnit',
+        width: 9,
+        cell: (r) => text(r.change === null ? '' : pointUnit(r.def.unit, lang).trim()),
+      },
+      {
+        header: 'col.small',
+        width: 7,
+        cell: (r) =>
+          r.smallNumber
+            ? text(t(lang, 'cell.small'), {
+                fill: COLOURS.warning.fill,
+                fontColor: COLOURS.warning.font,
+                align: 'center',
+              })
+            : blank(),
+      },
+      {
+        header: 'col.numerator',
+        width: 10,
+        cell: (r) => num(r.root.pool.pooled === 0 ? null : r.root.pool.numerator, 0),
+      },
+      {
+        header: 'col.denominator',
+        width: 10,
+        cell: (r) => num(r.root.pool.pooled === 0 ? null : r.root.pool.denominator, 0),
+      },
+      {
+        header: 'col.verified',
+        width: 9,
+        cell: (r) => text(t(lang, r.def.verified ? 'cell.yes' : 'cell.no'), { align: 'center' }),
+      },
+    ];
+  const width = columns.length + unitNames.length;
   const rows: OutputCell[][] = [];
   const title = t(lang, 'report.summaryTitle', { region: a.rootName, period });
   rows.push([text(title, { bold: true })]);
@@ -138,7 +189,7 @@ export function summarySheet(input: SummaryInput, name: string): OutputSheet {
   );
   rows.push([text(t(lang, 'report.legend'), { italic: true, fontColor: '#595959' })]);
   rows.push([
-    ...headers.map((h) =>
+    ...columns.map(({ header: h }) =>
       text(t(lang, h), {
         bold: true,
         fill: COLOURS.header.fill,
@@ -162,30 +213,8 @@ export function summarySheet(input: SummaryInput, name: string): OutputSheet {
     const rs = a.indicators.filter((r) => r.def.outline === outline);
     if (rs.length === 0) continue;
     for (const r of rs) {
-      const d = r.def;
-      const dec = d.decimals;
       rows.push([
-        text(t(lang, outline === 'women' ? 'outline.women' : 'outline.children')),
-        text(lang === 'zh' ? d.domain : d.domainEn),
-        text(d.id),
-        text(lang === 'zh' ? d.name : d.nameEn),
-        num(r.root.shown, dec, { bold: true }),
-        text(d.unit),
-        num(r.root.value === null && r.root.pool.pooled === 0 ? null : r.root.pool.numerator, 0),
-        num(r.root.value === null && r.root.pool.pooled === 0 ? null : r.root.pool.denominator, 0),
-        text(describeTarget(d.target, d.unit, lang)),
-        statusCell(r, lang),
-        num(r.prior, dec),
-        num(r.change, dec),
-        text(r.change === null ? '' : pointUnit(d.unit, lang).trim()),
-        r.smallNumber
-          ? text(t(lang, 'cell.small'), {
-              fill: COLOURS.warning.fill,
-              fontColor: COLOURS.warning.font,
-              align: 'center',
-            })
-          : blank(),
-        text(t(lang, d.verified ? 'cell.yes' : 'cell.no'), { align: 'center' }),
+        ...columns.map((c) => c.cell(r)),
         ...a.units.map((u) => unitCell(r, u, ds, lang)),
       ]);
     }
@@ -228,30 +257,15 @@ export function summarySheet(input: SummaryInput, name: string): OutputSheet {
   }
   const lastDomainRow = rows.length - 1;
 
-  const columnWidths = [
-    12,
-    10,
-    7,
-    26,
-    10,
-    8,
-    11,
-    11,
-    16,
-    9,
-    9,
-    9,
-    11,
-    8,
-    10,
-    ...unitNames.map(() => 10),
-  ];
+  const columnWidths = [...columns.map((c) => c.width), ...unitNames.map(() => 10)];
+
   return {
     name,
     rows,
     columnWidths,
     frozenRows: SUMMARY_HEADER_ROW + 1,
     frozenColumns: 4,
+    landscape: true,
     merges: [
       `A1:${columnLetter(width - 1)}1`,
       `A2:${columnLetter(width - 1)}2`,
@@ -287,5 +301,9 @@ export function narrativeSheet(blocks: readonly Block[], name: string): OutputSh
         return [text(b.text, { wrap: true })];
     }
   });
-  return { name, rows, columnWidths: [110] };
+  const width = 72;
+  const rowHeights = rows.map((r) =>
+    r[0]?.wrap ? wrappedHeight(String(r[0].value ?? ''), width) : undefined,
+  );
+  return { name, rows, columnWidths: [width], rowHeights };
 }
