@@ -127,14 +127,20 @@ const CSV_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 export function parseCsv(bytes: Uint8Array, file: string, sheetName = 'Sheet1'): WorkbookData {
   const text = decodeText(bytes);
-  let records: string[][];
+  let rows: Cell[][];
   try {
-    records = parseCsvText(text, {
+    rows = parseCsvText(text, {
       delimiter: guessDelimiter(text),
       relax_column_count: true,
       skip_empty_lines: false,
       bom: true,
-    }) as string[][];
+      // A quoted field is text as written ("007" stays "007"); an unquoted plain number is a number.
+      cast: (field: string, context: { quoting: boolean }): Cell => {
+        if (context.quoting) return field === '' ? null : field;
+        if (field === '' || field === 'NA') return null;
+        return CSV_NUMBER.test(field) ? Number(field) : field;
+      },
+    }) as Cell[][];
   } catch (e) {
     const err = e as { lines?: number; message?: string };
     throw new UnreadableInputError('error.csv', {
@@ -143,12 +149,6 @@ export function parseCsv(bytes: Uint8Array, file: string, sheetName = 'Sheet1'):
       detail: (err.message ?? String(e)).split('\n')[0] ?? '',
     });
   }
-  const rows: Cell[][] = records.map((rec) =>
-    rec.map((field) => {
-      if (field === '' || field === 'NA') return null;
-      return CSV_NUMBER.test(field) ? Number(field) : field;
-    }),
-  );
   while (rows.length > 0 && (rows[rows.length - 1] ?? []).every((c) => c === null)) rows.pop();
   return { source: file, sheets: [{ name: sheetName, origin: { row: 0, col: 0 }, rows }] };
 }

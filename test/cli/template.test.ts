@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import { inspectWorkbook } from '../../src/core/inspect';
+import { parseXlsx } from '../../src/xlsx/parse';
+import { capture } from '../support/capture';
+import { defaultIndex, defaultProfile } from '../support/fixtures';
+
+async function template(...args: string[]) {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'tally-tpl-')), 'forms.xlsx');
+  const out = capture();
+  const err = capture();
+  const code = await main(
+    ['node', 'tally', 'template', '--out', file, '--period', '2026', ...args],
+    out.out,
+    err.out,
+  );
+  return { code, file, stdout: out.text(), stderr: err.text() };
+}
+
+test('the blank forms: instructions, one sheet per form, header with units, unit rows, SUM totals, validation, frozen panes', async () => {
+  const r = await template('--units', '东城街道,西山镇,南湖镇');
+  expect(r.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(r.file);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    '填表说明',
+    'FE1 妇幼健康',
+    'FE2 教育',
+    'FE3 民政',
+    'FE4 就业与社会保障',
+    'FE5 人口与安全',
+  ]);
+  const fe1 = wb.getWorksheet('FE1 妇幼健康');
+  expect(fe1?.getCell('A1').value).toBe('2026年妇幼健康统计表（FE1）');
+  expect(fe1?.getCell('A3').value).toBe('乡镇（街道）');
+  expect(fe1?.getCell('B3').value).toBe('活产数（人）');
+  expect([4, 5, 6].map((row) => fe1?.getCell(row, 1).value)).toEqual([
+    '东城街道',
+    '西山镇',
+    '南湖镇',
+  ]);
+  expect(fe1?.getCell('A7').value).toBe('合计');
+  expect(fe1?.getCell('B7').formula).toBe('SUM(B4:B6)');
+  expect(fe1?.getCell('C5').dataValidation).toMatchObject({
+    type: 'whole',
+    operator: 'greaterThanOrEqual',
+    formulae: [0],
+  });
+  expect(fe1?.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
+});
+
+test('Tally recognises every blank form it hands out, with all its items', async () => {
+  const r = await template('--units', '东城街道,西山镇');
+  const wb = await parseXlsx(new Uint8Array(readFileSync(r.file)), r.file);
+  const inspected = inspectWorkbook(wb, defaultIndex(), defaultProfile());
+  const forms = inspected.sheets
+    .filter((s) => s.form)
+    .map((s) => [s.form?.id, s.form?.matched, s.form?.total, s.records, s.totalRows]);
+  expect(forms).toEqual([
+    ['FE1', 23, 23, 2, 1],
+    ['FE2', 8, 8, 2, 1],
+    ['FE3', 9, 9, 2, 1],
+    ['FE4', 6, 6, 2, 1],
+    ['FE5', 2, 2, 2, 1],
+  ]);
+});
+
+test('units with 12-digit codes get a code column', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tally-units-'));
+  const list = path.join(dir, 'units.txt');
+  writeFileSync(list, '451281001000 城东街道\n451281100000,青山镇\n');
+  const r = await template('--units', list);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(r.file);
+  const fe3 = wb.getWorksheet('FE3 民政');
+  expect([fe3?.getCell('A3').value, fe3?.getCell('B3').value]).toEqual([
+    '统计用区划代码',
+    '乡镇（街道）',
+  ]);
+  expect([fe3?.getCell('A4').value, fe3?.getCell('B4').value, fe3?.getCell('A5').value]).toEqual([
+    '451281001000',
+    '城东街道',
+    '451281100000',
+  ]);
+});

@@ -1,0 +1,123 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { loadProfile, ProfileError, type ProfileFiles } from '../../../src/core/profile/profile';
+import { ROOT, SHARED } from '../../support/fixtures';
+
+const DIR = path.join(ROOT, 'profiles', 'lianggang-2021-2030');
+
+function files(): ProfileFiles {
+  const out: ProfileFiles = {};
+  for (const f of readdirSync(DIR))
+    if (f.endsWith('.json')) out[f] = JSON.parse(readFileSync(path.join(DIR, f), 'utf8'));
+  return out;
+}
+
+function expectProfileError(
+  mutate: (f: Record<string, any>) => void,
+  file: string,
+  field: RegExp,
+): void {
+  const f = files() as Record<string, any>;
+  mutate(f);
+  try {
+    loadProfile(f);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ProfileError);
+    const err = e as ProfileError;
+    expect(err.params.file).toBe(file);
+    expect(String(err.params.field)).toMatch(field);
+    expect(err.text('zh')).toContain(`配置文件 ${file} 有误`);
+    return;
+  }
+  throw new Error('loadProfile accepted a broken profile');
+}
+
+describe('the bundled 两纲 profile', () => {
+  const profile = loadProfile(files());
+
+  test('has the five forms and every item of items.md', () => {
+    const md = readFileSync(path.join(SHARED, 'domain', 'items.md'), 'utf8');
+    const ids = [...md.matchAll(/^\| ([a-z0-9_]+) \| /gm)]
+      .map((m) => m[1])
+      .filter((id) => id !== 'id');
+    expect(profile.forms.map((f) => f.id)).toEqual(['FE1', 'FE2', 'FE3', 'FE4', 'FE5']);
+    expect(profile.forms.flatMap((f) => f.items.map((i) => i.id))).toEqual(ids);
+  });
+
+  test('has the 27 indicators of indicators.md with their targets', () => {
+    const md = readFileSync(path.join(SHARED, 'domain', 'indicators.md'), 'utf8');
+    const rows = [...md.matchAll(/^\| ([WC]\d\d) \| ([^|]+) \|/gm)].map((m) => [
+      m[1],
+      m[2]?.trim(),
+    ]);
+    expect(rows).toHaveLength(27);
+    expect(profile.indicators.map((i) => [i.id, i.name])).toEqual(rows);
+    const byId = new Map(profile.indicators.map((i) => [i.id, i]));
+    expect(byId.get('W01')?.target).toEqual({ kind: 'atMost', value: 12 });
+    expect(byId.get('C05')?.target).toEqual({ kind: 'range', low: 103, high: 107 });
+    expect(byId.get('W06')?.target).toEqual({ kind: 'about', value: 45, band: 2 });
+    expect(byId.get('C16')?.target).toEqual({
+      kind: 'relative',
+      baseYear: 2020,
+      change: -0.2,
+      baseline: null,
+    });
+    expect(byId.get('C02')).toMatchObject({
+      numerator: 'infant_deaths',
+      denominator: 'live_births',
+      scale: 1000,
+      unit: '‰',
+    });
+  });
+
+  test('has the 28 default rules of rules.md, word for word', () => {
+    const md = readFileSync(path.join(SHARED, 'domain', 'rules.md'), 'utf8');
+    const rows = [...md.matchAll(/^\| ((?:FE\d|X)-\d\d) \| `(.+)` \| (\w+) \|$/gm)].map((m) => [
+      m[1],
+      m[2],
+      m[3],
+    ]);
+    expect(profile.rules.map((r) => [r.id, r.rule, r.severity])).toEqual(rows);
+  });
+});
+
+describe('a broken profile is named by file and field', () => {
+  test('an indicator naming an item no form has', () =>
+    expectProfileError(
+      (f) => (f['indicators.json'].indicators[1].numerator = 'no_such_item'),
+      'indicators.json',
+      /^indicators\.1\.numerator$/,
+    ));
+  test('an unknown target kind', () =>
+    expectProfileError(
+      (f) => (f['indicators.json'].indicators[0].target = { kind: 'roughly', value: 3 }),
+      'indicators.json',
+      /^indicators\.0\.target/,
+    ));
+  test('a range upside down', () =>
+    expectProfileError(
+      (f) => (f['indicators.json'].indicators[15].target = { kind: 'range', low: 107, high: 103 }),
+      'indicators.json',
+      /^indicators\.15\.target\.low$/,
+    ));
+  test('a rule scoped to a form that does not exist', () =>
+    expectProfileError(
+      (f) => (f['rules.json'].rules[0].scope = 'FE9'),
+      'rules.json',
+      /^rules\.0\.scope$/,
+    ));
+  test('two items sharing a name', () =>
+    expectProfileError(
+      (f) => f['forms.json'].forms[1].items[0].synonyms.push('活产数'),
+      'forms.json',
+      /^forms\.1\.items\.0$/,
+    ));
+  test('a misspelt field', () =>
+    expectProfileError(
+      (f) => (f['profile.json'].totalMarker = ['合计']),
+      'profile.json',
+      /\(root\)|totalMarker/,
+    ));
+  test('a missing file', () =>
+    expectProfileError((f) => delete f['forms.json'], 'forms.json', /.*/));
+});
