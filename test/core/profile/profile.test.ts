@@ -12,12 +12,16 @@ function files(): ProfileFiles {
   return out;
 }
 
+/** The profile's JSON, to be broken on purpose: any shape goes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyJson = Record<string, any>;
+
 function expectProfileError(
-  mutate: (f: Record<string, any>) => void,
+  mutate: (f: AnyJson) => void,
   file: string,
   field: RegExp,
 ): void {
-  const f = files() as Record<string, any>;
+  const f = files() as AnyJson;
   mutate(f);
   try {
     loadProfile(f);
