@@ -9,13 +9,21 @@ export class TallyError extends Error {
   constructor(
     readonly key: MessageKey,
     readonly params: Params = {},
+    /** Parameters that are themselves catalogue sentences, filled in the reader's language. */
+    readonly nested: Record<string, { key: MessageKey; params: Params }> = {},
   ) {
-    super(t('en', key, params));
+    super(t('en', key, TallyError.resolve('en', params, nested)));
     this.name = 'TallyError';
   }
 
+  private static resolve(lang: Lang, params: Params, nested: TallyError['nested']): Params {
+    const out: Params = { ...params };
+    for (const [name, m] of Object.entries(nested)) out[name] = t(lang, m.key, m.params);
+    return out;
+  }
+
   text(lang: Lang): string {
-    return t(lang, this.key, this.params);
+    return t(lang, this.key, TallyError.resolve(lang, this.params, this.nested));
   }
 }
 

@@ -87,6 +87,16 @@ export const base = {
     zh: '共 {errors} 个错误、{warnings} 个需核实问题、{notices} 条提示。',
     en: '{errors} errors, {warnings} warnings, {notices} notices.',
   },
+  'profile.nameClash': { zh: '“{name}”同时是 {other} 的名称', en: '"{name}" also names {other}' },
+  'profile.duplicateId': { zh: '编号 {id} 重复', en: 'duplicate id {id}' },
+  'profile.unknownItem': {
+    zh: '“{name}”不是 forms.json 中的数据项编号',
+    en: '"{name}" is not an item id of forms.json',
+  },
+  'profile.unknownForm': {
+    zh: '“{name}”不是 forms.json 中的报表编号',
+    en: '"{name}" is not a form id of forms.json',
+  },
   'cli.reading': { zh: '读取文件', en: 'Reading' },
   'cli.wrote': { zh: '已写入 {file}', en: 'Wrote {file}' },
   'cli.openErrors': {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { TallyError } from '../errors';
+import type { MessageKey, Params } from '../messages/index';
 import { normalizeHeader } from '../read/normalize';
 import type { Vocabulary } from '../read/vocabulary';
 import {
@@ -40,6 +41,10 @@ function check<T>(schema: z.ZodType<T>, file: string, data: unknown): T {
   });
 }
 
+function invalid(file: string, field: string, key: MessageKey, params: Params): ProfileError {
+  return new ProfileError('profile.invalid', { file, field }, { detail: { key, params } });
+}
+
 export function loadProfile(files: ProfileFiles): Profile {
   const meta = check(profileFileSchema, 'profile.json', files['profile.json']);
   const { forms } = check(formsFileSchema, 'forms.json', files['forms.json']);
@@ -50,10 +55,9 @@ export function loadProfile(files: ProfileFiles): Profile {
         const key = normalizeHeader(name);
         const other = seen.get(key);
         if (other !== undefined && other !== item.id) {
-          throw new ProfileError('profile.invalid', {
-            file: 'forms.json',
-            field: `forms.${f}.items.${i}`,
-            detail: `"${name}" also names ${other}`,
+          throw invalid('forms.json', `forms.${f}.items.${i}`, 'profile.nameClash', {
+            name,
+            other,
           });
         }
         seen.set(key, item.id);
@@ -69,32 +73,24 @@ export function loadProfile(files: ProfileFiles): Profile {
   );
   const ids = new Set<string>();
   indicators.forEach((ind, i) => {
-    const at = (field: string, detail: string) =>
-      new ProfileError('profile.invalid', {
-        file: 'indicators.json',
-        field: `indicators.${i}.${field}`,
-        detail,
-      });
-    if (ids.has(ind.id)) throw at('id', `duplicate indicator id ${ind.id}`);
+    const at = (field: string, key: MessageKey, params: Params) =>
+      invalid('indicators.json', `indicators.${i}.${field}`, key, params);
+    if (ids.has(ind.id)) throw at('id', 'profile.duplicateId', { id: ind.id });
     ids.add(ind.id);
     for (const field of ['numerator', 'denominator'] as const) {
-      if (!itemIds.has(ind[field]))
-        throw at(field, `"${ind[field]}" is not an item id of forms.json`);
+      if (!itemIds.has(ind[field])) throw at(field, 'profile.unknownItem', { name: ind[field] });
     }
   });
   const { rules } = check(rulesFileSchema, 'rules.json', files['rules.json'] ?? { rules: [] });
   const ruleIds = new Set<string>();
   rules.forEach((rule, i) => {
-    const at = (field: string, detail: string) =>
-      new ProfileError('profile.invalid', {
-        file: 'rules.json',
-        field: `rules.${i}.${field}`,
-        detail,
-      });
-    if (ruleIds.has(rule.id)) throw at('id', `duplicate rule id ${rule.id}`);
+    const at = (field: string, key: MessageKey, params: Params) =>
+      invalid('rules.json', `rules.${i}.${field}`, key, params);
+    if (ruleIds.has(rule.id)) throw at('id', 'profile.duplicateId', { id: rule.id });
     ruleIds.add(rule.id);
-    if (rule.scope !== undefined && !formIds.has(rule.scope))
-      throw at('scope', `"${rule.scope}" is not a form id of forms.json`);
+    if (rule.scope !== undefined && !formIds.has(rule.scope)) {
+      throw at('scope', 'profile.unknownForm', { name: rule.scope });
+    }
   });
   return { meta, forms, indicators, rules };
 }
