@@ -16,6 +16,14 @@ const langOption = () =>
     .choices(['zh', 'en'])
     .default('zh');
 
+/** The --lang of the command line, for errors raised before or outside a command's own output. */
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.indexOf('--lang');
+  const value =
+    i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return value === 'en' ? 'en' : 'zh';
+}
+
 /** Run the CLI; resolves to the exit code. Never prints a stack trace for bad input. */
 export async function main(
   argv: string[],
@@ -114,10 +122,7 @@ export async function main(
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_UNUSABLE;
     if (e instanceof TallyError) {
-      err.line(
-        err.style('red', 'tally: ') +
-          e.text(argv.includes('en') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'zh'),
-      );
+      err.line(err.style('red', 'tally: ') + e.text(langOf(argv)));
       return EXIT_UNUSABLE;
     }
     throw e;

@@ -10,7 +10,12 @@ import { readTable } from '../core/read/table';
 import type { HeaderIndex } from '../core/read/vocabulary';
 import { buildDataset } from '../core/rollup/dataset';
 import { parseRuleTable, problemText, type RuleSet } from '../core/rules/table';
-import { checkBlanks, checkTotals, checkValues } from '../core/validate/builtin';
+import {
+  checkBlanks,
+  checkTableDuplicates,
+  checkTotals,
+  checkValues,
+} from '../core/validate/builtin';
 import { runRules, type RuleSheet } from '../core/validate/profile-rules';
 import {
   findingKey,
@@ -89,7 +94,11 @@ function validateWithRules(
   const findings: Finding[] = [];
   for (const s of sheets) {
     const st = { source: s.file, sheet: s.sheet, table: s.table };
-    findings.push(...checkValues(st, opts.lang), ...checkTotals(st, opts.lang));
+    findings.push(
+      ...checkValues(st, opts.lang),
+      ...checkTotals(st, opts.lang),
+      ...checkTableDuplicates(st, opts.lang),
+    );
     if (s.form) findings.push(...checkBlanks(st, opts.lang));
   }
   const run = runRules(set, sheets, prior ? sheetsOf(prior, ctx) : undefined, opts.lang);

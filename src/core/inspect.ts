@@ -1,6 +1,7 @@
 import { columnLetter as columnName } from './model/a1';
 import type { WorkbookData } from './model/workbook';
 import type { Profile } from './profile/profile';
+import { formOf } from './read/forms';
 import {
   readTable,
   type Notice,
@@ -33,19 +34,13 @@ export interface WorkbookInspection {
   sheets: SheetInspection[];
 }
 
-/** The profile form whose items the table holds most of (at least two, or all of a small form). */
+/** The profile form the table is, with how many of its items it holds. */
 export function guessForm(table: Table, profile: Profile | undefined): SheetInspection['form'] {
-  if (!profile) return undefined;
-  let best: SheetInspection['form'];
-  for (const form of profile.forms) {
-    const ids = new Set(form.items.map((i) => i.id));
-    const matched = table.columns.filter((c) => c.item && ids.has(c.item.id)).length;
-    const needed = Math.min(2, form.items.length);
-    if (matched >= needed && (!best || matched > best.matched)) {
-      best = { id: form.id, name: form.name, matched, total: form.items.length };
-    }
-  }
-  return best;
+  const form = profile ? formOf(table, profile) : undefined;
+  if (!form) return undefined;
+  const ids = new Set(form.items.map((i) => i.id));
+  const matched = table.columns.filter((c) => c.item && ids.has(c.item.id)).length;
+  return { id: form.id, name: form.name, matched, total: form.items.length };
 }
 
 export function inspectTable(table: Table, profile: Profile | undefined): SheetInspection {

@@ -4,6 +4,7 @@ import type { FormSheet } from '../read/forms';
 import { normalizeHeader } from '../read/normalize';
 import type { Table } from '../read/table';
 import type { Dataset } from '../rollup/dataset';
+import { unitNameKey } from '../rollup/hierarchy';
 import { BUILTIN, type Finding, type FindingCell } from './result';
 
 /** A sheet read as a table, wherever it came from: all the per-sheet checks need. */
@@ -152,29 +153,52 @@ export function checkBlanks(fs: SheetTable, lang: Lang): Finding[] {
   return out;
 }
 
-/** A reporting unit twice in one form. */
+function duplicate(
+  lang: Lang,
+  at: { file: string; sheet: string; unit: string },
+  firstRow: number,
+  row: number,
+): Finding {
+  return {
+    ruleId: BUILTIN.duplicate,
+    severity: 'error',
+    message: t(lang, 'audit.duplicate', { unit: at.unit, first: firstRow + 1, row: row + 1 }),
+    file: at.file,
+    sheet: at.sheet,
+    unit: at.unit,
+    cells: [],
+  };
+}
+
+/** A reporting unit twice in one form, across all the workbooks that submitted it. */
 export function checkDuplicates(ds: Dataset, lang: Lang): Finding[] {
   const out: Finding[] = [];
   for (const units of ds.formUnits.values()) {
-    for (const rows of units.values()) {
-      const first = rows[0];
+    for (const [first, ...dups] of units.values()) {
       if (!first) continue;
-      for (const dup of rows.slice(1)) {
-        out.push({
-          ruleId: BUILTIN.duplicate,
-          severity: 'error',
-          message: t(lang, 'audit.duplicate', {
-            unit: dup.unit,
-            first: first.row + 1,
-            row: dup.row + 1,
-          }),
-          file: dup.source,
-          sheet: dup.sheet,
-          unit: dup.unit,
-          cells: [],
-        });
-      }
+      for (const d of dups)
+        out.push(
+          duplicate(lang, { file: d.source, sheet: d.sheet, unit: d.unit }, first.row, d.row),
+        );
     }
+  }
+  return out;
+}
+
+/** A reporting unit twice in one sheet, by code, else by name (for sheets outside a profile). */
+export function checkTableDuplicates(st: SheetTable, lang: Lang): Finding[] {
+  if (!st.table.columns.some((c) => c.kind === 'unit' || c.kind === 'code')) return [];
+  const seen = new Map<string, number>();
+  const out: Finding[] = [];
+  for (const rec of st.table.records) {
+    if (rec.isTotal) continue;
+    const key = rec.code ?? `n:${unitNameKey(rec.unit)}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, rec.row);
+    else
+      out.push(
+        duplicate(lang, { file: st.source, sheet: st.sheet, unit: rec.unit }, first, rec.row),
+      );
   }
   return out;
 }
