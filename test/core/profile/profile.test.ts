@@ -16,11 +16,7 @@ function files(): ProfileFiles {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyJson = Record<string, any>;
 
-function expectProfileError(
-  mutate: (f: AnyJson) => void,
-  file: string,
-  field: RegExp,
-): void {
+function expectProfileError(mutate: (f: AnyJson) => void, file: string, field: RegExp): void {
   const f = files() as AnyJson;
   mutate(f);
   try {
