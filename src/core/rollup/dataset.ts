@@ -122,16 +122,15 @@ export function buildDataset(rec: Recognised, rootName: string): Dataset {
 /** Units that reported at least one form and have no reporting unit under them. */
 export function leafUnits(ds: Dataset): Set<string> {
   const present = new Set(ds.values.keys());
-  const leaves = new Set<string>();
+  const above = new Set<string>();
   for (const u of present) {
-    let hasChild = false;
-    for (const other of present) {
-      if (other !== u && ds.hierarchy.isAncestor(u, other)) {
-        hasChild = true;
-        break;
-      }
+    for (
+      let p = ds.hierarchy.node(u)?.parent;
+      p !== undefined && !above.has(p);
+      p = ds.hierarchy.node(p)?.parent
+    ) {
+      above.add(p);
     }
-    if (!hasChild) leaves.add(u);
   }
-  return leaves;
+  return new Set([...present].filter((u) => !above.has(u)));
 }

@@ -143,17 +143,6 @@ export class Hierarchy {
     return this.nodes.get(key)?.name ?? key;
   }
 
-  /** Depth below the root (root = 0). */
-  depth(key: string): number {
-    let d = 0;
-    let n = this.nodes.get(key);
-    while (n && n.key !== this.root && n.parent) {
-      d++;
-      n = this.nodes.get(n.parent);
-    }
-    return d;
-  }
-
   /** Every key at or under `key`. */
   subtree(key: string): string[] {
     const out: string[] = [];
@@ -165,15 +154,6 @@ export class Hierarchy {
       if (n) stack.push(...n.children);
     }
     return out;
-  }
-
-  isAncestor(ancestor: string, key: string): boolean {
-    let n = this.nodes.get(key);
-    while (n?.parent) {
-      if (n.parent === ancestor) return true;
-      n = this.nodes.get(n.parent);
-    }
-    return false;
   }
 
   /** Nodes from the root down, parents before children, children in insertion order. */
