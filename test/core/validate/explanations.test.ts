@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { monitor, reportSheets } from '../../../src/core/monitor';
+import { EXPLANATION_SHEET, explanationsFromSheet } from '../../../src/core/validate/explanations';
+import { parseXlsx } from '../../../src/xlsx/parse';
+import { defaultIndex, defaultProfile, ROOT } from '../../support/fixtures';
+
+const FILE = `${ROOT}/samples/2025年青川市两纲监测数据.xlsx`;
+const TEXT = '龙潭镇有26对外地登记结婚的夫妇回户籍地婚检，已核实。';
+
+test('a warning explained in the 审核说明 sheet is resolved and quoted in the data-quality section', async () => {
+  const wb = await parseXlsx(new Uint8Array(readFileSync(FILE)), FILE);
+  wb.sheets.push({
+    name: EXPLANATION_SHEET,
+    origin: { row: 0, col: 0 },
+    rows: [
+      ['规则编号', '工作表', '填报单位', '说明'],
+      ['X-01', '妇幼卫生', '龙潭镇', TEXT],
+      ['FE1-01', '妇幼卫生', '石门镇', '错误不能靠说明解决'],
+    ],
+  });
+  const explanations = explanationsFromSheet(wb);
+  expect(explanations.size).toBe(2);
+  const r = monitor({
+    workbooks: [wb],
+    profile: defaultProfile(),
+    index: defaultIndex(),
+    lang: 'zh',
+    explanations,
+  });
+  const warning = r.validation.findings.find((f) => f.ruleId === 'X-01');
+  expect(warning?.explanation).toBe(TEXT);
+  // An explanation never resolves an error.
+  expect(
+    r.validation.findings.find((f) => f.ruleId === 'FE1-01' && f.unit === '石门镇')?.explanation,
+  ).toBeUndefined();
+  expect([r.digest.warnings, r.digest.explained]).toEqual([1, 1]);
+  const { blocks } = reportSheets(r, defaultProfile(), 'zh', '2026-02-20 09:00');
+  const text = blocks.map((b) => b.text).join('\n');
+  expect(text).toContain('核实性审核问题1条，已填写说明1条。');
+  expect(text).toContain(`龙潭镇（X-01）：${TEXT}`);
+});
