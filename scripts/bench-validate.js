@@ -17,6 +17,7 @@ const { vocabularyOf } = require('../lib/core/profile/profile');
 const { readProfileDir } = require('../lib/cli/profile-files');
 const { parseRuleTable } = require('../lib/core/rules/table');
 const { runRules } = require('../lib/core/validate/profile-rules');
+const rng = require('./rng');
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const RULES = [
@@ -30,16 +31,6 @@ const RULES = [
   ['B8', 'IF(ISBLANK([低出生体重儿数]), [活产数] > 0, ROUND([低出生体重儿数] / [活产数] * 100, 1) < 15)'],
 ];
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeCsv(file) {
   const rand = rng(42);

@@ -13,17 +13,8 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const ExcelJS = require('exceljs');
+const rng = require('./rng');
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CITY = { code: '451281000000', name: '青川市' };
 const TOWNS = [

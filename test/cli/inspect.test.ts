@@ -1,13 +1,7 @@
-import { main } from '../../src/cli/main';
-import { capture } from '../support/capture';
+import { runCli } from '../support/capture';
 import { fixturePath } from '../support/fixtures';
 
-async function run(...args: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(['node', 'tally', ...args], out.out, err.out);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runCli;
 
 describe('tally inspect', () => {
   test('prints each sheet, its header row, the recognised items and the notices', async () => {

@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
-import { capture } from '../support/capture';
+import { runCli } from '../support/capture';
 import { fixturePath } from '../support/fixtures';
 
 /**
@@ -14,12 +13,7 @@ import { fixturePath } from '../support/fixtures';
 const CUR = fixturePath('monitor', 'three-levels-2025.xlsx');
 const PRIOR = fixturePath('monitor', 'three-levels-2024.xlsx');
 
-async function run(...args: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(['node', 'tally', ...args], out.out, err.out);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runCli;
 
 interface Json {
   period: string;

@@ -2,22 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import { inspectWorkbook } from '../../src/core/inspect';
 import { parseXlsx } from '../../src/xlsx/parse';
-import { capture } from '../support/capture';
+import { runCli } from '../support/capture';
 import { defaultIndex, defaultProfile } from '../support/fixtures';
 
 async function template(...args: string[]) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'tally-tpl-')), 'forms.xlsx');
-  const out = capture();
-  const err = capture();
-  const code = await main(
-    ['node', 'tally', 'template', '--out', file, '--period', '2026', ...args],
-    out.out,
-    err.out,
-  );
-  return { code, file, stdout: out.text(), stderr: err.text() };
+  return { file, ...(await runCli('template', '--out', file, '--period', '2026', ...args)) };
 }
 
 test('the blank forms: instructions, one sheet per form, header with units, unit rows, SUM totals, validation, frozen panes', async () => {

@@ -1,14 +1,8 @@
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
-import { capture } from '../support/capture';
+import { runCli } from '../support/capture';
 import { fixturePath, ROOT, SHARED } from '../support/fixtures';
 
-async function run(...args: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(['node', 'tally', ...args], out.out, err.out);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runCli;
 
 interface Json {
   rules: {

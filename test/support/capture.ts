@@ -1,3 +1,4 @@
+import { main } from '../../src/cli/main';
 import { Out } from '../../src/cli/output';
 
 /** An Out that keeps what was written, for CLI tests. */
@@ -5,4 +6,14 @@ export function capture(): { out: Out; text: () => string } {
   let buf = '';
   const out = new Out({ write: (s: string) => (buf += s), isTTY: false }, false);
   return { out, text: () => buf };
+}
+
+/** Run `tally ARGS...` in-process: its exit code and what it printed on each stream. */
+export async function runCli(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = capture();
+  const err = capture();
+  const code = await main(['node', 'tally', ...args], out.out, err.out);
+  return { code, stdout: out.text(), stderr: err.text() };
 }
