@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TallyError } from '../core/errors';
-import type { Lang } from '../core/messages/index';
+import { t, type Lang, type MessageKey } from '../core/messages/index';
 import { vocabularyOf } from '../core/profile/profile';
 import { HeaderIndex } from '../core/read/vocabulary';
 import { inspectCommand } from './inspect';
@@ -12,9 +12,10 @@ import { readProfileDir } from './profile-files';
 import { EXIT_UNUSABLE } from './errors';
 
 const langOption = () =>
-  new Option('--lang <lang>', '输出语言 language of the output (zh|en)')
-    .choices(['zh', 'en'])
-    .default('zh');
+  new Option('--lang <lang>', h('help.lang')).choices(['zh', 'en']).default('zh');
+
+/** Help text: Chinese first, English second, from the catalogue. */
+const h = (key: MessageKey): string => `${t('zh', key)} — ${t('en', key)}`;
 
 /** The --lang of the command line, for errors raised before or outside a command's own output. */
 function langOf(argv: readonly string[]): Lang {
@@ -33,23 +34,21 @@ export async function main(
   let exitCode = 0;
   const program = new Command()
     .name('tally')
-    .description(
-      'Tally：两纲监测报表审核与指标汇总 — audit monitoring forms and roll up the indicators',
-    )
+    .description(h('help.program'))
     .version('0.1.0')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => out.line(s.trimEnd()),
       writeErr: (s) => err.line(s.trimEnd()),
+      // Usage errors are printed below, as one catalogue sentence.
+      outputError: () => undefined,
     });
 
   program
     .command('inspect')
-    .description(
-      '列出每个工作表识别出的表头、数据项和数值提示 — show what Tally recognises in each sheet',
-    )
-    .argument('<files...>', '.xlsx 或 .csv 文件 — .xlsx or .csv files')
-    .option('--json', '输出 JSON — machine-readable output', false)
+    .description(h('help.inspect'))
+    .argument('<files...>', h('help.files'))
+    .option('--json', h('help.json'), false)
     .addOption(langOption())
     .action(async (files: string[], opts: { json: boolean; lang: Lang }) => {
       const profile = readProfileDir();
@@ -59,15 +58,12 @@ export async function main(
 
   program
     .command('validate')
-    .description('审核报表：表内、表间、历史和完整性审核 — audit the forms')
-    .argument('<files...>', '.xlsx 或 .csv 文件 — .xlsx or .csv files')
-    .option(
-      '--rules <file>',
-      '审核规则表（.csv 或 .xlsx）；默认用工作簿中的“审核规则”表或内置规则 — a rule table',
-    )
-    .option('--sheet <name>', '只审核这个工作表 — audit only this sheet')
-    .option('--prior <files...>', '上期数据，用于历史审核 — the previous period, for history rules')
-    .option('--json', '输出 JSON — machine-readable output', false)
+    .description(h('help.validate'))
+    .argument('<files...>', h('help.files'))
+    .option('--rules <file>', h('help.rules'))
+    .option('--sheet <name>', h('help.sheet'))
+    .option('--prior <files...>', h('help.priorAudit'))
+    .option('--json', h('help.json'), false)
     .addOption(langOption())
     .action(async (files: string[], opts: ValidateOptions) => {
       const profile = readProfileDir();
@@ -77,25 +73,14 @@ export async function main(
 
   program
     .command('report')
-    .description(
-      '审核、汇总并计算两纲指标，生成汇总表和监测报告 — audit, roll up, assess and write the report',
-    )
-    .argument('<files...>', "本期报表 .xlsx 或 .csv — this period's forms")
-    .option('--prior <files...>', "上期数据 — the previous period's forms")
-    .option(
-      '--period <year>',
-      "监测年份，默认从表头标题识别 — the period (default: from the forms' titles)",
-    )
-    .option(
-      '--region <name>',
-      "地区名称（无区划层级时使用）— the area's name when the hierarchy has no single root",
-    )
-    .option(
-      '--out <file.xlsx>',
-      '写出汇总表和报告工作簿 — write the summary and narrative workbook',
-    )
-    .option('--md <file.md>', '写出 Markdown 报告 — write the narrative as Markdown')
-    .option('--json', '输出 JSON — machine-readable output', false)
+    .description(h('help.report'))
+    .argument('<files...>', h('help.current'))
+    .option('--prior <files...>', h('help.prior'))
+    .option('--period <year>', h('help.period'))
+    .option('--region <name>', h('help.region'))
+    .option('--out <file.xlsx>', h('help.out'))
+    .option('--md <file.md>', h('help.md'))
+    .option('--json', h('help.json'), false)
     .addOption(langOption())
     .action(async (files: string[], opts: ReportOptions) => {
       const profile = readProfileDir();
@@ -105,13 +90,10 @@ export async function main(
 
   program
     .command('template')
-    .description('生成空白报表模板 — write the blank forms to hand out')
-    .requiredOption('--out <file.xlsx>', '输出文件 — the workbook to write')
-    .option(
-      '--units <list|file>',
-      '填报单位：逗号分隔，或每行一个的文本文件（可带12位代码）— reporting units',
-    )
-    .option('--period <year>', '年份 — the period', String(new Date().getFullYear() - 1))
+    .description(h('help.template'))
+    .requiredOption('--out <file.xlsx>', h('help.templateOut'))
+    .option('--units <list|file>', h('help.units'))
+    .option('--period <year>', h('help.year'), String(new Date().getFullYear() - 1))
     .addOption(langOption())
     .action(async (opts: TemplateOptions) => {
       exitCode = await templateCommand(opts, { profile: readProfileDir(), out });
@@ -120,7 +102,12 @@ export async function main(
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_UNUSABLE;
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      const detail = e.message.replace(/^error:\s*/, '');
+      err.line(err.style('red', 'tally: ') + t(langOf(argv), 'cli.usageError', { detail }));
+      return EXIT_UNUSABLE;
+    }
     if (e instanceof TallyError) {
       err.line(err.style('red', 'tally: ') + e.text(langOf(argv)));
       return EXIT_UNUSABLE;

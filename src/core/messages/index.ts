@@ -4,6 +4,7 @@
  */
 import { audit } from './audit';
 import { base } from './base';
+import { cli } from './cli';
 import { pane } from './pane';
 import { report, template } from './report';
 import { rules } from './rules';
@@ -12,6 +13,7 @@ export type Lang = 'zh' | 'en';
 
 const catalogue = {
   ...base,
+  ...cli,
   ...audit,
   ...pane,
   ...report,
