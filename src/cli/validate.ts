@@ -17,12 +17,8 @@ import {
   checkValues,
 } from '../core/validate/builtin';
 import { runRules, type RuleSheet } from '../core/validate/profile-rules';
-import {
-  findingKey,
-  summarise,
-  type Finding,
-  type ValidationResult,
-} from '../core/validate/result';
+import { summarise, type Finding, type ValidationResult } from '../core/validate/result';
+import { applyExplanations } from '../core/validate/explanations';
 import { parseCsv, parseXlsx } from '../xlsx/parse';
 import { explanationsFrom } from './explanations';
 import type { Out } from './output';
@@ -132,10 +128,7 @@ export async function validateCommand(
       : undefined;
     result = auditDataset({ workbooks, profile: ctx.profile, index: ctx.index, lang }, ds, pds);
   }
-  for (const f of result.findings) {
-    const text = explanations.get(findingKey(f));
-    if (text && f.severity === 'warning') f.explanation = text;
-  }
+  applyExplanations(result.findings, explanations);
 
   const problems = set?.problems ?? [];
   if (opts.json) {

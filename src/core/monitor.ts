@@ -19,7 +19,8 @@ import {
   checkTotals,
   checkValues,
 } from './validate/builtin';
-import { findingKey, summarise, type Finding, type ValidationResult } from './validate/result';
+import { applyExplanations } from './validate/explanations';
+import { summarise, type Finding, type ValidationResult } from './validate/result';
 import { runProfileRules } from './validate/profile-rules';
 
 /**
@@ -106,12 +107,7 @@ export function auditDataset(
     lang,
   );
   findings.push(...ruled.findings);
-  if (input.explanations) {
-    for (const f of findings) {
-      const text = input.explanations.get(findingKey(f));
-      if (text && f.severity === 'warning') f.explanation = text;
-    }
-  }
+  if (input.explanations) applyExplanations(findings, input.explanations);
   return { rules: ruled.rules, findings, summary: summarise(findings) };
 }
 

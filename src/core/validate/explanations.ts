@@ -53,3 +53,14 @@ export function explanationRows(findings: readonly Finding[]): string[][] {
     .filter((f) => f.explanation)
     .map((f) => [f.ruleId, f.sheet, f.unit, f.explanation ?? '']);
 }
+
+/** Attach explanations to the warnings they explain (errors cannot be explained away). */
+export function applyExplanations(
+  findings: readonly Finding[],
+  explanations: ReadonlyMap<string, string>,
+): void {
+  for (const f of findings) {
+    const text = explanations.get(findingKey(f));
+    if (text && f.severity === 'warning') f.explanation = text;
+  }
+}
