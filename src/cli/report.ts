@@ -43,6 +43,7 @@ export async function reportCommand(
     explanations: explanationsFrom(workbooks),
   });
   if (result.dataset.forms.length === 0) throw new TallyError('error.noForms');
+  if (!result.period) throw new TallyError('error.noPeriod');
 
   const now = (ctx.now ?? (() => new Date()))();
   const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;

@@ -60,16 +60,21 @@ export interface MonitorResult {
   digest: AuditDigest;
 }
 
-/** The year the forms' titles name most often (`2025年…`), else the empty string. */
+/**
+ * The year the forms' titles name most often (`2025年…`), else the year in the files' names,
+ * else the empty string. A programme's span (`2021—2030年`) is not a period.
+ */
 export function findPeriod(rec: Recognised): string {
   const counts = new Map<string, number>();
-  for (const f of rec.forms) {
-    for (const title of f.table.titles) {
-      for (const m of title.matchAll(/((?:19|20)\d{2})\s*年/g)) {
-        if (m[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-      }
-    }
-  }
+  const count = (text: string, pattern: RegExp) => {
+    const spanless = text.replace(/(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年?/g, ' ');
+    for (const m of spanless.matchAll(pattern))
+      if (m[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  };
+  for (const f of rec.forms)
+    for (const title of f.table.titles) count(title, /((?:19|20)\d{2})\s*年/g);
+  if (counts.size === 0)
+    for (const f of rec.forms) count(`${f.source} ${f.sheet}`, /(?<!\d)((?:19|20)\d{2})(?!\d)/g);
   let best = '';
   let n = 0;
   for (const [year, c] of counts) if (c > n || (c === n && year > best)) [best, n] = [year, c];

@@ -52,6 +52,8 @@ export interface Assessment {
   counts: { monitored: number; met: number; notMet: number; noData: number };
   /** Leaf reporting units, in hierarchy order. */
   units: string[];
+  /** Every region under the whole area that has a value of some indicator, in hierarchy order. */
+  regions: string[];
 }
 
 function round(v: number, decimals: number): number {
@@ -91,7 +93,7 @@ function nodeValue(def: IndicatorDef, node: string, pool: Pool): NodeValue {
 }
 
 function valuesAt(def: IndicatorDef, ds: Dataset): Map<string, NodeValue> {
-  const leaves = leafUnits(ds);
+  const leaves = leafUnits(ds, [def.numerator, def.denominator]);
   const out = new Map<string, NodeValue>();
   for (const n of ds.hierarchy.ordered()) {
     const pool = poolAt(def, ds, leaves, n.key);
@@ -111,7 +113,7 @@ export function assess(profile: Profile, ds: Dataset, prior?: Dataset): Assessme
       nodeValue(def, rootKey, { numerator: 0, denominator: 0, leftOut: [], pooled: 0 });
     let priorValue: NodeValue | undefined;
     if (prior) {
-      const pLeaves = leafUnits(prior);
+      const pLeaves = leafUnits(prior, [def.numerator, def.denominator]);
       priorValue = nodeValue(
         def,
         prior.hierarchy.root,
@@ -151,9 +153,8 @@ export function assess(profile: Profile, ds: Dataset, prior?: Dataset): Assessme
     notMet: indicators.filter((i) => i.status === 'notMet').length,
     noData: indicators.filter((i) => i.status === 'noData').length,
   };
-  const units = ds.hierarchy
-    .ordered()
-    .map((n) => n.key)
-    .filter((k) => leaves.has(k));
-  return { rootKey, rootName: ds.hierarchy.name(rootKey), indicators, counts, units };
+  const ordered = ds.hierarchy.ordered().map((n) => n.key);
+  const units = ordered.filter((k) => leaves.has(k));
+  const regions = ordered.filter((k) => k !== rootKey && indicators.some((i) => i.nodes.has(k)));
+  return { rootKey, rootName: ds.hierarchy.name(rootKey), indicators, counts, units, regions };
 }

@@ -68,6 +68,10 @@ export const base = {
     zh: '配置文件 {file} 有误：字段 {field}：{detail}。请修改该文件后重试。',
     en: 'Profile file {file} is invalid: field {field}: {detail}. Correct the file and try again.',
   },
+  'error.noPeriod': {
+    zh: '无法从报表标题或文件名确定监测年份，请用 --period 指定（例如 --period 2025）。',
+    en: "Cannot tell the period from the forms' titles or file names; give it with --period (e.g. --period 2025).",
+  },
   'error.noSheet': {
     zh: '输入文件中没有名为“{sheet}”的工作表。',
     en: 'No sheet named "{sheet}" in the input files.',

@@ -43,6 +43,7 @@ export const report = {
   'status.noData': { zh: '无数据', en: 'no data' },
   'outline.women': { zh: '妇女发展纲要', en: "Programme for women's development" },
   'outline.children': { zh: '儿童发展纲要', en: "Programme for children's development" },
+  'cell.subtotal': { zh: '（合计）', en: ' (total)' },
   'cell.notReported': { zh: '未报', en: 'not reported' },
   'cell.leftOut': { zh: '缺', en: 'missing' },
   'cell.zeroDenominator': { zh: '分母为0', en: 'zero denominator' },

@@ -26,13 +26,22 @@ export interface ReportJson {
 
 export function reportJson(r: MonitorResult, lang: Lang): ReportJson {
   const a = r.assessment;
+  const h = r.dataset.hierarchy;
+  // Units are keyed by name; two units of the same name (村 in different townships) get their code.
+  const names = a.units.map((u) => h.name(u));
+  const label = (u: string): string => {
+    const name = h.name(u);
+    return names.indexOf(name) !== names.lastIndexOf(name)
+      ? `${name}（${h.node(u)?.code ?? u}）`
+      : name;
+  };
   return {
     period: r.period,
     region: a.rootName,
     indicators: a.indicators.map((ind) => {
       const pooled = ind.root.pool.pooled > 0;
       const units: Record<string, number | null> = {};
-      for (const u of a.units) units[r.dataset.hierarchy.name(u)] = ind.nodes.get(u)?.shown ?? null;
+      for (const u of a.units) units[label(u)] = ind.nodes.get(u)?.shown ?? null;
       return {
         id: ind.def.id,
         name: lang === 'zh' ? ind.def.name : ind.def.nameEn,

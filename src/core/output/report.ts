@@ -59,31 +59,25 @@ function statusCell(r: IndicatorResult, lang: Lang): OutputCell {
   });
 }
 
-/** What a reporting unit's cell shows for an indicator. */
-function unitCell(r: IndicatorResult, unit: string, ds: Dataset, lang: Lang): OutputCell {
-  const mine = ds.values.get(unit);
-  const num0 = mine?.get(r.def.numerator);
-  const den0 = mine?.get(r.def.denominator);
-  if (num0 === undefined || den0 === undefined) {
-    return text(t(lang, 'cell.notReported'), {
-      fill: COLOURS.notReported.fill,
-      fontColor: COLOURS.notReported.font,
-      align: 'center',
-    });
-  }
-  const node = r.nodes.get(unit);
-  if (!node || node.pool.pooled === 0) {
-    return text(t(lang, 'cell.leftOut'), {
-      fill: COLOURS.notReported.fill,
-      fontColor: COLOURS.notReported.font,
-      align: 'center',
-    });
-  }
-  if (node.shown === null)
+/**
+ * What a region's cell shows for an indicator: its pooled value; 未报 when no unit under it
+ * reported the items; 缺 when they reported them blank; 分母为0.
+ */
+function unitCell(r: IndicatorResult, key: string, lang: Lang): OutputCell {
+  const grey = {
+    fill: COLOURS.notReported.fill,
+    fontColor: COLOURS.notReported.font,
+    align: 'center',
+  } as const;
+  const node = r.nodes.get(key);
+  if (!node) return text(t(lang, 'cell.notReported'), grey);
+  if (node.pool.pooled === 0) return text(t(lang, 'cell.leftOut'), grey);
+  if (node.shown === null) {
     return text(t(lang, 'cell.zeroDenominator'), {
       fontColor: COLOURS.noData.font,
       align: 'center',
     });
+  }
   return num(node.shown, r.def.decimals);
 }
 
@@ -91,7 +85,11 @@ export const SUMMARY_HEADER_ROW = 4; // 0-based row of the column headers
 
 export function summarySheet(input: SummaryInput, name: string): OutputSheet {
   const { assessment: a, profile, dataset: ds, lang, period, audit } = input;
-  const unitNames = a.units.map((u) => ds.hierarchy.name(u));
+  const leaves = new Set(a.units);
+  // Regions above the reporting units (a township over its villages) are marked as totals.
+  const unitNames = a.regions.map((u) =>
+    leaves.has(u) ? ds.hierarchy.name(u) : `${ds.hierarchy.name(u)}${t(lang, 'cell.subtotal')}`,
+  );
   // The indicator columns, declared once: header, width, cell. Status comes early so a
   // printed page shows it next to the value.
   const columns: { header: MessageKey; width: number; cell: (r: IndicatorResult) => OutputCell }[] =
@@ -213,10 +211,7 @@ export function summarySheet(input: SummaryInput, name: string): OutputSheet {
     const rs = a.indicators.filter((r) => r.def.outline === outline);
     if (rs.length === 0) continue;
     for (const r of rs) {
-      rows.push([
-        ...columns.map((c) => c.cell(r)),
-        ...a.units.map((u) => unitCell(r, u, ds, lang)),
-      ]);
+      rows.push([...columns.map((c) => c.cell(r)), ...a.regions.map((u) => unitCell(r, u, lang))]);
     }
   }
   const lastIndicatorRow = rows.length - 1;

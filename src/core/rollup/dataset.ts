@@ -119,9 +119,16 @@ export function buildDataset(rec: Recognised, rootName: string): Dataset {
   return { hierarchy, forms: rec.forms, values, formUnits, totals };
 }
 
-/** Units that reported at least one form and have no reporting unit under them. */
-export function leafUnits(ds: Dataset): Set<string> {
-  const present = new Set(ds.values.keys());
+/**
+ * The units an indicator pools: those that reported any of `items` (any item at all when
+ * none are named) and have no unit under them that did. Chosen per indicator, so a form
+ * reported by village and another by township are each pooled at their own level.
+ */
+export function leafUnits(ds: Dataset, items?: readonly string[]): Set<string> {
+  const present = new Set<string>();
+  for (const [unit, values] of ds.values) {
+    if (!items || items.some((i) => values.has(i))) present.add(unit);
+  }
   const above = new Set<string>();
   for (const u of present) {
     for (

@@ -52,7 +52,10 @@ export class Hierarchy {
   ): Hierarchy {
     const h = new Hierarchy();
     for (const row of listed) h.add(row, true);
-    for (const row of seen) h.resolve(row);
+    // Coded rows first, so a unit known by code in one form and by name in another is one node,
+    // whatever the order of the sheets.
+    for (const row of seen) if (row.code) h.resolve(row);
+    for (const row of seen) if (!row.code) h.resolve(row);
     h.link(rootName);
     return h;
   }
@@ -62,12 +65,12 @@ export class Hierarchy {
     const existing = this.nodes.get(key);
     if (existing) {
       if (listed) existing.listed = true;
-      if (!existing.parent && row.parent) existing.parent = row.parent;
+      if (!existing.parent && row.parent && row.parent !== key) existing.parent = row.parent;
       return key;
     }
     const node: RegionNode = { key, name: row.name || row.code || key, children: [], listed };
     if (row.code) node.code = row.code;
-    if (row.parent) node.parent = row.parent;
+    if (row.parent && row.parent !== key) node.parent = row.parent;
     this.nodes.set(key, node);
     const nameKey = unitNameKey(node.name);
     if (!this.byName.has(nameKey)) this.byName.set(nameKey, key);
@@ -86,32 +89,34 @@ export class Hierarchy {
 
   /** The key a unit would have, without adding it. */
   keyOf(row: RegionRow): string | undefined {
-    if (row.code) return this.nodes.has(row.code) ? row.code : undefined;
+    if (row.code && this.nodes.has(row.code)) return row.code;
     return this.byName.get(unitNameKey(row.name));
   }
 
   private link(rootName: string): void {
-    // Parents implied by codes, climbing until the tops meet.
-    for (;;) {
-      const tops = [...this.nodes.values()].filter((n) => !n.parent || !this.nodes.has(n.parent));
+    const isTop = (n: RegionNode) => !n.parent || !this.nodes.has(n.parent);
+    // Parents implied by codes, climbing until the coded tops meet (units known only by name
+    // do not make the codes climb past their city).
+    for (let guard = 0; guard < 8; guard++) {
+      const tops = [...this.nodes.values()].filter((n) => n.code && isTop(n));
       if (tops.length <= 1) break;
       let climbed = false;
       for (const top of tops) {
         if (top.parent && !this.nodes.has(top.parent)) {
-          this.add({ code: top.parent, name: top.parent }, false);
+          this.add({ code: top.parent, name: '' }, false);
           climbed = true;
           continue;
         }
         const up = top.code ? impliedParent(top.code) : undefined;
         if (up) {
           top.parent = up;
-          if (!this.nodes.has(up)) this.add({ code: up, name: up }, false);
+          if (!this.nodes.has(up)) this.add({ code: up, name: '' }, false);
           climbed = true;
         }
       }
       if (!climbed) break;
     }
-    const tops = [...this.nodes.values()].filter((n) => !n.parent || !this.nodes.has(n.parent));
+    const tops = [...this.nodes.values()].filter(isTop);
     const coded = tops.filter((n) => n.code);
     if (tops.length === 1 && tops[0]) {
       this.root = tops[0].key;
@@ -130,9 +135,28 @@ export class Hierarchy {
       for (const n of tops) n.parent = SYNTHETIC_ROOT;
       this.root = SYNTHETIC_ROOT;
     }
+    // A root known only by its code is called by the area's name (never shown as a code).
+    const root = this.nodes.get(this.root);
+    if (root && (root.name === '' || root.name === root.code)) root.name = rootName;
     for (const n of this.nodes.values()) {
       if (n.parent && n.key !== this.root) this.nodes.get(n.parent)?.children.push(n.key);
     }
+    // A parent cycle in a region sheet must not hide units: what the root cannot reach hangs under it.
+    const reached = new Set(this.subtree(this.root));
+    for (const n of this.nodes.values()) {
+      if (reached.has(n.key)) continue;
+      const old = n.parent !== undefined ? this.nodes.get(n.parent) : undefined;
+      if (old) old.children = old.children.filter((c) => c !== n.key);
+      n.parent = this.root;
+      this.nodes.get(this.root)?.children.push(n.key);
+      for (const k of this.subtree(n.key)) reached.add(k);
+    }
+  }
+
+  /** Give the whole area a name of the user's choosing (`--region`). */
+  rename(key: string, name: string): void {
+    const n = this.nodes.get(key);
+    if (n) n.name = name;
   }
 
   node(key: string): RegionNode | undefined {
@@ -146,9 +170,12 @@ export class Hierarchy {
   /** Every key at or under `key`. */
   subtree(key: string): string[] {
     const out: string[] = [];
+    const seen = new Set<string>();
     const stack = [key];
     while (stack.length > 0) {
       const k = stack.pop() as string;
+      if (seen.has(k)) continue;
+      seen.add(k);
       out.push(k);
       const n = this.nodes.get(k);
       if (n) stack.push(...n.children);
@@ -159,9 +186,11 @@ export class Hierarchy {
   /** Nodes from the root down, parents before children, children in insertion order. */
   ordered(): RegionNode[] {
     const out: RegionNode[] = [];
+    const seen = new Set<string>();
     const visit = (k: string) => {
       const n = this.nodes.get(k);
-      if (!n) return;
+      if (!n || seen.has(k)) return;
+      seen.add(k);
       out.push(n);
       for (const c of n.children) visit(c);
     };
