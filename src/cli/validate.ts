@@ -5,20 +5,28 @@ import { t, type Lang } from '../core/messages/index';
 import type { WorkbookData } from '../core/model/workbook';
 import { auditDataset, RULE_SHEET_NAMES, rulesSheet } from '../core/monitor';
 import type { Profile } from '../core/profile/profile';
-import { formOf, recogniseForms } from '../core/read/forms';
+import { formOf, recogniseForms, type Recognised, type SheetSkip } from '../core/read/forms';
 import { readTable } from '../core/read/table';
 import type { HeaderIndex } from '../core/read/vocabulary';
 import { buildDataset } from '../core/rollup/dataset';
 import { parseRuleTable, problemText, type RuleSet } from '../core/rules/table';
 import {
   checkBlanks,
+  checkCompleteness,
+  checkCounts,
+  checkDuplicates,
   checkTableDuplicates,
   checkTotals,
   checkValues,
 } from '../core/validate/builtin';
 import { runRules, type RuleSheet } from '../core/validate/profile-rules';
-import { summarise, type Finding, type ValidationResult } from '../core/validate/result';
-import { applyExplanations } from '../core/validate/explanations';
+import {
+  summarise,
+  type Finding,
+  type FindingCell,
+  type ValidationResult,
+} from '../core/validate/result';
+import { applyExplanations, EXPLANATION_SHEET } from '../core/validate/explanations';
 import { parseCsv, parseXlsx } from '../xlsx/parse';
 import { explanationsFrom } from './explanations';
 import type { Out } from './output';
@@ -85,21 +93,43 @@ function validateWithRules(
   ctx: Ctx,
 ): ValidationResult {
   const sheets = sheetsOf(workbooks, ctx, opts.sheet);
-  if (opts.sheet !== undefined && sheets.length === 0)
+  if (opts.sheet !== undefined && sheets.length === 0) {
     throw new TallyError('error.noSheet', { sheet: opts.sheet });
+  }
   const findings: Finding[] = [];
   for (const s of sheets) {
     const st = { source: s.file, sheet: s.sheet, table: s.table };
-    findings.push(
-      ...checkValues(st, opts.lang),
-      ...checkTotals(st, opts.lang),
-      ...checkTableDuplicates(st, opts.lang),
-    );
-    if (s.form) findings.push(...checkBlanks(st, opts.lang));
+    findings.push(...checkValues(st, opts.lang), ...checkTotals(st, opts.lang));
+    // Forms get the profile's checks; any other table is checked for repeated units.
+    if (s.form) findings.push(...checkBlanks(st, opts.lang), ...checkCounts(st, opts.lang));
+    else findings.push(...checkTableDuplicates(st, opts.lang));
+  }
+  // Across the files: a form's units repeated or missing.
+  const rec = formsOf(workbooks, ctx, opts.sheet);
+  if (rec.forms.length > 0) {
+    const root = t(opts.lang, 'report.wholeArea');
+    const pds = prior ? buildDataset(formsOf(prior, ctx), root) : undefined;
+    const ds = buildDataset(rec, root);
+    findings.push(...checkDuplicates(ds, opts.lang), ...checkCompleteness(ds, opts.lang, pds));
   }
   const run = runRules(set, sheets, prior ? sheetsOf(prior, ctx) : undefined, opts.lang);
   findings.push(...run.findings);
   return { rules: run.rules, findings, summary: summarise(findings) };
+}
+
+/** Sheets Tally itself reads or writes: never forms, never worth a "not audited" note. */
+const TOOL_SHEETS: readonly string[] = [
+  EXPLANATION_SHEET,
+  ...RULE_SHEET_NAMES,
+  '指标汇总',
+  '监测报告',
+];
+
+/** The recognised forms, of one sheet when `--sheet` names it. */
+function formsOf(workbooks: readonly WorkbookData[], ctx: Ctx, only?: string): Recognised {
+  const rec = recogniseForms(workbooks, ctx.profile, ctx.index);
+  if (only !== undefined) rec.forms = rec.forms.filter((f) => f.sheet === only);
+  return rec;
 }
 
 export async function validateCommand(
@@ -115,30 +145,56 @@ export async function validateCommand(
   const set = opts.rules ? await readRuleFile(opts.rules) : rulesSheet(workbooks);
 
   let result: ValidationResult;
+  let skipped: SheetSkip[] = [];
   if (set) {
     result = validateWithRules(set, workbooks, prior, opts, ctx);
   } else {
-    const rec = recogniseForms(workbooks, ctx.profile, ctx.index);
-    if (opts.sheet !== undefined) rec.forms = rec.forms.filter((f) => f.sheet === opts.sheet);
+    if (
+      opts.sheet !== undefined &&
+      !workbooks.some((w) => w.sheets.some((x) => x.name === opts.sheet))
+    ) {
+      throw new TallyError('error.noSheet', { sheet: opts.sheet });
+    }
+    const rec = formsOf(workbooks, ctx, opts.sheet);
     if (rec.forms.length === 0) throw new TallyError('error.noForms');
+    // Sheets that look like forms but could not be read as one are said, never dropped quietly.
+    skipped = rec.skipped.filter(
+      (k) =>
+        k.reason !== 'noHeader' &&
+        !TOOL_SHEETS.includes(k.sheet) &&
+        (opts.sheet === undefined || opts.sheet === k.sheet),
+    );
     const root = t(lang, 'report.wholeArea');
     const ds = buildDataset(rec, root);
-    const pds = prior
-      ? buildDataset(recogniseForms(prior, ctx.profile, ctx.index), root)
-      : undefined;
+    const pds = prior ? buildDataset(formsOf(prior, ctx), root) : undefined;
     result = auditDataset({ workbooks, profile: ctx.profile, index: ctx.index, lang }, ds, pds);
   }
   applyExplanations(result.findings, explanations);
 
   const problems = set?.problems ?? [];
   if (opts.json) {
-    ctx.out.line(JSON.stringify(toJson(result), null, 2));
+    ctx.out.line(JSON.stringify({ ...toJson(result), skipped }, null, 2));
   } else {
     printHuman(result, lang, ctx.out);
+    for (const k of skipped) {
+      const why = t(lang, `skip.${k.reason}`);
+      ctx.err.line(
+        ctx.err.style(
+          'yellow',
+          t(lang, 'validate.skipped', { file: k.source, sheet: k.sheet, why }),
+        ),
+      );
+    }
   }
   for (const p of problems) ctx.err.line(ctx.err.style('red', 'tally: ') + problemText(lang, p));
   if (problems.some((p) => p.dropped)) return EXIT_UNUSABLE;
   return result.summary.errors > 0 ? 1 : 0;
+}
+
+/** A cell as Excel writes a reference: `A1`, `民政!K10`, `[乙镇.xlsx]民政!D3`. */
+function cellRef(c: FindingCell): string {
+  const book = c.file ? `[${path.basename(c.file)}]` : '';
+  return c.sheet || c.file ? `${book}${c.sheet ?? ''}!${c.cell}` : c.cell;
 }
 
 /** The `--json` shape of issue 3. */
@@ -162,7 +218,7 @@ export function toJson(r: ValidationResult) {
       unit: f.unit,
       cells: f.cells.map((c) => ({
         item: c.item,
-        cell: c.sheet ? `${c.sheet}!${c.cell}` : c.cell,
+        cell: cellRef(c),
         value: c.value,
       })),
       ...(f.explanation ? { explanation: f.explanation } : {}),
@@ -219,7 +275,7 @@ function printHuman(r: ValidationResult, lang: Lang, out: Out): void {
       for (const f of list) {
         const cells = f.cells
           .slice(0, 4)
-          .map((c) => `${c.sheet ? `${c.sheet}!` : ''}${c.cell}=${c.value ?? '∅'}`)
+          .map((c) => `${cellRef(c)}=${c.value ?? '∅'}`)
           .join(', ');
         const more = f.cells.length > 4 ? ` …+${f.cells.length - 4}` : '';
         out.line(

@@ -15,6 +15,7 @@ import { buildDataset, type Dataset } from './rollup/dataset';
 import {
   checkBlanks,
   checkCompleteness,
+  checkCounts,
   checkDuplicates,
   checkTotals,
   checkValues,
@@ -101,7 +102,12 @@ export function auditDataset(
   const { lang } = input;
   const findings: Finding[] = [];
   for (const fs of ds.forms) {
-    findings.push(...checkValues(fs, lang), ...checkTotals(fs, lang), ...checkBlanks(fs, lang));
+    findings.push(
+      ...checkValues(fs, lang),
+      ...checkTotals(fs, lang),
+      ...checkBlanks(fs, lang),
+      ...checkCounts(fs, lang),
+    );
   }
   findings.push(...checkDuplicates(ds, lang), ...checkCompleteness(ds, lang, prior));
   const ruled = runProfileRules(

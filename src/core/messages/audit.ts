@@ -21,6 +21,26 @@ export const audit = {
     zh: '“{item}”的“{raw}”按数值 {value} 读取（{why}），建议改为数值格式',
     en: '"{item}" "{raw}" was read as the number {value} ({why}); consider storing it as a number',
   },
+  'audit.negative': {
+    zh: '“{item}”为负数 {value}：计数不能小于 0',
+    en: '"{item}" is negative ({value}): a count cannot be below 0',
+  },
+  'audit.fraction': {
+    zh: '“{item}”为 {value}，不是整数：人数、个数应为整数，请核实',
+    en: '"{item}" is {value}, not a whole number: counts are whole numbers; check it',
+  },
+  'audit.duplicateElsewhere': {
+    zh: '填报单位“{unit}”已在 {where} 第 {first} 行报送过，本行（第 {row} 行）重复，只按第一次计入',
+    en: 'reporting unit "{unit}" was already reported in {where} row {first}; this row ({row}) repeats it and only the first counts',
+  },
+  'audit.missingUnitSeen': {
+    zh: '填报单位“{unit}”出现在其他报表中，但未出现在{form}中',
+    en: 'reporting unit "{unit}" appears in other forms but is missing from {form}',
+  },
+  'audit.duplicateColumn': {
+    zh: '“{item}”有两列（{first} 列与 {col} 列），只按第一列计算，请删除多余的一列',
+    en: '"{item}" has two columns ({first} and {col}); only the first is used; remove the other',
+  },
   'audit.missingUnit': {
     zh: '应报单位“{unit}”未出现在{form}中',
     en: 'expected reporting unit "{unit}" is missing from {form}',

@@ -76,6 +76,20 @@ export const base = {
     zh: '输入文件中没有名为“{sheet}”的工作表。',
     en: 'No sheet named "{sheet}" in the input files.',
   },
+  'validate.skipped': {
+    zh: '未审核：{file} 的工作表「{sheet}」——{why}',
+    en: 'Not audited: sheet "{sheet}" of {file}: {why}',
+  },
+  'skip.noHeader': { zh: '找不到表头', en: 'no header row found' },
+  'skip.noForm': {
+    zh: '表头中没有可识别的报表数据项',
+    en: 'its header names no items of a known form',
+  },
+  'skip.noUnitColumn': {
+    zh: '没有填报单位列（地区、乡镇、单位名称等）',
+    en: 'it has no reporting-unit column (地区, 乡镇, 单位名称, …)',
+  },
+  'skip.regions': { zh: '这是区划表', en: 'it is the region sheet' },
   'validate.rulesHead': { zh: '审核规则执行情况', en: 'Rules' },
   'validate.col.id': { zh: '规则', en: 'rule' },
   'validate.col.severity': { zh: '级别', en: 'severity' },

@@ -8,7 +8,8 @@ import type { ItemReference } from './ast';
  * a time: `column()` returns the values of one item for every record, aligned with the records.
  * The same interface serves the other forms of the same reporting units (`[FE3!x]`: the
  * dataset returns FE3's column re-ordered to this form's records, unknown where a unit is not
- * in FE3) and the previous period (`PREV([x])`: aligned the same way).
+ * in FE3) and the previous period (`PREV([x])`: aligned the same way). A form may come in
+ * several tables (one workbook per township); a unit is then read from the table it is in.
  *
  * `tableDataset` (dataset.ts) adapts a recognised `Table` (src/core/read/table.ts);
  * `columnsDataset` below is a plain in-memory one for tests and simple callers.
@@ -55,6 +56,8 @@ export interface RuleData {
 
 /** Where a value came from, for findings. */
 export interface CellLocation {
+  /** The file the value came from, when the dataset knows it (several files in batch use). */
+  file?: string;
   sheet: string;
   /** A1 address. */
   cell: string;

@@ -9,28 +9,43 @@ import {
   type ItemQuery,
   type RuleDataset,
 } from './data';
-import { NAN, numberToText } from './vector';
+import { NAN, numberToText, textToNumber } from './vector';
 
 /**
  * A `Table` (src/core/read/table.ts) as a rule dataset. Items are found by the column's
  * normalised header and, for a recognised item, by its id, canonical name and synonyms, so
- * `[活产数]` finds a column headed `活产儿数（人）`. Other forms (`[FE3!x]`) and the previous
- * period (`PREV([x])`) are aligned with this form's records by reporting unit: the 12-digit
- * code when both records have one, else the total row with the total row, else the unit name
- * (widths and spaces folded). A unit missing or listed twice in the other table reads as blank.
+ * `[活产数]` finds a column headed `活产儿数（人）`.
+ *
+ * Other forms (`[FE3!x]`) and the previous period (`PREV([x])`, `PREV([FE3!x])`) are aligned
+ * with this form's records by reporting unit, over every table of the named form (in batch use
+ * a form comes in several tables: one workbook per township, or a form split over files). For
+ * each record the unit is looked for in all those tables at once, by the first of these that
+ * finds it anywhere:
+ *  1. the 12-digit code, when both records have one;
+ *  2. for a total row, the one total row of those tables (when they hold exactly one);
+ *  3. the unit name, widths and spaces folded.
+ * The value comes from the one table and row so found. A unit missing, found in more than one
+ * table, or listed twice in a table, reads as blank (unknown).
  */
 
 export interface FormTable {
   table: Table;
   /** The form (from the profile), so `[FE3!x]` and rule scopes can name it by id or name. */
   form?: { id: string; name?: string };
+  /** The file the table was read from; `locate()` reports it as `file` when given. */
+  source?: string;
+  /** The sheet name to report (default `table.sheet`). */
+  sheet?: string;
 }
 
 export interface TableDatasetInit {
   current: FormTable;
-  /** Other forms of the same period, for `[FE3!x]`. */
+  /** Other forms of the same period, for `[FE3!x]`; a form may come in several tables. */
   others?: readonly FormTable[];
-  /** Tables of the previous period, for `PREV(…)`: this form's, and others' for `PREV([FE3!x])`. */
+  /**
+   * Tables of the previous period, for `PREV(…)`: this form's, and others' for
+   * `PREV([FE3!x])`; a form may come in several tables.
+   */
   previous?: readonly FormTable[];
   /** Evaluate total rows too (default true: a total row must satisfy within-form rules as well). */
   includeTotals?: boolean;
@@ -45,11 +60,16 @@ export interface TableDataset extends RuleDataset {
 
 interface Source {
   table: Table;
+  form: FormTable['form'];
+  /** The file and sheet to report in locations. */
+  file: string | undefined;
+  sheet: string;
   byKey: Map<string, Column>;
   names: string[];
 }
 
-function indexTable(table: Table): Source {
+function indexTable(f: FormTable): Source {
+  const table = f.table;
   const byKey = new Map<string, Column>();
   const names: string[] = [];
   const add = (key: string, c: Column): void => {
@@ -62,50 +82,87 @@ function indexTable(table: Table): Source {
     }
     names.push(c.item ? c.item.name : c.header);
   }
-  return { table, byKey, names };
+  return { table, form: f.form, file: f.source, sheet: f.sheet ?? table.sheet, byKey, names };
 }
 
 function unitName(unit: string): string {
   return fold(unit).replace(/[\s\u3000]+/g, '');
 }
 
-/** For each record of `to`, the index of the same unit's record in `from`, or -1. */
-function align(to: readonly TableRecord[], from: readonly TableRecord[]): Int32Array {
+/**
+ * Where each record's values come from: `table[i]` is the index (into the group's sources) of
+ * the table holding record i's unit and `row[i]` its record there; both -1 when there is none.
+ */
+interface Alignment {
+  table: Int32Array;
+  row: Int32Array;
+}
+
+/** The tables a query reads (all of one form, or this table), with their alignment. */
+interface Group {
+  sources: readonly Source[];
+  alignment: Alignment;
+}
+
+/** A unit's record in one table: its index, -1 when listed twice. */
+interface UnitIndex {
+  byCode: Map<string, number>;
+  byName: Map<string, number>;
+  totals: number[];
+}
+
+function unitIndex(records: readonly TableRecord[]): UnitIndex {
   const byCode = new Map<string, number>();
   const byName = new Map<string, number>();
-  let total = -1;
-  from.forEach((r, i) => {
+  const totals: number[] = [];
+  records.forEach((r, i) => {
     if (r.code) byCode.set(r.code, byCode.has(r.code) ? -1 : i);
     const n = unitName(r.unit);
     byName.set(n, byName.has(n) ? -1 : i);
-    if (r.isTotal) total = total === -1 ? i : -2;
+    if (r.isTotal) totals.push(i);
   });
-  const out = new Int32Array(to.length);
-  to.forEach((r, i) => {
-    let j: number | undefined;
-    if (r.code && byCode.has(r.code)) j = byCode.get(r.code);
-    else if (r.isTotal && total !== -1) j = total;
-    else j = byName.get(unitName(r.unit));
-    out[i] = j === undefined || j < 0 ? -1 : j;
-  });
-  return out;
+  return { byCode, byName, totals };
 }
 
-function gather(column: ItemColumn, index: Int32Array): ItemColumn {
-  if (column.kind === 'number') {
-    const out = new Float64Array(index.length);
-    for (let i = 0; i < index.length; i++) {
-      const j = index[i] as number;
-      out[i] = j < 0 ? NAN : (column.values[j] as number);
+/**
+ * The one table and row where `key` is found, -1/-1 when it is found nowhere, or in more than
+ * one table, or twice in a table; undefined when no table has it at all (try the next key).
+ */
+function findIn(
+  indexes: readonly UnitIndex[],
+  pick: (u: UnitIndex) => Map<string, number>,
+  key: string,
+): [number, number] | undefined {
+  let hit: [number, number] | undefined;
+  for (let t = 0; t < indexes.length; t++) {
+    const j = pick(indexes[t] as UnitIndex).get(key);
+    if (j === undefined) continue;
+    if (hit) return [-1, -1];
+    hit = [j < 0 ? -1 : t, j];
+  }
+  return hit;
+}
+
+/** For each record of `to`, the table and record of the same unit among `from`. */
+function align(to: readonly TableRecord[], from: readonly Table[]): Alignment {
+  const indexes = from.map((t) => unitIndex(t.records));
+  const totals: [number, number][] = [];
+  indexes.forEach((u, t) => {
+    for (const j of u.totals) totals.push([t, j]);
+  });
+  const table = new Int32Array(to.length).fill(-1);
+  const row = new Int32Array(to.length).fill(-1);
+  to.forEach((r, i) => {
+    let hit: [number, number] | undefined;
+    if (r.code) hit = findIn(indexes, (u) => u.byCode, r.code);
+    if (!hit && r.isTotal && totals.length === 1) hit = totals[0];
+    if (!hit) hit = findIn(indexes, (u) => u.byName, unitName(r.unit));
+    if (hit && hit[0] >= 0 && hit[1] >= 0) {
+      table[i] = hit[0];
+      row[i] = hit[1];
     }
-    return { kind: 'number', values: out };
-  }
-  const out = new Array<string | null>(index.length);
-  for (let i = 0; i < index.length; i++) {
-    const j = index[i] as number;
-    out[i] = j < 0 ? null : (column.values[j] ?? null);
-  }
-  return { kind: 'text', values: out };
+  });
+  return { table, row };
 }
 
 function rawColumn(table: Table, c: Column): ItemColumn | undefined {
@@ -116,9 +173,37 @@ function rawColumn(table: Table, c: Column): ItemColumn | undefined {
   return undefined;
 }
 
+/**
+ * One item's values for the records, each taken from the table and row of its alignment.
+ * Numbers when any table holds the item as numbers (text elsewhere read as a plain number),
+ * else text.
+ */
+function gather(columns: readonly (ItemColumn | undefined)[], a: Alignment): ItemColumn {
+  const size = a.table.length;
+  if (columns.some((c) => c?.kind === 'number')) {
+    const out = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      const c = columns[a.table[i] as number];
+      const j = a.row[i] as number;
+      out[i] = !c
+        ? NAN
+        : c.kind === 'number'
+          ? (c.values[j] as number)
+          : textToNumber(c.values[j] ?? null);
+    }
+    return { kind: 'number', values: out };
+  }
+  const out = new Array<string | null>(size);
+  for (let i = 0; i < size; i++) {
+    const c = columns[a.table[i] as number];
+    out[i] = c?.kind === 'text' ? (c.values[a.row[i] as number] ?? null) : null;
+  }
+  return { kind: 'text', values: out };
+}
+
 export function tableDataset(init: TableDatasetInit): TableDataset {
   const includeTotals = init.includeTotals ?? true;
-  const current = indexTable(init.current.table);
+  const current = indexTable(init.current);
   const allRecords = init.current.table.records;
   const recordIndex: number[] = [];
   allRecords.forEach((r, i) => {
@@ -126,89 +211,110 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
   });
   const records = recordIndex.map((i) => allRecords[i] as TableRecord);
   const identity = recordIndex.length === allRecords.length;
-  const ownIndex = Int32Array.from(recordIndex);
+  const own: Group = {
+    sources: [current],
+    alignment: { table: new Int32Array(records.length), row: Int32Array.from(recordIndex) },
+  };
 
-  const others = (init.others ?? []).map((f) => ({ ...f, source: indexTable(f.table) }));
-  const previous = (init.previous ?? []).map((f) => ({ ...f, source: indexTable(f.table) }));
+  const others = (init.others ?? []).map(indexTable);
+  const previous = (init.previous ?? []).map(indexTable);
   const currentForm = init.current.form;
-  const isCurrent = (name: string): boolean =>
+  const named = (f: FormTable['form'], name: string): boolean =>
+    f !== undefined && (sameForm(name, f.id) || (f.name !== undefined && sameForm(name, f.name)));
+  const isCurrent = (name: string): boolean => named(currentForm, name);
+  /** A previous-period table of this form: by its id or name. */
+  const ownPrevious = (s: Source): boolean =>
     currentForm !== undefined &&
-    (sameForm(name, currentForm.id) ||
-      (currentForm.name !== undefined && sameForm(name, currentForm.name)));
-  const named = (f: FormTable, name: string): boolean =>
-    f.form !== undefined &&
-    (sameForm(name, f.form.id) || (f.form.name !== undefined && sameForm(name, f.form.name)));
+    (named(s.form, currentForm.id) ||
+      (currentForm.name !== undefined && named(s.form, currentForm.name)));
 
-  /** The table a query reads, with the alignment of its records to ours. */
-  const alignments = new Map<Source, Int32Array>();
-  function resolve(
-    q: ItemQuery,
-  ): { source: Source; index: Int32Array | undefined } | 'form' | 'previous' {
-    let source: Source | undefined;
+  /** The tables a query reads, aligned with our records; or what is missing. */
+  const groups = new Map<string, Group>();
+  function resolve(q: ItemQuery): Group | 'form' | 'previous' {
+    let sources: Source[];
     if (q.previous) {
-      const own = q.form === undefined || isCurrent(q.form);
-      const match = own
-        ? (previous.find(
-            (p) => currentForm !== undefined && p.form !== undefined && named(p, currentForm.id),
-          ) ?? (previous.length === 1 ? previous[0] : undefined))
-        : previous.find((p) => named(p, q.form ?? ''));
-      if (!match) return own || previous.length === 0 ? 'previous' : 'form';
-      source = match.source;
+      const mine = q.form === undefined || isCurrent(q.form);
+      if (mine) {
+        sources = previous.filter(ownPrevious);
+        // Previous-period data of unnamed form(s): one table is taken to be this form's.
+        if (sources.length === 0 && previous.length === 1) sources = previous.slice();
+        if (sources.length === 0) return 'previous';
+      } else {
+        sources = previous.filter((p) => named(p.form, q.form ?? ''));
+        if (sources.length === 0) return previous.length === 0 ? 'previous' : 'form';
+      }
     } else if (q.form === undefined || isCurrent(q.form)) {
-      return { source: current, index: identity ? undefined : ownIndex };
+      return own;
     } else {
-      const match = others.find((o) => named(o, q.form ?? ''));
-      if (!match) return 'form';
-      source = match.source;
+      sources = others.filter((o) => named(o.form, q.form ?? ''));
+      if (sources.length === 0) return 'form';
     }
-    let index = alignments.get(source);
-    if (!index) {
-      index = align(records, source.table.records);
-      alignments.set(source, index);
+    const pool = q.previous ? previous : others;
+    const id = `${q.previous ? 'p' : 'c'}|${sources.map((s) => pool.indexOf(s)).join(',')}`;
+    let group = groups.get(id);
+    if (!group) {
+      group = {
+        sources,
+        alignment: align(
+          records,
+          sources.map((s) => s.table),
+        ),
+      };
+      groups.set(id, group);
     }
-    return { source, index };
+    return group;
   }
 
   const cache = new Map<string, ItemColumn | undefined>();
   function column(q: ItemQuery): ItemColumn | undefined {
     const id = `${q.previous ? 'p' : 'c'}|${q.form === undefined ? '' : normalizeHeader(q.form)}|${q.key}`;
     if (cache.has(id)) return cache.get(id);
-    const r = resolve(q);
+    const g = resolve(q);
     let out: ItemColumn | undefined;
-    if (typeof r !== 'string') {
-      const c = r.source.byKey.get(q.key);
-      const raw = c ? rawColumn(r.source.table, c) : undefined;
-      out = raw && r.index ? gather(raw, r.index) : raw;
+    if (typeof g !== 'string') {
+      const columns = g.sources.map((s) => {
+        const c = s.byKey.get(q.key);
+        return c ? rawColumn(s.table, c) : undefined;
+      });
+      if (columns.some((c) => c !== undefined)) {
+        out = g === own && identity ? columns[0] : gather(columns, g.alignment);
+      }
     }
     cache.set(id, out);
     return out;
   }
 
   function lookup(q: ItemQuery): ItemLookup {
-    const r = resolve(q);
-    if (r === 'previous') return { found: false, missing: 'previous', candidates: [] };
-    if (r === 'form') {
-      const candidates = [...others, ...previous].flatMap((f) => (f.form ? [f.form.id] : []));
-      return { found: false, missing: 'form', candidates };
+    const g = resolve(q);
+    if (g === 'previous') return { found: false, missing: 'previous', candidates: [] };
+    if (g === 'form') {
+      const ids = [...others, ...previous].flatMap((s) => (s.form ? [s.form.id] : []));
+      return { found: false, missing: 'form', candidates: [...new Set(ids)] };
     }
-    if (r.source.byKey.has(q.key)) return { found: true };
-    return { found: false, missing: 'item', candidates: r.source.names };
+    if (g.sources.some((s) => s.byKey.has(q.key))) return { found: true };
+    return {
+      found: false,
+      missing: 'item',
+      candidates: [...new Set(g.sources.flatMap((s) => s.names))],
+    };
   }
 
   function locate(q: ItemQuery, record: number): CellLocation | undefined {
-    const r = resolve(q);
-    if (typeof r === 'string') return undefined;
-    const c = r.source.byKey.get(q.key);
-    if (!c) return undefined;
-    const j = r.index ? r.index[record] : record;
-    if (j === undefined || j < 0) return undefined;
-    const rec = r.source.table.records[j];
-    if (!rec) return undefined;
-    const raw = rawColumn(r.source.table, c);
+    const g = resolve(q);
+    if (typeof g === 'string') return undefined;
+    const source = g.sources[g.alignment.table[record] ?? -1];
+    const j = g.alignment.row[record] ?? -1;
+    if (!source || j < 0) return undefined;
+    const c = source.byKey.get(q.key);
+    const rec = source.table.records[j];
+    if (!c || !rec) return undefined;
+    const raw = rawColumn(source.table, c);
     let value = '';
     if (raw?.kind === 'number') value = numberToText(raw.values[j] ?? NaN) ?? '';
     else if (raw?.kind === 'text') value = raw.values[j] ?? '';
-    return { sheet: r.source.table.sheet, cell: a1(rec.row, c.col), value };
+    const at: CellLocation = { sheet: source.sheet, cell: a1(rec.row, c.col), value };
+    if (source.file !== undefined) at.file = source.file;
+    return at;
   }
 
   const dataset: TableDataset = {

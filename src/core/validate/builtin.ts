@@ -16,7 +16,7 @@ export type SheetTable = Pick<FormSheet, 'source' | 'sheet' | 'table'>;
  * due; values that are not numbers; numbers in disguise (notices); expected units missing.
  */
 
-const SUBTOTAL = normalizeHeader('小计');
+const SUBTOTAL = /小计$/;
 const TOLERANCE = 1e-6;
 
 function fmtNumber(v: number): string {
@@ -28,23 +28,50 @@ function label(table: Table, col: number): string {
   return c?.item?.name ?? c?.header ?? '';
 }
 
-/** 合计 rows against their unit rows; 小计 rows against the unit rows since the last total. */
+/** Columns a total row adds up: counts. Rates, shares and ratios are not sums. */
+function isSummable(c: Table['columns'][number]): boolean {
+  if (!c.numeric) return false;
+  if (c.item) return true;
+  if (c.kind !== 'other') return false;
+  return (
+    !(c.unit && ['%', '‰', '1/10万', '1/万'].includes(c.unit)) &&
+    !/(率|比例|比重|比|%|‰)/.test(c.header)
+  );
+}
+
+/**
+ * The unit rows a total row adds up. 合计/总计 rows add up every unit row of the table,
+ * wherever they sit (at the bottom, or at the top as NBS tables have them). A 小计 row adds up
+ * its block: the unit rows after it up to the next total when the table puts totals above
+ * their units (its first row is a total), else the unit rows since the previous total.
+ */
+function partsOf(table: Table, i: number): number[] {
+  const recs = table.records;
+  const units = (from: number, to: number) => {
+    const out: number[] = [];
+    for (let k = from; k < to; k++) if (recs[k] && !recs[k]?.isTotal) out.push(k);
+    return out;
+  };
+  const rec = recs[i];
+  if (!rec || !SUBTOTAL.test(normalizeHeader(rec.unit))) return units(0, recs.length);
+  if (recs[0]?.isTotal) {
+    let end = i + 1;
+    while (end < recs.length && !recs[end]?.isTotal) end++;
+    return units(i + 1, end);
+  }
+  let start = i;
+  while (start > 0 && !recs[start - 1]?.isTotal) start--;
+  return units(start, i);
+}
+
+/** Total rows against the unit rows they add up, for every count column. */
 export function checkTotals(fs: SheetTable, lang: Lang, columns?: readonly number[]): Finding[] {
   const { table } = fs;
   const findings: Finding[] = [];
-  const countCols =
-    columns ??
-    table.columns.filter((c) => c.numeric && (c.item || c.kind === 'other')).map((c) => c.col);
-  let sinceLastTotal: number[] = [];
-  const allUnits: number[] = [];
+  const countCols = columns ?? table.columns.filter(isSummable).map((c) => c.col);
   table.records.forEach((rec, i) => {
-    if (!rec.isTotal) {
-      sinceLastTotal.push(i);
-      allUnits.push(i);
-      return;
-    }
-    const parts = normalizeHeader(rec.unit) === SUBTOTAL ? sinceLastTotal : allUnits;
-    sinceLastTotal = [];
+    if (!rec.isTotal) return;
+    const parts = partsOf(table, i);
     for (const col of countCols) {
       const values = table.numbers.get(col);
       if (!values) continue;
@@ -123,6 +150,35 @@ export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
   return out;
 }
 
+/** Counts are whole numbers ≥ 0 (items.md): a negative count is an error, a fraction a warning. */
+export function checkCounts(fs: SheetTable, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  for (const col of fs.table.columns) {
+    if (!col.item) continue;
+    const values = fs.table.numbers.get(col.col);
+    if (!values) continue;
+    const item = col.item.name;
+    fs.table.records.forEach((rec, i) => {
+      const v = values[i] ?? NaN;
+      if (Number.isNaN(v) || (v >= 0 && Number.isInteger(v))) return;
+      const negative = v < 0;
+      out.push({
+        ruleId: negative ? BUILTIN.negative : BUILTIN.fraction,
+        severity: negative ? 'error' : 'warning',
+        message: t(lang, negative ? 'audit.negative' : 'audit.fraction', {
+          item,
+          value: fmtNumber(v),
+        }),
+        file: fs.source,
+        sheet: fs.sheet,
+        unit: rec.unit,
+        cells: [{ item, cell: a1(rec.row, col.col), value: v }],
+      });
+    });
+  }
+  return out;
+}
+
 /** Blank (or `—`, `/`, `无`) where a count is due: every item column of every unit row. */
 export function checkBlanks(fs: SheetTable, lang: Lang): Finding[] {
   const out: Finding[] = [];
@@ -158,11 +214,21 @@ function duplicate(
   at: { file: string; sheet: string; unit: string },
   firstRow: number,
   row: number,
+  first: { file: string; sheet: string } = at,
 ): Finding {
+  const same = first.file === at.file && first.sheet === at.sheet;
+  const where = first.file === at.file ? `「${first.sheet}」` : `${first.file}「${first.sheet}」`;
   return {
     ruleId: BUILTIN.duplicate,
     severity: 'error',
-    message: t(lang, 'audit.duplicate', { unit: at.unit, first: firstRow + 1, row: row + 1 }),
+    message: same
+      ? t(lang, 'audit.duplicate', { unit: at.unit, first: firstRow + 1, row: row + 1 })
+      : t(lang, 'audit.duplicateElsewhere', {
+          unit: at.unit,
+          where,
+          first: firstRow + 1,
+          row: row + 1,
+        }),
     file: at.file,
     sheet: at.sheet,
     unit: at.unit,
@@ -178,7 +244,10 @@ export function checkDuplicates(ds: Dataset, lang: Lang): Finding[] {
       if (!first) continue;
       for (const d of dups)
         out.push(
-          duplicate(lang, { file: d.source, sheet: d.sheet, unit: d.unit }, first.row, d.row),
+          duplicate(lang, { file: d.source, sheet: d.sheet, unit: d.unit }, first.row, d.row, {
+            file: first.source,
+            sheet: first.sheet,
+          }),
         );
     }
   }
@@ -204,38 +273,52 @@ export function checkTableDuplicates(st: SheetTable, lang: Lang): Finding[] {
 }
 
 /**
- * Units expected but missing, per form: expected from the region sheet's lowest level, or
- * else from the previous period's form. The finding is on the form's sheet, naming the unit.
+ * Units expected but missing, per form: expected from the region sheet's lowest level, else
+ * from the previous period's form, else from the other forms of this period. A unit whose
+ * township (or whose villages) reported the form is not missing: the form is at another level.
+ * The finding is on the form's sheet, naming the unit.
  */
 export function checkCompleteness(ds: Dataset, lang: Lang, prior?: Dataset): Finding[] {
   const out: Finding[] = [];
-  const listed = ds.hierarchy.expectedLeaves();
+  const h = ds.hierarchy;
+  const listed = h.expectedLeaves();
+  const ancestors = (key: string): string[] => {
+    const out: string[] = [];
+    for (let p = h.node(key)?.parent; p !== undefined && !out.includes(p); p = h.node(p)?.parent)
+      out.push(p);
+    return out;
+  };
   for (const fs of ds.forms) {
     const present = ds.formUnits.get(fs.form.id);
     if (!present) continue;
     // Report once per form, on its first sheet.
     if (ds.forms.find((f) => f.form.id === fs.form.id) !== fs) continue;
+    const above = new Set([...present.keys()].flatMap(ancestors));
+    const atAnotherLevel = (key: string) =>
+      above.has(key) || ancestors(key).some((a) => present.has(a));
     const formName = `${fs.form.id} ${fs.form.name}`;
+    const report = (
+      key: string,
+      name: string,
+      message: 'audit.missingUnit' | 'audit.missingUnitPrior' | 'audit.missingUnitSeen',
+    ) => {
+      if (present.has(key) || atAnotherLevel(key)) return;
+      out.push(missing(fs, name, t(lang, message, { unit: name, form: formName })));
+    };
     if (listed.length > 0) {
-      for (const key of listed) {
-        if (present.has(key)) continue;
-        out.push(
-          missing(
-            fs,
-            ds.hierarchy.name(key),
-            t(lang, 'audit.missingUnit', { unit: ds.hierarchy.name(key), form: formName }),
-          ),
-        );
-      }
+      for (const key of listed) report(key, h.name(key), 'audit.missingUnit');
     } else if (prior) {
       for (const [key, rows] of prior.formUnits.get(fs.form.id) ?? []) {
         const name = rows[0]?.unit ?? key;
-        const here = ds.hierarchy.keyOf(key.startsWith('n:') ? { name } : { code: key, name });
-        if (here !== undefined && present.has(here)) continue;
-        out.push(
-          missing(fs, name, t(lang, 'audit.missingUnitPrior', { unit: name, form: formName })),
-        );
+        const here = h.keyOf(key.startsWith('n:') ? { name } : { code: key, name });
+        report(here ?? key, name, 'audit.missingUnitPrior');
       }
+    } else {
+      const seen = new Set<string>();
+      for (const [form, units] of ds.formUnits)
+        if (form !== fs.form.id) for (const k of units.keys()) seen.add(k);
+      for (const key of h.ordered().map((n) => n.key))
+        if (seen.has(key)) report(key, h.name(key), 'audit.missingUnitSeen');
     }
   }
   return out;

@@ -84,7 +84,7 @@ export function runRules(
   }
   const findings: Finding[] = [];
   const formTable = (s: RuleSheet): FormTable =>
-    s.form ? { table: s.table, form: s.form } : { table: s.table };
+    s.form ? { table: s.table, form: s.form, source: s.file } : { table: s.table, source: s.file };
 
   for (const s of sheets) {
     const data = tableDataset({
@@ -121,7 +121,10 @@ export function runRules(
             cell: c.location?.cell ?? '',
             value: cellValue(c.location?.value),
           };
-          if (c.location && c.location.sheet !== s.sheet) fc.sheet = c.location.sheet;
+          const otherFile = c.location?.file !== undefined && c.location.file !== s.file;
+          if (c.location && (otherFile || c.location.sheet !== s.sheet))
+            fc.sheet = c.location.sheet;
+          if (otherFile) fc.file = c.location?.file;
           return fc;
         });
         findings.push({

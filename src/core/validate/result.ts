@@ -12,6 +12,9 @@ export const BUILTIN = {
   type: 'TYPE',
   notice: 'NOTICE',
   missingUnit: 'MISSING_UNIT',
+  negative: 'NEGATIVE',
+  fraction: 'FRACTION',
+  duplicateColumn: 'DUPLICATE_COLUMN',
 } as const;
 
 export interface FindingCell {
@@ -20,6 +23,8 @@ export interface FindingCell {
   value: number | string | null;
   /** When the cell is on another sheet than the finding (a cross-form or prior-period rule). */
   sheet?: string;
+  /** When the cell is in another workbook than the finding (a form from another file). */
+  file?: string;
 }
 
 export interface Finding {
