@@ -49,8 +49,10 @@ export async function reportCommand(
   const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
   const { workbook, blocks } = reportSheets(result, ctx.profile, lang, time);
   const inputs = [...files, ...(opts.prior ?? [])];
-  if (opts.out) await writeOutputFile(opts.out, await writeXlsxBytes(workbook), inputs);
-  if (opts.md) await writeOutputFile(opts.md, `${toMarkdown(blocks)}\n${MD_MARKER}\n`, inputs);
+  if (opts.out)
+    await writeOutputFile(opts.out, await writeXlsxBytes(workbook, 'report'), inputs, 'report');
+  if (opts.md)
+    await writeOutputFile(opts.md, `${toMarkdown(blocks)}\n${MD_MARKER}\n`, inputs, 'markdown');
   if (opts.json) {
     ctx.out.line(JSON.stringify(reportJson(result, lang), null, 2));
   } else if (!opts.out && !opts.md) {

@@ -44,7 +44,7 @@ export async function templateCommand(
 ): Promise<number> {
   const units = parseUnits(opts.units);
   const wb = templateWorkbook(ctx.profile, units, opts.period, opts.lang);
-  await writeOutputFile(opts.out, await writeXlsxBytes(wb), []);
+  await writeOutputFile(opts.out, await writeXlsxBytes(wb, 'template'), [], 'template');
   ctx.out.line(t(opts.lang, 'cli.wrote', { file: opts.out }));
   return 0;
 }

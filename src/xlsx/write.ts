@@ -36,15 +36,27 @@ function applyCell(cell: ExcelJS.Cell, spec: OutputCell): void {
   }
 }
 
-/** The creator written into every workbook Tally makes; an existing file is replaced only if it has it. */
+/** The creator written into every workbook Tally makes. */
 export const TALLY_CREATOR = 'Tally';
+
+/**
+ * What a workbook Tally wrote is, in its keywords property: a report may be replaced by the
+ * next report; a template, once handed out and filled in, never is.
+ */
+export type OutputKind = 'report' | 'template';
+export const KIND_KEYWORD: Record<OutputKind, string> = {
+  report: 'tally-report',
+  template: 'tally-template',
+};
 
 export function toExcelJs(
   out: OutputWorkbook,
+  kind: OutputKind,
   wb: ExcelJS.Workbook = new ExcelJS.Workbook(),
 ): ExcelJS.Workbook {
   wb.creator = TALLY_CREATOR;
   wb.lastModifiedBy = TALLY_CREATOR;
+  wb.keywords = KIND_KEYWORD[kind];
   for (const sheet of out.sheets) {
     const ws = wb.addWorksheet(sheet.name);
     sheet.rows.forEach((row, r) => {
@@ -81,7 +93,7 @@ export function toExcelJs(
   return wb;
 }
 
-export async function writeXlsxBytes(out: OutputWorkbook): Promise<Uint8Array> {
-  const buffer = await toExcelJs(out).xlsx.writeBuffer();
+export async function writeXlsxBytes(out: OutputWorkbook, kind: OutputKind): Promise<Uint8Array> {
+  const buffer = await toExcelJs(out, kind).xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -145,7 +145,7 @@ test('writes the workbook and the Markdown, never over an input, never over a fo
   const foreignBefore = readFileSync(PRIOR);
   const foreign = await run('report', CUR, '--out', PRIOR);
   expect(foreign.code).toBe(2);
-  expect(foreign.stderr).toContain('不是 Tally 生成的文件');
+  expect(foreign.stderr).toContain('不是 Tally 上次生成的同类输出');
   expect(readFileSync(PRIOR).equals(foreignBefore)).toBe(true);
   expect(existsSync(`${xlsx}.tally-${process.pid}.tmp`)).toBe(false);
 });

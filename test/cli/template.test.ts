@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { inspectWorkbook } from '../../src/core/inspect';
 import { parseXlsx } from '../../src/xlsx/parse';
 import { runCli } from '../support/capture';
-import { defaultIndex, defaultProfile } from '../support/fixtures';
+import { defaultIndex, defaultProfile, fixturePath } from '../support/fixtures';
 
 async function template(...args: string[]) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'tally-tpl-')), 'forms.xlsx');
@@ -77,4 +77,22 @@ test('units with 12-digit codes get a code column', async () => {
     '城东街道',
     '451281100000',
   ]);
+});
+
+test('a template is never written over an existing file, not even a template: it may be filled in', async () => {
+  const r = await template('--units', '东城街道');
+  const before = readFileSync(r.file);
+  const again = await runCli('template', '--out', r.file, '--period', '2026');
+  expect(again.code).toBe(2);
+  expect(again.stderr).toContain('已存在');
+  expect(readFileSync(r.file).equals(before)).toBe(true);
+  // Nor may a report replace it.
+  const report = await runCli(
+    'report',
+    fixturePath('monitor', 'three-levels-2025.xlsx'),
+    '--out',
+    r.file,
+  );
+  expect(report.code).toBe(2);
+  expect(readFileSync(r.file).equals(before)).toBe(true);
 });

@@ -4,7 +4,7 @@ import { writeXlsxBytes } from '../../src/xlsx/write';
 import { parseXlsx, parseCsv } from '../../src/xlsx/parse';
 
 async function roundTrip(out: OutputWorkbook): Promise<ExcelJS.Workbook> {
-  const bytes = await writeXlsxBytes(out);
+  const bytes = await writeXlsxBytes(out, 'report');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.slice().buffer as ArrayBuffer);
   return wb;
@@ -66,18 +66,21 @@ describe('the exceljs writer', () => {
 
 describe('the readers', () => {
   test('an .xlsx written and read back keeps numbers, text and blanks', async () => {
-    const bytes = await writeXlsxBytes({
-      sheets: [
-        {
-          name: 'T',
-          rows: [
-            [{ value: '地区' }, { value: '活产数' }],
-            [{ value: '东城' }, { value: 12 }],
-            [{ value: '西山' }, { value: null }],
-          ],
-        },
-      ],
-    });
+    const bytes = await writeXlsxBytes(
+      {
+        sheets: [
+          {
+            name: 'T',
+            rows: [
+              [{ value: '地区' }, { value: '活产数' }],
+              [{ value: '东城' }, { value: 12 }],
+              [{ value: '西山' }, { value: null }],
+            ],
+          },
+        ],
+      },
+      'report',
+    );
     const wb = await parseXlsx(bytes, 't.xlsx');
     expect(wb.sheets[0]?.rows).toEqual([
       ['地区', '活产数'],

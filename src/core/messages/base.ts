@@ -126,8 +126,8 @@ export const base = {
     en: 'Will not write the output over the input file {file}: Tally never modifies its inputs. Choose another name with --out.',
   },
   'error.overwriteForeign': {
-    zh: '{file} 已存在且不是 Tally 生成的文件，为避免覆盖用户文件，已停止。请换一个文件名或先移走该文件。',
-    en: '{file} exists and was not written by Tally; stopping so as not to overwrite it. Choose another name or move the file away.',
+    zh: '{file} 已存在且不是 Tally 上次生成的同类输出，为避免覆盖用户文件，已停止。请换一个文件名或先移走该文件。',
+    en: '{file} exists and is not an output of the same kind that Tally wrote; stopping so as not to overwrite it. Choose another name or move the file away.',
   },
   'error.writeFailed': { zh: '无法写入 {file}：{detail}。', en: 'Cannot write {file}: {detail}.' },
   'error.noForms': {
