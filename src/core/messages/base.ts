@@ -42,8 +42,8 @@ export const base = {
   },
   'inspect.noForm': { zh: '未识别为已知报表', en: 'not a known form' },
   'inspect.records': {
-    zh: '{records} 条记录（其中合计行 {totals} 行）',
-    en: '{records} records ({totals} total rows)',
+    zh: '{records} 个填报单位，另有合计行 {totals} 行',
+    en: '{records} reporting units, plus {totals} total rows',
   },
   'inspect.items': { zh: '识别的数据项', en: 'recognised items' },
   'inspect.unitColumn': { zh: '填报单位列', en: 'reporting-unit column' },

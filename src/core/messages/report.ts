@@ -149,6 +149,10 @@ export const report = {
     zh: '以下指标分子少于20，属小数字，比率不稳定：{list}。',
     en: 'These indicators rest on fewer than 20 events and are unstable: {list}.',
   },
+  'n.quality.over100': {
+    zh: '以下比例超过100%，不合常理，请核实分子、分母：{list}。',
+    en: 'These shares exceed 100%, which cannot be; check their numerators and denominators: {list}.',
+  },
   'n.quality.unverified': {
     zh: '以下指标的目标值尚未与纲要原文核对，请按本地纲要确认：{list}。',
     en: 'The targets of these indicators were not checked against the programme text; confirm them against the local programme: {list}.',
@@ -168,8 +172,9 @@ export const report = {
 
 /** Messages of the blank-form template. */
 export const template = {
-  'tpl.code': { zh: '统计用区划代码', en: '区划代码 code' },
-  'tpl.unit': { zh: '乡镇（街道）', en: '乡镇（街道） unit' },
+  // Headers of the blank forms: the same in both languages, so Tally recognises them when filled.
+  'tpl.code': { zh: '统计用区划代码', en: '统计用区划代码' },
+  'tpl.unit': { zh: '乡镇（街道）', en: '乡镇（街道）' },
   'tpl.total': { zh: '合计', en: '合计' },
   'tpl.title': { zh: '{period}年{form}统计表（{id}）', en: '{form} ({id}), {period}' },
   'tpl.filler': {

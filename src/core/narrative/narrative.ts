@@ -178,6 +178,7 @@ export function narrative(input: NarrativeInput): Block[] {
     kind: 'paragraph',
     text:
       t(lang, 'n.overview', { period, region: a.rootName, ...a.counts, assessable, rate }) +
+      (lang === 'zh' ? '' : ' ') +
       t(lang, 'n.overviewOutline', {
         women: women.length,
         womenMet: women.filter((r) => r.status === 'met').length,
@@ -259,6 +260,18 @@ export function narrative(input: NarrativeInput): Block[] {
     .filter((r) => r.smallNumber)
     .map((r) => paren(nameOf(r), String(r.root.pool.numerator), lang));
   if (small.length > 0) quality.push(t(lang, 'n.quality.small', { list: small.join(sep) }));
+  // Shares and coverage rates cannot exceed 100% (gross ratios may): such a value is a data error.
+  const over = a.indicators
+    .filter((r) => r.def.unit === '%' && !r.def.mayExceed100)
+    .map((r) => {
+      const units = a.regions.filter((k) => (r.nodes.get(k)?.shown ?? 0) > 100).map(unitName);
+      const root = (r.root.shown ?? 0) > 100;
+      return root || units.length > 0
+        ? paren(nameOf(r), [...(root ? [a.rootName] : []), ...units].join(sep), lang)
+        : '';
+    })
+    .filter((x) => x !== '');
+  if (over.length > 0) quality.push(t(lang, 'n.quality.over100', { list: over.join(sep) }));
   const unverified = a.indicators.filter((r) => !r.def.verified).map(nameOf);
   if (unverified.length > 0)
     quality.push(t(lang, 'n.quality.unverified', { list: unverified.join(sep) }));
