@@ -8,7 +8,7 @@ import type { OutputWorkbook } from './output/spec';
 import type { Profile } from './profile/profile';
 import type { RuleDef } from './profile/schema';
 import { parseRuleTable, type RuleSet } from './rules/table';
-import { recogniseForms, type Recognised } from './read/forms';
+import { recogniseForms, type FormSheet, type Recognised } from './read/forms';
 import type { ReadOptions } from './read/table';
 import type { HeaderIndex } from './read/vocabulary';
 import { buildDataset, type Dataset } from './rollup/dataset';
@@ -101,7 +101,11 @@ export function auditDataset(
 ): ValidationResult {
   const { lang } = input;
   const findings: Finding[] = [];
+  // A wide sheet holding several forms is one table: its cells are checked once.
+  const tables = new Set<FormSheet['table']>();
   for (const fs of ds.forms) {
+    if (tables.has(fs.table)) continue;
+    tables.add(fs.table);
     findings.push(
       ...checkValues(fs, lang),
       ...checkTotals(fs, lang),
@@ -131,7 +135,7 @@ export function digestOf(validation: ValidationResult, ds: Dataset, lang: Lang):
     return fs ? (lang === 'zh' ? fs.form.name : fs.form.nameEn) : sheet;
   };
   return {
-    forms: ds.forms.length,
+    forms: new Set(ds.forms.map((f) => f.table)).size,
     units: [...ds.values.keys()].length,
     errors: errors.length,
     openErrors: errors.length,

@@ -38,19 +38,23 @@ export function isRegionTable(table: Table): boolean {
   return table.columns.some((c) => PARENT_HEADERS.has(c.key));
 }
 
-/** The profile form a table holds most items of; at least two, or all of a form with fewer. */
-export function formOf(table: Table, profile: Profile): FormDef | undefined {
-  let best: FormDef | undefined;
-  let bestCount = 0;
+/**
+ * The profile forms a table holds: each form with at least two of its items (or all of a
+ * smaller form), most items first. A township's one wide sheet can hold all five forms.
+ */
+export function formsIn(table: Table, profile: Profile): FormDef[] {
+  const found: { form: FormDef; matched: number }[] = [];
   for (const form of profile.forms) {
     const ids = new Set(form.items.map((i) => i.id));
     const matched = table.columns.filter((c) => c.item && ids.has(c.item.id)).length;
-    if (matched >= Math.min(2, form.items.length) && matched > bestCount) {
-      best = form;
-      bestCount = matched;
-    }
+    if (matched >= Math.min(2, form.items.length)) found.push({ form, matched });
   }
-  return best;
+  return found.sort((a, b) => b.matched - a.matched).map((f) => f.form);
+}
+
+/** The profile form a table holds most items of. */
+export function formOf(table: Table, profile: Profile): FormDef | undefined {
+  return formsIn(table, profile)[0];
 }
 
 export function recogniseForms(
@@ -72,8 +76,8 @@ export function recogniseForms(
         out.regions.push({ ...at, table });
         continue;
       }
-      const form = formOf(table, profile);
-      if (!form) {
+      const forms = formsIn(table, profile);
+      if (forms.length === 0) {
         out.skipped.push({ ...at, reason: 'noForm' });
         continue;
       }
@@ -81,7 +85,7 @@ export function recogniseForms(
         out.skipped.push({ ...at, reason: 'noUnitColumn' });
         continue;
       }
-      out.forms.push({ form, ...at, table });
+      for (const form of forms) out.forms.push({ form, ...at, table });
     }
   }
   return out;
