@@ -4,6 +4,7 @@
  * Writes the quirk fixtures under test/fixtures/quirks/ with exceljs. Each workbook is named
  * after the one quirk it tests; the expected readings live in the tests, worked out by hand.
  * Run: node scripts/make-fixtures.js   (the .xlsx files are committed; rerun only to change them)
+ *      node scripts/make-fixtures.js bad-codes.xlsx …   writes only the files named
  */
 const path = require('node:path');
 const fs = require('node:fs');
@@ -12,7 +13,14 @@ const ExcelJS = require('exceljs');
 const out = path.join(__dirname, '..', 'test', 'fixtures', 'quirks');
 fs.mkdirSync(out, { recursive: true });
 
+/** File names given on the command line: only those are written. None: all of them. */
+const only = new Set(process.argv.slice(2));
+function wanted(name) {
+  return only.size === 0 || only.has(name);
+}
+
 async function save(wb, name) {
+  if (!wanted(name)) return;
   // Fixed dates so the files are reproducible byte for byte in their content.
   wb.creator = 'Tally fixtures';
   wb.created = new Date('2026-01-01T00:00:00Z');
@@ -139,6 +147,7 @@ async function threeLevels(year) {
     ['450321101001', '三村', '450321101000'],
     ['450321101002', '四村', '450321101000'],
   ].forEach((r, i) => (regions.getRow(2 + i).values = r));
+  if (!wanted(`three-levels-${year}.xlsx`)) return;
   const dir = path.join(__dirname, '..', 'test', 'fixtures', 'monitor');
   fs.mkdirSync(dir, { recursive: true });
   wb.creator = 'Tally fixtures';
@@ -146,6 +155,210 @@ async function threeLevels(year) {
   wb.modified = wb.created;
   await wb.xlsx.writeFile(path.join(dir, `three-levels-${year}.xlsx`));
   console.log('wrote', `monitor/three-levels-${year}.xlsx`);
+}
+
+/** Rows written from an array of arrays, starting at row 1; null leaves a cell empty. */
+function fill(ws, rows) {
+  rows.forEach((r, i) => {
+    if (r) ws.getRow(i + 1).values = r;
+  });
+}
+
+const FE1_HEAD = ['乡镇', '活产数', '男婴活产数', '女婴活产数'];
+
+async function mergedTotalRow() {
+  // 合计 merged across the code and name columns: its text sits in the code column A, B is empty.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表1');
+  fill(ws, [
+    ['2025年妇幼健康监测统计表'],
+    ['区划代码', '乡镇', '活产数', '男婴活产数', '女婴活产数'],
+    [451281001000, '东城街道', 120, 62, 58],
+    ['451281101000', '西山镇', 80, 41, 39],
+    ['合计', null, 200, 103, 97],
+  ]);
+  ws.mergeCells('A1:E1');
+  ws.mergeCells('A5:B5');
+  await save(wb, 'merged-total-row.xlsx');
+}
+
+async function totalLabels() {
+  // NBS layout: the grand total above the units, subtotals named after their part of the area.
+  const wb = new ExcelJS.Workbook();
+  fill(wb.addWorksheet('汇总在上'), [
+    FE1_HEAD,
+    ['总  计', 300, 155, 145],
+    ['城区小计', 200, 103, 97],
+    ['东城街道', 120, 62, 58],
+    ['西城街道', 80, 41, 39],
+    ['乡村小计', 100, 52, 48],
+    ['青山镇', 100, 52, 48],
+  ]);
+  // 全镇合计 merged across 序号 and 乡镇: the row's first text cell, in a column that is
+  // neither the unit nor the code column.
+  const ws = wb.addWorksheet('序号列');
+  fill(ws, [
+    ['序号', '乡镇', '活产数', '男婴活产数', '女婴活产数'],
+    [1, '东城街道', 120, 62, 58],
+    [2, '西山镇', 80, 41, 39],
+    ['全镇合计', null, 200, 103, 97],
+  ]);
+  ws.mergeCells('A4:B4');
+  await save(wb, 'total-labels.xlsx');
+}
+
+async function notesAndSignature() {
+  const data = [
+    ['2025年妇幼健康监测统计表'],
+    FE1_HEAD,
+    ['东城街道', 120, 62, 58],
+    ['西山镇', 80, 41, 39],
+    ['全市合计', 200, 103, 97],
+  ];
+  const wb = new ExcelJS.Workbook();
+  fill(wb.addWorksheet('说明'), [
+    ...data,
+    ['填表说明：1.活产数指妊娠满28周及以上娩出后有生命体征的新生儿数。'],
+    ['数据来源：市卫生健康委员会'],
+  ]);
+  fill(wb.addWorksheet('签名'), [
+    ...data,
+    null,
+    ['负责人：王五', null, '制表：李四', null],
+    [null, null, null, '填表日期：2026年1月10日'],
+  ]);
+  // A line that names nothing the patterns know still ends the records: a colon, the item
+  // cells empty, the unit cell part of it. A unit that did not report, with a remark that has
+  // a colon, is still a record.
+  fill(wb.addWorksheet('冒号'), [
+    ['乡镇', '活产数', '男婴活产数', '女婴活产数', '备注'],
+    ['东城街道', 120, 62, 58, null],
+    ['南湖镇', null, null, null, '原因：未上报'],
+    ['西山镇', 80, 41, 39, null],
+    ['全市合计', 200, 103, 97, null],
+    ['编制单位：市卫生健康委员会'],
+    ['某某镇', 1, 1, 0, null],
+  ]);
+  await save(wb, 'notes-and-signature.xlsx');
+}
+
+async function twoTablesOneSheet() {
+  const fe1 = [
+    ['2025年妇幼健康监测统计表'],
+    FE1_HEAD,
+    ['东城街道', 120, 62, 58],
+    ['西山镇', 80, 41, 39],
+    ['合计', 200, 103, 97],
+  ];
+  const fe3 = [
+    ['乡镇', '村委会成员数', '村委会女性成员数', '结婚登记人数'],
+    ['东城街道', 10, 3, 80],
+    ['西山镇', 12, 4, 95],
+    ['合计', 22, 7, 175],
+  ];
+  const wb = new ExcelJS.Workbook();
+  // Rows 7 (title, merged) and 8 (header) begin the second table: 0-based 6 and 7.
+  const titled = wb.addWorksheet('有标题');
+  fill(titled, [...fe1, null, ['2025年民政监测统计表'], ...fe3]);
+  titled.mergeCells('A7:D7');
+  // No title: the header of the second table follows a blank row (row 7, 0-based 6).
+  fill(wb.addWorksheet('无标题'), [...fe1, null, ...fe3]);
+  // The second table after the first one's signature line: its title is row 8 (0-based 7),
+  // with a 填报单位 line between the title and the header.
+  fill(wb.addWorksheet('签名之后'), [
+    ...fe1,
+    ['单位负责人：张三', null, '填表人：李四'],
+    null,
+    ['2025年民政监测统计表'],
+    ['填报单位：某某市民政局'],
+    ...fe3,
+  ]);
+  await save(wb, 'two-tables-one-sheet.xlsx');
+}
+
+async function badCodes() {
+  const wb = new ExcelJS.Workbook();
+  fill(wb.addWorksheet('民政'), [
+    ['统计用区划代码', '区划名称', '村委会成员数', '村委会女性成员数'],
+    [451281001000, '东城街道', 10, 3], // a number: 451281001000
+    ["'451281002000", '西城街道', 12, 4], // Excel's text mark kept as text
+    [' 4512 8100 3000 ', '河滨街道', 9, 2], // spaces inside and around
+    ['４５１２８１１０００００', '青山镇', 11, 3], // full-width digits
+    ['4.51281E+11', '石门镇', 8, 2], // scientific notation: the last digits are lost
+    [451281101000.5, '白沙镇', 7, 1], // not a whole number
+    ['45128110200', '龙潭镇', 6, 2], // 11 digits
+    ['—', '桃源镇', 5, 1], // marked missing: no code, no issue
+    ['451281', '合计', 68, 18], // the county's 6-digit code on the total row
+  ]);
+  await save(wb, 'bad-codes.xlsx');
+}
+
+async function duplicateItemColumns() {
+  // 活产儿数 is a synonym of 活产数: the second column naming live_births.
+  const wb = new ExcelJS.Workbook();
+  fill(wb.addWorksheet('妇幼'), [
+    ['乡镇', '活产数', '男婴活产数', '女婴活产数', '活产儿数（人）'],
+    ['东城街道', 120, 62, 58, 999],
+    ['西山镇', 80, 41, 39, '888'],
+  ]);
+  await save(wb, 'duplicate-item-columns.xlsx');
+}
+
+async function unitHeaderUnknown() {
+  const rows = [
+    ['东城街道', 120, 62, 58],
+    ['西山镇', 80, 41, 39],
+    ['合计', 200, 103, 97],
+  ];
+  const wb = new ExcelJS.Workbook();
+  // A header the vocabulary does not know, right of a 序号 column of numbers.
+  fill(wb.addWorksheet('单位（乡镇）'), [
+    ['序号', '单位（乡镇）', '活产数', '男婴活产数', '女婴活产数'],
+    ...rows.map((r, i) => [i < 2 ? i + 1 : null, ...r]),
+  ]);
+  // No header at all over the unit names.
+  fill(wb.addWorksheet('空表头'), [[null, '活产数', '男婴活产数', '女婴活产数'], ...rows]);
+  // 乡镇名称 and 乡镇街道 are 乡镇 and 乡镇（街道） by the header rule (no 名称, no brackets).
+  fill(wb.addWorksheet('乡镇名称'), [['乡镇名称', '活产数', '男婴活产数', '女婴活产数'], ...rows]);
+  fill(wb.addWorksheet('乡镇街道'), [['乡镇街道', '活产数', '男婴活产数', '女婴活产数'], ...rows]);
+  await save(wb, 'unit-header-unknown.xlsx');
+}
+
+async function percentStrings() {
+  // A rate column the vocabulary does not know, written as text with %: a % column.
+  const wb = new ExcelJS.Workbook();
+  fill(wb.addWorksheet('妇幼'), [
+    ['乡镇', '活产数', '孕产妇系统管理人数', '孕产妇系统管理率'],
+    ['东城街道', 120, 111, '92.5%'],
+    ['西山镇', 80, 72, '90%'],
+    ['南湖镇', 60, null, '—'],
+    ['青山镇', 40, 34, '８５％'],
+  ]);
+  // One % string among numbers: not a % column, so the % string is a type error — and the
+  // column is numeric because four of its five values are numbers without it.
+  fill(wb.addWorksheet('少数百分号'), [
+    ['乡镇', '活产数', '筛查率'],
+    ['东城街道', 120, 0.9],
+    ['西山镇', 80, 0.85],
+    ['南湖镇', 60, '88%'],
+    ['青山镇', 40, 0.8],
+    ['白沙镇', 30, 0.95],
+  ]);
+  await save(wb, 'percent-strings.xlsx');
+}
+
+async function englishTemplateHeaders() {
+  // The lead columns as the English template writes them: the Chinese header, a space, a gloss.
+  const wb = new ExcelJS.Workbook();
+  fill(wb.addWorksheet('FE1 妇幼健康'), [
+    ['Maternal and child health (FE1), 2025'],
+    ['Filled in by: 卫健委     Name:          Phone:          Date:'],
+    ['区划代码 code', '乡镇（街道） unit', '活产数（人）', '男婴活产数（人）', '女婴活产数（人）'],
+    ['451281001000', '甲镇', 100, 51, 49],
+    ['451281002000', '乙镇', 80, 40, 40],
+    ['', '合计', 180, 91, 89],
+  ]);
+  await save(wb, 'english-template-headers.xlsx');
 }
 
 async function main() {
@@ -156,6 +369,15 @@ async function main() {
   await fullwidthDigits();
   await textNumbers();
   await unitRowAndSignature();
+  await mergedTotalRow();
+  await totalLabels();
+  await notesAndSignature();
+  await twoTablesOneSheet();
+  await badCodes();
+  await duplicateItemColumns();
+  await unitHeaderUnknown();
+  await percentStrings();
+  await englishTemplateHeaders();
 }
 
 main().catch((e) => {

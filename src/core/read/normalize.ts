@@ -56,9 +56,15 @@ export function headerUnit(header: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
+/**
+ * An English gloss after a Chinese header, set off by a space, as the English template writes
+ * the lead columns: `区划代码 code`, `乡镇（街道） unit`.
+ */
+const ENGLISH_GLOSS = /^(.*[\u3400-\u9fff)])[\s\u00A0\u3000]+[A-Za-z][A-Za-z0-9_ .'-]*$/s;
+
 /** The key a header is matched by. */
 export function normalizeHeader(header: string): string {
-  let s = fold(header).replace(SPACES, '');
+  let s = fold(header).replace(ENGLISH_GLOSS, '$1').replace(SPACES, '');
   // A header may carry several suffixes, e.g. `活产数(人)(合计)` is not one; strip units only.
   for (let i = 0; i < 2; i++) {
     const next = s.replace(BRACKET_UNIT, '').replace(SLASH_UNIT, '');
@@ -66,4 +72,21 @@ export function normalizeHeader(header: string): string {
     s = next;
   }
   return s.toLowerCase();
+}
+
+/** Statistical division codes: 6 (county), 9 (township) or 12 (village) digits. */
+const CODE_SHAPE = /^(?:\d{6}|\d{9}|\d{12})$/;
+
+/**
+ * A division code written as text, normalised: full-width digits folded, spaces inside and
+ * around removed, a leading apostrophe (Excel's "store as text" mark) dropped. Undefined when
+ * what is left is not 6, 9 or 12 digits — `4.51281E+11` (a code Excel turned into scientific
+ * notation and lost the last digits of), `45128100100` (a digit short), `合计`.
+ */
+export function normalizeCode(text: string): string | undefined {
+  if (CODE_SHAPE.test(text)) return text; // the usual case, already clean
+  const s = fold(text)
+    .replace(SPACES, '')
+    .replace(/^['‘’`]/, '');
+  return CODE_SHAPE.test(s) ? s : undefined;
 }

@@ -1,4 +1,4 @@
-import { normalizeHeader } from './normalize';
+import { fold, normalizeHeader } from './normalize';
 
 /** One data item as a header may name it. */
 export interface VocabularyItem {
@@ -35,6 +35,21 @@ export const GENERIC_VOCABULARY: Vocabulary = {
   totalMarkers: ['合计', '总计', '全市', '全县', '全区', '小计'],
 };
 
+/**
+ * A total row's label beyond the profile's exact markers: `合计`, `总  计`, `全市合计`,
+ * `全镇合计`, `城区小计`, `乡村小计` (tested on the folded text without spaces).
+ */
+export const TOTAL_LABEL = /^(全[市县区乡镇]|.{0,8})?(合计|总计|小计)$/;
+
+/**
+ * The looser key (of a normalised key) a reporting-unit header is also known by: without
+ * brackets and without a trailing `名称`, so `乡镇名称` is `乡镇`, `乡镇街道` is `乡镇（街道）`,
+ * `街道名称` is `街道`.
+ */
+function looseUnitKey(key: string): string {
+  return key.replace(/[()]/g, '').replace(/名称$/, '');
+}
+
 export type HeaderRole =
   { kind: 'unit' } | { kind: 'code' } | { kind: 'item'; item: VocabularyItem };
 
@@ -42,10 +57,14 @@ export type HeaderRole =
 export class HeaderIndex {
   private readonly byKey = new Map<string, HeaderRole>();
   private readonly totals: Set<string>;
+  private readonly looseUnits = new Set<string>();
 
   constructor(readonly vocabulary: Vocabulary) {
-    for (const h of vocabulary.reportingUnitHeaders)
+    for (const h of vocabulary.reportingUnitHeaders) {
       this.byKey.set(normalizeHeader(h), { kind: 'unit' });
+      const loose = looseUnitKey(normalizeHeader(h));
+      if (loose) this.looseUnits.add(loose);
+    }
     for (const h of vocabulary.codeHeaders) this.byKey.set(normalizeHeader(h), { kind: 'code' });
     for (const item of vocabulary.items) {
       for (const n of [item.name, item.id, ...item.synonyms]) {
@@ -57,11 +76,23 @@ export class HeaderIndex {
   }
 
   lookup(header: string): HeaderRole | undefined {
-    return this.byKey.get(normalizeHeader(header));
+    const key = normalizeHeader(header);
+    const known = this.byKey.get(key);
+    if (known) return known;
+    const loose = looseUnitKey(key);
+    return loose && this.looseUnits.has(loose) ? { kind: 'unit' } : undefined;
   }
 
+  /** One of the profile's total markers, exactly (spaces and width aside). */
   isTotal(unitName: string): boolean {
     return this.totals.has(normalizeHeader(unitName));
+  }
+
+  /** A total row's label: a profile marker, or `…合计`, `…总计`, `…小计` (TOTAL_LABEL). */
+  isTotalLabel(text: string): boolean {
+    if (this.isTotal(text)) return true;
+    if (!text.includes('计')) return false; // every TOTAL_LABEL ends in 计: skip the folding
+    return TOTAL_LABEL.test(fold(text).replace(/[\s\u00A0\u3000]+/g, ''));
   }
 
   /** Every known key, for "did you mean" hints. */

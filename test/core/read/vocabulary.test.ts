@@ -1,0 +1,52 @@
+import { GENERIC_VOCABULARY, HeaderIndex } from '../../../src/core/read/vocabulary';
+
+const index = new HeaderIndex(GENERIC_VOCABULARY);
+
+describe('total labels', () => {
+  test.each([
+    '合计',
+    '合  计',
+    '总计',
+    '总　计',
+    '小计',
+    '全市',
+    '全县',
+    '全市合计',
+    '全镇合计',
+    '全县总计',
+    '城区小计',
+    '乡村小计',
+    '合 计',
+  ])('%j is a total row label', (label) => {
+    expect(index.isTotalLabel(label)).toBe(true);
+  });
+
+  test.each(['东城街道', '合计镇', '全市人口', '', '一二三四五六七八九合计'])(
+    '%j is not',
+    (label) => {
+      expect(index.isTotalLabel(label)).toBe(false);
+    },
+  );
+
+  test('isTotal keeps to the profile markers exactly', () => {
+    expect(index.isTotal('合  计')).toBe(true);
+    expect(index.isTotal('全市')).toBe(true);
+    expect(index.isTotal('城区小计')).toBe(false);
+  });
+});
+
+describe('reporting-unit headers', () => {
+  test.each([
+    ['乡镇名称', 'unit'], // 乡镇 + 名称
+    ['乡镇街道', 'unit'], // 乡镇（街道） without brackets
+    ['乡镇(街道)名称', 'unit'],
+    ['街道名称', 'unit'],
+    ['区划代码', 'code'],
+  ])('%j is a %s header', (header, kind) => {
+    expect(index.lookup(header)?.kind).toBe(kind);
+  });
+
+  test.each(['镇（街道）', '单位（乡镇）', '名称', '乡镇代码'])('%j is not known', (header) => {
+    expect(index.lookup(header)).toBeUndefined();
+  });
+});
