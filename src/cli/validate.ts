@@ -188,6 +188,8 @@ export async function validateCommand(
   }
   for (const p of problems) ctx.err.line(ctx.err.style('red', 'tally: ') + problemText(lang, p));
   if (problems.some((p) => p.dropped)) return EXIT_UNUSABLE;
+  // A rule table of the user's with a rule that could not run (an unknown item) is unusable too.
+  if (set && result.rules.some((r) => r.error !== null)) return EXIT_UNUSABLE;
   return result.summary.errors > 0 ? 1 : 0;
 }
 

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../support/capture';
 import { fixturePath, ROOT, SHARED } from '../support/fixtures';
@@ -169,5 +171,66 @@ describe('tally validate with the default profile', () => {
     const json = JSON.parse(r.stdout) as Json;
     // title-rows.xlsx: 512+301 = 813 ✓, 270+160 = 430 ✓, 242+141 = 383 ✓, 0+1 = 1 ✓: no TOTAL finding.
     expect(json.findings.filter((f) => f.ruleId === 'TOTAL')).toEqual([]);
+  });
+});
+
+describe('what reading a sheet finds is reported, with its cell', () => {
+  const findings = async (file: string) => {
+    const r = await run('validate', fixturePath('quirks', file), '--json');
+    return (JSON.parse(r.stdout) as Json).findings;
+  };
+
+  test('duplicate-item-columns.xlsx: the second 活产数 column is named and not used', async () => {
+    const f = (await findings('duplicate-item-columns.xlsx')).filter(
+      (x) => x.ruleId === 'DUPLICATE_COLUMN',
+    );
+    expect(f.map((x) => [x.severity, x.message])).toEqual([
+      ['warning', '“活产数”有两列（B 列与 E 列），只按第一列计算，请删除多余的一列'],
+    ]);
+  });
+
+  test('bad-codes.xlsx: codes that are not 6, 9 or 12 digits, each with its cell', async () => {
+    const f = (await findings('bad-codes.xlsx')).filter((x) => x.ruleId === 'BAD_CODE');
+    expect(f.map((x) => [x.unit, x.cells[0]?.cell, x.cells[0]?.value])).toEqual([
+      ['石门镇', 'A6', '4.51281E+11'],
+      ['白沙镇', 'A7', '451281101000.5'],
+      ['龙潭镇', 'A8', '45128110200'],
+    ]);
+  });
+
+  test('two-tables-one-sheet.xlsx: the table below is said not to be read', async () => {
+    const f = (await findings('two-tables-one-sheet.xlsx')).filter(
+      (x) => x.ruleId === 'ANOTHER_TABLE',
+    );
+    expect(f.map((x) => [x.sheet, x.message])).toEqual([
+      ['有标题', '第 7 行起是另一张表，未读取；请把它放到单独的工作表'],
+      ['无标题', '第 7 行起是另一张表，未读取；请把它放到单独的工作表'],
+      ['签名之后', '第 8 行起是另一张表，未读取；请把它放到单独的工作表'],
+    ]);
+  });
+
+  test("the profile's rules are not errors on a short form that lacks their items", async () => {
+    const r = await run('validate', fixturePath('quirks', 'two-tables-one-sheet.xlsx'), '--json');
+    const rules = (JSON.parse(r.stdout) as Json).rules;
+    expect(rules.filter((x) => x.error !== null)).toEqual([]);
+    expect(rules.find((x) => x.id === 'FE1-01')?.records).toBeGreaterThan(0);
+    expect(rules.find((x) => x.id === 'FE1-02')?.records).toBe(0);
+  });
+
+  test('a rule table naming an item no sheet has is an error with a hint', async () => {
+    const rules = path.join(mkdtempSync(path.join(tmpdir(), 'tally-rules-')), 'rules.csv');
+    writeFileSync(rules, '编号,规则\nT1,[活产树] >= 0\n');
+    const r = await run(
+      'validate',
+      fixturePath('quirks', 'title-rows.xlsx'),
+      '--rules',
+      rules,
+      '--json',
+    );
+    expect(r.code).toBe(2);
+    const t1 = (JSON.parse(r.stdout) as Json).rules.find((x) => x.id === 'T1');
+    expect(t1?.records).toBe(0);
+    expect(t1?.error).toContain('[活产树]');
+    expect(t1?.error).toContain('[活产数]');
   });
 });

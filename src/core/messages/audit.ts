@@ -30,7 +30,7 @@ export const audit = {
     en: '"{item}" is {value}, not a whole number: counts are whole numbers; check it',
   },
   'audit.duplicateElsewhere': {
-    zh: '填报单位“{unit}”已在 {where} 第 {first} 行报送过，本行（第 {row} 行）重复，只按第一次计入',
+    zh: '填报单位“{unit}”已在{where}第 {first} 行报送过，本行（第 {row} 行）重复，只按第一次计入',
     en: 'reporting unit "{unit}" was already reported in {where} row {first}; this row ({row}) repeats it and only the first counts',
   },
   'audit.missingUnitSeen': {
@@ -40,6 +40,14 @@ export const audit = {
   'audit.duplicateColumn': {
     zh: '“{item}”有两列（{first} 列与 {col} 列），只按第一列计算，请删除多余的一列',
     en: '"{item}" has two columns ({first} and {col}); only the first is used; remove the other',
+  },
+  'audit.badCode': {
+    zh: '区划代码“{raw}”无效（应为 6、9 或 12 位数字；若显示为科学计数法，是 Excel 把代码当成了数字），本行按名称匹配',
+    en: 'code "{raw}" is not valid (6, 9 or 12 digits; scientific notation means Excel took the code for a number); the row is matched by name',
+  },
+  'audit.anotherTable': {
+    zh: '第 {row} 行起是另一张表，未读取；请把它放到单独的工作表',
+    en: 'another table starts at row {row} and was not read; put it on a sheet of its own',
   },
   'audit.missingUnit': {
     zh: '应报单位“{unit}”未出现在{form}中',

@@ -1,4 +1,4 @@
-import { a1 } from '../model/a1';
+import { a1, columnLetter } from '../model/a1';
 import { t, type Lang } from '../messages/index';
 import type { FormSheet } from '../read/forms';
 import { normalizeHeader } from '../read/normalize';
@@ -113,9 +113,51 @@ export function checkTotals(fs: SheetTable, lang: Lang, columns?: readonly numbe
   return findings;
 }
 
-/** Type errors and disguised numbers found while reading the form. */
+/**
+ * What reading the sheet found: type errors, disguised numbers, invalid codes, an item given
+ * two columns, another table below this one.
+ */
 export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
   const out: Finding[] = [];
+  const at = { file: fs.source, sheet: fs.sheet };
+  for (const c of fs.table.codeIssues) {
+    out.push({
+      ruleId: BUILTIN.badCode,
+      severity: 'warning',
+      message: t(lang, 'audit.badCode', { raw: c.raw }),
+      ...at,
+      unit: c.unit,
+      cells: [{ item: t(lang, 'tpl.code'), cell: c.cell, value: c.raw }],
+    });
+  }
+  for (const col of fs.table.columns) {
+    const first = col.duplicateOf
+      ? fs.table.columns.find((c) => c.item?.id === col.duplicateOf)
+      : undefined;
+    if (!first) continue;
+    out.push({
+      ruleId: BUILTIN.duplicateColumn,
+      severity: 'warning',
+      message: t(lang, 'audit.duplicateColumn', {
+        item: first.item?.name ?? first.header,
+        first: columnLetter(first.col),
+        col: columnLetter(col.col),
+      }),
+      ...at,
+      unit: '',
+      cells: [],
+    });
+  }
+  if (fs.table.stoppedAt) {
+    out.push({
+      ruleId: BUILTIN.anotherTable,
+      severity: 'warning',
+      message: t(lang, 'audit.anotherTable', { row: fs.table.stoppedAt.row + 1 }),
+      ...at,
+      unit: '',
+      cells: [],
+    });
+  }
   const unitOfRow = new Map(fs.table.records.map((r) => [r.row, r.unit]));
   const itemOf = (header: string) =>
     fs.table.columns.find((c) => c.header === header)?.item?.name ?? header;

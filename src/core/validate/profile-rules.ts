@@ -5,6 +5,8 @@ import type { Table } from '../read/table';
 import type { Dataset } from '../rollup/dataset';
 import { confront, describeRecord, failingRecords, type ConfrontRule } from '../rules/confront';
 import { tableDataset, type FormTable } from '../rules/dataset';
+import { compileRule } from '../rules/compile';
+import type { ItemCatalog } from '../rules/data';
 import { buildRules, problemText, type RuleProblem, type RuleSet } from '../rules/table';
 import { issueText } from '../rules/issues';
 import type { Finding, FindingCell, RuleSummary } from './result';
@@ -65,6 +67,11 @@ export function runRules(
   sheets: readonly RuleSheet[],
   prior: readonly RuleSheet[] | undefined,
   lang: Lang,
+  /**
+   * A rule whose items no sheet has: an error in a rule table the user wrote ("did you mean");
+   * merely not applicable for the profile's defaults, which cover forms a workbook may not have.
+   */
+  unknownItems: 'error' | 'notApplicable' = 'error',
 ): RuleRun {
   const rules = asConfront(set);
   const byId = new Map<string, RuleSummary>();
@@ -83,15 +90,20 @@ export function runRules(
     });
   }
   const findings: Finding[] = [];
+  // Why a rule could not run on a sheet. It is the rule's error only if it ran on no sheet at
+  // all: a form that lacks a rule's items (a short township form) is not a broken rule.
+  const firstIssue = new Map<string, string>();
   const formTable = (s: RuleSheet): FormTable =>
     s.form ? { table: s.table, form: s.form, source: s.file } : { table: s.table, source: s.file };
 
+  const catalogs: ItemCatalog[] = [];
   for (const s of sheets) {
     const data = tableDataset({
       current: formTable(s),
       others: sheets.filter((o) => o !== s && o.form && o.form.id !== s.form?.id).map(formTable),
       previous: (prior ?? []).map(formTable),
     });
+    catalogs.push(data);
     // History rules need the previous period; without it they are not evaluated, not wrong.
     const runnable = rules.filter(
       (r) => prior !== undefined || !r.compiled.refs.some((ref) => ref.previous),
@@ -102,7 +114,8 @@ export function runRules(
       const sum = byId.get(res.rule.id);
       if (!sum) continue;
       if (res.summary.error) {
-        sum.error = `${s.sheet}: ${issueText(lang, res.summary.error)}`;
+        if (!firstIssue.has(res.rule.id))
+          firstIssue.set(res.rule.id, `${s.sheet}: ${issueText(lang, res.summary.error)}`);
         continue;
       }
       sum.records += res.summary.records;
@@ -140,10 +153,30 @@ export function runRules(
     }
     for (const r of skipped) {
       const sum = byId.get(r.id);
-      if (!sum || !applicable(r, s)) continue;
+      const local = r.compiled.refs.filter((ref) => ref.form === undefined);
+      if (
+        !sum ||
+        !applicable(r, s) ||
+        !local.every((ref) => data.lookup({ ...ref, previous: false }).found)
+      )
+        continue;
       const n = data.size;
       sum.records += n;
       sum.notEvaluated += n;
+    }
+  }
+  for (const [id, issue] of firstIssue) {
+    const sum = byId.get(id);
+    if (sum && sum.records === 0 && unknownItems === 'error') sum.error = issue;
+  }
+  if (unknownItems === 'error') {
+    // A rule that applied nowhere names an item no sheet has: say which, and what was meant.
+    const catalog = combinedCatalog(catalogs);
+    for (const r of rules) {
+      const sum = byId.get(r.id);
+      if (!sum || sum.records > 0 || sum.error !== null) continue;
+      const compiled = compileRule(r.expression, { catalog });
+      if (!compiled.ok) sum.error = issueText(lang, compiled.issue);
     }
   }
   const summaries = order.map((id) => byId.get(id) as RuleSummary);
@@ -153,6 +186,23 @@ export function runRules(
       ...set.problems.filter((p) => p.dropped).map((p) => problemSummary(p, lang)),
     ],
     findings,
+  };
+}
+
+/** Items that exist on any sheet; "did you mean" draws on all of them. */
+function combinedCatalog(catalogs: readonly ItemCatalog[]): ItemCatalog {
+  return {
+    lookup(query) {
+      const candidates = new Set<string>();
+      let missing: 'item' | 'form' | 'previous' = 'item';
+      for (const c of catalogs) {
+        const found = c.lookup(query);
+        if (found.found) return found;
+        missing = found.missing;
+        for (const n of found.candidates) candidates.add(n);
+      }
+      return { found: false, missing, candidates: [...candidates] };
+    },
   };
 }
 
@@ -182,7 +232,9 @@ export function runProfileRules(
   _profile: Profile,
   lang: Lang,
 ): RuleRun {
-  const set = Array.isArray(rules) ? ruleSetOf(rules as readonly RuleDef[]) : (rules as RuleSet);
+  // The profile's own rules (an array of definitions) or a rule table the user wrote (a RuleSet).
+  const fromProfile = Array.isArray(rules);
+  const set = fromProfile ? ruleSetOf(rules as readonly RuleDef[]) : (rules as RuleSet);
   const sheetsOf = (d: Dataset): RuleSheet[] =>
     d.forms.map((f) => ({
       file: f.source,
@@ -190,5 +242,11 @@ export function runProfileRules(
       table: f.table,
       form: { id: f.form.id, name: f.form.name },
     }));
-  return runRules(set, sheetsOf(ds), prior ? sheetsOf(prior) : undefined, lang);
+  return runRules(
+    set,
+    sheetsOf(ds),
+    prior ? sheetsOf(prior) : undefined,
+    lang,
+    fromProfile ? 'notApplicable' : 'error',
+  );
 }

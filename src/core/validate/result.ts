@@ -15,6 +15,8 @@ export const BUILTIN = {
   negative: 'NEGATIVE',
   fraction: 'FRACTION',
   duplicateColumn: 'DUPLICATE_COLUMN',
+  badCode: 'BAD_CODE',
+  anotherTable: 'ANOTHER_TABLE',
 } as const;
 
 export interface FindingCell {
