@@ -34,6 +34,13 @@ function taskpaneConfig(options = {}) {
         // src/taskpane is a bug (src/xlsx/file.ts and src/cli are for the command line only).
         // Webpack fails on `fs`; the NoNodeBuiltins plugin below fails on `node:fs`.
         extensions: ['.ts', '.tsx', '.js', '.json'],
+        alias: {
+          // csv-parse's Node build uses the global Buffer as it loads; its browser build
+          // (dist/esm) carries its own. exceljs is taken from its `browser` field
+          // (dist/exceljs.min.js), which bundles what it needs. Both are loaded only when the
+          // user imports a file (src/taskpane/imports.ts).
+          'csv-parse/sync$': path.join(ROOT, 'node_modules/csv-parse/dist/esm/sync.js'),
+        },
       },
       module: {
         rules: [

@@ -6,7 +6,7 @@ import { supportsExcelApi } from './host';
 
 /**
  * Reading the open workbook through Office.js, in as few round trips as possible:
- *   sync 1  the worksheets' names;
+ *   sync 1  the worksheets' names (and ids), with whatever the caller queued (Tally's settings);
  *   sync 2  every sheet's used range (position and size) and merged areas;
  *   sync 3  the values of every sheet at once, when they fit in one request.
  * Above the cell limit, or when Excel refuses the payload, values are read in row blocks and
@@ -33,6 +33,8 @@ export interface RangeAreasProxy {
 
 export interface WorksheetProxy {
   readonly name: string;
+  /** Loaded only when asked for (`sheetProps`). */
+  readonly id: string;
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy;
   getRange(address?: string): RangeProxy & { getMergedAreasOrNullObject(): RangeAreasProxy };
 }
@@ -157,13 +159,35 @@ export class ExcelWorkbookSource implements WorkbookSource {
 
   async readAll(onProgress?: (done: number, total: number) => void): Promise<SheetData[]> {
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      await context.sync();
-      const named = sheets.items.map((sheet) => ({ sheet, name: sheet.name }));
-      const extents = await this.measure(context, named);
-      return this.readValues(context, extents, onProgress);
+      const { sheets } = await this.readIn(context, onProgress ? { onProgress } : {});
+      return sheets;
     });
+  }
+
+  /**
+   * Every sheet (or the ones `include` keeps), inside the caller's batch, in three syncs when
+   * the values fit in one request. Loads the caller queued before calling travel with the
+   * first sync; `include` is asked after it, so it may use them.
+   */
+  async readIn<C extends ReaderContext>(
+    context: C,
+    opts: {
+      /** Worksheet properties to load in the first sync; default `items/name`. */
+      sheetProps?: string;
+      include?: (sheet: WorksheetProxy) => boolean;
+      onProgress?: (done: number, total: number) => void;
+    } = {},
+  ): Promise<{ sheets: SheetData[]; worksheets: readonly WorksheetProxy[] }> {
+    const collection = context.workbook.worksheets;
+    collection.load(opts.sheetProps ?? 'items/name');
+    await context.sync();
+    const worksheets = collection.items;
+    const named = worksheets
+      .filter((sheet) => opts.include?.(sheet) ?? true)
+      .map((sheet) => ({ sheet, name: sheet.name }));
+    const extents = await this.measure(context, named);
+    const sheets = await this.readValues(context, extents, opts.onProgress);
+    return { sheets, worksheets };
   }
 
   private mergesOn(): boolean {

@@ -1,29 +1,65 @@
-import { Button, FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import {
+  Button,
+  FluentProvider,
+  Spinner,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { t, type Lang } from '../core/messages/index';
 import type { WorkbookSource } from '../core/ports';
+import { Actions } from './components/Actions';
 import { ErrorBar } from './components/ErrorBar';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { Notes } from './components/Notes';
 import { PaneHeader } from './components/PaneHeader';
+import { Progress } from './components/Progress';
+import { Results } from './components/Results';
+import { Settings } from './components/Settings';
 import { SheetList } from './components/SheetList';
 import { usePaneStyles } from './components/styles';
+import { createEngine, type Engine } from './engine/engine';
 import { errorDetail } from './errors';
 import { LangContext } from './i18n';
 import { formName, loadDefaultProfile, type ProfileBundle } from './profile';
 import { useInspection, type PaneState } from './useInspection';
+import { useTally, type PaneHost } from './useTally';
 
 export interface AppProps {
   /** The open workbook (ExcelWorkbookSource), or any other source in tests. */
   source: WorkbookSource;
+  /** What the pane does to the workbook (ExcelTally); without it only the sheets are shown. */
+  host?: PaneHost;
   /** From Office's display language; the user may switch. */
   initialLang: Lang;
   /** The profile to recognise forms with; the bundled default unless given. */
   loadProfile?: () => ProfileBundle;
+  /** Where the engine runs; on the pane's thread unless given (index.tsx adds the worker). */
+  engine?: Engine;
+  /** The clock for the report's run time. */
+  now?: () => Date;
 }
 
 type Loaded = { ok: true; bundle: ProfileBundle } | { ok: false; error: unknown };
 
-export function App({ source, initialLang, loadProfile = loadDefaultProfile }: AppProps) {
+const useStyles = makeStyles({
+  sheetsHead: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'flex-end',
+    gap: tokens.spacingHorizontalS,
+  },
+});
+
+export function App({
+  source,
+  host,
+  initialLang,
+  loadProfile = loadDefaultProfile,
+  engine,
+  now,
+}: AppProps) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [profile] = useState<Loaded>(() => {
     try {
@@ -32,8 +68,12 @@ export function App({ source, initialLang, loadProfile = loadDefaultProfile }: A
       return { ok: false, error };
     }
   });
-  const { state, reload } = useInspection(source, profile.ok ? profile.bundle : undefined);
+  const bundle = profile.ok ? profile.bundle : undefined;
+  const { state, reload } = useInspection(source, bundle);
+  const runner = useMemo(() => engine ?? createEngine(), [engine]);
+  const tally = useTally({ host, bundle, engine: runner, lang, ...(now ? { now } : {}) });
   const styles = usePaneStyles();
+  const own = useStyles();
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -46,31 +86,68 @@ export function App({ source, initialLang, loadProfile = loadDefaultProfile }: A
   );
 
   const loading = state.status === 'loading';
-  const refresh = (
-    <Button
-      appearance="primary"
-      data-testid="refresh"
-      disabled={loading || !profile.ok}
-      onClick={reload}
-    >
-      {t(lang, 'pane.refresh')}
-    </Button>
-  );
+  const busy = tally.state.busy !== undefined;
+  const { actions } = tally;
 
   return (
     <FluentProvider theme={webLightTheme}>
       <LangContext.Provider value={lang}>
-        <main className={styles.root}>
+        <main className={styles.root} aria-busy={busy}>
           <PaneHeader>
             <LanguageSwitch lang={lang} onChange={setLang} />
           </PaneHeader>
-          <div className={styles.toolbar}>{refresh}</div>
           {!profile.ok ? (
             <ErrorBar
               text={t(lang, 'pane.profileFailed', { detail: errorDetail(profile.error, lang) })}
             />
           ) : (
-            <Body state={state} lang={lang} formName={nameOf} retry={reload} />
+            <>
+              {host ? (
+                <>
+                  <Actions
+                    disabled={busy}
+                    onAudit={() => void actions.audit()}
+                    onReport={() => void actions.report()}
+                    onClear={() => void actions.clear()}
+                    onInsertRules={() => void actions.insertRules()}
+                  />
+                  {tally.state.busy ? <Progress busy={tally.state.busy} /> : null}
+                  <Notes notes={tally.state.notes} onDismiss={actions.dismiss} />
+                  {tally.state.audit ? (
+                    <Results
+                      audit={tally.state.audit}
+                      busy={busy}
+                      onSelect={(f) => void actions.select(f)}
+                      onSave={actions.saveExplanation}
+                    />
+                  ) : null}
+                  <Settings
+                    period={tally.state.period}
+                    {...(tally.state.audit?.outcome.period
+                      ? { found: tally.state.audit.outcome.period }
+                      : {})}
+                    current={tally.state.current}
+                    prior={tally.state.prior}
+                    disabled={busy}
+                    onPeriod={actions.setPeriod}
+                    onImport={(kind, files) => void actions.importFiles(kind, files)}
+                    onRemove={actions.removeImport}
+                  />
+                </>
+              ) : null}
+              <div className={own.sheetsHead}>
+                <Button
+                  size="small"
+                  appearance={host ? 'secondary' : 'primary'}
+                  data-testid="refresh"
+                  disabled={loading || busy}
+                  onClick={reload}
+                >
+                  {t(lang, 'pane.refresh')}
+                </Button>
+              </div>
+              <Body state={state} lang={lang} formName={nameOf} retry={reload} />
+            </>
           )}
         </main>
       </LangContext.Provider>

@@ -1,12 +1,14 @@
 import { createRoot } from 'react-dom/client';
 import { langFromLocale, t } from '../core/messages/index';
 import { EXCEL_HOST, onOfficeReady } from '../excel/host';
-import { ExcelWorkbookSource } from '../excel/reader';
+import { ExcelTally } from '../excel/tally';
 import { App } from './App';
 import { StartupFailure } from './components/StartupFailure';
+import { createEngine } from './engine/engine';
+import { spawnAuditWorker } from './engine/spawn';
 import { errorDetail } from './errors';
 
-/** The pane's entry: wait for Office, then show the workbook's sheets. */
+/** The pane's entry: wait for Office, then show the workbook, its audit and its report. */
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
@@ -30,8 +32,9 @@ async function start(): Promise<void> {
     root.render(<StartupFailure lang={lang} message="pane.notExcel" />);
     return;
   }
-  const source = new ExcelWorkbookSource({ name: t(lang, 'pane.currentWorkbook') });
-  root.render(<App source={source} initialLang={lang} />);
+  const host = new ExcelTally({ name: t(lang, 'pane.currentWorkbook') });
+  const engine = createEngine({ spawn: spawnAuditWorker });
+  root.render(<App source={host.source} host={host} engine={engine} initialLang={lang} />);
 }
 
 void start();

@@ -1,16 +1,30 @@
 #!/usr/bin/env node
 'use strict';
+// Functions passed to page.evaluate and page.waitForFunction run in the page:
+/* global document, window */
 /**
- * Browser test of the task pane (`npm run test:e2e`).
+ * Browser tests of the task pane (`npm run test:e2e`).
  *
  *  1. Build the production pane plus a fake office.js (test/e2e/webpack.e2e.js).
- *  2. Read a fixture workbook with exceljs, as Excel would hand its values to Office.js.
+ *  2. Read fixture workbooks with exceljs, as Excel would hand their values to Office.js.
  *  3. Serve the build on a free localhost port; open taskpane.html in Debian's Chromium
  *     (playwright-core). The page's request for Microsoft's office.js is answered with the fake,
- *     which runs Excel.run over the fixture; every other request off localhost is refused.
- *  4. Check that the pane lists the fixture's sheets with the recognised forms, then switch to
- *     English; save a screenshot to test-results/pane-sheets.png.
- * Prints one PASS or FAIL line; exits non-zero on failure. Always closes the browser and server.
+ *     which runs Excel.run over an in-memory workbook; every other request off localhost is
+ *     refused.
+ *  4. Scenarios:
+ *     - sheets:   the pane lists a fixture's sheets with their forms, then switches to English.
+ *     - sample:   the bundled sample (青川市 2025) with fills of the user's own: 审核 (findings,
+ *                 counts, highlights, ≤ 5 syncs), clicking findings (selection), an explanation
+ *                 saved to 审核说明, 清除标记 (every fill as it was), 汇总并生成报告 twice (sheets,
+ *                 values, status colours, a chart; nothing changed by the second run), audit
+ *                 again (the explanation is back).
+ *     - user sheet: a user's own 指标汇总 is never touched; Tally writes 指标汇总 (Tally).
+ *     - rules and prior: 插入审核规则表, a broken rule shown with its row; last year's workbook
+ *                 imported (exceljs in the browser) and used for the report's previous values.
+ *     - worker:   a workbook above 200,000 cells is audited in the Web Worker.
+ *     Screenshots of the pane go to test-results/ (pane-*.png).
+ * Prints one PASS or FAIL line per scenario; exits non-zero on failure. Always closes the browser
+ * and server.
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -26,13 +40,30 @@ const RESULTS = path.join(ROOT, 'test-results');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = 30_000;
+const SAMPLE = path.join(ROOT, 'samples', '2025年青川市两纲监测数据.xlsx');
+const SAMPLE_PRIOR = path.join(ROOT, 'samples', '2024年青川市两纲监测数据.xlsx');
+const RED = '#FFC7CE';
+const YELLOW = '#FFEB9C';
+const STATUS = { 达标: '#C6EFCE', 未达标: '#FFC7CE', 无数据: '#D9D9D9' };
 
-/** The workbook the pane reads, and what it must recognise in each sheet (by sheet name). */
+/** The quirks fixture and what the pane must recognise in it (by sheet name). */
 const FIXTURE = {
   file: path.join(ROOT, 'test/fixtures/quirks/title-rows.xlsx'),
   expect: {
     妇幼卫生: { form: 'FE1', header: '第 4 行', records: '2 条（合计行 1 行）' },
   },
+};
+
+/** Fills the statistician gave cells herself, some of them cells the audit marks. */
+const USER_FILLS = {
+  妇幼卫生: {
+    A10: '#E2EFDA',
+    B10: '#DDEBF7',
+    C10: { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' },
+    N12: '#FCE4D6',
+  },
+  民政: { K10: '#FFFFFF', B3: '#D9E1F2' },
+  人口与安全: { A19: '#FFF2CC' },
 };
 
 function build() {
@@ -87,8 +118,8 @@ function parseRef(ref) {
   };
 }
 
-/** The fixture as the fake's workbook: values by sheet, only merge masters holding a value. */
-async function readFixture(file) {
+/** A workbook as the fake's workbook: values by sheet, only merge masters holding a value. */
+async function readFixture(file, fills = {}) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const sheets = wb.worksheets.map((ws) => {
@@ -104,9 +135,41 @@ async function readFixture(file) {
     const dense = Array.from(rows, (row) =>
       Array.from(row ?? [], (v) => (v === undefined ? null : v)),
     );
-    return { name: ws.name, rows: dense, merges: (ws.model.merges ?? []).map(parseRef) };
+    return {
+      name: ws.name,
+      rows: dense,
+      merges: (ws.model.merges ?? []).map(parseRef),
+      ...(fills[ws.name] ? { fills: fills[ws.name] } : {}),
+    };
   });
   return { name: path.basename(file), sheets };
+}
+
+/** A births form of `n` townships (12 columns): enough cells to go to the worker. */
+function bigWorkbook(n) {
+  const header = [
+    '乡镇',
+    '活产数',
+    '男婴活产数',
+    '女婴活产数',
+    '孕产妇死亡数',
+    '新生儿死亡数',
+    '婴儿死亡数',
+    '5岁以下儿童死亡数',
+    '低出生体重儿数',
+    '孕产妇系统管理人数',
+    '35-64岁妇女数',
+    '宫颈癌筛查人数',
+  ];
+  const rows = [['2025年妇幼健康监测统计表'], header];
+  for (let i = 0; i < n; i++) {
+    const boys = 90 + (i % 10);
+    const girls = 85 + (i % 10);
+    // Every 5,000th township's births do not add up.
+    const births = boys + girls + (i % 5000 === 17 ? 3 : 0);
+    rows.push([`乡镇${i + 1}`, births, boys, girls, 0, 0, 1, 1, 5, births - 3, 900, 600]);
+  }
+  return { name: 'big.xlsx', sheets: [{ name: '妇幼卫生', rows }] };
 }
 
 const TYPES = {
@@ -134,25 +197,406 @@ function serve(dir) {
   });
 }
 
-function check(failures, ok, message) {
-  if (!ok) failures.push(message);
+/** One scenario's findings, to print and count. */
+class Checks {
+  constructor(name) {
+    this.name = name;
+    this.failures = [];
+  }
+  ok(cond, message) {
+    if (!cond) this.failures.push(message);
+  }
+  eq(actual, expected, message) {
+    const a = JSON.stringify(actual);
+    const e = JSON.stringify(expected);
+    if (a !== e) this.failures.push(`${message}: got ${a}, expected ${e}`);
+  }
+}
+
+/** A page over a fake workbook; requests off localhost refused; errors in the page collected. */
+async function openPane(browser, origin, fakeOffice, setup, checks) {
+  const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+  const requests = [];
+  page.on('pageerror', (e) => checks.failures.push(`error in the page: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') checks.failures.push(`console error: ${m.text()}`);
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) {
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOffice });
+    }
+    if (url.startsWith(`${origin}/`)) {
+      requests.push(url.slice(origin.length));
+      return route.continue();
+    }
+    checks.failures.push(`request off localhost: ${url}`);
+    return route.abort('blockedbyclient');
+  });
+  await page.clock.setFixedTime(new Date('2026-03-01T10:00:00'));
+  await page.addInitScript((s) => {
+    globalThis.__TALLY_FAKE_OFFICE__ = s;
+  }, setup);
+  await page.goto(`${origin}/taskpane.html`);
+  await page.waitForSelector('[data-testid="sheet-list"], [data-testid="error-bar"]', {
+    timeout: TIMEOUT,
+  });
+  return { page, requests };
+}
+
+/**
+ * Click an action and wait until it is done: every action replaces the pane's notes with at
+ * least one of its own, and ends with the pane no longer busy. (Waiting for "not busy" alone
+ * could return before React rendered the click.)
+ */
+async function act(page, testId, timeout = TIMEOUT) {
+  await page.evaluate(() =>
+    document.querySelectorAll('[data-testid="note"]').forEach((n) => n.setAttribute('data-stale', '')),
+  );
+  await page.getByTestId(testId).click();
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="note"]:not([data-stale])') &&
+      !document.querySelector('[data-testid="progress"]') &&
+      document.querySelector('main')?.getAttribute('aria-busy') === 'false',
+    null,
+    { timeout },
+  );
+}
+
+const fake = (page, fn, arg) => page.evaluate(fn, arg);
+
+/** Every sheet's fills, by sheet name and A1 address. */
+function allFills(page) {
+  return fake(page, () =>
+    Object.fromEntries(globalThis.__tallyFakeExcel.sheets.map((s) => [s.name, s.allFills()])),
+  );
+}
+
+/** Every sheet: name, values, fills, number formats, formulas, charts, frozen panes. */
+function snapshot(page) {
+  return fake(page, () =>
+    globalThis.__tallyFakeExcel.sheets.map((s) => ({
+      name: s.name,
+      values: s.table(),
+      fills: s.allFills(),
+      formats: [...s.formats.entries()],
+      formulas: [...s.formulas.entries()],
+      charts: s.charts.map((c) => ({ ...c, id: '' })),
+      frozen: s.frozen,
+    })),
+  );
+}
+
+const noteTexts = (page) => page.getByTestId('note-text').allInnerTexts();
+
+function finding(page, rule, unit) {
+  return page.locator(`[data-testid="finding"][data-rule="${rule}"][data-unit="${unit}"]`);
+}
+
+/** The pane as the user sees it (the viewport), or the whole page. */
+async function shot(page, name, { fullPage = false } = {}) {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS, name), fullPage });
+}
+
+const toTop = (page) => page.evaluate(() => window.scrollTo(0, 0));
+
+async function scenarioSheets(ctx) {
+  const c = new Checks('sheets');
+  const workbook = await readFixture(FIXTURE.file);
+  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  if ((await page.getByTestId('error-bar').count()) > 0) {
+    c.failures.push(`the pane shows an error: ${await page.getByTestId('error-bar').innerText()}`);
+    return c;
+  }
+  const names = await page.getByTestId('sheet-name').allInnerTexts();
+  c.eq(names, workbook.sheets.map((s) => s.name), 'sheets listed');
+  for (const [sheet, want] of Object.entries(FIXTURE.expect)) {
+    const card = page.locator(`[data-testid="sheet-card"][data-sheet="${sheet}"]`);
+    if ((await card.count()) !== 1) {
+      c.failures.push(`no card for sheet ${sheet}`);
+      continue;
+    }
+    c.eq(await card.getByTestId('sheet-form').getAttribute('data-form'), want.form, `${sheet}: form`);
+    c.eq(await card.getByTestId('sheet-header').innerText(), want.header, `${sheet}: header`);
+    c.eq(await card.getByTestId('sheet-records').innerText(), want.records, `${sheet}: records`);
+  }
+  const syncs = await fake(page, () => globalThis.__tallyFakeExcel.syncCount);
+  c.ok(syncs <= 3, `the pane used ${syncs} context.sync() calls to read, expected ≤ 3`);
+  await shot(page, 'pane-sheets.png', { fullPage: true });
+  await page.getByTestId('lang-en').click();
+  c.eq(await page.getByTestId('app-name').innerText(), 'Tally', 'title after switching to English');
+  c.eq(await page.getByTestId('audit').innerText(), 'Audit', 'audit button in English');
+  const formText = await page.locator('[data-testid="sheet-form"][data-form]').first().innerText();
+  c.ok(/Maternal and child health/.test(formText), `English form name missing: "${formText}"`);
+  await page.close();
+  return c;
+}
+
+async function scenarioSample(ctx) {
+  const c = new Checks('sample');
+  const workbook = await readFixture(SAMPLE, USER_FILLS);
+  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const original = await allFills(page);
+  const before = await fake(page, () => globalThis.__tallyFakeExcel.syncCount);
+
+  // 审核
+  await act(page, 'audit');
+  const syncs = (await fake(page, () => globalThis.__tallyFakeExcel.syncCount)) - before;
+  c.ok(syncs <= 5, `the audit took ${syncs} syncs (read ≤ 3 + highlight 2)`);
+  c.eq(await page.getByTestId('results').getAttribute('data-engine'), 'pane', 'engine of a small workbook');
+  const severities = await page.getByTestId('finding').evaluateAll((els) => els.map((e) => e.dataset.severity));
+  const count = async (id) => Number(await page.getByTestId(id).getAttribute('data-count'));
+  c.eq(await count('count-errors'), severities.filter((s) => s === 'error').length, 'errors counted = listed');
+  c.eq(await count('count-warnings'), severities.filter((s) => s === 'warning').length, 'warnings counted = listed');
+  c.eq(await count('count-notices'), severities.filter((s) => s === 'notice').length, 'notices counted = listed');
+  c.ok((await count('count-errors')) >= 3, 'the sample has at least three errors');
+  c.eq(await finding(page, 'FE1-01', '石门镇').getAttribute('data-severity'), 'error', 'FE1-01 石门镇');
+  c.eq(
+    await finding(page, 'FE1-01', '石门镇').getByTestId('finding-message').innerText(),
+    '男婴活产数（198）与女婴活产数（187）之和不等于活产数（358）',
+    'FE1-01 message',
+  );
+  c.eq(await finding(page, 'BLANK', '高峰乡').getAttribute('data-sheet'), '人口与安全', 'BLANK 高峰乡 sheet');
+  c.eq(await finding(page, 'X-01', '龙潭镇').getAttribute('data-severity'), 'warning', 'X-01 龙潭镇');
+  const sheetGroups = await page.getByTestId('finding-sheet').evaluateAll((els) => els.map((e) => e.dataset.sheet));
+  c.ok(sheetGroups.includes('妇幼卫生') && sheetGroups.includes('人口与安全'), `groups ${sheetGroups}`);
+
+  // Highlights: the known cells, the rest as they were, and as many as the pane says.
+  const marked = await allFills(page);
+  const colourOf = (sheet, cell) => marked[sheet]?.[cell]?.color;
+  for (const cell of ['B10', 'C10', 'D10']) c.eq(colourOf('妇幼卫生', cell), RED, `妇幼卫生!${cell} marked red`);
+  c.eq(colourOf('人口与安全', 'C19'), RED, '人口与安全!C19 marked red');
+  c.eq(colourOf('妇幼卫生', 'N12'), YELLOW, '妇幼卫生!N12 marked yellow');
+  c.eq(colourOf('民政', 'K10'), YELLOW, '民政!K10 marked yellow');
+  let marks = 0;
+  for (const [sheet, cells] of Object.entries(marked)) {
+    for (const [cell, fill] of Object.entries(cells)) {
+      const was = original[sheet]?.[cell];
+      if (fill.color === RED || fill.color === YELLOW) marks++;
+      else c.eq(fill, was, `${sheet}!${cell} not marked keeps its fill`);
+    }
+  }
+  const notes = await noteTexts(page);
+  c.ok(notes.some((n) => n.startsWith(`已标记 ${marks} 个单元格`)), `notes ${JSON.stringify(notes)} say ${marks} cells`);
+  await toTop(page);
+  await shot(page, 'pane-audit.png');
+  await shot(page, 'pane-audit-full.png', { fullPage: true });
+
+  // A click selects the finding's cells.
+  await finding(page, 'FE1-01', '石门镇').getByTestId('finding-go').click();
+  await page.waitForFunction(() => globalThis.__tallyFakeExcel.selection?.address === 'B10:D10');
+  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.selection), { sheet: '妇幼卫生', address: 'B10:D10' }, 'selection of FE1-01');
+  await finding(page, 'BLANK', '高峰乡').getByTestId('finding-go').click();
+  await page.waitForFunction(() => globalThis.__tallyFakeExcel.selection?.sheet === '人口与安全');
+  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.selection), { sheet: '人口与安全', address: 'C19' }, 'selection of BLANK');
+  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.activeSheet), '人口与安全', 'active sheet');
+
+  // An explanation of the warning, kept in 审核说明.
+  const x01 = finding(page, 'X-01', '龙潭镇');
+  await x01.getByTestId('explanation-input').fill('本年有外地居民在龙潭镇登记结婚，已核实');
+  await x01.getByTestId('explanation-save').click();
+  await x01.getByTestId('explained').waitFor({ timeout: TIMEOUT });
+  c.eq(await count('count-explained'), 1, 'explained count');
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.sheet('审核说明')?.table()),
+    [
+      ['规则编号', '工作表', '填报单位', '说明'],
+      ['X-01', '妇幼卫生', '龙潭镇', '本年有外地居民在龙潭镇登记结婚，已核实'],
+    ],
+    '审核说明 sheet',
+  );
+  await x01.scrollIntoViewIfNeeded();
+  await shot(page, 'pane-explain.png');
+
+  // 清除标记: every fill exactly as it was.
+  await act(page, 'clear');
+  const cleared = await allFills(page);
+  for (const sheet of Object.keys(original)) c.eq(cleared[sheet], original[sheet], `fills of ${sheet} after clearing`);
+  c.eq(await noteTexts(page), [`已恢复 ${marks} 个单元格的原有填充。`], 'clear note');
+  await toTop(page);
+  await shot(page, 'pane-clear.png');
+
+  // 汇总并生成报告
+  await act(page, 'report');
+  const reportNotes = await noteTexts(page);
+  c.eq(reportNotes[0], '报告已写入工作表“指标汇总”和“监测报告”。', 'report note');
+  const summary = await fake(page, () => {
+    const s = globalThis.__tallyFakeExcel.sheet('指标汇总');
+    if (!s) return undefined;
+    const rows = s.table();
+    const header = rows[4] ?? [];
+    const status = header.indexOf('达标情况');
+    const prior = header.indexOf('上年');
+    return {
+      title: rows[0]?.[0],
+      meta: rows[1]?.[0],
+      header,
+      status: rows.slice(5).map((r, i) => [r[status], s.fillAt(i + 5, status)]).filter(([v]) => v),
+      textFormats: rows.flatMap((r, i) =>
+        r.flatMap((v, j) => (typeof v === 'string' && v !== '' ? [s.numberFormatAt(i, j)] : [])),
+      ),
+      formulas: s.formulas.size,
+      charts: s.charts,
+      frozen: s.frozen,
+      priorValues: rows.slice(5).filter((r) => typeof r[prior] === 'number').length,
+    };
+  });
+  if (!summary) {
+    c.failures.push('no sheet 指标汇总');
+  } else {
+    c.eq(summary.title, '青川市2025年妇女儿童发展纲要监测指标汇总表', 'summary title');
+    c.ok(String(summary.meta).includes('生成时间：2026-03-01 10:00'), `meta ${summary.meta}`);
+    c.ok(summary.status.length >= 20, `status cells: ${summary.status.length}`);
+    for (const [v, fill] of summary.status) {
+      c.eq(fill, STATUS[v], `status "${v}" coloured`);
+    }
+    c.ok(summary.textFormats.every((f) => f === '@'), 'every text cell is formatted as text');
+    c.eq(summary.formulas, 0, 'no formulas in the summary');
+    c.eq(summary.charts.length, 1, 'one chart');
+    c.eq(summary.charts[0]?.type, 'ColumnClustered', 'chart type');
+    c.eq(summary.charts[0]?.title, '各领域指标达标率', 'chart title');
+    c.eq(summary.frozen, { rows: 5, columns: 4 }, 'frozen panes');
+  }
+  const narrative = await fake(page, () => globalThis.__tallyFakeExcel.sheet('监测报告')?.table());
+  c.eq(narrative?.[0]?.[0], '青川市2025年妇女儿童发展纲要监测统计评估报告', 'narrative title');
+  c.ok(
+    (narrative ?? []).some(([t]) => String(t).includes('本年有外地居民在龙潭镇登记结婚')),
+    'the explanation is in the data-quality section',
+  );
+  await toTop(page);
+  await shot(page, 'pane-report.png');
+
+  // The same report again changes nothing.
+  const first = await snapshot(page);
+  await act(page, 'report');
+  c.eq(await snapshot(page), first, 'the workbook after a second report');
+
+  // The explanation comes back with the next audit.
+  await act(page, 'audit');
+  c.eq(
+    await finding(page, 'X-01', '龙潭镇').getByTestId('explanation-input').inputValue(),
+    '本年有外地居民在龙潭镇登记结婚，已核实',
+    'explanation shown again',
+  );
+  c.eq(await count('count-explained'), 1, 'explained after the second audit');
+  await act(page, 'clear');
+  const again = await allFills(page);
+  for (const sheet of Object.keys(original)) c.eq(again[sheet], original[sheet], `fills of ${sheet} after the second clear`);
+  await page.close();
+  return c;
+}
+
+async function scenarioUserSheet(ctx) {
+  const c = new Checks('user sheet');
+  const workbook = await readFixture(SAMPLE);
+  const mine = { name: '指标汇总', rows: [['我自己的汇总表', null], ['城东街道', 42]], fills: { A1: '#FFFF00' } };
+  workbook.sheets.push(mine);
+  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const before = await snapshot(page);
+  const userSheet = (snap) => snap.find((s) => s.name === '指标汇总');
+  await act(page, 'report');
+  c.eq((await noteTexts(page)).slice(0, 2), [
+    '报告已写入工作表“指标汇总 (Tally)”和“监测报告”。',
+    '工作簿中已有名为“指标汇总”的工作表（不是 Tally 写的），Tally 没有改动它，报告写入了“指标汇总 (Tally)”。',
+  ], 'notes');
+  const after = await snapshot(page);
+  c.eq(userSheet(after), userSheet(before), 'the user’s 指标汇总 is untouched');
+  c.eq(after.map((s) => s.name), [...before.map((s) => s.name), '指标汇总 (Tally)', '监测报告'], 'sheets');
+  await shot(page, 'pane-user-sheet.png');
+  await act(page, 'report');
+  const twice = await snapshot(page);
+  c.eq(twice, after, 'the workbook after a second report');
+  await page.close();
+  return c;
+}
+
+async function scenarioRulesAndPrior(ctx) {
+  const c = new Checks('rules and prior');
+  const workbook = await readFixture(SAMPLE);
+  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  await act(page, 'insert-rules');
+  const rules = await fake(page, () => globalThis.__tallyFakeExcel.sheet('审核规则')?.table());
+  c.eq(rules?.[0], ['编号', '规则', '级别', '说明', '范围'], 'rules header');
+  c.eq(rules?.[1]?.slice(0, 3), ['FE1-01', '[男婴活产数] + [女婴活产数] = [活产数]', '强制'], 'first rule');
+  c.ok((await noteTexts(page))[0]?.startsWith('已插入工作表“审核规则”'), 'inserted note');
+  // The statistician breaks a rule in row 5.
+  await fake(page, () => globalThis.__tallyFakeExcel.sheet('审核规则').setValue(4, 1, '[低出生体重儿数] <= ('));
+  // A township's CSV for this period (parsed by csv-parse in the browser), and last year's data.
+  const csv = path.join(RESULTS, '新区街道.csv');
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(csv, '乡镇,0-17岁儿童人口数,0-17岁儿童伤害死亡数\n新区街道,1200,2500\n');
+  await page.getByTestId('import-current').setInputFiles(csv);
+  await page.getByTestId('imported-current').waitFor({ timeout: TIMEOUT });
+  await page.getByTestId('import-prior').setInputFiles(SAMPLE_PRIOR);
+  await page.getByTestId('imported-prior').waitFor({ timeout: TIMEOUT });
+  c.ok(
+    (await page.getByTestId('imported-prior').innerText()).includes('2024年青川市两纲监测数据.xlsx'),
+    'the imported file is listed',
+  );
+  await act(page, 'audit');
+  const broken = await page.getByTestId('rule-error').evaluateAll((els) => els.map((e) => [e.dataset.rule, e.textContent]));
+  c.eq(broken.map(([id]) => id), ['FE1-04'], 'broken rules');
+  const imported = finding(page, 'FE5-01', '新区街道');
+  c.eq(await imported.count(), 1, 'the imported township’s finding');
+  c.eq(await imported.getByTestId('finding-go').count(), 0, 'a finding in an imported file is not a link');
+  c.ok(
+    (await page.locator('[data-testid="finding-sheet"]', { has: imported }).innerText()).includes('新区街道.csv'),
+    'the imported file names its group',
+  );
+  c.ok(/第 5 行/.test(broken[0]?.[1] ?? ''), `the broken rule's row: ${broken[0]?.[1]}`);
+  await page.getByTestId('rule-errors').scrollIntoViewIfNeeded();
+  await shot(page, 'pane-rules.png');
+  await act(page, 'report');
+  const priors = await fake(page, () => {
+    const s = globalThis.__tallyFakeExcel.sheet('指标汇总');
+    const rows = s.table();
+    const prior = rows[4].indexOf('上年');
+    return rows.slice(5).filter((r) => typeof r[prior] === 'number').length;
+  });
+  c.ok(priors >= 10, `the previous period's values are in the summary (${priors})`);
+  await page.close();
+  return c;
+}
+
+async function scenarioWorker(ctx) {
+  const c = new Checks('worker');
+  const workbook = bigWorkbook(20_000);
+  const { page, requests } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  // The pane shows its progress, saying the work is in the background, while the worker computes.
+  const progress = page.waitForFunction(
+    () => document.querySelector('[data-testid="progress"]')?.textContent?.includes('（后台计算）'),
+    null,
+    { timeout: 120_000, polling: 50 },
+  );
+  await act(page, 'audit', 120_000);
+  await progress;
+  c.eq(await page.getByTestId('results').getAttribute('data-engine'), 'worker', 'engine of a large workbook');
+  c.ok(requests.some((r) => /tally-engine/.test(r)), `the worker script was loaded: ${requests.join(', ')}`);
+  const units = await page.locator('[data-testid="finding"][data-rule="FE1-01"]').evaluateAll((els) => els.map((e) => e.dataset.unit));
+  c.eq(units, ['乡镇18', '乡镇5018', '乡镇10018', '乡镇15018'], 'FE1-01 findings of the large workbook');
+  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.sheet('妇幼卫生').fillOf('B5020')?.color), RED, 'a cell of a large workbook marked');
+  await shot(page, 'pane-worker.png');
+  await page.close();
+  return c;
 }
 
 async function main() {
-  const failures = [];
   let browser;
   let server;
+  const results = [];
   try {
     if (!fs.existsSync(CHROMIUM)) {
       throw new Error(`${CHROMIUM} not found: apt-get install -y chromium, or set CHROMIUM_PATH`);
     }
-    if (!fs.existsSync(FIXTURE.file)) throw new Error(`fixture ${FIXTURE.file} is missing`);
+    for (const f of [FIXTURE.file, SAMPLE, SAMPLE_PRIOR]) {
+      if (!fs.existsSync(f)) throw new Error(`fixture ${f} is missing`);
+    }
     await build();
     const fakeOffice = fs.readFileSync(path.join(OUT_DIR, 'fake-office.js'));
-    const workbook = await readFixture(FIXTURE.file);
     server = await serve(OUT_DIR);
     const origin = `http://127.0.0.1:${server.address().port}`;
-
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -166,106 +610,36 @@ async function main() {
         '--disable-sync',
       ],
     });
-    const page = await browser.newPage({ viewport: { width: 380, height: 760 } });
-    const blocked = [];
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
-    });
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) {
-        return route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeOffice });
+    const ctx = { browser, origin, fakeOffice };
+    for (const scenario of [scenarioSheets, scenarioSample, scenarioUserSheet, scenarioRulesAndPrior, scenarioWorker]) {
+      try {
+        results.push(await scenario(ctx));
+      } catch (e) {
+        const c = new Checks(scenario.name.replace(/^scenario/, '').toLowerCase());
+        c.failures.push(e instanceof Error ? e.stack || e.message : String(e));
+        results.push(c);
       }
-      if (url.startsWith(`${origin}/`)) return route.continue();
-      blocked.push(url);
-      return route.abort('blockedbyclient');
-    });
-    await page.addInitScript(
-      (setup) => {
-        globalThis.__TALLY_FAKE_OFFICE__ = setup;
-      },
-      { workbook, displayLanguage: 'zh-CN' },
-    );
-
-    await page.goto(`${origin}/taskpane.html`);
-    await page.waitForSelector('[data-testid="sheet-list"], [data-testid="error-bar"]', {
-      timeout: TIMEOUT,
-    });
-    const error = await page.locator('[data-testid="error-bar"]').count();
-    if (error > 0) {
-      failures.push(
-        `the pane shows an error: ${await page.locator('[data-testid="error-bar"]').innerText()}`,
-      );
-    } else {
-      const names = await page.getByTestId('sheet-name').allInnerTexts();
-      const expectedNames = workbook.sheets.map((s) => s.name);
-      check(
-        failures,
-        JSON.stringify(names) === JSON.stringify(expectedNames),
-        `sheets listed ${JSON.stringify(names)}, expected ${JSON.stringify(expectedNames)}`,
-      );
-      for (const [sheet, want] of Object.entries(FIXTURE.expect)) {
-        const card = page.locator(`[data-testid="sheet-card"][data-sheet="${sheet}"]`);
-        if ((await card.count()) !== 1) {
-          failures.push(`no card for sheet ${sheet}`);
-          continue;
-        }
-        const form = await card.getByTestId('sheet-form').getAttribute('data-form');
-        check(failures, form === want.form, `${sheet}: form ${form}, expected ${want.form}`);
-        const header = await card.getByTestId('sheet-header').innerText();
-        check(
-          failures,
-          header === want.header,
-          `${sheet}: header "${header}", expected "${want.header}"`,
-        );
-        const records = await card.getByTestId('sheet-records').innerText();
-        check(
-          failures,
-          records === want.records,
-          `${sheet}: records "${records}", expected "${want.records}"`,
-        );
-      }
-      const syncs = await page.evaluate(() => globalThis.__tallyFakeExcel.syncCount);
-      check(
-        failures,
-        syncs <= 3,
-        `the pane used ${syncs} context.sync() calls to read, expected ≤ 3`,
-      );
-      fs.mkdirSync(RESULTS, { recursive: true });
-      await page.screenshot({ path: path.join(RESULTS, 'pane-sheets.png'), fullPage: true });
-
-      await page.getByTestId('lang-en').click();
-      const name = await page.getByTestId('app-name').innerText();
-      check(failures, name === 'Tally', `after switching to English the title is "${name}"`);
-      const formText = await page
-        .locator('[data-testid="sheet-form"][data-form]')
-        .first()
-        .innerText();
-      check(
-        failures,
-        /Maternal and child health/.test(formText),
-        `English form name missing: "${formText}"`,
-      );
     }
-    check(failures, pageErrors.length === 0, `errors in the page: ${pageErrors.join(' | ')}`);
-    if (blocked.length > 0) console.log(`blocked requests off localhost: ${blocked.join(', ')}`);
   } catch (e) {
-    failures.push(e instanceof Error ? e.stack || e.message : String(e));
+    const c = new Checks('setup');
+    c.failures.push(e instanceof Error ? e.stack || e.message : String(e));
+    results.push(c);
   } finally {
     if (browser) await browser.close().catch(() => undefined);
     if (server) await new Promise((resolve) => server.close(() => resolve()));
   }
-  if (failures.length === 0) {
-    console.log(
-      `PASS e2e: the pane lists ${path.basename(FIXTURE.file)}'s sheets with their forms (screenshot: test-results/pane-sheets.png)`,
-    );
-    return 0;
+  let failed = 0;
+  for (const r of results) {
+    if (r.failures.length === 0) {
+      console.log(`PASS e2e ${r.name}`);
+    } else {
+      failed++;
+      console.log(`FAIL e2e ${r.name}: ${r.failures.length} problem(s)`);
+      for (const f of r.failures) console.log(`  - ${f}`);
+    }
   }
-  console.log(`FAIL e2e: ${failures.length} problem(s)`);
-  for (const f of failures) console.log(`  - ${f}`);
-  return 1;
+  if (failed === 0) console.log('screenshots: test-results/pane-*.png');
+  return failed === 0 ? 0 : 1;
 }
 
 main().then((code) => {

@@ -173,4 +173,186 @@ describe('FakeExcel', () => {
       expect(r.values).toBeNull();
     });
   });
+
+  it('parses a value written into a general cell as Excel parses typed input, but not text cells', async () => {
+    const excel = workbook();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Second sheet');
+      const entries = [['=1+1', '-5', '001', '@x', '+86 1', 'plain']];
+      sheet.getRange('A1:F1').values = entries;
+      const text = sheet.getRange('A2:F2');
+      text.numberFormat = [['@', '@', '@', '@', '@', '@']];
+      text.values = entries;
+      await context.sync();
+    });
+    const s = excel.sheet('Second sheet');
+    expect(s?.values({ top: 0, left: 0, bottom: 0, right: 5 })).toEqual([
+      ['#NAME?', -5, 1, '#NAME?', '#NAME?', 'plain'],
+    ]);
+    expect([0, 1, 2, 3, 4].map((c) => s?.formulaAt(0, c))).toEqual([
+      '=1+1',
+      undefined,
+      undefined,
+      '=x',
+      '=+86 1',
+    ]);
+    expect(s?.table()[1]).toEqual(['=1+1', '-5', '001', '@x', '+86 1', 'plain']);
+    expect(s?.formulas.size).toBe(3);
+  });
+
+  it('reads no fill as white with pattern None, and keeps patterns, fonts and widths', async () => {
+    const excel = new FakeExcel({
+      sheets: [
+        {
+          name: 'S',
+          rows: [[1, 2, 3]],
+          fills: {
+            B1: '#ddebf7',
+            C1: { color: '#FFFF00', pattern: 'Gray25', patternColor: 'red' },
+          },
+        },
+      ],
+    });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('S');
+      const cells = ['A1', 'B1', 'C1'].map((a) => {
+        const fill = sheet.getRange(a).format.fill;
+        fill.load('color,pattern,patternColor');
+        return fill;
+      });
+      const range = sheet.getRange('A1:B1');
+      range.format.font.bold = true;
+      range.format.font.color = '#9C0006';
+      range.format.horizontalAlignment = 'Center';
+      range.format.columnWidth = 60;
+      await context.sync();
+      expect(cells.map((f) => [f.color, f.pattern, f.patternColor])).toEqual([
+        ['#FFFFFF', 'None', '#000000'],
+        ['#DDEBF7', 'Solid', '#000000'],
+        ['#FFFF00', 'Gray25', '#FF0000'],
+      ]);
+      cells[1]?.clear();
+      const font = sheet.getRange('A1:C1').format.font;
+      font.load('bold');
+      const width = sheet.getRange('B1').format;
+      width.load('columnWidth,horizontalAlignment');
+      await context.sync();
+      expect(font.bold).toBeNull();
+      expect([width.columnWidth, width.horizontalAlignment]).toEqual([60, 'Center']);
+    });
+    expect(excel.sheet('S')?.allFills()).toEqual({
+      C1: { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' },
+    });
+    expect(excel.sheet('S')?.columnWidth(2)).toBe(48);
+  });
+
+  it('adds, renames, hides and deletes sheets by Excel’s rules', async () => {
+    const excel = workbook();
+    await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const added = sheets.add('报告');
+      added.load('id,name,position');
+      added.getRange('A1').values = [['x']];
+      await context.sync();
+      expect([added.name, added.position]).toEqual(['报告', 2]);
+      expect(added.id).toMatch(/^\{[0-9A-F-]+\}$/);
+      const byId = sheets.getItem(added.id);
+      byId.name = '报告二';
+      byId.visibility = 'Hidden';
+      await context.sync();
+      sheets.add('data');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+      sheets.add('a/b');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+    expect(excel.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['Data', 'Visible'],
+      ['Second sheet', 'Visible'],
+      ['报告二', 'Hidden'],
+    ]);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').delete();
+      context.workbook.worksheets.getItem('Second sheet').delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    });
+    // Not a transaction: the first delete stayed done.
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Second sheet', '报告二']);
+  });
+
+  it('keeps settings as JSON, with null objects for missing keys', async () => {
+    const excel = new FakeExcel({ sheets: [{ name: 'S', rows: [] }], settings: { a: '1' } });
+    await excel.run(async (context) => {
+      const settings = context.workbook.settings;
+      const a = settings.getItemOrNullObject('a');
+      const b = settings.getItemOrNullObject('b');
+      a.load('value');
+      b.load('value');
+      settings.add('c', { list: [1, 2] });
+      await context.sync();
+      expect([a.isNullObject, a.value, b.isNullObject]).toEqual([false, '1', true]);
+      settings.getItem('a').delete();
+      await context.sync();
+      settings.getItem('a').load('value');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+    expect([...excel.settings.entries()]).toEqual([['c', { list: [1, 2] }]]);
+  });
+
+  it('adds charts, freezes panes, merges, and counts suspended calculation', async () => {
+    const excel = new FakeExcel({
+      sheets: [
+        {
+          name: 'S',
+          rows: [
+            ['a', 1],
+            ['b', 2],
+          ],
+        },
+      ],
+    });
+    await excel.run(async (context) => {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      const sheet = context.workbook.worksheets.getItem('S');
+      const chart = sheet.charts.add('ColumnClustered', sheet.getRange('B1:B2'), 'Columns');
+      chart.title.text = '达标率';
+      const s0 = chart.series.getItemAt(0);
+      s0.setXAxisValues(sheet.getRange('A1:A2'));
+      s0.name = '比率';
+      chart.setPosition('D2');
+      sheet.freezePanes.freezeAt(sheet.getRange('A1:B1'));
+      sheet.getRange('A4:B4').merge(false);
+      await context.sync();
+      sheet.charts.add('Nonsense', sheet.getRange('B1:B2'));
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+    const s = excel.sheet('S');
+    expect(s?.charts).toEqual([
+      {
+        id: '{chart-1}',
+        name: 'Chart 1',
+        type: 'ColumnClustered',
+        source: 'B1:B2',
+        seriesBy: 'Columns',
+        title: '达标率',
+        series: [{ name: '比率', values: 'B1:B2', xValues: 'A1:A2' }],
+        position: { start: 'D2' },
+      },
+    ]);
+    expect(s?.frozen).toEqual({ rows: 1, columns: 2 });
+    expect(s?.merges).toEqual([{ top: 3, left: 0, bottom: 3, right: 1 }]);
+    expect(excel.calculationSuspensions).toBe(1);
+  });
+
+  it('fails a planted fault once', async () => {
+    const excel = workbook();
+    excel.faults.push({ op: 'Range.values', code: 'AccessDenied', message: 'protected' });
+    await excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem('Data').getRange('A1');
+      r.values = [['x']];
+      await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+      r.values = [['y']];
+      await context.sync();
+    });
+    expect(excel.sheet('Data')?.valueAt(0, 0)).toBe('y');
+  });
 });

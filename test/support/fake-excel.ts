@@ -7,12 +7,22 @@
  * payload size (Excel on the web's 5 MB limit) or return null values for a range above the
  * get limit, as Excel does.
  *
+ * Writes follow Excel too: a string written into a cell that is not formatted as text (`@`)
+ * is parsed as Excel parses typed input (`=…`, `+…`, `-…`, `@…` become formulas, numeric
+ * text becomes a number); a request is not a transaction (the operations before a failing one
+ * stay applied); a fill reads as `#FFFFFF` with pattern `None` when a cell has no fill; sheets
+ * can be added, renamed, hidden and deleted; settings, frozen panes, column widths, fonts,
+ * merges and charts are kept. `faults` makes a named operation fail once, for error paths.
+ *
  * Plain TypeScript, no Node imports: jest tests use it, and the browser test bundles it as a
  * stand-in for office.js (fake-office-browser.ts).
  */
 import { parseRange, rangeA1, type RangeRef } from '../../src/core/model/a1';
 
 export type FakeValue = number | string | boolean;
+
+/** A fill as a fixture gives it: a colour (solid), or a colour with a pattern. */
+export type FakeFillInit = string | { color: string; pattern?: string; patternColor?: string };
 
 /** A sheet as given: a WorkbookData sheet fits (null is empty; CellError becomes its code). */
 export interface FakeSheetInit {
@@ -21,12 +31,19 @@ export interface FakeSheetInit {
   /** Sheet row and column (0-based) of rows[0][0]. */
   origin?: { row: number; col: number };
   merges?: readonly RangeRef[];
+  /** Fills by A1 cell address (sheet coordinates), e.g. `{ B10: '#DDEBF7' }`. */
+  fills?: Readonly<Record<string, FakeFillInit>>;
+  /** Number formats by A1 cell address. */
+  numberFormats?: Readonly<Record<string, string>>;
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
 export interface FakeWorkbookInit {
   sheets: readonly FakeSheetInit[];
   /** The workbook's file name, as `workbook.name` reports it. */
   name?: string;
+  /** Workbook settings (`context.workbook.settings`), by key. */
+  settings?: Readonly<Record<string, unknown>>;
 }
 
 export interface FakeExcelOptions {
@@ -40,6 +57,13 @@ export interface FakeExcelOptions {
   rangeCellLimit?: number;
   /** The active sheet; default the first. */
   activeSheet?: string;
+}
+
+/** Make the next run of the named operation (e.g. `ChartCollection.add`) fail. */
+export interface FakeFault {
+  op: string;
+  code?: string;
+  message?: string;
 }
 
 /** The error Office.js throws (`OfficeExtension.Error`): a code and debug information. */
@@ -58,6 +82,8 @@ export class FakeOfficeError extends Error {
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
+/** Excel's default column width in points (8.43 characters of Calibri 11). */
+export const DEFAULT_COLUMN_WIDTH = 48;
 const MERGED_AREAS_LIMIT = 512;
 
 function notLoaded(property: string): FakeOfficeError {
@@ -65,6 +91,12 @@ function notLoaded(property: string): FakeOfficeError {
     'PropertyNotLoaded',
     `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   );
+}
+
+function invalidArgument(
+  message = 'The argument is invalid or missing or has an incorrect format.',
+) {
+  return new FakeOfficeError('InvalidArgument', message);
 }
 
 function cellsOf(r: RangeRef): number {
@@ -103,23 +135,81 @@ const NAMED_COLORS: Record<string, string> = {
   pink: '#FFC0CB',
 };
 
-function normaliseColor(color: string): string {
+export function normaliseColor(color: string): string {
   const named = NAMED_COLORS[color.toLowerCase()];
   if (named) return named;
-  return /^#[0-9a-f]{6}$/i.test(color) ? color.toUpperCase() : color;
+  if (/^#?[0-9a-f]{6}$/i.test(color)) return `#${color.replace('#', '').toUpperCase()}`;
+  throw invalidArgument(`'${color}' is not a colour.`);
 }
+
+const NUMERIC_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** What Excel stores when a value is written into a cell with this number format. */
+function parseEntry(v: FakeValue, numberFormat: string): { value: FakeValue; formula?: string } {
+  if (typeof v !== 'string' || numberFormat === '@' || v === '') return { value: v };
+  if (v.startsWith('=')) return { value: '#NAME?', formula: v };
+  if (NUMERIC_TEXT.test(v.trim())) return { value: Number(v.trim()) };
+  // Excel takes `+x`, `-x` and `@x` typed into a general cell as the start of a formula.
+  if (/^[+\-@]/.test(v)) return { value: '#NAME?', formula: `=${v.replace(/^@/, '')}` };
+  return { value: v };
+}
+
+/** A cell's fill. `pattern` is `None` for no fill (then the colour reads as white). */
+export interface FakeFill {
+  color: string;
+  pattern: string;
+  patternColor?: string;
+}
+
+export interface FakeCellFormat {
+  fill?: FakeFill;
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+}
+
+export interface FakeChartSeriesModel {
+  name: string;
+  values: string;
+  xValues?: string;
+}
+
+export interface FakeChartModel {
+  id: string;
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  series: FakeChartSeriesModel[];
+  position?: { start: string; end?: string };
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
 
 /** One worksheet's contents. Cells are stored by absolute position; '' is empty. */
 export class FakeSheet {
   private grid: FakeValue[][] = [];
-  readonly fills = new Map<string, string>();
+  readonly formats = new Map<string, FakeCellFormat>();
+  readonly formulas = new Map<string, string>();
+  readonly columnWidths = new Map<number, number>();
+  readonly charts: FakeChartModel[] = [];
   merges: RangeRef[];
+  frozen: { rows: number; columns: number } = { rows: 0, columns: 0 };
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  deleted = false;
 
   constructor(
     public name: string,
+    readonly id: string,
     init?: FakeSheetInit,
   ) {
     this.merges = [...(init?.merges ?? [])];
+    this.visibility = init?.visibility ?? 'Visible';
     if (!init) return;
     const top = init.origin?.row ?? 0;
     const left = init.origin?.col ?? 0;
@@ -128,19 +218,92 @@ export class FakeSheet {
       row.forEach((v, j) => (out[left + j] = fakeValue(v)));
       this.grid[top + i] = out;
     });
+    for (const [address, fill] of Object.entries(init.fills ?? {})) {
+      const { row, col } = cellOf(address);
+      const f =
+        typeof fill === 'string'
+          ? { color: normaliseColor(fill), pattern: 'Solid' }
+          : {
+              color: normaliseColor(fill.color),
+              pattern: fill.pattern ?? 'Solid',
+              ...(fill.patternColor ? { patternColor: normaliseColor(fill.patternColor) } : {}),
+            };
+      this.format(row, col).fill = f;
+    }
+    for (const [address, nf] of Object.entries(init.numberFormats ?? {})) {
+      const { row, col } = cellOf(address);
+      this.format(row, col).numberFormat = nf;
+    }
   }
 
   valueAt(row: number, col: number): FakeValue {
     return this.grid[row]?.[col] ?? '';
   }
 
+  /** Store a value as it is, bypassing Excel's parsing (fixtures and test set-up). */
   setValue(row: number, col: number, v: unknown): void {
     const r = (this.grid[row] ??= []);
     for (let j = r.length; j < col; j++) r[j] = '';
     r[col] = fakeValue(v);
+    this.formulas.delete(key(row, col));
   }
 
-  /** The rectangle holding every value (and, unless valuesOnly, every fill); undefined if none. */
+  /** Write a value as Excel does through `range.values`: parsed unless the cell is text. */
+  enter(row: number, col: number, v: unknown): void {
+    const parsed = parseEntry(fakeValue(v), this.numberFormatAt(row, col));
+    this.setValue(row, col, parsed.value);
+    if (parsed.formula !== undefined) this.formulas.set(key(row, col), parsed.formula);
+  }
+
+  format(row: number, col: number): FakeCellFormat {
+    let f = this.formats.get(key(row, col));
+    if (!f) {
+      f = {};
+      this.formats.set(key(row, col), f);
+    }
+    return f;
+  }
+
+  formatAt(row: number, col: number): Readonly<FakeCellFormat> {
+    return this.formats.get(key(row, col)) ?? {};
+  }
+
+  numberFormatAt(row: number, col: number): string {
+    return this.formats.get(key(row, col))?.numberFormat ?? 'General';
+  }
+
+  formulaAt(row: number, col: number): string | undefined {
+    return this.formulas.get(key(row, col));
+  }
+
+  /** The fill colour of a cell, or undefined when it has no fill. */
+  fillAt(row: number, col: number): string | undefined {
+    const fill = this.formats.get(key(row, col))?.fill;
+    return fill && fill.pattern !== 'None' ? fill.color : undefined;
+  }
+
+  fillOf(address: string): FakeFill | undefined {
+    const { row, col } = cellOf(address);
+    const fill = this.formats.get(key(row, col))?.fill;
+    return fill && fill.pattern !== 'None' ? { ...fill } : undefined;
+  }
+
+  /** Every filled cell's fill, by A1 address, for before/after comparisons. */
+  allFills(): Record<string, FakeFill> {
+    const out: Record<string, FakeFill> = {};
+    for (const [k, f] of this.formats) {
+      if (!f.fill || f.fill.pattern === 'None') continue;
+      const [r = 0, c = 0] = k.split(',').map(Number);
+      out[rangeA1({ top: r, left: c, bottom: r, right: c })] = { ...f.fill };
+    }
+    return out;
+  }
+
+  columnWidth(col: number): number {
+    return this.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  /** The rectangle holding every value (and, unless valuesOnly, every format); undefined if none. */
   usedRange(valuesOnly: boolean): RangeRef | undefined {
     let top = Infinity;
     let left = Infinity;
@@ -157,8 +320,9 @@ export class FakeSheet {
       for (let c = 0; c < row.length; c++) if (row[c] !== '' && row[c] !== undefined) take(r, c);
     });
     if (!valuesOnly) {
-      for (const key of this.fills.keys()) {
-        const [r = 0, c = 0] = key.split(',').map(Number);
+      for (const [k, f] of this.formats) {
+        if (Object.keys(f).length === 0) continue;
+        const [r = 0, c = 0] = k.split(',').map(Number);
         take(r, c);
       }
     }
@@ -177,9 +341,42 @@ export class FakeSheet {
     return out;
   }
 
-  fillAt(row: number, col: number): string | undefined {
-    return this.fills.get(`${row},${col}`);
+  /** The values of the used range as rows of text and numbers, from A1. */
+  table(): FakeValue[][] {
+    const used = this.usedRange(true);
+    return used ? this.values({ top: 0, left: 0, bottom: used.bottom, right: used.right }) : [];
   }
+
+  /** Erase values, formulas and formats of a rectangle (`Range.clear()`). */
+  clear(ref: RangeRef, what: 'All' | 'Contents' | 'Formats'): void {
+    if (what !== 'Formats') {
+      // Only the cells that exist: a whole-sheet range has seventeen billion.
+      for (let r = ref.top; r <= Math.min(ref.bottom, this.grid.length - 1); r++) {
+        const row = this.grid[r];
+        if (!row) continue;
+        for (let c = ref.left; c <= Math.min(ref.right, row.length - 1); c++) row[c] = '';
+      }
+      for (const k of [...this.formulas.keys()]) {
+        const [r = 0, c = 0] = k.split(',').map(Number);
+        if (r >= ref.top && r <= ref.bottom && c >= ref.left && c <= ref.right) {
+          this.formulas.delete(k);
+        }
+      }
+    }
+    if (what !== 'Contents') {
+      for (const k of [...this.formats.keys()]) {
+        const [r = 0, c = 0] = k.split(',').map(Number);
+        if (r >= ref.top && r <= ref.bottom && c >= ref.left && c <= ref.right) {
+          this.formats.delete(k);
+        }
+      }
+    }
+  }
+}
+
+function cellOf(address: string): { row: number; col: number } {
+  const ref = parseRange(address);
+  return { row: ref.top, col: ref.left };
 }
 
 type Target<T> = { ok: true; value: T } | { ok: false; error?: FakeOfficeError };
@@ -195,6 +392,15 @@ interface RangeTarget {
   ref: RangeRef;
 }
 
+type LoadOption = string | string[] | { select?: string; expand?: string };
+
+function loadNames(option?: LoadOption): string[] | undefined {
+  if (option === undefined) return undefined;
+  if (typeof option === 'string') return option.split(',');
+  if (Array.isArray(option)) return option;
+  return [...(option.select ?? '').split(','), ...(option.expand ?? '').split(',')];
+}
+
 /**
  * A proxy. Its target is resolved at the first sync that needs it (or the first sync after
  * it was made) and then kept, as Office.js keeps a server object once it exists.
@@ -204,7 +410,7 @@ abstract class FakeClientObject<T> {
   private readonly loaded = new Map<string, unknown>();
 
   constructor(
-    protected readonly context: FakeRequestContext,
+    readonly context: FakeRequestContext,
     track = true,
   ) {
     if (track) context.track(this);
@@ -239,11 +445,16 @@ abstract class FakeClientObject<T> {
   /** The target, or the error an operation on it meets. */
   protected need(): T {
     const t = this.resolve();
-    if (t.ok) return t.value;
+    if (t.ok) return this.check(t.value);
     throw (
       t.error ??
       new FakeOfficeError('InvalidObjectPath', 'The object path is not valid: it is a null object.')
     );
+  }
+
+  /** A target that has gone (a deleted sheet) fails every later operation. */
+  protected check(value: T): T {
+    return value;
   }
 
   get isNullObject(): boolean {
@@ -251,12 +462,8 @@ abstract class FakeClientObject<T> {
     return !this.target.ok && (this.nullable || !this.target.error);
   }
 
-  load(option?: string | string[] | { select?: string }): this {
-    let names: string[];
-    if (option === undefined) names = [...this.scalars];
-    else if (typeof option === 'string') names = option.split(',');
-    else if (Array.isArray(option)) names = option;
-    else names = (option.select ?? '').split(',');
+  load(option?: LoadOption): this {
+    const names = loadNames(option) ?? [...this.scalars];
     for (const raw of names) {
       const name = raw.trim();
       if (!name) continue;
@@ -264,15 +471,20 @@ abstract class FakeClientObject<T> {
       if (slash >= 0) {
         const head = name.slice(0, slash);
         const next = this.child(head);
-        if (!next) throw new FakeOfficeError('InvalidArgument', `'${head}' cannot be loaded`);
+        if (!next) throw invalidArgument(`'${head}' cannot be loaded`);
         next.load(name.slice(slash + 1));
+        continue;
+      }
+      const nav = this.child(name);
+      if (nav) {
+        nav.load();
         continue;
       }
       if (!this.scalars.includes(name)) {
         this.context.enqueue({
           cells: () => 0,
           run: () => {
-            throw new FakeOfficeError('InvalidArgument', `The property '${name}' does not exist.`);
+            throw invalidArgument(`The property '${name}' does not exist.`);
           },
         });
         continue;
@@ -291,7 +503,7 @@ abstract class FakeClientObject<T> {
           if (t.error) throw t.error;
           return; // a null object loads nothing
         }
-        const value = this.read(t.value, name);
+        const value = this.read(this.check(t.value), name);
         this.context.stage(() => this.loaded.set(name, value));
       },
     });
@@ -309,7 +521,7 @@ abstract class FakeClientObject<T> {
     const props = names.includes('*') ? this.scalars : names;
     for (const name of props) {
       if (!this.scalars.includes(name)) {
-        throw new FakeOfficeError('InvalidArgument', `The property '${name}' does not exist.`);
+        throw invalidArgument(`The property '${name}' does not exist.`);
       }
       const value = this.read(t.value, name);
       this.context.stage(() => this.loaded.set(name, value));
@@ -325,14 +537,69 @@ abstract class FakeClientObject<T> {
   protected keep(name: string, value: unknown): void {
     this.loaded.set(name, value);
   }
+
+  /** Queue a write: it runs at the next sync, after the operations queued before it. */
+  protected write(op: string, run: () => void, cells: () => number = () => 0): void {
+    this.context.enqueue({
+      cells,
+      run: () => {
+        this.context.excel.fault(op);
+        run();
+      },
+    });
+  }
 }
 
-export class FakeRangeFill extends FakeClientObject<RangeTarget> {
-  protected readonly scalars = ['color'] as const;
+/** The value every cell of a range shares, or null when they differ (as Office.js reports). */
+function uniform<V>(ref: RangeRef, at: (r: number, c: number) => V): V | null {
+  let first = true;
+  let value: V | null = null;
+  for (let r = ref.top; r <= ref.bottom; r++) {
+    for (let c = ref.left; c <= ref.right; c++) {
+      const here = at(r, c);
+      if (first) {
+        value = here;
+        first = false;
+      } else if (here !== value) return null;
+    }
+  }
+  return value;
+}
 
+function eachCell(ref: RangeRef, f: (r: number, c: number) => void): void {
+  for (let r = ref.top; r <= ref.bottom; r++) for (let c = ref.left; c <= ref.right; c++) f(r, c);
+}
+
+/** A 2-D array the size of the range, or one value for every cell. */
+function grid<V>(
+  ref: RangeRef,
+  input: V | V[][],
+  isScalar: (v: unknown) => v is V,
+): (r: number, c: number) => V {
+  if (isScalar(input)) return () => input;
+  const rows = ref.bottom - ref.top + 1;
+  const cols = ref.right - ref.left + 1;
+  const arr = input as V[][];
+  if (
+    !Array.isArray(arr) ||
+    arr.length !== rows ||
+    arr.some((row) => !Array.isArray(row) || row.length !== cols)
+  ) {
+    throw invalidArgument(
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
+    );
+  }
+  return (r, c) => (arr[r - ref.top] as V[])[c - ref.left] as V;
+}
+
+const isCellValue = (v: unknown): v is FakeValue =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null;
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+abstract class FakeRangePart extends FakeClientObject<RangeTarget> {
   constructor(
     context: FakeRequestContext,
-    private readonly range: FakeRange,
+    protected readonly range: FakeRange,
   ) {
     super(context);
   }
@@ -341,72 +608,181 @@ export class FakeRangeFill extends FakeClientObject<RangeTarget> {
     return this.range.resolveTarget();
   }
 
-  protected read(t: RangeTarget, _property: string): unknown {
-    let color: string | undefined;
-    for (let r = t.ref.top; r <= t.ref.bottom; r++) {
-      for (let c = t.ref.left; c <= t.ref.right; c++) {
-        const here = t.sheet.fillAt(r, c) ?? '#FFFFFF';
-        if (color === undefined) color = here;
-        else if (color !== here) return null;
-      }
-    }
-    return color ?? '#FFFFFF';
+  /** Set a format property of every cell of the range at the next sync. */
+  protected setEach(op: string, name: string, value: unknown, f: (fmt: FakeCellFormat) => void) {
+    this.keep(name, value);
+    this.write(op, () => {
+      const { sheet, ref } = this.need();
+      eachCell(ref, (r, c) => f(sheet.format(r, c)));
+    });
+  }
+}
+
+export class FakeRangeFill extends FakeRangePart {
+  protected readonly scalars = ['color', 'pattern', 'patternColor'] as const;
+
+  protected read(t: RangeTarget, property: string): unknown {
+    return uniform(t.ref, (r, c) => {
+      const fill = t.sheet.formatAt(r, c).fill;
+      const none = !fill || fill.pattern === 'None';
+      if (property === 'color') return none ? '#FFFFFF' : fill.color;
+      if (property === 'pattern') return none ? 'None' : fill.pattern;
+      return none ? '#000000' : (fill.patternColor ?? '#000000');
+    });
   }
 
   get color(): string {
     return this.get<string>('color');
   }
-
   set color(value: string) {
-    this.keep('color', value);
-    this.context.enqueue({
-      cells: () => 0,
-      run: () => {
-        const t = this.need();
-        for (let r = t.ref.top; r <= t.ref.bottom; r++) {
-          for (let c = t.ref.left; c <= t.ref.right; c++) {
-            t.sheet.fills.set(`${r},${c}`, normaliseColor(value));
-          }
-        }
-      },
+    this.setEach('RangeFill.color', 'color', value, (f) => {
+      const color = normaliseColor(value);
+      f.fill = {
+        ...(f.fill ?? {}),
+        color,
+        pattern: !f.fill || f.fill.pattern === 'None' ? 'Solid' : f.fill.pattern,
+      };
+    });
+  }
+
+  get pattern(): string {
+    return this.get<string>('pattern');
+  }
+  set pattern(value: string) {
+    this.setEach('RangeFill.pattern', 'pattern', value, (f) => {
+      f.fill = { color: f.fill?.color ?? '#FFFFFF', ...(f.fill ?? {}), pattern: value };
+    });
+  }
+
+  get patternColor(): string {
+    return this.get<string>('patternColor');
+  }
+  set patternColor(value: string) {
+    this.setEach('RangeFill.patternColor', 'patternColor', value, (f) => {
+      f.fill = {
+        color: '#FFFFFF',
+        pattern: 'Solid',
+        ...(f.fill ?? {}),
+        patternColor: normaliseColor(value),
+      };
     });
   }
 
   clear(): void {
-    this.context.enqueue({
-      cells: () => 0,
-      run: () => {
-        const t = this.need();
-        for (let r = t.ref.top; r <= t.ref.bottom; r++) {
-          for (let c = t.ref.left; c <= t.ref.right; c++) t.sheet.fills.delete(`${r},${c}`);
-        }
-      },
+    this.write('RangeFill.clear', () => {
+      const { sheet, ref } = this.need();
+      eachCell(ref, (r, c) => {
+        const f = sheet.formats.get(key(r, c));
+        if (f) delete f.fill;
+      });
     });
   }
 }
 
-export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
-  protected readonly scalars = [] as const;
+export class FakeRangeFont extends FakeRangePart {
+  protected readonly scalars = ['bold', 'italic', 'color'] as const;
+
+  protected read(t: RangeTarget, property: string): unknown {
+    return uniform(t.ref, (r, c) => {
+      const f = t.sheet.formatAt(r, c);
+      if (property === 'bold') return f.bold ?? false;
+      if (property === 'italic') return f.italic ?? false;
+      return f.fontColor ?? '#000000';
+    });
+  }
+
+  get bold(): boolean {
+    return this.get('bold');
+  }
+  set bold(v: boolean) {
+    this.setEach('RangeFont.bold', 'bold', v, (f) => (f.bold = v));
+  }
+  get italic(): boolean {
+    return this.get('italic');
+  }
+  set italic(v: boolean) {
+    this.setEach('RangeFont.italic', 'italic', v, (f) => (f.italic = v));
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.setEach('RangeFont.color', 'color', v, (f) => (f.fontColor = normaliseColor(v)));
+  }
+}
+
+const ALIGNMENTS = new Set(['General', 'Left', 'Center', 'Right', 'Fill', 'Justify']);
+const VERTICAL = new Set(['Top', 'Center', 'Bottom', 'Justify', 'Distributed']);
+
+export class FakeRangeFormat extends FakeRangePart {
+  protected readonly scalars = [
+    'columnWidth',
+    'wrapText',
+    'horizontalAlignment',
+    'verticalAlignment',
+  ] as const;
   readonly fill: FakeRangeFill;
+  readonly font: FakeRangeFont;
 
-  constructor(
-    context: FakeRequestContext,
-    private readonly range: FakeRange,
-  ) {
-    super(context);
+  constructor(context: FakeRequestContext, range: FakeRange) {
+    super(context, range);
     this.fill = new FakeRangeFill(context, range);
+    this.font = new FakeRangeFont(context, range);
   }
 
-  protected find(): RangeTarget | undefined {
-    return this.range.resolveTarget();
-  }
-
-  protected read(): unknown {
-    return undefined;
+  protected read(t: RangeTarget, property: string): unknown {
+    if (property === 'columnWidth') {
+      return uniform({ ...t.ref, top: 0, bottom: 0 }, (_r, c) => t.sheet.columnWidth(c));
+    }
+    return uniform(t.ref, (r, c) => {
+      const f = t.sheet.formatAt(r, c);
+      if (property === 'wrapText') return f.wrapText ?? false;
+      if (property === 'horizontalAlignment') return f.horizontalAlignment ?? 'General';
+      return f.verticalAlignment ?? 'Bottom';
+    });
   }
 
   protected override child(name: string): FakeClientObject<unknown> | undefined {
-    return name === 'fill' ? (this.fill as FakeClientObject<unknown>) : undefined;
+    if (name === 'fill') return this.fill as FakeClientObject<unknown>;
+    if (name === 'font') return this.font as FakeClientObject<unknown>;
+    return undefined;
+  }
+
+  get columnWidth(): number {
+    return this.get('columnWidth');
+  }
+  /** Points, for every column the range touches (Excel sets whole columns). */
+  set columnWidth(points: number) {
+    this.keep('columnWidth', points);
+    this.write('RangeFormat.columnWidth', () => {
+      const { sheet, ref } = this.need();
+      if (!(points >= 0)) throw invalidArgument();
+      for (let c = ref.left; c <= ref.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  get wrapText(): boolean {
+    return this.get('wrapText');
+  }
+  set wrapText(v: boolean) {
+    this.setEach('RangeFormat.wrapText', 'wrapText', v, (f) => (f.wrapText = v));
+  }
+  get horizontalAlignment(): string {
+    return this.get('horizontalAlignment');
+  }
+  set horizontalAlignment(v: string) {
+    if (!ALIGNMENTS.has(v)) throw invalidArgument();
+    this.setEach('RangeFormat.horizontalAlignment', 'horizontalAlignment', v, (f) => {
+      f.horizontalAlignment = v;
+    });
+  }
+  get verticalAlignment(): string {
+    return this.get('verticalAlignment');
+  }
+  set verticalAlignment(v: string) {
+    if (!VERTICAL.has(v)) throw invalidArgument();
+    this.setEach('RangeFormat.verticalAlignment', 'verticalAlignment', v, (f) => {
+      f.verticalAlignment = v;
+    });
   }
 }
 
@@ -418,6 +794,8 @@ const RANGE_SCALARS = [
   'columnCount',
   'cellCount',
   'values',
+  'numberFormat',
+  'formulas',
 ] as const;
 
 export class FakeRange extends FakeClientObject<RangeTarget> {
@@ -444,12 +822,17 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return this.locate();
   }
 
+  protected override check(t: RangeTarget): RangeTarget {
+    if (t.sheet.deleted) throw new FakeOfficeError('ItemNotFound', 'The sheet was deleted.');
+    return t;
+  }
+
   protected override child(name: string): FakeClientObject<unknown> | undefined {
     return name === 'format' ? (this.format as FakeClientObject<unknown>) : undefined;
   }
 
   protected override loadCells(name: string): number {
-    if (name !== 'values') return 0;
+    if (name !== 'values' && name !== 'numberFormat' && name !== 'formulas') return 0;
     const t = this.resolve();
     if (!t.ok) return 0;
     const cells = cellsOf(t.value.ref);
@@ -458,6 +841,15 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 
   protected read(t: RangeTarget, property: string): unknown {
     const { ref, sheet } = t;
+    const rows = (f: (r: number, c: number) => unknown) => {
+      const out: unknown[][] = [];
+      for (let r = ref.top; r <= ref.bottom; r++) {
+        const row: unknown[] = [];
+        for (let c = ref.left; c <= ref.right; c++) row.push(f(r, c));
+        out.push(row);
+      }
+      return out;
+    };
     switch (property) {
       case 'address':
         return `${quoteSheet(sheet.name)}!${rangeA1(ref)}`;
@@ -474,8 +866,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       case 'values':
         // Excel returns null, not an error, for some ranges above its get limit.
         return cellsOf(ref) > this.context.excel.rangeCellLimit ? null : sheet.values(ref);
+      case 'numberFormat':
+        return rows((r, c) => sheet.numberFormatAt(r, c));
+      case 'formulas':
+        return rows((r, c) => sheet.formulaAt(r, c) ?? sheet.valueAt(r, c));
       default:
-        throw new FakeOfficeError('InvalidArgument', `The property '${property}' does not exist.`);
+        throw invalidArgument(`The property '${property}' does not exist.`);
     }
   }
 
@@ -502,33 +898,96 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
   set values(values: FakeValue[][]) {
     this.keep('values', values);
-    this.context.enqueue({
-      cells: () => values.reduce((n, row) => n + row.length, 0),
-      run: () => {
+    this.write(
+      'Range.values',
+      () => {
         const { sheet, ref } = this.need();
-        const rows = ref.bottom - ref.top + 1;
-        const cols = ref.right - ref.left + 1;
-        if (values.length !== rows || values.some((row) => row.length !== cols)) {
-          throw new FakeOfficeError(
-            'InvalidArgument',
-            `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
-          );
-        }
-        values.forEach((row, i) =>
-          row.forEach((v, j) => sheet.setValue(ref.top + i, ref.left + j, v)),
-        );
+        const at = grid(ref, values, isCellValue);
+        eachCell(ref, (r, c) => sheet.enter(r, c, at(r, c)));
       },
+      () => (Array.isArray(values) ? values.reduce((n, row) => n + row.length, 0) : 1),
+    );
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(formats: string[][]) {
+    this.keep('numberFormat', formats);
+    this.write(
+      'Range.numberFormat',
+      () => {
+        const { sheet, ref } = this.need();
+        const at = grid(ref, formats, isString);
+        eachCell(ref, (r, c) => (sheet.format(r, c).numberFormat = at(r, c)));
+      },
+      () => (Array.isArray(formats) ? formats.reduce((n, row) => n + row.length, 0) : 1),
+    );
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  /** Formulas (`=SUM(B2:B4)`) or values; a formula's value is not computed (#NAME?). */
+  set formulas(formulas: FakeValue[][]) {
+    this.keep('formulas', formulas);
+    this.write(
+      'Range.formulas',
+      () => {
+        const { sheet, ref } = this.need();
+        const at = grid(ref, formulas, isCellValue);
+        eachCell(ref, (r, c) => sheet.enter(r, c, at(r, c)));
+      },
+      () => (Array.isArray(formulas) ? formulas.reduce((n, row) => n + row.length, 0) : 1),
+    );
+  }
+
+  /** The cell at (row, column) of this range. */
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, ref } = this.need();
+      const r = ref.top + row;
+      const c = ref.left + column;
+      if (row < 0 || column < 0 || r >= MAX_ROWS || c >= MAX_COLUMNS) throw invalidArgument();
+      return { sheet, ref: { top: r, left: c, bottom: r, right: c } };
     });
   }
 
   select(): void {
-    this.context.enqueue({
-      cells: () => 0,
-      run: () => {
-        const { sheet, ref } = this.need();
-        this.context.excel.activeSheet = sheet.name;
-        this.context.excel.selection = { sheet: sheet.name, address: rangeA1(ref) };
-      },
+    this.write('Range.select', () => {
+      const { sheet, ref } = this.need();
+      if (sheet.visibility !== 'Visible') {
+        throw new FakeOfficeError('InvalidOperation', 'Cannot select a range on a hidden sheet.');
+      }
+      this.context.excel.activeSheet = sheet.name;
+      this.context.excel.selection = { sheet: sheet.name, address: rangeA1(ref) };
+    });
+  }
+
+  merge(across = false): void {
+    this.write('Range.merge', () => {
+      const { sheet, ref } = this.need();
+      const areas: RangeRef[] = across
+        ? Array.from({ length: ref.bottom - ref.top + 1 }, (_, i) => ({
+            ...ref,
+            top: ref.top + i,
+            bottom: ref.top + i,
+          }))
+        : [ref];
+      for (const area of areas) {
+        if (cellsOf(area) < 2) continue;
+        sheet.merges = sheet.merges.filter((m) => !intersects(m, area));
+        // Excel keeps the top-left value and clears the rest.
+        eachCell(area, (r, c) => {
+          if (r !== area.top || c !== area.left) sheet.setValue(r, c, '');
+        });
+        sheet.merges.push(area);
+      }
+    });
+  }
+
+  clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
+    this.write('Range.clear', () => {
+      const { sheet, ref } = this.need();
+      sheet.clear(ref, applyTo);
     });
   }
 
@@ -572,9 +1031,282 @@ export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: 
   }
 }
 
+export class FakeFreezePanes extends FakeClientObject<FakeSheet> {
+  protected readonly scalars = [] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+
+  protected find(): FakeSheet | undefined {
+    return this.worksheet.resolveSheet();
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  freezeRows(count = 1): void {
+    this.write('WorksheetFreezePanes.freezeRows', () => {
+      this.need().frozen = { rows: count, columns: 0 };
+    });
+  }
+
+  freezeColumns(count = 1): void {
+    this.write('WorksheetFreezePanes.freezeColumns', () => {
+      this.need().frozen = { rows: 0, columns: count };
+    });
+  }
+
+  /** Freeze the rows above and the columns left of the range's bottom-right corner, inclusive. */
+  freezeAt(frozenRange: string | FakeRange): void {
+    this.write('WorksheetFreezePanes.freezeAt', () => {
+      const sheet = this.need();
+      const ref =
+        typeof frozenRange === 'string'
+          ? parseRange(frozenRange)
+          : (frozenRange.resolveTarget().ref as RangeRef);
+      sheet.frozen = { rows: ref.bottom + 1, columns: ref.right + 1 };
+    });
+  }
+
+  unfreeze(): void {
+    this.write('WorksheetFreezePanes.unfreeze', () => {
+      this.need().frozen = { rows: 0, columns: 0 };
+    });
+  }
+}
+
+const CHART_TYPES = new Set([
+  'ColumnClustered',
+  'ColumnStacked',
+  'BarClustered',
+  'BarStacked',
+  'Line',
+  'Pie',
+]);
+
+export class FakeChartTitle extends FakeClientObject<FakeChartModel> {
+  protected readonly scalars = ['text'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly chart: FakeChart,
+  ) {
+    super(context);
+  }
+
+  protected find(): FakeChartModel | undefined {
+    return this.chart.resolveModel();
+  }
+
+  protected read(m: FakeChartModel): unknown {
+    return m.title;
+  }
+
+  get text(): string {
+    return this.get('text');
+  }
+  set text(v: string) {
+    this.keep('text', v);
+    this.write('ChartTitle.text', () => (this.need().title = v));
+  }
+}
+
+export class FakeChartSeries extends FakeClientObject<FakeChartSeriesModel> {
+  protected readonly scalars = ['name'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly locate: () => FakeChartSeriesModel | undefined,
+  ) {
+    super(context);
+  }
+
+  protected find(): FakeChartSeriesModel | undefined {
+    return this.locate();
+  }
+
+  protected read(m: FakeChartSeriesModel): unknown {
+    return m.name;
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    this.keep('name', v);
+    this.write('ChartSeries.name', () => (this.need().name = v));
+  }
+
+  setValues(source: FakeRange): void {
+    this.write('ChartSeries.setValues', () => {
+      this.need().values = rangeA1(source.resolveTarget().ref);
+    });
+  }
+
+  setXAxisValues(source: FakeRange): void {
+    this.write('ChartSeries.setXAxisValues', () => {
+      this.need().xValues = rangeA1(source.resolveTarget().ref);
+    });
+  }
+}
+
+export class FakeChartSeriesCollection extends FakeClientObject<FakeChartModel> {
+  protected readonly scalars = ['count'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly chart: FakeChart,
+  ) {
+    super(context);
+  }
+
+  protected find(): FakeChartModel | undefined {
+    return this.chart.resolveModel();
+  }
+
+  protected read(m: FakeChartModel): unknown {
+    return m.series.length;
+  }
+
+  get count(): number {
+    return this.get('count');
+  }
+
+  getItemAt(index: number): FakeChartSeries {
+    return new FakeChartSeries(this.context, () => {
+      const s = this.need().series[index];
+      if (!s) throw new FakeOfficeError('ItemNotFound', 'The series does not exist.');
+      return s;
+    });
+  }
+
+  add(name?: string): FakeChartSeries {
+    let made: FakeChartSeriesModel | undefined;
+    this.write('ChartSeriesCollection.add', () => {
+      made = { name: name ?? '', values: '' };
+      this.need().series.push(made);
+    });
+    return new FakeChartSeries(this.context, () => made);
+  }
+}
+
+export class FakeChart extends FakeClientObject<FakeChartModel> {
+  protected readonly scalars = ['name', 'chartType', 'id'] as const;
+  readonly title: FakeChartTitle;
+  readonly series: FakeChartSeriesCollection;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly locate: () => FakeChartModel | undefined,
+  ) {
+    super(context);
+    this.title = new FakeChartTitle(context, this);
+    this.series = new FakeChartSeriesCollection(context, this);
+  }
+
+  /** @internal */
+  resolveModel(): FakeChartModel {
+    return this.need();
+  }
+
+  protected find(): FakeChartModel | undefined {
+    return this.locate();
+  }
+
+  protected read(m: FakeChartModel, property: string): unknown {
+    if (property === 'chartType') return m.type;
+    if (property === 'id') return m.id;
+    return m.name;
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    this.keep('name', v);
+    this.write('Chart.name', () => (this.need().name = v));
+  }
+  get chartType(): string {
+    return this.get('chartType');
+  }
+
+  setPosition(startCell: string | FakeRange, endCell?: string | FakeRange): void {
+    const address = (c: string | FakeRange) =>
+      typeof c === 'string' ? rangeA1(parseRange(c)) : rangeA1(c.resolveTarget().ref);
+    this.write('Chart.setPosition', () => {
+      const m = this.need();
+      m.position = { start: address(startCell), ...(endCell ? { end: address(endCell) } : {}) };
+    });
+  }
+}
+
+export class FakeChartCollection extends FakeClientObject<FakeSheet> {
+  protected readonly scalars = ['count'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+
+  protected find(): FakeSheet | undefined {
+    return this.worksheet.resolveSheet();
+  }
+
+  protected read(sheet: FakeSheet): unknown {
+    return sheet.charts.length;
+  }
+
+  get count(): number {
+    return this.get('count');
+  }
+
+  add(type: string, sourceData: FakeRange, seriesBy = 'Auto'): FakeChart {
+    let made: FakeChartModel | undefined;
+    this.write('ChartCollection.add', () => {
+      const sheet = this.need();
+      if (!CHART_TYPES.has(type)) throw invalidArgument(`Unknown chart type ${type}.`);
+      const { ref, sheet: from } = sourceData.resolveTarget();
+      if (from !== sheet) throw invalidArgument('The source data is on another sheet.');
+      const byRows = seriesBy === 'Rows';
+      const n = byRows ? ref.bottom - ref.top + 1 : ref.right - ref.left + 1;
+      const series = Array.from({ length: n }, (_, i) => ({
+        name: '',
+        values: rangeA1(
+          byRows
+            ? { ...ref, top: ref.top + i, bottom: ref.top + i }
+            : { ...ref, left: ref.left + i, right: ref.left + i },
+        ),
+      }));
+      const id = `{chart-${++this.context.excel.nextChartId}}`;
+      made = {
+        id,
+        name: `Chart ${sheet.charts.length + 1}`,
+        type,
+        source: rangeA1(ref),
+        seriesBy,
+        title: '',
+        series,
+      };
+      sheet.charts.push(made);
+    });
+    return new FakeChart(this.context, () => made);
+  }
+}
+
+const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
+
 export class FakeWorksheet extends FakeClientObject<FakeSheet> {
-  protected readonly scalars = ['name', 'position', 'visibility'] as const;
+  protected readonly scalars = ['name', 'id', 'position', 'visibility'] as const;
   protected override readonly nullable: boolean;
+  readonly freezePanes: FakeFreezePanes;
+  readonly charts: FakeChartCollection;
 
   constructor(
     context: FakeRequestContext,
@@ -584,26 +1316,71 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   ) {
     super(context, track);
     this.nullable = nullable;
+    this.freezePanes = new FakeFreezePanes(context, this);
+    this.charts = new FakeChartCollection(context, this);
+  }
+
+  /** @internal */
+  resolveSheet(): FakeSheet {
+    return this.need();
   }
 
   protected find(): FakeSheet | undefined {
     return this.locate();
   }
 
+  protected override check(sheet: FakeSheet): FakeSheet {
+    if (sheet.deleted) throw new FakeOfficeError('ItemNotFound', 'The sheet was deleted.');
+    return sheet;
+  }
+
   protected read(sheet: FakeSheet, property: string): unknown {
     if (property === 'name') return sheet.name;
-    if (property === 'visibility') return 'Visible';
+    if (property === 'id') return sheet.id;
+    if (property === 'visibility') return sheet.visibility;
     return this.context.excel.sheets.indexOf(sheet);
   }
 
   get name(): string {
     return this.get('name');
   }
+  set name(name: string) {
+    this.keep('name', name);
+    this.write('Worksheet.name', () => {
+      const sheet = this.need();
+      this.context.excel.checkName(name, sheet);
+      if (this.context.excel.activeSheet === sheet.name) this.context.excel.activeSheet = name;
+      sheet.name = name;
+    });
+  }
+  get id(): string {
+    return this.get('id');
+  }
   get position(): number {
     return this.get('position');
   }
+  set position(position: number) {
+    this.keep('position', position);
+    this.write('Worksheet.position', () => {
+      const sheet = this.need();
+      const sheets = this.context.excel.sheets;
+      if (position < 0 || position >= sheets.length) throw invalidArgument();
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(position, 0, sheet);
+    });
+  }
   get visibility(): string {
     return this.get('visibility');
+  }
+  set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.keep('visibility', v);
+    this.write('Worksheet.visibility', () => {
+      const sheet = this.need();
+      if (v !== 'Visible' && this.context.excel.visibleSheets().every((s) => s === sheet)) {
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
+      }
+      sheet.visibility = v;
+    });
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
@@ -640,13 +1417,10 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
         if (address.includes('!')) throw new RangeError('sheet prefix');
         ref = parseRange(address);
       } catch {
-        throw new FakeOfficeError(
-          'InvalidArgument',
-          'The argument is invalid or missing or has an incorrect format.',
-        );
+        throw invalidArgument();
       }
       if (ref.bottom >= MAX_ROWS || ref.right >= MAX_COLUMNS) {
-        throw new FakeOfficeError('InvalidArgument', 'The address is outside the sheet.');
+        throw invalidArgument('The address is outside the sheet.');
       }
       return { sheet, ref };
     });
@@ -661,7 +1435,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     return new FakeRange(this.context, () => {
       const sheet = this.need();
       if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0) {
-        throw new FakeOfficeError('InvalidArgument', 'The argument is invalid.');
+        throw invalidArgument('The argument is invalid.');
       }
       return {
         sheet,
@@ -676,11 +1450,27 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
 
   activate(): void {
-    this.context.enqueue({
-      cells: () => 0,
-      run: () => {
-        this.context.excel.activeSheet = this.need().name;
-      },
+    this.write('Worksheet.activate', () => {
+      const sheet = this.need();
+      if (sheet.visibility !== 'Visible') {
+        throw new FakeOfficeError('InvalidOperation', 'Cannot activate a hidden sheet.');
+      }
+      this.context.excel.activeSheet = sheet.name;
+    });
+  }
+
+  delete(): void {
+    this.write('Worksheet.delete', () => {
+      const sheet = this.need();
+      const excel = this.context.excel;
+      if (excel.visibleSheets().every((s) => s === sheet)) {
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must keep one visible sheet.');
+      }
+      excel.sheets.splice(excel.sheets.indexOf(sheet), 1);
+      sheet.deleted = true;
+      if (excel.activeSheet === sheet.name)
+        excel.activeSheet = excel.visibleSheets()[0]?.name ?? '';
+      if (excel.selection?.sheet === sheet.name) excel.selection = undefined;
     });
   }
 }
@@ -697,15 +1487,8 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
   }
 
   /** `load('items/name')` and `load('name')` both load the items' properties; `items` all. */
-  override load(option?: string | string[] | { select?: string }): this {
-    const names =
-      option === undefined
-        ? ['items']
-        : typeof option === 'string'
-          ? option.split(',')
-          : Array.isArray(option)
-            ? option
-            : (option.select ?? '').split(',');
+  override load(option?: LoadOption): this {
+    const names = loadNames(option) ?? ['items'];
     const props = names
       .map((n) => n.trim())
       .filter((n) => n !== '')
@@ -728,9 +1511,10 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
     return this.get('items');
   }
 
-  getItem(name: string): FakeWorksheet {
+  /** By name (case-insensitive, as Excel) or by id. */
+  getItem(nameOrId: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => {
-      const sheet = this.context.excel.sheet(name);
+      const sheet = this.context.excel.sheet(nameOrId) ?? this.context.excel.sheetById(nameOrId);
       if (!sheet) {
         throw new FakeOfficeError(
           'ItemNotFound',
@@ -742,8 +1526,12 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
     });
   }
 
-  getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.excel.sheet(name), true);
+  getItemOrNullObject(nameOrId: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.context,
+      () => this.context.excel.sheet(nameOrId) ?? this.context.excel.sheetById(nameOrId),
+      true,
+    );
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -753,15 +1541,148 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
         this.context.excel.sheet(this.context.excel.activeSheet) ?? this.context.excel.sheets[0],
     );
   }
+
+  /** A new sheet at the end; Excel names it `SheetN` when no name is given. */
+  add(name?: string): FakeWorksheet {
+    let made: FakeSheet | undefined;
+    this.write('WorksheetCollection.add', () => {
+      const excel = this.context.excel;
+      let chosen = name;
+      if (chosen === undefined) {
+        let n = excel.sheets.length + 1;
+        while (excel.sheet(`Sheet${n}`)) n++;
+        chosen = `Sheet${n}`;
+      }
+      excel.checkName(chosen);
+      made = new FakeSheet(chosen, excel.newSheetId());
+      excel.sheets.push(made);
+    });
+    return new FakeWorksheet(this.context, () => made);
+  }
+}
+
+export class FakeSetting extends FakeClientObject<{ key: string }> {
+  protected readonly scalars = ['key', 'value'] as const;
+  protected override readonly nullable: boolean;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly locate: () => { key: string } | undefined,
+    nullable = false,
+  ) {
+    super(context);
+    this.nullable = nullable;
+  }
+
+  protected find(): { key: string } | undefined {
+    return this.locate();
+  }
+
+  protected read(t: { key: string }, property: string): unknown {
+    if (property === 'key') return t.key;
+    return this.context.excel.settings.has(t.key)
+      ? structuredCloneJson(this.context.excel.settings.get(t.key))
+      : undefined;
+  }
+
+  get key(): string {
+    return this.get('key');
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+  set value(v: unknown) {
+    this.keep('value', v);
+    this.write('Setting.value', () => {
+      const t = this.need();
+      this.context.excel.settings.set(t.key, structuredCloneJson(v));
+    });
+  }
+
+  delete(): void {
+    this.write('Setting.delete', () => {
+      const t = this.need();
+      this.context.excel.settings.delete(t.key);
+    });
+  }
+}
+
+/** Settings are stored as JSON in the document. */
+function structuredCloneJson(v: unknown): unknown {
+  return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
+}
+
+export class FakeSettingCollection extends FakeClientObject<Map<string, unknown>> {
+  protected readonly scalars = ['items'] as const;
+
+  protected find(): Map<string, unknown> {
+    return this.context.excel.settings;
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  add(key: string, value: unknown): FakeSetting {
+    if (typeof key !== 'string' || key === '') throw invalidArgument();
+    this.write('SettingCollection.add', () => {
+      this.context.excel.settings.set(key, structuredCloneJson(value));
+    });
+    return new FakeSetting(this.context, () => ({ key }));
+  }
+
+  getItem(key: string): FakeSetting {
+    return new FakeSetting(this.context, () => {
+      if (!this.context.excel.settings.has(key)) {
+        throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn\u2019t exist.');
+      }
+      return { key };
+    });
+  }
+
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(
+      this.context,
+      () => (this.context.excel.settings.has(key) ? { key } : undefined),
+      true,
+    );
+  }
+}
+
+export class FakeApplication extends FakeClientObject<FakeExcel> {
+  protected readonly scalars = ['calculationMode'] as const;
+
+  protected find(): FakeExcel {
+    return this.context.excel;
+  }
+
+  protected read(): unknown {
+    return 'Automatic';
+  }
+
+  get calculationMode(): string {
+    return this.get('calculationMode');
+  }
+
+  /** Excel stops recalculating until the next sync; the fake counts the requests that asked. */
+  suspendApiCalculationUntilNextSync(): void {
+    this.write('Application.suspendApiCalculationUntilNextSync', () => {
+      this.context.excel.calculationSuspensions++;
+    });
+  }
 }
 
 export class FakeWorkbook extends FakeClientObject<FakeExcel> {
   protected readonly scalars = ['name'] as const;
   readonly worksheets: FakeWorksheetCollection;
+  readonly settings: FakeSettingCollection;
+  readonly application: FakeApplication;
 
   constructor(context: FakeRequestContext) {
     super(context);
     this.worksheets = new FakeWorksheetCollection(context);
+    this.settings = new FakeSettingCollection(context);
+    this.application = new FakeApplication(context);
   }
 
   protected find(): FakeExcel {
@@ -844,6 +1765,7 @@ export class FakeRequestContext {
       );
     }
     try {
+      // Not a transaction: what ran before a failing operation stays done, as in Excel.
       for (const op of ops) op.run();
       for (const obj of tracked) obj.resolve();
     } catch (e) {
@@ -860,6 +1782,7 @@ export class FakeRequestContext {
 /** The in-memory Excel: its workbook, the counters, and `run` standing in for `Excel.run`. */
 export class FakeExcel {
   readonly sheets: FakeSheet[];
+  readonly settings = new Map<string, unknown>();
   workbookName: string;
   activeSheet: string;
   selection: { sheet: string; address: string } | undefined;
@@ -867,12 +1790,20 @@ export class FakeExcel {
   syncCount = 0;
   /** Every request that reached Excel: cells of values it carried, and whether it succeeded. */
   readonly requests: { cells: number; ok: boolean }[] = [];
+  /** Requests that suspended calculation (`suspendApiCalculationUntilNextSync`). */
+  calculationSuspensions = 0;
+  /** Operations to fail once each, by name (`ChartCollection.add`, `Range.values`, …). */
+  readonly faults: FakeFault[] = [];
   payloadCellLimit: number | undefined;
   payloadErrorCode: 'RequestPayloadSizeLimitExceeded' | 'ResponsePayloadSizeLimitExceeded';
   rangeCellLimit: number;
+  /** @internal */
+  nextChartId = 0;
+  private nextSheetId = 0;
 
   constructor(init: FakeWorkbookInit, opts: FakeExcelOptions = {}) {
-    this.sheets = init.sheets.map((s) => new FakeSheet(s.name, s));
+    this.sheets = init.sheets.map((s) => new FakeSheet(s.name, this.newSheetId(), s));
+    for (const [k, v] of Object.entries(init.settings ?? {})) this.settings.set(k, v);
     this.workbookName = init.name ?? 'Book1.xlsx';
     this.activeSheet = opts.activeSheet ?? this.sheets[0]?.name ?? '';
     this.payloadCellLimit = opts.payloadCellLimit;
@@ -880,8 +1811,51 @@ export class FakeExcel {
     this.rangeCellLimit = opts.rangeCellLimit ?? 5_000_000;
   }
 
+  /** Excel's ids look like `{00000000-0001-0000-0000-000000000000}`. */
+  newSheetId(): string {
+    const n = (++this.nextSheetId).toString(16).toUpperCase().padStart(4, '0');
+    return `{00000000-${n}-0000-0000-000000000000}`;
+  }
+
+  /** A sheet by name, case-insensitively as Excel compares sheet names. */
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name === name);
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  sheetById(id: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  visibleSheets(): FakeSheet[] {
+    return this.sheets.filter((s) => s.visibility === 'Visible');
+  }
+
+  /** @internal Excel's rules for a sheet name. */
+  checkName(name: string, self?: FakeSheet): void {
+    if (
+      name.trim() === '' ||
+      name.length > 31 ||
+      INVALID_SHEET_NAME.test(name) ||
+      /^'|'$/.test(name)
+    ) {
+      throw invalidArgument(`'${name}' is not a valid sheet name.`);
+    }
+    const other = this.sheet(name);
+    if (other && other !== self) {
+      throw new FakeOfficeError(
+        'ItemAlreadyExists',
+        'A resource with the same name or identifier already exists.',
+      );
+    }
+  }
+
+  /** @internal Fail if a fault was planted for this operation. */
+  fault(op: string): void {
+    const i = this.faults.findIndex((f) => f.op === op);
+    if (i < 0) return;
+    const [f] = this.faults.splice(i, 1);
+    throw new FakeOfficeError(f?.code ?? 'GeneralException', f?.message ?? `${op} failed.`);
   }
 
   /** Stands in for `Excel.run`: a fresh context, and a last sync of anything left queued. */

@@ -178,7 +178,8 @@ export class Hierarchy {
       seen.add(k);
       out.push(k);
       const n = this.nodes.get(k);
-      if (n) stack.push(...n.children);
+      // One push per child: spreading 200,000 children overflows the call stack.
+      if (n) for (const child of n.children) stack.push(child);
     }
     return out;
   }

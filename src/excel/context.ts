@@ -1,0 +1,48 @@
+import { isPayloadTooLarge } from './reader';
+import { supportsExcelApi } from './host';
+
+/**
+ * What every writer in src/excel shares: how it gets a request context (`Excel.run`, or the
+ * test fake), and how it asks whether the host implements an API set.
+ */
+export type ExcelBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Whether the host implements `ExcelApi <version>` (e.g. `1.7` for chart series). */
+export type ApiCheck = (version: string) => boolean;
+
+export const excelRun: ExcelBatch = (batch) => Excel.run((context) => batch(context));
+export const hostApi: ApiCheck = supportsExcelApi;
+
+/**
+ * Run `each` over `items` in requests of at most `size` items, one sync per request; a request
+ * Excel refuses as too large is split in half and sent again. `each` queues its work on the
+ * context and returns what to do after the sync.
+ */
+export async function inRequests<T>(
+  context: { sync(): Promise<unknown> },
+  items: readonly T[],
+  size: number,
+  each: (item: T) => () => void,
+): Promise<void> {
+  let chunk = Math.max(1, size);
+  let i = 0;
+  while (i < items.length) {
+    const part = items.slice(i, i + chunk);
+    const after = part.map(each);
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadTooLarge(e) || chunk === 1) throw e;
+      chunk = Math.max(1, Math.floor(part.length / 2));
+      continue;
+    }
+    for (const f of after) f();
+    i += part.length;
+  }
+}
+
+/** `#ffc7ce`, `FFC7CE` and `#FFC7CE` are the same colour. */
+export function sameColour(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  return a.replace('#', '').toUpperCase() === b.replace('#', '').toUpperCase();
+}

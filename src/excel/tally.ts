@@ -1,0 +1,240 @@
+import { parseRange, rangeA1 } from '../core/model/a1';
+import type { SheetData, WorkbookData } from '../core/model/workbook';
+import type { OutputWorkbook } from '../core/output/spec';
+import type { RuleDef } from '../core/profile/schema';
+import { EXPLANATION_SHEET, explanationsFromSheet } from '../core/validate/explanations';
+import { findingKey, type Finding } from '../core/validate/result';
+import { RULE_SHEET_NAMES } from '../core/monitor';
+import { excelRun, hostApi, type ApiCheck, type ExcelBatch } from './context';
+import {
+  clearHighlights,
+  highlight,
+  markTargets,
+  type ClearOutcome,
+  type HighlightOutcome,
+} from './highlight';
+import { writeOwnedSheets, writeReport, type PlacedSheet } from './owned';
+import { ExcelWorkbookSource, toCell, type ReaderContext } from './reader';
+import {
+  MARKS_KEY,
+  OWNED_KEY,
+  loadSetting,
+  parseMarks,
+  parseOwned,
+  sameName,
+  sheetInfos,
+  SHEET_PROPS,
+  type WorkbookState,
+} from './state';
+import { explanationSheet, rulesSheet, type ExplanationRow } from './tables';
+
+/**
+ * Everything the pane does to the open workbook, each in one `Excel.run` with as few syncs as
+ * it allows. Only this folder touches Office.js; the pane calls these methods.
+ */
+
+export interface ExcelTallyOptions {
+  /** The open workbook's name in findings and messages ("当前工作簿"). */
+  name: string;
+  run?: ExcelBatch;
+  api?: ApiCheck;
+  /** Passed to the reader (tests use small limits). */
+  cellLimit?: number;
+  blockRows?: number;
+  merges?: boolean;
+}
+
+export interface AuditRead {
+  /** The sheets to audit: every sheet but Tally's own (report, narrative, explanations). */
+  workbook: WorkbookData;
+  /** Explanations kept in the workbook (审核说明, and Tally's own if under another name). */
+  explanations: Map<string, string>;
+  state: WorkbookState;
+  /** Cells read, for choosing where the engine runs. */
+  cells: number;
+}
+
+/** The explanations of a 审核说明-format sheet, whatever its name. */
+function explanationsOf(sheet: SheetData | undefined, source: string): Map<string, string> {
+  if (!sheet) return new Map();
+  return explanationsFromSheet({ source, sheets: [{ ...sheet, name: EXPLANATION_SHEET }] });
+}
+
+/** Explanation rows from the key findingKey() makes: rule, sheet and unit joined by NUL. */
+export function explanationRows(map: ReadonlyMap<string, string>): ExplanationRow[] {
+  const rows: ExplanationRow[] = [];
+  for (const [key, text] of map) {
+    const [ruleId = '', sheet = '', unit = ''] = key.split('\u0000');
+    if (findingKey({ ruleId, sheet, unit }) !== key || !text.trim()) continue;
+    rows.push({ ruleId, sheet, unit, text: text.trim() });
+  }
+  return rows;
+}
+
+/** The smallest range holding every cell (`B10`, `D10`, `C10` → `B10:D10`). */
+export function boundingRange(cells: readonly string[]): string {
+  const refs = cells.map((c) => parseRange(c));
+  return rangeA1({
+    top: Math.min(...refs.map((r) => r.top)),
+    left: Math.min(...refs.map((r) => r.left)),
+    bottom: Math.max(...refs.map((r) => r.bottom)),
+    right: Math.max(...refs.map((r) => r.right)),
+  });
+}
+
+export class ExcelTally {
+  readonly name: string;
+  readonly source: ExcelWorkbookSource;
+  private readonly run: ExcelBatch;
+  private readonly api: ApiCheck;
+
+  constructor(opts: ExcelTallyOptions) {
+    this.name = opts.name;
+    this.run = opts.run ?? excelRun;
+    this.api = opts.api ?? hostApi;
+    this.source = new ExcelWorkbookSource({
+      name: opts.name,
+      run: (batch) => this.run((context) => batch(context as unknown as ReaderContext)),
+      ...(opts.merges !== undefined ? { merges: opts.merges } : {}),
+      ...(opts.cellLimit !== undefined ? { cellLimit: opts.cellLimit } : {}),
+      ...(opts.blockRows !== undefined ? { blockRows: opts.blockRows } : {}),
+    });
+  }
+
+  /**
+   * The workbook for an audit, in three syncs when it fits in one request: the sheets with
+   * Tally's settings, their used ranges, their values. Tally's report sheets are not read.
+   */
+  read(onProgress?: (done: number, total: number) => void): Promise<AuditRead> {
+    return this.run(async (context) => {
+      const owned = loadSetting(context, OWNED_KEY);
+      const marks = loadSetting(context, MARKS_KEY);
+      let roles: WorkbookState['owned'] | undefined;
+      const { sheets, worksheets } = await this.source.readIn(context as unknown as ReaderContext, {
+        sheetProps: SHEET_PROPS,
+        include: (ws) => {
+          roles ??= parseOwned(owned());
+          const role = roles.get(ws.id);
+          return role !== 'summary' && role !== 'narrative';
+        },
+        ...(onProgress ? { onProgress } : {}),
+      });
+      const state: WorkbookState = {
+        sheets: sheetInfos(worksheets as unknown as Excel.Worksheet[]),
+        owned: roles ?? parseOwned(owned()),
+        marks: parseMarks(marks()),
+      };
+      const idOf = new Map(state.sheets.map((s) => [s.name, s.id]));
+      const mine = (s: SheetData) => state.owned.get(idOf.get(s.name) ?? '') === 'explanations';
+      // A 审核说明 sheet of the user's is read too; Tally's own wins where both explain.
+      const explanations = explanationsOf(
+        sheets.find((s) => s.name === EXPLANATION_SHEET && !mine(s)),
+        this.name,
+      );
+      for (const [k, v] of explanationsOf(sheets.find(mine), this.name)) explanations.set(k, v);
+      const data = sheets.filter((s) => !mine(s));
+      const cells = data.reduce((n, s) => n + s.rows.length * (s.rows[0]?.length ?? 0), 0);
+      return { workbook: { source: this.name, sheets: data }, explanations, state, cells };
+    });
+  }
+
+  /** Mark the cells of the findings (of this workbook), unmarking cells no longer in question. */
+  highlight(findings: readonly Finding[], state: WorkbookState): Promise<HighlightOutcome> {
+    const targets = markTargets(findings, this.name, state.sheets);
+    return this.run((context) => highlight(context, targets, state.marks, state.sheets, this.api));
+  }
+
+  clearHighlights(): Promise<ClearOutcome> {
+    return this.run((context) => clearHighlights(context, this.api));
+  }
+
+  /** Show cells: activate their sheet and select the range around them. One sync. */
+  select(sheet: string, cells: readonly string[]): Promise<void> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      if (cells.length > 0) ws.getRange(boundingRange(cells)).select();
+      await context.sync();
+    });
+  }
+
+  /**
+   * Save (or, with empty text, remove) one explanation in Tally's 审核说明 sheet, merged with
+   * what the sheet holds now (the user may have edited it). Returns every explanation the
+   * workbook now holds and where Tally's are.
+   */
+  saveExplanation(
+    finding: Pick<Finding, 'ruleId' | 'sheet' | 'unit'>,
+    text: string,
+  ): Promise<{ explanations: Map<string, string>; sheet: PlacedSheet }> {
+    return this.run(async (context) => {
+      const collection = context.workbook.worksheets;
+      collection.load(SHEET_PROPS);
+      const owned = loadSetting(context, OWNED_KEY);
+      await context.sync();
+      const roles = parseOwned(owned());
+      const sheets = sheetInfos(collection.items);
+      const ours = sheets.find((s) => roles.get(s.id) === 'explanations');
+      const theirs = sheets.find(
+        (s) => sameName(s.name, EXPLANATION_SHEET) && roles.get(s.id) === undefined,
+      );
+      const used = [ours, theirs].map((s) => {
+        if (!s) return undefined;
+        const range = collection.getItem(s.id).getUsedRangeOrNullObject(true);
+        range.load('values,rowIndex,columnIndex');
+        return range;
+      });
+      await context.sync();
+      const [oursData, theirsData] = used.map((r): SheetData | undefined =>
+        !r || r.isNullObject
+          ? undefined
+          : {
+              name: EXPLANATION_SHEET,
+              origin: { row: r.rowIndex, col: r.columnIndex },
+              rows: (r.values as unknown[][]).map((row) => row.map(toCell)),
+            },
+      );
+      const mine = explanationsOf(oursData, this.name);
+      const key = findingKey(finding);
+      if (text.trim()) mine.set(key, text.trim());
+      else mine.delete(key);
+      const [placed] = await writeOwnedSheets(
+        context,
+        [{ role: 'explanations', sheet: explanationSheet(explanationRows(mine)) }],
+        this.api,
+        { activate: false },
+      );
+      const all = explanationsOf(theirsData, this.name);
+      for (const [k, v] of mine) all.set(k, v);
+      if (!text.trim()) all.delete(key);
+      return { explanations: all, sheet: placed as PlacedSheet };
+    });
+  }
+
+  /**
+   * Insert the rules as an editable 审核规则 table, unless the workbook has a rule sheet
+   * already: then show that one and leave it as it is.
+   */
+  insertRules(rules: readonly RuleDef[]): Promise<{ sheet: string; existed: boolean }> {
+    return this.run(async (context) => {
+      const collection = context.workbook.worksheets;
+      collection.load('items/name');
+      await context.sync();
+      const existing = collection.items.find((s) =>
+        RULE_SHEET_NAMES.some((n) => sameName(n, s.name)),
+      );
+      if (existing) {
+        existing.activate();
+        await context.sync();
+        return { sheet: existing.name, existed: true };
+      }
+      const [placed] = await writeOwnedSheets(context, [{ sheet: rulesSheet(rules) }], this.api);
+      return { sheet: placed?.name ?? '', existed: false };
+    });
+  }
+
+  /** Write the report's two sheets (replacing Tally's previous ones). */
+  writeReport(out: OutputWorkbook): Promise<PlacedSheet[]> {
+    return this.run((context) => writeReport(context, out, this.api));
+  }
+}

@@ -1,0 +1,159 @@
+import { rangeA1 } from '../core/model/a1';
+import type { ChartSpec, OutputCell, OutputSheet } from '../core/output/spec';
+import type { ApiCheck } from './context';
+
+/**
+ * Applying an output description (src/core/output/spec.ts) to a worksheet with Office.js.
+ * Everything is queued: the caller syncs once for the whole sheet.
+ *
+ * Text is always written as text: every string cell gets the number format `@` before its
+ * value is written (in the same request, in that order), so `=…`, `+…`, `-…`, `@…` and
+ * numeric-looking text such as `001` stay exactly what they were.
+ */
+
+/** Points per character of column width (Excel's default 8.43 characters is 48 points). */
+export const POINTS_PER_CHAR = 48 / 8.43;
+
+const CHART_TYPES: Record<ChartSpec['kind'], 'ColumnClustered' | 'BarClustered'> = {
+  column: 'ColumnClustered',
+  bar: 'BarClustered',
+};
+
+const ALIGN: Record<NonNullable<OutputCell['align']>, 'Left' | 'Center' | 'Right'> = {
+  left: 'Left',
+  center: 'Center',
+  right: 'Right',
+};
+
+/** The number format a cell is written with: text is always `@`. */
+export function numberFormatOf(cell: OutputCell | undefined): string {
+  if (!cell) return 'General';
+  if (cell.formula === undefined && typeof cell.value === 'string') return '@';
+  return cell.numberFormat ?? 'General';
+}
+
+/** The values and number formats of a sheet description as two rectangles. */
+export function grids(sheet: OutputSheet): {
+  rows: number;
+  cols: number;
+  values: (string | number | boolean)[][];
+  formats: string[][];
+} {
+  const rows = sheet.rows.length;
+  const cols = Math.max(1, ...sheet.rows.map((r) => r.length));
+  const values: (string | number | boolean)[][] = [];
+  const formats: string[][] = [];
+  for (const row of sheet.rows) {
+    const v: (string | number | boolean)[] = [];
+    const f: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      const cell = row[c];
+      // A formula cell is written after the values; its cached value is not written.
+      v.push(cell === undefined || cell.formula !== undefined ? '' : (cell.value ?? ''));
+      f.push(numberFormatOf(cell));
+    }
+    values.push(v);
+    formats.push(f);
+  }
+  return { rows, cols, values, formats };
+}
+
+/** The style of a cell that Office.js sets on a range, as a key for runs of equal cells. */
+function styleKey(c: OutputCell | undefined): string {
+  if (!c) return '';
+  return [
+    c.fill ?? '',
+    c.fontColor ?? '',
+    c.bold ? 'b' : '',
+    c.italic ? 'i' : '',
+    c.wrap ? 'w' : '',
+    c.align ?? '',
+  ].join('|');
+}
+
+/** A rectangle by 0-based row and column (A1, so ExcelApi 1.1 will do; getRangeByIndexes is 1.7). */
+function rect(ws: Excel.Worksheet, row: number, col: number, rows: number, cols: number) {
+  return ws.getRange(
+    rangeA1({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }),
+  );
+}
+
+/** Queue writing a sheet description into `ws`, which should be empty. */
+export function writeSheet(ws: Excel.Worksheet, sheet: OutputSheet, api: ApiCheck): void {
+  const { rows, cols, values, formats } = grids(sheet);
+  if (rows > 0) {
+    const all = rect(ws, 0, 0, rows, cols);
+    all.numberFormat = formats;
+    all.values = values;
+  }
+  sheet.rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell.formula !== undefined) {
+        rect(ws, r, c, 1, 1).formulas = [[`=${cell.formula}`]];
+      }
+    });
+    // Runs of cells with the same style get one range each.
+    let c = 0;
+    while (c < row.length) {
+      const key = styleKey(row[c]);
+      let end = c + 1;
+      while (end < row.length && styleKey(row[end]) === key) end++;
+      const spec = row[c];
+      if (key !== '' && spec) styleRange(rect(ws, r, c, 1, end - c), spec);
+      c = end;
+    }
+  });
+  for (const m of sheet.merges ?? []) ws.getRange(m).merge(false);
+  (sheet.columnWidths ?? []).forEach((w, i) => {
+    rect(ws, 0, i, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHAR * 10) / 10;
+  });
+  const frozenRows = sheet.frozenRows ?? 0;
+  const frozenCols = sheet.frozenColumns ?? 0;
+  if ((frozenRows > 0 || frozenCols > 0) && api('1.7')) {
+    if (frozenRows > 0 && frozenCols > 0) {
+      ws.freezePanes.freezeAt(rect(ws, 0, 0, frozenRows, frozenCols));
+    } else if (frozenRows > 0) {
+      ws.freezePanes.freezeRows(frozenRows);
+    } else {
+      ws.freezePanes.freezeColumns(frozenCols);
+    }
+  }
+  for (const chart of sheet.charts ?? []) addChart(ws, chart, api);
+  // Data validations (used by the template, not by the report) need ExcelApi 1.8 and are
+  // left to the .xlsx writer.
+}
+
+function styleRange(range: Excel.Range, c: OutputCell): void {
+  const format = range.format;
+  if (c.fill) format.fill.color = c.fill;
+  if (c.fontColor) format.font.color = c.fontColor;
+  if (c.bold) format.font.bold = true;
+  if (c.italic) format.font.italic = true;
+  if (c.wrap) {
+    format.wrapText = true;
+    format.verticalAlignment = 'Top';
+  }
+  if (c.align) format.horizontalAlignment = ALIGN[c.align];
+}
+
+/**
+ * An Excel chart from a ChartSpec: the first series' values make the chart; with ExcelApi 1.7
+ * the categories become its x-axis labels and further series are added with their names.
+ */
+export function addChart(ws: Excel.Worksheet, spec: ChartSpec, api: ApiCheck): void {
+  const [first, ...rest] = spec.series;
+  if (!first) return;
+  const chart = ws.charts.add(CHART_TYPES[spec.kind], ws.getRange(first.values), 'Columns');
+  chart.title.text = spec.title;
+  if (api('1.7')) {
+    const s0 = chart.series.getItemAt(0);
+    s0.setXAxisValues(ws.getRange(spec.categories));
+    s0.name = first.name;
+    for (const s of rest) {
+      const added = chart.series.add(s.name);
+      added.setValues(ws.getRange(s.values));
+      added.setXAxisValues(ws.getRange(spec.categories));
+    }
+  }
+  chart.setPosition(spec.anchor);
+}

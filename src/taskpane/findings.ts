@@ -1,0 +1,157 @@
+import type { MessageKey } from '../core/messages/index';
+import type { Finding, Severity } from '../core/validate/result';
+
+/**
+ * The findings as the pane lists them: by workbook and sheet (the open workbook first), then
+ * by rule (errors first), each with where to go when clicked.
+ */
+
+export interface FindingView {
+  finding: Finding;
+  /** Position in the audit's findings: a stable React key and the explanation's address. */
+  index: number;
+  /** The cells to show, on one sheet of the open workbook; absent when not in it. */
+  target?: { sheet: string; cells: string[] };
+}
+
+export interface RuleGroup {
+  ruleId: string;
+  severity: Severity;
+  findings: FindingView[];
+}
+
+export interface SheetGroup {
+  file: string;
+  sheet: string;
+  /** In the open workbook (else an imported file). */
+  live: boolean;
+  rules: RuleGroup[];
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/**
+ * Where a finding is: its cells on its own sheet, or, when it read none there, on the first
+ * other sheet it read. Cells of the previous period are not in this workbook.
+ */
+export function navigationTarget(
+  f: Finding,
+  live: string,
+): { sheet: string; cells: string[] } | undefined {
+  if (f.file !== live) return undefined;
+  const bySheet = new Map<string, string[]>();
+  for (const c of f.cells) {
+    if (!c.cell || c.item.startsWith('PREV(')) continue;
+    const sheet = c.sheet ?? f.sheet;
+    const list = bySheet.get(sheet) ?? [];
+    if (!list.includes(c.cell)) list.push(c.cell);
+    bySheet.set(sheet, list);
+  }
+  const own = bySheet.get(f.sheet);
+  if (own) return { sheet: f.sheet, cells: own };
+  const [first] = bySheet;
+  return first ? { sheet: first[0], cells: first[1] } : undefined;
+}
+
+/**
+ * `order` is the open workbook's sheets in their order; its groups come first, in that order,
+ * then imported files' groups as they appear.
+ */
+export function groupFindings(
+  findings: readonly Finding[],
+  live: string,
+  order: readonly string[] = [],
+): SheetGroup[] {
+  const groups: SheetGroup[] = [];
+  findings.forEach((finding, index) => {
+    let g = groups.find((x) => x.file === finding.file && x.sheet === finding.sheet);
+    if (!g) {
+      g = { file: finding.file, sheet: finding.sheet, live: finding.file === live, rules: [] };
+      groups.push(g);
+    }
+    let r = g.rules.find((x) => x.ruleId === finding.ruleId);
+    if (!r) {
+      r = { ruleId: finding.ruleId, severity: finding.severity, findings: [] };
+      g.rules.push(r);
+    }
+    if (RANK[finding.severity] < RANK[r.severity]) r.severity = finding.severity;
+    const target = navigationTarget(finding, live);
+    r.findings.push({ finding, index, ...(target ? { target } : {}) });
+  });
+  for (const g of groups) {
+    g.rules.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  }
+  const position = (g: SheetGroup) => {
+    const i = g.live ? order.indexOf(g.sheet) : -1;
+    return i < 0 ? order.length : i;
+  };
+  return groups
+    .map((g, i) => ({ g, i }))
+    .sort(
+      (a, b) => Number(b.g.live) - Number(a.g.live) || position(a.g) - position(b.g) || a.i - b.i,
+    )
+    .map(({ g }) => g);
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  explained: number;
+  notices: number;
+}
+
+export function countFindings(findings: readonly Finding[]): Counts {
+  const c: Counts = { errors: 0, warnings: 0, explained: 0, notices: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'notice') c.notices++;
+    else {
+      c.warnings++;
+      if (f.explanation) c.explained++;
+    }
+  }
+  return c;
+}
+
+/** The names the built-in checks go by in the list; written rules go by their id. */
+export function ruleLabelKey(ruleId: string): MessageKey | undefined {
+  const keys: Record<string, MessageKey> = {
+    TOTAL: 'pane.rule.TOTAL',
+    DUPLICATE: 'pane.rule.DUPLICATE',
+    BLANK: 'pane.rule.BLANK',
+    TYPE: 'pane.rule.TYPE',
+    NOTICE: 'pane.rule.NOTICE',
+    MISSING_UNIT: 'pane.rule.MISSING_UNIT',
+  };
+  return keys[ruleId];
+}
+
+/** What to do about an Office.js error, by its code. */
+export function hintKey(e: unknown): MessageKey {
+  const code =
+    typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
+      ? (e as { code: string }).code
+      : '';
+  switch (code) {
+    case 'InvalidOperationInCellEditMode':
+      return 'pane.hint.cellEdit';
+    case 'AccessDenied':
+    case 'InsertDeleteConflict':
+      return 'pane.hint.protected';
+    case 'ItemNotFound':
+    case 'InvalidObjectPath':
+      return 'pane.hint.notFound';
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
+      return 'pane.hint.payload';
+    case 'ActivityLimitReached':
+    case 'ServiceNotAvailable':
+    case 'Unavailable':
+    case 'GeneralException.Busy':
+      return 'pane.hint.busy';
+    case 'ItemAlreadyExists':
+      return 'pane.hint.nameTaken';
+    default:
+      return 'pane.hint.retry';
+  }
+}

@@ -1,0 +1,229 @@
+import type { Finding } from '../../src/core/validate/result';
+import { MARK_COLOURS, markTargets, toSaved } from '../../src/excel/highlight';
+import { MARKS_KEY, parseMarks } from '../../src/excel/state';
+import { ExcelTally } from '../../src/excel/tally';
+import type { ExcelBatch } from '../../src/excel/context';
+import { FakeExcel, type FakeWorkbookInit } from '../support/fake-excel';
+
+const RED = MARK_COLOURS.error;
+const YELLOW = MARK_COLOURS.warning;
+
+function finding(over: Partial<Finding> & Pick<Finding, 'ruleId' | 'cells'>): Finding {
+  return {
+    severity: 'error',
+    message: 'm',
+    file: 'live',
+    sheet: 'Data',
+    unit: 'u',
+    ...over,
+  };
+}
+
+/** A workbook with fills of every kind: solid, patterned, deliberately white, none. */
+function init(): FakeWorkbookInit {
+  return {
+    sheets: [
+      {
+        name: 'Data',
+        rows: [
+          ['unit', 'a', 'b', 'c'],
+          ['x', 1, 2, 3],
+          ['y', 4, 5, 6],
+        ],
+        fills: {
+          B2: '#DDEBF7',
+          C2: { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' },
+          D2: '#FFFFFF',
+          A1: '#C0C0C0',
+        },
+      },
+      { name: 'Other', rows: [['k'], [7]], fills: { A2: '#E2EFDA' } },
+    ],
+  };
+}
+
+function tallyOver(excel: FakeExcel, api: (v: string) => boolean = () => true) {
+  return new ExcelTally({
+    name: 'live',
+    run: excel.run as unknown as ExcelBatch,
+    api,
+    merges: false,
+  });
+}
+
+function fills(excel: FakeExcel) {
+  return Object.fromEntries(excel.sheets.map((s) => [s.name, s.allFills()]));
+}
+
+const findings: Finding[] = [
+  finding({
+    ruleId: 'R1',
+    cells: [
+      { item: 'a', cell: 'B2', value: 1 },
+      { item: 'b', cell: 'C2', value: 2 },
+      { item: 'c', cell: 'D2', value: 3 },
+    ],
+  }),
+  finding({
+    ruleId: 'W1',
+    severity: 'warning',
+    cells: [
+      { item: 'c', cell: 'D2', value: 3 },
+      { item: 'c', cell: 'D3', value: 6 },
+      { item: 'OTHER!k', cell: 'A2', value: 7, sheet: 'Other' },
+      { item: 'PREV(a)', cell: 'B3', value: 4 },
+    ],
+  }),
+  finding({ ruleId: 'N', severity: 'notice', cells: [{ item: 'a', cell: 'B3', value: 4 }] }),
+  finding({ ruleId: 'F', file: 'imported.xlsx', cells: [{ item: 'a', cell: 'B3', value: 4 }] }),
+];
+
+describe('markTargets', () => {
+  it('marks errors red and warnings yellow, red winning, and skips what is not in this workbook', () => {
+    const sheets = [
+      { name: 'Data', id: 'd', visibility: 'Visible' },
+      { name: 'Other', id: 'o', visibility: 'Visible' },
+    ];
+    const targets = markTargets(findings, 'live', sheets);
+    expect(targets.map((t) => `${t.sheet}!${t.cell}=${t.colour}`).sort()).toEqual(
+      [`d!B2=${RED}`, `d!C2=${RED}`, `d!D2=${RED}`, `d!D3=${YELLOW}`, `o!A2=${YELLOW}`].sort(),
+    );
+  });
+});
+
+describe('toSaved', () => {
+  it('tells no fill from white by the pattern, and falls back to white-is-none without it', () => {
+    expect(toSaved({ color: '#FFFFFF', pattern: 'None' })).toBeNull();
+    expect(toSaved({ color: '#FFFFFF', pattern: 'Solid' })).toEqual({ color: '#FFFFFF' });
+    expect(toSaved({ color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' })).toEqual({
+      color: '#FFFF00',
+      pattern: 'Gray25',
+      patternColor: '#FF0000',
+    });
+    expect(toSaved({ color: '#FFFFFF' })).toBeNull();
+    expect(toSaved({ color: '#DDEBF7' })).toEqual({ color: '#DDEBF7' });
+  });
+});
+
+describe('highlighting and clearing', () => {
+  it('marks the cells in two syncs and remembers every original fill in the settings', async () => {
+    const excel = new FakeExcel(init());
+    const tally = tallyOver(excel);
+    const { state } = await tally.read();
+    const before = excel.syncCount;
+    const outcome = await tally.highlight(findings, state);
+    expect(excel.syncCount - before).toBe(2);
+    expect(outcome).toEqual({ marked: 5, restored: 0, kept: 0 });
+    const data = excel.sheet('Data');
+    expect(['B2', 'C2', 'D2', 'D3'].map((a) => data?.fillOf(a))).toEqual([
+      { color: RED, pattern: 'Solid' },
+      { color: RED, pattern: 'Solid' },
+      { color: RED, pattern: 'Solid' },
+      { color: YELLOW, pattern: 'Solid' },
+    ]);
+    expect(excel.sheet('Other')?.fillOf('A2')).toEqual({ color: YELLOW, pattern: 'Solid' });
+    // Notices, previous-period cells and imported files are not marked.
+    expect(data?.fillOf('B3')).toBeUndefined();
+    expect(data?.fillOf('A1')).toEqual({ color: '#C0C0C0', pattern: 'Solid' });
+    const record = parseMarks(excel.settings.get(MARKS_KEY));
+    const originals = Object.fromEntries(record.map((m) => [m.cell, m.original]));
+    expect(originals).toEqual({
+      B2: { color: '#DDEBF7' },
+      C2: { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' },
+      D2: { color: '#FFFFFF' },
+      D3: null,
+      A2: { color: '#E2EFDA' },
+    });
+  });
+
+  it('restores every fill exactly, also from a pane opened later', async () => {
+    const excel = new FakeExcel(init());
+    const original = fills(excel);
+    const first = tallyOver(excel);
+    const { state } = await first.read();
+    await first.highlight(findings, state);
+    expect(fills(excel)).not.toEqual(original);
+
+    // A new pane (a new ExcelTally) knows the marks only from the workbook.
+    const later = tallyOver(excel);
+    const before = excel.syncCount;
+    expect(await later.clearHighlights()).toEqual({ restored: 5, kept: 0 });
+    expect(excel.syncCount - before).toBe(3);
+    expect(fills(excel)).toEqual(original);
+    expect(excel.settings.has(MARKS_KEY)).toBe(false);
+    // Nothing left to clear: one sync to find that out.
+    expect(await later.clearHighlights()).toEqual({ restored: 0, kept: 0 });
+  });
+
+  it('on the next audit unmarks fixed cells, keeps the rest, and leaves a fill the user changed', async () => {
+    const excel = new FakeExcel(init());
+    const original = fills(excel);
+    const tally = tallyOver(excel);
+    let { state } = await tally.read();
+    await tally.highlight(findings, state);
+    // The user paints D3 green by hand; then fixes what R1 found.
+    excel.sheet('Data')!.format(2, 3).fill = { color: '#00FF00', pattern: 'Solid' };
+    ({ state } = await tally.read());
+    const next = [findings[1] as Finding];
+    const outcome = await tally.highlight(next, state);
+    // B2 and C2 come back; D2 stays marked, now yellow; D3 keeps the user's green and is
+    // marked yellow again with green remembered.
+    expect(outcome).toEqual({ marked: 3, restored: 2, kept: 0 });
+    const data = excel.sheet('Data');
+    expect(data?.fillOf('B2')).toEqual(original.Data?.B2);
+    expect(data?.fillOf('C2')).toEqual(original.Data?.C2);
+    expect(data?.fillOf('D2')).toEqual({ color: YELLOW, pattern: 'Solid' });
+    expect(data?.fillOf('D3')).toEqual({ color: YELLOW, pattern: 'Solid' });
+    const record = parseMarks(excel.settings.get(MARKS_KEY));
+    expect(record.find((m) => m.cell === 'D3')?.original).toEqual({ color: '#00FF00' });
+    expect(record.find((m) => m.cell === 'D2')?.original).toEqual({ color: '#FFFFFF' });
+
+    // The user refills D2 after marking: clearing leaves it, and restores the others.
+    excel.sheet('Data')!.format(1, 3).fill = { color: '#0000FF', pattern: 'Solid' };
+    expect(await tally.clearHighlights()).toEqual({ restored: 2, kept: 1 });
+    expect(data?.fillOf('D2')).toEqual({ color: '#0000FF', pattern: 'Solid' });
+    expect(data?.fillOf('D3')).toEqual({ color: '#00FF00', pattern: 'Solid' });
+    expect(excel.sheet('Other')?.fillOf('A2')).toEqual(original.Other?.A2);
+  });
+
+  it('without ExcelApi 1.9 takes white for no fill', async () => {
+    const excel = new FakeExcel(init());
+    const tally = tallyOver(excel, (v) => Number(v.split('.')[1]) < 9);
+    const { state } = await tally.read();
+    await tally.highlight(findings, state);
+    const record = parseMarks(excel.settings.get(MARKS_KEY));
+    expect(record.find((m) => m.cell === 'D2')?.original).toBeNull();
+    await tally.clearHighlights();
+    expect(excel.sheet('Data')?.fillOf('D2')).toBeUndefined();
+    expect(excel.sheet('Data')?.fillOf('B2')).toEqual({ color: '#DDEBF7', pattern: 'Solid' });
+  });
+
+  it('forgets marks on a sheet that was deleted', async () => {
+    const excel = new FakeExcel(init());
+    const tally = tallyOver(excel);
+    const { state } = await tally.read();
+    await tally.highlight(findings, state);
+    excel.sheets.splice(1, 1);
+    expect(await tally.clearHighlights()).toEqual({ restored: 4, kept: 0 });
+  });
+
+  it('sends many cells in several requests', async () => {
+    const rows = Array.from({ length: 3_001 }, (_, i) => (i === 0 ? ['v'] : [i]));
+    const excel = new FakeExcel({ sheets: [{ name: 'Data', rows }] });
+    const tally = tallyOver(excel);
+    const { state } = await tally.read();
+    const many = [
+      finding({
+        ruleId: 'R',
+        cells: rows.slice(1).map((_, i) => ({ item: 'v', cell: `A${i + 2}`, value: i })),
+      }),
+    ];
+    const before = excel.syncCount;
+    expect((await tally.highlight(many, state)).marked).toBe(3_000);
+    // two requests to load 3,000 fills, two to write them
+    expect(excel.syncCount - before).toBe(4);
+    expect(excel.sheet('Data')?.fillOf('A3001')).toEqual({ color: RED, pattern: 'Solid' });
+    await tally.clearHighlights();
+    expect(excel.sheet('Data')?.allFills()).toEqual({});
+  });
+});

@@ -1,0 +1,481 @@
+import { OfficeMockObject } from 'office-addin-mock';
+import { monitor, reportSheets } from '../../src/core/monitor';
+import { COLOURS } from '../../src/core/output/report';
+import type { OutputWorkbook } from '../../src/core/output/spec';
+import { findingKey } from '../../src/core/validate/result';
+import type { ExcelBatch } from '../../src/excel/context';
+import { MARK_COLOURS } from '../../src/excel/highlight';
+import { CleanupFailedError } from '../../src/excel/owned';
+import { MARKS_KEY, OWNED_KEY, freeName, parseOwned } from '../../src/excel/state';
+import { RULE_HEADERS } from '../../src/excel/tables';
+import { ExcelTally, boundingRange, explanationRows, type AuditRead } from '../../src/excel/tally';
+import { FakeExcel, type FakeExcelOptions, type FakeWorkbookInit } from '../support/fake-excel';
+import { defaultIndex, defaultProfile } from '../support/fixtures';
+import { fakeInit, readSample } from '../support/sample';
+
+function tallyOver(
+  init: FakeWorkbookInit,
+  opts: FakeExcelOptions = {},
+  reader: { cellLimit?: number; blockRows?: number } = {},
+) {
+  const excel = new FakeExcel(init, opts);
+  const tally = new ExcelTally({
+    name: '当前工作簿',
+    run: excel.run as unknown as ExcelBatch,
+    api: () => true,
+    merges: false,
+    ...reader,
+  });
+  return { excel, tally };
+}
+
+function audit(read: AuditRead) {
+  return monitor({
+    workbooks: [read.workbook],
+    profile: defaultProfile(),
+    index: defaultIndex(),
+    lang: 'zh',
+    explanations: read.explanations,
+  });
+}
+
+/** A births form of `n` townships, each adding up except the ones listed. */
+function birthsForm(n: number, wrong: readonly number[] = []): FakeWorkbookInit {
+  const rows: (string | number)[][] = [['乡镇', '活产数', '男婴活产数', '女婴活产数']];
+  for (let i = 0; i < n; i++) {
+    // Under 200 births a unit, so the sex-ratio and mortality checks do not apply.
+    const boys = 90 + (i % 10);
+    const girls = 85 + (i % 10);
+    rows.push([`乡镇${i + 1}`, boys + girls + (wrong.includes(i) ? 7 : 0), boys, girls]);
+  }
+  return { sheets: [{ name: '妇幼卫生', rows }] };
+}
+
+/** A sheet of `rows` × `cols` numbers. */
+function numbers(rows: number, cols: number): number[][] {
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => r * 1000 + c),
+  );
+}
+
+describe('the audit path', () => {
+  it.each([100, 10_000])(
+    'reads a %i-row workbook in 3 syncs and highlights it in 2 more',
+    async (n) => {
+      const { excel, tally } = tallyOver(birthsForm(n, [2, n - 2]));
+      const read = await tally.read();
+      expect(excel.syncCount).toBe(3);
+      expect(read.cells).toBe((n + 1) * 4);
+      const result = audit(read);
+      const errors = result.validation.findings.filter((f) => f.ruleId === 'FE1-01');
+      expect(errors.map((f) => f.unit)).toEqual(['乡镇3', `乡镇${n - 1}`]);
+      const outcome = await tally.highlight(result.validation.findings, read.state);
+      expect(excel.syncCount).toBe(5);
+      // three cells of each failing row
+      expect(outcome.marked).toBe(6);
+      expect(excel.sheet('妇幼卫生')?.fillOf('B4')?.color).toBe(MARK_COLOURS.error);
+      expect(excel.sheet('妇幼卫生')?.fillOf(`D${n}`)?.color).toBe(MARK_COLOURS.error);
+    },
+  );
+
+  it('reads 200,000 rows in blocks, and halves a block Excel refuses', async () => {
+    const big = { sheets: [{ name: 'Big', rows: numbers(200_000, 26) }] };
+    const { excel, tally } = tallyOver(big);
+    const read = await tally.read();
+    expect(read.workbook.sheets[0]?.rows).toHaveLength(200_000);
+    // sheets and settings + used ranges + 20 blocks of 10,000 rows
+    expect(excel.syncCount).toBe(22);
+
+    const refused = tallyOver(big, { payloadCellLimit: 200_000 });
+    const again = await refused.tally.read();
+    expect(again.workbook.sheets[0]?.rows[199_999]?.[25]).toBe(199_999_025);
+    // + one refused block of 10,000 rows, then 40 blocks of 5,000
+    expect(refused.excel.syncCount).toBe(43);
+  });
+
+  it('finds in the sample what the command line finds, and leaves out Tally’s own sheets', async () => {
+    const sample = await readSample();
+    const { excel, tally } = tallyOver(fakeInit(sample));
+    const read = await tally.read();
+    const fromFile = monitor({
+      workbooks: [{ ...sample, source: '当前工作簿' }],
+      profile: defaultProfile(),
+      index: defaultIndex(),
+      lang: 'zh',
+    });
+    expect(audit(read).validation).toEqual(fromFile.validation);
+    expect(read.state.sheets.map((s) => s.name)).toEqual(sample.sheets.map((s) => s.name));
+
+    // A report sheet Tally wrote is not read again; its explanations sheet is read for them.
+    const out = reportSheets(audit(read), defaultProfile(), 'zh', '2026-03-01 10:00');
+    await tally.writeReport(out.workbook);
+    const x01 = fromFile.validation.findings.find((f) => f.ruleId === 'X-01');
+    if (!x01) throw new Error('the sample has an X-01 warning');
+    await tally.saveExplanation(x01, '龙潭镇有外地来登记结婚的');
+    const next = await tally.read();
+    expect(next.workbook.sheets.map((s) => s.name)).toEqual(sample.sheets.map((s) => s.name));
+    expect(next.explanations.get(findingKey(x01))).toBe('龙潭镇有外地来登记结婚的');
+    const explained = audit(next).validation.findings.find((f) => f.ruleId === 'X-01');
+    expect(explained?.explanation).toBe('龙潭镇有外地来登记结婚的');
+    expect(excel.sheets.map((s) => s.name)).toEqual([
+      ...sample.sheets.map((s) => s.name),
+      '指标汇总',
+      '监测报告',
+      '审核说明',
+    ]);
+  });
+});
+
+describe('selecting the cells of a finding', () => {
+  it('activates the sheet and selects the range around the cells in one sync', async () => {
+    const { excel, tally } = tallyOver({
+      sheets: [
+        { name: 'A', rows: [[1]] },
+        { name: '人口与安全', rows: [[1]] },
+      ],
+    });
+    await tally.select('人口与安全', ['C10', 'B10', 'D10']);
+    expect(excel.selection).toEqual({ sheet: '人口与安全', address: 'B10:D10' });
+    expect(excel.activeSheet).toBe('人口与安全');
+    expect(excel.syncCount).toBe(1);
+    await expect(tally.select('Gone', ['A1'])).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  it('calls activate and select through office-addin-mock', async () => {
+    const calls: string[] = [];
+    const context = new OfficeMockObject({
+      workbook: {
+        worksheets: {
+          getItem: (name: string) => ({
+            activate: () => calls.push(`activate ${name}`),
+            getRange: (address: string) => ({ select: () => calls.push(`select ${address}`) }),
+          }),
+        },
+      },
+    });
+    const tally = new ExcelTally({
+      name: 'x',
+      run: ((batch: (c: unknown) => Promise<unknown>) => batch(context)) as unknown as ExcelBatch,
+      api: () => true,
+    });
+    await tally.select('妇幼卫生', ['N12']);
+    expect(calls).toEqual(['activate 妇幼卫生', 'select N12']);
+  });
+
+  it('bounds cells', () => {
+    expect(boundingRange(['C10', 'D10', 'B10'])).toBe('B10:D10');
+    expect(boundingRange(['N12'])).toBe('N12');
+    expect(boundingRange(['B3', 'A7'])).toBe('A3:B7');
+  });
+});
+
+describe('explanations (审核说明)', () => {
+  const warning = { ruleId: 'X-01', sheet: '妇幼卫生', unit: '龙潭镇' };
+  const other = { ruleId: 'FE1-12', sheet: '妇幼卫生', unit: '石门镇' };
+
+  it('writes Tally’s 审核说明 sheet as text, merging what the sheet holds now', async () => {
+    const { excel, tally } = tallyOver({ sheets: [{ name: '妇幼卫生', rows: [[1]] }] });
+    const first = await tally.saveExplanation(warning, '=外地来登记');
+    expect(first.sheet).toEqual({ role: 'explanations', wanted: '审核说明', name: '审核说明' });
+    const sheet = excel.sheet('审核说明');
+    expect(sheet?.table()).toEqual([
+      ['规则编号', '工作表', '填报单位', '说明'],
+      ['X-01', '妇幼卫生', '龙潭镇', '=外地来登记'],
+    ]);
+    expect(sheet?.formulaAt(1, 3)).toBeUndefined();
+    expect(sheet?.numberFormatAt(1, 3)).toBe('@');
+    expect(sheet?.frozen).toEqual({ rows: 1, columns: 0 });
+    // The explanations sheet does not take the user away from where they are.
+    expect(excel.activeSheet).toBe('妇幼卫生');
+
+    // The user adds a row by hand; saving another keeps it.
+    sheet?.setValue(2, 0, 'FE1-14');
+    sheet?.setValue(2, 1, '妇幼卫生');
+    sheet?.setValue(2, 2, '高峰乡');
+    sheet?.setValue(2, 3, '手工说明');
+    const second = await tally.saveExplanation(other, '核实无误');
+    expect([...second.explanations.values()].sort()).toEqual(
+      ['=外地来登记', '手工说明', '核实无误'].sort(),
+    );
+    expect(excel.sheets.filter((s) => s.name.startsWith('审核说明'))).toHaveLength(1);
+    expect(excel.sheet('审核说明')?.table().slice(1)).toEqual([
+      ['FE1-12', '妇幼卫生', '石门镇', '核实无误'],
+      ['FE1-14', '妇幼卫生', '高峰乡', '手工说明'],
+      ['X-01', '妇幼卫生', '龙潭镇', '=外地来登记'],
+    ]);
+
+    // An empty explanation removes it.
+    const third = await tally.saveExplanation(warning, '  ');
+    expect(third.explanations.has(findingKey(warning))).toBe(false);
+    expect(excel.sheet('审核说明')?.table()).toHaveLength(3);
+  });
+
+  it('never touches a user’s own 审核说明 sheet, and reads it too', async () => {
+    const theirs = [
+      ['规则编号', '工作表', '填报单位', '说明'],
+      ['FE1-12', '妇幼卫生', '石门镇', '用户自己的说明'],
+    ];
+    const { excel, tally } = tallyOver({
+      sheets: [
+        { name: '妇幼卫生', rows: [[1]] },
+        { name: '审核说明', rows: theirs, fills: { A1: '#FFFF00' } },
+      ],
+    });
+    const saved = await tally.saveExplanation(warning, '外地来登记');
+    expect(saved.sheet.name).toBe('审核说明 (Tally)');
+    expect(excel.sheet('审核说明')?.table()).toEqual(theirs);
+    expect(excel.sheet('审核说明')?.allFills()).toEqual({
+      A1: { color: '#FFFF00', pattern: 'Solid' },
+    });
+    expect(saved.explanations.get(findingKey(other))).toBe('用户自己的说明');
+    const read = await tally.read();
+    expect(read.explanations.get(findingKey(warning))).toBe('外地来登记');
+    expect(read.explanations.get(findingKey(other))).toBe('用户自己的说明');
+    // The user's sheet is data as far as Tally knows; Tally's is not.
+    expect(read.workbook.sheets.map((s) => s.name)).toEqual(['妇幼卫生', '审核说明']);
+  });
+
+  it('turns explanation keys back into rows', () => {
+    const map = new Map([
+      [findingKey(warning), ' 说明 '],
+      ['not a key', 'x'],
+      [findingKey(other), ''],
+    ]);
+    expect(explanationRows(map)).toEqual([{ ...warning, text: '说明' }]);
+  });
+});
+
+describe('the rules sheet (审核规则)', () => {
+  it('inserts the profile’s rules as a text table the engine then uses', async () => {
+    const sample = await readSample();
+    const { excel, tally } = tallyOver(fakeInit(sample));
+    const rules = defaultProfile().rules;
+    // A rule that starts with '=' stays text.
+    const withFormulaLike = [
+      ...rules,
+      {
+        id: 'Z-01',
+        rule: '=[活产数] >= 0',
+        severity: 'warning' as const,
+        message: '-注意',
+        scope: 'FE1',
+      },
+    ];
+    expect(await tally.insertRules(withFormulaLike)).toEqual({ sheet: '审核规则', existed: false });
+    const sheet = excel.sheet('审核规则');
+    const table = sheet?.table() ?? [];
+    expect(table[0]).toEqual([...RULE_HEADERS]);
+    expect(table).toHaveLength(rules.length + 2);
+    expect(table[1]).toEqual(['FE1-01', rules[0]?.rule, '强制', rules[0]?.message, 'FE1']);
+    expect(table.at(-1)).toEqual(['Z-01', '=[活产数] >= 0', '核实', '-注意', 'FE1']);
+    expect([...sheet!.formulas.keys()]).toEqual([]);
+    expect(excel.activeSheet).toBe('审核规则');
+    // Not Tally's: the user edits it and Tally never replaces it.
+    expect(parseOwned(excel.settings.get(OWNED_KEY)).size).toBe(0);
+
+    // The engine reads it instead of the profile's rules: without Z-01 the same findings.
+    sheet?.clear({ top: rules.length + 1, left: 0, bottom: rules.length + 1, right: 4 }, 'All');
+    const read = await tally.read();
+    const result = audit(read);
+    expect(result.validation.rules.filter((r) => r.error)).toEqual([]);
+    const byProfile = monitor({
+      workbooks: [{ ...sample, source: '当前工作簿' }],
+      profile: defaultProfile(),
+      index: defaultIndex(),
+      lang: 'zh',
+    });
+    expect(result.validation.findings).toEqual(byProfile.validation.findings);
+    expect(result.validation.findings.map((f) => `${f.ruleId} ${f.unit}`)).toEqual(
+      expect.arrayContaining(['FE1-01 石门镇', 'BLANK 高峰乡', 'X-01 龙潭镇']),
+    );
+
+    // A broken rule is reported with its row; the others still run.
+    sheet?.setValue(2, 1, '[新生儿死亡数] <=');
+    const broken = audit(await tally.read());
+    const bad = broken.validation.rules.filter((r) => r.error);
+    expect(bad.map((r) => r.id)).toEqual(['FE1-02']);
+    expect(bad[0]?.error).toMatch(/第 3 行/);
+
+    excel.activeSheet = '妇幼卫生';
+    expect(await tally.insertRules(rules)).toEqual({ sheet: '审核规则', existed: true });
+    expect(excel.activeSheet).toBe('审核规则');
+    expect(excel.sheet('审核规则')?.valueAt(2, 1)).toBe('[新生儿死亡数] <=');
+  });
+});
+
+describe('the report sheets', () => {
+  async function sampleReport(extra: FakeWorkbookInit['sheets'] = []) {
+    const sample = await readSample();
+    const init = fakeInit(sample, {}, [...extra]);
+    const setup = tallyOver(init);
+    const read = await setup.tally.read();
+    const out = reportSheets(audit(read), defaultProfile(), 'zh', '2026-03-01 10:00').workbook;
+    return { ...setup, out, sample };
+  }
+
+  it('writes 指标汇总 and 监测报告 with formats, colours, a chart, as text', async () => {
+    const { excel, tally, out } = await sampleReport();
+    const before = excel.syncCount;
+    const placed = await tally.writeReport(out);
+    expect(excel.syncCount - before).toBe(3);
+    expect(excel.calculationSuspensions).toBe(1);
+    expect(placed.map((p) => p.name)).toEqual(['指标汇总', '监测报告']);
+    const summary = excel.sheet('指标汇总');
+    const spec = out.sheets[0];
+    if (!summary || !spec) throw new Error('no summary');
+    // Every cell of the description, value and number format; text as text.
+    spec.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const expected = cell.value ?? '';
+        expect([r, c, summary.valueAt(r, c)]).toEqual([r, c, expected]);
+        if (typeof cell.value === 'string') expect(summary.numberFormatAt(r, c)).toBe('@');
+        else if (cell.numberFormat) expect(summary.numberFormatAt(r, c)).toBe(cell.numberFormat);
+        if (cell.fill) expect(summary.fillAt(r, c)).toBe(cell.fill);
+        if (cell.bold) expect(summary.formatAt(r, c).bold).toBe(true);
+      }),
+    );
+    expect(summary.formulas.size).toBe(0);
+    // The status column (达标情况) of the indicator rows.
+    const status = spec.rows[4]?.findIndex((c) => c.value === '达标情况') ?? -1;
+    expect(status).toBeGreaterThan(0);
+    const statusCells = spec.rows.flatMap((row, r) => {
+      const cell = row[status];
+      return r > 4 && row.length > status && cell && typeof cell.value === 'string'
+        ? [{ r, c: status, v: cell.value }]
+        : [];
+    });
+    expect(new Set(statusCells.map((s) => s.v))).toEqual(new Set(['达标', '未达标', '无数据']));
+    expect(statusCells.length).toBeGreaterThan(0);
+    for (const { r, c, v } of statusCells) {
+      const want = v === '达标' ? COLOURS.met : v === '未达标' ? COLOURS.notMet : COLOURS.noData;
+      expect(summary.fillAt(r, c)).toBe(want.fill);
+      expect(summary.formatAt(r, c).fontColor).toBe(want.font);
+    }
+    expect(summary.frozen).toEqual({ rows: 5, columns: 4 });
+    const widths = spec.columnWidths ?? [];
+    expect(widths.length).toBeGreaterThan(3);
+    widths.forEach((w, c) => expect(summary.columnWidth(c)).toBeCloseTo(w * (48 / 8.43), 0));
+    expect(summary.merges.length).toBe(4);
+    expect(summary.charts).toHaveLength(1);
+    const chartSpec = spec.charts?.[0];
+    expect(summary.charts[0]).toMatchObject({
+      type: 'ColumnClustered',
+      title: chartSpec?.title,
+      series: [
+        {
+          name: chartSpec?.series[0]?.name,
+          values: chartSpec?.series[0]?.values,
+          xValues: chartSpec?.categories,
+        },
+      ],
+      position: { start: chartSpec?.anchor },
+    });
+    expect(excel.sheet('监测报告')?.valueAt(0, 0)).toBe(out.sheets[1]?.rows[0]?.[0]?.value);
+    expect(excel.activeSheet).toBe('指标汇总');
+    expect(excel.sheets.every((s) => s.visibility === 'Visible')).toBe(true);
+    const owned = parseOwned(excel.settings.get(OWNED_KEY));
+    expect([...owned.entries()]).toEqual([
+      [summary.id, 'summary'],
+      [excel.sheet('监测报告')?.id, 'narrative'],
+    ]);
+  });
+
+  it('replaces its own sheets on a second run and changes nothing else', async () => {
+    const { excel, tally, out } = await sampleReport();
+    await tally.writeReport(out);
+    const first = excel.sheets.map((s) => [s.name, s.table()]);
+    const firstIds = excel.sheets.map((s) => s.id);
+    await tally.writeReport(out);
+    expect(excel.sheets.map((s) => [s.name, s.table()])).toEqual(first);
+    const ids = excel.sheets.map((s) => s.id);
+    expect(ids.slice(0, -2)).toEqual(firstIds.slice(0, -2));
+    expect(ids.slice(-2)).not.toEqual(firstIds.slice(-2));
+    expect([...parseOwned(excel.settings.get(OWNED_KEY)).keys()]).toEqual(ids.slice(-2));
+  });
+
+  it('never touches a user’s sheet of the same name, and picks another name', async () => {
+    const mine = { name: '指标汇总', rows: [['我的汇总', 1]], fills: { A1: '#FFFF00' } };
+    const { excel, tally, out } = await sampleReport([mine]);
+    const placed = await tally.writeReport(out);
+    expect(placed[0]).toEqual({ role: 'summary', wanted: '指标汇总', name: '指标汇总 (Tally)' });
+    expect(excel.sheet('指标汇总')?.table()).toEqual([['我的汇总', 1]]);
+    expect(excel.sheet('指标汇总')?.allFills()).toEqual({
+      A1: { color: '#FFFF00', pattern: 'Solid' },
+    });
+    await tally.writeReport(out);
+    expect(excel.sheets.filter((s) => s.name.startsWith('指标汇总')).map((s) => s.name)).toEqual([
+      '指标汇总',
+      '指标汇总 (Tally)',
+    ]);
+    expect(excel.sheet('指标汇总')?.table()).toEqual([['我的汇总', 1]]);
+  });
+
+  it('leaves nothing half-written when a write fails, and keeps the previous report', async () => {
+    const { excel, tally, out } = await sampleReport();
+    await tally.writeReport(out);
+    const before = excel.sheets.map((s) => [s.name, s.id, s.table()]);
+    const owned = excel.settings.get(OWNED_KEY);
+    excel.faults.push({ op: 'ChartCollection.add', code: 'GeneralException' });
+    await expect(tally.writeReport(out)).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(excel.sheets.map((s) => [s.name, s.id, s.table()])).toEqual(before);
+    expect(excel.settings.get(OWNED_KEY)).toEqual(owned);
+
+    excel.faults.push({ op: 'WorksheetCollection.add', code: 'AccessDenied' });
+    await expect(tally.writeReport(out)).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(excel.sheets.map((s) => [s.name, s.id, s.table()])).toEqual(before);
+  });
+
+  it('says which sheets it could not remove when the clean-up fails too', async () => {
+    const { excel, tally, out } = await sampleReport();
+    excel.faults.push({ op: 'Range.values' }, { op: 'Worksheet.delete', code: 'AccessDenied' });
+    const e = await tally.writeReport(out).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(CleanupFailedError);
+    const err = e as CleanupFailedError;
+    expect(err.sheets).toHaveLength(2);
+    expect(excel.sheets.filter((s) => s.name.startsWith('Tally~')).map((s) => s.name)).toContain(
+      err.sheets[0],
+    );
+  });
+
+  it('writes every kind of text as text', async () => {
+    const { excel, tally } = tallyOver({ sheets: [{ name: 'S', rows: [[1]] }] });
+    const texts = ['=SUM(A1:A3)', '+86 123', '-5', '@home', '001', '1e5', '=1+1'];
+    const out: OutputWorkbook = {
+      sheets: [
+        { name: '指标汇总', rows: [texts.map((value) => ({ value }))] },
+        { name: '监测报告', rows: [[{ value: 12.5, numberFormat: '0.0' }]] },
+      ],
+    };
+    await tally.writeReport(out);
+    const sheet = excel.sheet('指标汇总');
+    expect(sheet?.table()).toEqual([texts]);
+    expect(sheet?.formulas.size).toBe(0);
+    expect(excel.sheet('监测报告')?.valueAt(0, 0)).toBe(12.5);
+  });
+});
+
+describe('names', () => {
+  it('picks a free name for a sheet, within 31 characters', () => {
+    const taken = new Set(['指标汇总', '指标汇总 (Tally)']);
+    expect(freeName('指标汇总', (n) => taken.has(n))).toBe('指标汇总 (Tally 2)');
+    expect(freeName('监测报告', (n) => taken.has(n))).toBe('监测报告');
+    const long = 'Indicator summary of the region';
+    expect(freeName(long, (n) => n === long)).toBe('Indicator summary of th (Tally)');
+    expect(freeName(long, (n) => n === long).length).toBe(31);
+  });
+
+  it('keeps settings readable and ignores what it cannot read', () => {
+    expect(parseOwned('{"a":"summary","b":"bogus"}')).toEqual(new Map([['a', 'summary']]));
+    expect(parseOwned('not json')).toEqual(new Map());
+    expect(parseOwned(undefined)).toEqual(new Map());
+  });
+
+  it('removes the record of marks when nothing is marked', async () => {
+    const { excel, tally } = tallyOver({
+      sheets: [{ name: 'S', rows: [[1]] }],
+      settings: { [MARKS_KEY]: '{"version":1,"marks":[]}' },
+    });
+    expect(await tally.clearHighlights()).toEqual({ restored: 0, kept: 0 });
+    expect(excel.settings.has(MARKS_KEY)).toBe(false);
+  });
+});
