@@ -26,7 +26,7 @@ import {
   type FindingCell,
   type ValidationResult,
 } from '../core/validate/result';
-import { applyExplanations, EXPLANATION_SHEET } from '../core/validate/explanations';
+import { applyExplanations, isExplanationSheet } from '../core/validate/explanations';
 import { parseCsv, parseXlsx } from '../xlsx/parse';
 import { explanationsFrom } from './explanations';
 import type { Out } from './output';
@@ -96,13 +96,14 @@ function validateWithRules(
   if (opts.sheet !== undefined && sheets.length === 0) {
     throw new TallyError('error.noSheet', { sheet: opts.sheet });
   }
-  const findings: Finding[] = [];
+  // Lists of findings, flattened once (a long list spread into push() overflows the stack).
+  const lists: Finding[][] = [];
   for (const s of sheets) {
     const st = { source: s.file, sheet: s.sheet, table: s.table };
-    findings.push(...checkValues(st, opts.lang), ...checkTotals(st, opts.lang));
+    lists.push(checkValues(st, opts.lang), checkTotals(st, opts.lang));
     // Forms get the profile's checks; any other table is checked for repeated units.
-    if (s.form) findings.push(...checkBlanks(st, opts.lang), ...checkCounts(st, opts.lang));
-    else findings.push(...checkTableDuplicates(st, opts.lang));
+    if (s.form) lists.push(checkBlanks(st, opts.lang), checkCounts(st, opts.lang));
+    else lists.push(checkTableDuplicates(st, opts.lang));
   }
   // Across the files: a form's units repeated or missing.
   const rec = formsOf(workbooks, ctx, opts.sheet);
@@ -110,20 +111,16 @@ function validateWithRules(
     const root = t(opts.lang, 'report.wholeArea');
     const pds = prior ? buildDataset(formsOf(prior, ctx), root) : undefined;
     const ds = buildDataset(rec, root);
-    findings.push(...checkDuplicates(ds, opts.lang), ...checkCompleteness(ds, opts.lang, pds));
+    lists.push(checkDuplicates(ds, opts.lang), checkCompleteness(ds, opts.lang, pds));
   }
   const run = runRules(set, sheets, prior ? sheetsOf(prior, ctx) : undefined, opts.lang);
-  findings.push(...run.findings);
+  lists.push(run.findings);
+  const findings = lists.flat();
   return { rules: run.rules, findings, summary: summarise(findings) };
 }
 
 /** Sheets Tally itself reads or writes: never forms, never worth a "not audited" note. */
-const TOOL_SHEETS: readonly string[] = [
-  EXPLANATION_SHEET,
-  ...RULE_SHEET_NAMES,
-  '指标汇总',
-  '监测报告',
-];
+const TOOL_SHEETS: readonly string[] = [...RULE_SHEET_NAMES, '指标汇总', '监测报告'];
 
 /** The recognised forms, of one sheet when `--sheet` names it. */
 function formsOf(workbooks: readonly WorkbookData[], ctx: Ctx, only?: string): Recognised {
@@ -162,6 +159,7 @@ export async function validateCommand(
       (k) =>
         k.reason !== 'noHeader' &&
         !TOOL_SHEETS.includes(k.sheet) &&
+        !isExplanationSheet(k.sheet) &&
         (opts.sheet === undefined || opts.sheet === k.sheet),
     );
     const root = t(lang, 'report.wholeArea');

@@ -100,20 +100,22 @@ export function auditDataset(
   prior: Dataset | undefined,
 ): ValidationResult {
   const { lang } = input;
-  const findings: Finding[] = [];
+  // Lists of findings, flattened once at the end: spreading a long list into push() would
+  // overflow the call stack on a form with hundreds of thousands of failing records.
+  const lists: Finding[][] = [];
   // A wide sheet holding several forms is one table: its cells are checked once.
   const tables = new Set<FormSheet['table']>();
   for (const fs of ds.forms) {
     if (tables.has(fs.table)) continue;
     tables.add(fs.table);
-    findings.push(
-      ...checkValues(fs, lang),
-      ...checkTotals(fs, lang),
-      ...checkBlanks(fs, lang),
-      ...checkCounts(fs, lang),
+    lists.push(
+      checkValues(fs, lang),
+      checkTotals(fs, lang),
+      checkBlanks(fs, lang),
+      checkCounts(fs, lang),
     );
   }
-  findings.push(...checkDuplicates(ds, lang), ...checkCompleteness(ds, lang, prior));
+  lists.push(checkDuplicates(ds, lang), checkCompleteness(ds, lang, prior));
   const ruled = runProfileRules(
     input.rules ?? rulesSheet(input.workbooks) ?? input.profile.rules,
     ds,
@@ -121,7 +123,8 @@ export function auditDataset(
     input.profile,
     lang,
   );
-  findings.push(...ruled.findings);
+  lists.push(ruled.findings);
+  const findings = lists.flat();
   if (input.explanations) applyExplanations(findings, input.explanations);
   return { rules: ruled.rules, findings, summary: summarise(findings) };
 }

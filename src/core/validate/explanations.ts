@@ -23,11 +23,23 @@ const ALIASES: Record<string, (typeof EXPLANATION_HEADERS)[number]> = {
   [normalizeHeader('explanation')]: '说明',
 };
 
+/** 审核说明, or the name the pane gives its own when the user already has one (`审核说明 (Tally)`). */
+export function isExplanationSheet(name: string): boolean {
+  return name === EXPLANATION_SHEET || /^审核说明 \(Tally( \d+)?\)$/.test(name);
+}
+
 export function explanationsFromSheet(wb: WorkbookData): Map<string, string> {
   const out = new Map<string, string>();
-  const sheet = wb.sheets.find((s) => s.name === EXPLANATION_SHEET);
-  const header = sheet?.rows[0];
-  if (!sheet || !header) return out;
+  for (const sheet of wb.sheets.filter((s) => isExplanationSheet(s.name))) {
+    for (const [k, v] of readSheet(sheet)) out.set(k, v);
+  }
+  return out;
+}
+
+function readSheet(sheet: WorkbookData['sheets'][number]): Map<string, string> {
+  const out = new Map<string, string>();
+  const header = sheet.rows[0];
+  if (!header) return out;
   const cols = new Map<string, number>();
   header.forEach((h, j) => {
     const name = ALIASES[normalizeHeader(cellText(h))];

@@ -39,3 +39,18 @@ test('a warning explained in the 审核说明 sheet is resolved and quoted in th
   expect(text).toContain('核实性审核问题1条，已填写说明1条。');
   expect(text).toContain(`龙潭镇（X-01）：${TEXT}`);
 });
+
+test("the pane's own 审核说明 (Tally), written when the user has a 审核说明 of their own, is read too", () => {
+  const rows = [
+    ['规则编号', '工作表', '填报单位', '说明'],
+    ['X-01', '妇幼卫生', '龙潭镇', TEXT],
+  ];
+  const wb = {
+    source: 'x.xlsx',
+    sheets: [
+      { name: '审核说明', origin: { row: 0, col: 0 }, rows: [['我的笔记']] },
+      { name: '审核说明 (Tally)', origin: { row: 0, col: 0 }, rows },
+    ],
+  };
+  expect([...explanationsFromSheet(wb).values()]).toEqual([TEXT]);
+});
