@@ -14,6 +14,12 @@ import { EXIT_UNUSABLE } from './errors';
 const langOption = () =>
   new Option('--lang <lang>', h('help.lang')).choices(['zh', 'en']).default('zh');
 
+/** The bundled profile and the header index built from it: what every command reads with. */
+function engine() {
+  const profile = readProfileDir();
+  return { profile, index: new HeaderIndex(vocabularyOf(profile)) };
+}
+
 /** Help text: Chinese first, English second, from the catalogue. */
 const h = (key: MessageKey): string => `${t('zh', key)} — ${t('en', key)}`;
 
@@ -51,9 +57,7 @@ export async function main(
     .option('--json', h('help.json'), false)
     .addOption(langOption())
     .action(async (files: string[], opts: { json: boolean; lang: Lang }) => {
-      const profile = readProfileDir();
-      const index = new HeaderIndex(vocabularyOf(profile));
-      exitCode = await inspectCommand(files, opts, { profile, index, out, err });
+      exitCode = await inspectCommand(files, opts, { ...engine(), out, err });
     });
 
   program
@@ -66,9 +70,7 @@ export async function main(
     .option('--json', h('help.json'), false)
     .addOption(langOption())
     .action(async (files: string[], opts: ValidateOptions) => {
-      const profile = readProfileDir();
-      const index = new HeaderIndex(vocabularyOf(profile));
-      exitCode = await validateCommand(files, opts, { profile, index, out, err });
+      exitCode = await validateCommand(files, opts, { ...engine(), out, err });
     });
 
   program
@@ -83,9 +85,7 @@ export async function main(
     .option('--json', h('help.json'), false)
     .addOption(langOption())
     .action(async (files: string[], opts: ReportOptions) => {
-      const profile = readProfileDir();
-      const index = new HeaderIndex(vocabularyOf(profile));
-      exitCode = await reportCommand(files, opts, { profile, index, out, err });
+      exitCode = await reportCommand(files, opts, { ...engine(), out, err });
     });
 
   program
