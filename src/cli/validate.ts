@@ -6,7 +6,6 @@ import type { WorkbookData } from '../core/model/workbook';
 import { auditDataset, RULE_SHEET_NAMES, rulesSheet } from '../core/monitor';
 import type { Profile } from '../core/profile/profile';
 import { formOf, recogniseForms, type Recognised, type SheetSkip } from '../core/read/forms';
-import { readTable } from '../core/read/table';
 import type { HeaderIndex } from '../core/read/vocabulary';
 import { buildDataset } from '../core/rollup/dataset';
 import { parseRuleTable, problemText, type RuleSet } from '../core/rules/table';
@@ -64,24 +63,19 @@ export async function readRuleFile(file: string): Promise<RuleSet> {
   return parseRuleTable(sheet.rows, { firstRow: sheet.origin.row + 1 });
 }
 
-function sheetsOf(workbooks: readonly WorkbookData[], ctx: Ctx, only?: string): RuleSheet[] {
-  const out: RuleSheet[] = [];
-  for (const wb of workbooks) {
-    for (const sheet of wb.sheets) {
-      if (only !== undefined && sheet.name !== only) continue;
-      if (RULE_SHEET_NAMES.includes(sheet.name)) continue;
-      const table = readTable(sheet, ctx.index);
-      if (!table) continue;
-      const form = formOf(table, ctx.profile);
-      out.push({
-        file: wb.source,
-        sheet: sheet.name,
-        table,
+/** Every sheet read as a table (each once), with its form when it is one, for the rules. */
+function sheetsOf(rec: Recognised, ctx: Ctx, only?: string): RuleSheet[] {
+  return rec.tables
+    .filter((t) => (only === undefined || t.sheet === only) && !RULE_SHEET_NAMES.includes(t.sheet))
+    .map((t) => {
+      const form = formOf(t.table, ctx.profile);
+      return {
+        file: t.source,
+        sheet: t.sheet,
+        table: t.table,
         ...(form ? { form: { id: form.id, name: form.name } } : {}),
-      });
-    }
-  }
-  return out;
+      };
+    });
 }
 
 /** Written rules over every sheet (or `--sheet`), plus the per-sheet built-in checks. */
@@ -92,7 +86,8 @@ function validateWithRules(
   opts: ValidateOptions,
   ctx: Ctx,
 ): ValidationResult {
-  const sheets = sheetsOf(workbooks, ctx, opts.sheet);
+  const rec = formsOf(workbooks, ctx, opts.sheet);
+  const sheets = sheetsOf(rec, ctx, opts.sheet);
   if (opts.sheet !== undefined && sheets.length === 0) {
     throw new TallyError('error.noSheet', { sheet: opts.sheet });
   }
@@ -106,14 +101,14 @@ function validateWithRules(
     else lists.push(checkTableDuplicates(st, opts.lang));
   }
   // Across the files: a form's units repeated or missing.
-  const rec = formsOf(workbooks, ctx, opts.sheet);
+  const priorRec = prior ? formsOf(prior, ctx) : undefined;
   if (rec.forms.length > 0) {
     const root = t(opts.lang, 'report.wholeArea');
-    const pds = prior ? buildDataset(formsOf(prior, ctx), root) : undefined;
+    const pds = priorRec ? buildDataset(priorRec, root) : undefined;
     const ds = buildDataset(rec, root);
     lists.push(checkDuplicates(ds, opts.lang), checkCompleteness(ds, opts.lang, pds));
   }
-  const run = runRules(set, sheets, prior ? sheetsOf(prior, ctx) : undefined, opts.lang);
+  const run = runRules(set, sheets, priorRec ? sheetsOf(priorRec, ctx) : undefined, opts.lang);
   lists.push(run.findings);
   const findings = lists.flat();
   return { rules: run.rules, findings, summary: summarise(findings) };

@@ -26,6 +26,8 @@ export interface SheetSkip {
 export interface Recognised {
   forms: FormSheet[];
   skipped: SheetSkip[];
+  /** Every sheet read as a table, form or not, in workbook order (each read once). */
+  tables: { source: string; sheet: string; table: Table }[];
   /** A region sheet (代码 / 名称 / 上级代码), if one was found. */
   regions: { source: string; sheet: string; table: Table }[];
 }
@@ -63,7 +65,7 @@ export function recogniseForms(
   index: HeaderIndex,
   opts: ReadOptions = {},
 ): Recognised {
-  const out: Recognised = { forms: [], skipped: [], regions: [] };
+  const out: Recognised = { forms: [], skipped: [], regions: [], tables: [] };
   for (const wb of workbooks) {
     for (const sheet of wb.sheets) {
       const table = readTable(sheet, index, opts);
@@ -72,6 +74,7 @@ export function recogniseForms(
         out.skipped.push({ ...at, reason: 'noHeader' });
         continue;
       }
+      out.tables.push({ ...at, table });
       if (isRegionTable(table)) {
         out.regions.push({ ...at, table });
         continue;
