@@ -22,12 +22,7 @@ export async function inspectCommand(
   for (const file of files) {
     try {
       const wb = await readWorkbookFile(file);
-      const result = inspectWorkbook(
-        wb,
-        ctx.index,
-        ctx.profile,
-        file.toLowerCase().endsWith('.csv') ? {} : {},
-      );
+      const result = inspectWorkbook(wb, ctx.index, ctx.profile, {}, opts.lang);
       results.push(result);
       if (!opts.json) printWorkbook(result, opts.lang, ctx.out);
     } catch (e) {
@@ -97,4 +92,8 @@ function printSheet(s: SheetInspection, lang: Lang, out: Out): void {
         `      ${t(lang, 'typeError.cell', { cell: e.cell, raw: e.raw, column: e.column })}`,
       );
   }
+  for (const issue of s.issues)
+    out.line(
+      `    ${out.style('yellow', issue.unit ? `${issue.unit}：${issue.message}` : issue.message)}`,
+    );
 }

@@ -2,6 +2,9 @@ import { columnLetter as columnName } from './model/a1';
 import type { WorkbookData } from './model/workbook';
 import type { Profile } from './profile/profile';
 import { formOf } from './read/forms';
+import type { Lang } from './messages/index';
+import { checkValues } from './validate/builtin';
+import { BUILTIN, type Finding } from './validate/result';
 import {
   readTable,
   type Notice,
@@ -27,6 +30,8 @@ export interface SheetInspection {
   totalRows: number;
   notices: Notice[];
   typeErrors: TypeErrorFinding[];
+  /** Other things reading found: invalid codes, an item's second column, another table below. */
+  issues: Finding[];
 }
 
 export interface WorkbookInspection {
@@ -43,7 +48,18 @@ export function guessForm(table: Table, profile: Profile | undefined): SheetInsp
   return { id: form.id, name: form.name, matched, total: form.items.length };
 }
 
-export function inspectTable(table: Table, profile: Profile | undefined): SheetInspection {
+const READING_ISSUES: readonly string[] = [
+  BUILTIN.badCode,
+  BUILTIN.duplicateColumn,
+  BUILTIN.anotherTable,
+];
+
+export function inspectTable(
+  table: Table,
+  profile: Profile | undefined,
+  lang: Lang = 'zh',
+  source = '',
+): SheetInspection {
   const unitCol = table.columns.find((c) => c.kind === 'unit');
   const codeCol = table.columns.find((c) => c.kind === 'code');
   const out: SheetInspection = {
@@ -65,6 +81,9 @@ export function inspectTable(table: Table, profile: Profile | undefined): SheetI
     totalRows: table.records.filter((r) => r.isTotal).length,
     notices: table.notices,
     typeErrors: table.typeErrors,
+    issues: checkValues({ source, sheet: table.sheet, table }, lang).filter((f) =>
+      READING_ISSUES.includes(f.ruleId),
+    ),
   };
   const form = guessForm(table, profile);
   if (form) out.form = form;
@@ -78,6 +97,7 @@ export function inspectWorkbook(
   index: HeaderIndex,
   profile: Profile | undefined,
   opts: ReadOptions = {},
+  lang: Lang = 'zh',
 ): WorkbookInspection {
   return {
     source: wb.source,
@@ -95,9 +115,10 @@ export function inspectWorkbook(
           totalRows: 0,
           notices: [],
           typeErrors: [],
+          issues: [],
         };
       }
-      return inspectTable(table, profile);
+      return inspectTable(table, profile, lang, wb.source);
     }),
   };
 }

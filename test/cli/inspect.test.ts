@@ -72,3 +72,17 @@ describe('tally inspect', () => {
     expect(r.stdout).toContain('inspect');
   });
 });
+
+test('inspect says what else reading found: invalid codes, with their cells', async () => {
+  const r = await run('inspect', '--json', fixturePath('quirks', 'bad-codes.xlsx'));
+  const json = JSON.parse(r.stdout) as {
+    sheets: { issues: { ruleId: string; unit: string; cells: { cell: string }[] }[] }[];
+  };
+  expect(json.sheets[0]?.issues.map((i) => [i.ruleId, i.unit, i.cells[0]?.cell])).toEqual([
+    ['BAD_CODE', '石门镇', 'A6'],
+    ['BAD_CODE', '白沙镇', 'A7'],
+    ['BAD_CODE', '龙潭镇', 'A8'],
+  ]);
+  const human = await run('inspect', fixturePath('quirks', 'bad-codes.xlsx'));
+  expect(human.stdout).toContain('石门镇：区划代码“4.51281E+11”无效');
+});
