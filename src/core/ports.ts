@@ -1,7 +1,7 @@
 import type { SheetData } from './model/workbook';
 import type { OutputWorkbook } from './output/spec';
 
-/** What a reader of a workbook can do. `src/excel` (Office.js) and `src/xlsx` (files) implement it. */
+/** What a reader of a workbook can do. `src/excel` (inside Excel) and `src/xlsx` (files) implement it. */
 export interface WorkbookSource {
   /** A name for messages: the file name, or the open workbook's. */
   readonly name: string;

@@ -26,8 +26,8 @@ export const pane = {
     en: 'The built-in monitoring profile could not be loaded: {detail}. Reinstall the add-in.',
   },
   'pane.officeMissing': {
-    zh: '无法连接 Office：Office.js 未能加载（{detail}）。请检查网络连接，然后在 Excel 中通过“开始 › 加载项”重新打开 Tally。',
-    en: 'Cannot reach Office: Office.js did not load ({detail}). Check the network connection, then open Tally again from Home › Add-ins in Excel.',
+    zh: '无法连接 Office：Office 脚本库未能加载（{detail}）。请检查网络连接，然后在 Excel 中通过“开始 › 加载项”重新打开 Tally。',
+    en: 'Cannot reach Office: the Office script library did not load ({detail}). Check the network connection, then open Tally again from Home › Add-ins in Excel.',
   },
   'pane.notExcel': {
     zh: 'Tally 只能在 Excel 中使用。请在 Excel 中打开工作簿，再通过“开始 › 加载项”打开 Tally。',

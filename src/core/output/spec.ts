@@ -1,5 +1,5 @@
 /**
- * The description of sheets the engine wants written. Adapters (Office.js, exceljs) apply it;
+ * The description of sheets the engine wants written. Adapters (the Excel add-in, the file writer) apply it;
  * the engine never touches a workbook. Strings are always written as text: an adapter must
  * never let a value that starts with `=`, `+`, `-` or `@` become a formula.
  */
