@@ -72,7 +72,7 @@ export const report = {
   'n.domainHead': { zh: '（{n}）{domain}', en: '({n}) {domain}' },
   'n.value': {
     zh: '{period}年，{region}{name}为{value}',
-    en: 'In {period}, {name} in {region} was {value}',
+    en: 'In {period}, the {name} in {region} was {value}',
   },
   'n.changeDown': {
     zh: '，比上年下降{change}{points}',
@@ -83,7 +83,7 @@ export const report = {
     en: ', up {change}{points} on the previous year',
   },
   'n.changeSame': { zh: '，与上年持平', en: ', unchanged from the previous year' },
-  'n.met': { zh: '，已实现{target}的目标。', en: ', meeting the target of {target}.' },
+  'n.met': { zh: '，已实现{target}的目标。', en: ', meeting its target ({target}).' },
   'n.notMet': {
     zh: '，距{target}的目标尚差{gap}{points}，是本领域尚未达标的指标。',
     en: ', {gap}{points} short of the target of {target}; it is not yet met.',
@@ -114,7 +114,7 @@ export const report = {
   },
   'n.small': {
     zh: '（分子仅{n}例，属小数字，比率波动较大，仅供参考）',
-    en: ' (only {n} events: a small number, the rate is unstable)',
+    en: ' (numerator {n}: a small number, so the rate is unstable)',
   },
   'n.notMetNone': {
     zh: '所有可评估指标均已达到2030年目标。',

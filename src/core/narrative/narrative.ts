@@ -133,7 +133,8 @@ function indicatorSentence(r: IndicatorResult, input: NarrativeInput): string {
   let s = t(lang, 'n.value', {
     period,
     region: assessment.rootName,
-    name,
+    // "the infant mortality rate" in the middle of an English sentence.
+    name: lang === 'zh' ? name : name.charAt(0).toLowerCase() + name.slice(1),
     value: valueText(r, lang),
   });
   if (r.smallNumber) s += t(lang, 'n.small', { n: r.root.pool.numerator });
