@@ -16,18 +16,21 @@ export const hostApi: ApiCheck = supportsExcelApi;
 /**
  * Run `each` over `items` in requests of at most `size` items, one sync per request; a request
  * Excel refuses as too large is split in half and sent again. `each` queues its work on the
- * context and returns what to do after the sync.
+ * context and returns what to do after the sync. `first`, if given, is queued at the head of
+ * the first request (again with each retry of it), so it is done before any item.
  */
 export async function inRequests<T>(
   context: { sync(): Promise<unknown> },
   items: readonly T[],
   size: number,
   each: (item: T) => () => void,
+  first?: () => void,
 ): Promise<void> {
   let chunk = Math.max(1, size);
   let i = 0;
   while (i < items.length) {
     const part = items.slice(i, i + chunk);
+    if (i === 0) first?.();
     const after = part.map(each);
     try {
       await context.sync();

@@ -1,11 +1,15 @@
 import type { Finding } from '../core/validate/result';
 import { inRequests, sameColour, type ApiCheck } from './context';
+import { isPayloadTooLarge } from './reader';
 import {
   MARKS_KEY,
+  SHEET_PROPS,
   loadSetting,
   parseMarks,
+  resolveMarks,
   saveSetting,
   serialiseMarks,
+  sheetInfos,
   type Mark,
   type SavedFill,
   type SheetInfo,
@@ -17,8 +21,10 @@ import {
  * Before a cell is marked, its fill is loaded and remembered in the workbook's settings
  * (state.ts), so "Clear highlights" puts back exactly what was there, after the pane or the
  * workbook was closed too. "No fill" and "white fill" are told apart by `format.fill.pattern`
- * (`None` for no fill, ExcelApi 1.9); a cell without a fill is restored with
- * `format.fill.clear()`, never painted white. On a host without ExcelApi 1.9, where Office.js
+ * (`None` for no fill, ExcelApi 1.9), or, where Excel reads the pattern as null for both
+ * (office-js #4900), by `tintAndShade` (null only for no fill); a cell without a fill is
+ * restored with `format.fill.clear()`, never painted white. Gradient fills cannot be set
+ * through Office.js: such a cell gets its colour back. On a host without ExcelApi 1.9, where Office.js
  * reports `#FFFFFF` for a cell without a fill, white is taken as no fill: a deliberately white
  * cell comes back unfilled, which looks the same apart from the gridlines.
  *
@@ -31,7 +37,7 @@ export const MARK_COLOURS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
 export const FILLS_PER_REQUEST = 2_500;
 
 export interface MarkTarget {
-  /** Worksheet id. */
+  /** Worksheet id (present). */
   sheet: string;
   cell: string;
   colour: string;
@@ -67,60 +73,144 @@ export function markTargets(
   return [...byKey.values()];
 }
 
-/** A fill as loaded: colour, and pattern where the host has it. */
+/** A fill as loaded: colour, and with ExcelApi 1.9 pattern and tints (any may read null). */
 interface LoadedFill {
   color: string;
-  pattern?: string;
-  patternColor?: string;
+  /** Whether the ExcelApi 1.9 properties were loaded. */
+  extended: boolean;
+  pattern?: string | null;
+  patternColor?: string | null;
+  tintAndShade?: number | null;
+  patternTintAndShade?: number | null;
 }
+
+const EXTENDED_PROPS = 'color,pattern,patternColor,tintAndShade,patternTintAndShade';
 
 function fillProps(api: ApiCheck): string {
-  return api('1.9') ? 'color,pattern,patternColor' : 'color';
+  return api('1.9') ? EXTENDED_PROPS : 'color';
 }
+
+/** Gradient fills can be read but not set through Office.js. */
+function isGradient(pattern: string | null | undefined): boolean {
+  return typeof pattern === 'string' && /gradient/i.test(pattern);
+}
+
+/**
+ * Whether a loaded fill is "no fill". Documented: pattern `None`. Excel as it is (office-js
+ * #4900) may read pattern null both for no fill and for a solid fill, and colour `#FFFFFF` for
+ * no fill and for white; there `tintAndShade` null tells no fill (a fill has a number).
+ */
+function isNoFill(f: LoadedFill): boolean {
+  if (!f.extended) return sameColour(f.color, '#FFFFFF');
+  return f.pattern === 'None' || (f.pattern == null && f.tintAndShade == null);
+}
+
+const tint = (v: number | null | undefined): number | undefined =>
+  typeof v === 'number' && v !== 0 ? v : undefined;
 
 /** What to remember of a loaded fill; `null` for no fill. */
-export function toSaved(f: LoadedFill): SavedFill | null {
-  if (f.pattern !== undefined) {
-    if (f.pattern === 'None') return null;
-    if (f.pattern === 'Solid') return { color: f.color };
-    return {
-      color: f.color,
-      pattern: f.pattern,
-      ...(f.patternColor ? { patternColor: f.patternColor } : {}),
-    };
-  }
-  return sameColour(f.color, '#FFFFFF') ? null : { color: f.color };
+export function toSaved(
+  f: Omit<LoadedFill, 'extended'> & { extended?: boolean },
+): SavedFill | null {
+  const loaded: LoadedFill = { ...f, extended: f.extended ?? f.pattern !== undefined };
+  if (isNoFill(loaded)) return null;
+  const out: SavedFill = { color: f.color };
+  const t = tint(f.tintAndShade);
+  if (t !== undefined) out.tintAndShade = t;
+  // A null pattern on a filled cell is Excel's way of saying solid; gradients are kept as
+  // their colour only, since they cannot be set again.
+  if (f.pattern == null || f.pattern === 'Solid' || isGradient(f.pattern)) return out;
+  out.pattern = f.pattern;
+  if (f.patternColor) out.patternColor = f.patternColor;
+  const pt = tint(f.patternTintAndShade);
+  if (pt !== undefined) out.patternTintAndShade = pt;
+  return out;
 }
 
-/** Whether a cell still shows the colour Tally put there. */
+/** Whether a cell still shows the colour Tally put there (solid; a null pattern is solid). */
 function stillMarked(f: LoadedFill, m: Mark): boolean {
-  return sameColour(f.color, m.mark) && (f.pattern === undefined || f.pattern === 'Solid');
+  return sameColour(f.color, m.mark) && (!f.extended || f.pattern == null || f.pattern === 'Solid');
 }
 
 type FillProxy = Excel.RangeFill;
 
-/** Queue putting a remembered fill back. */
+/** Queue putting a remembered fill back. A gradient pattern is never set: colour only. */
 export function restoreFill(fill: FillProxy, original: SavedFill | null): void {
   fill.clear();
   if (!original) return;
   fill.color = original.color;
-  if (original.pattern) {
+  if (original.tintAndShade !== undefined) fill.tintAndShade = original.tintAndShade;
+  if (original.pattern && original.pattern !== 'Solid' && !isGradient(original.pattern)) {
     fill.pattern = original.pattern as Excel.FillPattern;
     if (original.patternColor) fill.patternColor = original.patternColor;
+    if (original.patternTintAndShade !== undefined) {
+      fill.patternTintAndShade = original.patternTintAndShade;
+    }
   }
 }
 
-/** Worksheets by id, each fetched once per request. */
+/** Worksheets by id, one proxy each (null objects for sheets that are gone). */
 function sheetsOf(context: Excel.RequestContext) {
   const cache = new Map<string, Excel.Worksheet>();
   return (id: string) => {
     let ws = cache.get(id);
     if (!ws) {
-      ws = context.workbook.worksheets.getItem(id);
+      ws = context.workbook.worksheets.getItemOrNullObject(id);
       cache.set(id, ws);
     }
     return ws;
   };
+}
+
+/** The ids of the sheets the workbook has now. One sync. */
+async function presentSheets(context: Excel.RequestContext): Promise<Set<string>> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/id');
+  await context.sync();
+  return new Set(worksheets.items.map((s) => s.id));
+}
+
+/**
+ * Run `each` over cells in requests of FILLS_PER_REQUEST (halved when refused as too large).
+ * When a request fails otherwise, a sheet may have been deleted meanwhile: the cells of sheets
+ * that are gone are dropped and the rest tried once more.
+ */
+async function overCells<C extends { sheet: string }>(
+  context: Excel.RequestContext,
+  cells: readonly C[],
+  each: (c: C, sheet: (id: string) => Excel.Worksheet) => () => void,
+  first?: () => void,
+): Promise<C[]> {
+  const done = new Set<C>();
+  let todo = [...cells];
+  for (let attempt = 0; ; attempt++) {
+    const sheet = sheetsOf(context);
+    try {
+      await inRequests(
+        context,
+        todo,
+        FILLS_PER_REQUEST,
+        (c) => {
+          const after = each(c, sheet);
+          return () => {
+            after();
+            done.add(c);
+          };
+        },
+        first,
+      );
+      return todo;
+    } catch (e) {
+      if (attempt > 0 || isPayloadTooLarge(e)) throw e;
+      // The record went with the first request; once that succeeded it is not sent again.
+      if (done.size > 0) first = undefined;
+      const present = await presentSheets(context);
+      const left = todo.filter((c) => !done.has(c));
+      const kept = left.filter((c) => present.has(c.sheet));
+      if (kept.length === left.length) throw e;
+      todo = kept;
+    }
+  }
 }
 
 /** Load the fills of cells, in as few requests as fit. */
@@ -131,14 +221,16 @@ async function loadFills(
 ): Promise<Map<string, LoadedFill>> {
   const out = new Map<string, LoadedFill>();
   const props = fillProps(api);
-  await inRequests(context, cells, FILLS_PER_REQUEST, (c) => {
-    const fill = context.workbook.worksheets.getItem(c.sheet).getRange(c.cell).format.fill;
+  await overCells(context, cells, (c, sheet) => {
+    const fill = sheet(c.sheet).getRange(c.cell).format.fill;
     fill.load(props);
     return () => {
-      const loaded: LoadedFill = { color: fill.color };
-      if (props !== 'color') {
+      const loaded: LoadedFill = { color: fill.color, extended: props !== 'color' };
+      if (loaded.extended) {
         loaded.pattern = fill.pattern;
         loaded.patternColor = fill.patternColor;
+        loaded.tintAndShade = fill.tintAndShade;
+        loaded.patternTintAndShade = fill.patternTintAndShade;
       }
       out.set(`${c.sheet}!${c.cell}`, loaded);
     };
@@ -147,32 +239,61 @@ async function loadFills(
 }
 
 type Write = { sheet: string; cell: string } & (
-  { kind: 'mark'; colour: string } | { kind: 'restore'; original: SavedFill | null }
+  { kind: 'mark'; colour: string; reset: boolean } | { kind: 'restore'; original: SavedFill | null }
 );
 
-/** Queue the writes in requests that fit, then the remembered marks with the last one. */
+/**
+ * Whether marking the cell needs its fill cleared first (a pattern, a gradient or a tint that
+ * setting the colour would leave). A plain cell gets one operation, the colour, so a request
+ * that fails part way never leaves a cell cleared but not marked.
+ */
+function needsReset(f: LoadedFill): boolean {
+  if (!f.extended) return true;
+  const plain = f.pattern == null || f.pattern === 'None' || f.pattern === 'Solid';
+  return !plain || tint(f.tintAndShade) !== undefined;
+}
+
+/**
+ * Queue the writes in requests that fit. `marks`, if given, is the record to save first: at
+ * the head of the first request, so it is in the workbook before any cell is painted.
+ */
 async function applyWrites(
   context: Excel.RequestContext,
   writes: readonly Write[],
-  marks: readonly Mark[],
+  marks?: readonly Mark[],
 ): Promise<void> {
-  const sheet = sheetsOf(context);
-  const queue = (w: Write) => {
-    const fill = sheet(w.sheet).getRange(w.cell).format.fill;
-    if (w.kind === 'mark') {
-      fill.clear();
-      fill.color = w.colour;
-    } else {
-      restoreFill(fill, w.original);
-    }
-    return () => undefined;
-  };
-  const head = writes.slice(0, Math.max(0, writes.length - FILLS_PER_REQUEST));
-  const tail = writes.slice(head.length);
-  if (head.length > 0) await inRequests(context, head, FILLS_PER_REQUEST, queue);
-  // The last request carries the record too, so marks and record never part.
-  tail.forEach(queue);
+  const record = marks && (() => queueMarks(context, marks));
+  if (writes.length === 0) {
+    if (!record) return;
+    record();
+    await context.sync();
+    return;
+  }
+  await overCells(
+    context,
+    writes,
+    (w, sheet) => {
+      const fill = sheet(w.sheet).getRange(w.cell).format.fill;
+      if (w.kind === 'mark') {
+        if (w.reset) fill.clear();
+        fill.color = w.colour;
+      } else {
+        restoreFill(fill, w.original);
+      }
+      return () => undefined;
+    },
+    record,
+  );
+}
+
+/** Queue writing (or with no marks, removing) the record of marks. */
+function queueMarks(context: Excel.RequestContext, marks: readonly Mark[]): void {
   saveSetting(context, MARKS_KEY, marks.length > 0 ? serialiseMarks(marks) : undefined);
+}
+
+/** Write (or with no marks, remove) the record of marks. One sync. */
+async function saveMarks(context: Excel.RequestContext, marks: readonly Mark[]): Promise<void> {
+  queueMarks(context, marks);
   await context.sync();
 }
 
@@ -187,8 +308,11 @@ export interface HighlightOutcome {
 
 /**
  * Mark `targets`, given the marks already in the workbook (`previous`, from the same read),
- * and take off the marks of cells no longer in question. Two syncs when the cells fit in one
- * request: load the fills, then write marks, restored fills and the record together.
+ * and take off the marks of cells no longer in question. The record is written before any
+ * cell is painted (the old and new marks together), so a failure part way leaves no painted
+ * cell unrecorded; it shrinks to the new marks once the old ones are restored. When the cells
+ * fit in one request: load the fills, write the record, paint, and (if any mark was taken
+ * off) write the final record.
  */
 export async function highlight(
   context: Excel.RequestContext,
@@ -197,9 +321,9 @@ export async function highlight(
   sheets: readonly SheetInfo[],
   api: ApiCheck,
 ): Promise<HighlightOutcome> {
-  const exists = new Set(sheets.map((s) => s.id));
   const old = new Map<string, Mark>();
-  for (const m of previous) if (exists.has(m.sheet)) old.set(`${m.sheet}!${m.cell}`, m);
+  for (const m of resolveMarks(previous, sheets)) old.set(`${m.sheet}!${m.cell}`, m);
+  const names = new Map(sheets.map((s) => [s.id, s.name]));
   const want = new Map(targets.map((t) => [`${t.sheet}!${t.cell}`, t]));
   const all = new Map<string, { sheet: string; cell: string }>();
   for (const [k, v] of [...old, ...want]) all.set(k, { sheet: v.sheet, cell: v.cell });
@@ -208,6 +332,8 @@ export async function highlight(
   const fills = await loadFills(context, [...all.values()], api);
   const writes: Write[] = [];
   const marks: Mark[] = [];
+  /** Old marks to take off: in the record until their cells are restored. */
+  const leaving: Mark[] = [];
   let restored = 0;
   let kept = 0;
   for (const [k, m] of old) {
@@ -217,9 +343,12 @@ export async function highlight(
     const t = want.get(k);
     if (t) {
       marks.push({ ...m, original: ours ? m.original : toSaved(now), mark: t.colour });
-      if (!ours || !sameColour(m.mark, t.colour)) writes.push({ ...t, kind: 'mark' });
+      if (!ours || !sameColour(m.mark, t.colour)) {
+        writes.push({ ...t, kind: 'mark', reset: needsReset(now) });
+      }
     } else if (ours) {
       writes.push({ sheet: m.sheet, cell: m.cell, kind: 'restore', original: m.original });
+      leaving.push(m);
       restored++;
     } else {
       kept++;
@@ -229,10 +358,12 @@ export async function highlight(
     if (old.has(k)) continue;
     const now = fills.get(k);
     if (!now) continue;
-    marks.push({ sheet: t.sheet, cell: t.cell, original: toSaved(now), mark: t.colour });
-    writes.push({ ...t, kind: 'mark' });
+    const name = names.get(t.sheet) ?? '';
+    marks.push({ sheet: t.sheet, name, cell: t.cell, original: toSaved(now), mark: t.colour });
+    writes.push({ ...t, kind: 'mark', reset: needsReset(now) });
   }
-  await applyWrites(context, writes, marks);
+  await applyWrites(context, writes, [...marks, ...leaving]);
+  if (leaving.length > 0) await saveMarks(context, marks);
   return { marked: marks.length, restored, kept };
 }
 
@@ -242,8 +373,8 @@ export interface ClearOutcome {
 }
 
 /**
- * Give every marked cell its remembered fill back and forget the marks. Three syncs: the
- * record and the sheets, the cells' present fills, the writes.
+ * Give every marked cell its remembered fill back, then forget the marks. When the cells fit
+ * in one request: the record and the sheets, the cells' present fills, the writes, the record.
  */
 export async function clearHighlights(
   context: Excel.RequestContext,
@@ -251,12 +382,11 @@ export async function clearHighlights(
 ): Promise<ClearOutcome> {
   const record = loadSetting(context, MARKS_KEY);
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/id');
+  worksheets.load(SHEET_PROPS);
   await context.sync();
   const stored = parseMarks(record());
   if (stored.length === 0 && record() === undefined) return { restored: 0, kept: 0 };
-  const exists = new Set(worksheets.items.map((s) => s.id));
-  const marks = stored.filter((m) => exists.has(m.sheet));
+  const marks = resolveMarks(stored, sheetInfos(worksheets.items));
   const fills = await loadFills(context, marks, api);
   const writes: Write[] = [];
   let kept = 0;
@@ -268,6 +398,7 @@ export async function clearHighlights(
       kept++;
     }
   }
-  await applyWrites(context, writes, []);
+  await applyWrites(context, writes);
+  await saveMarks(context, []);
   return { restored: writes.length, kept };
 }

@@ -2,24 +2,75 @@ import type { OutputSheet, OutputWorkbook } from '../core/output/spec';
 import type { ApiCheck } from './context';
 import {
   OWNED_KEY,
+  OWNED_MARKER,
   freeName,
   loadSetting,
-  parseOwned,
+  parseOwnedRecords,
   sameName,
   saveSetting,
   serialiseOwned,
   sheetInfos,
   SHEET_PROPS,
+  type OwnedRecord,
   type SheetInfo,
   type SheetRole,
 } from './state';
-import { writeSheet } from './write';
+import { writeSheet, writeSheetView } from './write';
 
 /**
- * Sheets Tally owns (state.ts): written new, replaced on every run, listed by id in the
- * workbook's settings. A user's sheet is never written to, renamed or deleted: when a name
- * Tally wants is taken by one, Tally picks another (`指标汇总 (Tally)`) and says so.
+ * Sheets Tally owns (state.ts): written new, replaced on every run, listed by id (and name) in
+ * the workbook's settings and marked with a sheet-scoped name. A user's sheet is never written
+ * to, renamed or deleted: when a name Tally wants is taken by one, Tally picks another
+ * (`指标汇总 (Tally)`) and says so.
  */
+
+/**
+ * Tally's sheets among `sheets`, as records with their present id and name: a recorded id that
+ * is present is Tally's sheet; a recorded id that is gone (ids can change between sessions)
+ * stands for the sheet of the recorded name only if that sheet carries Tally's marker and no
+ * record claims its id. One sync, and only when some recorded id is gone and a sheet of its
+ * name exists.
+ */
+export async function resolveOwned(
+  context: Excel.RequestContext,
+  records: readonly OwnedRecord[],
+  sheets: readonly SheetInfo[],
+  api: ApiCheck,
+): Promise<OwnedRecord[]> {
+  const present = new Set(sheets.map((s) => s.id));
+  const claimed = new Set(records.map((r) => r.id).filter((id) => present.has(id)));
+  const out: OwnedRecord[] = [];
+  const pending: { role: SheetRole; sheet: SheetInfo; marker: Excel.NamedItem }[] = [];
+  for (const r of records) {
+    const byId = sheets.find((s) => s.id === r.id);
+    if (byId) {
+      out.push({ ...r, name: byId.name });
+      continue;
+    }
+    if (!r.name || !api('1.4')) continue;
+    const candidate = sheets.find(
+      (s) =>
+        sameName(s.name, r.name) && !claimed.has(s.id) && !pending.some((p) => p.sheet.id === s.id),
+    );
+    if (!candidate) continue;
+    const marker = context.workbook.worksheets
+      .getItem(candidate.id)
+      .names.getItemOrNullObject(OWNED_MARKER);
+    marker.load('name');
+    pending.push({ role: r.role, sheet: candidate, marker });
+  }
+  if (pending.length === 0) return out;
+  await context.sync();
+  for (const p of pending) {
+    if (!p.marker.isNullObject) out.push({ id: p.sheet.id, name: p.sheet.name, role: p.role });
+  }
+  return out;
+}
+
+/** Tally's sheets by their present id. */
+export function ownedRoles(records: readonly OwnedRecord[]): Map<string, SheetRole> {
+  return new Map(records.map((r) => [r.id, r.role]));
+}
 
 export interface PlacedSheet {
   /** Absent for a sheet handed over to the user (the rules table). */
@@ -28,6 +79,11 @@ export interface PlacedSheet {
   wanted: string;
   /** The name it got. */
   name: string;
+  /**
+   * Set when the sheet was written but its view (frozen panes, page orientation) or the
+   * activation could not be set: the error, for a note; the write itself succeeded.
+   */
+  viewError?: unknown;
 }
 
 /** Thrown when writing failed and the half-written sheets could not be removed either. */
@@ -73,12 +129,15 @@ async function removeAdded(
 /**
  * Write Tally's sheets, replacing the ones it wrote before with the same roles (a sheet without
  * a role is written under a free name and not recorded as Tally's). Three syncs:
- *   1. the sheets and the record of owned sheets;
- *   2. the new sheets, added hidden under temporary names (and their ids loaded);
- *   3. with calculation suspended: all the contents, formats and charts; then the old sheets
- *      deleted, the new ones renamed, shown and recorded, the first activated.
- * If 2 or 3 fails, the sheets it added are deleted in a follow-up sync, so nothing
- * half-written remains; a failure in 3 happens before the old sheets are touched unless the
+ *   1. the sheets and the record of owned sheets; the new sheets, added hidden under temporary
+ *      names (and their ids loaded). Only when recorded ids are gone, one more to look for
+ *      Tally's marker on the sheets of their names;
+ *   2. with calculation suspended: all the contents, formats and charts, and Tally's marker;
+ *      then the old sheets deleted, the new ones renamed, shown and recorded;
+ *   3. the view: frozen panes and page orientation, and the first sheet activated. A failure
+ *      here does not fail the write: it is reported on the placed sheets (`viewError`).
+ * If 1 or 2 fails, the sheets it added are deleted in a follow-up sync, so nothing
+ * half-written remains; a failure in 2 happens before the old sheets are touched unless the
  * swap itself fails. The error is passed on.
  */
 export async function writeOwnedSheets(
@@ -90,27 +149,11 @@ export async function writeOwnedSheets(
   const collection = context.workbook.worksheets;
   collection.load(SHEET_PROPS);
   const ownedValue = loadSetting(context, OWNED_KEY);
-  await context.sync();
-  const existing: SheetInfo[] = sheetInfos(collection.items);
-  const owned = parseOwned(ownedValue());
-  const roles = new Set(sheets.flatMap((s) => (s.role ? [s.role] : [])));
-  const replaced = existing.filter((s) => {
-    const role = owned.get(s.id);
-    return role !== undefined && roles.has(role);
-  });
-  const keeps = existing.filter((s) => !replaced.includes(s));
-  const placed: PlacedSheet[] = [];
-  for (const { role, sheet } of sheets) {
-    const taken = (n: string) =>
-      keeps.some((s) => sameName(s.name, n)) || placed.some((p) => sameName(p.name, n));
-    const p: PlacedSheet = { wanted: sheet.name, name: freeName(sheet.name, taken) };
-    if (role) p.role = role;
-    placed.push(p);
-  }
-
   const added = sheets.map((_, i) => ({ temp: tempName(i), id: undefined as string | undefined }));
   let proxies: Excel.Worksheet[] = [];
+  const placed: PlacedSheet[] = [];
   try {
+    // The new sheets are added hidden, under temporary names, in the same request.
     proxies = added.map((a) => {
       const ws = collection.add(a.temp);
       ws.visibility = 'Hidden';
@@ -122,29 +165,43 @@ export async function writeOwnedSheets(
       const a = added[i];
       if (a) a.id = ws.id;
     });
+    const ours = new Set(added.map((a) => a.id));
+    const temps = new Set(added.map((a) => a.temp));
+    const existing: SheetInfo[] = sheetInfos(collection.items).filter(
+      (s) => !ours.has(s.id) && !temps.has(s.name),
+    );
+    // Records of sheets that are gone (deleted by the user) are forgotten here.
+    const owned = await resolveOwned(context, parseOwnedRecords(ownedValue()), existing, api);
+    const roles = new Set(sheets.flatMap((s) => (s.role ? [s.role] : [])));
+    const replacedIds = new Set(owned.filter((r) => roles.has(r.role)).map((r) => r.id));
+    const replaced = existing.filter((s) => replacedIds.has(s.id));
+    const keeps = existing.filter((s) => !replacedIds.has(s.id));
+    for (const { role, sheet } of sheets) {
+      const taken = (n: string) =>
+        keeps.some((s) => sameName(s.name, n)) || placed.some((p) => sameName(p.name, n));
+      const p: PlacedSheet = { wanted: sheet.name, name: freeName(sheet.name, taken) };
+      if (role) p.role = role;
+      placed.push(p);
+    }
 
     if (api('1.6')) context.workbook.application.suspendApiCalculationUntilNextSync();
-    sheets.forEach(({ sheet }, i) => {
+    sheets.forEach(({ role, sheet }, i) => {
       const ws = proxies[i];
-      if (ws) writeSheet(ws, sheet, api);
+      if (!ws) return;
+      writeSheet(ws, sheet, api);
+      if (role && api('1.4')) ws.names.add(OWNED_MARKER, '=TRUE', 'Tally');
     });
     for (const old of replaced) collection.getItem(old.id).delete();
-    const nextOwned = new Map(owned);
-    for (const old of replaced) nextOwned.delete(old.id);
-    // Forget sheets that are gone (deleted by the user).
-    for (const id of [...nextOwned.keys()]) {
-      if (!existing.some((s) => s.id === id)) nextOwned.delete(id);
-    }
+    const nextOwned = owned.filter((r) => !replacedIds.has(r.id));
     proxies.forEach((ws, i) => {
       const p = placed[i];
       const a = added[i];
       if (!p || !a?.id) return;
       ws.name = p.name;
       ws.visibility = 'Visible';
-      if (p.role) nextOwned.set(a.id, p.role);
+      if (p.role) nextOwned.push({ id: a.id, name: p.name, role: p.role });
     });
     saveSetting(context, OWNED_KEY, serialiseOwned(nextOwned));
-    if (opts.activate ?? true) proxies[0]?.activate();
     await context.sync();
   } catch (e) {
     try {
@@ -158,7 +215,57 @@ export async function writeOwnedSheets(
     }
     throw e;
   }
+  await writeViews(context, proxies, sheets, placed, api, opts.activate ?? true);
   return placed;
+}
+
+/**
+ * The view settings of the sheets just written, in a request of their own; a failure is noted
+ * on the sheets concerned, never passed on. When the request for all fails, each sheet is
+ * tried alone, so one sheet's failure costs the others nothing.
+ */
+async function writeViews(
+  context: Excel.RequestContext,
+  proxies: readonly Excel.Worksheet[],
+  sheets: readonly { sheet: OutputSheet }[],
+  placed: PlacedSheet[],
+  api: ApiCheck,
+  activate: boolean,
+): Promise<void> {
+  const queue = (i: number) => {
+    const ws = proxies[i];
+    const s = sheets[i];
+    return ws && s ? writeSheetView(ws, s.sheet, api) : false;
+  };
+  const activateFirst = () => {
+    if (activate) proxies[0]?.activate();
+    return activate && proxies.length > 0;
+  };
+  const any = proxies.map((_, i) => queue(i)).some(Boolean);
+  const activating = activateFirst();
+  if (!any && !activating) return;
+  try {
+    await context.sync();
+    return;
+  } catch {
+    // Retried sheet by sheet below.
+  }
+  for (let i = 0; i < proxies.length; i++) {
+    if (!queue(i)) continue;
+    try {
+      await context.sync();
+    } catch (e) {
+      const p = placed[i];
+      if (p) p.viewError = e;
+    }
+  }
+  if (!activateFirst()) return;
+  try {
+    await context.sync();
+  } catch (e) {
+    const p = placed[0];
+    if (p && p.viewError === undefined) p.viewError = e;
+  }
 }
 
 /** Write the report's sheets: the first is the summary, the second the narrative. */

@@ -36,7 +36,9 @@ export interface WorksheetProxy {
   /** Loaded only when asked for (`sheetProps`). */
   readonly id: string;
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy;
-  getRange(address?: string): RangeProxy & { getMergedAreasOrNullObject(): RangeAreasProxy };
+  /** On an empty sheet, A1 (never a null object). */
+  getUsedRange(valuesOnly?: boolean): { getMergedAreasOrNullObject(): RangeAreasProxy };
+  getRange(address?: string): RangeProxy;
 }
 
 export interface ReaderContext {
@@ -74,6 +76,8 @@ const DIMENSIONS = 'address,rowIndex,columnIndex,rowCount,columnCount';
 const PAYLOAD_ERRORS = new Set([
   'RequestPayloadSizeLimitExceeded',
   'ResponsePayloadSizeLimitExceeded',
+  // The cell count of the range exceeds what Excel handles in one go.
+  'RangeExceedsLimit',
 ]);
 const ERROR_CODES = new Set(EXCEL_ERROR_CODES);
 
@@ -109,6 +113,13 @@ export function parseAreas(address: string): RangeRef[] {
     out.push(parseRange(ref.replace(/\$/g, '')));
   }
   return out;
+}
+
+/** Queue a load of the merged areas within a sheet's used range (values only). */
+function mergedAreas(sheet: WorksheetProxy): RangeAreasProxy {
+  const areas = sheet.getUsedRange(true).getMergedAreasOrNullObject();
+  areas.load('address');
+  return areas;
 }
 
 /** A sheet's used range as measured in sync 2. */
@@ -174,6 +185,8 @@ export class ExcelWorkbookSource implements WorkbookSource {
     opts: {
       /** Worksheet properties to load in the first sync; default `items/name`. */
       sheetProps?: string;
+      /** Asked after the first sync, before `include`; may sync itself. */
+      prepare?: (worksheets: readonly WorksheetProxy[]) => Promise<void>;
       include?: (sheet: WorksheetProxy) => boolean;
       onProgress?: (done: number, total: number) => void;
     } = {},
@@ -182,6 +195,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
     collection.load(opts.sheetProps ?? 'items/name');
     await context.sync();
     const worksheets = collection.items;
+    await opts.prepare?.(worksheets);
     const named = worksheets
       .filter((sheet) => opts.include?.(sheet) ?? true)
       .map((sheet) => ({ sheet, name: sheet.name }));
@@ -194,7 +208,12 @@ export class ExcelWorkbookSource implements WorkbookSource {
     return this.mergesWanted ?? supportsExcelApi('1.13');
   }
 
-  /** One sync: every sheet's used range and, when asked for, its merged areas. */
+  /**
+   * One sync: every sheet's used range and, when asked for, the merged areas within it. Excel
+   * fails a request for more than 512 merged areas in a range (and some hosts fail merged areas
+   * altogether); then the used ranges are measured without them and each sheet's merged areas
+   * asked for on its own, a sheet that fails having none.
+   */
   private async measure(
     context: ReaderContext,
     sheets: { sheet: WorksheetProxy; name: string }[],
@@ -203,16 +222,28 @@ export class ExcelWorkbookSource implements WorkbookSource {
     const pending = sheets.map(({ sheet, name }) => {
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load(DIMENSIONS);
-      const areas = merges ? sheet.getRange().getMergedAreasOrNullObject() : undefined;
-      areas?.load('address');
+      const areas = merges ? mergedAreas(sheet) : undefined;
       return { sheet, name, used, areas };
     });
     try {
       await context.sync();
     } catch (e) {
-      // Merged areas fail on some hosts and above 512 areas; the values matter more.
-      if (merges) return this.measure(context, sheets, false);
-      throw e;
+      if (!merges) throw e;
+      const extents = await this.measure(context, sheets, false);
+      for (const extent of extents) {
+        if (extent.rows === 0) {
+          extent.merges = [];
+          continue;
+        }
+        const areas = mergedAreas(extent.sheet);
+        try {
+          await context.sync();
+          extent.merges = areas.isNullObject ? [] : parseAreas(areas.address);
+        } catch {
+          extent.merges = [];
+        }
+      }
+      return extents;
     }
     return pending.map(({ sheet, name, used, areas }) => {
       const extent: Extent = used.isNullObject

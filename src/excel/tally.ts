@@ -1,3 +1,4 @@
+import { TallyError } from '../core/errors';
 import { parseRange, rangeA1 } from '../core/model/a1';
 import type { SheetData, WorkbookData } from '../core/model/workbook';
 import type { OutputWorkbook } from '../core/output/spec';
@@ -13,14 +14,15 @@ import {
   type ClearOutcome,
   type HighlightOutcome,
 } from './highlight';
-import { writeOwnedSheets, writeReport, type PlacedSheet } from './owned';
+import { ownedRoles, resolveOwned, writeOwnedSheets, writeReport, type PlacedSheet } from './owned';
 import { ExcelWorkbookSource, toCell, type ReaderContext } from './reader';
 import {
   MARKS_KEY,
   OWNED_KEY,
   loadSetting,
   parseMarks,
-  parseOwned,
+  parseOwnedRecords,
+  resolveMarks,
   sameName,
   sheetInfos,
   SHEET_PROPS,
@@ -82,6 +84,21 @@ export function boundingRange(cells: readonly string[]): string {
   });
 }
 
+/**
+ * The sheet of a finding is hidden, so Excel cannot show its cells. The message says so in
+ * the pane's language (errorDetail reads `text(lang)`); `code` is `SheetHidden`.
+ */
+export class SheetHiddenError extends TallyError {
+  override name = 'SheetHiddenError';
+  readonly code = 'SheetHidden';
+  constructor(
+    readonly sheet: string,
+    override readonly cause?: unknown,
+  ) {
+    super('pane.sheetHidden', { sheet });
+  }
+}
+
 export class ExcelTally {
   readonly name: string;
   readonly source: ExcelWorkbookSource;
@@ -109,20 +126,25 @@ export class ExcelTally {
     return this.run(async (context) => {
       const owned = loadSetting(context, OWNED_KEY);
       const marks = loadSetting(context, MARKS_KEY);
-      let roles: WorkbookState['owned'] | undefined;
+      let roles: WorkbookState['owned'] = new Map();
       const { sheets, worksheets } = await this.source.readIn(context as unknown as ReaderContext, {
         sheetProps: SHEET_PROPS,
+        prepare: async (items) => {
+          const infos = sheetInfos(items as unknown as Excel.Worksheet[]);
+          const records = parseOwnedRecords(owned());
+          roles = ownedRoles(await resolveOwned(context, records, infos, this.api));
+        },
         include: (ws) => {
-          roles ??= parseOwned(owned());
           const role = roles.get(ws.id);
           return role !== 'summary' && role !== 'narrative';
         },
         ...(onProgress ? { onProgress } : {}),
       });
+      const infos = sheetInfos(worksheets as unknown as Excel.Worksheet[]);
       const state: WorkbookState = {
-        sheets: sheetInfos(worksheets as unknown as Excel.Worksheet[]),
-        owned: roles ?? parseOwned(owned()),
-        marks: parseMarks(marks()),
+        sheets: infos,
+        owned: roles,
+        marks: resolveMarks(parseMarks(marks()), infos),
       };
       const idOf = new Map(state.sheets.map((s) => [s.name, s.id]));
       const mine = (s: SheetData) => state.owned.get(idOf.get(s.name) ?? '') === 'explanations';
@@ -148,13 +170,30 @@ export class ExcelTally {
     return this.run((context) => clearHighlights(context, this.api));
   }
 
-  /** Show cells: activate their sheet and select the range around them. One sync. */
+  /**
+   * Show cells: activate their sheet and select the range around them. One sync; when it fails,
+   * one more to see whether the sheet is hidden, which is then said plainly (SheetHiddenError).
+   */
   select(sheet: string, cells: readonly string[]): Promise<void> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       if (cells.length > 0) ws.getRange(boundingRange(cells)).select();
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (e) {
+        const check = context.workbook.worksheets.getItemOrNullObject(sheet);
+        check.load('visibility');
+        try {
+          await context.sync();
+        } catch {
+          throw e;
+        }
+        if (!check.isNullObject && String(check.visibility) !== 'Visible') {
+          throw new SheetHiddenError(sheet, e);
+        }
+        throw e;
+      }
     });
   }
 
@@ -172,8 +211,10 @@ export class ExcelTally {
       collection.load(SHEET_PROPS);
       const owned = loadSetting(context, OWNED_KEY);
       await context.sync();
-      const roles = parseOwned(owned());
       const sheets = sheetInfos(collection.items);
+      const roles = ownedRoles(
+        await resolveOwned(context, parseOwnedRecords(owned()), sheets, this.api),
+      );
       const ours = sheets.find((s) => roles.get(s.id) === 'explanations');
       const theirs = sheets.find(
         (s) => sameName(s.name, EXPLANATION_SHEET) && roles.get(s.id) === undefined,

@@ -4,15 +4,21 @@ import type { ApiCheck } from './context';
 
 /**
  * Applying an output description (src/core/output/spec.ts) to a worksheet with Office.js.
- * Everything is queued: the caller syncs once for the whole sheet.
+ * Everything is queued: the caller syncs once for the contents of the sheet (writeSheet), and
+ * apart for its view (writeSheetView).
  *
  * Text is always written as text: every string cell gets the number format `@` before its
  * value is written (in the same request, in that order), so `=…`, `+…`, `-…`, `@…` and
  * numeric-looking text such as `001` stay exactly what they were.
  */
 
-/** Points per character of column width (Excel's default 8.43 characters is 48 points). */
-export const POINTS_PER_CHAR = 48 / 8.43;
+/**
+ * A column width in characters as points: Excel's own conversion for Calibri 11 (7 pixels a
+ * character plus 5 pixels of padding, at 0.75 points a pixel); 8.43 characters is 48 points.
+ */
+export function columnWidthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
 
 const CHART_TYPES: Record<ChartSpec['kind'], 'ColumnClustered' | 'BarClustered'> = {
   column: 'ColumnClustered',
@@ -105,8 +111,24 @@ export function writeSheet(ws: Excel.Worksheet, sheet: OutputSheet, api: ApiChec
   });
   for (const m of sheet.merges ?? []) ws.getRange(m).merge(false);
   (sheet.columnWidths ?? []).forEach((w, i) => {
-    rect(ws, 0, i, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHAR * 10) / 10;
+    rect(ws, 0, i, 1, 1).format.columnWidth = columnWidthPoints(w);
   });
+  (sheet.rowHeights ?? []).forEach((h, i) => {
+    if (h !== undefined && h > 0) rect(ws, i, 0, 1, 1).format.rowHeight = h;
+  });
+  for (const chart of sheet.charts ?? []) addChart(ws, chart, api);
+  // Data validations (used by the template, not by the report) need ExcelApi 1.8 and are
+  // left to the .xlsx writer.
+}
+
+/**
+ * Queue the sheet's view and page settings: frozen panes (ExcelApi 1.7) and landscape pages
+ * (ExcelApi 1.9). Freezing acts on the sheet's view and has failed on hidden or inactive
+ * sheets (office-js #3148, #1463, #2196), so the caller sends these apart, once the sheet is
+ * visible, and does not let them fail the write.
+ */
+export function writeSheetView(ws: Excel.Worksheet, sheet: OutputSheet, api: ApiCheck): boolean {
+  let queued = false;
   const frozenRows = sheet.frozenRows ?? 0;
   const frozenCols = sheet.frozenColumns ?? 0;
   if ((frozenRows > 0 || frozenCols > 0) && api('1.7')) {
@@ -117,10 +139,13 @@ export function writeSheet(ws: Excel.Worksheet, sheet: OutputSheet, api: ApiChec
     } else {
       ws.freezePanes.freezeColumns(frozenCols);
     }
+    queued = true;
   }
-  for (const chart of sheet.charts ?? []) addChart(ws, chart, api);
-  // Data validations (used by the template, not by the report) need ExcelApi 1.8 and are
-  // left to the .xlsx writer.
+  if (sheet.landscape && api('1.9')) {
+    ws.pageLayout.orientation = 'Landscape';
+    queued = true;
+  }
+  return queued;
 }
 
 function styleRange(range: Excel.Range, c: OutputCell): void {

@@ -143,14 +143,19 @@ export function hintKey(e: unknown): MessageKey {
       return 'pane.hint.notFound';
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
+    case 'RangeExceedsLimit':
       return 'pane.hint.payload';
+    // Excel's documented codes for a host that is busy or throttling (Excel.ErrorCodes and the
+    // Office.js error list); GeneralException is Excel's catch-all and gets the general hint.
     case 'ActivityLimitReached':
     case 'ServiceNotAvailable':
-    case 'Unavailable':
-    case 'GeneralException.Busy':
+    case 'RequestAborted':
       return 'pane.hint.busy';
     case 'ItemAlreadyExists':
       return 'pane.hint.nameTaken';
+    // The message itself says what to do (unhide the sheet).
+    case 'SheetHidden':
+      return 'pane.hint.none';
     default:
       return 'pane.hint.retry';
   }

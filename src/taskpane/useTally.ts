@@ -245,6 +245,11 @@ export function useTally(opts: {
         for (const p of placed) {
           if (p.name !== p.wanted)
             note('warning', 'pane.reportRenamed', { wanted: p.wanted, sheet: p.name });
+          if (p.viewError !== undefined)
+            note('warning', 'pane.reportView', {
+              sheet: p.name,
+              detail: errorDetail(p.viewError, lang),
+            });
         }
         if (o.digest.openErrors > 0)
           note('warning', 'pane.reportOpenErrors', { count: o.digest.openErrors });

@@ -112,6 +112,7 @@ describe('highlighting and clearing', () => {
     const { state } = await tally.read();
     const before = excel.syncCount;
     const outcome = await tally.highlight(findings, state);
+    // the fills; the record, then the marks, in one request
     expect(excel.syncCount - before).toBe(2);
     expect(outcome).toEqual({ marked: 5, restored: 0, kept: 0 });
     const data = excel.sheet('Data');
@@ -148,7 +149,8 @@ describe('highlighting and clearing', () => {
     const later = tallyOver(excel);
     const before = excel.syncCount;
     expect(await later.clearHighlights()).toEqual({ restored: 5, kept: 0 });
-    expect(excel.syncCount - before).toBe(3);
+    // the record and sheets, the fills, the writes, the record removed
+    expect(excel.syncCount - before).toBe(4);
     expect(fills(excel)).toEqual(original);
     expect(excel.settings.has(MARKS_KEY)).toBe(false);
     // Nothing left to clear: one sync to find that out.
@@ -220,10 +222,202 @@ describe('highlighting and clearing', () => {
     ];
     const before = excel.syncCount;
     expect((await tally.highlight(many, state)).marked).toBe(3_000);
-    // two requests to load 3,000 fills, two to write them
+    // two requests to load 3,000 fills, two to write them (the record with the first)
     expect(excel.syncCount - before).toBe(4);
     expect(excel.sheet('Data')?.fillOf('A3001')).toEqual({ color: RED, pattern: 'Solid' });
     await tally.clearHighlights();
     expect(excel.sheet('Data')?.allFills()).toEqual({});
+  });
+});
+
+describe('fills as Excel reads them, and fills that cannot be set', () => {
+  const cells = ['B2', 'C2', 'D2', 'D3', 'A1', 'E2', 'F2'];
+  const all = [
+    finding({ ruleId: 'R', cells: cells.map((cell) => ({ item: cell, cell, value: 1 })) }),
+  ];
+  function tinted(): FakeWorkbookInit {
+    const base = init();
+    const [data, other] = base.sheets;
+    if (!data || !other) throw new Error('fixture');
+    return {
+      sheets: [
+        {
+          ...data,
+          fills: {
+            ...data.fills,
+            E2: { color: '#4472C4', tintAndShade: 0.4 },
+            F2: {
+              color: '#FFFF00',
+              pattern: 'Gray50',
+              patternColor: '#0000FF',
+              patternTintAndShade: -0.25,
+            },
+          },
+        },
+        other,
+      ],
+    };
+  }
+
+  it.each([
+    ['as documented (pattern None for no fill)', false],
+    ['as Excel reads them (pattern null, tintAndShade null for no fill)', true],
+  ])('restores every fill exactly when read %s', async (_, nullFillPattern) => {
+    const excel = new FakeExcel(tinted(), { nullFillPattern });
+    const original = fills(excel);
+    const tally = tallyOver(excel);
+    const { state } = await tally.read();
+    expect((await tally.highlight(all, state)).marked).toBe(cells.length);
+    const record = parseMarks(excel.settings.get(MARKS_KEY));
+    const originals = Object.fromEntries(record.map((m) => [m.cell, m.original]));
+    expect(originals).toEqual({
+      B2: { color: '#DDEBF7' },
+      C2: { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' },
+      D2: { color: '#FFFFFF' },
+      D3: null,
+      A1: { color: '#C0C0C0' },
+      E2: { color: '#4472C4', tintAndShade: 0.4 },
+      F2: {
+        color: '#FFFF00',
+        pattern: 'Gray50',
+        patternColor: '#0000FF',
+        patternTintAndShade: -0.25,
+      },
+    });
+    // Marks read back (pattern null on a solid fill) are recognised as Tally's.
+    const again = await tally.highlight(all, (await tally.read()).state);
+    expect(again).toEqual({ marked: cells.length, restored: 0, kept: 0 });
+    expect(await tally.clearHighlights()).toEqual({ restored: cells.length, kept: 0 });
+    expect(fills(excel)).toEqual(original);
+  });
+
+  it('saves what it reads: null pattern with a tint is solid, without one no fill', () => {
+    expect(toSaved({ color: '#FFFFFF', pattern: null, tintAndShade: null })).toBeNull();
+    expect(toSaved({ color: '#FFFFFF', pattern: null, tintAndShade: 0 })).toEqual({
+      color: '#FFFFFF',
+    });
+    expect(toSaved({ color: '#4472C4', pattern: null, tintAndShade: 0.4 })).toEqual({
+      color: '#4472C4',
+      tintAndShade: 0.4,
+    });
+    // Gradients cannot be set again: their colour is kept, never the pattern.
+    expect(toSaved({ color: '#FF0000', pattern: 'LinearGradient', tintAndShade: 0 })).toEqual({
+      color: '#FF0000',
+    });
+  });
+
+  it('gives a gradient cell its colour back and never sets a gradient', async () => {
+    const excel = new FakeExcel({
+      sheets: [
+        {
+          name: 'Data',
+          rows: [['a'], [1]],
+          fills: { A2: { color: '#FF0000', pattern: 'RectangularGradient' } },
+        },
+      ],
+    });
+    const tally = tallyOver(excel);
+    const { state } = await tally.read();
+    const one = [finding({ ruleId: 'R', cells: [{ item: 'a', cell: 'A2', value: 1 }] })];
+    await tally.highlight(one, state);
+    expect(excel.sheet('Data')?.fillOf('A2')?.color).toBe(RED);
+    expect(await tally.clearHighlights()).toEqual({ restored: 1, kept: 0 });
+    expect(excel.sheet('Data')?.fillOf('A2')).toEqual({ color: '#FF0000', pattern: 'Solid' });
+  });
+
+  it('reads a record of the first version', async () => {
+    const excel = new FakeExcel(init());
+    const id = excel.sheet('Data')?.id ?? '';
+    excel.settings.set(
+      MARKS_KEY,
+      JSON.stringify({
+        version: 1,
+        marks: [{ sheet: id, cell: 'B3', original: null, mark: RED }],
+      }),
+    );
+    excel.sheet('Data')!.format(2, 1).fill = { color: RED, pattern: 'Solid' };
+    expect(await tallyOver(excel).clearHighlights()).toEqual({ restored: 1, kept: 0 });
+    expect(excel.sheet('Data')?.fillOf('B3')).toBeUndefined();
+  });
+});
+
+describe('sheet ids that change between sessions', () => {
+  it('still restores the marks, finding the sheets by name', async () => {
+    const excel = new FakeExcel(init());
+    const original = fills(excel);
+    const tally = tallyOver(excel);
+    await tally.highlight(findings, (await tally.read()).state);
+    excel.reassignSheetIds();
+    // The next audit knows the old marks by name: it takes off those no longer in question.
+    const { state } = await tally.read();
+    expect(state.marks.map((m) => m.sheet)).toEqual(
+      state.marks.map((m) => excel.sheet(m.name)?.id),
+    );
+    expect(await tally.highlight([findings[1] as Finding], state)).toEqual({
+      marked: 3,
+      restored: 2,
+      kept: 0,
+    });
+    excel.reassignSheetIds();
+    expect(await tallyOver(excel).clearHighlights()).toEqual({ restored: 3, kept: 0 });
+    expect(fills(excel)).toEqual(original);
+  });
+});
+
+describe('the record of marks', () => {
+  it('is written before the cells are painted, compactly, and fits Excel’s request limit', async () => {
+    const n = 12_000;
+    const rows = Array.from({ length: n + 1 }, (_, i) => (i === 0 ? ['v', 'w'] : [i, i]));
+    const fillsInit: Record<string, string> = {};
+    for (let i = 2; i <= n + 1; i += 3) fillsInit[`B${i}`] = '#DDEBF7';
+    // A request of 2,500 fill writes is refused (200 bytes an operation, 500 KB a request).
+    const excel = new FakeExcel(
+      { sheets: [{ name: 'Data', rows, fills: fillsInit }] },
+      { payloadByteLimit: 500_000 },
+    );
+    const original = fills(excel);
+    const tally = tallyOver(excel);
+    const { state } = await tally.read();
+    const many = [
+      finding({
+        ruleId: 'R',
+        cells: rows.slice(1).flatMap((_, i) => [
+          { item: 'v', cell: `A${i + 2}`, value: i },
+          { item: 'w', cell: `B${i + 2}`, value: i },
+        ]),
+      }),
+    ];
+    expect((await tally.highlight(many, state)).marked).toBe(2 * n);
+    expect(excel.requests.some((r) => !r.ok)).toBe(true);
+    const record = excel.settings.get(MARKS_KEY) as string;
+    expect(parseMarks(record)).toHaveLength(2 * n);
+    // a few bytes a cell
+    expect(record.length).toBeLessThan(2 * n * 8);
+    expect(excel.sheet('Data')?.fillOf(`B${n + 1}`)).toEqual({ color: RED, pattern: 'Solid' });
+    expect(await tally.clearHighlights()).toEqual({ restored: 2 * n, kept: 0 });
+    expect(fills(excel)).toEqual(original);
+  });
+
+  it('holds every mark before painting, so a failure part way leaves none unrecorded', async () => {
+    const excel = new FakeExcel(init());
+    const original = fills(excel);
+    const tally = tallyOver(excel);
+    const { state } = await tally.read();
+    excel.faults.push({ op: 'RangeFill.color', code: 'GeneralException' });
+    await expect(tally.highlight(findings, state)).rejects.toMatchObject({
+      code: 'GeneralException',
+    });
+    expect(parseMarks(excel.settings.get(MARKS_KEY))).toHaveLength(5);
+    await tally.clearHighlights();
+    expect(fills(excel)).toEqual(original);
+    expect(excel.settings.has(MARKS_KEY)).toBe(false);
+  });
+
+  it('skips the cells of a sheet deleted between reading and marking', async () => {
+    const excel = new FakeExcel(init());
+    const tally = tallyOver(excel);
+    const { state } = await tally.read();
+    excel.sheets.splice(1, 1);
+    expect((await tally.highlight(findings, state)).marked).toBe(4);
   });
 });

@@ -154,24 +154,43 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     expect(excel.syncCount).toBe(3);
   });
 
-  it('still reads the values when Excel cannot return the merged areas', async () => {
+  it('still reads the values when Excel cannot return the merged areas, sheet by sheet', async () => {
     const merges = Array.from({ length: 600 }, (_, i) => ({
       top: i,
       left: 0,
       bottom: i,
       right: 1,
     }));
+    const few = [{ top: 0, left: 0, bottom: 0, right: 2 }];
     const { source, excel } = sourceOver(
-      { sheets: [{ name: 'Many', rows: numbers(600, 2), merges }] },
+      {
+        sheets: [
+          { name: 'Many', rows: numbers(600, 2), merges },
+          { name: 'Few', rows: numbers(3, 3), merges: few },
+          // Merged areas outside the values are not asked for.
+          {
+            name: 'Outside',
+            rows: numbers(2, 2),
+            merges: [{ top: 900, left: 0, bottom: 900, right: 2 }],
+          },
+        ],
+      },
       {},
       { merges: true },
     );
-    const [sheet] = await source.readAll();
-    expect(sheet?.merges).toBeUndefined();
-    expect(mismatches(sheet?.rows ?? [], 600, 2)).toBe(0);
-    // names, refused measure, measure again, values
-    expect(excel.syncCount).toBe(4);
-    expect(excel.requests.map((r) => r.ok)).toEqual([true, false, true, true]);
+    const [many, other, outside] = await source.readAll();
+    // Only the sheet of too many merged areas goes without them.
+    expect(many?.merges).toEqual([]);
+    expect(other?.merges).toEqual(few);
+    expect(outside?.merges).toEqual([]);
+    expect(mismatches(many?.rows ?? [], 600, 2)).toBe(0);
+    // names, refused measure, measure again, merges of each sheet, values
+    expect(excel.syncCount).toBe(7);
+    expect(excel.requests.map((r) => r.ok)).toEqual([true, false, true, false, true, true, true]);
+  });
+
+  it('treats RangeExceedsLimit as a payload error', () => {
+    expect(isPayloadTooLarge({ code: 'RangeExceedsLimit' })).toBe(true);
   });
 
   it.each([
@@ -228,7 +247,7 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     // names + used ranges + one refused block of 10,000 rows + 40 blocks of 5,000 rows
     expect(excel.syncCount).toBe(43);
     const blocks = excel.requests.slice(2);
-    expect(blocks[0]).toEqual({ cells: 260_000, ok: false });
+    expect(blocks[0]).toMatchObject({ cells: 260_000, ok: false });
     expect(blocks.slice(1).every((r) => r.ok && r.cells === 130_000)).toBe(true);
     expect(progress.at(-1)).toBe(200_000 * 26);
   });

@@ -6,10 +6,27 @@ import { findingKey } from '../../src/core/validate/result';
 import type { ExcelBatch } from '../../src/excel/context';
 import { MARK_COLOURS } from '../../src/excel/highlight';
 import { CleanupFailedError } from '../../src/excel/owned';
-import { MARKS_KEY, OWNED_KEY, freeName, parseOwned } from '../../src/excel/state';
+import {
+  MARKS_KEY,
+  OWNED_KEY,
+  freeName,
+  parseOwned,
+  parseOwnedRecords,
+} from '../../src/excel/state';
 import { RULE_HEADERS } from '../../src/excel/tables';
-import { ExcelTally, boundingRange, explanationRows, type AuditRead } from '../../src/excel/tally';
-import { FakeExcel, type FakeExcelOptions, type FakeWorkbookInit } from '../support/fake-excel';
+import {
+  ExcelTally,
+  SheetHiddenError,
+  boundingRange,
+  explanationRows,
+  type AuditRead,
+} from '../../src/excel/tally';
+import {
+  FakeExcel,
+  FakeSheet,
+  type FakeExcelOptions,
+  type FakeWorkbookInit,
+} from '../support/fake-excel';
 import { defaultIndex, defaultProfile } from '../support/fixtures';
 import { fakeInit, readSample } from '../support/sample';
 
@@ -70,6 +87,7 @@ describe('the audit path', () => {
       const errors = result.validation.findings.filter((f) => f.ruleId === 'FE1-01');
       expect(errors.map((f) => f.unit)).toEqual(['乡镇3', `乡镇${n - 1}`]);
       const outcome = await tally.highlight(result.validation.findings, read.state);
+      // the fills; the record, then the marks, in one request
       expect(excel.syncCount).toBe(5);
       // three cells of each failing row
       expect(outcome.marked).toBe(6);
@@ -317,6 +335,7 @@ describe('the report sheets', () => {
     const { excel, tally, out } = await sampleReport();
     const before = excel.syncCount;
     const placed = await tally.writeReport(out);
+    // sheets and new sheets, contents, view
     expect(excel.syncCount - before).toBe(3);
     expect(excel.calculationSuspensions).toBe(1);
     expect(placed.map((p) => p.name)).toEqual(['指标汇总', '监测报告']);
@@ -354,7 +373,7 @@ describe('the report sheets', () => {
     expect(summary.frozen).toEqual({ rows: 5, columns: 4 });
     const widths = spec.columnWidths ?? [];
     expect(widths.length).toBeGreaterThan(3);
-    widths.forEach((w, c) => expect(summary.columnWidth(c)).toBeCloseTo(w * (48 / 8.43), 0));
+    widths.forEach((w, c) => expect(summary.columnWidth(c)).toBeCloseTo((w * 7 + 5) * 0.75, 1));
     expect(summary.merges.length).toBe(4);
     expect(summary.charts).toHaveLength(1);
     const chartSpec = spec.charts?.[0];
@@ -477,5 +496,124 @@ describe('names', () => {
     });
     expect(await tally.clearHighlights()).toEqual({ restored: 0, kept: 0 });
     expect(excel.settings.has(MARKS_KEY)).toBe(false);
+  });
+});
+
+describe('Tally’s sheets when sheet ids change between sessions', () => {
+  async function setup(extra: FakeWorkbookInit['sheets'] = []) {
+    const sample = await readSample();
+    const { excel, tally } = tallyOver(fakeInit(sample, {}, [...extra]));
+    const read = await tally.read();
+    const out = reportSheets(audit(read), defaultProfile(), 'zh', '2026-03-01 10:00').workbook;
+    return { excel, tally, out };
+  }
+
+  it('finds its own sheets by name and marker, replaces them, and leaves them out of the audit', async () => {
+    const { excel, tally, out } = await setup();
+    await tally.writeReport(out);
+    expect(excel.sheet('指标汇总')?.names.has('TallyOwned')).toBe(true);
+    const names = excel.sheets.map((s) => s.name);
+    const cells = (await tally.read()).cells;
+    excel.reassignSheetIds();
+    // Not audited as data: the report sheets are still known as Tally's.
+    expect((await tally.read()).cells).toBe(cells);
+    const placed = await tally.writeReport(out);
+    expect(placed.map((p) => p.name)).toEqual(['指标汇总', '监测报告']);
+    expect(excel.sheets.map((s) => s.name)).toEqual(names);
+    const owned = parseOwnedRecords(excel.settings.get(OWNED_KEY));
+    expect(owned.map((r) => [r.id, r.name, r.role])).toEqual([
+      [excel.sheet('指标汇总')?.id, '指标汇总', 'summary'],
+      [excel.sheet('监测报告')?.id, '监测报告', 'narrative'],
+    ]);
+  });
+
+  it('never takes a user’s sheet of the recorded name, which has no marker', async () => {
+    const { excel, tally, out } = await setup();
+    await tally.writeReport(out);
+    // The user deletes Tally's summary and makes one of her own under the same name.
+    const ours = excel.sheet('指标汇总');
+    if (!ours) throw new Error('no summary');
+    excel.sheets.splice(excel.sheets.indexOf(ours), 1);
+    excel.sheets.push(
+      new FakeSheet('指标汇总', excel.newSheetId(), { name: '指标汇总', rows: [['我的', 1]] }),
+    );
+    excel.reassignSheetIds();
+    const placed = await tally.writeReport(out);
+    expect(placed.map((p) => p.name)).toEqual(['指标汇总 (Tally)', '监测报告']);
+    expect(excel.sheet('指标汇总')?.table()).toEqual([['我的', 1]]);
+    expect(excel.sheets.filter((s) => s.name === '监测报告')).toHaveLength(1);
+  });
+});
+
+describe('the view of written sheets', () => {
+  const out: OutputWorkbook = {
+    sheets: [
+      {
+        name: '指标汇总',
+        rows: [[{ value: 'a' }], [{ value: 'b' }], [{ value: 'c' }]],
+        rowHeights: [undefined, 32],
+        columnWidths: [12],
+        frozenRows: 1,
+        frozenColumns: 1,
+        landscape: true,
+      },
+      { name: '监测报告', rows: [[{ value: 'x' }]], frozenRows: 1 },
+    ],
+  };
+
+  it('freezes panes once the sheets are visible, and sets row heights, widths and landscape', async () => {
+    const { excel, tally } = tallyOver({ sheets: [{ name: 'S', rows: [[1]] }] });
+    const placed = await tally.writeReport(out);
+    expect(placed.every((p) => p.viewError === undefined)).toBe(true);
+    const summary = excel.sheet('指标汇总');
+    expect(summary?.frozen).toEqual({ rows: 1, columns: 1 });
+    expect(summary?.rowHeight(1)).toBe(32);
+    expect(summary?.rowHeight(0)).toBe(15);
+    expect(summary?.columnWidth(0)).toBeCloseTo(66.75, 2);
+    expect(summary?.orientation).toBe('Landscape');
+    expect(excel.sheet('监测报告')?.orientation).toBe('Portrait');
+    expect(excel.activeSheet).toBe('指标汇总');
+  });
+
+  it('without ExcelApi 1.9 keeps portrait pages', async () => {
+    const excel = new FakeExcel({ sheets: [{ name: 'S', rows: [[1]] }] });
+    const tally = new ExcelTally({
+      name: 'x',
+      run: excel.run as unknown as ExcelBatch,
+      api: (v) => Number(v.split('.')[1]) < 9,
+      merges: false,
+    });
+    await tally.writeReport(out);
+    expect(excel.sheet('指标汇总')?.orientation).toBe('Portrait');
+    expect(excel.sheet('指标汇总')?.frozen).toEqual({ rows: 1, columns: 1 });
+  });
+
+  it('does not fail the report when freezing fails, and says so on the sheet', async () => {
+    const { excel, tally } = tallyOver({ sheets: [{ name: 'S', rows: [[1]] }] });
+    // It fails in the request for all sheets and again when the sheet is tried alone.
+    const fault = { op: 'WorksheetFreezePanes.freezeAt', code: 'InvalidOperation' };
+    excel.faults.push(fault, fault);
+    const placed = await tally.writeReport(out);
+    expect(placed[0]?.viewError).toMatchObject({ code: 'InvalidOperation' });
+    expect(placed[1]?.viewError).toBeUndefined();
+    expect(excel.sheet('指标汇总')?.table()).toEqual([['a'], ['b'], ['c']]);
+    expect(excel.sheet('监测报告')?.frozen).toEqual({ rows: 1, columns: 0 });
+    expect(excel.sheets.every((s) => s.visibility === 'Visible')).toBe(true);
+    expect(excel.activeSheet).toBe('指标汇总');
+  });
+});
+
+describe('selecting on a hidden sheet', () => {
+  it('says the sheet is hidden instead of failing obscurely', async () => {
+    const { tally } = tallyOver({
+      sheets: [
+        { name: 'A', rows: [[1]] },
+        { name: '隐藏表', rows: [[1]], visibility: 'Hidden' },
+      ],
+    });
+    const e = await tally.select('隐藏表', ['A1']).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(SheetHiddenError);
+    expect((e as SheetHiddenError).text('zh')).toContain('隐藏表');
+    expect((e as SheetHiddenError).code).toBe('SheetHidden');
   });
 });

@@ -22,7 +22,15 @@ import { parseRange, rangeA1, type RangeRef } from '../../src/core/model/a1';
 export type FakeValue = number | string | boolean;
 
 /** A fill as a fixture gives it: a colour (solid), or a colour with a pattern. */
-export type FakeFillInit = string | { color: string; pattern?: string; patternColor?: string };
+export type FakeFillInit =
+  | string
+  | {
+      color: string;
+      pattern?: string;
+      patternColor?: string;
+      tintAndShade?: number;
+      patternTintAndShade?: number;
+    };
 
 /** A sheet as given: a WorkbookData sheet fits (null is empty; CellError becomes its code). */
 export interface FakeSheetInit {
@@ -57,6 +65,18 @@ export interface FakeExcelOptions {
   rangeCellLimit?: number;
   /** The active sheet; default the first. */
   activeSheet?: string;
+  /**
+   * Read fills as Excel does in practice (office-js #4900) rather than as documented: `pattern`
+   * reads null both for no fill and for a solid fill, the colour `#FFFFFF` for no fill, and
+   * `tintAndShade` null only for no fill. Default: pattern `None` for no fill, `Solid` for solid.
+   */
+  nullFillPattern?: boolean;
+  /**
+   * The largest request, in bytes as estimated: 200 a queued operation, plus the JSON of the
+   * values, formats and setting values it carries. Above it, sync fails with
+   * `payloadErrorCode` and nothing in the request is applied.
+   */
+  payloadByteLimit?: number;
 }
 
 /** Make the next run of the named operation (e.g. `ChartCollection.add`) fail. */
@@ -84,6 +104,8 @@ export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 /** Excel's default column width in points (8.43 characters of Calibri 11). */
 export const DEFAULT_COLUMN_WIDTH = 48;
+/** Excel's default row height in points (Calibri 11). */
+export const DEFAULT_ROW_HEIGHT = 15;
 const MERGED_AREAS_LIMIT = 512;
 
 function notLoaded(property: string): FakeOfficeError {
@@ -159,6 +181,8 @@ export interface FakeFill {
   color: string;
   pattern: string;
   patternColor?: string;
+  tintAndShade?: number;
+  patternTintAndShade?: number;
 }
 
 export interface FakeCellFormat {
@@ -197,6 +221,10 @@ export class FakeSheet {
   readonly formats = new Map<string, FakeCellFormat>();
   readonly formulas = new Map<string, string>();
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  /** Sheet-scoped defined names (`worksheet.names`): name to formula. */
+  readonly names = new Map<string, string>();
+  orientation: 'Portrait' | 'Landscape' = 'Portrait';
   readonly charts: FakeChartModel[] = [];
   merges: RangeRef[];
   frozen: { rows: number; columns: number } = { rows: 0, columns: 0 };
@@ -205,7 +233,8 @@ export class FakeSheet {
 
   constructor(
     public name: string,
-    readonly id: string,
+    /** Excel may give a sheet a new id between sessions (FakeExcel.reassignSheetIds). */
+    public id: string,
     init?: FakeSheetInit,
   ) {
     this.merges = [...(init?.merges ?? [])];
@@ -227,6 +256,10 @@ export class FakeSheet {
               color: normaliseColor(fill.color),
               pattern: fill.pattern ?? 'Solid',
               ...(fill.patternColor ? { patternColor: normaliseColor(fill.patternColor) } : {}),
+              ...(fill.tintAndShade ? { tintAndShade: fill.tintAndShade } : {}),
+              ...(fill.patternTintAndShade
+                ? { patternTintAndShade: fill.patternTintAndShade }
+                : {}),
             };
       this.format(row, col).fill = f;
     }
@@ -301,6 +334,10 @@ export class FakeSheet {
 
   columnWidth(col: number): number {
     return this.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  rowHeight(row: number): number {
+    return this.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT;
   }
 
   /** The rectangle holding every value (and, unless valuesOnly, every format); undefined if none. */
@@ -384,7 +421,20 @@ type Target<T> = { ok: true; value: T } | { ok: false; error?: FakeOfficeError }
 interface Op {
   /** Cells of values this operation carries, for the payload limit. */
   cells(): number;
+  /** Bytes of data it carries beyond the operation itself (values, setting values). */
+  bytes?(): number;
   run(): void;
+}
+
+/** What an operation costs in a request, for `payloadByteLimit`. */
+const OP_BYTES = 200;
+
+function jsonBytes(v: unknown): number {
+  try {
+    return JSON.stringify(v)?.length ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 interface RangeTarget {
@@ -539,9 +589,15 @@ abstract class FakeClientObject<T> {
   }
 
   /** Queue a write: it runs at the next sync, after the operations queued before it. */
-  protected write(op: string, run: () => void, cells: () => number = () => 0): void {
+  protected write(
+    op: string,
+    run: () => void,
+    cells: () => number = () => 0,
+    bytes?: () => number,
+  ): void {
     this.context.enqueue({
       cells,
+      ...(bytes ? { bytes } : {}),
       run: () => {
         this.context.excel.fault(op);
         run();
@@ -619,15 +675,34 @@ abstract class FakeRangePart extends FakeClientObject<RangeTarget> {
 }
 
 export class FakeRangeFill extends FakeRangePart {
-  protected readonly scalars = ['color', 'pattern', 'patternColor'] as const;
+  protected readonly scalars = [
+    'color',
+    'pattern',
+    'patternColor',
+    'tintAndShade',
+    'patternTintAndShade',
+  ] as const;
 
   protected read(t: RangeTarget, property: string): unknown {
+    const asExcel = this.context.excel.nullFillPattern;
     return uniform(t.ref, (r, c) => {
       const fill = t.sheet.formatAt(r, c).fill;
       const none = !fill || fill.pattern === 'None';
-      if (property === 'color') return none ? '#FFFFFF' : fill.color;
-      if (property === 'pattern') return none ? 'None' : fill.pattern;
-      return none ? '#000000' : (fill.patternColor ?? '#000000');
+      switch (property) {
+        case 'color':
+          return none ? '#FFFFFF' : fill.color;
+        case 'pattern':
+          if (asExcel && (none || fill.pattern === 'Solid')) return null;
+          return none ? 'None' : fill.pattern;
+        case 'tintAndShade':
+          if (none) return asExcel ? null : 0;
+          return fill.tintAndShade ?? 0;
+        case 'patternTintAndShade':
+          if (none) return asExcel ? null : 0;
+          return fill.patternTintAndShade ?? 0;
+        default:
+          return none ? '#000000' : (fill.patternColor ?? '#000000');
+      }
     });
   }
 
@@ -648,7 +723,9 @@ export class FakeRangeFill extends FakeRangePart {
   get pattern(): string {
     return this.get<string>('pattern');
   }
+  /** Gradients cannot be set through Office.js. */
   set pattern(value: string) {
+    if (/gradient/i.test(value)) throw invalidArgument('A gradient fill cannot be set.');
     this.setEach('RangeFill.pattern', 'pattern', value, (f) => {
       f.fill = { color: f.fill?.color ?? '#FFFFFF', ...(f.fill ?? {}), pattern: value };
     });
@@ -665,6 +742,30 @@ export class FakeRangeFill extends FakeRangePart {
         ...(f.fill ?? {}),
         patternColor: normaliseColor(value),
       };
+    });
+  }
+
+  get tintAndShade(): number | null {
+    return this.get<number | null>('tintAndShade');
+  }
+  set tintAndShade(value: number) {
+    this.setTint('tintAndShade', value);
+  }
+
+  get patternTintAndShade(): number | null {
+    return this.get<number | null>('patternTintAndShade');
+  }
+  set patternTintAndShade(value: number) {
+    this.setTint('patternTintAndShade', value);
+  }
+
+  private setTint(name: 'tintAndShade' | 'patternTintAndShade', value: number): void {
+    if (!(value >= -1 && value <= 1)) throw invalidArgument();
+    this.setEach(`RangeFill.${name}`, name, value, (f) => {
+      const fill: FakeFill = { color: '#FFFFFF', pattern: 'Solid', ...(f.fill ?? {}) };
+      if (value === 0) delete fill[name];
+      else fill[name] = value;
+      f.fill = fill;
     });
   }
 
@@ -717,6 +818,7 @@ const VERTICAL = new Set(['Top', 'Center', 'Bottom', 'Justify', 'Distributed']);
 export class FakeRangeFormat extends FakeRangePart {
   protected readonly scalars = [
     'columnWidth',
+    'rowHeight',
     'wrapText',
     'horizontalAlignment',
     'verticalAlignment',
@@ -733,6 +835,9 @@ export class FakeRangeFormat extends FakeRangePart {
   protected read(t: RangeTarget, property: string): unknown {
     if (property === 'columnWidth') {
       return uniform({ ...t.ref, top: 0, bottom: 0 }, (_r, c) => t.sheet.columnWidth(c));
+    }
+    if (property === 'rowHeight') {
+      return uniform({ ...t.ref, left: 0, right: 0 }, (r) => t.sheet.rowHeight(r));
     }
     return uniform(t.ref, (r, c) => {
       const f = t.sheet.formatAt(r, c);
@@ -758,6 +863,18 @@ export class FakeRangeFormat extends FakeRangePart {
       const { sheet, ref } = this.need();
       if (!(points >= 0)) throw invalidArgument();
       for (let c = ref.left; c <= ref.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  get rowHeight(): number {
+    return this.get('rowHeight');
+  }
+  /** Points, for every row the range touches (Excel allows 0 to 409). */
+  set rowHeight(points: number) {
+    this.keep('rowHeight', points);
+    this.write('RangeFormat.rowHeight', () => {
+      const { sheet, ref } = this.need();
+      if (!(points >= 0 && points <= 409)) throw invalidArgument();
+      for (let r = ref.top; r <= ref.bottom; r++) sheet.rowHeights.set(r, points);
     });
   }
   get wrapText(): boolean {
@@ -1049,6 +1166,14 @@ export class FakeFreezePanes extends FakeClientObject<FakeSheet> {
     return undefined;
   }
 
+  /** Freezing acts on the sheet's view: Excel has failed it on hidden sheets (office-js #3148). */
+  protected override check(sheet: FakeSheet): FakeSheet {
+    if (sheet.visibility !== 'Visible') {
+      throw new FakeOfficeError('InvalidOperation', 'Cannot freeze panes on a hidden sheet.');
+    }
+    return sheet;
+  }
+
   freezeRows(count = 1): void {
     this.write('WorksheetFreezePanes.freezeRows', () => {
       this.need().frozen = { rows: count, columns: 0 };
@@ -1302,11 +1427,146 @@ export class FakeChartCollection extends FakeClientObject<FakeSheet> {
 
 const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
 
+export class FakeNamedItem extends FakeClientObject<{ sheet: FakeSheet; name: string }> {
+  protected readonly scalars = ['name', 'formula', 'value'] as const;
+  protected override readonly nullable: boolean;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly locate: () => { sheet: FakeSheet; name: string } | undefined,
+    nullable = false,
+  ) {
+    super(context);
+    this.nullable = nullable;
+  }
+
+  protected find(): { sheet: FakeSheet; name: string } | undefined {
+    return this.locate();
+  }
+
+  protected read(t: { sheet: FakeSheet; name: string }, property: string): unknown {
+    if (property === 'name') return t.name;
+    return t.sheet.names.get(t.name);
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+  get formula(): string {
+    return this.get('formula');
+  }
+
+  delete(): void {
+    this.write('NamedItem.delete', () => {
+      const t = this.need();
+      t.sheet.names.delete(t.name);
+    });
+  }
+}
+
+/** `worksheet.names` (ExcelApi 1.4): names scoped to one sheet, found case-insensitively. */
+export class FakeNamedItemCollection extends FakeClientObject<FakeSheet> {
+  protected readonly scalars = ['count'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+
+  protected find(): FakeSheet | undefined {
+    return this.worksheet.resolveSheet();
+  }
+
+  protected read(sheet: FakeSheet): unknown {
+    return sheet.names.size;
+  }
+
+  private lookup(sheet: FakeSheet, name: string): string | undefined {
+    const lower = name.toLowerCase();
+    return [...sheet.names.keys()].find((n) => n.toLowerCase() === lower);
+  }
+
+  add(name: string, reference: string | FakeRange, _comment?: string): FakeNamedItem {
+    this.write('NamedItemCollection.add', () => {
+      const sheet = this.need();
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw invalidArgument();
+      if (this.lookup(sheet, name)) {
+        throw new FakeOfficeError('ItemAlreadyExists', 'The name already exists.');
+      }
+      const formula =
+        typeof reference === 'string'
+          ? reference
+          : `=${quoteSheet(sheet.name)}!${rangeA1(reference.resolveTarget().ref)}`;
+      sheet.names.set(name, formula);
+    });
+    return new FakeNamedItem(this.context, () => {
+      const sheet = this.need();
+      return { sheet, name };
+    });
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => {
+      const sheet = this.need();
+      const found = this.lookup(sheet, name);
+      if (!found) throw new FakeOfficeError('ItemNotFound', 'The name does not exist.');
+      return { sheet, name: found };
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(
+      this.context,
+      () => {
+        const sheet = this.need();
+        const found = this.lookup(sheet, name);
+        return found ? { sheet, name: found } : undefined;
+      },
+      true,
+    );
+  }
+}
+
+/** `worksheet.pageLayout` (ExcelApi 1.9): the orientation only. */
+export class FakePageLayout extends FakeClientObject<FakeSheet> {
+  protected readonly scalars = ['orientation'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+
+  protected find(): FakeSheet | undefined {
+    return this.worksheet.resolveSheet();
+  }
+
+  protected read(sheet: FakeSheet): unknown {
+    return sheet.orientation;
+  }
+
+  get orientation(): string {
+    return this.get('orientation');
+  }
+  set orientation(v: 'Portrait' | 'Landscape') {
+    if (v !== 'Portrait' && v !== 'Landscape') throw invalidArgument();
+    this.keep('orientation', v);
+    this.write('PageLayout.orientation', () => {
+      this.need().orientation = v;
+    });
+  }
+}
+
 export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   protected readonly scalars = ['name', 'id', 'position', 'visibility'] as const;
   protected override readonly nullable: boolean;
   readonly freezePanes: FakeFreezePanes;
   readonly charts: FakeChartCollection;
+  readonly names: FakeNamedItemCollection;
+  readonly pageLayout: FakePageLayout;
 
   constructor(
     context: FakeRequestContext,
@@ -1318,6 +1578,8 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     this.nullable = nullable;
     this.freezePanes = new FakeFreezePanes(context, this);
     this.charts = new FakeChartCollection(context, this);
+    this.names = new FakeNamedItemCollection(context, this);
+    this.pageLayout = new FakePageLayout(context, this);
   }
 
   /** @internal */
@@ -1593,10 +1855,15 @@ export class FakeSetting extends FakeClientObject<{ key: string }> {
   }
   set value(v: unknown) {
     this.keep('value', v);
-    this.write('Setting.value', () => {
-      const t = this.need();
-      this.context.excel.settings.set(t.key, structuredCloneJson(v));
-    });
+    this.write(
+      'Setting.value',
+      () => {
+        const t = this.need();
+        this.context.excel.settings.set(t.key, structuredCloneJson(v));
+      },
+      () => 0,
+      () => jsonBytes(v),
+    );
   }
 
   delete(): void {
@@ -1625,9 +1892,14 @@ export class FakeSettingCollection extends FakeClientObject<Map<string, unknown>
 
   add(key: string, value: unknown): FakeSetting {
     if (typeof key !== 'string' || key === '') throw invalidArgument();
-    this.write('SettingCollection.add', () => {
-      this.context.excel.settings.set(key, structuredCloneJson(value));
-    });
+    this.write(
+      'SettingCollection.add',
+      () => {
+        this.context.excel.settings.set(key, structuredCloneJson(value));
+      },
+      () => 0,
+      () => jsonBytes(value),
+    );
     return new FakeSetting(this.context, () => ({ key }));
   }
 
@@ -1752,11 +2024,13 @@ export class FakeRequestContext {
     // The request travels; nothing is visible before the answer.
     await Promise.resolve();
     const cells = ops.reduce((n, op) => n + op.cells(), 0);
+    const bytes = ops.reduce((n, op) => n + OP_BYTES + (op.bytes?.() ?? op.cells() * 10), 0);
     const limit = this.excel.payloadCellLimit;
-    if (limit !== undefined && cells > limit) {
+    const byteLimit = this.excel.payloadByteLimit;
+    if ((limit !== undefined && cells > limit) || (byteLimit !== undefined && bytes > byteLimit)) {
       // Office.js drops the refused request; objects made for it are sent again with the next.
       this.tracked.unshift(...tracked);
-      this.excel.requests.push({ cells, ok: false });
+      this.excel.requests.push({ cells, bytes, ok: false });
       throw new FakeOfficeError(
         this.excel.payloadErrorCode,
         this.excel.payloadErrorCode === 'RequestPayloadSizeLimitExceeded'
@@ -1770,12 +2044,12 @@ export class FakeRequestContext {
       for (const obj of tracked) obj.resolve();
     } catch (e) {
       this.staged = [];
-      this.excel.requests.push({ cells, ok: false });
+      this.excel.requests.push({ cells, bytes, ok: false });
       throw e;
     }
     for (const commit of this.staged) commit();
     this.staged = [];
-    this.excel.requests.push({ cells, ok: true });
+    this.excel.requests.push({ cells, bytes, ok: true });
   }
 }
 
@@ -1788,13 +2062,19 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | undefined;
   /** Calls of context.sync(), including the ones Excel refused. */
   syncCount = 0;
-  /** Every request that reached Excel: cells of values it carried, and whether it succeeded. */
-  readonly requests: { cells: number; ok: boolean }[] = [];
+  /**
+   * Every request that reached Excel: cells of values it carried, its estimated size in bytes
+   * (see `payloadByteLimit`), and whether it succeeded.
+   */
+  readonly requests: { cells: number; bytes: number; ok: boolean }[] = [];
   /** Requests that suspended calculation (`suspendApiCalculationUntilNextSync`). */
   calculationSuspensions = 0;
   /** Operations to fail once each, by name (`ChartCollection.add`, `Range.values`, …). */
   readonly faults: FakeFault[] = [];
   payloadCellLimit: number | undefined;
+  payloadByteLimit: number | undefined;
+  /** See FakeExcelOptions.nullFillPattern. */
+  nullFillPattern: boolean;
   payloadErrorCode: 'RequestPayloadSizeLimitExceeded' | 'ResponsePayloadSizeLimitExceeded';
   rangeCellLimit: number;
   /** @internal */
@@ -1807,6 +2087,8 @@ export class FakeExcel {
     this.workbookName = init.name ?? 'Book1.xlsx';
     this.activeSheet = opts.activeSheet ?? this.sheets[0]?.name ?? '';
     this.payloadCellLimit = opts.payloadCellLimit;
+    this.payloadByteLimit = opts.payloadByteLimit;
+    this.nullFillPattern = opts.nullFillPattern ?? false;
     this.payloadErrorCode = opts.payloadErrorCode ?? 'RequestPayloadSizeLimitExceeded';
     this.rangeCellLimit = opts.rangeCellLimit ?? 5_000_000;
   }
@@ -1825,6 +2107,14 @@ export class FakeExcel {
 
   sheetById(id: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.id === id);
+  }
+
+  /**
+   * Give every sheet a new id, as Excel may between sessions (office-js-docs #297, office-js
+   * #1390): names, contents and sheet-scoped names stay.
+   */
+  reassignSheetIds(): void {
+    for (const sheet of this.sheets) sheet.id = this.newSheetId();
   }
 
   visibleSheets(): FakeSheet[] {

@@ -184,6 +184,14 @@ export const pane = {
     zh: '报告已写入工作表“{summary}”和“{narrative}”。',
     en: 'The report is in the sheets “{summary}” and “{narrative}”.',
   },
+  'pane.sheetHidden': {
+    zh: '工作表“{sheet}”已隐藏，请先取消隐藏（右键单击任一工作表标签 › 取消隐藏），再点击该条结果',
+    en: 'the sheet “{sheet}” is hidden; unhide it (right-click any sheet tab › Unhide), then click the finding again',
+  },
+  'pane.reportView': {
+    zh: '报告已写入“{sheet}”，但未能冻结其表头或设置横向打印（{detail}）；内容不受影响。',
+    en: 'The report was written to “{sheet}”, but its header could not be frozen or its pages set to landscape ({detail}); the content is complete.',
+  },
   'pane.reportRenamed': {
     zh: '工作簿中已有名为“{wanted}”的工作表（不是 Tally 写的），Tally 没有改动它，报告写入了“{sheet}”。',
     en: 'The workbook already has a sheet “{wanted}” that Tally did not write; Tally left it alone and wrote the report to “{sheet}”.',
@@ -258,6 +266,7 @@ export const pane = {
     zh: '有同名的工作表，请重试（Tally 会另选名称）。',
     en: 'A sheet of that name exists; try again (Tally will pick another name).',
   },
+  'pane.hint.none': { zh: '', en: '' },
   'pane.hint.retry': {
     zh: '请重试；如仍失败，请将此信息和工作簿发给技术支持。',
     en: 'Try again; if it fails again, send this message and the workbook to support.',
