@@ -234,3 +234,17 @@ describe('what reading a sheet finds is reported, with its cell', () => {
     expect(t1?.error).toContain('[活产数]');
   });
 });
+
+test('--lang en: the default rules speak English, with the values filled in', async () => {
+  const r = await run(
+    'validate',
+    path.join(ROOT, 'samples', '2025年青川市两纲监测数据.xlsx'),
+    '--json',
+    '--lang',
+    'en',
+  );
+  const f = (JSON.parse(r.stdout) as Json).findings.find(
+    (x) => x.ruleId === 'FE1-01' && x.unit === '石门镇',
+  );
+  expect(f?.message).toBe('boys 198 + girls 187 ≠ live births 358');
+});

@@ -90,6 +90,8 @@ export const ruleDefSchema = z.strictObject({
   rule: z.string().min(1),
   severity: z.enum(['error', 'warning']),
   message: z.string().default(''),
+  /** The message in English, for `--lang en`; the Chinese one is used when absent. */
+  messageEn: z.string().optional(),
   tolerance: z.number().nonnegative().optional(),
   /** The form the rule belongs to (form id); absent for rules across forms. */
   scope: z.string().min(1).optional(),

@@ -211,14 +211,14 @@ function applicable(rule: ConfrontRule, s: RuleSheet): boolean {
   return s.form !== undefined && rule.scope.some((x) => x === s.form?.id || x === s.form?.name);
 }
 
-/** RuleDefs of a profile (or a converted rule sheet) as rule specs. */
-export function ruleSetOf(defs: readonly RuleDef[]): RuleSet {
+/** RuleDefs of a profile as rule specs, with messages in the reader's language. */
+export function ruleSetOf(defs: readonly RuleDef[], lang: Lang = 'zh'): RuleSet {
   return buildRules(
     defs.map((d) => ({
       id: d.id,
       rule: d.rule,
       severity: d.severity,
-      message: d.message,
+      message: lang === 'en' && d.messageEn ? d.messageEn : d.message,
       tolerance: d.tolerance ?? null,
       scope: d.scope ?? null,
     })),
@@ -234,7 +234,7 @@ export function runProfileRules(
 ): RuleRun {
   // The profile's own rules (an array of definitions) or a rule table the user wrote (a RuleSet).
   const fromProfile = Array.isArray(rules);
-  const set = fromProfile ? ruleSetOf(rules as readonly RuleDef[]) : (rules as RuleSet);
+  const set = fromProfile ? ruleSetOf(rules as readonly RuleDef[], lang) : (rules as RuleSet);
   const sheetsOf = (d: Dataset): RuleSheet[] =>
     d.forms.map((f) => ({
       file: f.source,
