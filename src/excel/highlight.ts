@@ -1,3 +1,4 @@
+import { parseRange, rangeA1, type RangeRef } from '../core/model/a1';
 import type { Finding } from '../core/validate/result';
 import { inRequests, sameColour, type ApiCheck } from './context';
 import { isPayloadTooLarge } from './reader';
@@ -18,7 +19,16 @@ import {
 /**
  * Highlighting the cells of findings, and taking the highlights off again.
  *
- * Before a cell is marked, its fill is loaded and remembered in the workbook's settings
+ * Where the host has ExcelApi 1.6, a mark is a custom conditional format over the cells, its
+ * rule an always-true formula that is Tally's own (`=N("TallyMark")=0` for errors,
+ * `=N("TallyWarn")=0` for warnings: N of a text is 0), its format a fill. The cells' own fills
+ * are never changed, so taking the marks off (deleting the conditional formats whose rule is
+ * one of Tally's) gives every cell its fill back exactly, and the user's own conditional
+ * formats are left alone. No record is needed; Tally's conditional formats are found by their
+ * rule. The conditional formats of the sheets are loaded while the workbook is read, so
+ * marking after an audit is one request.
+ *
+ * Without ExcelApi 1.6 the fills themselves are changed. Before a cell is marked, its fill is loaded and remembered in the workbook's settings
  * (state.ts), so "Clear highlights" puts back exactly what was there, after the pane or the
  * workbook was closed too. "No fill" and "white fill" are told apart by `format.fill.pattern`
  * (`None` for no fill, ExcelApi 1.9), or, where Excel reads the pattern as null for both
@@ -32,6 +42,196 @@ import {
  */
 
 export const MARK_COLOURS = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
+
+/** The rules of Tally's conditional formats: always TRUE, and recognisably Tally's. */
+export const MARK_RULES = { error: '=N("TallyMark")=0', warning: '=N("TallyWarn")=0' } as const;
+
+const RULE_TEXTS = new Set(Object.values(MARK_RULES).map((r) => normaliseRule(r)));
+
+function normaliseRule(formula: string): string {
+  return formula.replace(/\s+/g, '').toUpperCase();
+}
+
+/** Whether a custom rule's formula is one of Tally's marks. */
+export function isTallyRule(formula: unknown): boolean {
+  return typeof formula === 'string' && RULE_TEXTS.has(normaliseRule(formula));
+}
+
+/** The conditional formats API (ExcelApi 1.6), used for marks where the host has it. */
+export const FORMATS_API = '1.6';
+
+/** Tally's conditional formats on each sheet (by worksheet id): their ids. */
+export type TallyFormats = Map<string, string[]>;
+
+const CUSTOM = 'Custom' as Excel.ConditionalFormatType;
+const FORMAT_PROPS = 'items/id,items/type,items/customOrNullObject/rule/formula';
+
+/** Conditional formats added per request (three actions each). */
+export const FORMATS_PER_REQUEST = 2_000;
+
+/**
+ * Queue a load of the conditional formats on each sheet; after the sync, the returned function
+ * gives Tally's among them, or undefined when the load did not happen (a failed request).
+ */
+export function queueTallyFormats(
+  sheets: readonly { id: string; sheet: Excel.Worksheet }[],
+): () => TallyFormats | undefined {
+  const loads = sheets.map(({ id, sheet }) => {
+    const formats = sheet.getRange().conditionalFormats;
+    formats.load(FORMAT_PROPS);
+    return { id, formats };
+  });
+  return () => {
+    try {
+      const out: TallyFormats = new Map();
+      for (const { id, formats } of loads) {
+        const ours = formats.items.filter((cf) => {
+          if (cf.type !== CUSTOM) return false;
+          const custom = cf.customOrNullObject;
+          return !custom.isNullObject && isTallyRule(custom.rule.formula);
+        });
+        out.set(
+          id,
+          ours.map((cf) => cf.id),
+        );
+      }
+      return out;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** Tally's conditional formats on every sheet the workbook has now, each present. Two syncs. */
+async function loadTallyFormats(context: Excel.RequestContext): Promise<TallyFormats> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/id');
+  await context.sync();
+  const found = queueTallyFormats(worksheets.items.map((sheet) => ({ id: sheet.id, sheet })));
+  await context.sync();
+  return found() ?? new Map(worksheets.items.map((sheet) => [sheet.id, []]));
+}
+
+/** Most cells a removed mark is counted by (a user may have stretched one over columns). */
+const COUNTED_CELLS = 100_000;
+
+/** Cells of an address (`'a b'!B10:D10`, `C19`); none for one that is not a plain range. */
+function cellsIn(address: string): string[] {
+  let ref: RangeRef;
+  try {
+    ref = parseRange(address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, ''));
+  } catch {
+    return [];
+  }
+  if ((ref.bottom - ref.top + 1) * (ref.right - ref.left + 1) > COUNTED_CELLS) return [];
+  const out: string[] = [];
+  for (let r = ref.top; r <= ref.bottom; r++) {
+    for (let c = ref.left; c <= ref.right; c++) {
+      out.push(rangeA1({ top: r, left: c, bottom: r, right: c }));
+    }
+  }
+  return out;
+}
+
+/** Targets as ranges: the cells of one sheet and colour, a run of a row as one range. */
+function runs(targets: readonly MarkTarget[]): MarkTarget[] {
+  const groups = new Map<string, { sheet: string; colour: string; cells: RangeRef[] }>();
+  for (const t of targets) {
+    const k = `${t.sheet}\u0000${t.colour}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { sheet: t.sheet, colour: t.colour, cells: [] }));
+    g.cells.push(parseRange(t.cell));
+  }
+  const out: MarkTarget[] = [];
+  for (const g of groups.values()) {
+    const cells = [...g.cells].sort((a, b) => a.top - b.top || a.left - b.left);
+    let run: RangeRef | undefined;
+    for (const c of cells) {
+      if (run && c.top === run.top && c.left === run.right + 1) {
+        run.right = c.right;
+        continue;
+      }
+      if (run) out.push({ sheet: g.sheet, cell: rangeA1(run), colour: g.colour });
+      run = { ...c };
+    }
+    if (run) out.push({ sheet: g.sheet, cell: rangeA1(run), colour: g.colour });
+  }
+  return out;
+}
+
+/**
+ * Mark `targets` with conditional formats, deleting Tally's present ones (`found`, as loaded
+ * with the read; loaded here when not known). One sync when the marks fit in one request. When
+ * the request fails otherwise than for its size (the user deleted a sheet or a mark since the
+ * read), Tally's conditional formats are loaded again and the marking done once more.
+ */
+export async function highlightWithFormats(
+  context: Excel.RequestContext,
+  targets: readonly MarkTarget[],
+  found: TallyFormats | undefined,
+): Promise<HighlightOutcome> {
+  const wanted = new Set(targets.map((t) => `${t.sheet}!${t.cell}`));
+  let ranges = runs(targets);
+  let known = found;
+  for (let attempt = 0; ; attempt++) {
+    if (!known) {
+      known = await loadTallyFormats(context);
+      // The cells of a sheet deleted since the read are left out.
+      const present = known;
+      ranges = ranges.filter((t) => present.has(t.sheet));
+    }
+    const sheets = sheetsOf(context);
+    const removed: { sheet: string; range: Excel.Range }[] = [];
+    const remove = () => {
+      removed.length = 0;
+      for (const [id, ids] of known ?? []) {
+        if (ids.length === 0) continue;
+        const formats = sheets(id).getRange().conditionalFormats;
+        for (const cfId of ids) {
+          const cf = formats.getItem(cfId);
+          const range = cf.getRangeOrNullObject();
+          range.load('address');
+          removed.push({ sheet: id, range });
+          cf.delete();
+        }
+      }
+    };
+    try {
+      if (ranges.length === 0) {
+        remove();
+        if (removed.length > 0) await context.sync();
+      } else {
+        await inRequests(
+          context,
+          ranges,
+          FORMATS_PER_REQUEST,
+          (t) => {
+            const cf = sheets(t.sheet).getRange(t.cell).conditionalFormats.add(CUSTOM);
+            cf.custom.rule.formula =
+              t.colour === MARK_COLOURS.error ? MARK_RULES.error : MARK_RULES.warning;
+            cf.custom.format.fill.color = t.colour;
+            return () => undefined;
+          },
+          remove,
+        );
+      }
+    } catch (e) {
+      if (attempt > 0 || isPayloadTooLarge(e)) throw e;
+      known = undefined;
+      continue;
+    }
+    const unmarked = new Set<string>();
+    for (const { sheet, range } of removed) {
+      if (range.isNullObject) continue;
+      for (const cell of cellsIn(range.address)) {
+        if (!wanted.has(`${sheet}!${cell}`)) unmarked.add(`${sheet}!${cell}`);
+      }
+    }
+    const onSheets = new Set(ranges.map((t) => t.sheet));
+    const marked = targets.filter((t) => onSheets.has(t.sheet)).length;
+    return { marked, restored: unmarked.size, kept: 0 };
+  }
+}
 
 /** Cells per request when loading or writing fills (four actions a cell). */
 export const FILLS_PER_REQUEST = 2_500;
@@ -373,8 +573,11 @@ export interface ClearOutcome {
 }
 
 /**
- * Give every marked cell its remembered fill back, then forget the marks. When the cells fit
- * in one request: the record and the sheets, the cells' present fills, the writes, the record.
+ * Take every mark off. With ExcelApi 1.6: delete Tally's conditional formats on every sheet
+ * (the sheets and the record, the conditional formats, the deletions: three syncs). Marks of
+ * the fill path (a record in the settings, from a host without ExcelApi 1.6 or an earlier
+ * version) are taken off too: every marked cell gets its remembered fill back (its present
+ * fill, the writes) and the record is removed.
  */
 export async function clearHighlights(
   context: Excel.RequestContext,
@@ -384,9 +587,41 @@ export async function clearHighlights(
   const worksheets = context.workbook.worksheets;
   worksheets.load(SHEET_PROPS);
   await context.sync();
-  const stored = parseMarks(record());
-  if (stored.length === 0 && record() === undefined) return { restored: 0, kept: 0 };
-  const marks = resolveMarks(stored, sheetInfos(worksheets.items));
+  let restored = 0;
+  if (api(FORMATS_API)) {
+    const found = queueTallyFormats(worksheets.items.map((sheet) => ({ id: sheet.id, sheet })));
+    await context.sync();
+    const sheets = sheetsOf(context);
+    const counts: Excel.Range[] = [];
+    for (const [id, ids] of found() ?? []) {
+      if (ids.length === 0) continue;
+      const formats = sheets(id).getRange().conditionalFormats;
+      for (const cfId of ids) {
+        const cf = formats.getItem(cfId);
+        const range = cf.getRangeOrNullObject();
+        range.load('cellCount');
+        counts.push(range);
+        cf.delete();
+      }
+    }
+    if (counts.length > 0) {
+      await context.sync();
+      for (const r of counts) if (!r.isNullObject) restored += r.cellCount;
+    }
+  }
+  if (record() === undefined) return { restored, kept: 0 };
+  const fills = await clearFills(context, api, parseMarks(record()), sheetInfos(worksheets.items));
+  return { restored: restored + fills.restored, kept: fills.kept };
+}
+
+/** Give every cell marked with a fill its remembered fill back, then forget the marks. */
+export async function clearFills(
+  context: Excel.RequestContext,
+  api: ApiCheck,
+  stored: readonly Mark[],
+  present: readonly SheetInfo[],
+): Promise<ClearOutcome> {
+  const marks = resolveMarks(stored, present);
   const fills = await loadFills(context, marks, api);
   const writes: Write[] = [];
   let kept = 0;

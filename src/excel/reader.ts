@@ -7,10 +7,12 @@ import { supportsExcelApi } from './host';
 /**
  * Reading the open workbook through Office.js, in as few round trips as possible:
  *   sync 1  the worksheets' names (and ids), with whatever the caller queued (Tally's settings);
- *   sync 2  every sheet's used range (position and size) and merged areas;
- *   sync 3  the values of every sheet at once, when they fit in one request.
- * Above the cell limit, or when Excel refuses the payload, values are read in row blocks and
- * a block Excel refuses is halved and read again.
+ *   sync 2  every sheet's used range: its position, size, values and merged areas, all at once.
+ * When that request fails (Excel refuses the payload, returns no values for a range above its
+ * get limit, or fails the merged areas), or when an earlier read showed the workbook above the
+ * cell limit, the reading goes step by step: the used ranges and merged areas in one sync, then
+ * the values of every sheet in one more when they fit in one request, else in row blocks, a
+ * block Excel refuses being halved and read again.
  */
 
 /** The part of an Excel range the reader touches. `Excel.Range` has it; so does the test fake. */
@@ -140,6 +142,10 @@ export class ExcelWorkbookSource implements WorkbookSource {
   private readonly cellLimit: number;
   /** Rows per block that Excel last accepted; kept between blocks and reads. */
   private blockRows: number;
+  /** Cells of the last read's used ranges (0 before the first): above the limit, no one-go read. */
+  private lastCells = 0;
+  /** Whether the last one-go read was refused as too large. */
+  private refused = false;
 
   constructor(opts: ExcelReaderOptions = {}) {
     this.name = opts.name ?? 'Workbook';
@@ -188,6 +194,12 @@ export class ExcelWorkbookSource implements WorkbookSource {
       /** Asked after the first sync, before `include`; may sync itself. */
       prepare?: (worksheets: readonly WorksheetProxy[]) => Promise<void>;
       include?: (sheet: WorksheetProxy) => boolean;
+      /**
+       * Queued with the request that reads the used ranges (again if that request is sent
+       * again): loads of the caller's that need the sheets. What it loaded may be missing when
+       * a request failed; the caller must read it defensively.
+       */
+      alongside?: (sheets: readonly WorksheetProxy[]) => void;
       onProgress?: (done: number, total: number) => void;
     } = {},
   ): Promise<{ sheets: SheetData[]; worksheets: readonly WorksheetProxy[] }> {
@@ -199,9 +211,77 @@ export class ExcelWorkbookSource implements WorkbookSource {
     const named = worksheets
       .filter((sheet) => opts.include?.(sheet) ?? true)
       .map((sheet) => ({ sheet, name: sheet.name }));
+    const queueAlongside = () => opts.alongside?.(named.map((n) => n.sheet));
+    let whole = true;
+    if (this.lastCells <= this.cellLimit) {
+      const sheets = await this.readAtOnce(context, named, queueAlongside);
+      // Refused as too large: the values are not asked for in one request again.
+      whole = sheets !== undefined || this.refused === false;
+      if (sheets) {
+        const total = sheets.reduce((n, s) => n + s.rows.length * (s.rows[0]?.length ?? 0), 0);
+        opts.onProgress?.(total, total);
+        return { sheets, worksheets };
+      }
+    }
+    queueAlongside();
     const extents = await this.measure(context, named);
-    const sheets = await this.readValues(context, extents, opts.onProgress);
+    const sheets = await this.readValues(context, extents, opts.onProgress, whole);
     return { sheets, worksheets };
+  }
+
+  /**
+   * One sync: every sheet's used range with its values (and merged areas). Undefined when the
+   * request fails or Excel returns no values (too large, most likely): then the caller reads
+   * step by step.
+   */
+  private async readAtOnce(
+    context: ReaderContext,
+    sheets: { sheet: WorksheetProxy; name: string }[],
+    before: () => void,
+  ): Promise<SheetData[] | undefined> {
+    const merges = this.mergesOn();
+    before();
+    const pending = sheets.map(({ sheet, name }) => {
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load(`${DIMENSIONS},values`);
+      const areas = merges ? mergedAreas(sheet) : undefined;
+      return { name, used, areas };
+    });
+    this.refused = false;
+    try {
+      await context.sync();
+    } catch (e) {
+      this.refused = isPayloadTooLarge(e);
+      return undefined;
+    }
+    let cells = 0;
+    const out: SheetData[] = [];
+    try {
+      for (const { name, used, areas } of pending) {
+        const merged = areas ? { merges: areas.isNullObject ? [] : parseAreas(areas.address) } : {};
+        if (used.isNullObject) {
+          out.push({ name, origin: { row: 0, col: 0 }, rows: [], ...merged });
+          continue;
+        }
+        cells += used.rowCount * used.columnCount;
+        out.push({
+          name,
+          origin: { row: used.rowIndex, col: used.columnIndex },
+          rows: convert(used, used.rowCount, used.columnCount),
+          ...merged,
+        });
+      }
+    } catch (e) {
+      if (!(e instanceof ValuesMissingError)) throw e;
+      this.refused = true;
+      this.lastCells = pending.reduce(
+        (n, { used }) => n + (used.isNullObject ? 0 : used.rowCount * used.columnCount),
+        0,
+      );
+      return undefined;
+    }
+    this.lastCells = cells;
+    return out;
   }
 
   private mergesOn(): boolean {
@@ -265,8 +345,10 @@ export class ExcelWorkbookSource implements WorkbookSource {
     context: ReaderContext,
     extents: Extent[],
     onProgress?: (done: number, total: number) => void,
+    whole = true,
   ): Promise<SheetData[]> {
     const total = extents.reduce((n, e) => n + e.rows * e.cols, 0);
+    this.lastCells = total;
     const out: SheetData[] = extents.map((e) => ({
       name: e.name,
       origin: { row: e.row, col: e.col },
@@ -276,7 +358,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
     onProgress?.(0, total);
     if (total === 0) return out;
 
-    if (total <= this.cellLimit) {
+    if (whole && total <= this.cellLimit) {
       const ranges = extents.map((e) => (e.rows > 0 ? this.loadBlock(e, 0, e.rows) : undefined));
       try {
         await context.sync();

@@ -70,6 +70,11 @@ export interface WorkbookState {
   owned: Map<string, SheetRole>;
   /** Marks, their `sheet` the present id where the sheet was found. */
   marks: Mark[];
+  /**
+   * Tally's conditional formats (ExcelApi 1.6) on the sheets read, their ids by worksheet id,
+   * as loaded with the read; absent when they were not loaded.
+   */
+  formats?: Map<string, string[]>;
 }
 
 function parseJson(value: unknown): unknown {

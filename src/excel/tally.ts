@@ -8,11 +8,16 @@ import { findingKey, type Finding } from '../core/validate/result';
 import { RULE_SHEET_NAMES } from '../core/monitor';
 import { excelRun, hostApi, type ApiCheck, type ExcelBatch } from './context';
 import {
+  FORMATS_API,
+  clearFills,
   clearHighlights,
   highlight,
+  highlightWithFormats,
   markTargets,
+  queueTallyFormats,
   type ClearOutcome,
   type HighlightOutcome,
+  type TallyFormats,
 } from './highlight';
 import { ownedRoles, resolveOwned, writeOwnedSheets, writeReport, type PlacedSheet } from './owned';
 import { ExcelWorkbookSource, toCell, type ReaderContext } from './reader';
@@ -119,14 +124,17 @@ export class ExcelTally {
   }
 
   /**
-   * The workbook for an audit, in three syncs when it fits in one request: the sheets with
-   * Tally's settings, their used ranges, their values. Tally's report sheets are not read.
+   * The workbook for an audit, in two syncs when it fits in one request: the sheets with
+   * Tally's settings; their used ranges with their values (and, with ExcelApi 1.6, the
+   * conditional formats that are Tally's marks). Tally's report sheets are not read.
    */
   read(onProgress?: (done: number, total: number) => void): Promise<AuditRead> {
     return this.run(async (context) => {
       const owned = loadSetting(context, OWNED_KEY);
       const marks = loadSetting(context, MARKS_KEY);
       let roles: WorkbookState['owned'] = new Map();
+      let formats: (() => TallyFormats | undefined) | undefined;
+      const withFormats = this.api(FORMATS_API);
       const { sheets, worksheets } = await this.source.readIn(context as unknown as ReaderContext, {
         sheetProps: SHEET_PROPS,
         prepare: async (items) => {
@@ -138,6 +146,15 @@ export class ExcelTally {
           const role = roles.get(ws.id);
           return role !== 'summary' && role !== 'narrative';
         },
+        ...(withFormats
+          ? {
+              alongside: (items) => {
+                formats = queueTallyFormats(
+                  items.map((ws) => ({ id: ws.id, sheet: ws as unknown as Excel.Worksheet })),
+                );
+              },
+            }
+          : {}),
         ...(onProgress ? { onProgress } : {}),
       });
       const infos = sheetInfos(worksheets as unknown as Excel.Worksheet[]);
@@ -146,6 +163,8 @@ export class ExcelTally {
         owned: roles,
         marks: resolveMarks(parseMarks(marks()), infos),
       };
+      const found = formats?.();
+      if (found) state.formats = found;
       const idOf = new Map(state.sheets.map((s) => [s.name, s.id]));
       const mine = (s: SheetData) => state.owned.get(idOf.get(s.name) ?? '') === 'explanations';
       // A 审核说明 sheet of the user's is read too; Tally's own wins where both explain.
@@ -160,10 +179,29 @@ export class ExcelTally {
     });
   }
 
-  /** Mark the cells of the findings (of this workbook), unmarking cells no longer in question. */
+  /**
+   * Mark the cells of the findings (of this workbook), unmarking cells no longer in question.
+   * With ExcelApi 1.6, as conditional formats: one sync after a read that loaded Tally's
+   * conditional formats (marks left by the fill path are taken off first). Else by fills.
+   */
   highlight(findings: readonly Finding[], state: WorkbookState): Promise<HighlightOutcome> {
     const targets = markTargets(findings, this.name, state.sheets);
-    return this.run((context) => highlight(context, targets, state.marks, state.sheets, this.api));
+    if (!this.api(FORMATS_API)) {
+      return this.run((context) =>
+        highlight(context, targets, state.marks, state.sheets, this.api),
+      );
+    }
+    return this.run(async (context) => {
+      let restored = 0;
+      let kept = 0;
+      if (state.marks.length > 0) {
+        const old = await clearFills(context, this.api, state.marks, state.sheets);
+        restored = old.restored;
+        kept = old.kept;
+      }
+      const outcome = await highlightWithFormats(context, targets, state.formats);
+      return { ...outcome, restored: outcome.restored + restored, kept };
+    });
   }
 
   clearHighlights(): Promise<ClearOutcome> {

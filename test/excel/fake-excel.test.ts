@@ -356,3 +356,73 @@ describe('FakeExcel', () => {
     expect(excel.sheet('Data')?.valueAt(0, 0)).toBe('y');
   });
 });
+
+describe('FakeExcel conditional formats', () => {
+  it('adds, lists, finds and deletes them, and shows the colour of a rule that holds', async () => {
+    const excel = new FakeExcel({
+      sheets: [{ name: 'S', rows: [['a', 1, 2]], fills: { B1: '#DDEBF7' } }],
+    });
+    const sheet = excel.sheet('S');
+    await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('S');
+      const cf = ws.getRange('B1:C1').conditionalFormats.add('Custom');
+      cf.custom.rule.formula = '=N("TallyMark")=0';
+      cf.custom.format.fill.color = '#ffc7ce';
+      const other = ws.getRange('A1').conditionalFormats.add('Custom');
+      other.custom.rule.formula = '=A1>5';
+      other.custom.format.fill.color = '#00FF00';
+      expect(sheet?.conditionalFormats).toEqual([]);
+      await context.sync();
+      // Added at the top priority.
+      expect(sheet?.conditionalFormats.map((m) => m.formula)).toEqual([
+        '=A1>5',
+        '=N("TallyMark")=0',
+      ]);
+      // Nothing but the fake's display changes: the fills are the cells' own.
+      expect(sheet?.displayColourOf('B1')).toBe('#FFC7CE');
+      expect(sheet?.fillOf('B1')).toEqual({ color: '#DDEBF7', pattern: 'Solid' });
+      expect(sheet?.displayColourOf('A1')).toBeUndefined();
+
+      const all = ws.getRange().conditionalFormats;
+      all.load('items/id,items/type,items/customOrNullObject/rule/formula');
+      const onA1 = ws.getRange('A1').conditionalFormats;
+      onA1.load('items/id');
+      const first = ws.getRange().conditionalFormats.getItemAt(1);
+      first.load('id');
+      await context.sync();
+      expect(all.items.map((i) => i.customOrNullObject.rule.formula)).toEqual([
+        '=A1>5',
+        '=N("TallyMark")=0',
+      ]);
+      expect(onA1.items).toHaveLength(1);
+      expect(first.id).toBe(all.items[1]?.id);
+
+      const range = ws.getRange().conditionalFormats.getItem(first.id).getRangeOrNullObject();
+      range.load('address');
+      ws.getRange().conditionalFormats.getItem(first.id).delete();
+      await context.sync();
+      expect(range.address).toBe('S!B1:C1');
+      expect(sheet?.displayColourOf('B1')).toBe('#DDEBF7');
+      ws.getRange().conditionalFormats.getItem(first.id).delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+  });
+
+  it('gives a null custom part for a conditional format of another type', async () => {
+    const excel = new FakeExcel({ sheets: [{ name: 'S', rows: [[1]] }] });
+    excel.sheet('S')?.conditionalFormats.push({
+      id: '{scale}',
+      ref: { top: 0, left: 0, bottom: 0, right: 0 },
+      type: 'ColorScale',
+      formula: '',
+    });
+    await excel.run(async (context) => {
+      const all = context.workbook.worksheets.getItem('S').getRange().conditionalFormats;
+      all.load('items/type,items/customOrNullObject/rule/formula');
+      await context.sync();
+      expect(all.items.map((i) => [i.type, i.customOrNullObject.isNullObject])).toEqual([
+        ['ColorScale', true],
+      ]);
+    });
+  });
+});

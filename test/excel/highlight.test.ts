@@ -1,5 +1,12 @@
+import { rangeA1 } from '../../src/core/model/a1';
 import type { Finding } from '../../src/core/validate/result';
-import { MARK_COLOURS, markTargets, toSaved } from '../../src/excel/highlight';
+import {
+  FORMATS_API,
+  MARK_COLOURS,
+  MARK_RULES,
+  markTargets,
+  toSaved,
+} from '../../src/excel/highlight';
 import { MARKS_KEY, parseMarks } from '../../src/excel/state';
 import { ExcelTally } from '../../src/excel/tally';
 import type { ExcelBatch } from '../../src/excel/context';
@@ -42,7 +49,13 @@ function init(): FakeWorkbookInit {
   };
 }
 
-function tallyOver(excel: FakeExcel, api: (v: string) => boolean = () => true) {
+/**
+ * The fill path, as on a host without conditional formats (ExcelApi 1.6); the fill API of
+ * ExcelApi 1.9 is kept so the fill tests see patterns and tints.
+ */
+const FILLS = (v: string) => v !== FORMATS_API;
+
+function tallyOver(excel: FakeExcel, api: (v: string) => boolean = FILLS) {
   return new ExcelTally({
     name: 'live',
     run: excel.run as unknown as ExcelBatch,
@@ -190,11 +203,15 @@ describe('highlighting and clearing', () => {
 
   it('without ExcelApi 1.9 takes white for no fill', async () => {
     const excel = new FakeExcel(init());
-    const tally = tallyOver(excel, (v) => Number(v.split('.')[1]) < 9);
+    // ExcelApi 1.4 and 1.5 only: neither conditional formats nor fill patterns
+    const tally = tallyOver(excel, (v) => Number(v.split('.')[1]) < 6);
     const { state } = await tally.read();
     await tally.highlight(findings, state);
     const record = parseMarks(excel.settings.get(MARKS_KEY));
     expect(record.find((m) => m.cell === 'D2')?.original).toBeNull();
+    // The fills carry the marks: no conditional format was added.
+    expect(excel.sheets.map((s) => s.conditionalFormats.length)).toEqual([0, 0]);
+    expect(excel.sheet('Data')?.fillOf('B2')).toEqual({ color: RED, pattern: 'Solid' });
     await tally.clearHighlights();
     expect(excel.sheet('Data')?.fillOf('D2')).toBeUndefined();
     expect(excel.sheet('Data')?.fillOf('B2')).toEqual({ color: '#DDEBF7', pattern: 'Solid' });
@@ -227,6 +244,125 @@ describe('highlighting and clearing', () => {
     expect(excel.sheet('Data')?.fillOf('A3001')).toEqual({ color: RED, pattern: 'Solid' });
     await tally.clearHighlights();
     expect(excel.sheet('Data')?.allFills()).toEqual({});
+  });
+});
+
+describe('marks as conditional formats (ExcelApi 1.6)', () => {
+  const ALL = () => true;
+  const display = (excel: FakeExcel, sheet: string, cells: string[]) =>
+    cells.map((c) => excel.sheet(sheet)?.displayColourOf(c));
+  const rules = (excel: FakeExcel, sheet: string) =>
+    excel.sheet(sheet)?.conditionalFormats.map((cf) => `${rangeA1(cf.ref)} ${cf.formula}`);
+
+  it('marks in one sync after the read and never changes a fill', async () => {
+    const excel = new FakeExcel(init());
+    const original = fills(excel);
+    const tally = tallyOver(excel, ALL);
+    const { state } = await tally.read();
+    expect(state.formats).toBeDefined();
+    const before = excel.syncCount;
+    const outcome = await tally.highlight(findings, state);
+    expect(excel.syncCount - before).toBe(1);
+    expect(outcome).toEqual({ marked: 5, restored: 0, kept: 0 });
+    expect(display(excel, 'Data', ['B2', 'C2', 'D2', 'D3', 'B3', 'A1'])).toEqual([
+      RED,
+      RED,
+      RED,
+      YELLOW,
+      undefined,
+      '#C0C0C0',
+    ]);
+    expect(display(excel, 'Other', ['A2'])).toEqual([YELLOW]);
+    // A run of a row is one conditional format.
+    expect(rules(excel, 'Data')?.sort()).toEqual(
+      [`B2:D2 ${MARK_RULES.error}`, `D3 ${MARK_RULES.warning}`].sort(),
+    );
+    expect(fills(excel)).toEqual(original);
+    expect(excel.settings.has(MARKS_KEY)).toBe(false);
+  });
+
+  it('clears only its own conditional formats, leaving every fill byte for byte', async () => {
+    const excel = new FakeExcel(init());
+    const data = excel.sheet('Data');
+    const mine = {
+      id: '{user}',
+      ref: { top: 1, left: 1, bottom: 2, right: 3 },
+      type: 'Custom',
+      formula: '=B2>100',
+      fill: '#00B050',
+    };
+    const scale = { id: '{scale}', ref: mine.ref, type: 'ColorScale', formula: '' };
+    data?.conditionalFormats.push(mine, scale);
+    const original = JSON.stringify(fills(excel));
+    const tally = tallyOver(excel, ALL);
+    const { state } = await tally.read();
+    await tally.highlight(findings, state);
+    expect(data?.conditionalFormats).toHaveLength(4);
+    const before = excel.syncCount;
+    expect(await tally.clearHighlights()).toEqual({ restored: 5, kept: 0 });
+    // the sheets and the record; the conditional formats; the deletions
+    expect(excel.syncCount - before).toBe(3);
+    expect(data?.conditionalFormats).toEqual([mine, scale]);
+    expect(excel.sheet('Other')?.conditionalFormats).toEqual([]);
+    expect(JSON.stringify(fills(excel))).toBe(original);
+    expect(display(excel, 'Data', ['B2', 'D3'])).toEqual(['#DDEBF7', undefined]);
+    // Nothing left to clear.
+    expect(await tally.clearHighlights()).toEqual({ restored: 0, kept: 0 });
+  });
+
+  it('on the next audit replaces its marks in one sync and counts the cells unmarked', async () => {
+    const excel = new FakeExcel(init());
+    const tally = tallyOver(excel, ALL);
+    await tally.highlight(findings, (await tally.read()).state);
+    const { state } = await tally.read();
+    expect([...(state.formats?.values() ?? [])].flat()).toHaveLength(3);
+    const before = excel.syncCount;
+    const outcome = await tally.highlight(findings.slice(0, 1), state);
+    expect(excel.syncCount - before).toBe(1);
+    expect(outcome).toEqual({ marked: 3, restored: 2, kept: 0 });
+    expect(rules(excel, 'Data')).toEqual([`B2:D2 ${MARK_RULES.error}`]);
+    expect(rules(excel, 'Other')).toEqual([]);
+    expect(display(excel, 'Other', ['A2'])).toEqual(['#E2EFDA']);
+  });
+
+  it('marks again when a mark went between the read and the marking', async () => {
+    const excel = new FakeExcel(init());
+    const tally = tallyOver(excel, ALL);
+    await tally.highlight(findings, (await tally.read()).state);
+    const { state } = await tally.read();
+    excel.sheet('Other')!.conditionalFormats = [];
+    const before = excel.syncCount;
+    await tally.highlight(findings, state);
+    // the refused request; the sheets, their conditional formats; the marks
+    expect(excel.syncCount - before).toBe(4);
+    expect(rules(excel, 'Data')).toHaveLength(2);
+    expect(rules(excel, 'Other')).toEqual([`A2 ${MARK_RULES.warning}`]);
+  });
+
+  it('leaves out the cells of a sheet deleted between the read and the marking', async () => {
+    const excel = new FakeExcel(init());
+    const tally = tallyOver(excel, ALL);
+    const { state } = await tally.read();
+    excel.sheets.splice(1, 1);
+    const outcome = await tally.highlight(findings, state);
+    expect(outcome).toEqual({ marked: 4, restored: 0, kept: 0 });
+    expect(rules(excel, 'Data')).toHaveLength(2);
+  });
+
+  it('takes off the marks of the fill path before marking with conditional formats', async () => {
+    const excel = new FakeExcel(init());
+    const original = fills(excel);
+    const old = tallyOver(excel);
+    await old.highlight(findings, (await old.read()).state);
+    expect(excel.sheet('Data')?.fillOf('B2')?.color).toBe(RED);
+    const tally = tallyOver(excel, ALL);
+    await tally.highlight(findings.slice(0, 1), (await tally.read()).state);
+    expect(fills(excel)).toEqual(original);
+    expect(excel.settings.has(MARKS_KEY)).toBe(false);
+    expect(display(excel, 'Data', ['B2', 'D3'])).toEqual([RED, undefined]);
+    await tally.clearHighlights();
+    expect(fills(excel)).toEqual(original);
+    expect(excel.sheets.every((s) => s.conditionalFormats.length === 0)).toBe(true);
   });
 });
 

@@ -73,6 +73,10 @@ describe('ExcelWorkbookSource over office-addin-mock', () => {
         columnIndex: 2,
         rowCount: 2,
         columnCount: 3,
+        values: [
+          ['地区', '活产数', ''],
+          ['东城街道', 512, '#DIV/0!'],
+        ],
       },
       block: {
         values: [
@@ -89,7 +93,8 @@ describe('ExcelWorkbookSource over office-addin-mock', () => {
     const [sheet, ...rest] = await source.readAll();
 
     expect(rest).toHaveLength(0);
-    expect(requested).toEqual(['C3:E4']);
+    // The used range's values came with its dimensions: no block was asked for.
+    expect(requested).toEqual([]);
     expect(sheet).toEqual({
       name: '出生',
       origin: { row: 2, col: 2 },
@@ -151,7 +156,8 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     const [births, empty] = await source.readAll();
     expect(births?.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
     expect(empty?.merges).toEqual([]);
-    expect(excel.syncCount).toBe(3);
+    // names; used ranges with their values and merged areas
+    expect(excel.syncCount).toBe(2);
   });
 
   it('still reads the values when Excel cannot return the merged areas, sheet by sheet', async () => {
@@ -184,9 +190,18 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     expect(other?.merges).toEqual(few);
     expect(outside?.merges).toEqual([]);
     expect(mismatches(many?.rows ?? [], 600, 2)).toBe(0);
-    // names, refused measure, measure again, merges of each sheet, values
-    expect(excel.syncCount).toBe(7);
-    expect(excel.requests.map((r) => r.ok)).toEqual([true, false, true, false, true, true, true]);
+    // names, refused read at once, refused measure, measure again, merges of each sheet, values
+    expect(excel.syncCount).toBe(8);
+    expect(excel.requests.map((r) => r.ok)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('treats RangeExceedsLimit as a payload error', () => {
@@ -194,8 +209,9 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
   });
 
   it.each([
-    [100, 3],
-    [10_000, 3],
+    [100, 2],
+    [10_000, 2],
+    [200_000, 2],
   ])('reads a workbook of %i rows in %i syncs', async (rows, syncs) => {
     const { source, excel } = sourceOver({
       sheets: [
@@ -231,9 +247,13 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     const { source, excel } = sourceOver({ sheets: [{ name: 'Big', rows: numbers(200_000, 26) }] });
     const [big] = await source.readAll();
     expect(mismatches(big?.rows ?? [], 200_000, 26)).toBe(0);
-    // names + used ranges + 20 blocks of 10,000 rows
-    expect(excel.syncCount).toBe(22);
-    expect(excel.requests.slice(2).every((r) => r.ok && r.cells === 260_000)).toBe(true);
+    // names + all at once (Excel returns no values) + used ranges + 20 blocks of 10,000 rows
+    expect(excel.syncCount).toBe(23);
+    expect(excel.requests.slice(3).every((r) => r.ok && r.cells === 260_000)).toBe(true);
+    // Known to be above the limit now: the next read does not try all at once.
+    const before = excel.syncCount;
+    await source.readAll();
+    expect(excel.syncCount - before).toBe(22);
   });
 
   it('halves the block when Excel refuses the payload, and keeps the smaller block', async () => {
@@ -244,9 +264,10 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     const progress: number[] = [];
     const [big] = await source.readAll((done) => progress.push(done));
     expect(mismatches(big?.rows ?? [], 200_000, 26)).toBe(0);
-    // names + used ranges + one refused block of 10,000 rows + 40 blocks of 5,000 rows
-    expect(excel.syncCount).toBe(43);
-    const blocks = excel.requests.slice(2);
+    // names + all at once (no values) + used ranges + one refused block of 10,000 rows
+    // + 40 blocks of 5,000 rows
+    expect(excel.syncCount).toBe(44);
+    const blocks = excel.requests.slice(3);
     expect(blocks[0]).toMatchObject({ cells: 260_000, ok: false });
     expect(blocks.slice(1).every((r) => r.ok && r.cells === 130_000)).toBe(true);
     expect(progress.at(-1)).toBe(200_000 * 26);
@@ -265,10 +286,12 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     );
     const sheets = await source.readAll();
     for (const s of sheets) expect(mismatches(s.rows, 1_000, 10)).toBe(0);
+    // names, all at once with the used ranges (refused), used ranges, blocks: the values are
+    // not asked for all at once a second time
     expect(excel.requests.map((r) => [r.cells, r.ok])).toEqual([
       [0, true],
-      [0, true],
       [30_000, false],
+      [0, true],
       [10_000, true],
       [10_000, true],
       [10_000, true],
@@ -283,7 +306,7 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     );
     const [a] = await source.readAll();
     expect(mismatches(a?.rows ?? [], 2_000, 4)).toBe(0);
-    // names, used range, all at once (null), 1,000 rows (null), 4 × 500 rows
+    // names, all at once with the used range (null), used range, 1,000 rows (null), 4 × 500 rows
     expect(excel.syncCount).toBe(8);
   });
 

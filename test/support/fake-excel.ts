@@ -129,6 +129,24 @@ function intersects(a: RangeRef, b: RangeRef): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
+/** A conditional format as the sheet keeps it. */
+export interface FakeConditionalFormatModel {
+  id: string;
+  ref: RangeRef;
+  /** `Custom`, `CellValue`, `ColorScale`, … */
+  type: string;
+  /** The custom rule's formula ('' until set). */
+  formula: string;
+  /** The format's fill colour, when set. */
+  fill?: string;
+}
+
+/** Whether a custom rule's formula is TRUE for every cell (what the fake can evaluate). */
+export function ruleHolds(formula: string): boolean {
+  const f = formula.trim().toUpperCase();
+  return f === '=TRUE' || /^=N\("[^"]*"\)=0$/.test(f);
+}
+
 function fakeValue(v: unknown): FakeValue {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
@@ -230,6 +248,8 @@ export class FakeSheet {
   frozen: { rows: number; columns: number } = { rows: 0, columns: 0 };
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   deleted = false;
+  /** Conditional formats (ExcelApi 1.6), highest priority first. */
+  conditionalFormats: FakeConditionalFormatModel[] = [];
 
   constructor(
     public name: string,
@@ -319,6 +339,25 @@ export class FakeSheet {
     const { row, col } = cellOf(address);
     const fill = this.formats.get(key(row, col))?.fill;
     return fill && fill.pattern !== 'None' ? { ...fill } : undefined;
+  }
+
+  /**
+   * The colour a cell shows: the fill of the highest-priority custom conditional format that
+   * covers it and whose rule holds (only `=N("…")=0`-style always-true rules, and `=TRUE`, are
+   * evaluated; any other rule is taken as false), else its own fill.
+   */
+  displayColourAt(row: number, col: number): string | undefined {
+    const cell = { top: row, left: col, bottom: row, right: col };
+    for (const cf of this.conditionalFormats) {
+      if (cf.type !== 'Custom' || !cf.fill || !intersects(cf.ref, cell)) continue;
+      if (ruleHolds(cf.formula)) return cf.fill;
+    }
+    return this.fillAt(row, col);
+  }
+
+  displayColourOf(address: string): string | undefined {
+    const { row, col } = cellOf(address);
+    return this.displayColourAt(row, col);
   }
 
   /** Every filled cell's fill, by A1 address, for before/after comparisons. */
@@ -576,6 +615,19 @@ abstract class FakeClientObject<T> {
       const value = this.read(t.value, name);
       this.context.stage(() => this.loaded.set(name, value));
     }
+  }
+
+  /** @internal Load `a/b/c` within the sync that is running (through child objects). */
+  loadPathNow(path: string): void {
+    const slash = path.indexOf('/');
+    if (slash < 0) {
+      this.loadNow([path]);
+      return;
+    }
+    const next = this.child(path.slice(0, slash));
+    if (!next) throw invalidArgument(`'${path.slice(0, slash)}' cannot be loaded`);
+    if (!next.resolve().ok) return; // a null object loads nothing
+    next.loadPathNow(path.slice(slash + 1));
   }
 
   protected get<V>(name: string): V {
@@ -919,6 +971,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   protected readonly scalars = RANGE_SCALARS;
   protected override readonly nullable: boolean;
   readonly format: FakeRangeFormat;
+  private cfs: FakeConditionalFormatCollection | undefined;
 
   constructor(
     context: FakeRequestContext,
@@ -928,6 +981,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     super(context);
     this.nullable = nullable;
     this.format = new FakeRangeFormat(context, this);
+  }
+
+  /** The conditional formats that overlap the range (ExcelApi 1.6). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.cfs ??= new FakeConditionalFormatCollection(this.context, this);
+    return this.cfs;
   }
 
   /** @internal */
@@ -1116,6 +1175,297 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         throw new FakeOfficeError('GeneralException', 'There are too many merged areas.');
       }
       return areas.length === 0 ? undefined : { sheet, areas };
+    });
+  }
+}
+
+type CfTarget = { sheet: FakeSheet; model: FakeConditionalFormatModel };
+
+function liveCf(t: CfTarget): CfTarget {
+  if (t.sheet.deleted || !t.sheet.conditionalFormats.includes(t.model)) {
+    throw new FakeOfficeError('ItemNotFound', 'The conditional format does not exist.');
+  }
+  return t;
+}
+
+/** `conditionalFormat.custom.format.fill` (the colour only). */
+export class FakeConditionalFill extends FakeClientObject<CfTarget> {
+  protected readonly scalars = ['color'] as const;
+  constructor(
+    context: FakeRequestContext,
+    private readonly cf: FakeConditionalFormat,
+  ) {
+    super(context);
+  }
+  protected find(): CfTarget | undefined {
+    return this.cf.resolveCf();
+  }
+  protected read(t: CfTarget): unknown {
+    return t.model.fill ?? null;
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(color: string) {
+    this.keep('color', color);
+    this.write('ConditionalFill.color', () => {
+      liveCf(this.need()).model.fill = normaliseColor(color);
+    });
+  }
+}
+
+export class FakeConditionalRangeFormat extends FakeClientObject<CfTarget> {
+  protected readonly scalars = [] as const;
+  readonly fill: FakeConditionalFill;
+  constructor(
+    context: FakeRequestContext,
+    private readonly cf: FakeConditionalFormat,
+  ) {
+    super(context);
+    this.fill = new FakeConditionalFill(context, cf);
+  }
+  protected find(): CfTarget | undefined {
+    return this.cf.resolveCf();
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+  protected override child(name: string): FakeClientObject<unknown> | undefined {
+    return name === 'fill' ? (this.fill as FakeClientObject<unknown>) : undefined;
+  }
+}
+
+export class FakeConditionalFormatRule extends FakeClientObject<CfTarget> {
+  protected readonly scalars = ['formula'] as const;
+  constructor(
+    context: FakeRequestContext,
+    private readonly custom: FakeCustomConditionalFormat,
+  ) {
+    super(context);
+  }
+  protected find(): CfTarget | undefined {
+    return this.custom.resolveCustom();
+  }
+  protected read(t: CfTarget): unknown {
+    return t.model.formula;
+  }
+  get formula(): string {
+    return this.get('formula');
+  }
+  set formula(formula: string) {
+    this.keep('formula', formula);
+    this.write('ConditionalFormatRule.formula', () => {
+      const t = liveCf(this.need());
+      if (!formula.startsWith('=')) throw invalidArgument('A rule is a formula.');
+      t.model.formula = formula;
+    });
+  }
+}
+
+/** `conditionalFormat.custom` / `customOrNullObject`: a null object unless the type is Custom. */
+export class FakeCustomConditionalFormat extends FakeClientObject<CfTarget> {
+  protected readonly scalars = [] as const;
+  protected override readonly nullable: boolean;
+  readonly rule: FakeConditionalFormatRule;
+  readonly format: FakeConditionalRangeFormat;
+  constructor(
+    context: FakeRequestContext,
+    private readonly cf: FakeConditionalFormat,
+    nullable: boolean,
+  ) {
+    super(context);
+    this.nullable = nullable;
+    this.rule = new FakeConditionalFormatRule(context, this);
+    this.format = new FakeConditionalRangeFormat(context, cf);
+  }
+  /** @internal */
+  resolveCustom(): CfTarget {
+    return this.need();
+  }
+  protected find(): CfTarget | undefined {
+    const t = this.cf.resolveCf();
+    if (t.model.type === 'Custom') return t;
+    if (this.nullable) return undefined;
+    throw new FakeOfficeError('InvalidArgument', 'The conditional format is not custom.');
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+  protected override child(name: string): FakeClientObject<unknown> | undefined {
+    if (name === 'rule') return this.rule as FakeClientObject<unknown>;
+    if (name === 'format') return this.format as FakeClientObject<unknown>;
+    return undefined;
+  }
+}
+
+export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
+  protected readonly scalars = ['id', 'type', 'priority'] as const;
+  protected override readonly nullable: boolean;
+  readonly custom: FakeCustomConditionalFormat;
+  readonly customOrNullObject: FakeCustomConditionalFormat;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly locate: () => CfTarget | undefined,
+    nullable = false,
+  ) {
+    super(context);
+    this.nullable = nullable;
+    this.custom = new FakeCustomConditionalFormat(context, this, false);
+    this.customOrNullObject = new FakeCustomConditionalFormat(context, this, true);
+  }
+  /** @internal */
+  resolveCf(): CfTarget {
+    return this.need();
+  }
+  protected find(): CfTarget | undefined {
+    return this.locate();
+  }
+  protected override check(t: CfTarget): CfTarget {
+    if (t.sheet.deleted) throw new FakeOfficeError('ItemNotFound', 'The sheet was deleted.');
+    return t;
+  }
+  protected read(t: CfTarget, property: string): unknown {
+    if (property === 'id') return t.model.id;
+    if (property === 'type') return t.model.type;
+    return t.sheet.conditionalFormats.indexOf(t.model);
+  }
+  protected override child(name: string): FakeClientObject<unknown> | undefined {
+    if (name === 'custom') return this.custom as FakeClientObject<unknown>;
+    if (name === 'customOrNullObject') return this.customOrNullObject as FakeClientObject<unknown>;
+    return undefined;
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  /** The range the format applies to. */
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = liveCf(this.need());
+      return { sheet: t.sheet, ref: t.model.ref };
+    });
+  }
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.resolve();
+        if (!t.ok || t.value.sheet.deleted) return undefined;
+        if (!t.value.sheet.conditionalFormats.includes(t.value.model)) return undefined;
+        return { sheet: t.value.sheet, ref: t.value.model.ref };
+      },
+      true,
+    );
+  }
+  get priority(): number {
+    return this.get('priority');
+  }
+  delete(): void {
+    this.write('ConditionalFormat.delete', () => {
+      const t = liveCf(this.need());
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((m) => m !== t.model);
+    });
+  }
+}
+
+/** `range.conditionalFormats` (ExcelApi 1.6): the conditional formats overlapping the range. */
+export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarget> {
+  protected readonly scalars = ['items'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+
+  protected find(): RangeTarget | undefined {
+    return this.range.resolveTarget();
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  private overlapping(): CfTarget[] {
+    const { sheet, ref } = this.need();
+    return sheet.conditionalFormats
+      .filter((m) => intersects(m.ref, ref))
+      .map((model) => ({ sheet, model }));
+  }
+
+  /** `load('items/id,items/type,items/customOrNullObject/rule/formula')`. */
+  override load(option?: LoadOption): this {
+    const names = (loadNames(option) ?? ['items'])
+      .map((n) => n.trim())
+      .filter((n) => n !== '')
+      .map((n) => (n === 'items' ? 'id,type,priority' : n.replace(/^items\//, '')))
+      .flatMap((n) => n.split(','));
+    this.context.enqueue({
+      cells: () => 0,
+      run: () => {
+        const items = this.overlapping().map((t) => {
+          const cf = new FakeConditionalFormat(this.context, () => t, false);
+          for (const name of names) cf.loadPathNow(name);
+          return cf;
+        });
+        this.context.stage(() => this.keep('items', items));
+      },
+    });
+    return this;
+  }
+
+  get items(): FakeConditionalFormat[] {
+    return this.get('items');
+  }
+
+  add(type: string): FakeConditionalFormat {
+    let made: CfTarget | undefined;
+    this.write('ConditionalFormatCollection.add', () => {
+      const { sheet, ref } = this.need();
+      const model: FakeConditionalFormatModel = {
+        id: `{cf-${++this.context.excel.nextCfId}}`,
+        ref: { ...ref },
+        type,
+        formula: '',
+      };
+      sheet.conditionalFormats.unshift(model);
+      made = { sheet, model };
+    });
+    return new FakeConditionalFormat(this.context, () => made);
+  }
+
+  getItem(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, () => {
+      const t = this.overlapping().find((c) => c.model.id === id);
+      if (!t) throw new FakeOfficeError('ItemNotFound', 'The conditional format does not exist.');
+      return t;
+    });
+  }
+
+  getItemOrNullObject(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(
+      this.context,
+      () => this.overlapping().find((c) => c.model.id === id),
+      true,
+    );
+  }
+
+  getItemAt(index: number): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, () => {
+      const t = this.overlapping()[index];
+      if (!t) throw new FakeOfficeError('ItemNotFound', 'The conditional format does not exist.');
+      return t;
+    });
+  }
+
+  clearAll(): void {
+    this.write('ConditionalFormatCollection.clearAll', () => {
+      const { sheet, ref } = this.need();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((m) => !intersects(m.ref, ref));
     });
   }
 }
@@ -2079,6 +2429,8 @@ export class FakeExcel {
   rangeCellLimit: number;
   /** @internal */
   nextChartId = 0;
+  /** @internal */
+  nextCfId = 0;
   private nextSheetId = 0;
 
   constructor(init: FakeWorkbookInit, opts: FakeExcelOptions = {}) {
