@@ -1,3 +1,4 @@
+import { fmt } from '../assess/targets';
 import { a1, columnLetter } from '../model/a1';
 import { t, type Lang } from '../messages/index';
 import type { FormSheet } from '../read/forms';
@@ -6,6 +7,9 @@ import type { Table } from '../read/table';
 import type { Dataset } from '../rollup/dataset';
 import { unitNameKey } from '../rollup/hierarchy';
 import { BUILTIN, type Finding, type FindingCell } from './result';
+
+/** A count or sum as written in a message: integers plainly, fractions to at most 6 places. */
+const fmt6 = (v: number): string => fmt(v, 6);
 
 /** A sheet read as a table, wherever it came from: all the per-sheet checks need. */
 export type SheetTable = Pick<FormSheet, 'source' | 'sheet' | 'table'>;
@@ -18,10 +22,6 @@ export type SheetTable = Pick<FormSheet, 'source' | 'sheet' | 'table'>;
 
 const SUBTOTAL = /小计$/;
 const TOLERANCE = 1e-6;
-
-function fmtNumber(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(6)));
-}
 
 function label(table: Table, col: number): string {
   const c = table.columns.find((k) => k.col === col);
@@ -98,9 +98,9 @@ export function checkTotals(fs: SheetTable, lang: Lang, columns?: readonly numbe
           severity: 'error',
           message: t(lang, 'audit.total', {
             item: label(table, col),
-            total: fmtNumber(total),
-            sum: fmtNumber(sum),
-            diff: fmtNumber(total - sum),
+            total: fmt6(total),
+            sum: fmt6(sum),
+            diff: fmt6(total - sum),
           }),
           file: fs.source,
           sheet: fs.sheet,
@@ -209,7 +209,7 @@ export function checkCounts(fs: SheetTable, lang: Lang): Finding[] {
         severity: negative ? 'error' : 'warning',
         message: t(lang, negative ? 'audit.negative' : 'audit.fraction', {
           item,
-          value: fmtNumber(v),
+          value: fmt6(v),
         }),
         file: fs.source,
         sheet: fs.sheet,

@@ -3,7 +3,13 @@ import type { Profile } from '../profile/profile';
 import type { RuleDef } from '../profile/schema';
 import type { Table } from '../read/table';
 import type { Dataset } from '../rollup/dataset';
-import { confront, describeRecord, failingRecords, type ConfrontRule } from '../rules/confront';
+import {
+  applies,
+  confront,
+  describeRecord,
+  failingRecords,
+  type ConfrontRule,
+} from '../rules/confront';
 import { tableDataset, type FormTable } from '../rules/dataset';
 import { compileRule } from '../rules/compile';
 import type { ItemCatalog } from '../rules/data';
@@ -156,7 +162,7 @@ export function runRules(
       const local = r.compiled.refs.filter((ref) => ref.form === undefined);
       if (
         !sum ||
-        !applicable(r, s) ||
+        !applies(r, data) ||
         !local.every((ref) => data.lookup({ ...ref, previous: false }).found)
       )
         continue;
@@ -204,11 +210,6 @@ function combinedCatalog(catalogs: readonly ItemCatalog[]): ItemCatalog {
       return { found: false, missing, candidates: [...candidates] };
     },
   };
-}
-
-function applicable(rule: ConfrontRule, s: RuleSheet): boolean {
-  if (!rule.scope || rule.scope.length === 0) return true;
-  return s.form !== undefined && rule.scope.some((x) => x === s.form?.id || x === s.form?.name);
 }
 
 /** RuleDefs of a profile as rule specs, with messages in the reader's language. */
