@@ -1,4 +1,5 @@
 import { assess, type Assessment } from './assess/assess';
+import { Exclusions } from './assess/exclusions';
 import type { Lang } from './messages/index';
 import { t } from './messages/index';
 import type { WorkbookData } from './model/workbook';
@@ -11,6 +12,7 @@ import { parseRuleTable, type RuleSet } from './rules/table';
 import { recogniseForms, type FormSheet, type Recognised } from './read/forms';
 import type { ReadOptions } from './read/table';
 import type { HeaderIndex } from './read/vocabulary';
+import { periodsOf, resolvePeriods } from './period';
 import { buildDataset, type Dataset } from './rollup/dataset';
 import {
   checkBlanks,
@@ -18,8 +20,10 @@ import {
   checkCounts,
   checkDuplicates,
   checkTotals,
+  checkBreakdowns,
   checkValues,
 } from './validate/builtin';
+import { checkConversions, checkRenames, checkRoles, checkUnlisted } from './validate/structure';
 import { applyExplanations } from './validate/explanations';
 import { summarise, type Finding, type ValidationResult } from './validate/result';
 import { runProfileRules } from './validate/profile-rules';
@@ -53,33 +57,16 @@ export interface MonitorInput {
 
 export interface MonitorResult {
   period: string;
+  /** The previous period, when one was given and its forms name it. */
+  priorPeriod?: string;
   recognised: Recognised;
   dataset: Dataset;
   prior?: Dataset;
   validation: ValidationResult;
+  /** The previous period's own error checks, for what was set aside from its values. */
+  priorValidation?: ValidationResult;
   assessment: Assessment;
   digest: AuditDigest;
-}
-
-/**
- * The year the forms' titles name most often (`2025年…`), else the year in the files' names,
- * else the empty string. A programme's span (`2021—2030年`) is not a period.
- */
-export function findPeriod(rec: Recognised): string {
-  const counts = new Map<string, number>();
-  const count = (text: string, pattern: RegExp) => {
-    const spanless = text.replace(/(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年?/g, ' ');
-    for (const m of spanless.matchAll(pattern))
-      if (m[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-  };
-  for (const f of rec.forms)
-    for (const title of f.table.titles) count(title, /((?:19|20)\d{2})\s*年/g);
-  if (counts.size === 0)
-    for (const f of rec.forms) count(`${f.source} ${f.sheet}`, /(?<!\d)((?:19|20)\d{2})(?!\d)/g);
-  let best = '';
-  let n = 0;
-  for (const [year, c] of counts) if (c > n || (c === n && year > best)) [best, n] = [year, c];
-  return best;
 }
 
 /** The names of a workbook's own rule sheet. */
@@ -110,12 +97,20 @@ export function auditDataset(
     tables.add(fs.table);
     lists.push(
       checkValues(fs, lang),
+      checkConversions(fs, lang),
+      checkRoles(fs, lang),
       checkTotals(fs, lang),
+      checkBreakdowns(fs, lang),
       checkBlanks(fs, lang),
       checkCounts(fs, lang),
     );
   }
-  lists.push(checkDuplicates(ds, lang), checkCompleteness(ds, lang, prior));
+  lists.push(
+    checkDuplicates(ds, lang),
+    checkUnlisted(ds, lang),
+    checkCompleteness(ds, lang, prior),
+    checkRenames(ds, prior, lang),
+  );
   const ruled = runProfileRules(
     input.rules ?? rulesSheet(input.workbooks) ?? input.profile.rules,
     ds,
@@ -152,6 +147,7 @@ export function digestOf(validation: ValidationResult, ds: Dataset, lang: Lang):
     missing: validation.findings
       .filter((f) => f.ruleId === 'MISSING_UNIT')
       .map((f) => ({ form: formName(f.sheet), unit: f.unit })),
+    unlisted: [...new Set(ds.unlisted.map((u) => u.unit))],
   };
 }
 
@@ -160,23 +156,55 @@ export function monitor(input: MonitorInput): MonitorResult {
   const regionName = input.regionName ?? t(input.lang, 'report.wholeArea');
   progress('read', 0);
   const recognised = recogniseForms(input.workbooks, input.profile, input.index, input.readOptions);
+  const priorRec =
+    input.prior && input.prior.length > 0
+      ? recogniseForms(input.prior, input.profile, input.index, input.readOptions)
+      : undefined;
+  // Periods first: forms of two years are refused before anything is pooled.
+  const periods = resolvePeriods(
+    periodsOf(recognised),
+    priorRec ? periodsOf(priorRec) : [],
+    input.period,
+  );
   const dataset = buildDataset(recognised, regionName);
-  let prior: Dataset | undefined;
-  if (input.prior && input.prior.length > 0) {
-    prior = buildDataset(
-      recogniseForms(input.prior, input.profile, input.index, input.readOptions),
-      regionName,
-    );
-  }
+  // Last year is read with this year's region sheet (its former names: 曾用名).
+  const prior = priorRec
+    ? buildDataset(priorRec, regionName, { regionRows: dataset.regionRows })
+    : undefined;
   progress('audit', 0.3);
   const validation = auditDataset(input, dataset, prior);
+  const priorValidation = prior
+    ? auditDataset(
+        {
+          ...input,
+          workbooks: input.prior ?? [],
+          rules: input.rules ?? rulesSheet(input.workbooks) ?? input.profile.rules,
+          explanations: new Map(),
+        },
+        prior,
+        undefined,
+      )
+    : undefined;
   progress('assess', 0.6);
-  const assessment = assess(input.profile, dataset, prior);
-  const period = input.period ?? findPeriod(recognised);
+  const assessment = assess(input.profile, dataset, prior, {
+    excluded: Exclusions.fromFindings(validation.findings),
+    ...(priorValidation
+      ? { priorExcluded: Exclusions.fromFindings(priorValidation.findings) }
+      : {}),
+  });
   const digest = digestOf(validation, dataset, input.lang);
   progress('report', 0.9);
-  const result: MonitorResult = { period, recognised, dataset, validation, assessment, digest };
+  const result: MonitorResult = {
+    period: periods.period,
+    recognised,
+    dataset,
+    validation,
+    assessment,
+    digest,
+  };
+  if (periods.priorPeriod) result.priorPeriod = periods.priorPeriod;
   if (prior) result.prior = prior;
+  if (priorValidation) result.priorValidation = priorValidation;
   return result;
 }
 

@@ -252,7 +252,9 @@ async function openPane(browser, origin, fakeOffice, setup, checks) {
  */
 async function act(page, testId, timeout = TIMEOUT) {
   await page.evaluate(() =>
-    document.querySelectorAll('[data-testid="note"]').forEach((n) => n.setAttribute('data-stale', '')),
+    document
+      .querySelectorAll('[data-testid="note"]')
+      .forEach((n) => n.setAttribute('data-stale', '')),
   );
   await page.getByTestId(testId).click();
   await page.waitForFunction(
@@ -282,7 +284,8 @@ function displayed(page) {
   return fake(page, () => {
     const column = (n) => {
       let s = '';
-      for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+      for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26))
+        s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
       return s;
     };
     return Object.fromEntries(
@@ -333,20 +336,34 @@ const toTop = (page) => page.evaluate(() => window.scrollTo(0, 0));
 async function scenarioSheets(ctx) {
   const c = new Checks('sheets');
   const workbook = await readFixture(FIXTURE.file);
-  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const { page } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+  );
   if ((await page.getByTestId('error-bar').count()) > 0) {
     c.failures.push(`the pane shows an error: ${await page.getByTestId('error-bar').innerText()}`);
     return c;
   }
   const names = await page.getByTestId('sheet-name').allInnerTexts();
-  c.eq(names, workbook.sheets.map((s) => s.name), 'sheets listed');
+  c.eq(
+    names,
+    workbook.sheets.map((s) => s.name),
+    'sheets listed',
+  );
   for (const [sheet, want] of Object.entries(FIXTURE.expect)) {
     const card = page.locator(`[data-testid="sheet-card"][data-sheet="${sheet}"]`);
     if ((await card.count()) !== 1) {
       c.failures.push(`no card for sheet ${sheet}`);
       continue;
     }
-    c.eq(await card.getByTestId('sheet-form').getAttribute('data-form'), want.form, `${sheet}: form`);
+    c.eq(
+      await card.getByTestId('sheet-form').getAttribute('data-form'),
+      want.form,
+      `${sheet}: form`,
+    );
     c.eq(await card.getByTestId('sheet-header').innerText(), want.header, `${sheet}: header`);
     c.eq(await card.getByTestId('sheet-records').innerText(), want.records, `${sheet}: records`);
   }
@@ -365,7 +382,13 @@ async function scenarioSheets(ctx) {
 async function scenarioSample(ctx) {
   const c = new Checks('sample');
   const workbook = await readFixture(SAMPLE, USER_FILLS);
-  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const { page } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+  );
   const original = await allFills(page);
   const before = await fake(page, () => globalThis.__tallyFakeExcel.syncCount);
 
@@ -373,30 +396,66 @@ async function scenarioSample(ctx) {
   await act(page, 'audit');
   const syncs = (await fake(page, () => globalThis.__tallyFakeExcel.syncCount)) - before;
   c.ok(syncs <= 3, `the audit took ${syncs} syncs (read 2 + highlight 1)`);
-  c.eq(await page.getByTestId('results').getAttribute('data-engine'), 'pane', 'engine of a small workbook');
-  const severities = await page.getByTestId('finding').evaluateAll((els) => els.map((e) => e.dataset.severity));
+  c.eq(
+    await page.getByTestId('results').getAttribute('data-engine'),
+    'pane',
+    'engine of a small workbook',
+  );
+  const severities = await page
+    .getByTestId('finding')
+    .evaluateAll((els) => els.map((e) => e.dataset.severity));
   const count = async (id) => Number(await page.getByTestId(id).getAttribute('data-count'));
-  c.eq(await count('count-errors'), severities.filter((s) => s === 'error').length, 'errors counted = listed');
-  c.eq(await count('count-warnings'), severities.filter((s) => s === 'warning').length, 'warnings counted = listed');
-  c.eq(await count('count-notices'), severities.filter((s) => s === 'notice').length, 'notices counted = listed');
+  c.eq(
+    await count('count-errors'),
+    severities.filter((s) => s === 'error').length,
+    'errors counted = listed',
+  );
+  c.eq(
+    await count('count-warnings'),
+    severities.filter((s) => s === 'warning').length,
+    'warnings counted = listed',
+  );
+  c.eq(
+    await count('count-notices'),
+    severities.filter((s) => s === 'notice').length,
+    'notices counted = listed',
+  );
   c.ok((await count('count-errors')) >= 3, 'the sample has at least three errors');
-  c.eq(await finding(page, 'FE1-01', '石门镇').getAttribute('data-severity'), 'error', 'FE1-01 石门镇');
+  c.eq(
+    await finding(page, 'FE1-01', '石门镇').getAttribute('data-severity'),
+    'error',
+    'FE1-01 石门镇',
+  );
   c.eq(
     await finding(page, 'FE1-01', '石门镇').getByTestId('finding-message').innerText(),
     '男婴活产数（198）与女婴活产数（187）之和不等于活产数（358）',
     'FE1-01 message',
   );
-  c.eq(await finding(page, 'BLANK', '高峰乡').getAttribute('data-sheet'), '人口与安全', 'BLANK 高峰乡 sheet');
-  c.eq(await finding(page, 'X-01', '龙潭镇').getAttribute('data-severity'), 'warning', 'X-01 龙潭镇');
-  const sheetGroups = await page.getByTestId('finding-sheet').evaluateAll((els) => els.map((e) => e.dataset.sheet));
-  c.ok(sheetGroups.includes('妇幼卫生') && sheetGroups.includes('人口与安全'), `groups ${sheetGroups}`);
+  c.eq(
+    await finding(page, 'BLANK', '高峰乡').getAttribute('data-sheet'),
+    '人口与安全',
+    'BLANK 高峰乡 sheet',
+  );
+  c.eq(
+    await finding(page, 'X-01', '龙潭镇').getAttribute('data-severity'),
+    'warning',
+    'X-01 龙潭镇',
+  );
+  const sheetGroups = await page
+    .getByTestId('finding-sheet')
+    .evaluateAll((els) => els.map((e) => e.dataset.sheet));
+  c.ok(
+    sheetGroups.includes('妇幼卫生') && sheetGroups.includes('人口与安全'),
+    `groups ${sheetGroups}`,
+  );
 
   // Highlights: the known cells show their marks, the rest their fills, no fill changed, and
   // as many as the pane says.
   c.eq(await allFills(page), original, 'no fill changed by marking');
   const marked = await displayed(page);
   const colourOf = (sheet, cell) => marked[sheet]?.[cell]?.shown;
-  for (const cell of ['B10', 'C10', 'D10']) c.eq(colourOf('妇幼卫生', cell), RED, `妇幼卫生!${cell} marked red`);
+  for (const cell of ['B10', 'C10', 'D10'])
+    c.eq(colourOf('妇幼卫生', cell), RED, `妇幼卫生!${cell} marked red`);
   c.eq(colourOf('人口与安全', 'C19'), RED, '人口与安全!C19 marked red');
   c.eq(colourOf('妇幼卫生', 'N12'), YELLOW, '妇幼卫生!N12 marked yellow');
   c.eq(colourOf('民政', 'K10'), YELLOW, '民政!K10 marked yellow');
@@ -404,11 +463,15 @@ async function scenarioSample(ctx) {
   for (const [sheet, cells] of Object.entries(marked)) {
     for (const [cell, { shown, fill }] of Object.entries(cells)) {
       if (shown !== fill && (shown === RED || shown === YELLOW)) marks++;
-      else c.eq(shown, original[sheet]?.[cell]?.color, `${sheet}!${cell} not marked shows its fill`);
+      else
+        c.eq(shown, original[sheet]?.[cell]?.color, `${sheet}!${cell} not marked shows its fill`);
     }
   }
   const notes = await noteTexts(page);
-  c.ok(notes.some((n) => n.startsWith(`已标记 ${marks} 个单元格`)), `notes ${JSON.stringify(notes)} say ${marks} cells`);
+  c.ok(
+    notes.some((n) => n.startsWith(`已标记 ${marks} 个单元格`)),
+    `notes ${JSON.stringify(notes)} say ${marks} cells`,
+  );
   await toTop(page);
   await shot(page, 'pane-audit.png');
   await shot(page, 'pane-audit-full.png', { fullPage: true });
@@ -416,11 +479,23 @@ async function scenarioSample(ctx) {
   // A click selects the finding's cells.
   await finding(page, 'FE1-01', '石门镇').getByTestId('finding-go').click();
   await page.waitForFunction(() => globalThis.__tallyFakeExcel.selection?.address === 'B10:D10');
-  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.selection), { sheet: '妇幼卫生', address: 'B10:D10' }, 'selection of FE1-01');
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.selection),
+    { sheet: '妇幼卫生', address: 'B10:D10' },
+    'selection of FE1-01',
+  );
   await finding(page, 'BLANK', '高峰乡').getByTestId('finding-go').click();
   await page.waitForFunction(() => globalThis.__tallyFakeExcel.selection?.sheet === '人口与安全');
-  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.selection), { sheet: '人口与安全', address: 'C19' }, 'selection of BLANK');
-  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.activeSheet), '人口与安全', 'active sheet');
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.selection),
+    { sheet: '人口与安全', address: 'C19' },
+    'selection of BLANK',
+  );
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.activeSheet),
+    '人口与安全',
+    'active sheet',
+  );
 
   // An explanation of the warning, kept in 审核说明.
   const x01 = finding(page, 'X-01', '龙潭镇');
@@ -442,7 +517,8 @@ async function scenarioSample(ctx) {
   // 清除标记: every fill exactly as it was, and no mark shows.
   await act(page, 'clear');
   const cleared = await allFills(page);
-  for (const sheet of Object.keys(original)) c.eq(cleared[sheet], original[sheet], `fills of ${sheet} after clearing`);
+  for (const sheet of Object.keys(original))
+    c.eq(cleared[sheet], original[sheet], `fills of ${sheet} after clearing`);
   for (const [sheet, cells] of Object.entries(await displayed(page))) {
     // 审核说明 is Tally's, written since; its header has fills of its own.
     if (!(sheet in original)) continue;
@@ -451,7 +527,9 @@ async function scenarioSample(ctx) {
     }
   }
   c.eq(
-    await fake(page, () => globalThis.__tallyFakeExcel.sheets.reduce((n, s) => n + s.conditionalFormats.length, 0)),
+    await fake(page, () =>
+      globalThis.__tallyFakeExcel.sheets.reduce((n, s) => n + s.conditionalFormats.length, 0),
+    ),
     0,
     'no conditional format left after clearing',
   );
@@ -474,7 +552,10 @@ async function scenarioSample(ctx) {
       title: rows[0]?.[0],
       meta: rows[1]?.[0],
       header,
-      status: rows.slice(5).map((r, i) => [r[status], s.fillAt(i + 5, status)]).filter(([v]) => v),
+      status: rows
+        .slice(5)
+        .map((r, i) => [r[status], s.fillAt(i + 5, status)])
+        .filter(([v]) => v),
       textFormats: rows.flatMap((r, i) =>
         r.flatMap((v, j) => (typeof v === 'string' && v !== '' ? [s.numberFormatAt(i, j)] : [])),
       ),
@@ -493,7 +574,10 @@ async function scenarioSample(ctx) {
     for (const [v, fill] of summary.status) {
       c.eq(fill, STATUS[v], `status "${v}" coloured`);
     }
-    c.ok(summary.textFormats.every((f) => f === '@'), 'every text cell is formatted as text');
+    c.ok(
+      summary.textFormats.every((f) => f === '@'),
+      'every text cell is formatted as text',
+    );
     c.eq(summary.formulas, 0, 'no formulas in the summary');
     c.eq(summary.charts.length, 1, 'one chart');
     c.eq(summary.charts[0]?.type, 'ColumnClustered', 'chart type');
@@ -524,7 +608,8 @@ async function scenarioSample(ctx) {
   c.eq(await count('count-explained'), 1, 'explained after the second audit');
   await act(page, 'clear');
   const again = await allFills(page);
-  for (const sheet of Object.keys(original)) c.eq(again[sheet], original[sheet], `fills of ${sheet} after the second clear`);
+  for (const sheet of Object.keys(original))
+    c.eq(again[sheet], original[sheet], `fills of ${sheet} after the second clear`);
   await page.close();
   return c;
 }
@@ -532,19 +617,40 @@ async function scenarioSample(ctx) {
 async function scenarioUserSheet(ctx) {
   const c = new Checks('user sheet');
   const workbook = await readFixture(SAMPLE);
-  const mine = { name: '指标汇总', rows: [['我自己的汇总表', null], ['城东街道', 42]], fills: { A1: '#FFFF00' } };
+  const mine = {
+    name: '指标汇总',
+    rows: [
+      ['我自己的汇总表', null],
+      ['城东街道', 42],
+    ],
+    fills: { A1: '#FFFF00' },
+  };
   workbook.sheets.push(mine);
-  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const { page } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+  );
   const before = await snapshot(page);
   const userSheet = (snap) => snap.find((s) => s.name === '指标汇总');
   await act(page, 'report');
-  c.eq((await noteTexts(page)).slice(0, 2), [
-    '报告已写入工作表“指标汇总 (Tally)”和“监测报告”。',
-    '工作簿中已有名为“指标汇总”的工作表（不是 Tally 写的），Tally 没有改动它，报告写入了“指标汇总 (Tally)”。',
-  ], 'notes');
+  c.eq(
+    (await noteTexts(page)).slice(0, 2),
+    [
+      '报告已写入工作表“指标汇总 (Tally)”和“监测报告”。',
+      '工作簿中已有名为“指标汇总”的工作表（不是 Tally 写的），Tally 没有改动它，报告写入了“指标汇总 (Tally)”。',
+    ],
+    'notes',
+  );
   const after = await snapshot(page);
   c.eq(userSheet(after), userSheet(before), 'the user’s 指标汇总 is untouched');
-  c.eq(after.map((s) => s.name), [...before.map((s) => s.name), '指标汇总 (Tally)', '监测报告'], 'sheets');
+  c.eq(
+    after.map((s) => s.name),
+    [...before.map((s) => s.name), '指标汇总 (Tally)', '监测报告'],
+    'sheets',
+  );
   await shot(page, 'pane-user-sheet.png');
   await act(page, 'report');
   const twice = await snapshot(page);
@@ -556,14 +662,26 @@ async function scenarioUserSheet(ctx) {
 async function scenarioRulesAndPrior(ctx) {
   const c = new Checks('rules and prior');
   const workbook = await readFixture(SAMPLE);
-  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const { page } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+  );
   await act(page, 'insert-rules');
   const rules = await fake(page, () => globalThis.__tallyFakeExcel.sheet('审核规则')?.table());
   c.eq(rules?.[0], ['编号', '规则', '级别', '说明', '范围'], 'rules header');
-  c.eq(rules?.[1]?.slice(0, 3), ['FE1-01', '[男婴活产数] + [女婴活产数] = [活产数]', '强制'], 'first rule');
+  c.eq(
+    rules?.[1]?.slice(0, 3),
+    ['FE1-01', '[男婴活产数] + [女婴活产数] = [活产数]', '强制'],
+    'first rule',
+  );
   c.ok((await noteTexts(page))[0]?.startsWith('已插入工作表“审核规则”'), 'inserted note');
   // The statistician breaks a rule in row 5.
-  await fake(page, () => globalThis.__tallyFakeExcel.sheet('审核规则').setValue(4, 1, '[低出生体重儿数] <= ('));
+  await fake(page, () =>
+    globalThis.__tallyFakeExcel.sheet('审核规则').setValue(4, 1, '[低出生体重儿数] <= ('),
+  );
   // A township's CSV for this period (parsed by csv-parse in the browser), and last year's data.
   const csv = path.join(RESULTS, '新区街道.csv');
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -573,17 +691,31 @@ async function scenarioRulesAndPrior(ctx) {
   await page.getByTestId('import-prior').setInputFiles(SAMPLE_PRIOR);
   await page.getByTestId('imported-prior').waitFor({ timeout: TIMEOUT });
   c.ok(
-    (await page.getByTestId('imported-prior').innerText()).includes('2024年青川市两纲监测数据.xlsx'),
+    (await page.getByTestId('imported-prior').innerText()).includes(
+      '2024年青川市两纲监测数据.xlsx',
+    ),
     'the imported file is listed',
   );
   await act(page, 'audit');
-  const broken = await page.getByTestId('rule-error').evaluateAll((els) => els.map((e) => [e.dataset.rule, e.textContent]));
-  c.eq(broken.map(([id]) => id), ['FE1-04'], 'broken rules');
+  const broken = await page
+    .getByTestId('rule-error')
+    .evaluateAll((els) => els.map((e) => [e.dataset.rule, e.textContent]));
+  c.eq(
+    broken.map(([id]) => id),
+    ['FE1-04'],
+    'broken rules',
+  );
   const imported = finding(page, 'FE5-01', '新区街道');
   c.eq(await imported.count(), 1, 'the imported township’s finding');
-  c.eq(await imported.getByTestId('finding-go').count(), 0, 'a finding in an imported file is not a link');
+  c.eq(
+    await imported.getByTestId('finding-go').count(),
+    0,
+    'a finding in an imported file is not a link',
+  );
   c.ok(
-    (await page.locator('[data-testid="finding-sheet"]', { has: imported }).innerText()).includes('新区街道.csv'),
+    (await page.locator('[data-testid="finding-sheet"]', { has: imported }).innerText()).includes(
+      '新区街道.csv',
+    ),
     'the imported file names its group',
   );
   c.ok(/第 5 行/.test(broken[0]?.[1] ?? ''), `the broken rule's row: ${broken[0]?.[1]}`);
@@ -604,7 +736,13 @@ async function scenarioRulesAndPrior(ctx) {
 async function scenarioWorker(ctx) {
   const c = new Checks('worker');
   const workbook = bigWorkbook(20_000);
-  const { page, requests } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const { page, requests } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+  );
   // The pane shows its progress, saying the work is in the background, while the worker computes.
   const progress = page.waitForFunction(
     () => document.querySelector('[data-testid="progress"]')?.textContent?.includes('（后台计算）'),
@@ -613,12 +751,33 @@ async function scenarioWorker(ctx) {
   );
   await act(page, 'audit', 120_000);
   await progress;
-  c.eq(await page.getByTestId('results').getAttribute('data-engine'), 'worker', 'engine of a large workbook');
-  c.ok(requests.some((r) => /tally-engine/.test(r)), `the worker script was loaded: ${requests.join(', ')}`);
-  const units = await page.locator('[data-testid="finding"][data-rule="FE1-01"]').evaluateAll((els) => els.map((e) => e.dataset.unit));
-  c.eq(units, ['乡镇18', '乡镇5018', '乡镇10018', '乡镇15018'], 'FE1-01 findings of the large workbook');
-  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.sheet('妇幼卫生').displayColourOf('B5020')), RED, 'a cell of a large workbook marked');
-  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.sheet('妇幼卫生').fillOf('B5020')), undefined, 'its fill untouched');
+  c.eq(
+    await page.getByTestId('results').getAttribute('data-engine'),
+    'worker',
+    'engine of a large workbook',
+  );
+  c.ok(
+    requests.some((r) => /tally-engine/.test(r)),
+    `the worker script was loaded: ${requests.join(', ')}`,
+  );
+  const units = await page
+    .locator('[data-testid="finding"][data-rule="FE1-01"]')
+    .evaluateAll((els) => els.map((e) => e.dataset.unit));
+  c.eq(
+    units,
+    ['乡镇18', '乡镇5018', '乡镇10018', '乡镇15018'],
+    'FE1-01 findings of the large workbook',
+  );
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.sheet('妇幼卫生').displayColourOf('B5020')),
+    RED,
+    'a cell of a large workbook marked',
+  );
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.sheet('妇幼卫生').fillOf('B5020')),
+    undefined,
+    'its fill untouched',
+  );
   await shot(page, 'pane-worker.png');
   await page.close();
   return c;
@@ -653,7 +812,13 @@ async function main() {
       ],
     });
     const ctx = { browser, origin, fakeOffice };
-    for (const scenario of [scenarioSheets, scenarioSample, scenarioUserSheet, scenarioRulesAndPrior, scenarioWorker]) {
+    for (const scenario of [
+      scenarioSheets,
+      scenarioSample,
+      scenarioUserSheet,
+      scenarioRulesAndPrior,
+      scenarioWorker,
+    ]) {
       try {
         results.push(await scenario(ctx));
       } catch (e) {

@@ -61,10 +61,14 @@ describe('runJob', () => {
     const x01 = runJob(job()).validation.findings.find((f) => f.ruleId === 'X-01');
     if (!x01) throw new Error('no X-01');
     const key = `X-01\u0000${x01.sheet}\u0000${x01.unit}`;
-    const out = runJob(job('audit', { explanations: [[key, '已核实']], period: '2024' }));
+    const out = runJob(job('audit', { explanations: [[key, '已核实']], period: '2025' }));
     expect(out.validation.findings.find((f) => f.ruleId === 'X-01')?.explanation).toBe('已核实');
     expect(out.digest.explained).toBe(1);
-    expect(out.period).toBe('2024');
+    expect(out.period).toBe('2025');
+  });
+
+  it('refuses a period the forms contradict (the sample is titled 2025)', () => {
+    expect(() => runJob(job('audit', { period: '2024' }))).toThrow(/2024.*--period/);
   });
 
   it('describes no report when no form was recognised', () => {

@@ -1,6 +1,7 @@
 import type { IndicatorDef } from '../profile/schema';
 import type { Profile } from '../profile/profile';
 import { leafUnits, type Dataset } from '../rollup/dataset';
+import { Exclusions } from './exclusions';
 import { judge, type Status } from './targets';
 
 /**
@@ -15,6 +16,12 @@ export interface Pool {
   denominator: number;
   /** Units under the node whose numerator or denominator is missing: left out of both sums. */
   leftOut: string[];
+  /**
+   * Units under the node whose numerator or denominator failed an error check (a negative
+   * count, text, parts above their whole) or was reported twice with two values: set aside
+   * from both sums and named, so the value is provisional.
+   */
+  setAside: string[];
   /** Units pooled. */
   pooled: number;
 }
@@ -43,6 +50,8 @@ export interface IndicatorResult {
   change: number | null;
   smallNumber: boolean;
   priorSmallNumber: boolean;
+  /** Units set aside from the whole area's pool for failed error checks: the value is provisional. */
+  provisional: boolean;
 }
 
 export interface Assessment {
@@ -66,13 +75,20 @@ export function poolAt(
   ds: Dataset,
   leaves: ReadonlySet<string>,
   node: string,
+  excluded: Exclusions = Exclusions.none(),
 ): Pool {
-  const pool: Pool = { numerator: 0, denominator: 0, leftOut: [], pooled: 0 };
+  const pool: Pool = { numerator: 0, denominator: 0, leftOut: [], setAside: [], pooled: 0 };
   for (const key of ds.hierarchy.subtree(node)) {
     if (!leaves.has(key)) continue;
     const mine = ds.values.get(key);
-    const num = mine?.get(def.numerator)?.value;
-    const den = mine?.get(def.denominator)?.value;
+    const n = mine?.get(def.numerator);
+    const d = mine?.get(def.denominator);
+    if (excluded.taints(n) || excluded.taints(d)) {
+      pool.setAside.push(key);
+      continue;
+    }
+    const num = n?.value;
+    const den = d?.value;
     if (num === undefined || den === undefined || Number.isNaN(num) || Number.isNaN(den)) {
       pool.leftOut.push(key);
       continue;
@@ -92,32 +108,51 @@ function nodeValue(def: IndicatorDef, node: string, pool: Pool): NodeValue {
   return { node, pool, value, shown: round(value, def.decimals) };
 }
 
-function valuesAt(def: IndicatorDef, ds: Dataset): Map<string, NodeValue> {
+function valuesAt(def: IndicatorDef, ds: Dataset, excluded: Exclusions): Map<string, NodeValue> {
   const leaves = leafUnits(ds, [def.numerator, def.denominator]);
   const out = new Map<string, NodeValue>();
   for (const n of ds.hierarchy.ordered()) {
-    const pool = poolAt(def, ds, leaves, n.key);
-    if (pool.pooled === 0 && pool.leftOut.length === 0) continue; // no units under this node
+    const pool = poolAt(def, ds, leaves, n.key, excluded);
+    if (pool.pooled === 0 && pool.leftOut.length === 0 && pool.setAside.length === 0) continue;
     out.set(n.key, nodeValue(def, n.key, pool));
   }
   return out;
 }
 
-export function assess(profile: Profile, ds: Dataset, prior?: Dataset): Assessment {
+export interface AssessOptions {
+  /** Values of this period that failed an error check. */
+  excluded?: Exclusions;
+  /** Values of the previous period that failed an error check. */
+  priorExcluded?: Exclusions;
+}
+
+export function assess(
+  profile: Profile,
+  ds: Dataset,
+  prior?: Dataset,
+  opts: AssessOptions = {},
+): Assessment {
   const rootKey = ds.hierarchy.root;
   const leaves = leafUnits(ds);
+  const excluded = opts.excluded ?? Exclusions.none();
   const indicators = profile.indicators.map((def): IndicatorResult => {
-    const nodes = valuesAt(def, ds);
+    const nodes = valuesAt(def, ds, excluded);
     const root =
       nodes.get(rootKey) ??
-      nodeValue(def, rootKey, { numerator: 0, denominator: 0, leftOut: [], pooled: 0 });
+      nodeValue(def, rootKey, {
+        numerator: 0,
+        denominator: 0,
+        leftOut: [],
+        setAside: [],
+        pooled: 0,
+      });
     let priorValue: NodeValue | undefined;
     if (prior) {
       const pLeaves = leafUnits(prior, [def.numerator, def.denominator]);
       priorValue = nodeValue(
         def,
         prior.hierarchy.root,
-        poolAt(def, prior, pLeaves, prior.hierarchy.root),
+        poolAt(def, prior, pLeaves, prior.hierarchy.root, opts.priorExcluded),
       );
     }
     const priorShown = priorValue?.shown ?? null;
@@ -136,6 +171,7 @@ export function assess(profile: Profile, ds: Dataset, prior?: Dataset): Assessme
         priorValue?.value !== null &&
         priorValue !== undefined &&
         priorValue.pool.numerator < SMALL_NUMBER,
+      provisional: root.pool.setAside.length > 0,
     };
     if (root.shown === null) {
       result.statusReason = root.noDataReason === 'zeroDenominator' ? 'zeroDenominator' : 'noValue';

@@ -19,6 +19,8 @@ export interface AuditDigest {
   explanations: { unit: string; ruleId: string; text: string }[];
   /** Units expected but missing, per form (form name, unit name). */
   missing: { form: string; unit: string }[];
+  /** Units of the forms the region sheet does not list: set aside. */
+  unlisted: string[];
 }
 
 export type Block =
@@ -138,6 +140,12 @@ function indicatorSentence(r: IndicatorResult, input: NarrativeInput): string {
     value: valueText(r, lang),
   });
   if (r.smallNumber) s += t(lang, 'n.small', { n: r.root.pool.numerator });
+  if (r.provisional)
+    s += t(lang, 'report.provisional', {
+      detail: t(lang, 'report.setAside', {
+        units: r.root.pool.setAside.map(input.unitName).join(t(lang, 'n.listSep')),
+      }),
+    });
   if (r.change !== null) {
     if (r.change === 0) s += t(lang, 'n.changeSame');
     else
@@ -257,6 +265,18 @@ export function narrative(input: NarrativeInput): Block[] {
     .filter((r) => r.root.pool.leftOut.length > 0)
     .map((r) => paren(nameOf(r), r.root.pool.leftOut.map(unitName).join(sep), lang));
   if (leftOut.length > 0) quality.push(t(lang, 'n.quality.leftOut', { list: leftOut.join(sep) }));
+  const setAside = a.indicators
+    .filter((r) => r.provisional)
+    .map((r) => paren(nameOf(r), r.root.pool.setAside.map(unitName).join(sep), lang));
+  if (setAside.length > 0)
+    quality.push(t(lang, 'n.quality.setAside', { list: setAside.join(sep) }));
+  if (audit.unlisted.length > 0)
+    quality.push(
+      t(lang, 'n.quality.rowsSetAside', {
+        count: audit.unlisted.length,
+        list: audit.unlisted.join(sep),
+      }),
+    );
   const small = a.indicators
     .filter((r) => r.smallNumber)
     .map((r) => paren(nameOf(r), String(r.root.pool.numerator), lang));

@@ -1,13 +1,13 @@
-import { a1 } from '../model/a1';
 import { PARENT_HEADERS, type FormSheet, type Recognised } from '../read/forms';
 import { normalizeHeader } from '../read/normalize';
-import type { Table, TableRecord } from '../read/table';
-import { Hierarchy, type RegionRow } from './hierarchy';
+import { cellOf, type Table, type TableRecord } from '../read/table';
+import { Hierarchy, impliedParent, type RegionRow } from './hierarchy';
 
 /**
  * The recognised forms as one dataset keyed by reporting unit: each unit's value of each item,
- * with the sheet and cell it came from. Total rows are kept apart: they are checked, never
- * pooled.
+ * with the sheet and cell it came from. Only unit rows (read/roles.ts) are values; totals,
+ * subtotals, breakdowns and notes are checked, never pooled. A unit a region sheet does not
+ * list is set aside (`unlisted`) and reported.
  */
 export interface ItemValue {
   /** NaN when blank, a missing mark, or a type error. */
@@ -15,6 +15,8 @@ export interface ItemValue {
   source: string;
   sheet: string;
   cell: string;
+  /** The unit was reported again, in this form or another file, with another value. */
+  conflict?: true;
 }
 
 export interface UnitRow {
@@ -37,6 +39,16 @@ export interface TotalRow {
   index: number;
 }
 
+/** A unit row of a form that names no unit of the region sheet: not pooled. */
+export interface UnlistedUnit {
+  unit: string;
+  source: string;
+  sheet: string;
+  row: number;
+  /** Listed units whose names are most like it. */
+  suggestions: string[];
+}
+
 export interface Dataset {
   hierarchy: Hierarchy;
   forms: FormSheet[];
@@ -45,10 +57,18 @@ export interface Dataset {
   /** form id → unit key → the rows reporting it (more than one is a duplicate) */
   formUnits: Map<string, Map<string, UnitRow[]>>;
   totals: TotalRow[];
+  unlisted: UnlistedUnit[];
+  /** The region sheet's rows, so the previous period can be read with the same names. */
+  regionRows: RegionRow[];
 }
 
 const CODE_NAME_HEADERS = new Set(
   ['名称', '地区名称', '区划名称', '单位名称', 'name'].map(normalizeHeader),
+);
+const ALIAS_HEADERS = new Set(
+  ['曾用名', '曾用名称', '原名', '原名称', '旧名', '更名前名称', 'formername', 'alias'].map(
+    normalizeHeader,
+  ),
 );
 
 function regionRows(table: Table): RegionRow[] {
@@ -57,6 +77,7 @@ function regionRows(table: Table): RegionRow[] {
     table.columns.find((c) => c.kind === 'unit') ??
     table.columns.find((c) => CODE_NAME_HEADERS.has(c.key));
   const parent = table.columns.find((c) => PARENT_HEADERS.has(c.key));
+  const alias = table.columns.find((c) => ALIAS_HEADERS.has(c.key));
   const text = (col: number | undefined, i: number) =>
     col === undefined ? null : (table.texts.get(col)?.[i] ?? null);
   return table.records.map((rec, i) => {
@@ -65,24 +86,64 @@ function regionRows(table: Table): RegionRow[] {
     if (c) row.code = c;
     const p = text(parent?.col, i);
     if (p) row.parent = p;
+    const a = text(alias?.col, i);
+    if (a) row.aliases = a.split(/[,，、;；/\s]+/).filter((s) => s !== '');
     return row;
   });
 }
 
-export function buildDataset(rec: Recognised, rootName: string): Dataset {
-  const listed = rec.regions.flatMap((r) => regionRows(r.table));
-  const seen: RegionRow[] = [];
-  for (const fs of rec.forms) {
-    for (const r of fs.table.records) {
-      if (r.isTotal) continue;
-      seen.push(r.code ? { code: r.code, name: r.unit } : { name: r.unit });
-    }
+/**
+ * The region a form's row hangs under: the subtotal above it that names a region (a township
+ * over its villages), else the parent its code implies, else — for a row without a code in a
+ * table where other rows have codes — the parent most of those codes imply, so a code list
+ * that covers some units never moves the others.
+ */
+function seenRows(table: Table): RegionRow[] {
+  const parents = new Map<string, number>();
+  for (const r of table.records) {
+    const p = r.role === 'unit' && r.code ? impliedParent(r.code) : undefined;
+    if (p) parents.set(p, (parents.get(p) ?? 0) + 1);
   }
+  let common: string | undefined;
+  let most = 0;
+  for (const [p, n] of parents) if (n > most) [common, most] = [p, n];
+  const out: RegionRow[] = [];
+  table.records.forEach((r) => {
+    const named = r.role === 'subtotal' && r.why?.reason !== 'subtotalLabel';
+    if (r.role !== 'unit' && !named) return;
+    const row: RegionRow = r.code ? { code: r.code, name: r.unit } : { name: r.unit };
+    const above = r.parent === undefined ? undefined : table.records[r.parent];
+    if (above) {
+      if (above.code) row.parent = above.code;
+      else row.parentName = above.unit;
+    } else if (!r.code && common) row.parent = common;
+    out.push(row);
+  });
+  return out;
+}
+
+export interface DatasetOptions {
+  /** Region rows to use when the workbooks have no region sheet (last year read with this year's). */
+  regionRows?: readonly RegionRow[];
+}
+
+export function buildDataset(
+  rec: Recognised,
+  rootName: string,
+  opts: DatasetOptions = {},
+): Dataset {
+  const own = rec.regions.flatMap((r) => regionRows(r.table));
+  const listed = own.length > 0 ? own : [...(opts.regionRows ?? [])];
+  const seen = rec.forms.flatMap((fs) => seenRows(fs.table));
   const hierarchy = Hierarchy.build(listed, seen, rootName);
+  const checkListed = own.length > 0;
 
   const values = new Map<string, Map<string, ItemValue>>();
   const formUnits = new Map<string, Map<string, UnitRow[]>>();
   const totals: TotalRow[] = [];
+  const unlisted: UnlistedUnit[] = [];
+  const unlistedKeys = new Set<string>();
+  const unlistedNodes = new Set<string>();
   for (const fs of rec.forms) {
     const units = formUnits.get(fs.form.id) ?? new Map<string, UnitRow[]>();
     formUnits.set(fs.form.id, units);
@@ -92,7 +153,21 @@ export function buildDataset(rec: Recognised, rootName: string): Dataset {
         totals.push({ form: fs.form.id, formSheet: fs, record: r, index: i });
         return;
       }
+      if (r.role !== 'unit') return;
       const unitKey = hierarchy.resolve(r.code ? { code: r.code, name: r.unit } : { name: r.unit });
+      if (checkListed && !hierarchy.isExpected(unitKey)) {
+        if (!unlistedKeys.has(`${fs.source}\u0000${fs.sheet}\u0000${unitKey}`))
+          unlisted.push({
+            unit: r.unit,
+            source: fs.source,
+            sheet: fs.sheet,
+            row: r.row,
+            suggestions: hierarchy.similar(r.unit),
+          });
+        unlistedKeys.add(`${fs.source}\u0000${fs.sheet}\u0000${unitKey}`);
+        unlistedNodes.add(unitKey);
+        return;
+      }
       const rows = units.get(unitKey) ?? [];
       rows.push({
         form: fs.form.id,
@@ -105,18 +180,50 @@ export function buildDataset(rec: Recognised, rootName: string): Dataset {
         index: i,
       });
       units.set(unitKey, rows);
-      if (rows.length > 1) return; // a duplicate: the first row counts, the duplicate is a finding
       const mine = values.get(unitKey) ?? new Map<string, ItemValue>();
       values.set(unitKey, mine);
+      if (rows.length > 1) {
+        // A duplicate: a finding. The first row counts when both say the same; a value they
+        // disagree on is known to neither, and is set aside from the pools.
+        markConflicts(mine, fs.table, i, itemColumns);
+        return;
+      }
       for (const col of itemColumns) {
         const id = col.item?.id;
         if (!id) continue;
         const v = fs.table.numbers.get(col.col)?.[i] ?? NaN;
-        mine.set(id, { value: v, source: fs.source, sheet: fs.sheet, cell: a1(r.row, col.col) });
+        const cell = cellOf(fs.table, i, col.col);
+        mine.set(id, { value: v, source: fs.source, sheet: fs.sheet, cell });
       }
     });
   }
-  return { hierarchy, forms: rec.forms, values, formUnits, totals };
+  for (const key of unlistedNodes) hierarchy.remove(key);
+  return {
+    hierarchy,
+    forms: rec.forms,
+    values,
+    formUnits,
+    totals,
+    unlisted,
+    regionRows: listed,
+  };
+}
+
+function markConflicts(
+  first: Map<string, ItemValue>,
+  table: Table,
+  i: number,
+  itemColumns: readonly Table['columns'][number][],
+): void {
+  for (const col of itemColumns) {
+    const id = col.item?.id;
+    const v = id === undefined ? undefined : first.get(id);
+    if (!v) continue;
+    const again = table.numbers.get(col.col)?.[i] ?? NaN;
+    const same =
+      (Number.isNaN(again) && Number.isNaN(v.value)) || Math.abs(again - v.value) <= 1e-9;
+    if (!same) v.conflict = true;
+  }
 }
 
 /**

@@ -78,6 +78,8 @@ export function runRules(
    * merely not applicable for the profile's defaults, which cover forms a workbook may not have.
    */
   unknownItems: 'error' | 'notApplicable' = 'error',
+  /** A unit's current name from a former one (the region sheet's 曾用名). */
+  canonical?: (unit: string) => string,
 ): RuleRun {
   const rules = asConfront(set);
   const byId = new Map<string, RuleSummary>();
@@ -108,6 +110,7 @@ export function runRules(
       current: formTable(s),
       others: sheets.filter((o) => o !== s && o.form && o.form.id !== s.form?.id).map(formTable),
       previous: (prior ?? []).map(formTable),
+      ...(canonical ? { canonical } : {}),
     });
     catalogs.push(data);
     // History rules need the previous period; without it they are not evaluated, not wrong.
@@ -249,5 +252,6 @@ export function runProfileRules(
     prior ? sheetsOf(prior) : undefined,
     lang,
     fromProfile ? 'notApplicable' : 'error',
+    (unit) => ds.hierarchy.canonicalName(unit),
   );
 }

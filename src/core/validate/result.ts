@@ -17,6 +17,12 @@ export const BUILTIN = {
   duplicateColumn: 'DUPLICATE_COLUMN',
   badCode: 'BAD_CODE',
   anotherTable: 'ANOTHER_TABLE',
+  unfilled: 'UNFILLED',
+  breakdown: 'BREAKDOWN',
+  converted: 'CONVERTED',
+  roles: 'ROW_ROLES',
+  unlisted: 'UNLISTED_UNIT',
+  rename: 'POSSIBLE_RENAME',
 } as const;
 
 export interface FindingCell {

@@ -109,17 +109,18 @@ export interface WireError {
   message: string;
   key?: MessageKey;
   params?: Params;
+  nested?: TallyError['nested'];
 }
 
 export function toWireError(e: unknown): WireError {
   if (e instanceof TallyError)
-    return { name: e.name, message: e.message, key: e.key, params: e.params };
+    return { name: e.name, message: e.message, key: e.key, params: e.params, nested: e.nested };
   if (e instanceof Error) return { name: e.name, message: e.message };
   return { name: 'Error', message: String(e) };
 }
 
 export function fromWireError(w: WireError): Error {
-  if (w.key) return new TallyError(w.key, w.params ?? {});
+  if (w.key) return new TallyError(w.key, w.params ?? {}, w.nested ?? {});
   const e = new Error(w.message);
   e.name = w.name;
   return e;
