@@ -62,6 +62,11 @@ function printSheet(s: SheetInspection, lang: Lang, out: Out): void {
   out.line(
     `    ${t(lang, 'inspect.header', { rows: s.headerRows.join('–') })}; ${t(lang, 'inspect.records', { records: s.records, totals: s.totalRows })}`,
   );
+  if (s.vertical) out.line(`    ${out.style('dim', t(lang, 'inspect.vertical'))}`);
+  for (const r of s.rows)
+    out.line(
+      `    ${out.style('dim', t(lang, 'audit.roleRow', { row: r.row, label: r.label, why: r.why }))}`,
+    );
   if (s.unitColumn) out.line(`    ${t(lang, 'inspect.unitColumn')}: ${s.unitColumn}`);
   if (s.codeColumn) out.line(`    ${t(lang, 'inspect.codeColumn')}: ${s.codeColumn}`);
   if (s.items.length > 0) {

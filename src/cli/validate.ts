@@ -7,6 +7,7 @@ import { auditDataset, RULE_SHEET_NAMES, rulesSheet } from '../core/monitor';
 import type { Profile } from '../core/profile/profile';
 import { formOf, recogniseForms, type Recognised, type SheetSkip } from '../core/read/forms';
 import type { HeaderIndex } from '../core/read/vocabulary';
+import { periodsOf, resolvePeriods } from '../core/period';
 import { buildDataset } from '../core/rollup/dataset';
 import { parseRuleTable, problemText, type RuleSet } from '../core/rules/table';
 import {
@@ -15,10 +16,12 @@ import {
   checkCounts,
   checkDuplicates,
   checkTableDuplicates,
+  checkBreakdowns,
   checkTotals,
   checkValues,
 } from '../core/validate/builtin';
 import { runRules, type RuleSheet } from '../core/validate/profile-rules';
+import { checkRenames, checkRoles, checkUnlisted } from '../core/validate/structure';
 import {
   summarise,
   type Finding,
@@ -95,7 +98,12 @@ function validateWithRules(
   const lists: Finding[][] = [];
   for (const s of sheets) {
     const st = { source: s.file, sheet: s.sheet, table: s.table };
-    lists.push(checkValues(st, opts.lang), checkTotals(st, opts.lang));
+    lists.push(
+      checkValues(st, opts.lang),
+      checkRoles(st, opts.lang),
+      checkTotals(st, opts.lang),
+      checkBreakdowns(st, opts.lang),
+    );
     // Forms get the profile's checks; any other table is checked for repeated units.
     if (s.form) lists.push(checkBlanks(st, opts.lang), checkCounts(st, opts.lang));
     else lists.push(checkTableDuplicates(st, opts.lang));
@@ -104,9 +112,15 @@ function validateWithRules(
   const priorRec = prior ? formsOf(prior, ctx) : undefined;
   if (rec.forms.length > 0) {
     const root = t(opts.lang, 'report.wholeArea');
-    const pds = priorRec ? buildDataset(priorRec, root) : undefined;
+    resolvePeriods(periodsOf(rec), priorRec ? periodsOf(priorRec) : [], undefined);
     const ds = buildDataset(rec, root);
-    lists.push(checkDuplicates(ds, opts.lang), checkCompleteness(ds, opts.lang, pds));
+    const pds = priorRec ? buildDataset(priorRec, root, { regionRows: ds.regionRows }) : undefined;
+    lists.push(
+      checkDuplicates(ds, opts.lang),
+      checkUnlisted(ds, opts.lang),
+      checkCompleteness(ds, opts.lang, pds),
+      checkRenames(ds, pds, opts.lang),
+    );
   }
   const run = runRules(set, sheets, priorRec ? sheetsOf(priorRec, ctx) : undefined, opts.lang);
   lists.push(run.findings);
@@ -158,8 +172,11 @@ export async function validateCommand(
         (opts.sheet === undefined || opts.sheet === k.sheet),
     );
     const root = t(lang, 'report.wholeArea');
+    const priorRec = prior ? formsOf(prior, ctx) : undefined;
+    // Forms of two years audited as one would compare and pool the wrong things: refused.
+    resolvePeriods(periodsOf(rec), priorRec ? periodsOf(priorRec) : [], undefined);
     const ds = buildDataset(rec, root);
-    const pds = prior ? buildDataset(formsOf(prior, ctx), root) : undefined;
+    const pds = priorRec ? buildDataset(priorRec, root, { regionRows: ds.regionRows }) : undefined;
     result = auditDataset({ workbooks, profile: ctx.profile, index: ctx.index, lang }, ds, pds);
   }
   applyExplanations(result.findings, explanations);

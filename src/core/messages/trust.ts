@@ -41,6 +41,10 @@ export const trust = {
     zh: '上期数据中有 {count} 个数值未通过强制性审核（{units}），未计入上期指标值',
     en: '{count} values of the previous period failed an error check ({units}) and are left out of its indicator values',
   },
+  'inspect.vertical': {
+    zh: '竖排报表：数据项在列中自上而下，按一个填报单位读取',
+    en: 'vertical form: the items run down a column; read as one reporting unit',
+  },
   'role.total': { zh: '合计行', en: 'total row' },
   'role.subtotal': { zh: '小计行', en: 'subtotal row' },
   'role.breakdown': { zh: '其中项', en: 'breakdown row' },

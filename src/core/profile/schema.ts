@@ -7,6 +7,11 @@ export const itemSchema = z.strictObject({
   nameEn: z.string().min(1).optional(),
   synonyms: z.array(z.string().min(1)).default([]),
   unit: z.string().min(1).default('人'),
+  /**
+   * Other units the item may be reported in, with the factor to `unit`: 民政 publishes
+   * 结婚登记 in couples (`{ "对": 2 }`). 万人/千人 for 人 are known without saying.
+   */
+  conversions: z.record(z.string().min(1), z.number().positive()).optional(),
 });
 
 export const formSchema = z.strictObject({

@@ -22,6 +22,8 @@ export const UNIT_WORDS: readonly string[] = [
   '1/10万',
   '1/万',
   '岁',
+  '千人',
+  '对',
 ];
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D~\u301C\uFF5E]/g;
@@ -47,9 +49,10 @@ const BRACKET_UNIT = new RegExp(`\\((?:计量)?(?:单位:)?(?:${UNIT_ALT})\\)$`)
 /** `/人`, `单位:人` at the end. */
 const SLASH_UNIT = new RegExp(`(?:/|(?:计量)?单位:)(?:${UNIT_ALT})$`);
 
-/** The unit a header names in its suffix, if any (`活产数（人）` → `人`). */
+/** The unit a header names in its suffix, if any (`活产数（人）` → `人`, `结婚登记对数` → `对`). */
 export function headerUnit(header: string): string | undefined {
   const s = fold(header).replace(SPACES, '');
+  if (/对数$/.test(s)) return '对';
   const m = new RegExp(`(?:\\((?:计量)?(?:单位:)?(${UNIT_ALT})\\)|(?:/|单位:)(${UNIT_ALT}))$`).exec(
     s,
   );

@@ -123,6 +123,8 @@ export interface Table {
    * vertical form: items down a column). Use `cellOf`.
    */
   cellAddress?: (record: number, col: number) => string;
+  /** Read from a vertical form (items down a column: vertical.ts). */
+  vertical?: true;
 }
 
 export interface ReadOptions {
