@@ -3,6 +3,7 @@ import { cellText, isBlank, type Cell } from '../model/cell';
 import { cellAt, type SheetData } from '../model/workbook';
 import { looksNumeric, MISSING_MARKS } from './coerce';
 import { normalizeCode } from './normalize';
+import { isBreakdownLabel } from './roles';
 import type { CodeIssue, Column, ReadOptions } from './table';
 import type { HeaderIndex } from './vocabulary';
 
@@ -76,7 +77,7 @@ export function labelRecords(
     const code = codeText && codeText !== label ? codeOf(codeCell) : undefined;
     const rec: LabelledRecord = {
       row,
-      unit: unitText || label || (code ?? codeText) || `#${row + 1}`,
+      unit: unitText || label || breakdownText(sheet, row) || (code ?? codeText) || `#${row + 1}`,
       totalLabel: label,
     };
     if (code) rec.code = code;
@@ -85,6 +86,15 @@ export function labelRecords(
     return rec;
   });
   return { records, codeIssues };
+}
+
+/** A `其中：城镇` written beside an empty unit cell (in a 序号 or an indented column). */
+function breakdownText(sheet: SheetData, row: number): string {
+  for (const v of sheet.rows[row - sheet.origin.row] ?? []) {
+    if (typeof v !== 'string' || isBlank(v) || looksNumeric(v)) continue;
+    return isBreakdownLabel(v) ? v.trim() : '';
+  }
+  return '';
 }
 
 /**

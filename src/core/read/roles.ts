@@ -248,6 +248,9 @@ function levelRoles(input: RoleInput, out: Working[]): void {
   // A …市 row is a level apart only from 乡镇 and 村: among 县/区 it may be a county-level city.
   const cityIsWeak = levelRank(mode) <= levelRank('county');
   let left = units.length;
+  // Townships above their villages (top-down) or below them (bottom-up): the first unit row
+  // tells, unless a row's numbers say which block it adds up.
+  const topDown = higher(levelAt(input, first ?? 0), mode);
   for (const i of units) {
     const level = levelAt(input, i);
     if (!level || !higher(level, mode)) continue;
@@ -255,8 +258,10 @@ function levelRoles(input: RoleInput, out: Working[]): void {
     const blockAfter = runOf(input, out, i, 1, level);
     const blockBefore = runOf(input, out, i, -1, level);
     const why = { reason: 'areaLevel' as const, level, unitLevel: mode };
+    // The total names the level above every other row: all of them are its block.
     const wholeTable =
-      (i === last && blockAfter.length === 0) || (i === first && blockAfter.length === left - 1);
+      (i === last && blockBefore.length === left - 1) ||
+      (i === first && blockAfter.length === left - 1);
     if (wholeTable) {
       const rest = () => units.filter((j) => j !== i && out[j]?.role === 'unit');
       if (!weak || sumsEqual(input.counts, i, rest())) {
@@ -265,9 +270,16 @@ function levelRoles(input: RoleInput, out: Working[]): void {
       }
       continue;
     }
-    const block = blockAfter.length > 0 ? blockAfter : blockBefore;
+    const block = sumsEqual(input.counts, i, blockAfter)
+      ? blockAfter
+      : sumsEqual(input.counts, i, blockBefore)
+        ? blockBefore
+        : weak
+          ? []
+          : topDown
+            ? blockAfter
+            : blockBefore;
     if (block.length === 0) continue;
-    if (weak && !sumsEqual(input.counts, i, block)) continue;
     out[i] = {
       role: 'subtotal',
       why: { reason: 'levelAbove', level, unitLevel: mode },

@@ -65,7 +65,7 @@ function findVerticalHeader(sheet: SheetData, searchRows: number): VerticalHeade
 function unitOf(titles: readonly string[], sheetName: string, source: string): string {
   for (const t of titles) {
     const m = /填报单位\s*[:：]\s*([^\s:：]{2,20})/.exec(t);
-    if (m?.[1]) return m[1];
+    if (m?.[1]) return m[1].replace(/(人民政府|政府)$/, '');
   }
   const area = areaNames(titles)[0];
   if (area) return area;
