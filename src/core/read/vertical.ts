@@ -21,9 +21,19 @@ const NAME_HEADERS = new Set(
 );
 const UNIT_HEADERS = new Set(['计量单位', '单位', 'unit'].map(normalizeHeader));
 const VALUE_HEADERS = new Set(
-  ['数值', '本年', '本期', '本年数', '本期数', '本年度', '数量', '填报数', '填报数值', '合计', 'value'].map(
-    normalizeHeader,
-  ),
+  [
+    '数值',
+    '本年',
+    '本期',
+    '本年数',
+    '本期数',
+    '本年度',
+    '数量',
+    '填报数',
+    '填报数值',
+    '合计',
+    'value',
+  ].map(normalizeHeader),
 );
 /** Columns of another period: never this period's value. */
 const OTHER_PERIOD = /(上年|去年|上期|同期|基期|增减|增长)/;
