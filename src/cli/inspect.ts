@@ -3,6 +3,7 @@ import { t, type Lang } from '../core/messages/index';
 import type { Profile } from '../core/profile/profile';
 import type { HeaderIndex } from '../core/read/vocabulary';
 import { readWorkbookFile } from '../xlsx/file';
+import { leadsWithUnit } from '../core/validate/unit-lead';
 import type { Out } from './output';
 import { reportUnreadable } from './errors';
 
@@ -92,8 +93,11 @@ function printSheet(s: SheetInspection, lang: Lang, out: Out): void {
         `      ${t(lang, 'typeError.cell', { cell: e.cell, raw: e.raw, column: e.column })}`,
       );
   }
-  for (const issue of s.issues)
-    out.line(
-      `    ${out.style('yellow', issue.unit ? `${issue.unit}：${issue.message}` : issue.message)}`,
-    );
+  for (const issue of s.issues) {
+    const lead = issue.unit && !leadsWithUnit(issue.message, issue.unit);
+    const text = lead
+      ? t(lang, 'validate.unitLead', { unit: issue.unit }) + issue.message
+      : issue.message;
+    out.line(`    ${out.style('yellow', text)}`);
+  }
 }

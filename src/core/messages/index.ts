@@ -1,5 +1,5 @@
 /**
- * The one message catalogue, assembled from a section per module (base, audit, rules, report, pane). Every user-facing sentence of the engine, the CLI and the pane is
+ * The one message catalogue, assembled from a section per module (base, audit, rules, report, pane, usage). Every user-facing sentence of the engine, the CLI and the pane is
  * here, Chinese first and English second. `{name}` placeholders are filled by `t()`.
  */
 import { audit } from './audit';
@@ -8,6 +8,7 @@ import { cli } from './cli';
 import { pane } from './pane';
 import { report, template } from './report';
 import { rules } from './rules';
+import { usage } from './usage';
 
 export type Lang = 'zh' | 'en';
 
@@ -19,6 +20,7 @@ const catalogue = {
   ...report,
   ...template,
   ...rules,
+  ...usage,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;
