@@ -36,8 +36,8 @@ export const usage = {
     en: 'list every rule, also those that do not apply (their form or items are absent)',
   },
   'help.force': {
-    zh: '替换 Tally 先前生成、此后无人保存过的模板',
-    en: 'replace a template Tally wrote that nobody has saved since',
+    zh: '替换 Tally 先前生成、尚未填报且无人保存过的模板',
+    en: 'replace a template Tally wrote that is still blank and that nobody has saved since',
   },
   'help.exitCodes': {
     zh: '退出码：0 没有错误，1 发现强制性错误（validate），2 输入或命令无法使用。',
@@ -138,6 +138,10 @@ export const usage = {
   'error.templateExists': {
     zh: '{file} 是 Tally 之前生成的空白报表模板。模板可能已经分发填报，所以 Tally 不会替换它。确定它没有填报过，请加 --force 重新生成；否则请换一个文件名。',
     en: '{file} is a blank template Tally wrote earlier. A template may already be filled in, so Tally will not replace it. If you are sure it is not, add --force to write it again; otherwise choose another name.',
+  },
+  'error.templateFilled': {
+    zh: '{file} 虽是 Tally 生成的模板，但已经填入了数据（{cell}），加 --force 也不会替换它。请换一个文件名，或先移走该文件。',
+    en: '{file} is a template Tally wrote, but data has been entered in it ({cell}); not even --force replaces it. Choose another name or move the file away.',
   },
   'error.templateSaved': {
     zh: '{file} 虽是 Tally 生成的模板，但之后已被其他用户或程序保存过，可能已经填报，加 --force 也不会替换它。请换一个文件名，或先移走该文件。',
