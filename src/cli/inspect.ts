@@ -6,6 +6,7 @@ import { readWorkbookFile } from '../xlsx/file';
 import { leadsWithUnit } from '../core/validate/unit-lead';
 import type { Out } from './output';
 import { reportUnreadable } from './errors';
+import { expandInputs } from './read';
 
 export interface InspectOptions {
   json: boolean;
@@ -20,7 +21,8 @@ export async function inspectCommand(
 ): Promise<number> {
   const results: WorkbookInspection[] = [];
   let code = 0;
-  for (const file of files) {
+  const inputs = await expandInputs(files);
+  for (const file of inputs) {
     try {
       const wb = await readWorkbookFile(file);
       const result = inspectWorkbook(wb, ctx.index, ctx.profile, {}, opts.lang);
@@ -32,7 +34,7 @@ export async function inspectCommand(
   }
   if (opts.json)
     ctx.out.line(
-      JSON.stringify(results.length === 1 && files.length === 1 ? results[0] : results, null, 2),
+      JSON.stringify(results.length === 1 && inputs.length === 1 ? results[0] : results, null, 2),
     );
   return code;
 }

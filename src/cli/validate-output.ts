@@ -182,7 +182,7 @@ export function printHuman(
   printRules(r.rules, opts, out);
   printFindings(r.findings, opts.lang, out);
   const s = r.summary;
-  out.line();
+  if (r.findings.length > 0) out.line();
   out.line(
     t(opts.lang, 'validate.summary', {
       errors: s.errors,
