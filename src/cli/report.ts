@@ -9,7 +9,7 @@ import { TallyError } from '../core/errors';
 import { MD_MARKER, writeOutputFile } from '../xlsx/file';
 import { writeXlsxBytes } from '../xlsx/write';
 import type { Out } from './output';
-import { readFiles } from './read';
+import { expandInputs, readFiles } from './read';
 import { explanationsFrom } from './explanations';
 
 export interface ReportOptions {
@@ -24,14 +24,18 @@ export interface ReportOptions {
 
 /** `tally report`: audit, roll up, assess; write the workbook and the Markdown. */
 export async function reportCommand(
-  files: string[],
+  given: string[],
   opts: ReportOptions,
   ctx: { profile: Profile; index: HeaderIndex; out: Out; err: Out; now?: () => Date },
 ): Promise<number> {
   const { lang } = opts;
+  // A folder stands for its files, never the outputs this run writes into it.
+  const outputs = [opts.out, opts.md];
+  const files = await expandInputs(given, outputs);
+  const priorFiles =
+    opts.prior && opts.prior.length > 0 ? await expandInputs(opts.prior, outputs) : [];
   const workbooks = await readFiles(files, lang, ctx.err);
-  const prior =
-    opts.prior && opts.prior.length > 0 ? await readFiles(opts.prior, lang, ctx.err) : undefined;
+  const prior = priorFiles.length > 0 ? await readFiles(priorFiles, lang, ctx.err) : undefined;
   const result = monitor({
     workbooks,
     ...(prior ? { prior } : {}),
@@ -48,7 +52,7 @@ export async function reportCommand(
   const now = (ctx.now ?? (() => new Date()))();
   const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
   const { workbook, blocks } = reportSheets(result, ctx.profile, lang, time);
-  const inputs = [...files, ...(opts.prior ?? [])];
+  const inputs = [...files, ...priorFiles];
   if (opts.out)
     await writeOutputFile(opts.out, await writeXlsxBytes(workbook, 'report'), inputs, 'report');
   if (opts.md)

@@ -79,20 +79,114 @@ test('units with 12-digit codes get a code column', async () => {
   ]);
 });
 
-test('a template is never written over an existing file, not even a template: it may be filled in', async () => {
-  const r = await template('--units', '东城街道');
-  const before = readFileSync(r.file);
-  const again = await runCli('template', '--out', r.file, '--period', '2026');
-  expect(again.code).toBe(2);
-  expect(again.stderr).toContain('已存在');
-  expect(readFileSync(r.file).equals(before)).toBe(true);
-  // Nor may a report replace it.
-  const report = await runCli(
-    'report',
-    fixturePath('monitor', 'three-levels-2025.xlsx'),
-    '--out',
-    r.file,
-  );
-  expect(report.code).toBe(2);
-  expect(readFileSync(r.file).equals(before)).toBe(true);
+describe('a second template over the first', () => {
+  const A4 = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return wb.getWorksheet('FE1 妇幼健康')?.getCell('A4').value;
+  };
+
+  test('without --force: exit 2, the truth (it may be filled in) and the way out (--force); untouched', async () => {
+    const r = await template('--units', '东城街道');
+    const before = readFileSync(r.file);
+    const again = await runCli('template', '--out', r.file, '--period', '2026');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      `tally: ${r.file} 是 Tally 之前生成的空白报表模板。模板可能已经分发填报，所以 Tally 不会替换它。确定它没有填报过，请加 --force 重新生成；否则请换一个文件名。\n`,
+    );
+    expect(readFileSync(r.file).equals(before)).toBe(true);
+    // Nor may a report replace it, with or without a template's --force.
+    const report = await runCli(
+      'report',
+      fixturePath('monitor', 'three-levels-2025.xlsx'),
+      '--out',
+      r.file,
+    );
+    expect(report.code).toBe(2);
+    expect(readFileSync(r.file).equals(before)).toBe(true);
+  });
+
+  test('with --force: replaced by the new template', async () => {
+    const r = await template('--units', '东城街道');
+    expect(await A4(r.file)).toBe('东城街道');
+    const again = await runCli('template', '--out', r.file, '--units', '西山镇', '--force');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(`已写入 ${r.file}\n`);
+    expect(await A4(r.file)).toBe('西山镇');
+  });
+
+  test("--force over a user's own workbook, or over a text file: refused, untouched", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tally-force-'));
+    const own = path.join(dir, '我的报表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.creator = '王统计';
+    wb.addWorksheet('妇幼卫生').getCell('A1').value = '2025年妇幼健康统计表';
+    await wb.xlsx.writeFile(own);
+    const notes = path.join(dir, 'notes.xlsx');
+    writeFileSync(notes, 'not a workbook');
+    for (const file of [own, notes]) {
+      const before = readFileSync(file);
+      const r = await runCli('template', '--out', file, '--force');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `${file} 已存在，但不是 Tally 生成的模板；--force 只替换 Tally 自己生成的模板`,
+      );
+      expect(readFileSync(file).equals(before)).toBe(true);
+    }
+  });
+
+  test('--force over a Tally report: refused (a report is not a template)', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'tally-force-')), 'report.xlsx');
+    const made = await runCli(
+      'report',
+      fixturePath('monitor', 'three-levels-2025.xlsx'),
+      '--out',
+      out,
+    );
+    expect(made.code).toBe(0);
+    const before = readFileSync(out);
+    const r = await runCli('template', '--out', out, '--force');
+    expect(r.code).toBe(2);
+    expect(readFileSync(out).equals(before)).toBe(true);
+  });
+
+  test('--force over a template with a number entered, or saved by someone: refused, untouched', async () => {
+    // Filled in by a program that keeps "last saved by" (LibreOffice without a user name does).
+    const filled = await template('--units', '东城街道,西山镇');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(filled.file);
+    const fe1 = wb.getWorksheet('FE1 妇幼健康');
+    expect(fe1?.getCell('B5').dataValidation?.type).toBe('whole');
+    if (fe1) fe1.getCell('B5').value = 120;
+    await wb.xlsx.writeFile(filled.file);
+    const beforeFilled = readFileSync(filled.file);
+    const r1 = await runCli('template', '--out', filled.file, '--force');
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toContain('已经填入了数据（FE1 妇幼健康!B5）');
+    expect(readFileSync(filled.file).equals(beforeFilled)).toBe(true);
+
+    // Opened and saved in Excel: "last saved by" is the user's name, the cells still blank.
+    const saved = await template('--units', '东城街道');
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(saved.file);
+    wb2.lastModifiedBy = '李会计';
+    await wb2.xlsx.writeFile(saved.file);
+    const beforeSaved = readFileSync(saved.file);
+    const r2 = await runCli('template', '--out', saved.file, '--force', '--lang', 'en');
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain(
+      'but 李会计 has saved it since and it may be filled in; not even --force replaces it',
+    );
+    expect(readFileSync(saved.file).equals(beforeSaved)).toBe(true);
+  });
+
+  test('--force never writes over its own --units file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tally-units-'));
+    const list = path.join(dir, 'units.csv');
+    writeFileSync(list, '东城街道\n西山镇\n');
+    const r = await runCli('template', '--out', list, '--units', list, '--force');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Tally 从不修改输入文件');
+    expect(readFileSync(list, 'utf8')).toBe('东城街道\n西山镇\n');
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * The one message catalogue, assembled from a section per module (base, audit, rules, report, pane). Every user-facing sentence of the engine, the CLI and the pane is
+ * The one message catalogue, assembled from a section per module (base, audit, rules, report, pane, usage). Every user-facing sentence of the engine, the CLI and the pane is
  * here, Chinese first and English second. `{name}` placeholders are filled by `t()`.
  */
 import { audit } from './audit';
@@ -9,6 +9,7 @@ import { pane } from './pane';
 import { report, template } from './report';
 import { rules } from './rules';
 import { trust } from './trust';
+import { usage } from './usage';
 
 export type Lang = 'zh' | 'en';
 
@@ -21,6 +22,7 @@ const catalogue = {
   ...template,
   ...rules,
   ...trust,
+  ...usage,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;
