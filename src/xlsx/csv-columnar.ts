@@ -1,6 +1,17 @@
 import type { Cell } from '../core/model/cell';
-import { ColumnarBuilder, fromSheetData, type ColumnarWorkbook } from '../core/model/columnar';
-import { parseCsv } from './parse';
+import {
+  fromSheetData,
+  type ColumnarSheet,
+  type ColumnarWorkbook,
+  type SheetColumn,
+} from '../core/model/columnar';
+import type * as Parse from './parse';
+
+/** parse.ts (and so exceljs) is loaded only for the input this scanner hands back to csv-parse. */
+function legacyParseCsv(): typeof Parse.parseCsv {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./parse') as typeof Parse).parseCsv;
+}
 
 /**
  * CSV bytes straight into columns: one pass over the text, numbers parsed from the characters
@@ -49,12 +60,13 @@ const POW10: number[] = [];
 for (let k = 0; k <= 22; k++) POW10.push(Number(`1e${k}`));
 
 /**
- * The number an unquoted CSV field holds, or undefined when it is not a plain decimal number
+ * The number an unquoted CSV field holds, or NaN when it is not a plain decimal number
  * (`CSV_NUMBER` in parse.ts). Up to 15 significant digits, no exponent and at most 22 decimals,
  * the value is `m / 10^k` with both exact, which IEEE division rounds exactly as `Number()`
- * does; anything longer goes to `Number()` itself.
+ * does; anything longer goes to `Number()` itself. (NaN rather than undefined keeps the
+ * return a plain double, which V8 need not box.)
  */
-export function csvNumber(s: string, a: number, b: number): number | undefined {
+export function csvNumber(s: string, a: number, b: number): number {
   let i = a;
   let neg = false;
   let c = s.charCodeAt(i);
@@ -89,7 +101,7 @@ export function csvNumber(s: string, a: number, b: number): number | undefined {
       i++;
     }
   }
-  if (intDigits === 0 && fracDigits === 0) return undefined;
+  if (intDigits === 0 && fracDigits === 0) return NaN;
   if (i === b) {
     if (sig <= 15 && fracDigits <= 22) {
       const v = fracDigits === 0 ? m : m / (POW10[fracDigits] as number);
@@ -98,17 +110,17 @@ export function csvNumber(s: string, a: number, b: number): number | undefined {
     return Number(s.slice(a, b));
   }
   c = s.charCodeAt(i);
-  if (c !== 101 && c !== 69) return undefined;
+  if (c !== 101 && c !== 69) return NaN;
   i++;
   c = s.charCodeAt(i);
   if (c === 43 || c === 45) i++;
   const expStart = i;
   while (i < b) {
     c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
+    if (c < 48 || c > 57) return NaN;
     i++;
   }
-  if (i === expStart) return undefined;
+  if (i === expStart) return NaN;
   return Number(s.slice(a, b));
 }
 
@@ -135,13 +147,47 @@ class CsvScanner {
   private widths = new Uint32Array(1024);
   /** Rows up to and including this one have a cell that is not blank. */
   private lastFilled = -1;
-  readonly builder: ColumnarBuilder;
+  private cap: number;
+  private nums: Float64Array[] = [];
+  private others: ((Cell | undefined)[] | undefined)[] = [];
 
   constructor(
     private readonly delim: number,
     expectedRows: number,
   ) {
-    this.builder = new ColumnarBuilder(expectedRows);
+    this.cap = Math.max(16, expectedRows);
+  }
+
+  private num(col: number): Float64Array {
+    while (this.nums.length <= col) this.nums.push(new Float64Array(this.cap).fill(NaN));
+    return this.nums[col] as Float64Array;
+  }
+
+  private put(row: number, col: number, v: string): void {
+    this.num(col);
+    let o = this.others[col];
+    if (!o) {
+      o = [];
+      this.others[col] = o;
+    }
+    o[row] = v;
+  }
+
+  private clear(row: number, col: number): void {
+    const num = this.nums[col];
+    if (num) num[row] = NaN;
+    const o = this.others[col];
+    if (o && o[row] !== undefined) o[row] = undefined;
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    this.nums = this.nums.map((old) => {
+      const num = new Float64Array(cap).fill(NaN, old.length);
+      num.set(old);
+      return num;
+    });
+    this.cap = cap;
   }
 
   /**
@@ -164,7 +210,7 @@ class CsvScanner {
     const n = s.length;
     const delim = this.delim;
     const row = this.row;
-    const b = this.builder;
+    if (row >= this.cap) this.grow();
     let col = 0;
     let filled = false;
     let pos = start;
@@ -223,14 +269,14 @@ class CsvScanner {
           !(end - pos === 2 && s.charCodeAt(pos) === 78 && s.charCodeAt(pos + 1) === 65)
         ) {
           const num = csvNumber(s, pos, end);
-          if (num !== undefined) {
-            b.setNumber(row, col, num);
+          if (num === num) {
+            this.num(col)[row] = num;
             filled = true;
           } else value = s.slice(pos, end);
         }
       }
       if (value !== null) {
-        b.set(row, col, value);
+        this.put(row, col, value);
         filled = true;
       }
       col++;
@@ -270,7 +316,7 @@ class CsvScanner {
 
   /** An unfinished record at the end of a chunk: undo what it wrote; the caller comes back. */
   private unfinished(row: number, cols: number): number {
-    for (let j = 0; j <= cols; j++) this.builder.set(row, j, null);
+    for (let j = 0; j <= cols; j++) this.clear(row, j);
     return -1;
   }
 
@@ -285,7 +331,7 @@ class CsvScanner {
     this.row = row + 1;
   }
 
-  finish(name: string): ColumnarWorkbook['sheets'][number] {
+  finish(name: string): ColumnarSheet {
     const rowCount = this.lastFilled + 1;
     let width = 0;
     let ragged = false;
@@ -294,9 +340,35 @@ class CsvScanner {
       if (i > 0 && w !== width) ragged = true;
       if (w > width) width = w;
     }
-    const widths = ragged ? this.widths.slice(0, rowCount) : undefined;
-    return this.builder.finishFromTop(name, rowCount, width, widths);
+    const columns: SheetColumn[] = [];
+    for (let j = 0; j < width; j++) {
+      const num = this.num(j);
+      const column: SheetColumn = {
+        num: num.length <= rowCount * 1.25 ? num.subarray(0, rowCount) : num.slice(0, rowCount),
+      };
+      const o = this.others[j];
+      if (o) {
+        if (o.length > rowCount) o.length = rowCount;
+        if (o.some((v) => v !== undefined)) column.other = o;
+      }
+      columns.push(column);
+    }
+    this.nums = [];
+    this.others = [];
+    const sheet: ColumnarSheet = { name, origin: { row: 0, col: 0 }, rowCount, columns };
+    if (ragged) sheet.rowWidths = this.widths.slice(0, rowCount);
+    return sheet;
   }
+}
+
+/** Records to make room for: the first piece's lines, scaled to the whole file (+5 %). */
+function estimateRows(piece: string, pieceBytes: number, totalBytes: number): number {
+  let lines = 0;
+  for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) lines++;
+  return Math.max(
+    16,
+    Math.ceil((Math.max(1, lines) * totalBytes * 1.05) / Math.max(1, pieceBytes)),
+  );
 }
 
 function firstLineOf(text: string): string {
@@ -311,7 +383,7 @@ function scan(
   encoding: 'utf-8' | 'gbk',
   name: string,
   chunk: number,
-): ColumnarWorkbook['sheets'][number] | undefined {
+): ColumnarSheet | undefined {
   const decoder = new TextDecoder(encoding, { fatal: false });
   let pending = '';
   let scanner: CsvScanner | undefined;
@@ -327,10 +399,7 @@ function scan(
         bomsLeft--;
       }
       if (!last && !pending.includes('\n')) continue;
-      const expected = Math.max(
-        16,
-        Math.ceil(bytes.length / Math.max(8, pending.indexOf('\n') + 1)),
-      );
+      const expected = estimateRows(pending, Math.min(bytes.length, at + chunk), bytes.length);
       scanner = new CsvScanner(guessDelimiter(firstLineOf(pending)), expected);
       bomsLeft = 0;
     }
@@ -369,6 +438,6 @@ export function parseCsvColumnar(
     if (!(e instanceof NotModelled)) throw e;
   }
   // What this scanner leaves to csv-parse: the same error, or (if csv-parse reads it) its rows.
-  const wb = parseCsv(bytes, file, sheetName);
+  const wb = legacyParseCsv()(bytes, file, sheetName);
   return { source: wb.source, sheets: wb.sheets.map(fromSheetData) };
 }
