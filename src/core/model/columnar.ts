@@ -206,6 +206,20 @@ export class ColumnarBuilder {
     }
   }
 
+  /** Blank every cell of a merged area but its top-left one (only that one holds the value). */
+  clearRange(r: RangeRef): void {
+    const last = Math.min(r.bottom, this.capacity - 1);
+    for (let col = r.left; col <= r.right && col < this.cols.length; col++) {
+      const c = this.cols[col];
+      if (!c) continue;
+      for (let row = r.top; row <= last; row++) {
+        if (row === r.top && col === r.left) continue;
+        c.num[row] = NaN;
+        if (c.other && c.other[row] !== undefined) c.other[row] = undefined;
+      }
+    }
+  }
+
   /** The used range: the bounding box of cells that are not blank. */
   finish(name: string, merges?: RangeRef[]): ColumnarSheet {
     let top = Infinity;
