@@ -231,7 +231,7 @@ async function rows(scale) {
   const inspectRows = Math.max(500, Math.round(50_000 * scale));
   const node = process.execPath;
   const out = [];
-  const reader = (which, file) => [node, [__filename, '--child', which, file]];
+  const reader = (which, file) => [node, [path.join(__dirname, 'bench.js'), '--child', which, file]];
 
   out.push({
     id: 'validate',
