@@ -33,6 +33,7 @@ module.exports = {
       displayName: 'dom',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/test/support/jsdom-globals.js'],
     },
   ],
 };

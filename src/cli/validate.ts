@@ -1,3 +1,4 @@
+import { asRows } from '../core/model/workbook';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { TallyError, UnreadableInputError } from '../core/errors';
@@ -60,7 +61,7 @@ export async function readRuleFile(file: string): Promise<RuleSet> {
     ext === '.csv' || ext === '.txt' ? parseCsv(bytes, file) : await parseXlsx(bytes, file);
   const sheet = wb.sheets.find((s) => RULE_SHEET_NAMES.includes(s.name)) ?? wb.sheets[0];
   if (!sheet) throw new UnreadableInputError('error.corrupt', { file, detail: 'no sheets' });
-  return parseRuleTable(sheet.rows, { firstRow: sheet.origin.row + 1 });
+  return parseRuleTable(asRows(sheet).rows, { firstRow: sheet.origin.row + 1 });
 }
 
 /** Every sheet read as a table (each once), with its form when it is one, for the rules. */

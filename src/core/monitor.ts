@@ -2,7 +2,7 @@ import { assess, type Assessment } from './assess/assess';
 import { Exclusions } from './assess/exclusions';
 import type { Lang } from './messages/index';
 import { t } from './messages/index';
-import type { WorkbookData } from './model/workbook';
+import { asRows, type WorkbookData } from './model/workbook';
 import { narrative, type AuditDigest, type Block } from './narrative/narrative';
 import { narrativeSheet, summarySheet } from './output/report';
 import type { OutputWorkbook } from './output/spec';
@@ -76,7 +76,7 @@ export const RULE_SHEET_NAMES: readonly string[] = ['审核规则', 'Rules'];
 export function rulesSheet(workbooks: readonly WorkbookData[]): RuleSet | undefined {
   for (const wb of workbooks) {
     const sheet = wb.sheets.find((s) => RULE_SHEET_NAMES.includes(s.name));
-    if (sheet) return parseRuleTable(sheet.rows, { firstRow: sheet.origin.row + 1 });
+    if (sheet) return parseRuleTable(asRows(sheet).rows, { firstRow: sheet.origin.row + 1 });
   }
   return undefined;
 }

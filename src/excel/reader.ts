@@ -1,6 +1,6 @@
 import { parseRange, rangeA1, type RangeRef } from '../core/model/a1';
 import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
-import type { SheetData } from '../core/model/workbook';
+import type { RowSheet as SheetData } from '../core/model/workbook';
 import type { WorkbookSource } from '../core/ports';
 import { supportsExcelApi } from './host';
 

@@ -1,6 +1,6 @@
 import { TallyError } from '../core/errors';
 import { parseRange, rangeA1 } from '../core/model/a1';
-import type { SheetData, WorkbookData } from '../core/model/workbook';
+import type { RowSheet as SheetData, WorkbookData } from '../core/model/workbook';
 import type { OutputWorkbook } from '../core/output/spec';
 import type { RuleDef } from '../core/profile/schema';
 import { EXPLANATION_SHEET, explanationsFromSheet } from '../core/validate/explanations';
@@ -53,7 +53,7 @@ export interface ExcelTallyOptions {
 
 export interface AuditRead {
   /** The sheets to audit: every sheet but Tally's own (report, narrative, explanations). */
-  workbook: WorkbookData;
+  workbook: WorkbookData<SheetData>;
   /** Explanations kept in the workbook (审核说明, and Tally's own if under another name). */
   explanations: Map<string, string>;
   state: WorkbookState;

@@ -1,5 +1,5 @@
 import type { WorkbookData } from '../core/model/workbook';
-import type * as Parse from '../xlsx/parse';
+import type * as Read from '../xlsx/read';
 
 /**
  * Files the user picks in the pane (township workbooks, last year's data), parsed in the
@@ -23,10 +23,10 @@ function bytesOf(file: Blob): Promise<ArrayBuffer> {
 
 export async function readPickedFile(file: PickedFile): Promise<WorkbookData> {
   const bytes = new Uint8Array(await bytesOf(file));
-  const { parseCsv, parseXlsx } = (await import(
+  const { parseWorkbook } = (await import(
     // @ts-expect-error TS2835: tsc checks src as CommonJS under node16, where import() wants a
     // file extension; webpack (and jest) resolve the .ts file and split it into its own chunk.
-    '../xlsx/parse'
-  )) as typeof Parse;
-  return /\.csv$/i.test(file.name) ? parseCsv(bytes, file.name) : parseXlsx(bytes, file.name);
+    '../xlsx/read'
+  )) as typeof Read;
+  return parseWorkbook(bytes, file.name);
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { UnreadableInputError } from '../core/errors';
 import type { SheetData, WorkbookData } from '../core/model/workbook';
 import type { WorkbookSource } from '../core/ports';
-import { parseCsv, parseXlsx } from './parse';
+import { parseWorkbook } from './read';
 import { KIND_KEYWORD, TALLY_CREATOR } from './write';
 import ExcelJS from 'exceljs';
 
@@ -11,7 +11,8 @@ import ExcelJS from 'exceljs';
 export async function readWorkbookFile(file: string): Promise<WorkbookData> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await fs.readFile(file));
+    // The Buffer is a Uint8Array already: no second copy of the file.
+    bytes = await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
@@ -19,10 +20,7 @@ export async function readWorkbookFile(file: string): Promise<WorkbookData> {
     if (code === 'EISDIR') throw new UnreadableInputError('error.unsupported', { file });
     throw new UnreadableInputError('error.corrupt', { file, detail: code ?? String(e) });
   }
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') return parseCsv(bytes, file, path.basename(file, ext));
-  if (ext === '.xlsx' || ext === '.xlsm') return parseXlsx(bytes, file);
-  throw new UnreadableInputError('error.unsupported', { file });
+  return parseWorkbook(bytes, file);
 }
 
 /** A file as a WorkbookSource: the same port the Office.js adapter implements. */

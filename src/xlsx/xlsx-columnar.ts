@@ -19,8 +19,8 @@ import { csvNumber } from './csv-columnar';
  *    included, chartsheets left out; a sheet whose `sheetId` repeats replaces the earlier one;
  *  - a number whose cell style has a date format (exceljs's `isDateFmt`) becomes the date's
  *    ISO text `YYYY-MM-DD` (1900 or 1904 system);
- *  - a formula's cached value is read only when it is truthy (exceljs copies truthy fields),
- *    so a formula whose cached value is 0, FALSE or "" reads as blank, as today;
+ *  - a formula's cached value is its value, 0, FALSE and "" included (exceljs drops a falsy
+ *    one from `cell.value`; parse.ts reads it from `cell.result`, so both readers agree);
  *  - a cell with an external hyperlink reads as the text of its value (`String(v)`);
  *  - a shared string that is rich text is its runs joined; an empty `<si/>` is exceljs's
  *    `"[object Object]"`;
@@ -444,10 +444,11 @@ function finalCell(
     case 'null':
       return null;
     case 'formula': {
-      // exceljs's FormulaValue copies only the truthy fields.
+      // A cached 0, FALSE or "" is a value too (exceljs drops it from `value`; parse.ts reads
+      // it back from `result`).
       const copy: Record<string, unknown> = {};
       if (c.formula) copy.formula = c.formula;
-      if (result) copy.result = result;
+      if (result !== undefined && result !== null) copy.result = result;
       if (c.ref) copy.ref = c.ref;
       if (sharedFormula) copy.sharedFormula = sharedFormula;
       return plainCell(copy);

@@ -1,3 +1,4 @@
+import { asRows, type RowSheet } from '../../src/core/model/workbook';
 import { deserialize, serialize } from 'node:v8';
 import { TallyError } from '../../src/core/errors';
 import { CellError } from '../../src/core/model/cell';
@@ -93,10 +94,15 @@ describe('crossing to the worker', () => {
       ],
     };
     const copy = clone(wb);
-    expect(copy.sheets[0]?.rows[0]?.[0]).not.toBeInstanceOf(CellError);
+    expect((copy.sheets[0] as RowSheet | undefined)?.rows[0]?.[0]).not.toBeInstanceOf(CellError);
     reviveCells([copy]);
-    expect(copy.sheets[0]?.rows[0]).toEqual([new CellError('#DIV/0!'), 'a', 1, null]);
-    expect(copy.sheets[0]?.rows[0]?.[0]).toBeInstanceOf(CellError);
+    expect((copy.sheets[0] as RowSheet | undefined)?.rows[0]).toEqual([
+      new CellError('#DIV/0!'),
+      'a',
+      1,
+      null,
+    ]);
+    expect((copy.sheets[0] as RowSheet | undefined)?.rows[0]?.[0]).toBeInstanceOf(CellError);
   });
 
   it('answers with progress, then the outcome, through clones', () => {
@@ -123,7 +129,7 @@ describe('crossing to the worker', () => {
 
   it('counts the cells a job carries', () => {
     expect(jobCells({ workbooks: [sample], prior: [sample] })).toBe(
-      2 * sample.sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0),
+      2 * sample.sheets.reduce((n, s) => n + asRows(s).rows.reduce((m, r) => m + r.length, 0), 0),
     );
   });
 });

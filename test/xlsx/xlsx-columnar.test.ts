@@ -1,3 +1,4 @@
+import { asRows } from '../../src/core/model/workbook';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -108,7 +109,7 @@ describe('parseXlsxColumnar: cells written out by hand', () => {
       '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>';
     const bytes = handMade([sheet]);
     const out = await expectSame(bytes);
-    expect(out.wb!.sheets[0]!.rows).toEqual([
+    expect(asRows(out.wb!.sheets[0]!).rows).toEqual([
       ['表头', null],
       [1, 2],
     ]);
@@ -120,26 +121,26 @@ describe('parseXlsxColumnar: cells written out by hand', () => {
       '<sheetData><row r="1"><c r="B1"><v>1</v></c><c><v>2</v></c><c/><c><v>3</v></c></row></sheetData>';
     const a = await expectSame(handMade([noCellR]));
     // The empty <c/> is not a cell for exceljs, so 3 lands in D1, next to 2 in C1.
-    expect(a.wb!.sheets[0]!.rows).toEqual([[1, 2, 3]]);
+    expect(asRows(a.wb!.sheets[0]!).rows).toEqual([[1, 2, 3]]);
     await expectSame(handMade(['<sheetData><row r="1"><c><v>2</v></c></row></sheetData>']));
     await expectSame(handMade(['<sheetData><row><c r="A1"><v>2</v></c></row></sheetData>']));
     const repeated =
       '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>5</v></c></row><row r="1"><c r="A1"><v>7</v></c></row></sheetData>';
-    expect((await expectSame(handMade([repeated]))).wb!.sheets[0]!.rows).toEqual([[7]]);
+    expect(asRows((await expectSame(handMade([repeated]))).wb!.sheets[0]!).rows).toEqual([[7]]);
     const dates = '<sheetData><row r="1"><c r="A1" s="1"><v>0</v></c></row></sheetData>';
     const d = await expectSame(
       handMade([dates], { 'xl/styles.xml': STYLES }, '<workbookPr date1904="1"/>'),
     );
-    expect(d.wb!.sheets[0]!.rows).toEqual([['1904-01-01']]);
+    expect(asRows(d.wb!.sheets[0]!).rows).toEqual([['1904-01-01']]);
   });
 
-  it("keeps exceljs's reading of formula results: a cached 0 or FALSE is blank today", async () => {
+  it('reads a formula’s cached value, 0 and FALSE included (a 合计 of SUM(…) = 0 is 0, not blank)', async () => {
     const sheet =
       '<sheetData><row r="1"><c r="A1"><f>A2-A2</f><v>0</v></c><c r="B1" t="b"><f>1=2</f><v>0</v></c><c r="C1"><f>1+2</f><v>3</v></c><c r="D1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E1"><f>1</f></c></row></sheetData>';
     const out = await expectSame(handMade([sheet]));
-    // A1 and B1 are blank, so the used range starts at C1.
-    expect(out.wb!.sheets[0]!.origin).toEqual({ row: 0, col: 2 });
-    expect(out.wb!.sheets[0]!.rows).toEqual([[3, new CellError('#DIV/0!')]]);
+    // E1 was never calculated: no cached value, blank.
+    expect(out.wb!.sheets[0]!.origin).toEqual({ row: 0, col: 0 });
+    expect(asRows(out.wb!.sheets[0]!).rows).toEqual([[0, false, 3, new CellError('#DIV/0!')]]);
   });
 
   it('refuses what exceljs refuses, with the same kind of error', async () => {
@@ -156,7 +157,7 @@ describe('parseXlsxColumnar: cells written out by hand', () => {
     const withSst = handMade([outOfRange], { 'xl/sharedStrings.xml': sst });
     expect((await expectSame(withSst)).error).toBe('error.corrupt');
     // Without a sharedStrings part exceljs keeps the index itself as the value.
-    expect((await expectSame(handMade([outOfRange]))).wb!.sheets[0]!.rows).toEqual([[4]]);
+    expect(asRows((await expectSame(handMade([outOfRange]))).wb!.sheets[0]!).rows).toEqual([[4]]);
   });
 });
 

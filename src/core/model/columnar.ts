@@ -1,6 +1,6 @@
 import type { Cell } from './cell';
 import type { RangeRef } from './a1';
-import type { SheetData } from './workbook';
+import type { RowSheet } from './workbook';
 
 /**
  * A sheet's used range held column by column, with no object per cell.
@@ -65,7 +65,7 @@ export function columnarCellAt(sheet: ColumnarSheet, row: number, col: number): 
 }
 
 /** Today's `SheetData`, row by row, for the code that has not moved onto columns yet. */
-export function toSheetData(sheet: ColumnarSheet): SheetData {
+export function toSheetData(sheet: ColumnarSheet): RowSheet {
   const rows: Cell[][] = [];
   const width = sheet.columns.length;
   for (let i = 0; i < sheet.rowCount; i++) {
@@ -74,12 +74,12 @@ export function toSheetData(sheet: ColumnarSheet): SheetData {
     for (let j = 0; j < w; j++) row[j] = cellOf(sheet.columns[j], i);
     rows.push(row);
   }
-  const out: SheetData = { name: sheet.name, origin: { ...sheet.origin }, rows };
+  const out: RowSheet = { name: sheet.name, origin: { ...sheet.origin }, rows };
   if (sheet.merges) out.merges = sheet.merges;
   return out;
 }
 
-function cellOf(column: SheetColumn | undefined, i: number): Cell {
+export function cellOf(column: SheetColumn | undefined, i: number): Cell {
   if (!column) return null;
   const o = column.other?.[i];
   if (o !== undefined) return o;
@@ -88,7 +88,7 @@ function cellOf(column: SheetColumn | undefined, i: number): Cell {
 }
 
 /** Columns from rows (the pane's reader, tests). */
-export function fromSheetData(sheet: SheetData): ColumnarSheet {
+export function fromSheetData(sheet: RowSheet): ColumnarSheet {
   let width = 0;
   let ragged = false;
   for (const r of sheet.rows) {

@@ -1,5 +1,5 @@
 import { cellText, isBlank, type Cell } from '../model/cell';
-import type { SheetData } from '../model/workbook';
+import { rowOf, type SheetData } from '../model/workbook';
 
 /** Row access shared by the header, extent and value readers of a sheet. */
 export interface PositionedCell {
@@ -8,16 +8,13 @@ export interface PositionedCell {
 }
 
 export function rowCells(sheet: SheetData, row: number, left: number): PositionedCell[] {
-  const r = sheet.rows[row - sheet.origin.row] ?? [];
-  return r.map((value, j) => ({ col: left + j, value }));
+  return rowOf(sheet, row).map((value, j) => ({ col: left + j, value }));
 }
 
 /** The row's non-blank cells. */
 export function filledCells(sheet: SheetData, row: number, left: number): PositionedCell[] {
   const out: PositionedCell[] = [];
-  const r = sheet.rows[row - sheet.origin.row];
-  if (!r) return out;
-  r.forEach((value, j) => {
+  rowOf(sheet, row).forEach((value, j) => {
     if (!isBlank(value)) out.push({ col: left + j, value });
   });
   return out;

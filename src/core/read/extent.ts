@@ -1,5 +1,5 @@
 import { type Cell, cellText } from '../model/cell';
-import type { SheetData } from '../model/workbook';
+import { rowCount, type SheetData } from '../model/workbook';
 import { filledCells, type PositionedCell } from './cells';
 import { looksNumeric } from './coerce';
 import { fold } from './normalize';
@@ -126,7 +126,7 @@ export function recordRows(
   start: number,
   layout: Layout,
 ): Extent {
-  const bottom = sheet.origin.row + sheet.rows.length - 1;
+  const bottom = sheet.origin.row + rowCount(sheet) - 1;
   const left = sheet.origin.col;
   const rows: number[] = [];
   let footer: number | undefined;

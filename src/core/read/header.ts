@@ -1,5 +1,5 @@
 import { cellText, isBlank, type Cell } from '../model/cell';
-import { cellAt, columnCount, type SheetData } from '../model/workbook';
+import { cellAt, columnCount, rowCount, type SheetData } from '../model/workbook';
 import { looksNumeric } from './coerce';
 import { rowCells, textOf, type PositionedCell } from './cells';
 import { fold, UNIT_WORDS } from './normalize';
@@ -148,7 +148,7 @@ export function findHeader(
   searchRows: number,
 ): HeaderGuess | undefined {
   const top = sheet.origin.row;
-  const last = Math.min(top + sheet.rows.length - 1, top + searchRows - 1);
+  const last = Math.min(top + rowCount(sheet) - 1, top + searchRows - 1);
   let best: HeaderGuess | undefined;
   let bestScore = 0;
   for (let row = top; row <= last; row++) {
@@ -158,7 +158,7 @@ export function findHeader(
       best = { rows: [row], names: single };
       bestScore = s1;
     }
-    if (row + 1 <= top + sheet.rows.length - 1 && single.size > 0) {
+    if (row + 1 <= top + rowCount(sheet) - 1 && single.size > 0) {
       const pair = twoRowNames(sheet, row, index);
       if (pair) {
         // A pair must name more than either of its rows alone: a title line above a header

@@ -1,6 +1,6 @@
 import { a1 } from '../model/a1';
 import { cellText, isBlank, type Cell } from '../model/cell';
-import { cellAt, type SheetData } from '../model/workbook';
+import { cellAt, rowOf, type SheetData } from '../model/workbook';
 import { looksNumeric, MISSING_MARKS } from './coerce';
 import { normalizeCode } from './normalize';
 import { isBreakdownLabel } from './roles';
@@ -48,7 +48,7 @@ function totalLabel(
   if (unitText && index.isTotalLabel(unitText)) return unitText;
   const codeText = typeof codeCell === 'string' ? codeCell.trim() : '';
   if (codeText && !/^\d+$/.test(codeText) && index.isTotalLabel(codeText)) return codeText;
-  for (const v of sheet.rows[row - sheet.origin.row] ?? []) {
+  for (const v of rowOf(sheet, row)) {
     if (typeof v !== 'string' || isBlank(v)) continue;
     const t = v.trim();
     if (t === unitText) return ''; // the first text is the unit: tested above
@@ -90,7 +90,7 @@ export function labelRecords(
 
 /** A `其中：城镇` written beside an empty unit cell (in a 序号 or an indented column). */
 function breakdownText(sheet: SheetData, row: number): string {
-  for (const v of sheet.rows[row - sheet.origin.row] ?? []) {
+  for (const v of rowOf(sheet, row)) {
     if (typeof v !== 'string' || isBlank(v) || looksNumeric(v)) continue;
     return isBreakdownLabel(v) ? v.trim() : '';
   }

@@ -1,6 +1,6 @@
 import { a1 } from '../model/a1';
 import { isBlank } from '../model/cell';
-import type { SheetData } from '../model/workbook';
+import { rowCount, type SheetData } from '../model/workbook';
 import { rowCells, textOf } from './cells';
 import type { DisguiseKind } from './coerce';
 import { adoptUnitColumn, columnsOf, isSummable, typeOtherColumns } from './columns';
@@ -183,7 +183,7 @@ function rowsUnderHeader(
   columns: readonly Column[],
 ): { skippedRows: number[]; dataStart: number } {
   const skippedRows: number[] = [];
-  const bottom = sheet.origin.row + sheet.rows.length - 1;
+  const bottom = sheet.origin.row + rowCount(sheet) - 1;
   let r = (headerRows[headerRows.length - 1] ?? 0) + 1;
   for (; r <= bottom && skippedRows.length < 2; r++) {
     const cells = rowCells(sheet, r, sheet.origin.col);

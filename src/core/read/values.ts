@@ -1,6 +1,6 @@
 import { a1 } from '../model/a1';
-import { cellText, isBlank } from '../model/cell';
-import { cellAt, type SheetData } from '../model/workbook';
+import { cellText, isBlank, type Cell } from '../model/cell';
+import { cellAt, isColumnar, type SheetData } from '../model/workbook';
 import { coerceNumber } from './coerce';
 import type { Column, Notice, ReadOptions, TypeErrorFinding } from './table';
 import type { LabelledRecord } from './labels';
@@ -64,10 +64,11 @@ export function readValues(
   };
   for (const column of columns) {
     if (!column.numeric) {
+      const at = columnReader(sheet, column.col);
       out.texts.set(
         column.col,
         records.map((rec) => {
-          const v = cellAt(sheet, rec.row, column.col);
+          const v = at(rec.row);
           return isBlank(v) ? null : cellText(v).trim();
         }),
       );
@@ -78,6 +79,22 @@ export function readValues(
     out.numbers.set(column.col, readColumn(sheet, column, records, opts, out, conversion?.factor));
   }
   return out;
+}
+
+/** The cell of a record in a column: straight from a columnar sheet's arrays when it has them. */
+function columnReader(sheet: SheetData, col: number): (row: number) => Cell {
+  if (!isColumnar(sheet)) return (row) => cellAt(sheet, row, col);
+  const column = sheet.columns[col - sheet.origin.col];
+  const top = sheet.origin.row;
+  if (!column) return () => null;
+  const { num, other } = column;
+  return (row) => {
+    const i = row - top;
+    const o = other?.[i];
+    if (o !== undefined) return o;
+    const n = num[i] ?? NaN;
+    return n === n ? n : null;
+  };
 }
 
 function readColumn(
@@ -93,24 +110,31 @@ function readColumn(
     percentColumn: column.unit === '%',
     ...(opts.missing ? { missing: opts.missing } : {}),
   };
-  records.forEach((rec, i) => {
-    const v = cellAt(sheet, rec.row, column.col);
+  const at = columnReader(sheet, column.col);
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i] as LabelledRecord;
+    const v = at(rec.row);
+    // The usual cell, a plain number: no object, no address.
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      arr[i] = factor === undefined ? v : scaled(v, factor);
+      continue;
+    }
     const c = coerceNumber(v, coerceOpts);
-    const cell = a1(rec.row, column.col);
     switch (c.kind) {
       case 'number':
         arr[i] = factor === undefined ? c.value : scaled(c.value, factor);
         break;
       case 'missing':
         arr[i] = NaN;
-        if (typeof v === 'string' && v.trim() !== '') out.missingMarks.set(cell, v.trim());
+        if (typeof v === 'string' && v.trim() !== '')
+          out.missingMarks.set(a1(rec.row, column.col), v.trim());
         break;
       case 'disguised':
         arr[i] = factor === undefined ? c.value : scaled(c.value, factor);
         out.notices.push({
           kind: 'disguisedNumber',
           sheet: sheet.name,
-          cell,
+          cell: a1(rec.row, column.col),
           raw: c.raw,
           value: c.value,
           why: c.why,
@@ -122,7 +146,7 @@ function readColumn(
         out.typeErrors.push({
           kind: 'typeError',
           sheet: sheet.name,
-          cell,
+          cell: a1(rec.row, column.col),
           raw: c.raw,
           column: column.header,
           unit: rec.unit,
@@ -130,6 +154,6 @@ function readColumn(
         });
         break;
     }
-  });
+  }
   return arr;
 }

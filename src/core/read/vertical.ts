@@ -1,6 +1,6 @@
 import { a1, parseA1 } from '../model/a1';
 import { isBlank, type Cell } from '../model/cell';
-import { cellAt, columnCount, type SheetData } from '../model/workbook';
+import { cellAt, columnCount, rowCount, rowOf, type SheetData } from '../model/workbook';
 import { textOf } from './cells';
 import { areaNames } from './labels';
 import { normalizeHeader } from './normalize';
@@ -49,7 +49,7 @@ interface VerticalHeader {
 function findVerticalHeader(sheet: SheetData, searchRows: number): VerticalHeader | undefined {
   const top = sheet.origin.row;
   const width = columnCount(sheet);
-  const last = Math.min(top + sheet.rows.length - 1, top + searchRows - 1);
+  const last = Math.min(top + rowCount(sheet) - 1, top + searchRows - 1);
   for (let row = top; row <= last; row++) {
     let name: number | undefined;
     let value: number | undefined;
@@ -98,7 +98,7 @@ export function readVertical(
   if (!header) return undefined;
   const titles: string[] = [];
   for (let row = sheet.origin.row; row < header.row; row++) {
-    const t = (sheet.rows[row - sheet.origin.row] ?? [])
+    const t = rowOf(sheet, row)
       .filter((v) => !isBlank(v))
       .map(textOf)
       .join(' ');
@@ -108,7 +108,7 @@ export function readVertical(
   const names: Cell[] = ['地区'];
   const values: Cell[] = [unitOf(titles, sheet.name, source)];
   const origin: string[] = [a1(header.row, header.name)];
-  const bottom = sheet.origin.row + sheet.rows.length - 1;
+  const bottom = sheet.origin.row + rowCount(sheet) - 1;
   for (let row = header.row + 1; row <= bottom; row++) {
     const label = textOf(cellAt(sheet, row, header.name)).replace(/\s*[\r\n]+\s*/g, '');
     if (!label) continue;

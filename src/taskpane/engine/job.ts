@@ -1,7 +1,7 @@
 import { TallyError } from '../../core/errors';
 import type { Lang, MessageKey, Params } from '../../core/messages/index';
 import { CellError } from '../../core/model/cell';
-import type { WorkbookData } from '../../core/model/workbook';
+import { cellCount, isColumnar, type WorkbookData } from '../../core/model/workbook';
 import { monitor, reportSheets } from '../../core/monitor';
 import type { AuditDigest } from '../../core/narrative/narrative';
 import type { OutputWorkbook } from '../../core/output/spec';
@@ -79,7 +79,7 @@ export function runJob(
 export function jobCells(job: Pick<EngineJob, 'workbooks' | 'prior'>): number {
   let n = 0;
   for (const wb of [...job.workbooks, ...job.prior]) {
-    for (const s of wb.sheets) for (const row of s.rows) n += row.length;
+    for (const s of wb.sheets) n += cellCount(s);
   }
   return n;
 }
@@ -91,7 +91,8 @@ export function jobCells(job: Pick<EngineJob, 'workbooks' | 'prior'>): number {
 export function reviveCells(workbooks: readonly WorkbookData[]): void {
   for (const wb of workbooks) {
     for (const s of wb.sheets) {
-      for (const row of s.rows) {
+      const lists = isColumnar(s) ? s.columns.flatMap((c) => (c.other ? [c.other] : [])) : s.rows;
+      for (const row of lists) {
         for (let j = 0; j < row.length; j++) {
           const c = row[j];
           if (typeof c === 'object' && c !== null && !(c instanceof CellError)) {
