@@ -134,7 +134,7 @@ export function digestOf(validation: ValidationResult, ds: Dataset, lang: Lang):
   };
   return {
     forms: new Set(ds.forms.map((f) => f.table)).size,
-    units: [...ds.values.keys()].length,
+    units: ds.units.length,
     errors: errors.length,
     openErrors: errors.length,
     warnings: warnings.length,

@@ -70,6 +70,39 @@ function round(v: number, decimals: number): number {
   return Math.round((v + Number.EPSILON * Math.sign(v)) * f) / f;
 }
 
+function emptyPool(): Pool {
+  return { numerator: 0, denominator: 0, leftOut: [], setAside: [], pooled: 0 };
+}
+
+/** What unit `key` brings to an indicator's pools: its counts, or why it is not pooled. */
+type Contribution = { kind: 'pooled'; num: number; den: number } | { kind: 'leftOut' | 'setAside' };
+
+function contribution(
+  def: IndicatorDef,
+  ds: Dataset,
+  key: string,
+  excluded: Exclusions,
+): Contribution {
+  const u = ds.unitIndex.get(key);
+  if (u === undefined) return { kind: 'leftOut' };
+  if (excluded.taints(ds, def.numerator, u) || excluded.taints(ds, def.denominator, u))
+    return { kind: 'setAside' };
+  const num = ds.items.get(def.numerator)?.value[u] ?? NaN;
+  const den = ds.items.get(def.denominator)?.value[u] ?? NaN;
+  if (Number.isNaN(num) || Number.isNaN(den)) return { kind: 'leftOut' };
+  return { kind: 'pooled', num, den };
+}
+
+function add(pool: Pool, key: string, c: Contribution): void {
+  if (c.kind === 'pooled') {
+    pool.numerator += c.num;
+    pool.denominator += c.den;
+    pool.pooled++;
+  } else if (c.kind === 'setAside') pool.setAside.push(key);
+  else pool.leftOut.push(key);
+}
+
+/** The pool of one node: every leaf unit under it. */
 export function poolAt(
   def: IndicatorDef,
   ds: Dataset,
@@ -77,26 +110,9 @@ export function poolAt(
   node: string,
   excluded: Exclusions = Exclusions.none(),
 ): Pool {
-  const pool: Pool = { numerator: 0, denominator: 0, leftOut: [], setAside: [], pooled: 0 };
-  for (const key of ds.hierarchy.subtree(node)) {
-    if (!leaves.has(key)) continue;
-    const mine = ds.values.get(key);
-    const n = mine?.get(def.numerator);
-    const d = mine?.get(def.denominator);
-    if (excluded.taints(n) || excluded.taints(d)) {
-      pool.setAside.push(key);
-      continue;
-    }
-    const num = n?.value;
-    const den = d?.value;
-    if (num === undefined || den === undefined || Number.isNaN(num) || Number.isNaN(den)) {
-      pool.leftOut.push(key);
-      continue;
-    }
-    pool.numerator += num;
-    pool.denominator += den;
-    pool.pooled++;
-  }
+  const pool = emptyPool();
+  for (const key of ds.hierarchy.subtree(node))
+    if (leaves.has(key)) add(pool, key, contribution(def, ds, key, excluded));
   return pool;
 }
 
@@ -108,13 +124,37 @@ function nodeValue(def: IndicatorDef, node: string, pool: Pool): NodeValue {
   return { node, pool, value, shown: round(value, def.decimals) };
 }
 
-function valuesAt(def: IndicatorDef, ds: Dataset, excluded: Exclusions): Map<string, NodeValue> {
+/**
+ * The indicator's pool at every node, in one pass: each leaf unit is added to its own node
+ * and to every node above it (no walk of each node's subtree), in hierarchy order.
+ */
+function valuesAt(
+  def: IndicatorDef,
+  ds: Dataset,
+  excluded: Exclusions,
+  ordered: readonly string[],
+): Map<string, NodeValue> {
   const leaves = leafUnits(ds, [def.numerator, def.denominator]);
+  const pools = new Map<string, Pool>();
+  const h = ds.hierarchy;
+  for (const key of ordered) {
+    if (!leaves.has(key)) continue;
+    const c = contribution(def, ds, key, excluded);
+    const seen = new Set<string>();
+    for (let n: string | undefined = key; n !== undefined && !seen.has(n); n = h.node(n)?.parent) {
+      seen.add(n);
+      let pool = pools.get(n);
+      if (!pool) {
+        pool = emptyPool();
+        pools.set(n, pool);
+      }
+      add(pool, key, c);
+    }
+  }
   const out = new Map<string, NodeValue>();
-  for (const n of ds.hierarchy.ordered()) {
-    const pool = poolAt(def, ds, leaves, n.key, excluded);
-    if (pool.pooled === 0 && pool.leftOut.length === 0 && pool.setAside.length === 0) continue;
-    out.set(n.key, nodeValue(def, n.key, pool));
+  for (const key of ordered) {
+    const pool = pools.get(key);
+    if (pool) out.set(key, nodeValue(def, key, pool));
   }
   return out;
 }
@@ -135,17 +175,10 @@ export function assess(
   const rootKey = ds.hierarchy.root;
   const leaves = leafUnits(ds);
   const excluded = opts.excluded ?? Exclusions.none();
+  const ordered = ds.hierarchy.ordered().map((n) => n.key);
   const indicators = profile.indicators.map((def): IndicatorResult => {
-    const nodes = valuesAt(def, ds, excluded);
-    const root =
-      nodes.get(rootKey) ??
-      nodeValue(def, rootKey, {
-        numerator: 0,
-        denominator: 0,
-        leftOut: [],
-        setAside: [],
-        pooled: 0,
-      });
+    const nodes = valuesAt(def, ds, excluded, ordered);
+    const root = nodes.get(rootKey) ?? nodeValue(def, rootKey, emptyPool());
     let priorValue: NodeValue | undefined;
     if (prior) {
       const pLeaves = leafUnits(prior, [def.numerator, def.denominator]);
@@ -189,7 +222,6 @@ export function assess(
     notMet: indicators.filter((i) => i.status === 'notMet').length,
     noData: indicators.filter((i) => i.status === 'noData').length,
   };
-  const ordered = ds.hierarchy.ordered().map((n) => n.key);
   const units = ordered.filter((k) => leaves.has(k));
   const regions = ordered.filter((k) => k !== rootKey && indicators.some((i) => i.nodes.has(k)));
   return { rootKey, rootName: ds.hierarchy.name(rootKey), indicators, counts, units, regions };

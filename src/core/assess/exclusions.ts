@@ -1,4 +1,5 @@
-import type { ItemValue } from '../rollup/dataset';
+import { cellOf } from '../read/table';
+import type { Dataset } from '../rollup/dataset';
 import { BUILTIN, type Finding } from '../validate/result';
 
 /**
@@ -18,7 +19,8 @@ const NOT_IN_THE_CELL: ReadonlySet<string> = new Set([
 ]);
 
 export class Exclusions {
-  private readonly cells = new Set<string>();
+  /** file + sheet → the tainted cells of that sheet (A1). */
+  private readonly cells = new Map<string, Set<string>>();
 
   static none(): Exclusions {
     return new Exclusions();
@@ -30,23 +32,32 @@ export class Exclusions {
       if (f.severity !== 'error' || NOT_IN_THE_CELL.has(f.ruleId)) continue;
       for (const c of f.cells) {
         if (!c.cell) continue;
-        ex.cells.add(key(c.file ?? f.file, c.sheet ?? f.sheet, c.cell));
+        const at = sheetKey(c.file ?? f.file, c.sheet ?? f.sheet);
+        const set = ex.cells.get(at) ?? new Set<string>();
+        set.add(c.cell);
+        ex.cells.set(at, set);
       }
     }
     return ex;
   }
 
-  /** The value failed an error check, or its unit was reported twice with other values. */
-  taints(v: ItemValue | undefined): boolean {
-    if (!v) return false;
-    return v.conflict === true || this.cells.has(key(v.source, v.sheet, v.cell));
-  }
-
-  get size(): number {
-    return this.cells.size;
+  /**
+   * Unit `u`'s value of `item` failed an error check, or the unit was reported twice with two
+   * values. The cell's address is made only on a sheet that has a tainted cell at all.
+   */
+  taints(ds: Dataset, item: string, u: number): boolean {
+    const c = ds.items.get(item);
+    if (!c) return false;
+    if (c.conflict[u]) return true;
+    const src = ds.tables[c.table[u] as number];
+    if (!src) return false;
+    const set = this.cells.get(sheetKey(src.source, src.sheet));
+    if (!set) return false;
+    const col = src.columns.get(item);
+    return col !== undefined && set.has(cellOf(src.table, c.record[u] as number, col));
   }
 }
 
-function key(file: string, sheet: string, cell: string): string {
-  return `${file}\u0000${sheet}\u0000${cell}`;
+function sheetKey(file: string, sheet: string): string {
+  return `${file}\u0000${sheet}`;
 }

@@ -72,12 +72,11 @@ export function reportJson(r: MonitorResult, lang: Lang): ReportJson {
   const a = r.assessment;
   const h = r.dataset.hierarchy;
   // Units are keyed by name; two units of the same name (村 in different townships) get their code.
-  const names = a.units.map((u) => h.name(u));
+  const count = new Map<string, number>();
+  for (const u of a.units) count.set(h.name(u), (count.get(h.name(u)) ?? 0) + 1);
   const label = (u: string): string => {
     const name = h.name(u);
-    return names.indexOf(name) !== names.lastIndexOf(name)
-      ? `${name}（${h.node(u)?.code ?? u}）`
-      : name;
+    return (count.get(name) ?? 0) > 1 ? `${name}（${h.node(u)?.code ?? u}）` : name;
   };
   return {
     period: r.period,

@@ -29,8 +29,14 @@ export const UNIT_WORDS: readonly string[] = [
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D~\u301C\uFF5E]/g;
 const SPACES = /[\s\u00A0\u3000]+/g;
 
+// eslint-disable-next-line no-control-regex -- any ASCII, control characters included
+const PLAIN = /^[\u0000-\u007F\u4E00-\u9FFF]*$/;
+
 /** Width and punctuation folding without removing anything. */
 export function fold(text: string): string {
+  // ASCII and CJK ideographs only (most unit names): NFKC changes nothing there, and of the
+  // dashes only `~` can occur. Skipping normalize() matters at 100,000 units.
+  if (PLAIN.test(text)) return text.includes('~') ? text.replace(/~/g, '-') : text;
   return text
     .normalize('NFKC')
     .replace(/[【［〔]/g, '(')

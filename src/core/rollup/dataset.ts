@@ -52,8 +52,13 @@ export interface UnlistedUnit {
 export interface Dataset {
   hierarchy: Hierarchy;
   forms: FormSheet[];
-  /** unit key → item id → value */
-  values: Map<string, Map<string, ItemValue>>;
+  /** The tables values come from, by index (`ItemColumnData.table`). */
+  tables: SourceTable[];
+  /** Unit keys (of the hierarchy) by unit index: the units that reported. */
+  units: string[];
+  unitIndex: Map<string, number>;
+  /** item id → its values by unit index */
+  items: Map<string, ItemColumnData>;
   /** form id → unit key → the rows reporting it (more than one is a duplicate) */
   formUnits: Map<string, Map<string, UnitRow[]>>;
   totals: TotalRow[];
@@ -127,6 +132,29 @@ export interface DatasetOptions {
   regionRows?: readonly RegionRow[];
 }
 
+/** A table the dataset's values come from (several forms may share one wide sheet). */
+export interface SourceTable {
+  source: string;
+  sheet: string;
+  table: Table;
+  /** Item id → the sheet column holding it. */
+  columns: Map<string, number>;
+}
+
+/**
+ * One item's values across the units, by unit index (`Dataset.units`): no object per value.
+ * `table[u]` is the source table of unit u's value (−1: the unit did not report the item) and
+ * `record[u]` its record there, so the cell is found only when a finding needs it.
+ */
+export interface ItemColumnData {
+  /** NaN when blank, a missing mark, a type error, or not reported. */
+  value: Float64Array;
+  table: Int32Array;
+  record: Int32Array;
+  /** 1 where the unit was reported again, in this form or another file, with another value. */
+  conflict: Uint8Array;
+}
+
 export function buildDataset(
   rec: Recognised,
   rootName: string,
@@ -138,25 +166,40 @@ export function buildDataset(
   const hierarchy = Hierarchy.build(listed, seen, rootName);
   const checkListed = own.length > 0;
 
-  const values = new Map<string, Map<string, ItemValue>>();
+  const tables: SourceTable[] = [];
+  const tableIndex = new Map<Table, number>();
+  const units: string[] = [];
+  const unitIndex = new Map<string, number>();
+  /** (table, record, unit) of every unit row, in reading order. */
+  const refs: number[] = [];
   const formUnits = new Map<string, Map<string, UnitRow[]>>();
   const totals: TotalRow[] = [];
   const unlisted: UnlistedUnit[] = [];
   const unlistedKeys = new Set<string>();
   const unlistedNodes = new Set<string>();
   for (const fs of rec.forms) {
-    const units = formUnits.get(fs.form.id) ?? new Map<string, UnitRow[]>();
-    formUnits.set(fs.form.id, units);
-    const itemColumns = fs.table.columns.filter((c) => c.item);
-    fs.table.records.forEach((r, i) => {
+    let t = tableIndex.get(fs.table);
+    if (t === undefined) {
+      t = tables.length;
+      tableIndex.set(fs.table, t);
+      const columns = new Map<string, number>();
+      for (const c of fs.table.columns) if (c.item) columns.set(c.item.id, c.col);
+      tables.push({ source: fs.source, sheet: fs.sheet, table: fs.table, columns });
+    }
+    const byUnit = formUnits.get(fs.form.id) ?? new Map<string, UnitRow[]>();
+    formUnits.set(fs.form.id, byUnit);
+    const records = fs.table.records;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i] as TableRecord;
       if (r.isTotal) {
         totals.push({ form: fs.form.id, formSheet: fs, record: r, index: i });
-        return;
+        continue;
       }
-      if (r.role !== 'unit') return;
+      if (r.role !== 'unit') continue;
       const unitKey = hierarchy.resolve(r.code ? { code: r.code, name: r.unit } : { name: r.unit });
       if (checkListed && !hierarchy.isExpected(unitKey)) {
-        if (!unlistedKeys.has(`${fs.source}\u0000${fs.sheet}\u0000${unitKey}`))
+        const at = `${fs.source}\u0000${fs.sheet}\u0000${unitKey}`;
+        if (!unlistedKeys.has(at))
           unlisted.push({
             unit: r.unit,
             source: fs.source,
@@ -164,12 +207,12 @@ export function buildDataset(
             row: r.row,
             suggestions: hierarchy.similar(r.unit),
           });
-        unlistedKeys.add(`${fs.source}\u0000${fs.sheet}\u0000${unitKey}`);
+        unlistedKeys.add(at);
         unlistedNodes.add(unitKey);
-        return;
+        continue;
       }
-      const rows = units.get(unitKey) ?? [];
-      rows.push({
+      const rows = byUnit.get(unitKey);
+      const row: UnitRow = {
         form: fs.form.id,
         unitKey,
         unit: r.unit,
@@ -178,30 +221,26 @@ export function buildDataset(
         row: r.row,
         formSheet: fs,
         index: i,
-      });
-      units.set(unitKey, rows);
-      const mine = values.get(unitKey) ?? new Map<string, ItemValue>();
-      values.set(unitKey, mine);
-      if (rows.length > 1) {
-        // A duplicate: a finding. The first row counts when both say the same; a value they
-        // disagree on is known to neither, and is set aside from the pools.
-        markConflicts(mine, fs.table, i, itemColumns);
-        return;
+      };
+      if (rows) rows.push(row);
+      else byUnit.set(unitKey, [row]);
+      let u = unitIndex.get(unitKey);
+      if (u === undefined) {
+        u = units.length;
+        units.push(unitKey);
+        unitIndex.set(unitKey, u);
       }
-      for (const col of itemColumns) {
-        const id = col.item?.id;
-        if (!id) continue;
-        const v = fs.table.numbers.get(col.col)?.[i] ?? NaN;
-        const cell = cellOf(fs.table, i, col.col);
-        mine.set(id, { value: v, source: fs.source, sheet: fs.sheet, cell });
-      }
-    });
+      refs.push(t, i, u);
+    }
   }
   for (const key of unlistedNodes) hierarchy.remove(key);
   return {
     hierarchy,
     forms: rec.forms,
-    values,
+    tables,
+    units,
+    unitIndex,
+    items: itemColumns(tables, refs, units.length),
     formUnits,
     totals,
     unlisted,
@@ -209,21 +248,72 @@ export function buildDataset(
   };
 }
 
-function markConflicts(
-  first: Map<string, ItemValue>,
-  table: Table,
-  i: number,
-  itemColumns: readonly Table['columns'][number][],
-): void {
-  for (const col of itemColumns) {
-    const id = col.item?.id;
-    const v = id === undefined ? undefined : first.get(id);
-    if (!v) continue;
-    const again = table.numbers.get(col.col)?.[i] ?? NaN;
-    const same =
-      (Number.isNaN(again) && Number.isNaN(v.value)) || Math.abs(again - v.value) <= 1e-9;
-    if (!same) v.conflict = true;
+/**
+ * Each item's values by unit. The first row of a unit counts; a row reporting it again (a
+ * duplicate: a finding) that says the same changes nothing, and a value the two disagree on
+ * is known to neither: it is marked as a conflict and set aside from the pools.
+ */
+function itemColumns(
+  tables: readonly SourceTable[],
+  refs: readonly number[],
+  size: number,
+): Map<string, ItemColumnData> {
+  const out = new Map<string, ItemColumnData>();
+  const column = (id: string): ItemColumnData => {
+    let c = out.get(id);
+    if (!c) {
+      c = {
+        value: new Float64Array(size).fill(NaN),
+        table: new Int32Array(size).fill(-1),
+        record: new Int32Array(size).fill(-1),
+        conflict: new Uint8Array(size),
+      };
+      out.set(id, c);
+    }
+    return c;
+  };
+  for (const src of tables) for (const id of src.columns.keys()) column(id);
+  for (let k = 0; k < refs.length; k += 3) {
+    const t = refs[k] as number;
+    const i = refs[k + 1] as number;
+    const u = refs[k + 2] as number;
+    const src = tables[t] as SourceTable;
+    for (const [id, col] of src.columns) {
+      const c = column(id);
+      const v = src.table.numbers.get(col)?.[i] ?? NaN;
+      const had = c.table[u] as number;
+      if (had < 0) {
+        c.value[u] = v;
+        c.table[u] = t;
+        c.record[u] = i;
+        continue;
+      }
+      if (had === t && c.record[u] === i) continue; // a wide sheet read for a second form
+      const first = c.value[u] as number;
+      const same = (Number.isNaN(v) && Number.isNaN(first)) || Math.abs(v - first) <= 1e-9;
+      if (!same) c.conflict[u] = 1;
+    }
   }
+  return out;
+}
+
+/** Unit `key`'s value of `item`, with where it came from; undefined when it did not report it. */
+export function valueOf(ds: Dataset, key: string, item: string): ItemValue | undefined {
+  const u = ds.unitIndex.get(key);
+  const c = ds.items.get(item);
+  if (u === undefined || !c) return undefined;
+  const t = c.table[u] as number;
+  const src = ds.tables[t];
+  if (!src) return undefined;
+  const i = c.record[u] as number;
+  const v: ItemValue = {
+    value: c.value[u] as number,
+    source: src.source,
+    sheet: src.sheet,
+    cell: cellOf(src.table, i, src.columns.get(item) ?? 0),
+  };
+  if (c.conflict[u]) v.conflict = true;
+  return v;
 }
 
 /**
@@ -233,9 +323,15 @@ function markConflicts(
  */
 export function leafUnits(ds: Dataset, items?: readonly string[]): Set<string> {
   const present = new Set<string>();
-  for (const [unit, values] of ds.values) {
-    if (!items || items.some((i) => values.has(i))) present.add(unit);
-  }
+  const columns = items
+    ? items.flatMap((i) => {
+        const c = ds.items.get(i);
+        return c ? [c] : [];
+      })
+    : [...ds.items.values()];
+  ds.units.forEach((key, u) => {
+    if (!items || columns.some((c) => (c.table[u] as number) >= 0)) present.add(key);
+  });
   const above = new Set<string>();
   for (const u of present) {
     for (
