@@ -75,7 +75,7 @@ export function findPeriod(rec: Recognised): string {
   for (const f of rec.forms)
     for (const title of f.table.titles) count(title, /((?:19|20)\d{2})\s*年/g);
   if (counts.size === 0)
-    for (const f of rec.forms) count(`${f.source} ${f.sheet}`, /(?<!\d)((?:19|20)\d{2})(?!\d)/g);
+    for (const f of rec.forms) count(`${f.source} ${f.sheet}`, /(?:^|\D)((?:19|20)\d{2})(?!\d)/g);
   let best = '';
   let n = 0;
   for (const [year, c] of counts) if (c > n || (c === n && year > best)) [best, n] = [year, c];
