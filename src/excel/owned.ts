@@ -143,7 +143,7 @@ async function removeAdded(
 export async function writeOwnedSheets(
   context: Excel.RequestContext,
   sheets: readonly { role?: SheetRole; sheet: OutputSheet }[],
-  _api?: ApiCheck,
+  api: ApiCheck,
   opts: { activate?: boolean } = {},
 ): Promise<PlacedSheet[]> {
   const collection = context.workbook.worksheets;
@@ -229,7 +229,7 @@ async function writeViews(
   proxies: readonly Excel.Worksheet[],
   sheets: readonly { sheet: OutputSheet }[],
   placed: PlacedSheet[],
-  _api?: ApiCheck,
+  api: ApiCheck,
   activate: boolean,
 ): Promise<void> {
   const queue = (i: number) => {
@@ -272,7 +272,7 @@ async function writeViews(
 export function writeReport(
   context: Excel.RequestContext,
   out: OutputWorkbook,
-  _api?: ApiCheck,
+  api: ApiCheck,
 ): Promise<PlacedSheet[]> {
   const roles: SheetRole[] = ['summary', 'narrative'];
   return writeOwnedSheets(
