@@ -204,8 +204,10 @@ function ours(items: readonly Excel.ConditionalFormat[]): string[] {
 }
 
 /**
- * Tally's conditional formats on one sheet whose list could not be read with its rules: the
- * list without them, then each custom format's rule alone. Undefined when not even that works.
+ * Tally's conditional formats on one sheet whose list could not be read with its rules
+ * (office-js #6827: two cellValue rules on one range): the list without them, then each custom
+ * format's rule alone. Undefined when not even that works, or when a custom rule cannot be read
+ * (office-js #6835): it could be one of Tally's, and marking again would mark twice.
  */
 async function readOneByOne(
   context: Excel.RequestContext,
@@ -226,11 +228,10 @@ async function readOneByOne(
     rule.load('formula');
     try {
       await context.sync();
-      if (isTallyRule(rule.formula)) found.push(cf.id);
     } catch {
-      // A format Excel cannot describe (office-js #6835) is the user's: not one of Tally's,
-      // which Tally adds itself and Excel reads back.
+      return undefined;
     }
+    if (isTallyRule(rule.formula)) found.push(cf.id);
   }
   return found;
 }
@@ -327,9 +328,9 @@ function queueRemovals(
 }
 
 /**
- * Mark `targets` with conditional formats, replacing Tally's present ones. Two syncs when the
- * marks fit in one request: the sheets with their protection and Tally's formats (loadTallyFormats,
- * its own request), then the deletions and additions together. When that request fails for
+ * Mark `targets` with conditional formats, replacing Tally's present ones. Three syncs when the
+ * marks fit in one request: the sheets with their protection; Tally's formats (loadTallyFormats,
+ * a request of their own); the deletions and additions together. When that request fails for
  * another reason than its size (a sheet or a mark went since), it is done once more from the
  * start.
  */

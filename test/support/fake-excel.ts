@@ -2659,8 +2659,7 @@ export class FakeExcel {
    * Every request that reached Excel: cells of values it carried, its size and its response's
    * in bytes as Excel counts them (see `payloadByteLimit`), and whether it succeeded.
    */
-  readonly requests: { cells: number; bytes: number; responseBytes: number; ok: boolean }[] =
-    [];
+  readonly requests: { cells: number; bytes: number; responseBytes: number; ok: boolean }[] = [];
   /** The .xlsx files (base64) opened as new workbooks (`Excel.createWorkbook`). */
   readonly createdWorkbooks: string[] = [];
   /** See FakeExcelOptions.failConditionalFormatLoads. */
