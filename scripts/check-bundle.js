@@ -18,10 +18,27 @@ const acorn = require('acorn');
 const ECMA_VERSION = 2019;
 const INLINE_VERSION = 5;
 
-/** Why `source` does not parse at `ecmaVersion`, or undefined when it does. */
+/**
+ * Why `source` does not parse at `ecmaVersion`, or undefined when it does. A regular
+ * expression with a lookbehind (`(?<=`, `(?<!`) counts as not parsing: it is ES2018, but Safari
+ * before 16.4 (the Mac's webview) cannot compile it, and the whole script then fails to load.
+ */
 function problemOf(source, ecmaVersion) {
   try {
-    acorn.parse(source, { ecmaVersion, sourceType: 'script' });
+    let lookbehind;
+    acorn.parse(source, {
+      ecmaVersion,
+      sourceType: 'script',
+      onToken: (token) => {
+        if (!lookbehind && token.type.label === 'regexp' && /\(\?<[=!]/.test(token.value.pattern)) {
+          lookbehind = token;
+        }
+      },
+    });
+    if (lookbehind) {
+      const line = source.slice(0, lookbehind.start).split('\n').length;
+      return `a regular expression with a lookbehind (/${lookbehind.value.pattern}/) on line ${line}: Safari before 16.4 cannot compile it`;
+    }
     return undefined;
   } catch (e) {
     const at = e.loc ? `${e.loc.line}:${e.loc.column}` : '?';
