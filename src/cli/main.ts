@@ -67,6 +67,7 @@ export async function main(
     .option('--rules <file>', h('help.rules'))
     .option('--sheet <name>', h('help.sheet'))
     .option('--prior <files...>', h('help.priorAudit'))
+    .option('--export <file>', h('help.export'))
     .option('--json', h('help.json'), false)
     .addOption(langOption())
     .action(async (files: string[], opts: ValidateOptions) => {

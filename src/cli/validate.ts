@@ -26,7 +26,10 @@ import {
   type ValidationResult,
 } from '../core/validate/result';
 import { applyExplanations, isExplanationSheet } from '../core/validate/explanations';
+import { findingsWorkbook } from '../core/output/findings';
+import { writeOutputFile } from '../xlsx/file';
 import { parseCsv, parseXlsx } from '../xlsx/parse';
+import { writeXlsxBytes } from '../xlsx/write';
 import { explanationsFrom } from './explanations';
 import type { Out } from './output';
 import { readFiles } from './read';
@@ -36,6 +39,8 @@ export interface ValidateOptions {
   rules?: string;
   sheet?: string;
   prior?: string[];
+  /** Also write the findings workbook (导出审核结果) to this .xlsx file. */
+  export?: string;
   json: boolean;
   lang: Lang;
 }
@@ -163,6 +168,12 @@ export async function validateCommand(
     result = auditDataset({ workbooks, profile: ctx.profile, index: ctx.index, lang }, ds, pds);
   }
   applyExplanations(result.findings, explanations);
+  if (opts.export) {
+    // Written as a template: once handed out and filled in, Tally never writes over it.
+    const bytes = await writeXlsxBytes(findingsWorkbook(result.findings, { lang }), 'template');
+    await writeOutputFile(opts.export, bytes, [...files, ...(opts.prior ?? [])], 'template');
+    ctx.err.line(t(lang, 'validate.exported', { file: opts.export }));
+  }
 
   const problems = set?.problems ?? [];
   if (opts.json) {

@@ -93,7 +93,7 @@ describe('after the audit', () => {
 
     // What the township receives: its own sheet, an empty 说明 column.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(excel.createdWorkbooks[0]!, 'base64'));
+    await wb.xlsx.load(Buffer.from(excel.createdWorkbooks[0]!, 'base64') as never);
     const longtan = wb.getWorksheet('龙潭镇');
     expect(longtan).toBeDefined();
     const header = (longtan!.getRow(1).values as unknown[]).slice(1);
@@ -146,7 +146,7 @@ describe('after the audit', () => {
     });
     await click('export');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(excel.createdWorkbooks[0]!, 'base64'));
+    await wb.xlsx.load(Buffer.from(excel.createdWorkbooks[0]!, 'base64') as never);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['填写说明', '石门镇']);
   });
 });

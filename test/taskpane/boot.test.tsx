@@ -25,17 +25,10 @@ interface FakeOffice {
   context: { requirements: { isSetSupported(name: string, version: string): boolean } };
 }
 
-type BootWindow = Window & {
-  Office?: FakeOffice;
-  fetch?: unknown;
-  Worker?: unknown;
-  TextDecoder?: unknown;
-};
-
 /** Run the start-up script in this page, with the Office and the engine given. */
 function boot(office: FakeOffice | undefined, engine: { fromEntries?: boolean } = {}) {
   document.body.innerHTML = body;
-  const win = window as BootWindow;
+  const win = window as unknown as Record<string, unknown>;
   win.Office = office;
   win.fetch = () => undefined;
   win.Worker = function Worker() {};

@@ -105,4 +105,12 @@ export const addin = {
   'export.severity.error': { zh: '强制', en: 'Error' },
   'export.severity.warning': { zh: '核实', en: 'Warning' },
   'export.noUnit': { zh: '其他', en: 'Other' },
+  'help.export': {
+    zh: '同时把审核结果写成工作簿（每个单位一张工作表，留空“说明”列），发给各单位填写',
+    en: 'also write the findings as a workbook (one sheet per unit, an empty Explanation column) to send to the units',
+  },
+  'validate.exported': {
+    zh: '审核结果已写入 {file}，可发给各单位在“说明”列填写后发回。',
+    en: 'The findings are in {file}, to send to the units to fill in the Explanation column.',
+  },
 } as const;
