@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Functions passed to page.evaluate and page.waitForFunction run in the page:
-/* global document, window */
+/* global document, window, performance */
 /**
  * Browser tests of the task pane (`npm run test:e2e`).
  *
@@ -246,7 +246,9 @@ async function openPane(browser, origin, fakeOffice, setup, checks, opts = {}) {
     checks.failures.push(`request off localhost: ${url}`);
     return route.abort('blockedbyclient');
   });
-  await page.clock.setFixedTime(new Date('2026-03-01T10:00:00'));
+  // A fixed clock for the report's run time; the timing scenario keeps the real one (the
+  // fake clock stands in for performance.now and records no marks).
+  if (!opts.realClock) await page.clock.setFixedTime(new Date('2026-03-01T10:00:00'));
   await page.addInitScript((s) => {
     globalThis.__TALLY_FAKE_OFFICE__ = s;
   }, setup);
@@ -346,7 +348,9 @@ const toTop = (page) => page.evaluate(() => window.scrollTo(0, 0));
 async function scenarioSheets(ctx) {
   const c = new Checks('sheets');
   const workbook = await readFixture(FIXTURE.file);
-  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c, {
+    realClock: true,
+  });
   if ((await page.getByTestId('error-bar').count()) > 0) {
     c.failures.push(`the pane shows an error: ${await page.getByTestId('error-bar').innerText()}`);
     return c;
