@@ -22,6 +22,7 @@ import { SheetList } from './components/SheetList';
 import { usePaneStyles } from './components/styles';
 import { createEngine, type Engine } from './engine/engine';
 import { errorDetail } from './errors';
+import { hintKey } from './findings';
 import { LangContext } from './i18n';
 import { formName, loadDefaultProfile, type ProfileBundle } from './profile';
 import { useInspection, type PaneState } from './useInspection';
@@ -190,7 +191,15 @@ function Body({
       );
     case 'failed': {
       const detail = errorDetail(state.error, lang);
-      const key = state.phase === 'read' ? 'pane.readFailed' : 'pane.inspectFailed';
+      // An error whose own message says what to do (a row too large to read) is not told to
+      // leave cell edit mode.
+      const said = hintKey(state.error) === 'pane.hint.none';
+      const key =
+        state.phase !== 'read'
+          ? 'pane.inspectFailed'
+          : said
+            ? 'pane.readFailedSaid'
+            : 'pane.readFailed';
       return (
         <ErrorBar
           text={t(lang, key, { detail })}

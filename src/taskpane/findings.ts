@@ -154,8 +154,10 @@ export function hintKey(e: unknown): MessageKey {
       return 'pane.hint.busy';
     case 'ItemAlreadyExists':
       return 'pane.hint.nameTaken';
-    // The message itself says what to do (unhide the sheet).
+    // The message itself says what to do (unhide or unprotect the sheet, shorten the row).
     case 'SheetHidden':
+    case 'SheetProtected':
+    case 'RowTooLarge':
       return 'pane.hint.none';
     default:
       return 'pane.hint.retry';

@@ -3,6 +3,7 @@ import { MAX_ROW_HEIGHT } from '../../src/core/output/fit';
 import type { OutputWorkbook } from '../../src/core/output/spec';
 import { findingKey } from '../../src/core/validate/result';
 import type { ExcelBatch } from '../../src/excel/context';
+import { RowTooLargeError } from '../../src/excel/reader';
 import { ExcelTally, SheetProtectedError } from '../../src/excel/tally';
 import { FakeExcel, jsonBytes, type FakeWorkbookInit } from '../support/fake-excel';
 
@@ -125,6 +126,32 @@ describe('the payload as Excel counts it', () => {
     expect(read.workbook.sheets[0]?.rows[399]?.[0]).toBe('乡镇399');
     expect(excel.requests.some((r) => !r.ok)).toBe(true);
     expect(excel.requests.filter((r) => r.ok).every((r) => r.responseBytes <= 5_000)).toBe(true);
+  });
+});
+
+describe('a row Excel cannot hand over in one response', () => {
+  it('stops the reading and names the sheet and the row, as Excel shows them', async () => {
+    // The data start in row 2, so 乙镇 is row 4: 3,000 Chinese characters, 6,004 bytes of JSON
+    // in UTF-16, over a limit of 5,000; every other row is a few dozen bytes.
+    const rows = [
+      ['乡镇', '说明'],
+      ['甲镇', '无'],
+      ['乙镇', '婚'.repeat(3_000)],
+      ['丙镇', '无'],
+    ];
+    const { tally } = tallyOver(
+      { sheets: [{ name: '核实说明', origin: { row: 1, col: 0 }, rows }] },
+      { payloadByteLimit: 5_000 },
+    );
+    const failed = tally.read();
+    await expect(failed).rejects.toBeInstanceOf(RowTooLargeError);
+    await failed.catch((e: RowTooLargeError) => {
+      expect(e.code).toBe('RowTooLarge');
+      expect([e.sheet, e.row]).toEqual(['核实说明', 4]);
+      expect(e.text('zh')).toBe(
+        '工作表“核实说明”第 4 行的数据量超出了 Excel 单次能读出的上限（Excel 网页版为 5 MB），Tally 无法读取这张表：请删去这一行中不需要的长文本或多余的列，再重新审核',
+      );
+    });
   });
 });
 

@@ -1,7 +1,17 @@
 import ExcelJS from 'exceljs';
-import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  cleanup,
+  configure,
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import type { WorkbookData } from '../../src/core/model/workbook';
 import type { ExcelBatch } from '../../src/excel/context';
+import { MAX_ROW_HEIGHT } from '../../src/core/output/fit';
 import { ExcelTally } from '../../src/excel/tally';
 import { App } from '../../src/taskpane/App';
 import { FakeExcel, type FakeExcelOptions, type FakeSheetInit } from '../support/fake-excel';
@@ -26,8 +36,9 @@ beforeAll(async () => {
 function setup(
   extra: { [sheet: string]: Partial<FakeSheetInit> } = {},
   opts: FakeExcelOptions = {},
+  more: FakeSheetInit[] = [],
 ) {
-  const excel = new FakeExcel(fakeInit(sample, extra), opts);
+  const excel = new FakeExcel(fakeInit(sample, extra, more), opts);
   const host = new ExcelTally({
     name: LIVE,
     run: excel.run as unknown as ExcelBatch,
@@ -190,9 +201,73 @@ describe('what Excel refuses, as the statistician reads it', () => {
     });
     await waitFor(() =>
       expect(noteTexts()).toContain(
-        '保存说明失败：工作表“审核说明”受保护，Tally 无法写入：请先撤销保护（审阅 › 撤销工作表保护），再重试。说明没有保存。请重试；如仍失败，请将此信息和工作簿发给技术支持。',
+        // What to do is said once: no "try again, else send it to support" after it.
+        '保存说明失败：工作表“审核说明”受保护，Tally 无法写入：请先撤销保护（审阅 › 撤销工作表保护），再重试。说明没有保存。',
       ),
     );
+  });
+
+  it('audits a workbook over Excel’s payload limit as if there were none', async () => {
+    // Every request and response counted in UTF-16 as Excel counts it, against a limit far
+    // below the sample's size (about 60 KB of values): the pane reads in row blocks and finds
+    // what it finds with no limit.
+    setup();
+    await screen.findByTestId('sheet-list');
+    await click('audit');
+    const expected = shown();
+    expect(expected.length).toBeGreaterThan(5);
+    cleanup();
+
+    const { excel } = setup({}, { payloadByteLimit: 12_000 });
+    await screen.findByTestId('sheet-list');
+    await click('audit');
+    expect(shown()).toEqual(expected);
+    expect(noteTexts().some((n) => n.includes('失败'))).toBe(false);
+    expect(excel.requests.some((r) => !r.ok)).toBe(true);
+    expect(excel.requests.filter((r) => r.ok).every((r) => r.responseBytes <= 12_000)).toBe(true);
+  });
+
+  it('names the sheet and row Excel cannot hand over, and what to do', async () => {
+    const huge: FakeSheetInit = {
+      name: '附表',
+      rows: [
+        ['单位', '情况说明'],
+        ['龙潭镇', '核'.repeat(8_000)],
+      ],
+    };
+    setup({}, { payloadByteLimit: 15_000 }, [huge]);
+    const bar = await screen.findByTestId('error-bar');
+    expect(bar.textContent).toContain(
+      '读取工作簿失败：工作表“附表”第 2 行的数据量超出了 Excel 单次能读出的上限（Excel 网页版为 5 MB），Tally 无法读取这张表：请删去这一行中不需要的长文本或多余的列，再重新审核。改好后请点击“重新读取”。',
+    );
+    // Not told to leave cell edit mode, which has nothing to do with it.
+    expect(bar.textContent).not.toContain('编辑');
+  });
+
+  it('writes the report with an explanation too long for one row of 409 points', async () => {
+    const { excel } = setup();
+    await screen.findByTestId('sheet-list');
+    await click('audit');
+    const sentence =
+      '本年有外地户籍居民在龙潭镇办理结婚登记，婚前医学检查在户籍地进行，已与民政部门逐一核对。';
+    const long = sentence.repeat(20); // 44 characters × 20
+    expect(long.length).toBe(880);
+    const x01 = () => screen.getAllByTestId('finding').find((el) => el.dataset.rule === 'X-01')!;
+    fireEvent.change(within(x01()).getByTestId('explanation-input'), { target: { value: long } });
+    await act(async () => {
+      fireEvent.click(within(x01()).getByTestId('explanation-save'));
+    });
+    await waitFor(() => expect(excel.sheet('审核说明')?.table()[1]?.[3]).toBe(long));
+    await click('report');
+    expect(noteTexts()[0]).toBe('报告已写入工作表“指标汇总”和“监测报告”。');
+    const report = excel.sheet('监测报告')!;
+    const texts = report.table().map((r) => String(r[0] ?? ''));
+    // The explanation is quoted whole, over several rows, none taller than Excel allows.
+    expect(texts.join('')).toContain(long);
+    expect(texts.filter((t) => t.includes(sentence)).length).toBeGreaterThan(1);
+    for (let r = 0; r < texts.length; r++) {
+      expect(report.rowHeight(r)).toBeLessThanOrEqual(MAX_ROW_HEIGHT);
+    }
   });
 
   it('waits while the user edits a cell, then audits', async () => {

@@ -13,6 +13,14 @@ export const addin = {
     zh: '工作表“{sheet}”受保护，Tally 无法写入：请先撤销保护（审阅 › 撤销工作表保护），再重试',
     en: 'the sheet “{sheet}” is protected and Tally cannot write to it: unprotect it (Review › Unprotect Sheet), then try again',
   },
+  'pane.rowTooLarge': {
+    zh: '工作表“{sheet}”第 {row} 行的数据量超出了 Excel 单次能读出的上限（Excel 网页版为 5 MB），Tally 无法读取这张表：请删去这一行中不需要的长文本或多余的列，再重新审核',
+    en: 'row {row} of the sheet “{sheet}” holds more data than Excel hands over in one request (5 MB in Excel on the web), so Tally cannot read the sheet: remove long texts or columns that row does not need, then audit again',
+  },
+  'pane.readFailedSaid': {
+    zh: '读取工作簿失败：{detail}。改好后请点击“重新读取”。',
+    en: 'Reading the workbook failed: {detail}. Once that is done, click "Read again".',
+  },
   'pane.marksProtected': {
     zh: '工作表{sheets}受保护，其中的单元格没有标记（审核结果不受影响）。如需标记，请先撤销工作表保护（审阅 › 撤销工作表保护），再重新审核。',
     en: 'The sheets {sheets} are protected, so their cells were not highlighted (the audit results stand). To highlight them, unprotect the sheets (Review › Unprotect Sheet) and audit again.',
