@@ -103,6 +103,8 @@ export class RowTooLargeError extends TallyError {
     readonly sheet: string,
     /** 1-based, as Excel shows it. */
     readonly row: number,
+    /** Excel's own error. */
+    override readonly cause?: unknown,
   ) {
     super('pane.rowTooLarge', { sheet, row });
   }
@@ -408,7 +410,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
         } catch (err) {
           const tooLarge = isPayloadTooLarge(err) || err instanceof ValuesMissingError;
           if (!tooLarge) throw err;
-          if (n === 1) throw new RowTooLargeError(e.name, e.row + r + 1);
+          if (n === 1) throw new RowTooLargeError(e.name, e.row + r + 1, err);
           this.blockRows = Math.max(1, Math.floor(n / 2));
           continue;
         }
