@@ -24,7 +24,10 @@ import { runRules, type RuleSheet } from '../core/validate/profile-rules';
 import { checkRenames, checkRoles, checkUnlisted } from '../core/validate/structure';
 import { summarise, type Finding, type ValidationResult } from '../core/validate/result';
 import { applyExplanations, isExplanationSheet } from '../core/validate/explanations';
+import { findingsWorkbook } from '../core/output/findings';
+import { writeOutputFile } from '../xlsx/file';
 import { parseCsv, parseXlsx } from '../xlsx/parse';
+import { writeXlsxBytes } from '../xlsx/write';
 import { explanationsFrom } from './explanations';
 import type { Out } from './output';
 import { expandInputs, readFiles } from './read';
@@ -37,6 +40,8 @@ export interface ValidateOptions {
   prior?: string[];
   /** List the rules that do not apply too, not just the one line that counts them. */
   allRules?: boolean;
+  /** Also write the findings workbook (导出审核结果) to this .xlsx file. */
+  export?: string;
   json: boolean;
   lang: Lang;
 }
@@ -176,6 +181,12 @@ export async function validateCommand(
     result = auditDataset({ workbooks, profile: ctx.profile, index: ctx.index, lang }, ds, pds);
   }
   applyExplanations(result.findings, explanations);
+  if (opts.export) {
+    // Written as a template: once handed out and filled in, Tally never writes over it.
+    const bytes = await writeXlsxBytes(findingsWorkbook(result.findings, { lang }), 'template');
+    await writeOutputFile(opts.export, bytes, [...files, ...(opts.prior ?? [])], 'template');
+    ctx.err.line(t(lang, 'validate.exported', { file: opts.export }));
+  }
 
   const problems = set?.problems ?? [];
   if (opts.json) {

@@ -6,13 +6,7 @@ import { findingKey } from '../../src/core/validate/result';
 import type { ExcelBatch } from '../../src/excel/context';
 import { MARK_COLOURS } from '../../src/excel/highlight';
 import { CleanupFailedError } from '../../src/excel/owned';
-import {
-  MARKS_KEY,
-  OWNED_KEY,
-  freeName,
-  parseOwned,
-  parseOwnedRecords,
-} from '../../src/excel/state';
+import { OWNED_KEY, freeName, parseOwned, parseOwnedRecords } from '../../src/excel/state';
 import { RULE_HEADERS } from '../../src/excel/tables';
 import {
   ExcelTally,
@@ -77,19 +71,20 @@ function numbers(rows: number, cols: number): number[][] {
 
 describe('the audit path', () => {
   it.each([100, 10_000, 200_000])(
-    'audits a %i-row workbook in 3 syncs: 2 to read it, 1 to mark it',
+    'audits a %i-row workbook in 5 syncs: 2 to read it, 3 to mark it',
     async (n) => {
       const { excel, tally } = tallyOver(birthsForm(n, [2, n - 2]));
       const read = await tally.read();
-      // the sheets with the settings; the used ranges with values and conditional formats
+      // the sheets with the settings; the used ranges with values
       expect(excel.syncCount).toBe(2);
       expect(read.cells).toBe((n + 1) * 4);
       const result = audit(read);
       const errors = result.validation.findings.filter((f) => f.ruleId === 'FE1-01');
       expect(errors.map((f) => f.unit)).toEqual(['乡镇3', `乡镇${n - 1}`]);
       const outcome = await tally.highlight(result.validation.findings, read.state);
-      // the marks, as conditional formats, in one request
-      expect(excel.syncCount).toBe(3);
+      // the sheets and their protection; Tally's conditional formats, in a request of their
+      // own; the marks
+      expect(excel.syncCount).toBe(5);
       // three cells of each failing row
       expect(outcome.marked).toBe(6);
       const sheet = excel.sheet('妇幼卫生');
@@ -102,7 +97,7 @@ describe('the audit path', () => {
     30_000,
   );
 
-  it('reads 200,000 rows × 26 columns in blocks, halves a block Excel refuses, and marks in one sync', async () => {
+  it('reads 200,000 rows × 26 columns in blocks, and halves a block Excel refuses', async () => {
     const big = { sheets: [{ name: 'Big', rows: numbers(200_000, 26) }] };
     const { excel, tally } = tallyOver(big);
     const read = await tally.read();
@@ -111,11 +106,11 @@ describe('the audit path', () => {
     // + used ranges + 20 blocks of 10,000 rows
     expect(excel.syncCount).toBe(23);
     await tally.highlight([], read.state);
-    // nothing to mark and no marks to take off: no request
-    expect(excel.syncCount).toBe(23);
+    // the sheets and Tally's formats; nothing to mark and no marks to take off: no more
+    expect(excel.syncCount).toBe(25);
     // Known to be above the limit: the next read does not try all at once.
     await tally.read();
-    expect(excel.syncCount).toBe(23 + 22);
+    expect(excel.syncCount).toBe(25 + 22);
 
     const refused = tallyOver(big, { payloadCellLimit: 200_000 });
     const again = await refused.tally.read();
@@ -501,15 +496,6 @@ describe('names', () => {
     expect(parseOwned('not json')).toEqual(new Map());
     expect(parseOwned(undefined)).toEqual(new Map());
   });
-
-  it('removes the record of marks when nothing is marked', async () => {
-    const { excel, tally } = tallyOver({
-      sheets: [{ name: 'S', rows: [[1]] }],
-      settings: { [MARKS_KEY]: '{"version":1,"marks":[]}' },
-    });
-    expect(await tally.clearHighlights()).toEqual({ restored: 0, kept: 0 });
-    expect(excel.settings.has(MARKS_KEY)).toBe(false);
-  });
 });
 
 describe('Tally’s sheets when sheet ids change between sessions', () => {
@@ -586,19 +572,6 @@ describe('the view of written sheets', () => {
     expect(summary?.orientation).toBe('Landscape');
     expect(excel.sheet('监测报告')?.orientation).toBe('Portrait');
     expect(excel.activeSheet).toBe('指标汇总');
-  });
-
-  it('without ExcelApi 1.9 keeps portrait pages', async () => {
-    const excel = new FakeExcel({ sheets: [{ name: 'S', rows: [[1]] }] });
-    const tally = new ExcelTally({
-      name: 'x',
-      run: excel.run as unknown as ExcelBatch,
-      api: (v) => Number(v.split('.')[1]) < 9,
-      merges: false,
-    });
-    await tally.writeReport(out);
-    expect(excel.sheet('指标汇总')?.orientation).toBe('Portrait');
-    expect(excel.sheet('指标汇总')?.frozen).toEqual({ rows: 1, columns: 1 });
   });
 
   it('does not fail the report when freezing fails, and says so on the sheet', async () => {

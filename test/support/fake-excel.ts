@@ -44,6 +44,10 @@ export interface FakeSheetInit {
   /** Number formats by A1 cell address. */
   numberFormats?: Readonly<Record<string, string>>;
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Sheet protection (Review › Protect Sheet): every change to its cells is refused. */
+  protected?: boolean;
+  /** The user's own conditional formats. */
+  conditionalFormats?: readonly FakeConditionalFormatInit[];
 }
 
 export interface FakeWorkbookInit {
@@ -72,11 +76,15 @@ export interface FakeExcelOptions {
    */
   nullFillPattern?: boolean;
   /**
-   * The largest request, in bytes as estimated: 200 a queued operation, plus the JSON of the
-   * values, formats and setting values it carries. Above it, sync fails with
-   * `payloadErrorCode` and nothing in the request is applied.
+   * The largest request and the largest response, in bytes as Excel on the web counts them
+   * (5 MB there): the JSON, in UTF-16, of the values, formats and settings a request carries
+   * (plus 200 bytes an action), and of the values its loads return. A request above it fails
+   * with RequestPayloadSizeLimitExceeded and nothing in it is applied; a response above it with
+   * ResponsePayloadSizeLimitExceeded (its writes stay applied, its loads are lost).
    */
   payloadByteLimit?: number;
+  /** Every load of conditional formats' rules fails (office-js #6827, #6835). */
+  failConditionalFormatLoads?: boolean;
 }
 
 /** Make the next run of the named operation (e.g. `ChartCollection.add`) fail. */
@@ -132,13 +140,34 @@ function intersects(a: RangeRef, b: RangeRef): boolean {
 /** A conditional format as the sheet keeps it. */
 export interface FakeConditionalFormatModel {
   id: string;
-  ref: RangeRef;
+  /** The areas it applies to (several when added over a RangeAreas). */
+  refs: RangeRef[];
   /** `Custom`, `CellValue`, `ColorScale`, … */
   type: string;
   /** The custom rule's formula ('' until set). */
   formula: string;
   /** The format's fill colour, when set. */
   fill?: string;
+  /**
+   * A format Excel cannot describe through the API (office-js #6827, #6835: two cellValue
+   * rules on one range, a rule duplicated by hand): loading the rules or formats of any
+   * collection that holds it fails the request, and so does loading its own rule.
+   */
+  unreadable?: boolean;
+}
+
+/** A conditional format a fixture puts on a sheet (the user's own). */
+export interface FakeConditionalFormatInit {
+  /** A1 areas, comma-separated (`B2:B9,D2`). */
+  address: string;
+  type?: string;
+  formula?: string;
+  fill?: string;
+  unreadable?: boolean;
+}
+
+function overlaps(refs: readonly RangeRef[], ref: RangeRef): boolean {
+  return refs.some((r) => intersects(r, ref));
 }
 
 /** Whether a custom rule's formula is TRUE for every cell (what the fake can evaluate). */
@@ -250,6 +279,8 @@ export class FakeSheet {
   deleted = false;
   /** Conditional formats (ExcelApi 1.6), highest priority first. */
   conditionalFormats: FakeConditionalFormatModel[] = [];
+  /** Sheet protection: changes to cells, formats and conditional formats fail (AccessDenied). */
+  protected = false;
 
   constructor(
     public name: string,
@@ -260,6 +291,17 @@ export class FakeSheet {
     this.merges = [...(init?.merges ?? [])];
     this.visibility = init?.visibility ?? 'Visible';
     if (!init) return;
+    this.protected = init.protected ?? false;
+    (init.conditionalFormats ?? []).forEach((cf, i) => {
+      this.conditionalFormats.push({
+        id: `{user-cf-${i + 1}}`,
+        refs: cf.address.split(',').map((a) => parseRange(a.trim())),
+        type: cf.type ?? 'Custom',
+        formula: cf.formula ?? '',
+        ...(cf.fill ? { fill: normaliseColor(cf.fill) } : {}),
+        ...(cf.unreadable ? { unreadable: true } : {}),
+      });
+    });
     const top = init.origin?.row ?? 0;
     const left = init.origin?.col ?? 0;
     init.rows.forEach((row, i) => {
@@ -329,6 +371,14 @@ export class FakeSheet {
     return this.formulas.get(key(row, col));
   }
 
+  /** @internal Refuse a change to a protected sheet, as Excel does. */
+  writable(): this {
+    if (this.protected) {
+      throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation.');
+    }
+    return this;
+  }
+
   /** The fill colour of a cell, or undefined when it has no fill. */
   fillAt(row: number, col: number): string | undefined {
     const fill = this.formats.get(key(row, col))?.fill;
@@ -349,7 +399,7 @@ export class FakeSheet {
   displayColourAt(row: number, col: number): string | undefined {
     const cell = { top: row, left: col, bottom: row, right: col };
     for (const cf of this.conditionalFormats) {
-      if (cf.type !== 'Custom' || !cf.fill || !intersects(cf.ref, cell)) continue;
+      if (cf.type !== 'Custom' || !cf.fill || !overlaps(cf.refs, cell)) continue;
       if (ruleHolds(cf.formula)) return cf.fill;
     }
     return this.fillAt(row, col);
@@ -465,12 +515,19 @@ interface Op {
   run(): void;
 }
 
-/** What an operation costs in a request, for `payloadByteLimit`. */
+/**
+ * What an action costs in a request beyond the data it carries, for `payloadByteLimit`: its
+ * object path, method and ids, about 100 characters of JSON.
+ */
 const OP_BYTES = 200;
 
-function jsonBytes(v: unknown): number {
+/**
+ * The size of a value as Excel counts a payload: its JSON in UTF-16, two bytes a code unit (a
+ * Chinese character is two bytes, not the one a `.length` of UTF-8-minded code would say).
+ */
+export function jsonBytes(v: unknown): number {
   try {
-    return JSON.stringify(v)?.length ?? 0;
+    return 2 * (JSON.stringify(v)?.length ?? 0);
   } catch {
     return 0;
   }
@@ -593,6 +650,7 @@ abstract class FakeClientObject<T> {
           return; // a null object loads nothing
         }
         const value = this.read(this.check(t.value), name);
+        this.context.received(value);
         this.context.stage(() => this.loaded.set(name, value));
       },
     });
@@ -613,6 +671,7 @@ abstract class FakeClientObject<T> {
         throw invalidArgument(`The property '${name}' does not exist.`);
       }
       const value = this.read(t.value, name);
+      this.context.received(value);
       this.context.stage(() => this.loaded.set(name, value));
     }
   }
@@ -721,6 +780,7 @@ abstract class FakeRangePart extends FakeClientObject<RangeTarget> {
     this.keep(name, value);
     this.write(op, () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       eachCell(ref, (r, c) => f(sheet.format(r, c)));
     });
   }
@@ -824,6 +884,7 @@ export class FakeRangeFill extends FakeRangePart {
   clear(): void {
     this.write('RangeFill.clear', () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       eachCell(ref, (r, c) => {
         const f = sheet.formats.get(key(r, c));
         if (f) delete f.fill;
@@ -913,6 +974,7 @@ export class FakeRangeFormat extends FakeRangePart {
     this.keep('columnWidth', points);
     this.write('RangeFormat.columnWidth', () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       if (!(points >= 0)) throw invalidArgument();
       for (let c = ref.left; c <= ref.right; c++) sheet.columnWidths.set(c, points);
     });
@@ -925,6 +987,7 @@ export class FakeRangeFormat extends FakeRangePart {
     this.keep('rowHeight', points);
     this.write('RangeFormat.rowHeight', () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       if (!(points >= 0 && points <= 409)) throw invalidArgument();
       for (let r = ref.top; r <= ref.bottom; r++) sheet.rowHeights.set(r, points);
     });
@@ -985,7 +1048,10 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 
   /** The conditional formats that overlap the range (ExcelApi 1.6). */
   get conditionalFormats(): FakeConditionalFormatCollection {
-    this.cfs ??= new FakeConditionalFormatCollection(this.context, this);
+    this.cfs ??= new FakeConditionalFormatCollection(this.context, () => {
+      const { sheet, ref } = this.resolveTarget();
+      return { sheet, refs: [ref] };
+    });
     return this.cfs;
   }
 
@@ -1078,10 +1144,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       'Range.values',
       () => {
         const { sheet, ref } = this.need();
+        sheet.writable();
         const at = grid(ref, values, isCellValue);
         eachCell(ref, (r, c) => sheet.enter(r, c, at(r, c)));
       },
       () => (Array.isArray(values) ? values.reduce((n, row) => n + row.length, 0) : 1),
+      () => jsonBytes(values),
     );
   }
   get numberFormat(): string[][] {
@@ -1093,10 +1161,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       'Range.numberFormat',
       () => {
         const { sheet, ref } = this.need();
+        sheet.writable();
         const at = grid(ref, formats, isString);
         eachCell(ref, (r, c) => (sheet.format(r, c).numberFormat = at(r, c)));
       },
       () => (Array.isArray(formats) ? formats.reduce((n, row) => n + row.length, 0) : 1),
+      () => jsonBytes(formats),
     );
   }
   get formulas(): unknown[][] {
@@ -1109,10 +1179,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       'Range.formulas',
       () => {
         const { sheet, ref } = this.need();
+        sheet.writable();
         const at = grid(ref, formulas, isCellValue);
         eachCell(ref, (r, c) => sheet.enter(r, c, at(r, c)));
       },
       () => (Array.isArray(formulas) ? formulas.reduce((n, row) => n + row.length, 0) : 1),
+      () => jsonBytes(formulas),
     );
   }
 
@@ -1141,6 +1213,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   merge(across = false): void {
     this.write('Range.merge', () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       const areas: RangeRef[] = across
         ? Array.from({ length: ref.bottom - ref.top + 1 }, (_, i) => ({
             ...ref,
@@ -1163,6 +1236,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this.write('Range.clear', () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       sheet.clear(ref, applyTo);
     });
   }
@@ -1181,11 +1255,20 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 
 type CfTarget = { sheet: FakeSheet; model: FakeConditionalFormatModel };
 
-function liveCf(t: CfTarget): CfTarget {
+function liveCf(t: CfTarget, change = false): CfTarget {
   if (t.sheet.deleted || !t.sheet.conditionalFormats.includes(t.model)) {
     throw new FakeOfficeError('ItemNotFound', 'The conditional format does not exist.');
   }
+  if (change) t.sheet.writable();
   return t;
+}
+
+/** What Excel answers when it cannot describe a conditional format (office-js #6827). */
+function cannotDescribe(): FakeOfficeError {
+  return new FakeOfficeError(
+    'GeneralException',
+    'This operation is not permitted for the current object.',
+  );
 }
 
 /** `conditionalFormat.custom.format.fill` (the colour only). */
@@ -1209,7 +1292,7 @@ export class FakeConditionalFill extends FakeClientObject<CfTarget> {
   set color(color: string) {
     this.keep('color', color);
     this.write('ConditionalFill.color', () => {
-      liveCf(this.need()).model.fill = normaliseColor(color);
+      liveCf(this.need(), true).model.fill = normaliseColor(color);
     });
   }
 }
@@ -1247,6 +1330,7 @@ export class FakeConditionalFormatRule extends FakeClientObject<CfTarget> {
     return this.custom.resolveCustom();
   }
   protected read(t: CfTarget): unknown {
+    if (t.model.unreadable || this.context.excel.failConditionalFormatLoads) throw cannotDescribe();
     return t.model.formula;
   }
   get formula(): string {
@@ -1255,7 +1339,7 @@ export class FakeConditionalFormatRule extends FakeClientObject<CfTarget> {
   set formula(formula: string) {
     this.keep('formula', formula);
     this.write('ConditionalFormatRule.formula', () => {
-      const t = liveCf(this.need());
+      const t = liveCf(this.need(), true);
       if (!formula.startsWith('=')) throw invalidArgument('A rule is a formula.');
       t.model.formula = formula;
     });
@@ -1341,13 +1425,18 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
   get type(): string {
     return this.get('type');
   }
-  /** The range the format applies to. */
+  /** The range the format applies to; Excel throws when it applies to several areas. */
   getRange(): FakeRange {
     return new FakeRange(this.context, () => {
       const t = liveCf(this.need());
-      return { sheet: t.sheet, ref: t.model.ref };
+      const [only, ...more] = t.model.refs;
+      if (!only || more.length > 0) {
+        throw new FakeOfficeError('InvalidOperation', 'The conditional format has several areas.');
+      }
+      return { sheet: t.sheet, ref: only };
     });
   }
+  /** A null object when the format is gone or applies to several areas. */
   getRangeOrNullObject(): FakeRange {
     return new FakeRange(
       this.context,
@@ -1355,9 +1444,21 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
         const t = this.resolve();
         if (!t.ok || t.value.sheet.deleted) return undefined;
         if (!t.value.sheet.conditionalFormats.includes(t.value.model)) return undefined;
-        return { sheet: t.value.sheet, ref: t.value.model.ref };
+        const [only, ...more] = t.value.model.refs;
+        return only && more.length === 0 ? { sheet: t.value.sheet, ref: only } : undefined;
       },
       true,
+    );
+  }
+  /** Every area the format applies to (ExcelApi 1.9). */
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.context,
+      () => {
+        const t = liveCf(this.need());
+        return { sheet: t.sheet, areas: t.model.refs.map((r) => ({ ...r })) };
+      },
+      false,
     );
   }
   get priority(): number {
@@ -1365,25 +1466,31 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
   }
   delete(): void {
     this.write('ConditionalFormat.delete', () => {
-      const t = liveCf(this.need());
+      const t = liveCf(this.need(), true);
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((m) => m !== t.model);
     });
   }
 }
 
-/** `range.conditionalFormats` (ExcelApi 1.6): the conditional formats overlapping the range. */
-export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarget> {
+/** Where a conditional format collection looks: a range's area, or a RangeAreas' areas. */
+type AreasTarget = { sheet: FakeSheet; refs: RangeRef[] };
+
+/**
+ * `range.conditionalFormats` (ExcelApi 1.6) and `rangeAreas.conditionalFormats` (1.9): the
+ * conditional formats overlapping the areas.
+ */
+export class FakeConditionalFormatCollection extends FakeClientObject<AreasTarget> {
   protected readonly scalars = ['items'] as const;
 
   constructor(
     context: FakeRequestContext,
-    private readonly range: FakeRange,
+    private readonly locate: () => AreasTarget,
   ) {
     super(context);
   }
 
-  protected find(): RangeTarget | undefined {
-    return this.range.resolveTarget();
+  protected find(): AreasTarget | undefined {
+    return this.locate();
   }
 
   protected read(): unknown {
@@ -1391,23 +1498,33 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
   }
 
   private overlapping(): CfTarget[] {
-    const { sheet, ref } = this.need();
+    const { sheet, refs } = this.need();
     return sheet.conditionalFormats
-      .filter((m) => intersects(m.ref, ref))
+      .filter((m) => refs.some((r) => overlaps(m.refs, r)))
       .map((model) => ({ sheet, model }));
   }
 
-  /** `load('items/id,items/type,items/customOrNullObject/rule/formula')`. */
+  /**
+   * `load('items/id,items/type,items/customOrNullObject/rule/formula')`. Loading more than the
+   * ids and types fails the request when the collection holds a format Excel cannot describe
+   * (office-js #6827), or always when `failConditionalFormatLoads` is set.
+   */
   override load(option?: LoadOption): this {
     const names = (loadNames(option) ?? ['items'])
       .map((n) => n.trim())
       .filter((n) => n !== '')
       .map((n) => (n === 'items' ? 'id,type,priority' : n.replace(/^items\//, '')))
       .flatMap((n) => n.split(','));
+    const deep = names.some((n) => !['id', 'type', 'priority'].includes(n));
     this.context.enqueue({
       cells: () => 0,
       run: () => {
-        const items = this.overlapping().map((t) => {
+        const found = this.overlapping();
+        const excel = this.context.excel;
+        if (deep && (excel.failConditionalFormatLoads || found.some((t) => t.model.unreadable))) {
+          throw cannotDescribe();
+        }
+        const items = found.map((t) => {
           const cf = new FakeConditionalFormat(this.context, () => t, false);
           for (const name of names) cf.loadPathNow(name);
           return cf;
@@ -1425,10 +1542,11 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
   add(type: string): FakeConditionalFormat {
     let made: CfTarget | undefined;
     this.write('ConditionalFormatCollection.add', () => {
-      const { sheet, ref } = this.need();
+      const { sheet, refs } = this.need();
+      sheet.writable();
       const model: FakeConditionalFormatModel = {
         id: `{cf-${++this.context.excel.nextCfId}}`,
-        ref: { ...ref },
+        refs: refs.map((r) => ({ ...r })),
         type,
         formula: '',
       };
@@ -1464,29 +1582,45 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
 
   clearAll(): void {
     this.write('ConditionalFormatCollection.clearAll', () => {
-      const { sheet, ref } = this.need();
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((m) => !intersects(m.ref, ref));
+      const { sheet, refs } = this.need();
+      sheet.writable();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter(
+        (m) => !refs.some((r) => overlaps(m.refs, r)),
+      );
     });
   }
 }
 
+/**
+ * A RangeAreas: the merged areas of a range (`getMergedAreasOrNullObject`), the areas of an
+ * address list (`worksheet.getRanges`), or the areas a conditional format applies to.
+ */
 export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: RangeRef[] }> {
-  protected readonly scalars = ['address', 'areaCount'] as const;
-  protected override readonly nullable = true;
+  protected readonly scalars = ['address', 'areaCount', 'cellCount'] as const;
+  protected override readonly nullable: boolean;
+  private cfs: FakeConditionalFormatCollection | undefined;
 
   constructor(
     context: FakeRequestContext,
     private readonly locate: () => { sheet: FakeSheet; areas: RangeRef[] } | undefined,
+    nullable = true,
   ) {
     super(context);
+    this.nullable = nullable;
   }
 
   protected find(): { sheet: FakeSheet; areas: RangeRef[] } | undefined {
     return this.locate();
   }
 
+  protected override check(t: { sheet: FakeSheet; areas: RangeRef[] }) {
+    if (t.sheet.deleted) throw new FakeOfficeError('ItemNotFound', 'The sheet was deleted.');
+    return t;
+  }
+
   protected read(t: { sheet: FakeSheet; areas: RangeRef[] }, property: string): unknown {
     if (property === 'areaCount') return t.areas.length;
+    if (property === 'cellCount') return t.areas.reduce((n, a) => n + cellsOf(a), 0);
     return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${rangeA1(a)}`).join(', ');
   }
 
@@ -1495,6 +1629,51 @@ export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: 
   }
   get areaCount(): number {
     return this.get('areaCount');
+  }
+  get cellCount(): number {
+    return this.get('cellCount');
+  }
+
+  /** The conditional formats overlapping any of the areas (ExcelApi 1.9). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.cfs ??= new FakeConditionalFormatCollection(this.context, () => {
+      const { sheet, areas } = this.need();
+      return { sheet, refs: areas };
+    });
+    return this.cfs;
+  }
+}
+
+/** Excel refuses an address list much past this many characters (office-js #5198). */
+export const MAX_RANGES_ADDRESS = 8_192;
+
+/** `worksheet.protection` (ExcelApi 1.2): whether the sheet is protected. */
+export class FakeWorksheetProtection extends FakeClientObject<FakeSheet> {
+  protected readonly scalars = ['protected'] as const;
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  protected find(): FakeSheet | undefined {
+    return this.worksheet.resolveSheet();
+  }
+  protected read(sheet: FakeSheet): unknown {
+    return sheet.protected;
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  protect(): void {
+    this.write('WorksheetProtection.protect', () => {
+      this.need().protected = true;
+    });
+  }
+  unprotect(): void {
+    this.write('WorksheetProtection.unprotect', () => {
+      this.need().protected = false;
+    });
   }
 }
 
@@ -1917,6 +2096,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   readonly charts: FakeChartCollection;
   readonly names: FakeNamedItemCollection;
   readonly pageLayout: FakePageLayout;
+  readonly protection: FakeWorksheetProtection;
 
   constructor(
     context: FakeRequestContext,
@@ -1930,6 +2110,36 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     this.charts = new FakeChartCollection(context, this);
     this.names = new FakeNamedItemCollection(context, this);
     this.pageLayout = new FakePageLayout(context, this);
+    this.protection = new FakeWorksheetProtection(context, this);
+  }
+
+  protected override child(name: string): FakeClientObject<unknown> | undefined {
+    if (name === 'protection') return this.protection as FakeClientObject<unknown>;
+    return undefined;
+  }
+
+  /** Several areas of this sheet at once (`"B10:D10,C19"`, ExcelApi 1.9). */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.context,
+      () => {
+        const sheet = this.need();
+        if (address.length > MAX_RANGES_ADDRESS) {
+          throw invalidArgument('The argument is invalid or missing or has an incorrect format.');
+        }
+        let areas: RangeRef[];
+        try {
+          areas = address.split(/[,;]/).map((a) => parseRange(a.trim()));
+        } catch {
+          throw invalidArgument();
+        }
+        if (areas.some((r) => r.bottom >= MAX_ROWS || r.right >= MAX_COLUMNS)) {
+          throw invalidArgument('The address is outside the sheet.');
+        }
+        return { sheet, areas };
+      },
+      false,
+    );
   }
 
   /** @internal */
@@ -2110,7 +2320,8 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
       run: () => {
         const items = this.need().map((sheet) => {
           const ws = new FakeWorksheet(this.context, () => sheet, false, false);
-          ws.loadNow(props);
+          ws.loadNow(props.filter((p) => !p.includes('/')));
+          for (const p of props.filter((q) => q.includes('/'))) ws.loadPathNow(p);
           return ws;
         });
         this.context.stage(() => this.keep('items', items));
@@ -2339,9 +2550,19 @@ export class FakeRequestContext {
   private queue: Op[] = [];
   private staged: (() => void)[] = [];
   private tracked: FakeClientObject<unknown>[] = [];
+  private responseBytes = 0;
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    /** `Excel.run({ delayForCellEdit: true }, …)`: wait out cell-edit mode, do not fail. */
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
+  }
+
+  /** @internal A value a load returns, for the response's size. */
+  received(value: unknown): void {
+    this.responseBytes += jsonBytes(value);
   }
 
   /** @internal */
@@ -2370,23 +2591,41 @@ export class FakeRequestContext {
     this.queue = [];
     this.tracked = [];
     this.staged = [];
+    this.responseBytes = 0;
     this.excel.syncCount++;
     // The request travels; nothing is visible before the answer.
     await Promise.resolve();
+    if (this.excel.cellEditMode) {
+      if (!this.delayForCellEdit) {
+        this.excel.requests.push({ cells: 0, bytes: 0, responseBytes: 0, ok: false });
+        throw new FakeOfficeError(
+          'InvalidOperationInCellEditMode',
+          'The operation isn’t available while Excel is in Edit cell mode.',
+        );
+      }
+      await this.excel.cellEditEnded();
+    }
     const cells = ops.reduce((n, op) => n + op.cells(), 0);
-    const bytes = ops.reduce((n, op) => n + OP_BYTES + (op.bytes?.() ?? op.cells() * 10), 0);
+    const bytes = ops.reduce((n, op) => n + OP_BYTES + (op.bytes?.() ?? 0), 0);
     const limit = this.excel.payloadCellLimit;
     const byteLimit = this.excel.payloadByteLimit;
-    if ((limit !== undefined && cells > limit) || (byteLimit !== undefined && bytes > byteLimit)) {
-      // Office.js drops the refused request; objects made for it are sent again with the next.
-      this.tracked.unshift(...tracked);
-      this.excel.requests.push({ cells, bytes, ok: false });
-      throw new FakeOfficeError(
-        this.excel.payloadErrorCode,
-        this.excel.payloadErrorCode === 'RequestPayloadSizeLimitExceeded'
+    const refuse = (code: FakeExcel['payloadErrorCode'], responseBytes = 0) => {
+      this.excel.requests.push({ cells, bytes, responseBytes, ok: false });
+      return new FakeOfficeError(
+        code,
+        code === 'RequestPayloadSizeLimitExceeded'
           ? 'The request payload size has exceeded the limit.'
           : 'The response payload size has exceeded the limit.',
       );
+    };
+    if (limit !== undefined && cells > limit) {
+      // Office.js drops the refused request; objects made for it are sent again with the next.
+      this.tracked.unshift(...tracked);
+      throw refuse(this.excel.payloadErrorCode);
+    }
+    if (byteLimit !== undefined && bytes > byteLimit) {
+      this.tracked.unshift(...tracked);
+      throw refuse('RequestPayloadSizeLimitExceeded');
     }
     try {
       // Not a transaction: what ran before a failing operation stays done, as in Excel.
@@ -2394,12 +2633,16 @@ export class FakeRequestContext {
       for (const obj of tracked) obj.resolve();
     } catch (e) {
       this.staged = [];
-      this.excel.requests.push({ cells, bytes, ok: false });
+      this.excel.requests.push({ cells, bytes, responseBytes: this.responseBytes, ok: false });
       throw e;
+    }
+    if (byteLimit !== undefined && this.responseBytes > byteLimit) {
+      this.staged = [];
+      throw refuse('ResponsePayloadSizeLimitExceeded', this.responseBytes);
     }
     for (const commit of this.staged) commit();
     this.staged = [];
-    this.excel.requests.push({ cells, bytes, ok: true });
+    this.excel.requests.push({ cells, bytes, responseBytes: this.responseBytes, ok: true });
   }
 }
 
@@ -2413,10 +2656,17 @@ export class FakeExcel {
   /** Calls of context.sync(), including the ones Excel refused. */
   syncCount = 0;
   /**
-   * Every request that reached Excel: cells of values it carried, its estimated size in bytes
-   * (see `payloadByteLimit`), and whether it succeeded.
+   * Every request that reached Excel: cells of values it carried, its size and its response's
+   * in bytes as Excel counts them (see `payloadByteLimit`), and whether it succeeded.
    */
-  readonly requests: { cells: number; bytes: number; ok: boolean }[] = [];
+  readonly requests: { cells: number; bytes: number; responseBytes: number; ok: boolean }[] = [];
+  /** The .xlsx files (base64) opened as new workbooks (`Excel.createWorkbook`). */
+  readonly createdWorkbooks: string[] = [];
+  /** See FakeExcelOptions.failConditionalFormatLoads. */
+  failConditionalFormatLoads: boolean;
+  /** The user is editing a cell: requests fail, or wait when delayForCellEdit. */
+  cellEditMode = false;
+  private editEnded: (() => void)[] = [];
   /** Requests that suspended calculation (`suspendApiCalculationUntilNextSync`). */
   calculationSuspensions = 0;
   /** Operations to fail once each, by name (`ChartCollection.add`, `Range.values`, …). */
@@ -2443,7 +2693,36 @@ export class FakeExcel {
     this.nullFillPattern = opts.nullFillPattern ?? false;
     this.payloadErrorCode = opts.payloadErrorCode ?? 'RequestPayloadSizeLimitExceeded';
     this.rangeCellLimit = opts.rangeCellLimit ?? 5_000_000;
+    this.failConditionalFormatLoads = opts.failConditionalFormatLoads ?? false;
   }
+
+  /** The user starts editing a cell (double-click, F2). */
+  enterCellEditMode(): void {
+    this.cellEditMode = true;
+  }
+
+  /** The user presses Enter or Esc: requests that waited go on. */
+  leaveCellEditMode(): void {
+    this.cellEditMode = false;
+    const waiting = this.editEnded;
+    this.editEnded = [];
+    for (const go of waiting) go();
+  }
+
+  /** @internal Resolves when cell-edit mode ends. */
+  cellEditEnded(): Promise<void> {
+    if (!this.cellEditMode) return Promise.resolve();
+    return new Promise((resolve) => this.editEnded.push(resolve));
+  }
+
+  /** Stands in for `Excel.createWorkbook`: the file is kept, as if opened in a new window. */
+  createWorkbook = async (base64?: string): Promise<void> => {
+    await Promise.resolve();
+    if (typeof base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) {
+      throw invalidArgument('The file is not base64.');
+    }
+    this.createdWorkbooks.push(base64);
+  };
 
   /** Excel's ids look like `{00000000-0001-0000-0000-000000000000}`. */
   newSheetId(): string {
@@ -2500,9 +2779,16 @@ export class FakeExcel {
     throw new FakeOfficeError(f?.code ?? 'GeneralException', f?.message ?? `${op} failed.`);
   }
 
-  /** Stands in for `Excel.run`: a fresh context, and a last sync of anything left queued. */
-  run = async <T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
-    const context = new FakeRequestContext(this);
+  /**
+   * Stands in for `Excel.run`: a fresh context, and a last sync of anything left queued. Takes
+   * the batch first and its options second, as ExcelBatch (src/excel/context.ts) does; the
+   * browser's Excel.run (options first) is adapted in fake-office-browser.ts.
+   */
+  run = async <T>(
+    batch: (context: FakeRequestContext) => Promise<T>,
+    options?: { delayForCellEdit?: boolean },
+  ): Promise<T> => {
+    const context = new FakeRequestContext(this, options?.delayForCellEdit === true);
     const result = await batch(context);
     if (context.pending) await context.sync();
     return result;

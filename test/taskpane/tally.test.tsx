@@ -116,8 +116,8 @@ describe('the pane on the sample workbook', () => {
     const syncs = excel.syncCount;
 
     await click('audit');
-    // read (2 syncs) + highlight as conditional formats (1 sync)
-    expect(excel.syncCount - syncs).toBe(3);
+    // read (2 syncs) + highlight: the sheets, Tally's conditional formats, the marks
+    expect(excel.syncCount - syncs).toBe(5);
     const results = screen.getByTestId('results');
     expect(results.dataset.engine).toBe('pane');
     const count = (id: string) => Number(screen.getByTestId(id).dataset.count);
@@ -408,7 +408,11 @@ describe('the pane on the sample workbook', () => {
     await screen.findByTestId('sheet-list');
     await click('audit');
     expect(screen.getByTestId('results').dataset.engine).toBe('worker');
-    expect(posted).toHaveLength(1);
+    // Recognising the sheets when the pane opened, then the audit: both in the worker.
+    expect(posted.map((m) => ('inspect' in m ? 'inspect' : m.job.kind))).toEqual([
+      'inspect',
+      'audit',
+    ]);
     expect(screen.getAllByTestId('finding')).toHaveLength(expected.length);
     expect(findingEl('FE1-01', '石门镇')).toBeTruthy();
     view.unmount();

@@ -2,6 +2,7 @@
  * The one message catalogue, assembled from a section per module (base, audit, rules, report, pane, usage). Every user-facing sentence of the engine, the CLI and the pane is
  * here, Chinese first and English second. `{name}` placeholders are filled by `t()`.
  */
+import { addin } from './addin';
 import { audit } from './audit';
 import { base } from './base';
 import { cli } from './cli';
@@ -18,6 +19,7 @@ const catalogue = {
   ...cli,
   ...audit,
   ...pane,
+  ...addin,
   ...report,
   ...template,
   ...rules,

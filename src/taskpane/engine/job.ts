@@ -1,4 +1,5 @@
 import { TallyError } from '../../core/errors';
+import { inspectWorkbook, type WorkbookInspection } from '../../core/inspect';
 import type { Lang, MessageKey, Params } from '../../core/messages/index';
 import { CellError } from '../../core/model/cell';
 import { cellCount, isColumnar, type WorkbookData } from '../../core/model/workbook';
@@ -75,6 +76,17 @@ export function runJob(
   return outcome;
 }
 
+/** Recognising the sheets of one workbook (the pane's list of sheets). */
+export interface InspectJob {
+  workbook: WorkbookData;
+  profile: Profile;
+  lang: Lang;
+}
+
+export function runInspect(job: InspectJob): WorkbookInspection {
+  return inspectWorkbook(job.workbook, indexOf(job.profile), job.profile, {}, job.lang);
+}
+
 /** Cells of the workbooks a job carries: what decides where it runs. */
 export function jobCells(job: Pick<EngineJob, 'workbooks' | 'prior'>): number {
   let n = 0;
@@ -128,16 +140,23 @@ export function fromWireError(w: WireError): Error {
 }
 
 /** Messages between the pane and the worker. */
-export type ToWorker = { id: number; job: EngineJob };
+export type ToWorker = { id: number; job: EngineJob } | { id: number; inspect: InspectJob };
 export type FromWorker =
   | { id: number; type: 'progress'; stage: Stage; fraction: number }
   | { id: number; type: 'done'; outcome: EngineOutcome }
+  | { id: number; type: 'inspected'; inspection: WorkbookInspection }
   | { id: number; type: 'failed'; error: WireError };
 
 /** The worker's side: run a job and answer. Kept apart from the worker file to be testable. */
 export function answer(message: ToWorker, post: (m: FromWorker) => void): void {
-  const { id, job } = message;
+  const { id } = message;
   try {
+    if ('inspect' in message) {
+      reviveCells([message.inspect.workbook]);
+      post({ id, type: 'inspected', inspection: runInspect(message.inspect) });
+      return;
+    }
+    const { job } = message;
     reviveCells(job.workbooks);
     reviveCells(job.prior);
     const outcome = runJob(job, (stage, fraction) =>
