@@ -82,6 +82,12 @@ export async function main(
     .option('--region <name>', h('help.region'))
     .option('--out <file.xlsx>', h('help.out'))
     .option('--md <file.md>', h('help.md'))
+    .option('--targets <file>', h('help.targets'))
+    .addOption(
+      new Option('--stage <stage>', h('help.stage'))
+        .choices(['annual', 'midterm'])
+        .default('annual'),
+    )
     .option('--json', h('help.json'), false)
     .addOption(langOption())
     .action(async (files: string[], opts: ReportOptions) => {

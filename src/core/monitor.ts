@@ -1,4 +1,8 @@
 import { assess, type Assessment } from './assess/assess';
+import type { Stage } from './assess/progress';
+import { TallyError } from './errors';
+import { isTargetSheetName } from './targets/apply';
+import { parseTargetTable, type TargetTable } from './targets/table';
 import type { Lang } from './messages/index';
 import { t } from './messages/index';
 import type { WorkbookData } from './model/workbook';
@@ -44,6 +48,13 @@ export interface MonitorInput {
    * workbooks is used if there is one, else the profile's rules.
    */
   rules?: readonly RuleDef[] | RuleSet;
+  /**
+   * The office's targets, instead of the profile's for the indicators it lists. When absent, a
+   * sheet named 指标目标 (or Targets) in the workbooks is used if there is one.
+   */
+  targets?: TargetTable;
+  /** `midterm` also judges progress against the line from base year to target year. */
+  stage?: Stage;
   /** Written explanations of warnings, by findingKey. */
   explanations?: ReadonlyMap<string, string>;
   readOptions?: ReadOptions;
@@ -90,6 +101,32 @@ export function rulesSheet(workbooks: readonly WorkbookData[]): RuleSet | undefi
   for (const wb of workbooks) {
     const sheet = wb.sheets.find((s) => RULE_SHEET_NAMES.includes(s.name));
     if (sheet) return parseRuleTable(sheet.rows, { firstRow: sheet.origin.row + 1 });
+  }
+  return undefined;
+}
+
+/**
+ * The targets table of the first workbook that has a 指标目标 sheet, read. A sheet that cannot
+ * be used at all (no header, no 目标 column, no usable row) is unusable input: it throws.
+ */
+export function targetsSheet(
+  workbooks: readonly WorkbookData[],
+  profile: Profile,
+  lang: Lang,
+): TargetTable | undefined {
+  for (const wb of workbooks) {
+    const sheet = wb.sheets.find((s) => isTargetSheetName(s.name));
+    if (!sheet) continue;
+    const label = t(lang, 'targets.sheetLabel', {
+      file: wb.source.split(/[\\/]/).pop() ?? wb.source,
+      sheet: sheet.name,
+    });
+    const read = parseTargetTable(sheet.rows, profile.indicators, {
+      label,
+      firstRow: sheet.origin.row + 1,
+    });
+    if (!read.ok) throw new TallyError(read.issue.key, read.issue.params, read.nested ?? {});
+    return read.table;
   }
   return undefined;
 }
@@ -171,8 +208,13 @@ export function monitor(input: MonitorInput): MonitorResult {
   progress('audit', 0.3);
   const validation = auditDataset(input, dataset, prior);
   progress('assess', 0.6);
-  const assessment = assess(input.profile, dataset, prior);
   const period = input.period ?? findPeriod(recognised);
+  const targets = input.targets ?? targetsSheet(input.workbooks, input.profile, input.lang);
+  const assessment = assess(input.profile, dataset, prior, {
+    ...(targets ? { targets } : {}),
+    stage: input.stage ?? 'annual',
+    period,
+  });
   const digest = digestOf(validation, dataset, input.lang);
   progress('report', 0.9);
   const result: MonitorResult = { period, recognised, dataset, validation, assessment, digest };

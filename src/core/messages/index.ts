@@ -8,6 +8,7 @@ import { cli } from './cli';
 import { pane } from './pane';
 import { report, template } from './report';
 import { rules } from './rules';
+import { targets } from './targets';
 
 export type Lang = 'zh' | 'en';
 
@@ -19,6 +20,7 @@ const catalogue = {
   ...report,
   ...template,
   ...rules,
+  ...targets,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

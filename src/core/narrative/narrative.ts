@@ -1,5 +1,14 @@
 import type { Assessment, IndicatorResult } from '../assess/assess';
-import { describeTarget, fmt, formatValue, judge, pointUnit } from '../assess/targets';
+import {
+  fmt,
+  formatValue,
+  isTrendTarget,
+  judge,
+  pointUnit,
+  targetWording,
+  unitSuffix,
+} from '../assess/targets';
+import { targetProblemText } from '../targets/table';
 import { t, type Lang } from '../messages/index';
 import type { Profile } from '../profile/profile';
 
@@ -38,9 +47,15 @@ export interface NarrativeInput {
   unitName: (key: string) => string;
 }
 
-/** The share met among assessable indicators, as a percentage with one decimal. */
-export function attainmentRate(counts: Assessment['counts']): { assessable: number; rate: string } {
-  const assessable = counts.monitored - counts.noData;
+/**
+ * The 达标率: met / (met + notMet), as a percentage with one decimal. Indicators without data,
+ * without a target, or that cannot be judged are outside it.
+ */
+export function attainmentRate(counts: Pick<Assessment['counts'], 'met' | 'notMet'>): {
+  assessable: number;
+  rate: string;
+} {
+  const assessable = counts.met + counts.notMet;
   return {
     assessable,
     rate: assessable === 0 ? '—' : ((counts.met / assessable) * 100).toFixed(1),
@@ -58,14 +73,14 @@ export function valueText(r: IndicatorResult, lang: Lang): string {
  */
 export function weakestUnits(r: IndicatorResult, units: readonly string[], n = 3): string[] {
   const target = r.def.target;
-  const trend = target.kind === 'rising' || target.kind === 'falling' || target.kind === 'relative';
+  const trend = isTrendTarget(target) || target.kind === 'relative';
   const scored: { key: string; badness: number }[] = [];
   for (const key of units) {
     const v = r.nodes.get(key)?.shown;
     if (v === null || v === undefined) continue;
     if (
       !trend &&
-      judge(target, { value: v, prior: null, direction: r.def.direction }).status === 'met'
+      judge(target, { value: v, prior: null, direction: r.def.direction }).status !== 'notMet'
     )
       continue;
     let badness: number;
@@ -115,13 +130,57 @@ const CN_NUMBERS = [
 
 /** Trend targets (逐步提高) have no distance to speak of: only a direction. */
 function isTrend(r: IndicatorResult): boolean {
-  return r.def.target.kind === 'rising' || r.def.target.kind === 'falling';
+  return isTrendTarget(r.def.target);
+}
+
+/** The target as the programme words it (the narrative quotes it, never a maths symbol). */
+export function wordingOf(r: IndicatorResult, lang: Lang): string {
+  return targetWording(r.def.target, r.def.unit, lang);
+}
+
+function rangeText(r: IndicatorResult, lang: Lang): string {
+  const range = r.def.plausibleRange;
+  if (!range) return '';
+  const unit = unitSuffix(r.def.unit, lang);
+  return lang === 'zh'
+    ? `${fmt(range.low)}—${fmt(range.high)}${unit}`
+    : `${fmt(range.low)}–${fmt(range.high)}${unit}`;
+}
+
+/** The townships a per-township target misses in, with their values. */
+function unitsBelowText(r: IndicatorResult, input: NarrativeInput): string {
+  const { lang, unitName } = input;
+  return r.unitsBelow
+    .map((u) =>
+      paren(unitName(u.unit), formatValue(u.value, r.def.decimals, r.def.unit, lang), lang),
+    )
+    .join(t(lang, 'n.listSep'));
+}
+
+function goalText(r: IndicatorResult, lang: Lang): string {
+  const tg = r.def.target;
+  return 'value' in tg
+    ? formatValue(tg.value, r.def.decimals, r.def.unit, lang).replace(/\.0+(?=\D|$)/, '')
+    : '';
+}
+
+/** The mid-term sentence, when the stage asks for one and the line can be drawn. */
+function progressSentence(r: IndicatorResult, lang: Lang): string {
+  const p = r.progress;
+  if (!p || p.status === 'notAssessable' || p.expected === null || p.baseline === null) return '';
+  const f = (v: number) => formatValue(v, r.def.decimals, r.def.unit, lang);
+  return t(lang, p.status === 'onTrack' ? 'n.progress.onTrack' : 'n.progress.behind', {
+    baseYear: p.baseYear ?? '',
+    baseline: f(p.baseline),
+    targetYear: p.targetYear,
+    expected: f(p.expected),
+  });
 }
 
 function indicatorSentence(r: IndicatorResult, input: NarrativeInput): string {
   const { lang, period, assessment } = input;
   const name = lang === 'zh' ? r.def.name : r.def.nameEn;
-  const target = describeTarget(r.def.target, r.def.unit, lang);
+  const target = wordingOf(r, lang);
   const points = pointUnit(r.def.unit, lang);
   if (r.root.shown === null) {
     return t(
@@ -146,14 +205,42 @@ function indicatorSentence(r: IndicatorResult, input: NarrativeInput): string {
         points,
       });
   }
-  if (r.status === 'met') return s + t(lang, 'n.met', { target });
-  if (r.status === 'notMet' && isTrend(r)) return s + t(lang, 'n.notMetTrend', { target });
-  if (r.status === 'notMet')
-    return s + t(lang, 'n.notMet', { target, gap: fmt(r.gap ?? 0, r.def.decimals), points });
-  if (r.statusReason === 'noBaseline' && r.def.target.kind === 'relative') {
-    return s + t(lang, 'n.noData.noBaseline', { target, baseYear: r.def.target.baseYear });
+  if (r.plausible !== null)
+    s += t(lang, r.plausible ? 'n.plausibleIn' : 'n.plausibleOut', { range: rangeText(r, lang) });
+  return s + statusClause(r, input, target, points) + progressSentence(r, lang);
+}
+
+function statusClause(
+  r: IndicatorResult,
+  input: NarrativeInput,
+  target: string,
+  points: string,
+): string {
+  const { lang } = input;
+  switch (r.status) {
+    case 'noTarget':
+      return t(lang, 'n.noTargetClause');
+    case 'met':
+      return t(lang, 'n.met', { target });
+    case 'notMet':
+      if (r.statusReason === 'unitsBelow')
+        return t(lang, 'n.unitsBelow', {
+          units: unitsBelowText(r, input),
+          goal: goalText(r, lang),
+          target,
+        });
+      if (isTrend(r)) return t(lang, 'n.notMetTrend', { target });
+      return t(lang, 'n.notMet', { target, gap: fmt(r.gap ?? 0, r.def.decimals), points });
+    default:
+      break;
   }
-  return s + t(lang, 'n.noData.noPrior', { target });
+  if (r.statusReason === 'noBand') return t(lang, 'n.notAssessable.noBand', { target });
+  if (r.statusReason === 'targetInvalid')
+    return t(lang, 'n.notAssessable.targetInvalid', { row: r.target.row ?? '' });
+  if (r.statusReason === 'noBaseline' && r.def.target.kind === 'relative')
+    return t(lang, 'n.noData.noBaseline', { target, baseYear: r.def.target.baseYear });
+  if (r.statusReason === 'noBaseline') return t(lang, 'n.notAssessable.noBaseline', { target });
+  return t(lang, 'n.noData.noPrior', { target });
 }
 
 export function narrative(input: NarrativeInput): Block[] {
@@ -171,21 +258,23 @@ export function narrative(input: NarrativeInput): Block[] {
   }
 
   // 1. Overview
-  const { assessable, rate } = attainmentRate(a.counts);
+  const { rate } = attainmentRate(a.counts);
   blocks.push({ kind: 'heading', text: t(lang, 'n.h.overview') });
+  const targeted = a.counts.monitored - a.counts.noTarget;
   const women = a.indicators.filter((r) => r.def.outline === 'women');
   const children = a.indicators.filter((r) => r.def.outline === 'children');
   blocks.push({
     kind: 'paragraph',
     text:
-      t(lang, 'n.overview', { period, region: a.rootName, ...a.counts, assessable, rate }) +
+      t(lang, 'n.overview5', { period, region: a.rootName, ...a.counts, targeted, rate }) +
       (lang === 'zh' ? '' : ' ') +
       t(lang, 'n.overviewOutline', {
         women: women.length,
         womenMet: women.filter((r) => r.status === 'met').length,
         children: children.length,
         childrenMet: children.filter((r) => r.status === 'met').length,
-      }),
+      }) +
+      overviewProgress(a, lang),
   });
 
   // 2. By domain
@@ -220,12 +309,25 @@ export function narrative(input: NarrativeInput): Block[] {
         lang,
       );
     });
+    if (r.statusReason === 'unitsBelow') {
+      blocks.push({
+        kind: 'item',
+        text: t(lang, 'n.notMetItemUnits', {
+          name: nameOf(r),
+          value: valueText(r, lang),
+          target: wordingOf(r, lang),
+          units: unitsBelowText(r, input),
+          goal: goalText(r, lang),
+        }),
+      });
+      continue;
+    }
     blocks.push({
       kind: 'item',
       text: t(lang, isTrend(r) ? 'n.notMetItemTrend' : 'n.notMetItem', {
         name: nameOf(r),
         value: valueText(r, lang),
-        target: describeTarget(r.def.target, r.def.unit, lang),
+        target: wordingOf(r, lang),
         gap: fmt(r.gap ?? 0, r.def.decimals),
         points: pointUnit(r.def.unit, lang),
         weakest: weakest.length > 0 ? t(lang, 'n.weakest', { units: weakest.join(sep) }) : '',
@@ -273,9 +375,7 @@ export function narrative(input: NarrativeInput): Block[] {
     })
     .filter((x) => x !== '');
   if (over.length > 0) quality.push(t(lang, 'n.quality.over100', { list: over.join(sep) }));
-  const unverified = a.indicators.filter((r) => !r.def.verified).map(nameOf);
-  if (unverified.length > 0)
-    quality.push(t(lang, 'n.quality.unverified', { list: unverified.join(sep) }));
+  quality.push(...targetQuality(a, input));
   blocks.push({ kind: 'paragraph', text: quality.join(lang === 'zh' ? '' : ' ') });
   for (const e of audit.explanations) {
     blocks.push({
@@ -288,7 +388,10 @@ export function narrative(input: NarrativeInput): Block[] {
   blocks.push({ kind: 'heading', text: t(lang, 'n.h.next') });
   if (notMet.length === 0) blocks.push({ kind: 'paragraph', text: t(lang, 'n.nextNone') });
   for (const r of notMet) {
-    const weakest = weakestUnits(r, a.units).map(unitName);
+    const weakest =
+      r.unitsBelow.length > 0
+        ? r.unitsBelow.map((u) => unitName(u.unit))
+        : weakestUnits(r, a.units).map(unitName);
     blocks.push({
       kind: 'item',
       text:
@@ -296,12 +399,92 @@ export function narrative(input: NarrativeInput): Block[] {
         t(lang, 'n.next', {
           department: r.def.department,
           name: nameOf(r),
-          target: describeTarget(r.def.target, r.def.unit, lang),
+          target: wordingOf(r, lang),
           focus: weakest.length > 0 ? t(lang, 'n.nextFocus', { units: weakest.join(sep) }) : '',
         }),
     });
   }
   return blocks;
+}
+
+/** In a mid-term evaluation: how many indicators are on the line from base year to target year. */
+function overviewProgress(a: Assessment, lang: Lang): string {
+  if (a.stage !== 'midterm') return '';
+  const judged = a.indicators.filter((r) => r.progress && r.progress.status !== 'notAssessable');
+  const onTrack = judged.filter((r) => r.progress?.status === 'onTrack').length;
+  return (
+    (lang === 'zh' ? '' : ' ') +
+    t(lang, 'n.overviewProgress', {
+      assessed: judged.length,
+      onTrack,
+      behind: judged.length - onTrack,
+    })
+  );
+}
+
+/**
+ * Whose targets the report used, with their sources; the office table's problems; indicators
+ * monitored without a target; targets nobody could check; notes on definitions.
+ */
+function targetQuality(a: Assessment, input: NarrativeInput): string[] {
+  const { lang } = input;
+  const sep = t(lang, 'n.listSep');
+  const nameOf = (r: IndicatorResult) => (lang === 'zh' ? r.def.name : r.def.nameEn);
+  const out: string[] = [];
+  const fromTable = a.indicators.filter((r) => r.target.origin === 'table' && !r.target.invalid);
+  if (a.targets) {
+    const bySource = new Map<string, string[]>();
+    for (const r of fromTable) {
+      const key = r.target.source || t(lang, 'n.quality.noSourceGiven');
+      bySource.set(key, [...(bySource.get(key) ?? []), r.def.id]);
+    }
+    const sources = [...bySource].map(([src, ids]) => paren(src, ids.join(sep), lang)).join(sep);
+    out.push(
+      t(lang, 'n.quality.targetsTable', {
+        label: a.targets.label,
+        n: fromTable.length,
+        sources,
+        rest: a.indicators.length - fromTable.length,
+      }),
+    );
+    if (a.targets.problems.length > 0)
+      out.push(
+        t(lang, 'n.quality.targetProblems', {
+          count: a.targets.problems.length,
+          list: a.targets.problems
+            .map((p) => targetProblemText(lang, p))
+            .join(lang === 'zh' ? '' : ' '),
+        }),
+      );
+  } else {
+    out.push(t(lang, 'n.quality.targetsProfile'));
+  }
+  const noTarget = a.indicators.filter((r) => r.status === 'noTarget').map(nameOf);
+  if (noTarget.length > 0)
+    out.push(t(lang, 'n.quality.noTargetList', { list: noTarget.join(sep) }));
+  const outside = a.indicators.filter((r) => r.plausible === false);
+  for (const r of outside)
+    out.push(
+      t(lang, 'n.quality.plausibleOut', {
+        name: nameOf(r),
+        value: valueText(r, lang),
+        range: rangeText(r, lang),
+      }),
+    );
+  const unverified = a.indicators
+    .filter((r) => r.target.origin === 'profile' && !r.def.verified && r.def.target.kind !== 'none')
+    .map(nameOf);
+  if (unverified.length > 0)
+    out.push(t(lang, 'n.quality.unverified', { list: unverified.join(sep) }));
+  const noSource = fromTable.filter((r) => !r.def.verified).map(nameOf);
+  if (noSource.length > 0)
+    out.push(t(lang, 'n.quality.tableNoSource', { list: noSource.join(sep) }));
+  const notes = new Set<string>();
+  for (const r of a.indicators) {
+    const note = lang === 'zh' ? r.def.note : (r.def.noteEn ?? r.def.note);
+    if (note) notes.add(note);
+  }
+  return [...out, ...notes];
 }
 
 /** The narrative as Markdown. */
