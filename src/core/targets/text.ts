@@ -136,12 +136,17 @@ const FALLING = /^(?:逐步|稳步|持续|不断|逐年|有所|进一步)(?:降�
 
 /** Folded, without spaces, with the symbols NFKC leaves alone made ASCII. */
 export function foldTarget(text: string): string {
-  return fold(text)
-    .replace(/[\s\u00A0\u3000]+/g, '')
-    .replace(/[≦⩽]/g, '≤')
-    .replace(/[≧⩾]/g, '≥')
-    .replace(/[“”"'‘’「」]/g, '')
-    .replace(/[。;；]$/, '');
+  return (
+    fold(text)
+      // `12 1/10万`: the unit written apart; `12 5`: two numbers, never one.
+      .replace(/[\s\u00A0\u3000]+1\/(?=10万|十万|1万|万|千|100000|1000)/g, '/')
+      .replace(/(\d)[\s\u00A0\u3000]+(?=\d)/g, '$1#')
+      .replace(/[\s\u00A0\u3000]+/g, '')
+      .replace(/[≦⩽]/g, '≤')
+      .replace(/[≧⩾]/g, '≥')
+      .replace(/[“”"'‘’「」]/g, '')
+      .replace(/[。;；]$/, '')
+  );
 }
 
 interface Ctx {
@@ -189,10 +194,14 @@ function bandIn(rest: string, ctx: Ctx): { band?: number; error?: TextResult } {
   return { band: num(m[1]) };
 }
 
-/** A target example in the indicator's own unit, for messages. */
+/** A target example in the indicator's own unit, from its profile target where it has a number. */
 export function exampleFor(def: IndicatorDef): string {
   const suffix = def.unit === '1/10万' ? '/10万' : def.unit === '女=100' ? '' : def.unit;
-  return def.direction === 'lower' ? `≤12${suffix}` : `90${suffix}以上`;
+  const tg = def.target;
+  if (def.direction === 'band')
+    return tg.kind === 'range' ? `${tg.low}—${tg.high}${suffix}` : `103—107${suffix}`;
+  const v = 'value' in tg ? tg.value : def.direction === 'lower' ? 5 : 90;
+  return def.direction === 'lower' ? `≤${v}${suffix}` : `${v}${suffix}以上`;
 }
 
 /**
