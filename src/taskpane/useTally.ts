@@ -28,10 +28,12 @@ export type PaneHost = Pick<
   | 'select'
   | 'saveExplanation'
   | 'insertRules'
+  | 'insertTargets'
   | 'writeReport'
 >;
 
-export type Task = 'audit' | 'report' | 'clear' | 'rules' | 'import' | 'explain' | 'select';
+export type Task =
+  'audit' | 'report' | 'clear' | 'rules' | 'targets' | 'import' | 'explain' | 'select';
 
 export interface Busy {
   task: Task;
@@ -68,6 +70,8 @@ export interface TallyState {
   current: Imported[];
   prior: Imported[];
   period: string;
+  /** 年度 or 中期 evaluation: a mid-term report also judges progress on the line to the target. */
+  stage: 'annual' | 'midterm';
 }
 
 export interface TallyActions {
@@ -75,6 +79,8 @@ export interface TallyActions {
   report(): Promise<void>;
   clear(): Promise<void>;
   insertRules(): Promise<void>;
+  insertTargets(): Promise<void>;
+  setStage(stage: 'annual' | 'midterm'): void;
   select(f: Finding): Promise<void>;
   saveExplanation(f: Finding, text: string): Promise<boolean>;
   importFiles(kind: 'current' | 'prior', files: readonly PickedFile[]): Promise<void>;
@@ -110,6 +116,7 @@ export function useTally(opts: {
     current: [],
     prior: [],
     period: '',
+    stage: 'annual',
   });
   // Actions read the latest state without re-creating themselves.
   const latest = useRef(state);
@@ -161,6 +168,7 @@ export function useTally(opts: {
           profile: bundle.profile,
           lang,
           ...(s.period.trim() ? { period: s.period.trim() } : {}),
+          stage: s.stage,
           explanations: [...read.explanations],
           time: timeText(now()),
         };
@@ -304,6 +312,25 @@ export function useTally(opts: {
     }
   }, [host, bundle, patch, busy, note, failure]);
 
+  const insertTargets = useCallback(async () => {
+    if (!host || !bundle) return;
+    patch({ notes: [] });
+    busy({ task: 'targets', label: 'pane.stage.targets' });
+    try {
+      const r = await host.insertTargets(bundle.profile);
+      if (r.existed) note('info', 'pane.targetsExists', { sheet: r.sheet });
+      else
+        note('success', 'pane.targetsInserted', {
+          sheet: r.sheet,
+          count: bundle.profile.indicators.length,
+        });
+    } catch (e) {
+      failure('pane.targetsFailed', e);
+    } finally {
+      busy(undefined);
+    }
+  }, [host, bundle, patch, busy, note, failure]);
+
   const select = useCallback(
     async (f: Finding) => {
       if (!host) return;
@@ -381,6 +408,7 @@ export function useTally(opts: {
   );
 
   const setPeriod = useCallback((period: string) => patch({ period }), [patch]);
+  const setStage = useCallback((stage: 'annual' | 'midterm') => patch({ stage }), [patch]);
   const dismiss = useCallback(
     (id: number) => patch((s) => ({ notes: s.notes.filter((n) => n.id !== id) })),
     [patch],
@@ -393,6 +421,8 @@ export function useTally(opts: {
       report,
       clear,
       insertRules,
+      insertTargets,
+      setStage,
       select,
       saveExplanation,
       importFiles,

@@ -113,6 +113,28 @@ export const targets = {
     zh: '评估类型：annual（年度）或 midterm（中期：另按基期到目标年份的直线判断进度）',
     en: 'annual, or midterm (also judges progress against the line from base year to target year)',
   },
+  // The pane.
+  'pane.insertTargets': { zh: '插入指标目标表', en: 'Insert targets sheet' },
+  'pane.stage.targets': { zh: '正在插入指标目标表…', en: 'Inserting the targets sheet…' },
+  'pane.targetsInserted': {
+    zh: '已插入工作表“{sheet}”，列出 {count} 项指标的目标（国家纲要表述）。可改为本地规划的目标、填写容差和基期值；生成报告时即按表中的目标评估。',
+    en: 'Inserted the sheet “{sheet}” with the targets of {count} indicators (the national programmes). Change them to your local plan, add bands and baselines; the report judges against this sheet.',
+  },
+  'pane.targetsExists': {
+    zh: '工作簿中已有指标目标表“{sheet}”，已切换到该表，未作改动。如需恢复国家纲要目标，请删除或重命名该表后再插入。',
+    en: 'The workbook already has the targets sheet “{sheet}”; Tally switched to it and changed nothing. To get the national targets back, delete or rename it and insert again.',
+  },
+  'pane.targetsFailed': {
+    zh: '插入指标目标表失败：{detail}。{hint}',
+    en: 'Inserting the targets sheet failed: {detail}. {hint}',
+  },
+  'pane.stageSetting': { zh: '评估类型', en: 'Evaluation' },
+  'pane.stageAnnual': { zh: '年度监测', en: 'Annual' },
+  'pane.stageMidterm': { zh: '中期评估', en: 'Mid-term' },
+  'pane.stageHint': {
+    zh: '中期评估另按基期值到目标年份的直线判断进度（需在指标目标表中填写基期年份和基期值）。',
+    en: 'A mid-term evaluation also judges progress on the line from the baseline to the target year (enter base years and baselines in the targets sheet).',
+  },
   'targets.sheetLabel': { zh: '{file}的工作表“{sheet}”', en: 'sheet "{sheet}" of {file}' },
 
   // The five statuses and mid-term progress.
@@ -182,17 +204,18 @@ export const targets = {
     en: ' On the line from {baseline} in {baseYear} to the {targetYear} target it should be at {expected}: behind.',
   },
   'n.quality.targetsProfile': {
-    zh: '各指标目标采用监测方案所列国家纲要（2021—2030年）目标。',
-    en: "Every target is the profile's: the national programmes (2021–2030).",
+    zh: '各指标目标采用监测方案所列国家纲要（2021—2030年）目标，其中{checked}项的目标及表述已与以下文件核对：{docs}。',
+    en: "Every target is the profile's, from the national programmes (2021–2030); {checked} of them were checked against: {docs}.",
   },
   'n.quality.targetsTable': {
-    zh: '本报告采用{label}中的{n}项目标（来源：{sources}），其余{rest}项采用监测方案所列国家纲要目标。',
-    en: "{n} targets come from {label} (sources: {sources}); the other {rest} are the profile's national targets.",
+    zh: '本报告采用{label}中的{n}项目标，其余{rest}项采用监测方案所列国家纲要目标。本地目标的来源：',
+    en: "{n} targets come from {label}; the other {rest} are the profile's national targets. Sources of the local targets:",
   },
+  'n.quality.source': { zh: '{source}：{ids}', en: '{source}: {ids}' },
   'n.quality.noSourceGiven': { zh: '未注明', en: 'not given' },
   'n.quality.targetProblems': {
-    zh: '指标目标表有{count}处问题：{list}',
-    en: 'The targets table has {count} problems: {list}',
+    zh: '指标目标表有{count}处问题：',
+    en: 'The targets table has {count} problems:',
   },
   'n.quality.noTargetList': {
     zh: '以下指标仅作监测、不设目标，不计入达标率：{list}。',

@@ -375,7 +375,6 @@ export function narrative(input: NarrativeInput): Block[] {
     })
     .filter((x) => x !== '');
   if (over.length > 0) quality.push(t(lang, 'n.quality.over100', { list: over.join(sep) }));
-  quality.push(...targetQuality(a, input));
   blocks.push({ kind: 'paragraph', text: quality.join(lang === 'zh' ? '' : ' ') });
   for (const e of audit.explanations) {
     blocks.push({
@@ -383,6 +382,7 @@ export function narrative(input: NarrativeInput): Block[] {
       text: t(lang, 'n.quality.explanation', { unit: e.unit, rule: e.ruleId, text: e.text }),
     });
   }
+  blocks.push(...targetQuality(a, input));
 
   // 5. Next steps
   blocks.push({ kind: 'heading', text: t(lang, 'n.h.next') });
@@ -423,47 +423,60 @@ function overviewProgress(a: Assessment, lang: Lang): string {
 }
 
 /**
- * Whose targets the report used, with their sources; the office table's problems; indicators
- * monitored without a target; targets nobody could check; notes on definitions.
+ * Whose targets the report used, with their sources (one item per source, so no row grows
+ * without bound); the office table's problems, one item each; indicators monitored without a
+ * target; targets nobody could check; notes on definitions.
  */
-function targetQuality(a: Assessment, input: NarrativeInput): string[] {
+function targetQuality(a: Assessment, input: NarrativeInput): Block[] {
   const { lang } = input;
   const sep = t(lang, 'n.listSep');
+  const join = (xs: string[]) => xs.join(lang === 'zh' ? '' : ' ');
   const nameOf = (r: IndicatorResult) => (lang === 'zh' ? r.def.name : r.def.nameEn);
-  const out: string[] = [];
+  const blocks: Block[] = [];
   const fromTable = a.indicators.filter((r) => r.target.origin === 'table' && !r.target.invalid);
   if (a.targets) {
+    blocks.push({
+      kind: 'paragraph',
+      text: t(lang, 'n.quality.targetsTable', {
+        label: a.targets.label,
+        n: fromTable.length,
+        rest: a.indicators.length - fromTable.length,
+      }),
+    });
     const bySource = new Map<string, string[]>();
     for (const r of fromTable) {
       const key = r.target.source || t(lang, 'n.quality.noSourceGiven');
       bySource.set(key, [...(bySource.get(key) ?? []), r.def.id]);
     }
-    const sources = [...bySource].map(([src, ids]) => paren(src, ids.join(sep), lang)).join(sep);
-    out.push(
-      t(lang, 'n.quality.targetsTable', {
-        label: a.targets.label,
-        n: fromTable.length,
-        sources,
-        rest: a.indicators.length - fromTable.length,
-      }),
-    );
-    if (a.targets.problems.length > 0)
-      out.push(
-        t(lang, 'n.quality.targetProblems', {
-          count: a.targets.problems.length,
-          list: a.targets.problems
-            .map((p) => targetProblemText(lang, p))
-            .join(lang === 'zh' ? '' : ' '),
-        }),
-      );
+    for (const [source, ids] of bySource)
+      blocks.push({
+        kind: 'item',
+        text: t(lang, 'n.quality.source', { source, ids: ids.join(sep) }),
+      });
+    if (a.targets.problems.length > 0) {
+      blocks.push({
+        kind: 'paragraph',
+        text: t(lang, 'n.quality.targetProblems', { count: a.targets.problems.length }),
+      });
+      for (const p of a.targets.problems)
+        blocks.push({ kind: 'item', text: targetProblemText(lang, p) });
+    }
   } else {
-    out.push(t(lang, 'n.quality.targetsProfile'));
+    // The documents the checked targets were checked against: the 《…》 titles of their sources.
+    const docs = new Set<string>();
+    for (const r of a.indicators)
+      if (r.def.verified) for (const m of r.def.source.matchAll(/《[^》]+》/g)) docs.add(m[0]);
+    const checked = a.indicators.filter((r) => r.def.verified).length;
+    blocks.push({
+      kind: 'paragraph',
+      text: t(lang, 'n.quality.targetsProfile', { checked, docs: [...docs].join(sep) }),
+    });
   }
+  const out: string[] = [];
   const noTarget = a.indicators.filter((r) => r.status === 'noTarget').map(nameOf);
   if (noTarget.length > 0)
     out.push(t(lang, 'n.quality.noTargetList', { list: noTarget.join(sep) }));
-  const outside = a.indicators.filter((r) => r.plausible === false);
-  for (const r of outside)
+  for (const r of a.indicators.filter((x) => x.plausible === false))
     out.push(
       t(lang, 'n.quality.plausibleOut', {
         name: nameOf(r),
@@ -484,7 +497,9 @@ function targetQuality(a: Assessment, input: NarrativeInput): string[] {
     const note = lang === 'zh' ? r.def.note : (r.def.noteEn ?? r.def.note);
     if (note) notes.add(note);
   }
-  return [...out, ...notes];
+  const rest = join([...out, ...notes]);
+  if (rest) blocks.push({ kind: 'paragraph', text: rest });
+  return blocks;
 }
 
 /** The narrative as Markdown. */

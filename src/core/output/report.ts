@@ -328,7 +328,8 @@ export function narrativeSheet(blocks: readonly Block[], name: string): OutputSh
   });
   const width = 72;
   const rowHeights = rows.map((r) =>
-    r[0]?.wrap ? wrappedHeight(String(r[0].value ?? ''), width) : undefined,
+    // Excel's tallest row is 409 points: a longer paragraph scrolls rather than fail the write.
+    r[0]?.wrap ? Math.min(409, wrappedHeight(String(r[0].value ?? ''), width)) : undefined,
   );
   return { name, rows, columnWidths: [width], rowHeights };
 }

@@ -25,6 +25,8 @@ export interface EngineJob {
   explanations: [string, string][];
   /** The report's run time, as the summary shows it. */
   time?: string;
+  /** 年度 or 中期 evaluation (issue 9). */
+  stage?: 'annual' | 'midterm';
 }
 
 export interface EngineOutcome {
@@ -60,6 +62,7 @@ export function runJob(
     index: indexOf(job.profile),
     lang: job.lang,
     ...(job.period ? { period: job.period } : {}),
+    ...(job.stage ? { stage: job.stage } : {}),
     explanations: new Map(job.explanations),
     ...(onProgress ? { onProgress } : {}),
   });
