@@ -152,8 +152,8 @@ export const targets = {
     en: "Targets: the profile's (national programmes)",
   },
   'report.targetsTable': {
-    zh: '目标：{label}（{n}项），其余{rest}项按监测方案所列国家纲要目标',
-    en: "Targets: {label} ({n}), the other {rest} the profile's (national programmes)",
+    zh: '目标：{label}（{n}项{invalid}），其余{rest}项按监测方案所列国家纲要目标',
+    en: "Targets: {label} ({n}{invalid}), the other {rest} the profile's (national programmes)",
   },
   'report.stageMidterm': { zh: '评估类型：中期评估', en: 'Stage: mid-term evaluation' },
 
@@ -208,8 +208,12 @@ export const targets = {
     en: "Every target is the profile's, from the national programmes (2021–2030); {checked} of them were checked against: {docs}.",
   },
   'n.quality.targetsTable': {
-    zh: '本报告采用{label}中的{n}项目标，其余{rest}项采用监测方案所列国家纲要目标。本地目标的来源：',
-    en: "{n} targets come from {label}; the other {rest} are the profile's national targets. Sources of the local targets:",
+    zh: '本报告采用{label}中的{n}项目标{invalid}，其余{rest}项采用监测方案所列国家纲要目标。本地目标的来源：',
+    en: "{n} targets come from {label}{invalid}; the other {rest} are the profile's national targets. Sources of the local targets:",
+  },
+  'targets.invalidNote': {
+    zh: '；另有{count}项因目标表中的行有误未作评估',
+    en: '; {count} more not assessed because their rows have problems',
   },
   'n.quality.source': { zh: '{source}：{ids}', en: '{source}: {ids}' },
   'n.quality.noSourceGiven': { zh: '未注明', en: 'not given' },

@@ -423,6 +423,23 @@ function overviewProgress(a: Assessment, lang: Lang): string {
 }
 
 /**
+ * How many targets came from the office's table (`n`), how many of its rows were set aside
+ * (`invalid`, as a clause) and how many indicators kept the profile's target (`rest`).
+ */
+export function targetOrigins(
+  a: Assessment,
+  lang: Lang,
+): { n: number; invalid: string; rest: number } {
+  const table = a.indicators.filter((r) => r.target.origin === 'table');
+  const invalid = table.filter((r) => r.target.invalid).length;
+  return {
+    n: table.length - invalid,
+    invalid: invalid > 0 ? t(lang, 'targets.invalidNote', { count: invalid }) : '',
+    rest: a.indicators.length - table.length,
+  };
+}
+
+/**
  * Whose targets the report used, with their sources (one item per source, so no row grows
  * without bound); the office table's problems, one item each; indicators monitored without a
  * target; targets nobody could check; notes on definitions.
@@ -439,8 +456,7 @@ function targetQuality(a: Assessment, input: NarrativeInput): Block[] {
       kind: 'paragraph',
       text: t(lang, 'n.quality.targetsTable', {
         label: a.targets.label,
-        n: fromTable.length,
-        rest: a.indicators.length - fromTable.length,
+        ...targetOrigins(a, lang),
       }),
     });
     const bySource = new Map<string, string[]>();

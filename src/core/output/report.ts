@@ -3,7 +3,7 @@ import { pointUnit } from '../assess/targets';
 import { a1, columnLetter } from '../model/a1';
 import { t, type Lang, type MessageKey } from '../messages/index';
 import type { Block } from '../narrative/narrative';
-import { attainmentRate, wordingOf, type AuditDigest } from '../narrative/narrative';
+import { attainmentRate, targetOrigins, wordingOf, type AuditDigest } from '../narrative/narrative';
 import { countStatuses } from '../assess/assess';
 import type { Profile } from '../profile/profile';
 import type { Dataset } from '../rollup/dataset';
@@ -304,10 +304,8 @@ export function summarySheet(input: SummaryInput, name: string): OutputSheet {
 function targetsMeta(a: Assessment, lang: Lang): string {
   const stage = a.stage === 'midterm' ? '　' + t(lang, 'report.stageMidterm') : '';
   if (!a.targets) return t(lang, 'report.targetsProfile') + stage;
-  const n = a.indicators.filter((r) => r.target.origin === 'table' && !r.target.invalid).length;
   return (
-    t(lang, 'report.targetsTable', { label: a.targets.label, n, rest: a.indicators.length - n }) +
-    stage
+    t(lang, 'report.targetsTable', { label: a.targets.label, ...targetOrigins(a, lang) }) + stage
   );
 }
 
