@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { t } from '../../../src/core/messages/index';
 import { parseTargetTable, targetProblemText } from '../../../src/core/targets/table';
+import { targetsTableSheet } from '../../../src/core/targets/sheet';
 import { parseCsv, parseXlsx } from '../../../src/xlsx/parse';
 import { defaultProfile, fixturePath } from '../../support/fixtures';
 
@@ -181,4 +182,30 @@ test.each([
     Object.entries(r.nested ?? {}).map(([k, v]) => [k, t('zh', v.key, v.params)]),
   );
   expect(t('zh', r.issue.key, { ...r.issue.params, ...nested })).toContain(found);
+});
+
+test('the pre-filled 指标目标 sheet reads back as the profile’s targets', () => {
+  const profile = defaultProfile();
+  const sheet = targetsTableSheet(profile);
+  const rows = sheet.rows.map((r) => r.map((c) => c.value as string | number | null));
+  const r = parseTargetTable(rows, profile.indicators, { label: '指标目标' });
+  expect(r.ok).toBe(true);
+  if (!r.ok) return;
+  // Every row applies but the three 左右 rows, whose 容差 the office must state.
+  expect(r.table.problems.map((p) => [p.id, p.issue.key])).toEqual([
+    ['W06', 'targets.row.aboutNoBand'],
+    ['W09', 'targets.row.aboutNoBand'],
+    ['W10', 'targets.row.aboutNoBand'],
+  ]);
+  const given = (o: object) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+  for (const row of r.table.rows) {
+    const def = profile.indicators.find((d) => d.id === row.id);
+    if (!def) throw new Error(row.id);
+    // Same kind, numbers, wording and years as the profile (2030 written out where implied).
+    expect(row.target).toMatchObject(given(def.target));
+    if (def.target.kind !== 'none') expect(row.target.targetYear).toBe(2030);
+    expect(row.perUnit).toBe(def?.perUnit);
+    expect(row.source).toBe(def?.source);
+  }
 });
