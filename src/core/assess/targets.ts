@@ -111,6 +111,10 @@ function relativeGoal(
 
 const pct = (change: number) => fmt(Math.abs(change) * 100, 1);
 
+/** `2020年` when the base year is known, else `基期`. */
+const baseName = (year: number | undefined, lang: Lang) =>
+  year === undefined ? (lang === 'zh' ? '基期' : 'base') : lang === 'zh' ? `${year}年` : String(year);
+
 export const TARGET_KINDS: Registry = {
   atMost: {
     describe: (t, unit, lang) =>
@@ -196,15 +200,15 @@ export const TARGET_KINDS: Registry = {
       const dir =
         t.change < 0 ? (lang === 'zh' ? '下降' : 'below') : lang === 'zh' ? '提高' : 'above';
       return lang === 'zh'
-        ? `比${t.baseYear}年${dir}${pct(t.change)}%`
-        : `${pct(t.change)}% ${dir} ${t.baseYear}`;
+        ? `比${baseName(t.baseYear, lang)}${dir}${pct(t.change)}%`
+        : `${pct(t.change)}% ${dir} ${baseName(t.baseYear, lang)}`;
     },
     words: (t, _unit, lang) => {
       const dir =
         t.change < 0 ? (lang === 'zh' ? '下降' : 'below') : lang === 'zh' ? '提高' : 'above';
       return lang === 'zh'
-        ? `比${t.baseYear}年${dir}${pct(t.change)}%`
-        : `${pct(t.change)}% ${dir} the ${t.baseYear} level`;
+        ? `比${baseName(t.baseYear, lang)}${dir}${pct(t.change)}%`
+        : `${pct(t.change)}% ${dir} the ${baseName(t.baseYear, lang)} level`;
     },
     /** The goal, baseline × (1 + change), is rounded to the published decimals before comparing. */
     judge: (t, { value, decimals }) => {

@@ -92,10 +92,6 @@ export const targets = {
     zh: '基期值“{found}”不是数值，该指标本次不作评估。',
     en: 'The baseline "{found}" is not a number, so the indicator is not assessed.',
   },
-  'targets.row.relativeNoYear': {
-    zh: '目标“{found}”是相对基期的变化，但没有基期年份，该指标本次不作评估。请填写“基期年份”（如 2020）。',
-    en: 'The target "{found}" is a change from a base year but no base year is given, so the indicator is not assessed. Fill in 基期年份/baseYear (e.g. 2020).',
-  },
   // Notices about a row that applies.
   'targets.row.bareRead': {
     zh: '目标只写了数值“{found}”，已按指标方向读作“{read}”；如不是此意，请写明“以上”或“以下”。',

@@ -237,7 +237,11 @@ function statusClause(
   if (r.statusReason === 'noBand') return t(lang, 'n.notAssessable.noBand', { target });
   if (r.statusReason === 'targetInvalid')
     return t(lang, 'n.notAssessable.targetInvalid', { row: r.target.row ?? '' });
-  if (r.statusReason === 'noBaseline' && r.def.target.kind === 'relative')
+  if (
+    r.statusReason === 'noBaseline' &&
+    r.def.target.kind === 'relative' &&
+    r.def.target.baseYear !== undefined
+  )
     return t(lang, 'n.noData.noBaseline', { target, baseYear: r.def.target.baseYear });
   if (r.statusReason === 'noBaseline') return t(lang, 'n.notAssessable.noBaseline', { target });
   return t(lang, 'n.noData.noPrior', { target });

@@ -78,7 +78,6 @@ export const targetSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('relative'),
     ...targetCommon,
-    baseYear: z.number().int().min(1900).max(2200),
     /** −0.2 is "20% below the base year's value". */
     change: z.number().gt(-1),
     baseline: z.number().nullable().default(null),

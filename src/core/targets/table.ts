@@ -369,9 +369,9 @@ function readRow(
     notices.push({ key: 'targets.row.bandIgnored', params: { found: String(bandCell) } });
   }
   if (target.kind === 'relative') {
-    if (baseYear === undefined || baseYear === null)
-      return bad({ key: 'targets.row.relativeNoYear', params: { found: String(targetCell) } });
-    target = { ...target, baseYear, baseline: baseline.value };
+    // Without a 基期年份 it is judged against the 基期值 all the same ("比基期下降20%").
+    target = { ...target, baseline: baseline.value };
+    if (baseYear !== undefined && baseYear !== null) target = { ...target, baseYear };
   } else {
     if (baseYear !== undefined && baseYear !== null) target = { ...target, baseYear };
     if (baseline.value !== null) target = { ...target, baseline: baseline.value };

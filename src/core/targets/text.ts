@@ -242,9 +242,9 @@ export function parseTargetText(cell: string | number | null, def: IndicatorDef)
     const p = num(relative[4]) / 100;
     if (p <= 0 || p >= 1) return fail('targets.row.badTarget', ctx, { example: exampleFor(def) });
     const down = /下降|降低|减少/.test(relative[3] ?? '');
-    // baseYear is filled in by the caller from the text or the 基期年份 column.
+    // The base year and value come from the text or the 基期年份 / 基期值 columns (caller).
     return ok(
-      { kind: 'relative', baseYear: years.baseYear ?? 0, change: down ? -p : p, baseline: null },
+      { kind: 'relative', change: down ? -p : p, baseline: null },
       perUnit,
       years,
     );

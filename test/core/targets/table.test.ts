@@ -132,7 +132,6 @@ test.each([
   ['unknown-id.csv', 'C0l', 'targets.row.unknownIdHint', false],
   ['duplicate-id.csv', 'W01', 'targets.row.duplicate', false],
   ['range-order.csv', 'C05', 'targets.row.rangeOrder', true],
-  ['relative-no-year.csv', 'C16', 'targets.row.relativeNoYear', true],
   ['bad-year.csv', 'C02', 'targets.row.badTargetYear', true],
   ['bad-baseline.csv', 'C02', 'targets.row.badBaseline', true],
   ['bad-band.csv', 'W06', 'targets.row.badBand', true],
@@ -151,6 +150,18 @@ test.each([
     expect(text.startsWith(`第3行（${id}）：`)).toBe(true);
   },
 );
+
+test('relative-no-year.csv: 比基期下降20% with a 基期值 and no 基期年份 is judged against the 基期值', async () => {
+  const tb = await ok('relative-no-year.csv');
+  expect(tb.problems).toEqual([]);
+  const c16 = tb.rows.find((r) => r.id === 'C16');
+  expect(c16?.target).toEqual({
+    kind: 'relative',
+    change: -0.2,
+    baseline: 4.54,
+    wording: '比基期下降20%',
+  });
+});
 
 test('the messages say what was found and what to write', async () => {
   const sentence = async (name: string) => targetProblemText('zh', (await ok(name)).problems[0]!);

@@ -47,7 +47,9 @@ test.each([
   // trends and relative changes
   ['逐步降低', { kind: 'falling' }],
   ['逐步提高', { kind: 'rising' }],
-  ['比基期下降20%', { kind: 'relative', baseYear: 0, change: -0.2, baseline: null }],
+  ['比基期下降20%', { kind: 'relative', change: -0.2, baseline: null }],
+  ['以2020年为基数下降20%', { kind: 'relative', change: -0.2, baseline: null }],
+  ['比2020年提高10%', { kind: 'relative', change: 0.1, baseline: null }],
   // blank: no target
   ['', { kind: 'none' }],
   [null, { kind: 'none' }],
