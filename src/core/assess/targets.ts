@@ -113,7 +113,13 @@ const pct = (change: number) => fmt(Math.abs(change) * 100, 1);
 
 /** `2020年` when the base year is known, else `基期`. */
 const baseName = (year: number | undefined, lang: Lang) =>
-  year === undefined ? (lang === 'zh' ? '基期' : 'base') : lang === 'zh' ? `${year}年` : String(year);
+  year === undefined
+    ? lang === 'zh'
+      ? '基期'
+      : 'base'
+    : lang === 'zh'
+      ? `${year}年`
+      : String(year);
 
 export const TARGET_KINDS: Registry = {
   atMost: {

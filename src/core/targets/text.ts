@@ -243,11 +243,7 @@ export function parseTargetText(cell: string | number | null, def: IndicatorDef)
     if (p <= 0 || p >= 1) return fail('targets.row.badTarget', ctx, { example: exampleFor(def) });
     const down = /下降|降低|减少/.test(relative[3] ?? '');
     // The base year and value come from the text or the 基期年份 / 基期值 columns (caller).
-    return ok(
-      { kind: 'relative', change: down ? -p : p, baseline: null },
-      perUnit,
-      years,
-    );
+    return ok({ kind: 'relative', change: down ? -p : p, baseline: null }, perUnit, years);
   }
 
   let verb = '';
