@@ -39,7 +39,9 @@ it('inserts the targets sheet, and a mid-term report judges progress against it'
   await click('insert-targets');
   const notes = screen.queryAllByTestId('note-text').map((el) => el.textContent ?? '');
   expect(notes[0]).toMatch(
-    new RegExp(`^已插入工作表“指标目标”，列出 ${defaultProfile().indicators.length} 项指标的目标`),
+    new RegExp(
+      `^已插入工作表“指标目标”，列出 ${defaultProfile().indicators.length} 项指标的监测方案默认目标`,
+    ),
   );
   // C02 (row 14): a county target with its 2020 baseline.
   const sheet = excel.sheet('指标目标');
@@ -68,6 +70,6 @@ it('inserts the targets sheet, and a mid-term report judges progress against it'
   // The meta line says whose targets were used.
   // 27 rows, of which the three 左右 rows without a 容差 (W06, W09, W10) are set aside: 24 apply.
   expect(String(summary[1]?.[0])).toContain(
-    '目标：当前工作簿的工作表“指标目标”（24项；另有3项因目标表中的行有误未作评估），其余0项按监测方案所列国家纲要目标　评估类型：中期评估',
+    '目标：当前工作簿的工作表“指标目标”（24项；另有3项因目标表中的行有误未作评估），其余0项按监测方案默认目标　评估类型：中期评估',
   );
 });

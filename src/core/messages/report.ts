@@ -150,8 +150,8 @@ export const report = {
     en: 'These shares exceed 100%, which cannot be; check their numerators and denominators: {list}.',
   },
   'n.quality.unverified': {
-    zh: '以下指标的目标及其表述未能在可查的纲要原文或权威发布中核实（见各指标的来源说明），请按本地纲要确认：{list}。',
-    en: 'The targets and wording of these indicators could not be checked against a findable programme text or official release (see each source); confirm them against the local programme: {list}.',
+    zh: '以下{count}项指标的目标及其表述未能在可查的纲要原文或权威发布中核实（见各指标的来源说明），对其达标与否的判断仅供参考，请按本地纲要在指标目标表中确认：{list}。',
+    en: 'The targets and wording of these {count} indicators could not be checked against a findable programme text or official release (see each source), so their judgements are provisional; confirm them against the local programme in the targets table: {list}.',
   },
   'n.next': {
     zh: '{department}：{name}尚未实现“{target}”的目标，建议分析原因、制定改进措施{focus}。',

@@ -113,12 +113,12 @@ export const targets = {
   'pane.insertTargets': { zh: '插入指标目标表', en: 'Insert targets sheet' },
   'pane.stage.targets': { zh: '正在插入指标目标表…', en: 'Inserting the targets sheet…' },
   'pane.targetsInserted': {
-    zh: '已插入工作表“{sheet}”，列出 {count} 项指标的目标（国家纲要表述）。可改为本地规划的目标、填写容差和基期值；生成报告时即按表中的目标评估。',
-    en: 'Inserted the sheet “{sheet}” with the targets of {count} indicators (the national programmes). Change them to your local plan, add bands and baselines; the report judges against this sheet.',
+    zh: '已插入工作表“{sheet}”，列出 {count} 项指标的监测方案默认目标（“来源”列注明出处，未能核实的已注明）。可改为本地规划的目标、填写容差和基期值；生成报告时即按表中的目标评估。',
+    en: 'Inserted the sheet “{sheet}” with the profile’s default targets of {count} indicators (the 来源 column says where each comes from and which could not be verified). Change them to your local plan, add bands and baselines; the report judges against this sheet.',
   },
   'pane.targetsExists': {
-    zh: '工作簿中已有指标目标表“{sheet}”，已切换到该表，未作改动。如需恢复国家纲要目标，请删除或重命名该表后再插入。',
-    en: 'The workbook already has the targets sheet “{sheet}”; Tally switched to it and changed nothing. To get the national targets back, delete or rename it and insert again.',
+    zh: '工作簿中已有指标目标表“{sheet}”，已切换到该表，未作改动。如需恢复默认目标，请删除或重命名该表后再插入。',
+    en: 'The workbook already has the targets sheet “{sheet}”; Tally switched to it and changed nothing. To get the default targets back, delete or rename it and insert again.',
   },
   'pane.targetsFailed': {
     zh: '插入指标目标表失败：{detail}。{hint}',
@@ -144,12 +144,12 @@ export const targets = {
 
   // The summary sheet says whose targets it used.
   'report.targetsProfile': {
-    zh: '目标：监测方案所列国家纲要目标',
-    en: "Targets: the profile's (national programmes)",
+    zh: '目标：监测方案默认目标（{checked}项已与公开文件核对，{unchecked}项未能核实）',
+    en: "Targets: the profile's defaults ({checked} checked against public documents, {unchecked} not verified)",
   },
   'report.targetsTable': {
-    zh: '目标：{label}（{n}项{invalid}），其余{rest}项按监测方案所列国家纲要目标',
-    en: "Targets: {label} ({n}{invalid}), the other {rest} the profile's (national programmes)",
+    zh: '目标：{label}（{n}项{invalid}），其余{rest}项按监测方案默认目标',
+    en: "Targets: {label} ({n}{invalid}), the other {rest} the profile's defaults",
   },
   'report.stageMidterm': { zh: '评估类型：中期评估', en: 'Stage: mid-term evaluation' },
 
@@ -174,6 +174,10 @@ export const targets = {
   'n.notAssessable.noBand': {
     zh: '，“{target}”未规定容差，暂无法判断是否达标（可在指标目标表中填写容差）。',
     en: '; "{target}" states no band, so whether it is met cannot be judged (enter a band in the targets table).',
+  },
+  'n.notAssessable.noBandUnverified': {
+    zh: '，“{target}”未规定容差，且该目标的表述未能核实，暂无法判断是否达标（请按本地纲要在指标目标表中填写目标和容差）。',
+    en: '; "{target}" states no band and its wording could not be verified, so whether it is met cannot be judged (enter the local programme\'s target and band in the targets table).',
   },
   'n.notAssessable.targetInvalid': {
     zh: '，指标目标表中该指标的目标未能识别（第{row}行），本次暂不评估。',
@@ -200,12 +204,16 @@ export const targets = {
     en: ' On the line from {baseline} in {baseYear} to the {targetYear} target it should be at {expected}: behind.',
   },
   'n.quality.targetsProfile': {
-    zh: '各指标目标采用监测方案所列国家纲要（2021—2030年）目标，其中{checked}项的目标及表述已与以下文件核对：{docs}。',
-    en: "Every target is the profile's, from the national programmes (2021–2030); {checked} of them were checked against: {docs}.",
+    zh: '各指标目标采用监测方案的默认目标，其中{checked}项的目标及表述已与以下文件核对：{docs}。',
+    en: "Every target is the profile's default; {checked} of them were checked against: {docs}.",
+  },
+  'n.quality.targetsProfileNone': {
+    zh: '各指标目标采用监测方案的默认目标，均未能与可查的纲要原文核对。',
+    en: "Every target is the profile's default; none could be checked against a findable programme text.",
   },
   'n.quality.targetsTable': {
-    zh: '本报告采用{label}中的{n}项目标{invalid}，其余{rest}项采用监测方案所列国家纲要目标。本地目标的来源：',
-    en: "{n} targets come from {label}{invalid}; the other {rest} are the profile's national targets. Sources of the local targets:",
+    zh: '本报告采用{label}中的{n}项目标{invalid}，其余{rest}项采用监测方案的默认目标。本地目标的来源：',
+    en: "{n} targets come from {label}{invalid}; the other {rest} are the profile's defaults. Sources of the local targets:",
   },
   'targets.invalidNote': {
     zh: '；另有{count}项因目标表中的行有误未作评估',

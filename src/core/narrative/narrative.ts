@@ -9,6 +9,7 @@ import {
   unitSuffix,
 } from '../assess/targets';
 import { targetProblemText } from '../targets/table';
+import { profileTargetChecks } from '../targets/apply';
 import { t, type Lang } from '../messages/index';
 import type { Profile } from '../profile/profile';
 
@@ -234,7 +235,10 @@ function statusClause(
     default:
       break;
   }
-  if (r.statusReason === 'noBand') return t(lang, 'n.notAssessable.noBand', { target });
+  if (r.statusReason === 'noBand')
+    return t(lang, r.def.verified ? 'n.notAssessable.noBand' : 'n.notAssessable.noBandUnverified', {
+      target,
+    });
   if (r.statusReason === 'targetInvalid')
     return t(lang, 'n.notAssessable.targetInvalid', { row: r.target.row ?? '' });
   if (
@@ -486,10 +490,13 @@ function targetQuality(a: Assessment, input: NarrativeInput): Block[] {
     const docs = new Set<string>();
     for (const r of a.indicators)
       if (r.def.verified) for (const m of r.def.source.matchAll(/《[^》]+》/g)) docs.add(m[0]);
-    const checked = a.indicators.filter((r) => r.def.verified).length;
+    const { checked } = profileTargetChecks(a.indicators);
     blocks.push({
       kind: 'paragraph',
-      text: t(lang, 'n.quality.targetsProfile', { checked, docs: [...docs].join(sep) }),
+      text:
+        checked > 0 && docs.size > 0
+          ? t(lang, 'n.quality.targetsProfile', { checked, docs: [...docs].join(sep) })
+          : t(lang, 'n.quality.targetsProfileNone'),
     });
   }
   const out: string[] = [];
@@ -508,7 +515,9 @@ function targetQuality(a: Assessment, input: NarrativeInput): Block[] {
     .filter((r) => r.target.origin === 'profile' && !r.def.verified && r.def.target.kind !== 'none')
     .map(nameOf);
   if (unverified.length > 0)
-    out.push(t(lang, 'n.quality.unverified', { list: unverified.join(sep) }));
+    out.push(
+      t(lang, 'n.quality.unverified', { count: unverified.length, list: unverified.join(sep) }),
+    );
   const noSource = fromTable.filter((r) => !r.def.verified).map(nameOf);
   if (noSource.length > 0)
     out.push(t(lang, 'n.quality.tableNoSource', { list: noSource.join(sep) }));

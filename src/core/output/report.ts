@@ -7,6 +7,7 @@ import { attainmentRate, targetOrigins, wordingOf, type AuditDigest } from '../n
 import { countStatuses } from '../assess/assess';
 import type { Profile } from '../profile/profile';
 import type { Dataset } from '../rollup/dataset';
+import { profileTargetChecks } from '../targets/apply';
 import { wrappedHeight, type OutputCell, type OutputSheet } from './spec';
 
 /**
@@ -303,7 +304,8 @@ export function summarySheet(input: SummaryInput, name: string): OutputSheet {
 /** Whose targets the report used: the profile's, or the office's table for some of them. */
 function targetsMeta(a: Assessment, lang: Lang): string {
   const stage = a.stage === 'midterm' ? '　' + t(lang, 'report.stageMidterm') : '';
-  if (!a.targets) return t(lang, 'report.targetsProfile') + stage;
+  if (!a.targets)
+    return t(lang, 'report.targetsProfile', profileTargetChecks(a.indicators)) + stage;
   return (
     t(lang, 'report.targetsTable', { label: a.targets.label, ...targetOrigins(a, lang) }) + stage
   );

@@ -52,3 +52,18 @@ export function isTargetSheetName(name: string): boolean {
   const n = name.trim().toLowerCase();
   return TARGET_SHEET_NAMES.some((s) => s.toLowerCase() === n);
 }
+
+/**
+ * Of the targets taken from the profile (monitoring-only ones aside), how many were checked
+ * against a document a reader can find and how many could not be: the report says both.
+ */
+export function profileTargetChecks(choices: readonly { target: TargetChoice }[]): {
+  checked: number;
+  unchecked: number;
+} {
+  const profile = choices.filter(
+    (c) => c.target.origin === 'profile' && c.target.target.kind !== 'none',
+  );
+  const checked = profile.filter((c) => c.target.verified).length;
+  return { checked, unchecked: profile.length - checked };
+}

@@ -5,7 +5,7 @@ import { fold } from '../read/normalize';
 /**
  * A target as an office writes it (issue 9), read into a Target:
  *
- *   ≤N  <N  ≥N  >N  (also <= >=, full-width)       N以下 / N以内 / N及以下 (≤)   N以上 (≥)
+ *   ≤N  <N  ≥N  >N  (also <= >=, full-width)       N以下 / N以内 / N及以下 / N（含）以下 (≤)   N以上 (≥)
  *   低于N / 不足N / 不满N (<)    高于N / 超过N (>)    不超过N / 不高于N (≤)   不低于N / 不少于N (≥)
  *   N左右 (needs a 容差)    A—B / A-B / A~B / A至B (range)    逐步提高 / 逐步降低
  *   比基期下降P% / 比2020年提高P% / 以2020年为基数下降P% (relative)    blank (no target)
@@ -50,6 +50,9 @@ export function unitOf(written: string): string {
 
 /** Verbs the programmes put before a number, and the reading a bare number takes after them. */
 const UP_VERBS = [
+  '达到并保持在',
+  '达到并稳定在',
+  '提高并保持在',
   '提高到',
   '提高至',
   '提升到',
@@ -271,8 +274,9 @@ export function parseTargetText(cell: string | number | null, def: IndicatorDef)
     if (!m?.[1]) break;
     return unitIssue(m[2], ctx) ?? ok({ kind, value: num(m[1]) } as Target, perUnit, years);
   }
+  // `90%（含）以上`: the 含 says what 以上 says already (it includes the number).
   const suffix = new RegExp(
-    `^${NUM}${UNIT}(及以下|或以下|以下|以内|及以上|或以上|以上|左右)(.*)$`,
+    `^${NUM}${UNIT}(?:\\(含\\))?(及以下|或以下|以下|以内|及以上|或以上|以上|左右)(.*)$`,
   ).exec(s);
   if (suffix?.[1]) {
     const kind = SUFFIX_OPS.find(([w]) => w === suffix[3])?.[1] ?? 'atMost';

@@ -181,3 +181,59 @@ test('a 指标目标 sheet that cannot be used at all is unusable input', () => 
     ]),
   ).toThrow(TallyError);
 });
+
+/**
+ * 居委会成员中女性比例 (W09) from a small FE3 form: 3 × 53 women of 3 × 100 members = 53.00%.
+ * The profile's "保持在50%左右" states no band and could not be verified, so it is 无法评估 and
+ * the sentence says why; the office's "50%左右" with 容差 2 is one-sided (more women is no
+ * failure): 53 ≥ 50 − 2 → met.
+ */
+function runW09(targets?: Cell[][]) {
+  const fe3: Cell[][] = [
+    ['乡镇（街道）', '居委会成员数', '居委会女性成员数'],
+    ['甲镇', 100, 53],
+    ['乙镇', 100, 53],
+    ['丙镇', 100, 53],
+  ];
+  const wb = workbook(targets);
+  wb.sheets.push({ name: '民政', origin: { row: 0, col: 0 }, rows: fe3 });
+  return monitor({
+    workbooks: [wb],
+    profile: defaultProfile(),
+    index: defaultIndex(),
+    lang: 'zh',
+    period: '2025',
+    regionName: '某县',
+  });
+}
+
+test('a 左右 target: no invented band; a stated one is one-sided', () => {
+  const r = runW09();
+  const w09 = status(r, 'W09');
+  expect([w09.root.shown, w09.status, w09.statusReason]).toEqual([53, 'notAssessable', 'noBand']);
+  const text = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00')
+    .blocks.map((b) => b.text)
+    .join('\n');
+  expect(text).toContain('“保持在50%左右”未规定容差，且该目标的表述未能核实，暂无法判断是否达标');
+  expect(text).not.toContain('±');
+  const local = runW09([
+    ['编号', '目标', '容差', '来源'],
+    ['W09', '50%左右', 2, '某县规划'],
+  ]);
+  expect(status(local, 'W09').status).toBe('met');
+});
+
+test('the report says whose targets it used and how many of the profile’s could be checked', () => {
+  // The profile's 27 indicators: 3 monitored only (W05, C05, C15); of the other 24, 8 cite a
+  // findable 2021—2030 source (W01, W03, C01, C02, C03, C08, C10, C14) and 16 do not.
+  const r = run();
+  const { workbook: out, blocks } = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00');
+  const meta = String(out.sheets[0]?.rows[1]?.[0]?.value);
+  expect(meta).toContain('目标：监测方案默认目标（8项已与公开文件核对，16项未能核实）');
+  const text = blocks.map((b) => b.text).join('\n');
+  expect(text).toContain('各指标目标采用监测方案的默认目标，其中8项的目标及表述已与以下文件核对');
+  expect(text).toContain('以下16项指标的目标及其表述未能在可查的纲要原文或权威发布中核实');
+  // Never that every target is the national programme's: 16 of them could not be checked.
+  expect(text).not.toContain('国家纲要目标');
+  expect(meta).not.toContain('国家纲要目标');
+});

@@ -25,6 +25,9 @@ test.each([
   ['>3', { kind: 'above', value: 3 }],
   ['>=3', { kind: 'atLeast', value: 3 }],
   ['≥ 3 ‰', { kind: 'atLeast', value: 3 }],
+  ['＞＝３', { kind: 'atLeast', value: 3 }],
+  ['＞3‰', { kind: 'above', value: 3 }],
+  ['≧3', { kind: 'atLeast', value: 3 }],
   // words: 以下/以内 include the number (≤); 低于/不足/不满 exclude it (<)
   ['5‰以下', { kind: 'atMost', value: 5 }],
   ['5‰以内', { kind: 'atMost', value: 5 }],
@@ -38,6 +41,10 @@ test.each([
   ['高于3', { kind: 'above', value: 3 }],
   ['超过3‰', { kind: 'above', value: 3 }],
   ['3‰以上', { kind: 'atLeast', value: 3 }],
+  // （含） repeats what 以上/以下 say; 达到并保持在 is a verb before the number
+  ['5‰（含）以下', { kind: 'atMost', value: 5 }],
+  ['3‰(含)以上', { kind: 'atLeast', value: 3 }],
+  ['达到并保持在3‰以上', { kind: 'atLeast', value: 3 }],
   // ranges, with any dash
   ['3—5', { kind: 'range', low: 3, high: 5 }],
   ['3-5‰', { kind: 'range', low: 3, high: 5 }],
@@ -48,6 +55,7 @@ test.each([
   ['逐步降低', { kind: 'falling' }],
   ['逐步提高', { kind: 'rising' }],
   ['比基期下降20%', { kind: 'relative', change: -0.2, baseline: null }],
+  ['比基期提高15%', { kind: 'relative', change: 0.15, baseline: null }],
   ['以2020年为基数下降20%', { kind: 'relative', change: -0.2, baseline: null }],
   ['比2020年提高10%', { kind: 'relative', change: 0.1, baseline: null }],
   // blank: no target
