@@ -118,6 +118,12 @@ async function main() {
     'bad-baseline.csv': 'C02,≤5‰,,,2020,约5.4,',
     'bad-band.csv': 'W06,45%左右,负二,,,,',
     'bare-number-band.csv': 'C05,105,,,,,',
+    'no-id.csv': ',≤5‰,,,,,',
+    'bad-base-year.csv': 'C02,≤5‰,,,二〇二〇,5.4,',
+    'baseline-unit.csv': 'C02,≤5‰,,,2020,5.4%,',
+    'band-conflict.csv': 'W09,50%左右（±3）,2,,,,',
+    'target-year-conflict.csv': 'C02,到2025年，降至4.5‰以下,,2030,,,',
+    'base-year-conflict.csv': 'C16,比2020年下降20%,,,2019,4.54,',
   };
   for (const [name, row] of Object.entries(malformed)) csv(name, [HEADER, GOOD, row]);
 

@@ -136,6 +136,15 @@ test.each([
   ['bad-baseline.csv', 'C02', 'targets.row.badBaseline', true],
   ['bad-band.csv', 'W06', 'targets.row.badBand', true],
   ['bare-number-band.csv', 'C05', 'targets.row.bareNumber', true],
+  ['bad-base-year.csv', 'C02', 'targets.row.badBaseYear', true],
+  // 5.4% written as the 基期值 of a ‰ indicator.
+  ['baseline-unit.csv', 'C02', 'targets.row.unitMismatch', true],
+  // 50%左右（±3） with 容差 2: which band is meant?
+  ['band-conflict.csv', 'W09', 'targets.row.bandConflict', true],
+  // "到2025年，降至4.5‰以下" with 目标年份 2030.
+  ['target-year-conflict.csv', 'C02', 'targets.row.targetYearConflict', true],
+  // "比2020年下降20%" with 基期年份 2019.
+  ['base-year-conflict.csv', 'C16', 'targets.row.baseYearConflict', true],
 ])(
   '%s: row 3 (%s) is reported and set aside; W01 still applies',
   async (name, id, key, notJudged) => {
@@ -150,6 +159,29 @@ test.each([
     expect(text.startsWith(`第3行（${id}）：`)).toBe(true);
   },
 );
+
+test('no-id.csv: a row with a target but no 编号 is reported by its row alone', async () => {
+  const tb = await ok('no-id.csv');
+  expect(tb.rows.map((r) => [r.row, r.id])).toEqual([[2, 'W01']]);
+  expect(tb.problems.map((p) => [p.row, p.id, p.issue.key, p.dropped])).toEqual([
+    [3, undefined, 'targets.row.noId', true],
+  ]);
+  expect(targetProblemText('zh', tb.problems[0]!)).toBe('第3行：没有编号，该行未采用。');
+});
+
+test('the conflict messages name both years and both bands', async () => {
+  const sentence = async (name: string) => targetProblemText('zh', (await ok(name)).problems[0]!);
+  expect(await sentence('target-year-conflict.csv')).toBe(
+    '第3行（C02）：目标“到2025年，降至4.5‰以下”写的是2025年，与目标年份列的2030年不一致，该指标本次不作评估。',
+  );
+  expect(await sentence('base-year-conflict.csv')).toContain(
+    '写的是2020年，与基期年份列的2019年不一致',
+  );
+  expect(await sentence('band-conflict.csv')).toContain('与“容差”列的2不一致');
+  expect(await sentence('baseline-unit.csv')).toContain(
+    '“5.4%”的单位是“%”，而婴儿死亡率的单位是“‰”',
+  );
+});
 
 test('relative-no-year.csv: 比基期下降20% with a 基期值 and no 基期年份 is judged against the 基期值', async () => {
   const tb = await ok('relative-no-year.csv');
