@@ -1,4 +1,5 @@
 import { assess, type Assessment } from './assess/assess';
+import { unitTargetFindings, withFindings } from './assess/findings';
 import type { Stage } from './assess/progress';
 import { TallyError } from './errors';
 import { isTargetSheetName } from './targets/apply';
@@ -206,7 +207,7 @@ export function monitor(input: MonitorInput): MonitorResult {
     );
   }
   progress('audit', 0.3);
-  const validation = auditDataset(input, dataset, prior);
+  const audited = auditDataset(input, dataset, prior);
   progress('assess', 0.6);
   const period = input.period ?? findPeriod(recognised);
   const targets = input.targets ?? targetsSheet(input.workbooks, input.profile, input.lang);
@@ -215,6 +216,8 @@ export function monitor(input: MonitorInput): MonitorResult {
     stage: input.stage ?? 'annual',
     period,
   });
+  // Townships that miss a per-township target (C10) are notices with their cells (issue 9).
+  const validation = withFindings(audited, unitTargetFindings(assessment, dataset, input.lang));
   const digest = digestOf(validation, dataset, input.lang);
   progress('report', 0.9);
   const result: MonitorResult = { period, recognised, dataset, validation, assessment, digest };

@@ -187,9 +187,17 @@ export const targets = {
     zh: '，因未提供基期值，暂无法判断是否实现“{target}”的目标。',
     en: '; without a baseline it cannot be judged against "{target}".',
   },
+  'targets.finding.unitBelow': {
+    zh: '{unit}{name}为{value}，未达到“{target}”的目标（该目标按乡（镇、街道）逐一考核）。',
+    en: '{name} in {unit} is {value}, short of the target "{target}", which holds for every township.',
+  },
   'n.unitsBelow': {
     zh: '，但按乡（镇、街道）计，{units}未达到{goal}，未实现“{target}”的目标，是本领域尚未达标的指标。',
     en: ', but {units} fall below {goal}, so "{target}" is not met township by township.',
+  },
+  'n.unitsBelowAlso': {
+    zh: '按乡（镇、街道）计，{units}未达到{goal}。',
+    en: ' Township by township, {units} fall below {goal}.',
   },
   'n.notMetItemUnits': {
     zh: '{name}：{value}，目标为“{target}”，{units}未达到{goal}。',

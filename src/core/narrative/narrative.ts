@@ -231,7 +231,16 @@ function statusClause(
           target,
         });
       if (isTrend(r)) return t(lang, 'n.notMetTrend', { target });
-      return t(lang, 'n.notMet', { target, gap: fmt(r.gap ?? 0, r.def.decimals), points });
+      return (
+        t(lang, 'n.notMet', { target, gap: fmt(r.gap ?? 0, r.def.decimals), points }) +
+        // A per-township target missed by the total too: the townships are named all the same.
+        (r.unitsBelow.length > 0
+          ? t(lang, 'n.unitsBelowAlso', {
+              units: unitsBelowText(r, input),
+              goal: goalText(r, lang),
+            })
+          : '')
+      );
     default:
       break;
   }

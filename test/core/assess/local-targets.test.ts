@@ -72,6 +72,29 @@ test('the profile: C10 holds per township, so 乙镇 at 88% makes it not met alt
   const { blocks } = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00');
   const text = blocks.map((b) => b.text).join('\n');
   expect(text).toContain('但按乡（镇、街道）计，乙镇（88.00%）未达到90%');
+  // And one notice with 乙镇's cells: 应种 in column G, 实种 in H, row 4 (title, header, 甲镇).
+  const notices = r.validation.findings.filter((f) => f.ruleId === 'C10-TARGET');
+  expect(
+    notices.map((f) => [f.severity, f.unit, f.sheet, f.cells.map((c) => [c.cell, c.value])]),
+  ).toEqual([
+    [
+      'notice',
+      '乙镇',
+      '妇幼',
+      [
+        ['H4', 440],
+        ['G4', 500],
+      ],
+    ],
+  ]);
+  expect(notices[0]?.message).toBe(
+    '乙镇免疫规划疫苗接种率为88.00%，未达到“以乡（镇、街道）为单位保持在90%以上”的目标（该目标按乡（镇、街道）逐一考核）。',
+  );
+  // A notice needs no 说明: the audit's error and warning counts are the data's alone.
+  expect(r.validation.summary.notices).toBeGreaterThanOrEqual(1);
+  expect(r.digest.warnings).toBe(
+    r.validation.findings.filter((f) => f.severity === 'warning').length,
+  );
 });
 
 test('monitoring-only indicators are outside the 达标率; the counts add up', () => {
@@ -236,4 +259,27 @@ test('the report says whose targets it used and how many of the profile’s coul
   // Never that every target is the national programme's: 16 of them could not be checked.
   expect(text).not.toContain('国家纲要目标');
   expect(meta).not.toContain('国家纲要目标');
+});
+
+test('a per-township target missed by the total as well still names the townships below it', () => {
+  // "以乡（镇、街道）为单位保持在95%以上": the total 94.50 < 95 → not met by 0.50; 甲镇 95.00 is
+  // at the goal (met), 丙镇 100.00 above it, 乙镇 88.00 below.
+  const r = run([
+    ['编号', '目标'],
+    ['C10', '以乡（镇、街道）为单位保持在95%以上'],
+  ]);
+  const c10 = status(r, 'C10');
+  expect([c10.status, c10.statusReason, c10.gap]).toEqual(['notMet', undefined, 0.5]);
+  expect(c10.unitsBelow.map((u) => [r.dataset.hierarchy.name(u.unit), u.value])).toEqual([
+    ['乙镇', 88],
+  ]);
+  const text = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00')
+    .blocks.map((b) => b.text)
+    .join('\n');
+  expect(text).toContain(
+    '距“以乡（镇、街道）为单位保持在95%以上”的目标尚差0.5个百分点，是本领域尚未达标的指标。按乡（镇、街道）计，乙镇（88.00%）未达到95%。',
+  );
+  expect(r.validation.findings.filter((f) => f.ruleId === 'C10-TARGET').map((f) => f.unit)).toEqual(
+    ['乙镇'],
+  );
 });
