@@ -85,45 +85,52 @@ export const targetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none'), ...targetCommon }),
 ]);
 
-export const indicatorSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/),
-  name: z.string().min(1),
-  nameEn: z.string().min(1),
-  outline: z.enum(['women', 'children']),
-  domain: z.string().min(1),
-  domainEn: z.string().min(1),
-  numerator: z.string().min(1),
-  denominator: z.string().min(1),
-  scale: z.number().positive(),
-  unit: z.string().min(1),
-  target: targetSchema,
-  direction: z.enum(['higher', 'lower', 'band']),
-  department: z.string().min(1),
-  verified: z.boolean(),
-  source: z.string().min(1),
-  /** Gross ratios (毛入园率) may legitimately exceed 100%. */
-  mayExceed100: z.boolean().default(false),
-  /** Decimals shown and compared with the target (the published figure). */
-  decimals: z.number().int().min(0).max(6).default(2),
-  /** A next-steps sentence of the profile's own; the default wording is used otherwise. */
-  nextStep: z.string().min(1).optional(),
-  /**
-   * What a trend target (逐步提高) is compared with when no baseline is given: the previous
-   * period, or — for indicators that change only at a 换届, like 村委会 shares — nothing (the
-   * baseline is required; 持平 with last year is no failure).
-   */
-  trendBasis: z.enum(['baselineOrPrior', 'baseline']).default('baselineOrPrior'),
-  /** The target holds for every township (以乡（镇、街道）为单位), not only for the whole area. */
-  perUnit: z.boolean().default(false),
-  /** The normal range of a monitored value (出生人口性别比 103—107): a prompt to check, not a target. */
-  plausibleRange: z
-    .strictObject({ low: z.number(), high: z.number() })
-    .refine((r) => r.low <= r.high, { message: 'low must not exceed high', path: ['low'] })
-    .optional(),
-  /** What a reader must know about the definition (screening coverage over the interval). */
-  note: z.string().min(1).optional(),
-  noteEn: z.string().min(1).optional(),
-});
+export const indicatorSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/),
+    name: z.string().min(1),
+    nameEn: z.string().min(1),
+    outline: z.enum(['women', 'children']),
+    domain: z.string().min(1),
+    domainEn: z.string().min(1),
+    numerator: z.string().min(1),
+    denominator: z.string().min(1),
+    scale: z.number().positive(),
+    unit: z.string().min(1),
+    target: targetSchema,
+    direction: z.enum(['higher', 'lower', 'band']),
+    department: z.string().min(1),
+    verified: z.boolean(),
+    source: z.string().min(1),
+    /** Gross ratios (毛入园率) may legitimately exceed 100%. */
+    mayExceed100: z.boolean().default(false),
+    /** Decimals shown and compared with the target (the published figure). */
+    decimals: z.number().int().min(0).max(6).default(2),
+    /** A next-steps sentence of the profile's own; the default wording is used otherwise. */
+    nextStep: z.string().min(1).optional(),
+    /**
+     * What a trend target (逐步提高) is compared with when no baseline is given: the previous
+     * period, or — for indicators that change only at a 换届, like 村委会 shares — nothing (the
+     * baseline is required; 持平 with last year is no failure).
+     */
+    trendBasis: z.enum(['baselineOrPrior', 'baseline']).default('baselineOrPrior'),
+    /** The target holds for every township (以乡（镇、街道）为单位), not only for the whole area. */
+    perUnit: z.boolean().default(false),
+    /** The normal range of a monitored value (出生人口性别比 103—107): a prompt to check, not a target. */
+    plausibleRange: z
+      .strictObject({ low: z.number(), high: z.number() })
+      .refine((r) => r.low <= r.high, { message: 'low must not exceed high', path: ['low'] })
+      .optional(),
+    /** What a reader must know about the definition (screening coverage over the interval). */
+    note: z.string().min(1).optional(),
+    noteEn: z.string().min(1).optional(),
+  })
+  // `verified` means a reader can check it: the source names a document (《…》) or a web address.
+  .refine((d) => !d.verified || /《[^》]+》|https?:\/\/|www\./.test(d.source), {
+    message:
+      'verified: true needs a source a reader can find (a document title in 《》 or a web address)',
+    path: ['verified'],
+  });
 
 export const indicatorsFileSchema = z.strictObject({ indicators: z.array(indicatorSchema).min(1) });
 

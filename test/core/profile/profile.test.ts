@@ -128,6 +128,12 @@ describe('a broken profile is named by file and field', () => {
       'forms.json',
       /^forms\.1\.items\.0$/,
     ));
+  test('verified without a source a reader can find', () =>
+    expectProfileError(
+      (f) => (f['indicators.json'].indicators[0].source = '国家纲要'),
+      'indicators.json',
+      /^indicators\.0\.verified$/,
+    ));
   test('a misspelt field', () =>
     expectProfileError(
       (f) => (f['profile.json'].totalMarker = ['合计']),
