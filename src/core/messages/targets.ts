@@ -97,6 +97,10 @@ export const targets = {
     zh: '目标只写了数值“{found}”，已按指标方向读作“{read}”；如不是此意，请写明“以上”或“以下”。',
     en: 'The target is a bare number "{found}", read by the indicator\'s direction as "{read}"; if that is not meant, write 以上 or 以下.',
   },
+  'targets.row.baselineNoTarget': {
+    zh: '目标为空，该指标仅作监测，已填写的基期值“{found}”未使用；如需评估，请在“目标”列填写目标（如“比基期下降20%”）。',
+    en: 'The target is blank, so the indicator is monitored only and the baseline "{found}" is not used; to assess it, fill in the target (e.g. 比基期下降20%).',
+  },
   'targets.row.bandIgnored': {
     zh: '容差“{found}”只用于“左右”目标，本行已忽略。',
     en: 'The band "{found}" applies only to "about" targets and was ignored.',

@@ -368,6 +368,8 @@ function readRow(
   } else if (band.value !== null) {
     notices.push({ key: 'targets.row.bandIgnored', params: { found: String(bandCell) } });
   }
+  if (target.kind === 'none' && baseline.value !== null)
+    notices.push({ key: 'targets.row.baselineNoTarget', params: { found: String(baselineCell) } });
   if (target.kind === 'relative') {
     // Without a 基期年份 it is judged against the 基期值 all the same ("比基期下降20%").
     target = { ...target, baseline: baseline.value };

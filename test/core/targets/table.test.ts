@@ -252,3 +252,19 @@ test('the pre-filled 指标目标 sheet reads back as the profile’s targets', 
     expect(row.source).toBe(def?.source);
   }
 });
+
+test('a blank target with a 基期值: monitored only, and the unused baseline is a notice', () => {
+  const r = parseTargetTable(
+    [
+      ['编号', '目标', '基期年份', '基期值'],
+      ['C16', '', 2020, 4.54],
+    ],
+    defaultProfile().indicators,
+    { label: 't.csv' },
+  );
+  if (!r.ok) throw new Error('t.csv');
+  expect(r.table.rows.map((x) => [x.id, x.target.kind])).toEqual([['C16', 'none']]);
+  expect(r.table.problems.map((p) => [p.row, p.id, p.issue.key, p.dropped])).toEqual([
+    [2, 'C16', 'targets.row.baselineNoTarget', false],
+  ]);
+});
