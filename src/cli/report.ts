@@ -11,6 +11,8 @@ import { writeXlsxBytes } from '../xlsx/write';
 import type { Out } from './output';
 import { expandInputs, readFiles } from './read';
 import { explanationsFrom } from './explanations';
+import { readTargetsFile } from './targets';
+import type { Stage } from '../core/assess/progress';
 
 export interface ReportOptions {
   prior?: string[];
@@ -20,6 +22,9 @@ export interface ReportOptions {
   md?: string;
   json: boolean;
   lang: Lang;
+  /** The office's targets table (CSV or .xlsx). */
+  targets?: string;
+  stage?: Stage;
 }
 
 /** `tally report`: audit, roll up, assess; write the workbook and the Markdown. */
@@ -36,7 +41,12 @@ export async function reportCommand(
     opts.prior && opts.prior.length > 0 ? await expandInputs(opts.prior, outputs) : [];
   const workbooks = await readFiles(files, lang, ctx.err);
   const prior = priorFiles.length > 0 ? await readFiles(priorFiles, lang, ctx.err) : undefined;
+  const targets = opts.targets
+    ? await readTargetsFile(opts.targets, ctx.profile, lang, ctx.err)
+    : undefined;
   const result = monitor({
+    ...(targets ? { targets } : {}),
+    stage: opts.stage ?? 'annual',
     workbooks,
     ...(prior ? { prior } : {}),
     profile: ctx.profile,
@@ -52,7 +62,7 @@ export async function reportCommand(
   const now = (ctx.now ?? (() => new Date()))();
   const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
   const { workbook, blocks } = reportSheets(result, ctx.profile, lang, time);
-  const inputs = [...files, ...priorFiles];
+  const inputs = [...files, ...priorFiles, ...(opts.targets ? [opts.targets] : [])];
   if (opts.out)
     await writeOutputFile(opts.out, await writeXlsxBytes(workbook, 'report'), inputs, 'report');
   if (opts.md)

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { TallyError, UnreadableInputError } from '../core/errors';
 import { t, type Lang } from '../core/messages/index';
 import { auditDataset, RULE_SHEET_NAMES, rulesSheet } from '../core/monitor';
+import { isTargetSheetName, TARGET_SHEET_NAMES } from '../core/targets/apply';
 import type { Profile } from '../core/profile/profile';
 import { formOf, recogniseForms, type Recognised, type SheetSkip } from '../core/read/forms';
 import type { HeaderIndex } from '../core/read/vocabulary';
@@ -72,7 +73,12 @@ export async function readRuleFile(file: string): Promise<RuleSet> {
 /** Every sheet read as a table (each once), with its form when it is one, for the rules. */
 function sheetsOf(rec: Recognised, ctx: Ctx, only?: string): RuleSheet[] {
   return rec.tables
-    .filter((t) => (only === undefined || t.sheet === only) && !RULE_SHEET_NAMES.includes(t.sheet))
+    .filter(
+      (t) =>
+        (only === undefined || t.sheet === only) &&
+        !RULE_SHEET_NAMES.includes(t.sheet) &&
+        !isTargetSheetName(t.sheet),
+    )
     .map((t) => {
       const form = formOf(t.table, ctx.profile);
       return {
@@ -129,7 +135,12 @@ function validateWithRules(
 }
 
 /** Sheets Tally itself reads or writes: never forms, never worth a "not audited" note. */
-const TOOL_SHEETS: readonly string[] = [...RULE_SHEET_NAMES, '指标汇总', '监测报告'];
+const TOOL_SHEETS: readonly string[] = [
+  ...RULE_SHEET_NAMES,
+  ...TARGET_SHEET_NAMES,
+  '指标汇总',
+  '监测报告',
+];
 
 /** The recognised forms, of one sheet when `--sheet` names it. */
 function onlySheet(rec: Recognised, only?: string): Recognised {

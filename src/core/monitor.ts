@@ -1,5 +1,10 @@
 import { assess, type Assessment } from './assess/assess';
 import { Exclusions } from './assess/exclusions';
+import { unitTargetFindings, withFindings } from './assess/findings';
+import type { Stage } from './assess/progress';
+import { TallyError } from './errors';
+import { isTargetSheetName } from './targets/apply';
+import { parseTargetTable, type TargetTable } from './targets/table';
 import type { Lang } from './messages/index';
 import { t } from './messages/index';
 import { asRows, type WorkbookData } from './model/workbook';
@@ -48,6 +53,13 @@ export interface MonitorInput {
    * workbooks is used if there is one, else the profile's rules.
    */
   rules?: readonly RuleDef[] | RuleSet;
+  /**
+   * The office's targets, instead of the profile's for the indicators it lists. When absent, a
+   * sheet named 指标目标 (or Targets) in the workbooks is used if there is one.
+   */
+  targets?: TargetTable;
+  /** `midterm` also judges progress against the line from base year to target year. */
+  stage?: Stage;
   /** Written explanations of warnings, by findingKey. */
   explanations?: ReadonlyMap<string, string>;
   readOptions?: ReadOptions;
@@ -77,6 +89,32 @@ export function rulesSheet(workbooks: readonly WorkbookData[]): RuleSet | undefi
   for (const wb of workbooks) {
     const sheet = wb.sheets.find((s) => RULE_SHEET_NAMES.includes(s.name));
     if (sheet) return parseRuleTable(asRows(sheet).rows, { firstRow: sheet.origin.row + 1 });
+  }
+  return undefined;
+}
+
+/**
+ * The targets table of the first workbook that has a 指标目标 sheet, read. A sheet that cannot
+ * be used at all (no header, no 目标 column, no usable row) is unusable input: it throws.
+ */
+export function targetsSheet(
+  workbooks: readonly WorkbookData[],
+  profile: Profile,
+  lang: Lang,
+): TargetTable | undefined {
+  for (const wb of workbooks) {
+    const sheet = wb.sheets.find((s) => isTargetSheetName(s.name));
+    if (!sheet) continue;
+    const label = t(lang, 'targets.sheetLabel', {
+      file: wb.source.split(/[\\/]/).pop() ?? wb.source,
+      sheet: sheet.name,
+    });
+    const read = parseTargetTable(asRows(sheet).rows, profile.indicators, {
+      label,
+      firstRow: sheet.origin.row + 1,
+    });
+    if (!read.ok) throw new TallyError(read.issue.key, read.issue.params, read.nested ?? {});
+    return read.table;
   }
   return undefined;
 }
@@ -172,7 +210,7 @@ export function monitor(input: MonitorInput): MonitorResult {
     ? buildDataset(priorRec, regionName, { regionRows: dataset.regionRows })
     : undefined;
   progress('audit', 0.3);
-  const validation = auditDataset(input, dataset, prior);
+  const audited = auditDataset(input, dataset, prior);
   const priorValidation = prior
     ? auditDataset(
         {
@@ -186,12 +224,18 @@ export function monitor(input: MonitorInput): MonitorResult {
       )
     : undefined;
   progress('assess', 0.6);
+  const targets = input.targets ?? targetsSheet(input.workbooks, input.profile, input.lang);
   const assessment = assess(input.profile, dataset, prior, {
-    excluded: Exclusions.fromFindings(validation.findings),
+    ...(targets ? { targets } : {}),
+    stage: input.stage ?? 'annual',
+    period: periods.period,
+    excluded: Exclusions.fromFindings(audited.findings),
     ...(priorValidation
       ? { priorExcluded: Exclusions.fromFindings(priorValidation.findings) }
       : {}),
   });
+  // Townships that miss a per-township target (C10) are notices with their cells (issue 9).
+  const validation = withFindings(audited, unitTargetFindings(assessment, dataset, input.lang));
   const digest = digestOf(validation, dataset, input.lang);
   progress('report', 0.9);
   const result: MonitorResult = {

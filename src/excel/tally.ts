@@ -34,6 +34,8 @@ import {
 } from './state';
 import { explanationSheet, rulesSheet, type ExplanationRow } from './tables';
 import { writeSheet } from './write';
+import { insertTargetsSheet } from './targets';
+import type { Profile } from '../core/profile/profile';
 
 /**
  * Everything the pane does to the open workbook, each in one `Excel.run` with as few syncs as
@@ -346,6 +348,11 @@ export class ExcelTally {
    */
   openWorkbook(base64: string): Promise<void> {
     return this.createWorkbook(base64);
+  }
+
+  /** Insert the profile's targets as an editable 指标目标 sheet (see ./targets.ts). */
+  insertTargets(profile: Profile): Promise<{ sheet: string; existed: boolean }> {
+    return this.run((context) => insertTargetsSheet(context, profile, this.api));
   }
 
   /** Write the report's two sheets (replacing Tally's previous ones). */

@@ -18,6 +18,7 @@ import { PaneHeader } from './components/PaneHeader';
 import { Progress } from './components/Progress';
 import { Results } from './components/Results';
 import { Settings } from './components/Settings';
+import { TargetsPanel } from './components/TargetsPanel';
 import { SheetList } from './components/SheetList';
 import { usePaneStyles } from './components/styles';
 import { createEngine, type Engine } from './engine/engine';
@@ -141,6 +142,12 @@ export function App({
                     onPeriod={actions.setPeriod}
                     onImport={(kind, files) => void actions.importFiles(kind, files)}
                     onRemove={actions.removeImport}
+                  />
+                  <TargetsPanel
+                    stage={tally.state.stage}
+                    disabled={busy}
+                    onStage={actions.setStage}
+                    onInsertTargets={() => void actions.insertTargets()}
                   />
                 </>
               ) : null}

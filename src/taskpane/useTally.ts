@@ -35,6 +35,7 @@ export type PaneHost = Pick<
   | 'saveExplanation'
   | 'saveExplanations'
   | 'insertRules'
+  | 'insertTargets'
   | 'writeReport'
   | 'openWorkbook'
 >;
@@ -44,6 +45,7 @@ export type Task =
   | 'report'
   | 'clear'
   | 'rules'
+  | 'targets'
   | 'import'
   | 'explain'
   | 'select'
@@ -85,6 +87,8 @@ export interface TallyState {
   current: Imported[];
   prior: Imported[];
   period: string;
+  /** 年度 or 中期 evaluation: a mid-term report also judges progress on the line to the target. */
+  stage: 'annual' | 'midterm';
 }
 
 export interface TallyActions {
@@ -92,6 +96,8 @@ export interface TallyActions {
   report(): Promise<void>;
   clear(): Promise<void>;
   insertRules(): Promise<void>;
+  insertTargets(): Promise<void>;
+  setStage(stage: 'annual' | 'midterm'): void;
   select(f: Finding): Promise<void>;
   saveExplanation(f: Finding, text: string): Promise<boolean>;
   importFiles(kind: 'current' | 'prior', files: readonly PickedFile[]): Promise<void>;
@@ -138,6 +144,7 @@ export function useTally(opts: {
     current: [],
     prior: [],
     period: '',
+    stage: 'annual',
   });
   // Actions read the latest state without re-creating themselves.
   const latest = useRef(state);
@@ -189,6 +196,7 @@ export function useTally(opts: {
           profile: bundle.profile,
           lang,
           ...(s.period.trim() ? { period: s.period.trim() } : {}),
+          stage: s.stage,
           explanations: [...read.explanations],
           time: timeText(now()),
         };
@@ -335,6 +343,25 @@ export function useTally(opts: {
         });
     } catch (e) {
       failure('pane.rulesFailed', e);
+    } finally {
+      busy(undefined);
+    }
+  }, [host, bundle, patch, busy, note, failure]);
+
+  const insertTargets = useCallback(async () => {
+    if (!host || !bundle) return;
+    patch({ notes: [] });
+    busy({ task: 'targets', label: 'pane.stage.targets' });
+    try {
+      const r = await host.insertTargets(bundle.profile);
+      if (r.existed) note('info', 'pane.targetsExists', { sheet: r.sheet });
+      else
+        note('success', 'pane.targetsInserted', {
+          sheet: r.sheet,
+          count: bundle.profile.indicators.length,
+        });
+    } catch (e) {
+      failure('pane.targetsFailed', e);
     } finally {
       busy(undefined);
     }
@@ -494,6 +521,7 @@ export function useTally(opts: {
   );
 
   const setPeriod = useCallback((period: string) => patch({ period }), [patch]);
+  const setStage = useCallback((stage: 'annual' | 'midterm') => patch({ stage }), [patch]);
   const dismiss = useCallback(
     (id: number) => patch((s) => ({ notes: s.notes.filter((n) => n.id !== id) })),
     [patch],
@@ -506,6 +534,8 @@ export function useTally(opts: {
       report,
       clear,
       insertRules,
+      insertTargets,
+      setStage,
       select,
       saveExplanation,
       importFiles,

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { fitToExcel } from '../core/output/fit';
 import { parseRange } from '../core/model/a1';
 import type { OutputCell, OutputWorkbook } from '../core/output/spec';
 
@@ -57,7 +58,9 @@ export function toExcelJs(
   wb.creator = TALLY_CREATOR;
   wb.lastModifiedBy = TALLY_CREATOR;
   wb.keywords = KIND_KEYWORD[kind];
-  for (const sheet of out.sheets) {
+  for (const description of out.sheets) {
+    // Excel's limits (409-point rows) hold in files too: the same fitting as the Office.js writer.
+    const sheet = fitToExcel(description);
     const ws = wb.addWorksheet(sheet.name);
     sheet.rows.forEach((row, r) => {
       row.forEach((spec, c) => applyCell(ws.getCell(r + 1, c + 1), spec));

@@ -56,7 +56,13 @@ const SAMPLE = path.join(ROOT, 'samples', '2025年青川市两纲监测数据.xl
 const SAMPLE_PRIOR = path.join(ROOT, 'samples', '2024年青川市两纲监测数据.xlsx');
 const RED = '#FFC7CE';
 const YELLOW = '#FFEB9C';
-const STATUS = { 达标: '#C6EFCE', 未达标: '#FFC7CE', 无数据: '#D9D9D9' };
+const STATUS = {
+  达标: '#C6EFCE',
+  未达标: '#FFC7CE',
+  无数据: '#D9D9D9',
+  无法评估: '#FCE4D6',
+  仅监测: '#E7EEF7',
+};
 
 /** The quirks fixture and what the pane must recognise in it (by sheet name). */
 const FIXTURE = {

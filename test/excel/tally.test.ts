@@ -371,10 +371,20 @@ describe('the report sheets', () => {
         ? [{ r, c: status, v: cell.value }]
         : [];
     });
-    expect(new Set(statusCells.map((s) => s.v))).toEqual(new Set(['达标', '未达标', '无数据']));
+    // The sample has every status but 无数据 (issue 9: 无法评估 for 左右 without a band, 仅监测).
+    const byWord = {
+      达标: COLOURS.met,
+      未达标: COLOURS.notMet,
+      无数据: COLOURS.noData,
+      无法评估: COLOURS.notAssessable,
+      仅监测: COLOURS.noTarget,
+    } as const;
+    expect(new Set(statusCells.map((s) => s.v))).toEqual(
+      new Set(['达标', '未达标', '无法评估', '仅监测']),
+    );
     expect(statusCells.length).toBeGreaterThan(0);
     for (const { r, c, v } of statusCells) {
-      const want = v === '达标' ? COLOURS.met : v === '未达标' ? COLOURS.notMet : COLOURS.noData;
+      const want = byWord[v as keyof typeof byWord];
       expect(summary.fillAt(r, c)).toBe(want.fill);
       expect(summary.formatAt(r, c).fontColor).toBe(want.font);
     }

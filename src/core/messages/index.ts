@@ -11,6 +11,7 @@ import { report, template } from './report';
 import { rules } from './rules';
 import { trust } from './trust';
 import { usage } from './usage';
+import { targets } from './targets';
 
 export type Lang = 'zh' | 'en';
 
@@ -25,6 +26,7 @@ const catalogue = {
   ...rules,
   ...trust,
   ...usage,
+  ...targets,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

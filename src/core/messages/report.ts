@@ -27,7 +27,7 @@ export const report = {
   'col.unit': { zh: '单位', en: 'Unit' },
   'col.numerator': { zh: '分子', en: 'Numerator' },
   'col.denominator': { zh: '分母', en: 'Denominator' },
-  'col.target': { zh: '2030年目标', en: '2030 target' },
+  'col.target': { zh: '目标', en: 'Target' },
   'col.status': { zh: '达标情况', en: 'Status' },
   'col.prior': { zh: '上年', en: 'Previous' },
   'col.change': { zh: '变化', en: 'Change' },
@@ -61,10 +61,6 @@ export const report = {
   'n.h.notMet': { zh: '三、未达标指标', en: '3. Indicators not met' },
   'n.h.quality': { zh: '四、数据质量', en: '4. Data quality' },
   'n.h.next': { zh: '五、下一步工作', en: '5. Next steps' },
-  'n.overview': {
-    zh: '{period}年，{region}纳入监测的两纲指标共{monitored}项，其中达到2030年目标的{met}项，尚未达到的{notMet}项，无数据或暂无法评估的{noData}项；在可评估的{assessable}项指标中，达标率为{rate}%。',
-    en: 'In {period}, {region} monitored {monitored} indicators: {met} met their 2030 targets, {notMet} did not, and {noData} had no data or could not be assessed; of the {assessable} that could be assessed, {rate}% met their targets.',
-  },
   'n.overviewOutline': {
     zh: '其中，妇女发展纲要指标{women}项（达标{womenMet}项），儿童发展纲要指标{children}项（达标{childrenMet}项）。',
     en: 'Of these, {women} belong to the programme for women ({womenMet} met) and {children} to the programme for children ({childrenMet} met).',
@@ -83,9 +79,9 @@ export const report = {
     en: ', up {change}{points} on the previous year',
   },
   'n.changeSame': { zh: '，与上年持平', en: ', unchanged from the previous year' },
-  'n.met': { zh: '，已实现{target}的目标。', en: ', meeting its target ({target}).' },
+  'n.met': { zh: '，已实现“{target}”的目标。', en: ', meeting its target ({target}).' },
   'n.notMet': {
-    zh: '，距{target}的目标尚差{gap}{points}，是本领域尚未达标的指标。',
+    zh: '，距“{target}”的目标尚差{gap}{points}，是本领域尚未达标的指标。',
     en: ', {gap}{points} short of the target of {target}; it is not yet met.',
   },
   'n.notMetTrend': {
@@ -117,11 +113,11 @@ export const report = {
     en: ' (numerator {n}: a small number, so the rate is unstable)',
   },
   'n.notMetNone': {
-    zh: '所有可评估指标均已达到2030年目标。',
-    en: 'Every indicator that could be assessed met its 2030 target.',
+    zh: '所有可评估指标均已达到目标。',
+    en: 'Every indicator that could be assessed met its target.',
   },
   'n.notMetItem': {
-    zh: '{name}：{value}，目标{target}，尚差{gap}{points}。{weakest}',
+    zh: '{name}：{value}，目标为“{target}”，尚差{gap}{points}。{weakest}',
     en: '{name}: {value}, target {target}, {gap}{points} short. {weakest}',
   },
   'n.weakest': { zh: '较弱的单位：{units}。', en: 'Weakest units: {units}.' },
@@ -154,11 +150,11 @@ export const report = {
     en: 'These shares exceed 100%, which cannot be; check their numerators and denominators: {list}.',
   },
   'n.quality.unverified': {
-    zh: '以下指标的目标值尚未与纲要原文核对，请按本地纲要确认：{list}。',
-    en: 'The targets of these indicators were not checked against the programme text; confirm them against the local programme: {list}.',
+    zh: '以下{count}项指标的目标及其表述未能在可查的纲要原文或权威发布中核实（见各指标的来源说明），对其达标与否的判断仅供参考，请按本地纲要在指标目标表中确认：{list}。',
+    en: 'The targets and wording of these {count} indicators could not be checked against a findable programme text or official release (see each source), so their judgements are provisional; confirm them against the local programme in the targets table: {list}.',
   },
   'n.next': {
-    zh: '{department}：{name}尚未达到{target}的目标，建议分析原因、制定改进措施{focus}。',
+    zh: '{department}：{name}尚未实现“{target}”的目标，建议分析原因、制定改进措施{focus}。',
     en: '{department}: {name} has not reached the target of {target}; analyse the causes and plan improvements{focus}.',
   },
   'n.nextFocus': { zh: '，重点关注{units}', en: ', starting with {units}' },

@@ -1,11 +1,13 @@
 import type { Assessment, IndicatorResult } from '../assess/assess';
-import { describeTarget, pointUnit } from '../assess/targets';
+import { pointUnit } from '../assess/targets';
 import { a1, columnLetter } from '../model/a1';
 import { t, type Lang, type MessageKey } from '../messages/index';
 import type { Block } from '../narrative/narrative';
-import { attainmentRate, type AuditDigest } from '../narrative/narrative';
+import { attainmentRate, targetOrigins, wordingOf, type AuditDigest } from '../narrative/narrative';
+import { countStatuses } from '../assess/assess';
 import type { Profile } from '../profile/profile';
 import type { Dataset } from '../rollup/dataset';
+import { profileTargetChecks } from '../targets/apply';
 import { wrappedHeight, type OutputCell, type OutputSheet } from './spec';
 
 /**
@@ -16,6 +18,10 @@ export const COLOURS = {
   met: { fill: '#C6EFCE', font: '#006100' },
   notMet: { fill: '#FFC7CE', font: '#9C0006' },
   noData: { fill: '#D9D9D9', font: '#404040' },
+  /** A value, but nothing to judge it against: amber, "look at this". */
+  notAssessable: { fill: '#FCE4D6', font: '#843C0C' },
+  /** Monitored without a target: neutral blue-grey, never a verdict colour. */
+  noTarget: { fill: '#E7EEF7', font: '#44546A' },
   header: { fill: '#DDEBF7', font: '#1F3864' },
   group: { fill: '#F2F2F2', font: '#000000' },
   warning: { fill: '#FFEB9C', font: '#9C5700' },
@@ -119,10 +125,27 @@ export function summarySheet(input: SummaryInput, name: string): OutputSheet {
       { header: 'col.unit', width: 7, cell: (r) => text(r.def.unit) },
       {
         header: 'col.target',
-        width: 14,
-        cell: (r) => text(describeTarget(r.def.target, r.def.unit, lang)),
+        width: 16,
+        cell: (r) => text(wordingOf(r, lang), { wrap: true }),
       },
       { header: 'col.status', width: 8, cell: (r) => statusCell(r, lang) },
+      ...(a.stage === 'midterm'
+        ? [
+            {
+              header: 'col.progress' as const,
+              width: 9,
+              cell: (r: IndicatorResult) =>
+                text(t(lang, `progress.${r.progress?.status ?? 'notAssessable'}`), {
+                  align: 'center',
+                }),
+            },
+            {
+              header: 'col.expected' as const,
+              width: 8,
+              cell: (r: IndicatorResult) => num(r.progress?.expected ?? null, r.def.decimals),
+            },
+          ]
+        : []),
       { header: 'col.prior', width: 8, cell: (r) => num(r.prior, r.def.decimals) },
       { header: 'col.change', width: 8, cell: (r) => num(r.change, r.def.decimals) },
       {
@@ -171,7 +194,9 @@ export function summarySheet(input: SummaryInput, name: string): OutputSheet {
         open: audit.openErrors,
         warnings: audit.warnings,
         explained: audit.explained,
-      }),
+      }) +
+        '　' +
+        targetsMeta(a, lang),
     ),
   ]);
   rows.push(
@@ -234,12 +259,7 @@ export function summarySheet(input: SummaryInput, name: string): OutputSheet {
   for (const r of a.indicators) if (!domains.includes(r.def.domain)) domains.push(r.def.domain);
   for (const domain of domains) {
     const rs = a.indicators.filter((r) => r.def.domain === domain);
-    const counts = {
-      monitored: rs.length,
-      met: rs.filter((r) => r.status === 'met').length,
-      notMet: rs.filter((r) => r.status === 'notMet').length,
-      noData: rs.filter((r) => r.status === 'noData').length,
-    };
+    const counts = countStatuses(rs);
     const { assessable, rate } = attainmentRate(counts);
     const first = rs[0]?.def;
     rows.push([
@@ -281,6 +301,16 @@ export function summarySheet(input: SummaryInput, name: string): OutputSheet {
   };
 }
 
+/** Whose targets the report used: the profile's, or the office's table for some of them. */
+function targetsMeta(a: Assessment, lang: Lang): string {
+  const stage = a.stage === 'midterm' ? '　' + t(lang, 'report.stageMidterm') : '';
+  if (!a.targets)
+    return t(lang, 'report.targetsProfile', profileTargetChecks(a.indicators)) + stage;
+  return (
+    t(lang, 'report.targetsTable', { label: a.targets.label, ...targetOrigins(a, lang) }) + stage
+  );
+}
+
 export function narrativeSheet(blocks: readonly Block[], name: string): OutputSheet {
   const rows: OutputCell[][] = blocks.map((b) => {
     switch (b.kind) {
@@ -298,6 +328,7 @@ export function narrativeSheet(blocks: readonly Block[], name: string): OutputSh
   });
   const width = 72;
   const rowHeights = rows.map((r) =>
+    // A paragraph taller than Excel's 409 points is split over several rows by fit.ts when written.
     r[0]?.wrap ? wrappedHeight(String(r[0].value ?? ''), width) : undefined,
   );
   return { name, rows, columnWidths: [width], rowHeights };

@@ -26,6 +26,8 @@ export interface EngineJob {
   explanations: [string, string][];
   /** The report's run time, as the summary shows it. */
   time?: string;
+  /** 年度 or 中期 evaluation (issue 9). */
+  stage?: 'annual' | 'midterm';
 }
 
 export interface EngineOutcome {
@@ -61,6 +63,7 @@ export function runJob(
     index: indexOf(job.profile),
     lang: job.lang,
     ...(job.period ? { period: job.period } : {}),
+    ...(job.stage ? { stage: job.stage } : {}),
     explanations: new Map(job.explanations),
     ...(onProgress ? { onProgress } : {}),
   });
