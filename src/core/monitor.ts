@@ -3,7 +3,8 @@ import type { Lang } from './messages/index';
 import { t } from './messages/index';
 import type { WorkbookData } from './model/workbook';
 import { narrative, type AuditDigest, type Block } from './narrative/narrative';
-import { narrativeSheet, summarySheet } from './output/report';
+import { narrativeSheet, summarySheet, type SummaryInput } from './output/report';
+import { unitsSheet } from './output/units';
 import type { OutputWorkbook } from './output/spec';
 import type { Profile } from './profile/profile';
 import type { RuleDef } from './profile/schema';
@@ -191,7 +192,7 @@ export function reportSheets(
   profile: Profile,
   lang: Lang,
   time: string,
-  names: { summary: string; narrative: string } = {
+  names: { summary: string; narrative: string; units?: string } = {
     summary: t(lang, 'report.summarySheet'),
     narrative: t(lang, 'report.narrativeSheet'),
   },
@@ -205,17 +206,17 @@ export function reportSheets(
     lang,
     unitName,
   });
-  const summary = summarySheet(
-    {
-      assessment: r.assessment,
-      profile,
-      dataset: r.dataset,
-      period: r.period,
-      audit: r.digest,
-      lang,
-      time,
-    },
-    names.summary,
-  );
-  return { workbook: { sheets: [summary, narrativeSheet(blocks, names.narrative)] }, blocks };
+  const input: SummaryInput = {
+    assessment: r.assessment,
+    profile,
+    dataset: r.dataset,
+    period: r.period,
+    audit: r.digest,
+    lang,
+    time,
+  };
+  const summary = summarySheet(input, names.summary);
+  const units = unitsSheet(input, names.units ?? t(lang, 'report.unitsSheet'), summary.name);
+  const story = narrativeSheet(blocks, names.narrative, lang);
+  return { workbook: { sheets: [summary, units, story] }, blocks };
 }

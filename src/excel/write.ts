@@ -141,7 +141,7 @@ export function writeSheetView(ws: Excel.Worksheet, sheet: OutputSheet, api: Api
     }
     queued = true;
   }
-  if (sheet.landscape && api('1.9')) {
+  if (sheet.print?.orientation === 'landscape' && api('1.9')) {
     ws.pageLayout.orientation = 'Landscape';
     queued = true;
   }

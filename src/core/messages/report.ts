@@ -13,11 +13,11 @@ export const report = {
   },
   'report.meta': {
     zh: '监测方案：{profile}　生成时间：{time}　审核：强制性错误 {errors} 条（未解决 {open} 条），核实性问题 {warnings} 条（已说明 {explained} 条）',
-    en: 'Profile: {profile}   Generated: {time}   Audit: {errors} errors ({open} open), {warnings} warnings ({explained} explained)',
+    en: 'Profile: {profile}   Generated: {time}   Audit: {errors} {errors|error|errors} ({open} open), {warnings} {warnings|warning|warnings} ({explained} explained)',
   },
   'report.openErrors': {
     zh: '注意：数据中仍有 {open} 条未解决的强制性审核错误，以下结果可能不准确，请修正后重新生成。',
-    en: 'Caution: the data still has {open} open audit errors; the figures below may be wrong. Fix them and run the report again.',
+    en: 'Caution: the data still has {open} open audit {open|error|errors}; the figures below may be wrong. Fix them and run the report again.',
   },
   'col.outline': { zh: '纲要', en: 'Programme' },
   'col.domain': { zh: '领域', en: 'Domain' },
