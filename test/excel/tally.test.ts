@@ -568,7 +568,7 @@ describe('the view of written sheets', () => {
         columnWidths: [12],
         frozenRows: 1,
         frozenColumns: 1,
-        landscape: true,
+        print: { orientation: 'landscape' },
       },
       { name: '监测报告', rows: [[{ value: 'x' }]], frozenRows: 1 },
     ],

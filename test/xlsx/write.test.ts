@@ -42,7 +42,7 @@ describe('the exceljs writer', () => {
           frozenRows: 1,
           frozenColumns: 1,
           merges: ['A1:C1'],
-          landscape: true,
+          print: { orientation: 'landscape' },
         },
       ],
     });

@@ -172,10 +172,11 @@ export const report = {
 
 /** Messages of the blank-form template. */
 export const template = {
-  // Headers of the blank forms: the same in both languages, so Tally recognises them when filled.
-  'tpl.code': { zh: '统计用区划代码', en: '统计用区划代码' },
-  'tpl.unit': { zh: '乡镇（街道）', en: '乡镇（街道）' },
-  'tpl.total': { zh: '合计', en: '合计' },
+  // Headers of the blank forms: the Chinese header Tally recognises, with an English gloss
+  // after a space in English (normalize.ts drops the gloss when the form is read back).
+  'tpl.code': { zh: '统计用区划代码', en: '统计用区划代码 Division code' },
+  'tpl.unit': { zh: '乡镇（街道）', en: '乡镇（街道） Reporting unit' },
+  'tpl.total': { zh: '合计', en: '合计 Total' },
   'tpl.title': { zh: '{period}年{form}统计表（{id}）', en: '{form} ({id}), {period}' },
   'tpl.filler': {
     zh: '填报单位：{department}　　填报人：　　　　联系电话：　　　　报出日期：',
@@ -197,7 +198,7 @@ export const template = {
   },
   'tpl.i.3': {
     zh: '3. 合计行由公式自动计算，请勿手工改写。',
-    en: '3. The 合计 row is computed by formulas; do not overwrite it.',
+    en: '3. The total row is computed by formulas; do not overwrite it.',
   },
   'tpl.i.4': {
     zh: '4. 比上年变化较大的数据，请在报送时附书面说明。',
@@ -205,6 +206,6 @@ export const template = {
   },
   'tpl.i.5': {
     zh: '5. 填好后请用 Tally 审核（tally validate 或 Excel 中的“审核”按钮），修正全部错误后报送。',
-    en: '5. Audit the filled forms with Tally (tally validate, or the 审核 button in Excel) and fix every error before submitting.',
+    en: '5. Audit the filled forms with Tally (tally validate, or the Audit button in Excel) and fix every error before submitting.',
   },
 } as const;
