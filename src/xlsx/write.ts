@@ -65,6 +65,9 @@ export function toExcelJs(
   wb.keywords = KIND_KEYWORD[kind];
   for (const sheet of out.sheets) {
     const ws = wb.addWorksheet(sheet.name);
+    // exceljs takes 9 for the default width and leaves such columns out; Excel's own default
+    // is 8.43, so the sheet says 9.
+    ws.properties.defaultColWidth = 9;
     sheet.rows.forEach((row, r) => {
       row.forEach((spec, c) => applyCell(ws.getCell(r + 1, c + 1), spec));
     });
@@ -156,8 +159,9 @@ function applyPrint(ws: ExcelJS.Worksheet, sheet: OutputSheet): void {
     setup.printTitlesColumn = `${columnLetter(p.titleColumns.first)}:${columnLetter(p.titleColumns.last)}`;
   }
   ws.pageSetup = setup;
-  // exceljs puts a break below a row: below the row above the one that begins the page.
-  for (const r of p.breaksBefore ?? []) if (r > 0) ws.getRow(r).addPageBreak();
+  // exceljs puts a break below a row: below the row above the one that begins the page. The
+  // last column is given, as its default (16838) is past Excel's last column (16384).
+  for (const r of p.breaksBefore ?? []) if (r > 0) ws.getRow(r).addPageBreak(0, 16384);
   const header = headerFooterString(p.header);
   const footer = headerFooterString(p.footer);
   if (header || footer) {
