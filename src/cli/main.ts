@@ -82,6 +82,7 @@ export async function main(
     .option('--region <name>', h('help.region'))
     .option('--out <file.xlsx>', h('help.out'))
     .option('--md <file.md>', h('help.md'))
+    .option('--docx <file.docx>', h('help.docx'))
     .option('--json', h('help.json'), false)
     .addOption(langOption())
     .action(async (files: string[], opts: ReportOptions) => {

@@ -5,6 +5,7 @@ import type { WorkbookData } from './model/workbook';
 import { narrative, type AuditDigest, type Block } from './narrative/narrative';
 import { narrativeSheet, summarySheet, type SummaryInput } from './output/report';
 import { unitsSheet } from './output/units';
+import { reportDocument, type ReportDocument } from './output/document';
 import type { OutputWorkbook } from './output/spec';
 import type { Profile } from './profile/profile';
 import type { RuleDef } from './profile/schema';
@@ -184,6 +185,8 @@ export function monitor(input: MonitorInput): MonitorResult {
 export interface ReportSheets {
   workbook: OutputWorkbook;
   blocks: Block[];
+  /** The narrative and the summary table as a document (the Word file). */
+  document: ReportDocument;
 }
 
 /** The two report sheets. `names` lets the Excel adapter pick free names for them. */
@@ -218,5 +221,9 @@ export function reportSheets(
   const summary = summarySheet(input, names.summary);
   const units = unitsSheet(input, names.units ?? t(lang, 'report.unitsSheet'), summary.name);
   const story = narrativeSheet(blocks, names.narrative, lang);
-  return { workbook: { sheets: [summary, units, story] }, blocks };
+  return {
+    workbook: { sheets: [summary, units, story] },
+    blocks,
+    document: reportDocument(blocks, input),
+  };
 }

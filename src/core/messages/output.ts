@@ -44,5 +44,8 @@ export const output = {
     zh: 'Word 文档未能生成：{detail}',
     en: 'The Word document could not be made: {detail}',
   },
-  'cli.wroteDocx': { zh: '已写入 {file}', en: 'Wrote {file}' },
+  'help.docx': {
+    zh: '把监测报告和指标汇总表写成 Word 文档（按党政机关公文格式排版）',
+    en: 'write the report and the summary table as a Word document, laid out as an official document',
+  },
 } as const;

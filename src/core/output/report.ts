@@ -91,7 +91,7 @@ export function unitLabel(unit: string, lang: Lang): string {
 
 export const SUMMARY_HEADER_ROW = 4; // 0-based row of the column headers
 
-interface Column {
+export interface Column {
   header: MessageKey;
   width: number;
   cell: (r: IndicatorResult) => OutputCell;
@@ -103,7 +103,7 @@ interface Column {
  * The indicator columns, declared once: header, width, cell. Status comes early so a printed
  * page shows it next to the value; the internal columns (counts, point unit, verified) last.
  */
-function summaryColumns(lang: Lang): Column[] {
+export function summaryColumns(lang: Lang): Column[] {
   return [
     {
       header: 'col.outline',
