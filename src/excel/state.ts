@@ -24,8 +24,8 @@ export const MARKS_KEY = 'tally.highlights';
 /** The sheet-scoped defined name on every sheet Tally owns. */
 export const OWNED_MARKER = 'TallyOwned';
 
-export type SheetRole = 'summary' | 'narrative' | 'explanations';
-const ROLES: readonly SheetRole[] = ['summary', 'narrative', 'explanations'];
+export type SheetRole = 'summary' | 'units' | 'narrative' | 'explanations';
+const ROLES: readonly SheetRole[] = ['summary', 'units', 'narrative', 'explanations'];
 
 /** A fill as it was before Tally marked the cell. `null` where the cell had no fill. */
 export interface SavedFill {

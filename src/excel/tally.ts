@@ -144,7 +144,7 @@ export class ExcelTally {
         },
         include: (ws) => {
           const role = roles.get(ws.id);
-          return role !== 'summary' && role !== 'narrative';
+          return role === undefined || role === 'explanations';
         },
         ...(withFormats
           ? {

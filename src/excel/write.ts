@@ -1,6 +1,7 @@
-import { rangeA1 } from '../core/model/a1';
+import { a1, parseA1, rangeA1 } from '../core/model/a1';
 import type { ChartSpec, OutputCell, OutputSheet } from '../core/output/spec';
 import type { ApiCheck } from './context';
+import { queueBorders, queueColumnGroups, queuePageLayout } from './print';
 
 /**
  * Applying an output description (src/core/output/spec.ts) to a worksheet with Office.js.
@@ -116,14 +117,15 @@ export function writeSheet(ws: Excel.Worksheet, sheet: OutputSheet, api: ApiChec
   (sheet.rowHeights ?? []).forEach((h, i) => {
     if (h !== undefined && h > 0) rect(ws, i, 0, 1, 1).format.rowHeight = h;
   });
+  queueBorders(ws, sheet);
   for (const chart of sheet.charts ?? []) addChart(ws, chart, api);
   // Data validations (used by the template, not by the report) need ExcelApi 1.8 and are
   // left to the .xlsx writer.
 }
 
 /**
- * Queue the sheet's view and page settings: frozen panes (ExcelApi 1.7) and landscape pages
- * (ExcelApi 1.9). Freezing acts on the sheet's view and has failed on hidden or inactive
+ * Queue the sheet's view and page settings: frozen panes (ExcelApi 1.7), the page layout
+ * (ExcelApi 1.9, ./print.ts) and the collapsed column group. Freezing acts on the sheet's view and has failed on hidden or inactive
  * sheets (office-js #3148, #1463, #2196), so the caller sends these apart, once the sheet is
  * visible, and does not let them fail the write.
  */
@@ -141,8 +143,9 @@ export function writeSheetView(ws: Excel.Worksheet, sheet: OutputSheet, api: Api
     }
     queued = true;
   }
-  if (sheet.print?.orientation === 'landscape' && api('1.9')) {
-    ws.pageLayout.orientation = 'Landscape';
+  if (sheet.print && queuePageLayout(ws, sheet.print, api)) queued = true;
+  if (sheet.columnGroups?.length) {
+    queueColumnGroups(ws, sheet, api);
     queued = true;
   }
   return queued;
@@ -180,5 +183,7 @@ export function addChart(ws: Excel.Worksheet, spec: ChartSpec, api: ApiCheck): v
       added.setXAxisValues(ws.getRange(spec.categories));
     }
   }
-  chart.setPosition(spec.anchor);
+  // The spec's corner is exclusive (the drawing's `to` cell); Office.js covers its end cell.
+  const to = parseA1(spec.to);
+  chart.setPosition(spec.anchor, a1(Math.max(0, to.row - 1), Math.max(0, to.col - 1)));
 }

@@ -51,8 +51,10 @@ test.each(['zh', 'en'] as const)(
   'the overview (%s) states exactly the counts of the summary table',
   async (lang) => {
     const { sheets } = await sample(lang);
-    const [summary, narrative] = sheets.workbook.sheets;
-    if (!summary || !narrative) throw new Error('two sheets expected');
+    const role = (r: string) => sheets.workbook.sheets.find((s) => s.role === r);
+    const summary = role('summary');
+    const narrative = role('narrative');
+    if (!summary || !narrative) throw new Error('a summary and a narrative sheet expected');
     const table = statusCounts(summary.rows, lang);
     const overview =
       sheets.blocks.find((b) => b.kind === 'paragraph' && /(纳入监测|monitored)/.test(b.text))
