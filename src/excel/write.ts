@@ -125,9 +125,9 @@ export function writeSheet(ws: Excel.Worksheet, sheet: OutputSheet, api: ApiChec
 
 /**
  * Queue the sheet's view and page settings: frozen panes (ExcelApi 1.7), the page layout
- * (ExcelApi 1.9, ./print.ts) and the collapsed column group. Freezing acts on the sheet's view and has failed on hidden or inactive
- * sheets (office-js #3148, #1463, #2196), so the caller sends these apart, once the sheet is
- * visible, and does not let them fail the write.
+ * (ExcelApi 1.9, ./print.ts) and the collapsed column group. Freezing acts on the sheet's
+ * view and has failed on hidden or inactive sheets (office-js #3148, #1463, #2196), so the
+ * caller sends these apart, once the sheet is visible, and does not let them fail the write.
  */
 export function writeSheetView(ws: Excel.Worksheet, sheet: OutputSheet, api: ApiCheck): boolean {
   let queued = false;
