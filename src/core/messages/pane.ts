@@ -52,7 +52,7 @@ export const pane = {
   'pane.records': { zh: '记录', en: 'Records' },
   'pane.recordsValue': {
     zh: '{records} 条（合计行 {totals} 行）',
-    en: '{records} ({totals} total rows)',
+    en: '{records} ({totals} total {totals|row|rows})',
   },
   'pane.items': { zh: '数据项', en: 'Items' },
   'pane.itemsValue': { zh: '识别 {count} 个', en: '{count} recognised' },

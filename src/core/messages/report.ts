@@ -127,16 +127,16 @@ export const report = {
   'n.weakest': { zh: '较弱的单位：{units}。', en: 'Weakest units: {units}.' },
   'n.quality.scope': {
     zh: '本次共审核报表{forms}张，涉及填报单位{units}个。',
-    en: '{forms} forms from {units} reporting units were audited.',
+    en: '{forms} {forms|form|forms} from {units} reporting {units|unit|units} {forms|was|were} audited.',
   },
   'n.quality.errors': {
     zh: '发现强制性审核错误{errors}条，其中尚未解决{open}条。',
-    en: '{errors} audit errors were found, {open} of them still open.',
+    en: '{errors} audit {errors|error was|errors were} found, {open} of them still open.',
   },
   'n.quality.errorsNone': { zh: '未发现强制性审核错误。', en: 'No audit errors were found.' },
   'n.quality.warnings': {
     zh: '核实性审核问题{warnings}条，已填写说明{explained}条。',
-    en: '{warnings} warnings need an explanation; {explained} have one.',
+    en: '{warnings} {warnings|warning needs|warnings need} an explanation; {explained} {explained|has|have} one.',
   },
   'n.quality.explanation': { zh: '{unit}（{rule}）：{text}', en: '{unit} ({rule}): {text}' },
   'n.quality.missing': { zh: '未报送的单位：{list}。', en: 'Units that did not report: {list}.' },
