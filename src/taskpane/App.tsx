@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { t, type Lang } from '../core/messages/index';
 import type { WorkbookSource } from '../core/ports';
 import { Actions } from './components/Actions';
+import { DownloadReport } from './components/DownloadReport';
 import { ErrorBar } from './components/ErrorBar';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Notes } from './components/Notes';
@@ -39,6 +40,8 @@ export interface AppProps {
   engine?: Engine;
   /** The clock for the report's run time. */
   now?: () => Date;
+  /** Office.context.platform, which decides how the Word report is offered. */
+  platform?: string;
 }
 
 type Loaded = { ok: true; bundle: ProfileBundle } | { ok: false; error: unknown };
@@ -59,6 +62,7 @@ export function App({
   loadProfile = loadDefaultProfile,
   engine,
   now,
+  platform,
 }: AppProps) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [profile] = useState<Loaded>(() => {
@@ -113,6 +117,10 @@ export function App({
                   />
                   {tally.state.busy ? <Progress busy={tally.state.busy} /> : null}
                   <Notes notes={tally.state.notes} onDismiss={actions.dismiss} />
+                  <DownloadReport
+                    document={tally.state.audit?.outcome.document}
+                    platform={platform}
+                  />
                   {tally.state.audit ? (
                     <Results
                       audit={tally.state.audit}

@@ -36,13 +36,18 @@ export const output = {
   },
   'doc.date': { zh: '{year}年{month}月{day}日', en: '{day} {monthName} {year}' },
   'pane.downloadDocx': { zh: '下载报告 (Word)', en: 'Download report (Word)' },
-  'pane.downloadDocxHint': {
-    zh: '监测报告和指标汇总表，按党政机关公文格式排版',
-    en: 'The monitoring report and the summary table, laid out as an official document',
-  },
   'pane.downloadDocxFailed': {
-    zh: 'Word 文档未能生成：{detail}',
-    en: 'The Word document could not be made: {detail}',
+    zh: 'Word 文档未能生成：{detail}。请再次点击“汇总并生成报告”，或用命令行 tally report --docx 生成。',
+    en: 'The Word document could not be made: {detail}. Run the report again, or make it with tally report --docx on the command line.',
+  },
+  'pane.docxMaking': { zh: '正在生成 Word 文档…', en: 'Making the Word document…' },
+  'pane.docxFile': {
+    zh: '“{file}”：本次汇总的监测报告和指标汇总表，按党政机关公文格式排版。',
+    en: '“{file}”: the monitoring report and the summary table of this report run, laid out as an official document.',
+  },
+  'pane.docxUnavailable': {
+    zh: '此版本的 Excel（如 Mac 版、iPad 版）不允许加载项保存文件，Word 报告无法从任务窗格下载。请在 Excel 网页版中打开本工作簿，点击“汇总并生成报告”后下载；或在电脑上用命令行运行 tally report --docx 生成。',
+    en: 'This version of Excel (on the Mac or the iPad, for instance) does not let an add-in save files, so the Word report cannot be downloaded from the pane. Open the workbook in Excel on the web, run the report and download it there, or make it with tally report --docx on the command line.',
   },
   'help.docx': {
     zh: '把监测报告和指标汇总表写成 Word 文档（按党政机关公文格式排版）',
