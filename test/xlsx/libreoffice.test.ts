@@ -182,6 +182,15 @@ suite('the report printed and as a Word document (LibreOffice)', () => {
     );
     expect(annex).toBeGreaterThan(0);
     expect(pageText(docxPdf, annex + 1).replace(/\s+/g, '')).toContain('指标汇总表');
+    // No figure of the annex's table breaks over two lines of its cell: each of the table's
+    // lines, as printed, holds an indicator's value, last year's value and the change whole.
+    const lines = Array.from({ length: pages - annex }, (_, i) => pageText(docxPdf, annex + 1 + i))
+      .join('\n')
+      .split('\n');
+    for (const id of ['W01', 'C05', 'C16']) {
+      const line = lines.find((l) => new RegExp(`^\\s*${id}\\b`).test(l)) ?? '';
+      expect([id, line]).toEqual([id, expect.stringMatching(/\d+\.\d\d\s.*\s-?\d+\.\d\d\s*$/)]);
+    }
   });
 
   test("the Word document's figures are the summary sheet's, and its narrative says them", async () => {
