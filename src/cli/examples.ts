@@ -23,7 +23,7 @@ const validate: Example[] = [
 ];
 const report: Example[] = [
   {
-    command: `tally report ${CUR} --prior ${PRIOR} --out report.xlsx --md report.md`,
+    command: `tally report ${CUR} --prior ${PRIOR} --out report.xlsx --md report.md --docx report.docx`,
     key: 'example.report',
   },
   { command: 'tally report 2025/ --prior 2024/ --out 汇总.xlsx', key: 'example.reportFolders' },

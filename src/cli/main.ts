@@ -127,6 +127,7 @@ function build(argv: readonly string[], out: Out, err: Out, done: (code: number)
     .option('--region <name>', h('help.region'))
     .option('--out <file.xlsx>', h('help.out'))
     .option('--md <file.md>', h('help.md'))
+    .option('--docx <file.docx>', h('help.docx'))
     .option('--targets <file>', h('help.targets'))
     .addOption(
       new Option('--stage <stage>', h('help.stage'))

@@ -8,6 +8,7 @@ import type { HeaderIndex } from '../core/read/vocabulary';
 import { TallyError } from '../core/errors';
 import { MD_MARKER, writeOutputFile } from '../xlsx/file';
 import { writeXlsxBytes } from '../xlsx/write';
+import { writeDocxBytes } from '../docx/write';
 import type { Out } from './output';
 import { expandInputs, readFiles } from './read';
 import { explanationsFrom } from './explanations';
@@ -20,6 +21,7 @@ export interface ReportOptions {
   region?: string;
   out?: string;
   md?: string;
+  docx?: string;
   json: boolean;
   lang: Lang;
   /** The office's targets table (CSV or .xlsx). */
@@ -61,21 +63,22 @@ export async function reportCommand(
 
   const now = (ctx.now ?? (() => new Date()))();
   const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-  const { workbook, blocks } = reportSheets(result, ctx.profile, lang, time);
+  const { workbook, blocks, document } = reportSheets(result, ctx.profile, lang, time);
   const inputs = [...files, ...priorFiles, ...(opts.targets ? [opts.targets] : [])];
   if (opts.out)
     await writeOutputFile(opts.out, await writeXlsxBytes(workbook, 'report'), inputs, 'report');
   if (opts.md)
     await writeOutputFile(opts.md, `${toMarkdown(blocks)}\n${MD_MARKER}\n`, inputs, 'markdown');
+  if (opts.docx) await writeOutputFile(opts.docx, await writeDocxBytes(document), inputs, 'docx');
   if (opts.json) {
     ctx.out.line(JSON.stringify(reportJson(result, lang), null, 2));
-  } else if (!opts.out && !opts.md) {
+  } else if (!opts.out && !opts.md && !opts.docx) {
     ctx.out.line(toMarkdown(blocks));
   } else {
     // The overview, then where the files are.
     ctx.out.line(ctx.out.style('bold', blocks[0]?.text ?? ''));
     for (const b of blocks.slice(1, 4)) if (b.kind === 'paragraph') ctx.out.line(b.text);
-    for (const file of [opts.out, opts.md]) {
+    for (const file of [opts.out, opts.md, opts.docx]) {
       if (file)
         ctx.out.line(ctx.out.style('green', t(lang, 'cli.wrote', { file: path.resolve(file) })));
     }

@@ -9,7 +9,9 @@ import type { Lang } from './messages/index';
 import { t } from './messages/index';
 import { asRows, type WorkbookData } from './model/workbook';
 import { narrative, type AuditDigest, type Block } from './narrative/narrative';
-import { narrativeSheet, summarySheet } from './output/report';
+import { narrativeSheet, summarySheet, type SummaryInput } from './output/report';
+import { unitsSheet } from './output/units';
+import { reportDocument, type ReportDocument } from './output/document';
 import type { OutputWorkbook } from './output/spec';
 import type { Profile } from './profile/profile';
 import type { RuleDef } from './profile/schema';
@@ -255,6 +257,8 @@ export function monitor(input: MonitorInput): MonitorResult {
 export interface ReportSheets {
   workbook: OutputWorkbook;
   blocks: Block[];
+  /** The narrative and the summary table as a document (the Word file). */
+  document: ReportDocument;
 }
 
 /** The two report sheets. `names` lets the Excel adapter pick free names for them. */
@@ -263,7 +267,7 @@ export function reportSheets(
   profile: Profile,
   lang: Lang,
   time: string,
-  names: { summary: string; narrative: string } = {
+  names: { summary: string; narrative: string; units?: string } = {
     summary: t(lang, 'report.summarySheet'),
     narrative: t(lang, 'report.narrativeSheet'),
   },
@@ -277,17 +281,21 @@ export function reportSheets(
     lang,
     unitName,
   });
-  const summary = summarySheet(
-    {
-      assessment: r.assessment,
-      profile,
-      dataset: r.dataset,
-      period: r.period,
-      audit: r.digest,
-      lang,
-      time,
-    },
-    names.summary,
-  );
-  return { workbook: { sheets: [summary, narrativeSheet(blocks, names.narrative)] }, blocks };
+  const input: SummaryInput = {
+    assessment: r.assessment,
+    profile,
+    dataset: r.dataset,
+    period: r.period,
+    audit: r.digest,
+    lang,
+    time,
+  };
+  const summary = summarySheet(input, names.summary);
+  const units = unitsSheet(input, names.units ?? t(lang, 'report.unitsSheet'), summary.name);
+  const story = narrativeSheet(blocks, names.narrative, lang);
+  return {
+    workbook: { sheets: [summary, units, story] },
+    blocks,
+    document: reportDocument(blocks, input),
+  };
 }

@@ -8,6 +8,8 @@ export interface OfficeInfo {
   host: string;
   /** Office's UI language, e.g. `zh-CN`, `en-US`; empty when unknown. */
   displayLanguage: string;
+  /** Office.PlatformType: `OfficeOnline`, `PC`, `Mac`, `iOS`, …; empty when unknown. */
+  platform: string;
 }
 
 /** Thrown when Office.js did not load (no network to the CDN, or the page opened by hand). */
@@ -26,7 +28,11 @@ export async function onOfficeReady(): Promise<OfficeInfo> {
     throw new OfficeUnavailableError('Office.js is not loaded');
   }
   const info = await office.onReady();
-  return { host: info.host ? String(info.host) : '', displayLanguage: displayLanguage() };
+  return {
+    host: info.host ? String(info.host) : '',
+    displayLanguage: displayLanguage(),
+    platform: info.platform ? String(info.platform) : '',
+  };
 }
 
 /** Office's display language, or '' outside Office. */

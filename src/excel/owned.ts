@@ -188,7 +188,7 @@ export async function writeOwnedSheets(
     sheets.forEach(({ role, sheet }, i) => {
       const ws = proxies[i];
       if (!ws) return;
-      writeSheet(ws, sheet, api);
+      writeSheet(ws, sheet);
       if (role) ws.names.add(OWNED_MARKER, '=TRUE', 'Tally');
     });
     for (const old of replaced) collection.getItem(old.id).delete();
@@ -268,16 +268,16 @@ async function writeViews(
   }
 }
 
-/** Write the report's sheets: the first is the summary, the second the narrative. */
+/** Write the report's sheets, each in its role (summary, units, narrative). */
 export function writeReport(
   context: Excel.RequestContext,
   out: OutputWorkbook,
   api: ApiCheck,
 ): Promise<PlacedSheet[]> {
-  const roles: SheetRole[] = ['summary', 'narrative'];
+  const roles: SheetRole[] = ['summary', 'units', 'narrative'];
   return writeOwnedSheets(
     context,
-    out.sheets.map((sheet, i) => ({ role: roles[i] ?? 'narrative', sheet })),
+    out.sheets.map((sheet, i) => ({ role: sheet.role ?? roles[i] ?? 'narrative', sheet })),
     api,
   );
 }

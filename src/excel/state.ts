@@ -19,8 +19,8 @@ export const OWNED_KEY = 'tally.ownedSheets';
 /** The sheet-scoped defined name on every sheet Tally owns. */
 export const OWNED_MARKER = 'TallyOwned';
 
-export type SheetRole = 'summary' | 'narrative' | 'explanations';
-const ROLES: readonly SheetRole[] = ['summary', 'narrative', 'explanations'];
+export type SheetRole = 'summary' | 'units' | 'narrative' | 'explanations';
+const ROLES: readonly SheetRole[] = ['summary', 'units', 'narrative', 'explanations'];
 
 export interface SheetInfo {
   name: string;

@@ -172,7 +172,7 @@ export class ExcelTally {
         },
         include: (ws) => {
           const role = roles.get(ws.id);
-          return role !== 'summary' && role !== 'narrative';
+          return role === undefined || role === 'explanations';
         },
         ...(onProgress ? { onProgress } : {}),
       });
@@ -299,7 +299,7 @@ export class ExcelTally {
         if (old && !old.isNullObject) {
           ws.getRange(old.address.slice(old.address.lastIndexOf('!') + 1)).clear('Contents');
         }
-        writeSheet(ws, table, this.api);
+        writeSheet(ws, table);
         await context.sync();
         placed = { role: 'explanations', wanted: EXPLANATION_SHEET, name: ours.name };
       } else {

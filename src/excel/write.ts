@@ -1,7 +1,8 @@
-import { rangeA1 } from '../core/model/a1';
+import { a1, parseA1, rangeA1 } from '../core/model/a1';
 import { fitToExcel } from '../core/output/fit';
 import type { ChartSpec, OutputCell, OutputSheet } from '../core/output/spec';
 import type { ApiCheck } from './context';
+import { queueBorders, queueColumnGroups, queuePageLayout } from './print';
 
 /**
  * Applying an output description (src/core/output/spec.ts) to a worksheet with Office.js.
@@ -90,7 +91,7 @@ function rect(ws: Excel.Worksheet, row: number, col: number, rows: number, cols:
  * to Excel's limits first (core/output/fit.ts): a text row taller than 409 points becomes
  * several rows, since Excel fails the whole request on such a row.
  */
-export function writeSheet(ws: Excel.Worksheet, description: OutputSheet, _api?: ApiCheck): void {
+export function writeSheet(ws: Excel.Worksheet, description: OutputSheet): void {
   const sheet = fitToExcel(description);
   const { rows, cols, values, formats } = grids(sheet);
   if (rows > 0) {
@@ -122,16 +123,26 @@ export function writeSheet(ws: Excel.Worksheet, description: OutputSheet, _api?:
   (sheet.rowHeights ?? []).forEach((h, i) => {
     if (h !== undefined && h > 0) rect(ws, i, 0, 1, 1).format.rowHeight = h;
   });
+  queueBorders(ws, sheet);
   for (const chart of sheet.charts ?? []) addChart(ws, chart);
-  // Data validations (used by the template, not by the report) are left to the .xlsx writer.
+  // Data validations (used by the template, not by the report) need ExcelApi 1.8 and are
+  // left to the .xlsx writer.
 }
 
 /**
- * Queue the sheet's view and page settings: frozen panes and landscape pages. Freezing acts on the sheet's view and has failed on hidden or inactive
- * sheets (office-js #3148, #1463, #2196), so the caller sends these apart, once the sheet is
- * visible, and does not let them fail the write.
+ * Queue the sheet's view and page settings: frozen panes (ExcelApi 1.7), the page layout
+ * (ExcelApi 1.9, ./print.ts) and the collapsed column group. Freezing acts on the sheet's
+ * view and has failed on hidden or inactive sheets (office-js #3148, #1463, #2196), so the
+ * caller sends these apart, once the sheet is visible, and does not let them fail the write.
  */
-export function writeSheetView(ws: Excel.Worksheet, sheet: OutputSheet, _api?: ApiCheck): boolean {
+/** Every ExcelApi set the writer uses is within the manifest's floor (1.13): all supported. */
+const ALL: ApiCheck = () => true;
+
+export function writeSheetView(
+  ws: Excel.Worksheet,
+  sheet: OutputSheet,
+  api: ApiCheck = ALL,
+): boolean {
   let queued = false;
   const frozenRows = sheet.frozenRows ?? 0;
   const frozenCols = sheet.frozenColumns ?? 0;
@@ -145,8 +156,9 @@ export function writeSheetView(ws: Excel.Worksheet, sheet: OutputSheet, _api?: A
     }
     queued = true;
   }
-  if (sheet.landscape) {
-    ws.pageLayout.orientation = 'Landscape';
+  if (sheet.print && queuePageLayout(ws, sheet.print, api)) queued = true;
+  if (sheet.columnGroups?.length) {
+    queueColumnGroups(ws, sheet, api);
     queued = true;
   }
   return queued;
@@ -182,5 +194,7 @@ export function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
     added.setValues(ws.getRange(s.values));
     added.setXAxisValues(ws.getRange(spec.categories));
   }
-  chart.setPosition(spec.anchor);
+  // The spec's corner is exclusive (the drawing's `to` cell); Office.js covers its end cell.
+  const to = parseA1(spec.to);
+  chart.setPosition(spec.anchor, a1(Math.max(0, to.row - 1), Math.max(0, to.col - 1)));
 }

@@ -11,6 +11,7 @@ import { t, type Lang } from '../core/messages/index';
 import type { WorkbookSource } from '../core/ports';
 import { paneActions } from './actions';
 import { Actions } from './components/Actions';
+import { DownloadReport } from './components/DownloadReport';
 import { ErrorBar } from './components/ErrorBar';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Notes } from './components/Notes';
@@ -42,6 +43,8 @@ export interface AppProps {
   engine?: Engine;
   /** The clock for the report's run time. */
   now?: () => Date;
+  /** Office.context.platform, which decides how the Word report is offered. */
+  platform?: string;
 }
 
 type Loaded = { ok: true; bundle: ProfileBundle } | { ok: false; error: unknown };
@@ -65,6 +68,7 @@ export function App({
   loadProfile = loadDefaultProfile,
   engine,
   now,
+  platform,
 }: AppProps) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [profile] = useState<Loaded>(() => {
@@ -120,6 +124,10 @@ export function App({
                   <Actions disabled={busy} actions={toolbar} />
                   {tally.state.busy ? <Progress busy={tally.state.busy} /> : null}
                   <Notes notes={tally.state.notes} onDismiss={actions.dismiss} />
+                  <DownloadReport
+                    document={tally.state.audit?.outcome.document}
+                    platform={platform}
+                  />
                   {tally.state.audit ? (
                     <Results
                       audit={tally.state.audit}

@@ -44,7 +44,15 @@ async function start(): Promise<void> {
   }
   const host = new ExcelTally({ name: t(lang, 'pane.currentWorkbook') });
   const engine = createEngine({ spawn: spawnAuditWorker });
-  root.render(<App source={host.source} host={host} engine={engine} initialLang={lang} />);
+  root.render(
+    <App
+      source={host.source}
+      host={host}
+      engine={engine}
+      initialLang={lang}
+      platform={info.platform}
+    />,
+  );
 }
 
 void start();

@@ -277,10 +277,11 @@ export function useTally(opts: {
       busy({ task: 'report', label: 'pane.stage.writing', fraction: 0.95 });
       try {
         const placed = await host.writeReport(o.report);
-        const [summary, narrative] = placed;
+        const name = (role: string) => placed.find((p) => p.role === role)?.name ?? '';
         note('success', 'pane.reportDone', {
-          summary: summary?.name ?? '',
-          narrative: narrative?.name ?? '',
+          summary: name('summary'),
+          units: name('units'),
+          narrative: name('narrative'),
         });
         for (const p of placed) {
           if (p.name !== p.wanted)

@@ -168,7 +168,7 @@ test('writes the workbook and the Markdown, never over an input, never over a fo
   expect(text).toContain('注意：数据中仍有 1 条未解决的强制性审核错误'); // 四村 missing from FE3
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['指标汇总', '监测报告']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['指标汇总', '分单位指标', '监测报告']);
   // Rerun over our own output: allowed.
   expect((await run('report', CUR, '--out', xlsx)).code).toBe(0);
   // Over an input: refused, exit 2, input untouched.

@@ -28,7 +28,8 @@ test('the blank forms: instructions, one sheet per form, header with units, unit
   const fe1 = wb.getWorksheet('FE1 妇幼健康');
   expect(fe1?.getCell('A1').value).toBe('2026年妇幼健康统计表（FE1）');
   expect(fe1?.getCell('A3').value).toBe('乡镇（街道）');
-  expect(fe1?.getCell('B3').value).toBe('活产数（人）');
+  // The unit on its own line, so a wrapped header never breaks inside the bracket.
+  expect(fe1?.getCell('B3').value).toBe('活产数\n（人）');
   expect([4, 5, 6].map((row) => fe1?.getCell(row, 1).value)).toEqual([
     '东城街道',
     '西山镇',
@@ -189,4 +190,75 @@ describe('a second template over the first', () => {
     expect(r.stderr).toContain('Tally 从不修改输入文件');
     expect(readFileSync(list, 'utf8')).toBe('东城街道\n西山镇\n');
   });
+});
+
+/** Every character of the CJK blocks in a text. */
+const cjk = (text: string) => text.match(/[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/g) ?? [];
+
+test('the English template is English throughout, glossing the Chinese headers Tally reads back', async () => {
+  const r = await template('--units', '东城街道,西山镇', '--lang', 'en');
+  expect(r.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(r.file);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    'Instructions',
+    'FE1 Maternal and child health',
+    'FE2 Education',
+    'FE3 Civil affairs',
+    'FE4 Employment and social', // 31 characters at most, cut at a word
+    'FE5 Population and child safety',
+  ]);
+  const fe1 = wb.getWorksheet('FE1 Maternal and child health');
+  expect(fe1?.getCell('A1').value).toBe('Maternal and child health (FE1), 2026');
+  expect(String(fe1?.getCell('A2').value)).toContain('Filled in by: Health Commission');
+  expect(fe1?.getCell('A3').value).toBe('乡镇（街道） Reporting unit');
+  expect(fe1?.getCell('B3').value).toBe('活产数\n（人） Live births');
+  expect(fe1?.getCell('A6').value).toBe('合计 Total');
+  // Chinese only where a reader of the filled form needs it: the headers Tally recognises
+  // (each followed by its English gloss) and the unit names the user gave.
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row, r) =>
+      row.eachCell((cell) => {
+        const value = String(cell.value ?? '');
+        if (['东城街道', '西山镇'].includes(value)) return;
+        if (r === 3 || value.startsWith('合计')) expect(value).toMatch(/[A-Za-z]/);
+        else expect([ws.name, r, cjk(value)]).toEqual([ws.name, r, []]);
+      }),
+    );
+  }
+  // And it reads back as the forms it is.
+  const data = await parseXlsx(new Uint8Array(readFileSync(r.file)), r.file);
+  const inspected = inspectWorkbook(data, defaultIndex(), defaultProfile());
+  expect(
+    inspected.sheets
+      .filter((s) => s.form)
+      .map((s) => [s.form?.id, s.form?.matched, s.form?.total, s.records, s.totalRows]),
+  ).toEqual([
+    ['FE1', 23, 23, 2, 1],
+    ['FE2', 8, 8, 2, 1],
+    ['FE3', 9, 9, 2, 1],
+    ['FE4', 6, 6, 2, 1],
+    ['FE5', 2, 2, 2, 1],
+  ]);
+});
+
+test('each form prints landscape on A4, one page wide, its header repeated and wrapped to fit', async () => {
+  const r = await template('--units', '东城街道,西山镇,南湖镇');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(r.file);
+  const fe1 = wb.getWorksheet('FE1 妇幼健康');
+  expect(fe1?.pageSetup).toMatchObject({
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '3:3',
+    printTitlesColumn: 'A:A',
+  });
+  // The longest header, 5岁以下儿童身高体重检查人数 (13 CJK + 1 digit = 27 half-widths), in a
+  // column of 8.5 (7.5 to write in): 27 / 7.5 → 4 lines, and （人） a fifth: 5 × 16 points.
+  expect(fe1?.getRow(3).height).toBe(80);
+  expect(fe1?.getCell('B3').alignment).toMatchObject({ wrapText: true });
+  expect(fe1?.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
 });

@@ -17,8 +17,9 @@
  *                 counts, highlights as conditional formats, ≤ 3 syncs, no fill changed), clicking
  *                 findings (selection), an explanation saved to 审核说明, 清除标记 (every fill as it
  *                 was, no mark left), 汇总并生成报告 twice (sheets,
- *                 values, status colours, a chart; nothing changed by the second run), audit
- *                 again (the explanation is back).
+ *                 values, status colours, a chart; nothing changed by the second run),
+ *                 下载报告 (Word) (the .docx the browser saves), audit again (the
+ *                 explanation is back).
  *     - user sheet: a user's own 指标汇总 is never touched; Tally writes 指标汇总 (Tally).
  *     - rules and prior: 插入审核规则表, a broken rule shown with its row; last year's workbook
  *                 imported (exceljs in the browser) and used for the report's previous values.
@@ -43,6 +44,7 @@ const path = require('node:path');
 const webpack = require('webpack');
 const ExcelJS = require('exceljs');
 const { chromium } = require('playwright-core');
+const { strFromU8, unzipSync } = require('fflate');
 const e2eConfig = require('./webpack.e2e.js');
 const { checkBundle } = require('../../scripts/check-bundle.js');
 
@@ -571,7 +573,7 @@ async function scenarioSample(ctx) {
   // 汇总并生成报告
   await act(page, 'report');
   const reportNotes = await noteTexts(page);
-  c.eq(reportNotes[0], '报告已写入工作表“指标汇总”和“监测报告”。', 'report note');
+  c.eq(reportNotes[0], '报告已写入工作表“指标汇总”“分单位指标”和“监测报告”。', 'report note');
   const summary = await fake(page, () => {
     const s = globalThis.__tallyFakeExcel.sheet('指标汇总');
     if (!s) return undefined;
@@ -624,6 +626,9 @@ async function scenarioSample(ctx) {
   await toTop(page);
   await shot(page, 'pane-report.png');
 
+  // 下载报告 (Word): the link saves the report as a .docx (Office on the web, a Blob URL).
+  await checkDocxDownload(page, c);
+
   // The same report again changes nothing.
   const first = await snapshot(page);
   await act(page, 'report');
@@ -643,6 +648,40 @@ async function scenarioSample(ctx) {
     c.eq(again[sheet], original[sheet], `fills of ${sheet} after the second clear`);
   await page.close();
   return c;
+}
+
+/** Click 下载报告 (Word) and read the file the browser saves: a Word package of the report. */
+async function checkDocxDownload(page, c) {
+  const link = page.locator('a[data-testid="download-docx"]');
+  await link.waitFor({ timeout: TIMEOUT });
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: TIMEOUT }),
+    link.click(),
+  ]);
+  c.eq(
+    download.suggestedFilename(),
+    '青川市2025年妇女儿童发展纲要监测统计评估报告.docx',
+    'the Word file name',
+  );
+  c.ok(download.url().startsWith('blob:'), `the document is made in the pane (${download.url()})`);
+  const bytes = new Uint8Array(fs.readFileSync(await download.path()));
+  let files = {};
+  try {
+    files = unzipSync(bytes);
+  } catch (e) {
+    c.failures.push(`the download is not a .docx package: ${e.message}`);
+  }
+  const xml = files['word/document.xml'] ? strFromU8(files['word/document.xml']) : '';
+  c.ok(
+    xml.includes('青川市2025年妇女儿童发展纲要监测统计评估报告'),
+    'the document has the report title',
+  );
+  c.ok(
+    xml.includes('附件') && xml.includes('<w:tbl>'),
+    'the document has the annex with the summary table',
+  );
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS, 'pane-report.docx'), bytes);
 }
 
 async function scenarioUserSheet(ctx) {
@@ -670,7 +709,7 @@ async function scenarioUserSheet(ctx) {
   c.eq(
     (await noteTexts(page)).slice(0, 2),
     [
-      '报告已写入工作表“指标汇总 (Tally)”和“监测报告”。',
+      '报告已写入工作表“指标汇总 (Tally)”“分单位指标”和“监测报告”。',
       '工作簿中已有名为“指标汇总”的工作表（不是 Tally 写的），Tally 没有改动它，报告写入了“指标汇总 (Tally)”。',
     ],
     'notes',
@@ -679,7 +718,7 @@ async function scenarioUserSheet(ctx) {
   c.eq(userSheet(after), userSheet(before), 'the user’s 指标汇总 is untouched');
   c.eq(
     after.map((s) => s.name),
-    [...before.map((s) => s.name), '指标汇总 (Tally)', '监测报告'],
+    [...before.map((s) => s.name), '指标汇总 (Tally)', '分单位指标', '监测报告'],
     'sheets',
   );
   await shot(page, 'pane-user-sheet.png');

@@ -17,7 +17,7 @@
  * Plain TypeScript, no Node imports: jest tests use it, and the browser test bundles it as a
  * stand-in for office.js (fake-office-browser.ts).
  */
-import { parseRange, rangeA1, type RangeRef } from '../../src/core/model/a1';
+import { columnIndex, parseRange, rangeA1, type RangeRef } from '../../src/core/model/a1';
 
 export type FakeValue = number | string | boolean;
 
@@ -243,6 +243,27 @@ export interface FakeCellFormat {
   wrapText?: boolean;
 }
 
+export interface FakePrintModel {
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  margins: Record<string, number>;
+  centerHorizontally?: boolean;
+  titleRows?: string;
+  titleColumns?: string;
+  /** `centerFooter` and the like of `headersFooters.defaultForAllPages`. */
+  headerFooter: Record<string, string>;
+  /** 0-based rows above which a page break was added. */
+  breaks: number[];
+}
+
+export interface FakeBorderModel {
+  ref: RangeRef;
+  edge: string;
+  style?: string;
+  weight?: string;
+  color?: string;
+}
+
 export interface FakeChartSeriesModel {
   name: string;
   values: string;
@@ -272,6 +293,13 @@ export class FakeSheet {
   /** Sheet-scoped defined names (`worksheet.names`): name to formula. */
   readonly names = new Map<string, string>();
   orientation: 'Portrait' | 'Landscape' = 'Portrait';
+  /** The rest of `pageLayout` (ExcelApi 1.9) and the page breaks, as set. */
+  readonly print: FakePrintModel = { margins: {}, headerFooter: {}, breaks: [] };
+  /** Borders set through `format.borders.getItem(edge)`, by `A1|edge`. */
+  readonly borders = new Map<string, FakeBorderModel>();
+  /** Column outline groups (ExcelApi 1.10) and hidden columns, 0-based. */
+  readonly columnGroups: { left: number; right: number; collapsed: boolean }[] = [];
+  readonly hiddenColumns = new Set<number>();
   readonly charts: FakeChartModel[] = [];
   merges: RangeRef[];
   frozen: { rows: number; columns: number } = { rows: 0, columns: 0 };
@@ -925,6 +953,84 @@ export class FakeRangeFont extends FakeRangePart {
   }
 }
 
+const BORDER_EDGES = new Set([
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideHorizontal',
+  'InsideVertical',
+  'DiagonalDown',
+  'DiagonalUp',
+]);
+const BORDER_STYLES = new Set([
+  'None',
+  'Continuous',
+  'Dash',
+  'DashDot',
+  'DashDotDot',
+  'Dot',
+  'Double',
+  'SlantDashDot',
+]);
+const BORDER_WEIGHTS = new Set(['Hairline', 'Thin', 'Medium', 'Thick']);
+
+/** `range.format.borders` (ExcelApi 1.1): `getItem(edge)` only. */
+export class FakeRangeBorderCollection extends FakeRangePart {
+  protected readonly scalars = [] as const;
+  protected read(): unknown {
+    return undefined;
+  }
+  getItem(edge: string): FakeRangeBorder {
+    if (!BORDER_EDGES.has(edge)) throw invalidArgument(`Unknown border ${edge}.`);
+    return new FakeRangeBorder(this.context, this.range, edge);
+  }
+}
+
+export class FakeRangeBorder extends FakeRangePart {
+  protected readonly scalars = ['style', 'weight', 'color'] as const;
+  constructor(
+    context: FakeRequestContext,
+    range: FakeRange,
+    private readonly edge: string,
+  ) {
+    super(context, range);
+  }
+  protected read(t: RangeTarget, property: string): unknown {
+    const b = t.sheet.borders.get(`${rangeA1(t.ref)}|${this.edge}`);
+    return b?.[property as 'style'] ?? (property === 'style' ? 'None' : null);
+  }
+  private set(property: 'style' | 'weight' | 'color', value: string, valid?: Set<string>) {
+    if (valid && !valid.has(value)) throw invalidArgument(`Invalid border ${property} ${value}.`);
+    this.keep(property, value);
+    this.write(`RangeBorder.${property}`, () => {
+      const { sheet, ref } = this.need();
+      const key = `${rangeA1(ref)}|${this.edge}`;
+      const b = sheet.borders.get(key) ?? { ref, edge: this.edge };
+      b[property] = property === 'color' ? normaliseColor(value) : value;
+      sheet.borders.set(key, b);
+    });
+  }
+  get style(): string {
+    return this.get('style');
+  }
+  set style(v: string) {
+    this.set('style', v, BORDER_STYLES);
+  }
+  get weight(): string {
+    return this.get('weight');
+  }
+  set weight(v: string) {
+    this.set('weight', v, BORDER_WEIGHTS);
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.set('color', v);
+  }
+}
+
 const ALIGNMENTS = new Set(['General', 'Left', 'Center', 'Right', 'Fill', 'Justify']);
 const VERTICAL = new Set(['Top', 'Center', 'Bottom', 'Justify', 'Distributed']);
 
@@ -938,11 +1044,13 @@ export class FakeRangeFormat extends FakeRangePart {
   ] as const;
   readonly fill: FakeRangeFill;
   readonly font: FakeRangeFont;
+  readonly borders: FakeRangeBorderCollection;
 
   constructor(context: FakeRequestContext, range: FakeRange) {
     super(context, range);
     this.fill = new FakeRangeFill(context, range);
     this.font = new FakeRangeFont(context, range);
+    this.borders = new FakeRangeBorderCollection(context, range);
   }
 
   protected read(t: RangeTarget, property: string): unknown {
@@ -963,6 +1071,7 @@ export class FakeRangeFormat extends FakeRangePart {
   protected override child(name: string): FakeClientObject<unknown> | undefined {
     if (name === 'fill') return this.fill as FakeClientObject<unknown>;
     if (name === 'font') return this.font as FakeClientObject<unknown>;
+    if (name === 'borders') return this.borders as FakeClientObject<unknown>;
     return undefined;
   }
 
@@ -1044,6 +1153,37 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     super(context);
     this.nullable = nullable;
     this.format = new FakeRangeFormat(context, this);
+  }
+
+  /** Group whole columns in an outline (ExcelApi 1.10). */
+  group(option: 'ByRows' | 'ByColumns'): void {
+    if (option !== 'ByColumns') throw invalidArgument('Only column groups are modelled.');
+    this.write('Range.group', () => {
+      const { sheet, ref } = this.need();
+      sheet.columnGroups.push({ left: ref.left, right: ref.right, collapsed: false });
+    });
+  }
+
+  /** Collapse the group the columns belong to (ExcelApi 1.10): its columns are hidden. */
+  hideGroupDetails(option: 'ByRows' | 'ByColumns'): void {
+    if (option !== 'ByColumns') throw invalidArgument('Only column groups are modelled.');
+    this.write('Range.hideGroupDetails', () => {
+      const { sheet, ref } = this.need();
+      const g = sheet.columnGroups.find((x) => x.left <= ref.left && x.right >= ref.right);
+      if (!g) throw new FakeOfficeError('InvalidOperation', 'The range is not in a group.');
+      g.collapsed = true;
+      for (let c = g.left; c <= g.right; c++) sheet.hiddenColumns.add(c);
+    });
+  }
+
+  set columnHidden(hidden: boolean) {
+    this.write('Range.columnHidden', () => {
+      const { sheet, ref } = this.need();
+      for (let c = ref.left; c <= ref.right; c++) {
+        if (hidden) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
   }
 
   /** The conditional formats that overlap the range (ExcelApi 1.6). */
@@ -2058,22 +2198,62 @@ export class FakeNamedItemCollection extends FakeClientObject<FakeSheet> {
   }
 }
 
-/** `worksheet.pageLayout` (ExcelApi 1.9): the orientation only. */
+const PAPER_SIZES = new Set(['Letter', 'Legal', 'A3', 'A4', 'A5', 'B4', 'B5']);
+const MARGINS = [
+  'leftMargin',
+  'rightMargin',
+  'topMargin',
+  'bottomMargin',
+  'headerMargin',
+  'footerMargin',
+] as const;
+const HEADER_FOOTER = [
+  'leftHeader',
+  'centerHeader',
+  'rightHeader',
+  'leftFooter',
+  'centerFooter',
+  'rightFooter',
+] as const;
+
+/** `worksheet.pageLayout` (ExcelApi 1.9): orientation, paper, zoom, margins, print titles. */
 export class FakePageLayout extends FakeClientObject<FakeSheet> {
-  protected readonly scalars = ['orientation'] as const;
+  protected readonly scalars = ['orientation', 'paperSize', 'centerHorizontally'] as const;
+  readonly headersFooters: { defaultForAllPages: Record<(typeof HEADER_FOOTER)[number], string> };
 
   constructor(
     context: FakeRequestContext,
     private readonly worksheet: FakeWorksheet,
   ) {
     super(context);
+    // Margins are points, at least 0; headers and footers are Excel's codes.
+    for (const m of MARGINS) {
+      Object.defineProperty(this, m, {
+        set: (v: number) => {
+          if (!(v >= 0)) throw invalidArgument();
+          this.write(`PageLayout.${m}`, () => (this.need().print.margins[m] = v));
+        },
+      });
+    }
+    const pages = {} as Record<(typeof HEADER_FOOTER)[number], string>;
+    for (const h of HEADER_FOOTER) {
+      Object.defineProperty(pages, h, {
+        set: (v: string) => {
+          if (typeof v !== 'string') throw invalidArgument();
+          this.write(`HeaderFooter.${h}`, () => (this.need().print.headerFooter[h] = v));
+        },
+      });
+    }
+    this.headersFooters = { defaultForAllPages: pages };
   }
 
   protected find(): FakeSheet | undefined {
     return this.worksheet.resolveSheet();
   }
 
-  protected read(sheet: FakeSheet): unknown {
+  protected read(sheet: FakeSheet, property: string): unknown {
+    if (property === 'paperSize') return sheet.print.paperSize ?? 'Letter';
+    if (property === 'centerHorizontally') return sheet.print.centerHorizontally ?? false;
     return sheet.orientation;
   }
 
@@ -2087,6 +2267,48 @@ export class FakePageLayout extends FakeClientObject<FakeSheet> {
       this.need().orientation = v;
     });
   }
+  set paperSize(v: string) {
+    if (!PAPER_SIZES.has(v)) throw invalidArgument();
+    this.write('PageLayout.paperSize', () => (this.need().print.paperSize = v));
+  }
+  set centerHorizontally(v: boolean) {
+    this.write('PageLayout.centerHorizontally', () => (this.need().print.centerHorizontally = v));
+  }
+  set zoom(v: FakePrintModel['zoom']) {
+    const ok = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
+    if (!v || !ok(v.horizontalFitToPages) || !ok(v.verticalFitToPages)) throw invalidArgument();
+    this.write('PageLayout.zoom', () => (this.need().print.zoom = { ...v }));
+  }
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$\d+:\$\d+$/.test(rows)) throw invalidArgument(`Not whole rows: ${rows}`);
+    this.write('PageLayout.setPrintTitleRows', () => (this.need().print.titleRows = rows));
+  }
+  setPrintTitleColumns(columns: string): void {
+    if (!/^\$[A-Z]+:\$[A-Z]+$/.test(columns))
+      throw invalidArgument(`Not whole columns: ${columns}`);
+    this.write('PageLayout.setPrintTitleColumns', () => (this.need().print.titleColumns = columns));
+  }
+}
+
+/** `worksheet.horizontalPageBreaks` (ExcelApi 1.9): `add` only. */
+export class FakePageBreakCollection extends FakeClientObject<FakeSheet> {
+  protected readonly scalars = [] as const;
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  protected find(): FakeSheet | undefined {
+    return this.worksheet.resolveSheet();
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+  add(cell: string): void {
+    const { row } = cellOf(cell);
+    this.write('PageBreakCollection.add', () => this.need().print.breaks.push(row));
+  }
 }
 
 export class FakeWorksheet extends FakeClientObject<FakeSheet> {
@@ -2097,6 +2319,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   readonly names: FakeNamedItemCollection;
   readonly pageLayout: FakePageLayout;
   readonly protection: FakeWorksheetProtection;
+  readonly horizontalPageBreaks: FakePageBreakCollection;
 
   constructor(
     context: FakeRequestContext,
@@ -2111,6 +2334,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     this.names = new FakeNamedItemCollection(context, this);
     this.pageLayout = new FakePageLayout(context, this);
     this.protection = new FakeWorksheetProtection(context, this);
+    this.horizontalPageBreaks = new FakePageBreakCollection(context, this);
   }
 
   protected override child(name: string): FakeClientObject<unknown> | undefined {
@@ -2237,7 +2461,16 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
       let ref: RangeRef;
       try {
         if (address.includes('!')) throw new RangeError('sheet prefix');
-        ref = parseRange(address);
+        // Whole columns, `L:O`.
+        const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(address);
+        ref = cols
+          ? {
+              top: 0,
+              bottom: MAX_ROWS - 1,
+              left: columnIndex(cols[1] ?? ''),
+              right: columnIndex(cols[2] ?? ''),
+            }
+          : parseRange(address);
       } catch {
         throw invalidArgument();
       }

@@ -7,6 +7,7 @@ import { audit } from './audit';
 import { base } from './base';
 import { cli } from './cli';
 import { pane } from './pane';
+import { output } from './output';
 import { report, template } from './report';
 import { rules } from './rules';
 import { trust } from './trust';
@@ -23,6 +24,7 @@ const catalogue = {
   ...addin,
   ...report,
   ...template,
+  ...output,
   ...rules,
   ...trust,
   ...usage,
@@ -32,10 +34,19 @@ const catalogue = {
 export type MessageKey = keyof typeof catalogue;
 export type Params = Record<string, string | number>;
 
+/**
+ * A message with its placeholders filled. `{n|one|other}` is a word chosen by a count: `one`
+ * when the parameter n is 1, else `other` ("1 warning", "2 warnings").
+ */
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
   const template: string = catalogue[key][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  return template.replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+      if (one === undefined) return String(params[name]);
+      return Number(params[name]) === 1 ? one : (other ?? '');
+    },
   );
 }
 

@@ -13,11 +13,11 @@ export const report = {
   },
   'report.meta': {
     zh: '监测方案：{profile}　生成时间：{time}　审核：强制性错误 {errors} 条（未解决 {open} 条），核实性问题 {warnings} 条（已说明 {explained} 条）',
-    en: 'Profile: {profile}   Generated: {time}   Audit: {errors} errors ({open} open), {warnings} warnings ({explained} explained)',
+    en: 'Profile: {profile}   Generated: {time}   Audit: {errors} {errors|error|errors} ({open} open), {warnings} {warnings|warning|warnings} ({explained} explained)',
   },
   'report.openErrors': {
     zh: '注意：数据中仍有 {open} 条未解决的强制性审核错误，以下结果可能不准确，请修正后重新生成。',
-    en: 'Caution: the data still has {open} open audit errors; the figures below may be wrong. Fix them and run the report again.',
+    en: 'Caution: the data still has {open} open audit {open|error|errors}; the figures below may be wrong. Fix them and run the report again.',
   },
   'col.outline': { zh: '纲要', en: 'Programme' },
   'col.domain': { zh: '领域', en: 'Domain' },
@@ -123,16 +123,16 @@ export const report = {
   'n.weakest': { zh: '较弱的单位：{units}。', en: 'Weakest units: {units}.' },
   'n.quality.scope': {
     zh: '本次共审核报表{forms}张，涉及填报单位{units}个。',
-    en: '{forms} forms from {units} reporting units were audited.',
+    en: '{forms} {forms|form|forms} from {units} reporting {units|unit|units} {forms|was|were} audited.',
   },
   'n.quality.errors': {
     zh: '发现强制性审核错误{errors}条，其中尚未解决{open}条。',
-    en: '{errors} audit errors were found, {open} of them still open.',
+    en: '{errors} audit {errors|error was|errors were} found, {open} of them still open.',
   },
   'n.quality.errorsNone': { zh: '未发现强制性审核错误。', en: 'No audit errors were found.' },
   'n.quality.warnings': {
     zh: '核实性审核问题{warnings}条，已填写说明{explained}条。',
-    en: '{warnings} warnings need an explanation; {explained} have one.',
+    en: '{warnings} {warnings|warning needs|warnings need} an explanation; {explained} {explained|has|have} one.',
   },
   'n.quality.explanation': { zh: '{unit}（{rule}）：{text}', en: '{unit} ({rule}): {text}' },
   'n.quality.missing': { zh: '未报送的单位：{list}。', en: 'Units that did not report: {list}.' },
@@ -168,10 +168,11 @@ export const report = {
 
 /** Messages of the blank-form template. */
 export const template = {
-  // Headers of the blank forms: the same in both languages, so Tally recognises them when filled.
-  'tpl.code': { zh: '统计用区划代码', en: '统计用区划代码' },
-  'tpl.unit': { zh: '乡镇（街道）', en: '乡镇（街道）' },
-  'tpl.total': { zh: '合计', en: '合计' },
+  // Headers of the blank forms: the Chinese header Tally recognises, with an English gloss
+  // after a space in English (normalize.ts drops the gloss when the form is read back).
+  'tpl.code': { zh: '统计用区划代码', en: '统计用区划代码 Division code' },
+  'tpl.unit': { zh: '乡镇（街道）', en: '乡镇（街道） Reporting unit' },
+  'tpl.total': { zh: '合计', en: '合计 Total' },
   'tpl.title': { zh: '{period}年{form}统计表（{id}）', en: '{form} ({id}), {period}' },
   'tpl.filler': {
     zh: '填报单位：{department}　　填报人：　　　　联系电话：　　　　报出日期：',
@@ -193,7 +194,7 @@ export const template = {
   },
   'tpl.i.3': {
     zh: '3. 合计行由公式自动计算，请勿手工改写。',
-    en: '3. The 合计 row is computed by formulas; do not overwrite it.',
+    en: '3. The total row is computed by formulas; do not overwrite it.',
   },
   'tpl.i.4': {
     zh: '4. 比上年变化较大的数据，请在报送时附书面说明。',
@@ -201,6 +202,6 @@ export const template = {
   },
   'tpl.i.5': {
     zh: '5. 填好后请用 Tally 审核（tally validate 或 Excel 中的“审核”按钮），修正全部错误后报送。',
-    en: '5. Audit the filled forms with Tally (tally validate, or the 审核 button in Excel) and fix every error before submitting.',
+    en: '5. Audit the filled forms with Tally (tally validate, or the Audit button in Excel) and fix every error before submitting.',
   },
 } as const;

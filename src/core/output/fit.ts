@@ -131,6 +131,7 @@ export function fitToExcel(sheet: OutputSheet): OutputSheet {
       ...c,
       categories: shift(c.categories),
       anchor: shift(c.anchor),
+      to: shift(c.to),
       series: c.series.map((s) => ({ ...s, values: shift(s.values) })),
     }));
   }

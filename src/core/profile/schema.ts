@@ -21,6 +21,7 @@ export const formSchema = z.strictObject({
   name: z.string().min(1),
   nameEn: z.string().min(1),
   department: z.string().min(1),
+  departmentEn: z.string().min(1).optional(),
   items: z.array(itemSchema).min(1),
 });
 

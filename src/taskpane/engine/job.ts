@@ -5,6 +5,7 @@ import { CellError } from '../../core/model/cell';
 import { cellCount, isColumnar, type WorkbookData } from '../../core/model/workbook';
 import { monitor, reportSheets } from '../../core/monitor';
 import type { AuditDigest } from '../../core/narrative/narrative';
+import type { ReportDocument } from '../../core/output/document';
 import type { OutputWorkbook } from '../../core/output/spec';
 import { vocabularyOf, type Profile } from '../../core/profile/profile';
 import { HeaderIndex } from '../../core/read/vocabulary';
@@ -37,6 +38,8 @@ export interface EngineOutcome {
   forms: number;
   digest: AuditDigest;
   report?: OutputWorkbook;
+  /** The report as a document, for 下载报告 (Word). */
+  document?: ReportDocument;
 }
 
 export type Stage = 'read' | 'audit' | 'assess' | 'report';
@@ -74,7 +77,9 @@ export function runJob(
     digest: result.digest,
   };
   if (job.kind === 'report' && outcome.forms > 0) {
-    outcome.report = reportSheets(result, job.profile, job.lang, job.time ?? '').workbook;
+    const sheets = reportSheets(result, job.profile, job.lang, job.time ?? '');
+    outcome.report = sheets.workbook;
+    outcome.document = sheets.document;
   }
   return outcome;
 }

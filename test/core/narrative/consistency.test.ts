@@ -90,8 +90,10 @@ test.each([
     if (from === 'good.csv')
       for (const k of ['met', 'notMet', 'notAssessable', 'noTarget'] as const)
         expect(r.assessment.counts[k]).toBeGreaterThan(0);
-    const [summary, narrative] = sheets.workbook.sheets;
-    if (!summary || !narrative) throw new Error('two sheets expected');
+    const role = (r: string) => sheets.workbook.sheets.find((s) => s.role === r);
+    const summary = role('summary');
+    const narrative = role('narrative');
+    if (!summary || !narrative) throw new Error('a summary and a narrative sheet expected');
     const table = statusCounts(summary.rows, lang);
     const overview =
       sheets.blocks.find((b) => b.kind === 'paragraph' && /(纳入监测|monitored)/.test(b.text))

@@ -56,3 +56,10 @@ test('the period comes from the file name when no title names it', () => {
   expect(run('en').r.period).toBe('2025');
   expect(run('en').text).toContain('In 2025, 某县 monitored 27 indicators');
 });
+
+test('the English data-quality sentences agree in number with their counts', () => {
+  const { text } = run('en');
+  // One form (民政) from two townships (甲镇, 乙镇).
+  expect(text).toContain('1 form from 2 reporting units was audited.');
+  expect(text).not.toMatch(/\b1 (forms|warnings|errors)\b/);
+});

@@ -162,6 +162,7 @@ describe('rows Excel can take', () => {
           categories: 'A3:A3',
           series: [{ name: 'n', values: 'B3:B3' }],
           anchor: 'D1',
+          to: 'H10',
         },
       ],
     };
@@ -174,6 +175,7 @@ describe('rows Excel can take', () => {
     expect(fitted.merges).toEqual([`A${3 + added}:B${3 + added}`]);
     expect(fitted.charts?.[0]?.categories).toBe(`A${3 + added}`);
     expect(fitted.charts?.[0]?.anchor).toBe('D1');
+    expect(fitted.charts?.[0]?.to).toBe(`H${10 + added}`);
     expect(fitToExcel(fitted)).toBe(fitted);
   });
 });
