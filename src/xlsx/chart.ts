@@ -271,6 +271,50 @@ function highestPart(files: Record<string, Uint8Array>, re: RegExp): number {
   return max;
 }
 
+/** The parts that draw one sheet's charts: a drawing and its charts, numbered from those given. */
+export interface SheetCharts {
+  /** Part name → XML, the drawing's rels included. */
+  parts: Record<string, string>;
+  /** `[Content_Types].xml` overrides for them. */
+  overrides: string[];
+  /** The drawing, as the worksheet's rels name it (`../drawings/drawing1.xml`). */
+  drawingTarget: string;
+  charts: number;
+}
+
+export function sheetCharts(sheet: OutputSheet, drawingNo: number, chartNo: number): SheetCharts {
+  const drawingPart = `xl/drawings/drawing${drawingNo}.xml`;
+  const parts: Record<string, string> = {};
+  const overrides: string[] = [];
+  const anchors: string[] = [];
+  const drawingRels: { id: string; type: string; target: string }[] = [];
+  const specs = sheet.charts ?? [];
+  specs.forEach((spec, i) => {
+    const n = chartNo + i;
+    const chartPart = `xl/charts/chart${n}.xml`;
+    parts[chartPart] = chartXml(spec, sheet);
+    overrides.push(`<Override PartName="/${chartPart}" ContentType="${CONTENT_TYPE.chart}"/>`);
+    const id = `rId${i + 1}`;
+    drawingRels.push({ id, type: REL.chart, target: `../charts/chart${n}.xml` });
+    anchors.push(anchorXml(spec, i, id));
+  });
+  parts[drawingPart] =
+    `${XML_HEAD}<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`;
+  parts[`xl/drawings/_rels/drawing${drawingNo}.xml.rels`] = relationshipsXml(drawingRels);
+  overrides.push(`<Override PartName="/${drawingPart}" ContentType="${CONTENT_TYPE.drawing}"/>`);
+  return {
+    parts,
+    overrides,
+    drawingTarget: `../drawings/drawing${drawingNo}.xml`,
+    charts: specs.length,
+  };
+}
+
+/** The worksheet rels that point at a drawing, for a sheet that has no other relationship. */
+export function drawingRels(relId: string, target: string): string {
+  return addRelationship(undefined, relId, REL.drawing, target);
+}
+
 /** The package with the charts of the description's sheets added. */
 export function addCharts(xlsx: Uint8Array, out: OutputWorkbook): Uint8Array {
   const withCharts = out.sheets.filter((s) => (s.charts ?? []).length > 0);
@@ -287,39 +331,16 @@ export function addCharts(xlsx: Uint8Array, out: OutputWorkbook): Uint8Array {
     const sheetXml = part ? files[part] : undefined;
     if (!part || !sheetXml) throw new Error(`no worksheet part for the sheet "${sheet.name}"`);
     drawingNo += 1;
-    const drawingPart = `xl/drawings/drawing${drawingNo}.xml`;
-    const anchors: string[] = [];
-    const drawingRels: { id: string; type: string; target: string }[] = [];
-    (sheet.charts ?? []).forEach((spec, i) => {
-      chartNo += 1;
-      const chartPart = `xl/charts/chart${chartNo}.xml`;
-      added[chartPart] = strToU8(chartXml(spec, sheet));
-      types = types.replace(
-        '</Types>',
-        `<Override PartName="/${chartPart}" ContentType="${CONTENT_TYPE.chart}"/></Types>`,
-      );
-      const id = `rId${i + 1}`;
-      drawingRels.push({ id, type: REL.chart, target: `../charts/chart${chartNo}.xml` });
-      anchors.push(anchorXml(spec, i, id));
-    });
-    added[drawingPart] = strToU8(
-      `${XML_HEAD}<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`,
-    );
-    added[`xl/drawings/_rels/drawing${drawingNo}.xml.rels`] = strToU8(
-      relationshipsXml(drawingRels),
-    );
-    types = types.replace(
-      '</Types>',
-      `<Override PartName="/${drawingPart}" ContentType="${CONTENT_TYPE.drawing}"/></Types>`,
-    );
+    const drawn = sheetCharts(sheet, drawingNo, chartNo + 1);
+    chartNo += drawn.charts;
+    for (const [name, xml] of Object.entries(drawn.parts)) added[name] = strToU8(xml);
+    types = types.replace('</Types>', `${drawn.overrides.join('')}</Types>`);
 
     const slash = part.lastIndexOf('/');
     const relsPart = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
     const oldRels = files[relsPart] ? strFromU8(files[relsPart]) : undefined;
     const relId = nextRelId(oldRels);
-    files[relsPart] = strToU8(
-      addRelationship(oldRels, relId, REL.drawing, `../drawings/drawing${drawingNo}.xml`),
-    );
+    files[relsPart] = strToU8(addRelationship(oldRels, relId, REL.drawing, drawn.drawingTarget));
     files[part] = strToU8(insertDrawing(strFromU8(sheetXml), relId));
   }
   files['[Content_Types].xml'] = strToU8(types);

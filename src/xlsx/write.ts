@@ -8,6 +8,7 @@ import {
   type OutputWorkbook,
 } from '../core/output/spec';
 import { addCharts } from './chart';
+import { writeXlsxFast } from './fast-write';
 
 /**
  * Applying an output description with exceljs. Strings are written as shared strings, never
@@ -175,7 +176,27 @@ function applyPrint(ws: ExcelJS.Worksheet, sheet: OutputSheet): void {
   }
 }
 
-export async function writeXlsxBytes(out: OutputWorkbook, kind: OutputKind): Promise<Uint8Array> {
+/**
+ * Above this many cells a workbook is written by ./fast-write.ts: exceljs makes a style object
+ * and a model per cell, which at a 100,000-village 分单位指标 takes minutes and gigabytes.
+ */
+export const FAST_WRITE_CELLS = 100_000;
+
+export function cellCountOf(out: OutputWorkbook): number {
+  let n = 0;
+  for (const s of out.sheets) for (const r of s.rows) n += r.length;
+  return n;
+}
+
+export async function writeXlsxBytes(
+  out: OutputWorkbook,
+  kind: OutputKind,
+  writer: 'auto' | 'exceljs' | 'fast' = 'auto',
+): Promise<Uint8Array> {
+  const fast = writer === 'fast' || (writer === 'auto' && cellCountOf(out) > FAST_WRITE_CELLS);
+  if (fast) {
+    return writeXlsxFast(out, { creator: TALLY_CREATOR, keywords: KIND_KEYWORD[kind] });
+  }
   const buffer = await toExcelJs(out, kind).xlsx.writeBuffer();
   return addCharts(new Uint8Array(buffer as ArrayBuffer), out);
 }

@@ -33,6 +33,8 @@ export function textToNumber(s: string | null): number {
 export function numberToText(x: number): string | null {
   if (Number.isNaN(x)) return null;
   if (!Number.isFinite(x)) return x > 0 ? 'Inf' : '-Inf';
+  // Whole numbers below 2^53 print exactly: no toPrecision (the cost of 100,000 messages).
+  if (Number.isSafeInteger(x)) return String(x);
   return String(Number(x.toPrecision(15)));
 }
 

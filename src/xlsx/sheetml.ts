@@ -1,0 +1,344 @@
+import { columnLetter, parseRange } from '../core/model/a1';
+import { headerFooterString, type OutputCell, type OutputSheet } from '../core/output/spec';
+
+/**
+ * SpreadsheetML for the fast writer (./fast-write.ts): the style table and a worksheet's XML,
+ * written as text chunks row by row, with no object per cell. What it writes is what
+ * ./write.ts asks exceljs for (test/xlsx/fast-write.test.ts reads both back and compares).
+ */
+
+export function xmlText(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let rep: string | undefined;
+    if (c === 38) rep = '&amp;';
+    else if (c === 60) rep = '&lt;';
+    else if (c === 62) rep = '&gt;';
+    else if (c === 34) rep = '&quot;';
+    else if (c === 39) rep = '&apos;';
+    // Control characters are not allowed in XML 1.0: dropped, as Excel cannot show them.
+    else if (c < 32 && c !== 9 && c !== 10 && c !== 13) rep = '';
+    else if (c === 0xfffe || c === 0xffff) rep = '';
+    if (rep !== undefined) {
+      out += s.slice(last, i) + rep;
+      last = i + 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
+/** Styles by their look, each numbered once: fonts, fills, borders, number formats, xfs. */
+export class StyleTable {
+  private readonly xfs = new Map<string, number>();
+  private readonly xfXml: string[] = [
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+  ];
+  private readonly fonts = new Map<
+    string,
+    { id: number; bold: boolean; italic: boolean; color?: string }
+  >([['', { id: 0, bold: false, italic: false }]]);
+  private readonly fills = new Map<string, number>([
+    ['none', 0],
+    ['gray125', 1],
+  ]);
+  private readonly numFmts = new Map<string, number>();
+
+  /** The xf index of a cell's look (0: the default). */
+  index(cell: OutputCell, border: boolean): number {
+    const key = `${cell.numberFormat ?? ''}|${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}|${cell.fontColor ?? ''}|${cell.fill ?? ''}|${cell.wrap ? 1 : 0}|${cell.align ?? ''}|${border ? 1 : 0}`;
+    const known = this.xfs.get(key);
+    if (known !== undefined) return known;
+    const numFmtId = cell.numberFormat ? this.numFmt(cell.numberFormat) : 0;
+    const fontId = this.font(cell);
+    const fillId = cell.fill ? this.fill(cell.fill) : 0;
+    const borderId = border ? 1 : 0;
+    const aligned = cell.wrap || cell.align;
+    const attrs =
+      `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+      (numFmtId ? ' applyNumberFormat="1"' : '') +
+      (fontId ? ' applyFont="1"' : '') +
+      (fillId ? ' applyFill="1"' : '') +
+      (borderId ? ' applyBorder="1"' : '') +
+      (aligned ? ' applyAlignment="1"' : '');
+    const alignment = aligned
+      ? `<alignment${cell.align ? ` horizontal="${cell.align}"` : ''} vertical="top"${cell.wrap ? ' wrapText="1"' : ''}/>`
+      : '';
+    const id = this.xfXml.length;
+    this.xfXml.push(alignment ? `<xf ${attrs}>${alignment}</xf>` : `<xf ${attrs}/>`);
+    this.xfs.set(key, id);
+    return id;
+  }
+
+  private numFmt(code: string): number {
+    let id = this.numFmts.get(code);
+    if (id === undefined) {
+      id = 164 + this.numFmts.size;
+      this.numFmts.set(code, id);
+    }
+    return id;
+  }
+
+  private font(cell: OutputCell): number {
+    const key = `${cell.bold ? 'b' : ''}${cell.italic ? 'i' : ''}${cell.fontColor ?? ''}`;
+    const known = this.fonts.get(key);
+    if (known) return known.id;
+    const id = this.fonts.size;
+    this.fonts.set(key, {
+      id,
+      bold: cell.bold === true,
+      italic: cell.italic === true,
+      ...(cell.fontColor ? { color: cell.fontColor } : {}),
+    });
+    return id;
+  }
+
+  private fill(hex: string): number {
+    let id = this.fills.get(hex);
+    if (id === undefined) {
+      id = this.fills.size;
+      this.fills.set(hex, id);
+    }
+    return id;
+  }
+
+  xml(): string {
+    const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+    const numFmts = [...this.numFmts]
+      .map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`)
+      .join('');
+    const fonts = [...this.fonts.values()]
+      .map(
+        (f) =>
+          `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}<sz val="11"/>` +
+          (f.color ? `<color rgb="${argb(f.color)}"/>` : '<color theme="1"/>') +
+          '<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
+      )
+      .join('');
+    const fills = [...this.fills.keys()]
+      .map((key) =>
+        key === 'none' || key === 'gray125'
+          ? `<fill><patternFill patternType="${key}"/></fill>`
+          : `<fill><patternFill patternType="solid"><fgColor rgb="${argb(key)}"/><bgColor indexed="64"/></patternFill></fill>`,
+      )
+      .join('');
+    const thin = '<color rgb="FF808080"/>';
+    const borders =
+      '<border><left/><right/><top/><bottom/><diagonal/></border>' +
+      `<border><left style="thin">${thin}</left><right style="thin">${thin}</right><top style="thin">${thin}</top><bottom style="thin">${thin}</bottom><diagonal/></border>`;
+    return (
+      `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +
+      (this.numFmts.size ? `<numFmts count="${this.numFmts.size}">${numFmts}</numFmts>` : '') +
+      `<fonts count="${this.fonts.size}">${fonts}</fonts>` +
+      `<fills count="${this.fills.size}">${fills}</fills>` +
+      `<borders count="2">${borders}</borders>` +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfXml.length}">${this.xfXml.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '<dxfs count="0"/><tableStyles count="0"/></styleSheet>'
+    );
+  }
+}
+
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** Strings once each, by first use: the shared-string table. */
+export class SharedStrings {
+  private readonly ids = new Map<string, number>();
+  private count = 0;
+  index(s: string): number {
+    this.count += 1;
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+  xml(): string {
+    const items: string[] = [];
+    for (const s of this.ids.keys()) {
+      const space = /^\s|\s$|\n/.test(s) ? ' xml:space="preserve"' : '';
+      items.push(`<si><t${space}>${xmlText(s)}</t></si>`);
+    }
+    return `${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.ids.size}">${items.join('')}</sst>`;
+  }
+}
+
+/** Rows covered by each border range, as [top, left, bottom, right] rectangles by row. */
+function borderTest(sheet: OutputSheet): (r: number, c: number) => boolean {
+  const boxes = (sheet.borders ?? []).map((b) => parseRange(b));
+  if (boxes.length === 0) return () => false;
+  return (r, c) => boxes.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
+}
+
+function cellXml(ref: string, spec: OutputCell, style: number, strings: SharedStrings): string {
+  const s = style ? ` s="${style}"` : '';
+  const v = spec.value;
+  if (spec.formula !== undefined) {
+    const cached =
+      typeof v === 'number' && Number.isFinite(v)
+        ? `<v>${v}</v>`
+        : typeof v === 'string'
+          ? `<v>${xmlText(v)}</v>`
+          : '';
+    const t = typeof v === 'string' ? ' t="str"' : '';
+    return `<c r="${ref}"${s}${t}><f>${xmlText(spec.formula)}</f>${cached}</c>`;
+  }
+  if (v === null || v === undefined) return style ? `<c r="${ref}"${s}/>` : '';
+  if (typeof v === 'number') {
+    return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s}/>`;
+  }
+  if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="s"><v>${strings.index(v)}</v></c>`;
+}
+
+/** Every cell the sheet writes: its rows, and the bordered cells beyond them. */
+function extent(sheet: OutputSheet): { rows: number; columns: number } {
+  let rows = sheet.rows.length;
+  let columns = 0;
+  for (const r of sheet.rows) columns = Math.max(columns, r.length);
+  for (const b of sheet.borders ?? []) {
+    const box = parseRange(b);
+    rows = Math.max(rows, box.bottom + 1);
+    columns = Math.max(columns, box.right + 1);
+  }
+  return { rows, columns: Math.max(columns, 1) };
+}
+
+const EMPTY: OutputCell = { value: null };
+
+/**
+ * The worksheet's XML, given to `emit` in pieces of about a thousand rows, so a sheet of
+ * 100,000 rows never exists as one string.
+ */
+export function writeSheetXml(
+  sheet: OutputSheet,
+  styles: StyleTable,
+  strings: SharedStrings,
+  emit: (xml: string) => void,
+  /** The relationship of the sheet's drawing (its charts), if it has one. */
+  drawing?: string,
+): void {
+  const { rows, columns } = extent(sheet);
+  const bordered = borderTest(sheet);
+  const p = sheet.print;
+  const fit = p?.fitToWidth !== undefined;
+  const outline = (sheet.columnGroups ?? []).length > 0;
+  emit(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
+  if (fit) {
+    emit(`<sheetPr>${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`);
+  }
+  emit(`<dimension ref="A1:${columnLetter(columns - 1)}${rows}"/>`);
+  emit(sheetViews(sheet));
+  emit(
+    `<sheetFormatPr defaultRowHeight="15" defaultColWidth="9"${outline ? ' outlineLevelCol="1"' : ''}/>`,
+  );
+  emit(colsXml(sheet));
+  emit('<sheetData>');
+  const letters: string[] = [];
+  for (let c = 0; c < columns; c++) letters.push(columnLetter(c));
+  const heights = sheet.rowHeights ?? [];
+  let chunk = '';
+  for (let r = 0; r < rows; r++) {
+    const row = sheet.rows[r] ?? [];
+    let cells = '';
+    for (let c = 0; c < columns; c++) {
+      const spec = row[c];
+      const border = bordered(r, c);
+      if (!spec && !border) continue;
+      const cell = spec ?? EMPTY;
+      const style = cell === EMPTY && !border ? 0 : styles.index(cell, border);
+      cells += cellXml(`${letters[c]}${r + 1}`, cell, style, strings);
+    }
+    const h = heights[r];
+    const height = h !== undefined ? ` ht="${h}" customHeight="1"` : '';
+    if (cells || height) chunk += `<row r="${r + 1}"${height}>${cells}</row>`;
+    if (r % 1000 === 999) {
+      emit(chunk);
+      chunk = '';
+    }
+  }
+  emit(`${chunk}</sheetData>`);
+  emit(tailXml(sheet));
+  emit(`${drawing ? `<drawing r:id="${drawing}"/>` : ''}</worksheet>`);
+}
+
+function sheetViews(sheet: OutputSheet): string {
+  const x = sheet.frozenColumns ?? 0;
+  const y = sheet.frozenRows ?? 0;
+  if (!x && !y) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const pane = x && y ? 'bottomRight' : y ? 'bottomLeft' : 'topRight';
+  const split = `${x ? ` xSplit="${x}"` : ''}${y ? ` ySplit="${y}"` : ''}`;
+  const topLeft = `${columnLetter(x)}${y + 1}`;
+  return (
+    `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`
+  );
+}
+
+function colsXml(sheet: OutputSheet): string {
+  const widths = sheet.columnWidths ?? [];
+  const grouped = new Map<number, boolean>();
+  for (const g of sheet.columnGroups ?? []) {
+    for (let c = g.first; c <= g.last; c++) grouped.set(c, g.collapsed);
+  }
+  const last = Math.max(widths.length, ...[...grouped.keys()].map((c) => c + 1), 0);
+  const cols: string[] = [];
+  for (let c = 0; c < last; c++) {
+    const w = widths[c];
+    const g = grouped.get(c);
+    if (w === undefined && g === undefined) continue;
+    cols.push(
+      `<col min="${c + 1}" max="${c + 1}" width="${w ?? 9}"${w !== undefined ? ' customWidth="1"' : ''}` +
+        `${g !== undefined ? ` outlineLevel="1"${g ? ' hidden="1"' : ''}` : ''}/>`,
+    );
+  }
+  return cols.length ? `<cols>${cols.join('')}</cols>` : '';
+}
+
+function tailXml(sheet: OutputSheet): string {
+  let xml = '';
+  const merges = sheet.merges ?? [];
+  if (merges.length) {
+    xml += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
+  }
+  const validations = sheet.validations ?? [];
+  if (validations.length) {
+    xml += `<dataValidations count="${validations.length}">`;
+    for (const v of validations) {
+      xml +=
+        `<dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1"` +
+        ` errorTitle="Tally" error="${xmlText(v.message)}" sqref="${v.range}"><formula1>${v.min}</formula1></dataValidation>`;
+    }
+    xml += '</dataValidations>';
+  }
+  const p = sheet.print;
+  if (p?.centerHorizontally) xml += '<printOptions horizontalCentered="1"/>';
+  const m = p?.margins ?? {
+    left: 0.7,
+    right: 0.7,
+    top: 0.75,
+    bottom: 0.75,
+    header: 0.3,
+    footer: 0.3,
+  };
+  xml += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+  if (p) {
+    const fit = p.fitToWidth !== undefined ? ` fitToWidth="${p.fitToWidth}" fitToHeight="0"` : '';
+    xml += `<pageSetup paperSize="9" orientation="${p.orientation}"${fit}/>`;
+    const header = headerFooterString(p.header);
+    const footer = headerFooterString(p.footer);
+    if (header || footer) {
+      xml += `<headerFooter>${header ? `<oddHeader>${xmlText(header)}</oddHeader>` : ''}${footer ? `<oddFooter>${xmlText(footer)}</oddFooter>` : ''}</headerFooter>`;
+    }
+    const breaks = (p.breaksBefore ?? []).filter((r) => r > 0);
+    if (breaks.length) {
+      xml += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
+    }
+  }
+  return xml;
+}
