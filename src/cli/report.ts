@@ -10,10 +10,47 @@ import { MD_MARKER, writeOutputFile } from '../xlsx/file';
 import { writeXlsxBytes } from '../xlsx/write';
 import { writeDocxBytes } from '../docx/write';
 import type { Out } from './output';
+import { writeJson } from './json-out';
 import { expandInputs, readFiles } from './read';
 import { explanationsFrom } from './explanations';
 import { readTargetsFile } from './targets';
 import type { Stage } from '../core/assess/progress';
+import { rowCount } from '../core/model/workbook';
+
+/** A run over this many rows announces its stages on stderr even when it is not a terminal. */
+export const LOUD_ROWS = 10_000;
+
+type Step = 'read' | 'audit' | 'assess' | 'report' | 'write';
+const STEPS: readonly Step[] = ['read', 'audit', 'assess', 'report', 'write'];
+
+/** One line per stage on stderr, for a long run (a terminal, or a large area). */
+function stages(err: Out, lang: Lang, rows: number, loud: boolean) {
+  const started = Date.now();
+  const seen = new Set<Step>();
+  return {
+    step(stage: Step) {
+      if (!loud || seen.has(stage)) return;
+      seen.add(stage);
+      const text = t(lang, `progress.${stage}`, { rows: rows.toLocaleString('en-US') });
+      err.line(
+        err.style(
+          'dim',
+          t(lang, 'progress.line', {
+            step: STEPS.indexOf(stage) + 1,
+            steps: STEPS.length,
+            stage: text,
+          }),
+        ),
+      );
+    },
+    done() {
+      if (loud) {
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        err.line(err.style('dim', t(lang, 'progress.done', { seconds })));
+      }
+    },
+  };
+}
 
 export interface ReportOptions {
   prior?: string[];
@@ -46,7 +83,11 @@ export async function reportCommand(
   const targets = opts.targets
     ? await readTargetsFile(opts.targets, ctx.profile, lang, ctx.err)
     : undefined;
+  let rows = 0;
+  for (const wb of workbooks) for (const sheet of wb.sheets) rows += rowCount(sheet);
+  const progress = stages(ctx.err, lang, rows, ctx.err.stream.isTTY === true || rows >= LOUD_ROWS);
   const result = monitor({
+    onProgress: (stage) => progress.step(stage),
     ...(targets ? { targets } : {}),
     stage: opts.stage ?? 'annual',
     workbooks,
@@ -64,6 +105,7 @@ export async function reportCommand(
   const now = (ctx.now ?? (() => new Date()))();
   const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
   const { workbook, blocks, document } = reportSheets(result, ctx.profile, lang, time);
+  progress.step('write');
   const inputs = [...files, ...priorFiles, ...(opts.targets ? [opts.targets] : [])];
   if (opts.out)
     await writeOutputFile(opts.out, await writeXlsxBytes(workbook, 'report'), inputs, 'report');
@@ -71,7 +113,7 @@ export async function reportCommand(
     await writeOutputFile(opts.md, `${toMarkdown(blocks)}\n${MD_MARKER}\n`, inputs, 'markdown');
   if (opts.docx) await writeOutputFile(opts.docx, await writeDocxBytes(document), inputs, 'docx');
   if (opts.json) {
-    ctx.out.line(JSON.stringify(reportJson(result, lang), null, 2));
+    writeJson(ctx.out, reportJson(result, lang));
   } else if (!opts.out && !opts.md && !opts.docx) {
     ctx.out.line(toMarkdown(blocks));
   } else {
@@ -83,6 +125,7 @@ export async function reportCommand(
         ctx.out.line(ctx.out.style('green', t(lang, 'cli.wrote', { file: path.resolve(file) })));
     }
   }
+  progress.done();
   if (result.digest.openErrors > 0)
     ctx.err.line(
       ctx.err.style('yellow', t(lang, 'cli.openErrors', { count: result.digest.openErrors })),

@@ -31,6 +31,7 @@ import { parseCsv, parseXlsx } from '../xlsx/parse';
 import { writeXlsxBytes } from '../xlsx/write';
 import { explanationsFrom } from './explanations';
 import type { Out } from './output';
+import { writeJson } from './json-out';
 import { expandInputs, readFiles } from './read';
 import { printHuman, toJson } from './validate-output';
 import { EXIT_UNUSABLE } from './errors';
@@ -201,7 +202,7 @@ export async function validateCommand(
 
   const problems = set?.problems ?? [];
   if (opts.json) {
-    ctx.out.line(JSON.stringify({ ...toJson(result), skipped }, null, 2));
+    writeJson(ctx.out, { ...toJson(result), skipped });
   } else {
     printHuman(result, { lang, allRules: opts.allRules === true, profile: ctx.profile }, ctx.out);
     for (const k of skipped) {

@@ -180,6 +180,9 @@ function nodeValue(def: IndicatorDef, node: string, pool: Pool): NodeValue {
  * The indicator's pool at every node, in one pass: each leaf unit is added to its own node
  * and to every node above it (no walk of each node's subtree), in hierarchy order.
  */
+/** Deeper than any region hierarchy (province → village is 5 levels). */
+const MAX_DEPTH = 64;
+
 function valuesAt(
   def: IndicatorDef,
   ds: Dataset,
@@ -192,9 +195,14 @@ function valuesAt(
   for (const key of ordered) {
     if (!leaves.has(key)) continue;
     const c = contribution(def, ds, key, excluded);
-    const seen = new Set<string>();
-    for (let n: string | undefined = key; n !== undefined && !seen.has(n); n = h.node(n)?.parent) {
-      seen.add(n);
+    // Up the hierarchy to the whole area; a depth cap, not a set per leaf, guards against a cycle.
+    let depth = 0;
+    for (
+      let n: string | undefined = key;
+      n !== undefined && depth < MAX_DEPTH;
+      n = h.node(n)?.parent
+    ) {
+      depth++;
       let pool = pools.get(n);
       if (!pool) {
         pool = emptyPool();
@@ -202,6 +210,8 @@ function valuesAt(
       }
       add(pool, key, c);
     }
+    // The hierarchy breaks cycles when it is built (hierarchy.ts): reaching the cap is a bug.
+    if (depth >= MAX_DEPTH) throw new Error(`the region hierarchy above ${key} does not end`);
   }
   const out = new Map<string, NodeValue>();
   for (const key of ordered) {

@@ -41,20 +41,46 @@ export class Exclusions {
     return ex;
   }
 
+  /** Per item, the units whose value is tainted: worked out once per dataset and item. */
+  private byItem = new Map<string, Uint8Array | null>();
+  private forDataset: Dataset | undefined;
+
   /**
    * Unit `u`'s value of `item` failed an error check, or the unit was reported twice with two
-   * values. The cell's address is made only on a sheet that has a tainted cell at all.
+   * values. A cell's address is made only on a sheet that has a tainted cell at all, and once
+   * per unit and item, not once per indicator that reads it.
    */
   taints(ds: Dataset, item: string, u: number): boolean {
+    if (this.forDataset !== ds) {
+      this.forDataset = ds;
+      this.byItem = new Map();
+    }
+    let marks = this.byItem.get(item);
+    if (marks === undefined) {
+      marks = this.mark(ds, item);
+      this.byItem.set(item, marks);
+    }
+    return marks !== null && marks[u] === 1;
+  }
+
+  private mark(ds: Dataset, item: string): Uint8Array | null {
     const c = ds.items.get(item);
-    if (!c) return false;
-    if (c.conflict[u]) return true;
-    const src = ds.tables[c.table[u] as number];
-    if (!src) return false;
-    const set = this.cells.get(sheetKey(src.source, src.sheet));
-    if (!set) return false;
-    const col = src.columns.get(item);
-    return col !== undefined && set.has(cellOf(src.table, c.record[u] as number, col));
+    if (!c) return null;
+    const sets = ds.tables.map((src) => this.cells.get(sheetKey(src.source, src.sheet)));
+    const marks = new Uint8Array(c.conflict.length);
+    for (let u = 0; u < marks.length; u++) {
+      if (c.conflict[u]) {
+        marks[u] = 1;
+        continue;
+      }
+      const ti = c.table[u] as number;
+      const set = sets[ti];
+      const src = ds.tables[ti];
+      if (!set || !src) continue;
+      const col = src.columns.get(item);
+      if (col !== undefined && set.has(cellOf(src.table, c.record[u] as number, col))) marks[u] = 1;
+    }
+    return marks;
   }
 }
 

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { Out } from '../../src/cli/output';
+import { writeJson } from '../../src/cli/json-out';
+
+/** writeJson against JSON.stringify(value, null, 2), the text it must reproduce exactly. */
+function written(value: unknown): string {
+  let text = '';
+  writeJson(new Out({ write: (s: string) => (text += s) }, false), value);
+  return text;
+}
+
+describe('JSON written in pieces', () => {
+  test('any JSON value reads exactly as JSON.stringify(value, null, 2) plus a newline', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(written(v)).toBe(`${JSON.stringify(v, null, 2)}\n`);
+      }),
+      { seed: 20261201, numRuns: 500 },
+    );
+  });
+
+  test('a report-shaped object with long arrays, undefined members and nested objects', () => {
+    const value = {
+      period: '2025',
+      skipped: undefined,
+      findings: Array.from({ length: 2_500 }, (_, i) => ({
+        ruleId: `R${i % 7}`,
+        cells: [{ cell: `B${i + 2}`, value: i % 3 === 0 ? null : i }],
+        explanation: undefined,
+      })),
+      empty: [],
+      summary: { errors: 3, nested: { list: [1, [2, 3], {}] } },
+      holes: [undefined, () => 1, 'x'],
+    };
+    expect(written(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    expect(JSON.parse(written(value)).findings).toHaveLength(2_500);
+  });
+});
