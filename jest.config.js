@@ -18,6 +18,8 @@ const common = {
     '^office-addin-manifest$': '<rootDir>/test/support/office-addin-manifest-stub.js',
   },
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+  // hyparquet and hyparquet-writer are ES modules only: compiled for the tests like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!(hyparquet|hyparquet-writer)/)'],
 };
 
 module.exports = {

@@ -5,7 +5,7 @@ import { t, type MessageKey } from '../core/messages/index';
  * (test/cli/help.test.ts checks README and the help agree). Commands stay as typed; what they
  * do is said from the catalogue, Chinese first.
  */
-export type ExampleCommand = 'program' | 'inspect' | 'validate' | 'report' | 'template';
+export type ExampleCommand = 'program' | 'inspect' | 'validate' | 'report' | 'template' | 'export';
 
 interface Example {
   command: string;
@@ -39,12 +39,20 @@ const template: Example[] = [
   },
 ];
 
+const exporting: Example[] = [
+  {
+    command: 'tally export 2025/ --prior 2024/ --parquet 两纲数据.parquet',
+    key: 'example.export',
+  },
+];
+
 export const EXAMPLES: Record<ExampleCommand, readonly Example[]> = {
   program: [inspect[0], validate[0], report[0], template[0]].filter((e) => e !== undefined),
   inspect,
   validate,
   report,
   template,
+  export: exporting,
 };
 
 /** The help's 示例 — Examples section, with the extra notes (`help.*` keys) after it. */

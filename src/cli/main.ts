@@ -5,6 +5,7 @@ import { vocabularyOf } from '../core/profile/profile';
 import { HeaderIndex } from '../core/read/vocabulary';
 import { inspectCommand } from './inspect';
 import { validateCommand, type ValidateOptions } from './validate';
+import { exportCommand, type ExportOptions } from './export';
 import { reportCommand, type ReportOptions } from './report';
 import { templateCommand, type TemplateOptions } from './template';
 import { Out } from './output';
@@ -142,6 +143,21 @@ function build(argv: readonly string[], out: Out, err: Out, done: (code: number)
       checkArgumentOrder(tokens, takesValue, { files, prior: opts.prior ?? [] });
       const o = { ...opts, json: opts.json === true };
       done(await reportCommand(files, o, { ...engine(), out, err }));
+    });
+
+  sub('export', 'help.exportCommand')
+    .argument('<files...>', h('help.currentFiles'))
+    .addOption(priorOption())
+    .option('--period <year>', h('help.period'))
+    .option('--region <name>', h('help.region'))
+    .option('--parquet <file.parquet>', h('help.parquet'))
+    .option('--csv <file.csv>', h('help.csv'))
+    .addOption(langOption())
+    .addHelpText('after', examplesHelp('export', ['help.priorRule']))
+    .action(async (files: string[], opts: ExportOptions, cmd: Command) => {
+      const { tokens, takesValue } = tokensOf(cmd, argv);
+      checkArgumentOrder(tokens, takesValue, { files, prior: opts.prior ?? [] });
+      done(await exportCommand(files, opts, { ...engine(), out, err }));
     });
 
   sub('template', 'help.template')

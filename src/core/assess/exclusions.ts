@@ -26,10 +26,14 @@ export class Exclusions {
     return new Exclusions();
   }
 
-  static fromFindings(findings: readonly Finding[]): Exclusions {
+  /** The cells of the findings of one severity: errors (set aside), or warnings (flagged). */
+  static fromFindings(
+    findings: readonly Finding[],
+    severity: Finding['severity'] = 'error',
+  ): Exclusions {
     const ex = new Exclusions();
     for (const f of findings) {
-      if (f.severity !== 'error' || NOT_IN_THE_CELL.has(f.ruleId)) continue;
+      if (f.severity !== severity || NOT_IN_THE_CELL.has(f.ruleId)) continue;
       for (const c of f.cells) {
         if (!c.cell) continue;
         const at = sheetKey(c.file ?? f.file, c.sheet ?? f.sheet);

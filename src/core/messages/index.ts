@@ -13,7 +13,7 @@ import { rules } from './rules';
 import { trust } from './trust';
 import { usage } from './usage';
 import { targets } from './targets';
-import { scale } from './scale';
+import { exportMessages, scale } from './scale';
 
 export type Lang = 'zh' | 'en';
 
@@ -31,6 +31,7 @@ const catalogue = {
   ...usage,
   ...targets,
   ...scale,
+  ...exportMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -11,3 +11,25 @@ export const scale = {
   'progress.write': { zh: '写出文件', en: 'Writing the files' },
   'progress.done': { zh: '完成，用时 {seconds} 秒', en: 'Done in {seconds} s' },
 } as const;
+
+/** `tally export` (issue 13). */
+export const exportMessages = {
+  'help.exportCommand': {
+    zh: '导出已识别、已审核的数据为一张长表（Parquet 或 CSV），供 DuckDB、Spark 等汇总',
+    en: 'export the recognised, audited data as one long table (Parquet or CSV) for DuckDB, Spark and the like',
+  },
+  'help.parquet': { zh: '写出 Parquet 文件', en: 'write a Parquet file' },
+  'help.csv': { zh: '写出 CSV 文件（UTF-8）', en: 'write a CSV file (UTF-8)' },
+  'example.export': {
+    zh: '本年和上年数据导出为一张长表，每个单位每个指标项一行，带审核标记',
+    en: 'this year and last year as one long table, a row per unit and item, with the audit flags',
+  },
+  'error.exportWhere': {
+    zh: '请用 --parquet 或 --csv 指定导出文件，例如 tally export 2025/ --parquet 数据.parquet。',
+    en: 'Name the export file with --parquet or --csv, e.g. tally export 2025/ --parquet data.parquet.',
+  },
+  'cli.exported': {
+    zh: '已导出 {rows} 行（{periods}）：{file}',
+    en: 'Exported {rows} rows ({periods}): {file}',
+  },
+} as const;

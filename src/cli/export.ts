@@ -1,0 +1,82 @@
+import * as path from 'node:path';
+import { monitor } from '../core/monitor';
+import { t, type Lang } from '../core/messages/index';
+import { longTable } from '../core/output/long';
+import type { Profile } from '../core/profile/profile';
+import type { HeaderIndex } from '../core/read/vocabulary';
+import { TallyError } from '../core/errors';
+import { writeOutputFile } from '../xlsx/file';
+import { longCsvChunks, longParquetBytes } from '../xlsx/export';
+import type { Out } from './output';
+import { expandInputs, readFiles } from './read';
+
+export interface ExportOptions {
+  prior?: string[];
+  period?: string;
+  region?: string;
+  parquet?: string;
+  csv?: string;
+  lang: Lang;
+}
+
+/**
+ * `tally export`: the forms read and audited as for a report, written as one long table —
+ * a row per unit and item of each period, with where it came from and whether the report set
+ * it aside — for the engines that pool a province's counties (DuckDB, Spark, pandas).
+ */
+export async function exportCommand(
+  given: string[],
+  opts: ExportOptions,
+  ctx: { profile: Profile; index: HeaderIndex; out: Out; err: Out },
+): Promise<number> {
+  const { lang } = opts;
+  if (!opts.parquet && !opts.csv) throw new TallyError('error.exportWhere');
+  const outputs = [opts.parquet, opts.csv];
+  const files = await expandInputs(given, outputs);
+  const priorFiles = opts.prior?.length ? await expandInputs(opts.prior, outputs) : [];
+  const workbooks = await readFiles(files, lang, ctx.err);
+  const prior = priorFiles.length > 0 ? await readFiles(priorFiles, lang, ctx.err) : undefined;
+  const r = monitor({
+    workbooks,
+    ...(prior ? { prior } : {}),
+    profile: ctx.profile,
+    index: ctx.index,
+    lang,
+    ...(opts.period ? { period: opts.period } : {}),
+    ...(opts.region ? { regionName: opts.region } : {}),
+  });
+  if (r.dataset.forms.length === 0) throw new TallyError('error.noForms');
+  const table = longTable(
+    ctx.profile,
+    { dataset: r.dataset, period: r.period, findings: r.validation.findings },
+    r.prior
+      ? {
+          dataset: r.prior,
+          period: r.priorPeriod ?? '',
+          findings: r.priorValidation?.findings ?? [],
+        }
+      : undefined,
+  );
+  const inputs = [...files, ...priorFiles];
+  const periods = [r.period, ...(r.prior ? [r.priorPeriod ?? ''] : [])].filter((p) => p).join('、');
+  const done = (file: string) =>
+    ctx.out.line(
+      ctx.out.style(
+        'green',
+        t(lang, 'cli.exported', {
+          rows: table.rows.toLocaleString('en-US'),
+          periods,
+          file: path.resolve(file),
+        }),
+      ),
+    );
+  if (opts.parquet) {
+    await writeOutputFile(opts.parquet, await longParquetBytes(table), inputs, 'parquet');
+    done(opts.parquet);
+  }
+  if (opts.csv) {
+    await writeOutputFile(opts.csv, longCsvChunks(table), inputs, 'csv');
+    done(opts.csv);
+  }
+  return 0;
+}

@@ -1,0 +1,124 @@
+import { Exclusions } from '../assess/exclusions';
+import type { Profile } from '../profile/profile';
+import { cellOf } from '../read/table';
+import type { Dataset } from '../rollup/dataset';
+import type { Finding } from '../validate/result';
+
+/**
+ * The recognised, audited data as one long table (issue 13): a row per unit and item that the
+ * forms reported, in both periods, as columns (no object per row), for `tally export`. A
+ * province pools every county's submissions from it in DuckDB or Spark; the flags say which
+ * values Tally's own report set aside and why.
+ */
+export const LONG_COLUMNS = [
+  'period',
+  'unit',
+  'code',
+  'parent',
+  'form',
+  'item',
+  'item_name',
+  'value',
+  'flags',
+  'file',
+  'sheet',
+  'cell',
+] as const;
+
+export interface LongTable {
+  rows: number;
+  period: string[];
+  unit: string[];
+  /** The region code, when the forms or the region sheet give one. */
+  code: (string | null)[];
+  /** The region above: its code, else its name; null for the whole area. */
+  parent: (string | null)[];
+  form: string[];
+  item: string[];
+  itemName: string[];
+  /** null: blank, a missing mark or text where a number belongs. */
+  value: (number | null)[];
+  /** `error` (failed an error check: set aside), `conflict` (reported twice, two values), `warning`. */
+  flags: string[];
+  file: string[];
+  sheet: string[];
+  cell: string[];
+}
+
+export interface LongInput {
+  dataset: Dataset;
+  period: string;
+  findings: readonly Finding[];
+}
+
+function emptyTable(): LongTable {
+  return {
+    rows: 0,
+    period: [],
+    unit: [],
+    code: [],
+    parent: [],
+    form: [],
+    item: [],
+    itemName: [],
+    value: [],
+    flags: [],
+    file: [],
+    sheet: [],
+    cell: [],
+  };
+}
+
+/** The rows of one period, appended to `out`. */
+function appendPeriod(out: LongTable, input: LongInput, profile: Profile): void {
+  const { dataset: ds, period, findings } = input;
+  const errors = Exclusions.fromFindings(findings);
+  const warnings = Exclusions.fromFindings(findings, 'warning');
+  const h = ds.hierarchy;
+  const parentOf = (key: string): string | null => {
+    const p = h.node(key)?.parent;
+    if (p === undefined) return null;
+    const node = h.node(p);
+    return node?.code ?? node?.name ?? null;
+  };
+  for (const form of profile.forms) {
+    for (const item of form.items) {
+      const c = ds.items.get(item.id);
+      if (!c) continue;
+      for (let u = 0; u < ds.units.length; u++) {
+        const ti = c.table[u] as number;
+        const src = ds.tables[ti];
+        if (ti < 0 || !src) continue;
+        const key = ds.units[u] as string;
+        const node = h.node(key);
+        const v = c.value[u] as number;
+        const flags: string[] = [];
+        if (c.conflict[u]) flags.push('conflict');
+        else if (errors.taints(ds, item.id, u)) flags.push('error');
+        if (warnings.taints(ds, item.id, u)) flags.push('warning');
+        const col = src.columns.get(item.id);
+        out.period.push(period);
+        out.unit.push(node?.name ?? key);
+        out.code.push(node?.code ?? null);
+        out.parent.push(parentOf(key));
+        out.form.push(form.id);
+        out.item.push(item.id);
+        out.itemName.push(item.name);
+        out.value.push(Number.isNaN(v) ? null : v);
+        out.flags.push(flags.join(','));
+        out.file.push(src.source.split(/[\\/]/).pop() ?? src.source);
+        out.sheet.push(src.sheet);
+        out.cell.push(col === undefined ? '' : cellOf(src.table, c.record[u] as number, col));
+        out.rows++;
+      }
+    }
+  }
+}
+
+/** This period's rows, then the previous period's when it was given. */
+export function longTable(profile: Profile, current: LongInput, prior?: LongInput): LongTable {
+  const out = emptyTable();
+  appendPeriod(out, current, profile);
+  if (prior) appendPeriod(out, prior, profile);
+  return out;
+}
