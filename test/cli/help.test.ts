@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { runCli } from '../support/capture';
 import { ROOT } from '../support/fixtures';
 
-const COMMANDS = ['inspect', 'validate', 'report', 'template'] as const;
+const COMMANDS = ['inspect', 'validate', 'report', 'template', 'export'] as const;
 
 /** The `npx tally …` lines of README's command-line section, as one would type them. */
 function readmeCommands(): string[] {
