@@ -2,6 +2,7 @@ import type { IndicatorDef } from '../profile/schema';
 import type { Profile } from '../profile/profile';
 import { leafUnits, type Dataset } from '../rollup/dataset';
 import { Exclusions } from './exclusions';
+import { NodeValues, nodeLayout, poolColumns, type NodeLayout } from './node-values';
 import { targetFor, type TargetChoice } from '../targets/apply';
 import type { TargetTable } from '../targets/table';
 import { progressOf, type Progress, type Stage } from './progress';
@@ -45,7 +46,7 @@ export interface IndicatorResult {
   /** Whose target it is (profile or the office's table) and where it comes from. */
   target: TargetChoice;
   /** Values at every node of the hierarchy that has units under it (the root first). */
-  nodes: Map<string, NodeValue>;
+  nodes: ReadonlyMap<string, NodeValue>;
   root: NodeValue;
   status: Status;
   statusReason?: StatusReason;
@@ -187,38 +188,34 @@ function valuesAt(
   def: IndicatorDef,
   ds: Dataset,
   excluded: Exclusions,
-  ordered: readonly string[],
-): Map<string, NodeValue> {
+  layout: NodeLayout,
+): NodeValues {
   const leaves = leafUnits(ds, [def.numerator, def.denominator]);
-  const pools = new Map<string, Pool>();
-  const h = ds.hierarchy;
-  for (const key of ordered) {
+  const n = layout.keys.length;
+  const p = poolColumns(n);
+  const list = (lists: Map<number, string[]>, i: number, key: string) => {
+    const l = lists.get(i);
+    if (l) l.push(key);
+    else lists.set(i, [key]);
+  };
+  for (let i = 0; i < n; i++) {
+    const key = layout.keys[i] as string;
     if (!leaves.has(key)) continue;
     const c = contribution(def, ds, key, excluded);
     // Up the hierarchy to the whole area; a depth cap, not a set per leaf, guards against a cycle.
     let depth = 0;
-    for (
-      let n: string | undefined = key;
-      n !== undefined && depth < MAX_DEPTH;
-      n = h.node(n)?.parent
-    ) {
-      depth++;
-      let pool = pools.get(n);
-      if (!pool) {
-        pool = emptyPool();
-        pools.set(n, pool);
-      }
-      add(pool, key, c);
+    for (let j = i; j >= 0 && depth < MAX_DEPTH; j = layout.parent[j] as number, depth++) {
+      p.present[j] = 1;
+      if (c.kind === 'pooled') {
+        p.numerator[j] = (p.numerator[j] as number) + c.num;
+        p.denominator[j] = (p.denominator[j] as number) + c.den;
+        p.pooled[j] = (p.pooled[j] as number) + 1;
+      } else list(c.kind === 'setAside' ? p.setAside : p.leftOut, j, key);
     }
     // The hierarchy breaks cycles when it is built (hierarchy.ts): reaching the cap is a bug.
     if (depth >= MAX_DEPTH) throw new Error(`the region hierarchy above ${key} does not end`);
   }
-  const out = new Map<string, NodeValue>();
-  for (const key of ordered) {
-    const pool = pools.get(key);
-    if (pool) out.set(key, nodeValue(def, key, pool));
-  }
-  return out;
+  return new NodeValues(def, layout, p, nodeValue);
 }
 
 /**
@@ -303,7 +300,8 @@ export function assess(
   const leaves = leafUnits(ds);
   const stage = options.stage ?? 'annual';
   const excluded = options.excluded ?? Exclusions.none();
-  const ordered = ds.hierarchy.ordered().map((n) => n.key);
+  const layout = nodeLayout(ds.hierarchy);
+  const ordered = layout.keys;
   const indicators = profile.indicators.map((base): IndicatorResult => {
     const choice = targetFor(base, options.targets);
     const def: IndicatorDef = {
@@ -312,7 +310,7 @@ export function assess(
       source: choice.source,
       verified: choice.verified,
     };
-    const nodes = valuesAt(def, ds, excluded, ordered);
+    const nodes = valuesAt(def, ds, excluded, layout);
     const root = nodes.get(rootKey) ?? nodeValue(def, rootKey, emptyPool());
     let priorValue: NodeValue | undefined;
     if (prior) {
