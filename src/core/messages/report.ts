@@ -56,71 +56,37 @@ export const report = {
     zh: '说明：数值由各单位分子、分母合计后重新计算，不是各单位比率的平均；“缺”表示该单位分子或分母缺报，未计入合计；“未报”表示该单位未报送相应报表；小数字表示分子少于20，比率不稳定。',
     en: 'Note: values are recomputed from the pooled numerators and denominators, never averaged; "missing" means the unit left the numerator or denominator blank and is left out of the pool; "not reported" means the unit did not submit the form; small n means a numerator below 20 (an unstable rate).',
   },
-  'n.h.overview': { zh: '一、总体情况', en: '1. Overview' },
-  'n.h.domains': { zh: '二、分领域情况', en: '2. By domain' },
-  'n.h.notMet': { zh: '三、未达标指标', en: '3. Indicators not met' },
-  'n.h.quality': { zh: '四、数据质量', en: '4. Data quality' },
-  'n.h.next': { zh: '五、下一步工作', en: '5. Next steps' },
   'n.overviewOutline': {
     zh: '其中，妇女发展纲要指标{women}项（达标{womenMet}项），儿童发展纲要指标{children}项（达标{childrenMet}项）。',
     en: 'Of these, {women} belong to the programme for women ({womenMet} met) and {children} to the programme for children ({childrenMet} met).',
   },
   'n.domainHead': { zh: '（{n}）{domain}', en: '({n}) {domain}' },
-  'n.value': {
-    zh: '{period}年，{region}{name}为{value}',
-    en: 'In {period}, the {name} in {region} was {value}',
-  },
-  'n.changeDown': {
-    zh: '，比上年下降{change}{points}',
-    en: ', down {change}{points} on the previous year',
-  },
-  'n.changeUp': {
-    zh: '，比上年提高{change}{points}',
-    en: ', up {change}{points} on the previous year',
-  },
-  'n.changeSame': { zh: '，与上年持平', en: ', unchanged from the previous year' },
-  'n.met': { zh: '，已实现“{target}”的目标。', en: ', meeting its target ({target}).' },
+  'n.changeSame': { zh: '，与{prior}持平', en: ', unchanged from {prior}' },
+  'n.met': { zh: '，已实现“{target}”的目标。', en: ', meeting the target of {target}.' },
   'n.notMet': {
-    zh: '，距“{target}”的目标尚差{gap}{points}，是本领域尚未达标的指标。',
-    en: ', {gap}{points} short of the target of {target}; it is not yet met.',
+    zh: '，距“{target}”的目标尚差{gap}{points}',
+    en: ', {gap}{points} short of the target of {target}',
   },
   'n.notMetTrend': {
-    zh: '，未实现“{target}”的目标，是本领域尚未达标的指标。',
-    en: ', so the target "{target}" is not met.',
-  },
-  'n.notMetItemTrend': {
-    zh: '{name}：{value}，目标为“{target}”，本期未实现。{weakest}',
-    en: '{name}: {value}; the target "{target}" was not met this period. {weakest}',
+    zh: '，未实现“{target}”的目标',
+    en: ', so the target of {target} is not met',
   },
   'n.noData.noValue': {
-    zh: '{name}暂无数据：各单位均未报送其分子或分母。',
-    en: '{name} has no data: no unit reported its numerator or denominator.',
+    zh: '{subject}暂无数据，各单位均未报送相关数据。',
+    en: '{subject} has no data: no unit reported it.',
   },
   'n.noData.zeroDenominator': {
-    zh: '{name}暂无法计算：分母合计为0。',
-    en: '{name} cannot be computed: its pooled denominator is 0.',
+    zh: '{subject}暂无法计算，相关基数合计为0。',
+    en: '{subject} cannot be computed: the figure it is a share of adds up to 0.',
   },
   'n.noData.noPrior': {
     zh: '，因缺少上年数据，暂无法判断是否实现“{target}”的目标。',
-    en: '; without the previous year it cannot be judged against "{target}".',
+    en: '; without the previous year it cannot be judged against the target of {target}.',
   },
   'n.noData.noBaseline': {
     zh: '，因未提供{baseYear}年基期值，暂无法判断是否实现“{target}”的目标。',
-    en: '; without the {baseYear} baseline it cannot be judged against "{target}".',
+    en: '; without the {baseYear} baseline it cannot be judged against the target of {target}.',
   },
-  'n.small': {
-    zh: '（分子仅{n}例，属小数字，比率波动较大，仅供参考）',
-    en: ' (numerator {n}: a small number, so the rate is unstable)',
-  },
-  'n.notMetNone': {
-    zh: '所有可评估指标均已达到目标。',
-    en: 'Every indicator that could be assessed met its target.',
-  },
-  'n.notMetItem': {
-    zh: '{name}：{value}，目标为“{target}”，尚差{gap}{points}。{weakest}',
-    en: '{name}: {value}, target {target}, {gap}{points} short. {weakest}',
-  },
-  'n.weakest': { zh: '较弱的单位：{units}。', en: 'Weakest units: {units}.' },
   'n.quality.scope': {
     zh: '本次共审核报表{forms}张，涉及填报单位{units}个。',
     en: '{forms} {forms|form|forms} from {units} reporting {units|unit|units} {forms|was|were} audited.',
@@ -132,7 +98,7 @@ export const report = {
   'n.quality.errorsNone': { zh: '未发现强制性审核错误。', en: 'No audit errors were found.' },
   'n.quality.warnings': {
     zh: '核实性审核问题{warnings}条，已填写说明{explained}条。',
-    en: '{warnings} {warnings|warning needs|warnings need} an explanation; {explained} {explained|has|have} one.',
+    en: '{warnings} {warnings|warning needs|warnings need} an explanation (explained so far: {explained}).',
   },
   'n.quality.explanation': { zh: '{unit}（{rule}）：{text}', en: '{unit} ({rule}): {text}' },
   'n.quality.missing': { zh: '未报送的单位：{list}。', en: 'Units that did not report: {list}.' },
@@ -146,21 +112,16 @@ export const report = {
     en: 'These indicators rest on fewer than 20 events and are unstable: {list}.',
   },
   'n.quality.over100': {
-    zh: '以下比例超过100%，不合常理，请核实分子、分母：{list}。',
-    en: 'These shares exceed 100%, which cannot be; check their numerators and denominators: {list}.',
+    zh: '{name}：{units}超过100%，不合常理，请核实分子、分母。',
+    en: '{name}: {units} above 100%, which a share cannot be; check the numerator and denominator.',
   },
   'n.quality.unverified': {
     zh: '以下{count}项指标的目标及其表述未能在可查的纲要原文或权威发布中核实（见各指标的来源说明），对其达标与否的判断仅供参考，请按本地纲要在指标目标表中确认：{list}。',
     en: 'The targets and wording of these {count} indicators could not be checked against a findable programme text or official release (see each source), so their judgements are provisional; confirm them against the local programme in the targets table: {list}.',
   },
-  'n.next': {
-    zh: '{department}：{name}尚未实现“{target}”的目标，建议分析原因、制定改进措施{focus}。',
-    en: '{department}: {name} has not reached the target of {target}; analyse the causes and plan improvements{focus}.',
-  },
-  'n.nextFocus': { zh: '，重点关注{units}', en: ', starting with {units}' },
   'n.nextNone': {
-    zh: '继续保持各项指标的良好态势，做好下一年度监测工作。',
-    en: 'Keep up the progress and prepare the next round of monitoring.',
+    zh: '各成员单位继续保持各项指标的良好态势，做好下一年度监测工作。',
+    en: 'Every member unit should keep up the progress and prepare the next round of monitoring.',
   },
   'n.listSep': { zh: '、', en: ', ' },
   'n.and': { zh: '、', en: ', ' },

@@ -167,53 +167,45 @@ export const targets = {
     en: 'Against the straight line from the base year to the target year, {onTrack} of the {assessed} indicators whose progress can be judged are on track and {behind} are behind.',
   },
   'n.noTargetClause': {
-    zh: '，该指标仅作监测，不设目标。',
-    en: '; it is monitored without a target.',
+    zh: '（仅作监测，不设目标）。',
+    en: ' (monitored without a target).',
   },
   'n.plausibleIn': { zh: '，在{range}的正常范围内', en: ', inside the normal range of {range}' },
   'n.plausibleOut': {
-    zh: '，超出{range}的正常范围，请核实',
-    en: ', outside the normal range of {range}: check it',
+    zh: '，超出{range}的正常范围',
+    en: ', outside the normal range of {range}',
   },
   'n.notAssessable.noBand': {
-    zh: '，“{target}”未规定容差，暂无法判断是否达标（可在指标目标表中填写容差）。',
-    en: '; "{target}" states no band, so whether it is met cannot be judged (enter a band in the targets table).',
-  },
-  'n.notAssessable.noBandUnverified': {
-    zh: '，“{target}”未规定容差，且该目标的表述未能核实，暂无法判断是否达标（请按本地纲要在指标目标表中填写目标和容差）。',
-    en: '; "{target}" states no band and its wording could not be verified, so whether it is met cannot be judged (enter the local programme\'s target and band in the targets table).',
+    zh: '，“{target}”未规定容差，暂无法判断是否达标。',
+    en: '; the target of {target} states no band, so whether it is met cannot be judged.',
   },
   'n.notAssessable.targetInvalid': {
-    zh: '，指标目标表中该指标的目标未能识别（第{row}行），本次暂不评估。',
-    en: '; its row in the targets table (row {row}) could not be read, so it is not assessed.',
+    zh: '，因指标目标表中的目标未能识别，本次暂不评估。',
+    en: '; its target in the targets table could not be read, so it is not assessed.',
   },
   'n.notAssessable.noBaseline': {
     zh: '，因未提供基期值，暂无法判断是否实现“{target}”的目标。',
-    en: '; without a baseline it cannot be judged against "{target}".',
+    en: '; without a baseline it cannot be judged against the target of {target}.',
   },
   'targets.finding.unitBelow': {
     zh: '{unit}{name}为{value}，未达到“{target}”的目标（该目标按乡（镇、街道）逐一考核）。',
     en: '{name} in {unit} is {value}, short of the target "{target}", which holds for every township.',
   },
   'n.unitsBelow': {
-    zh: '，但按乡（镇、街道）计，{units}未达到{goal}，未实现“{target}”的目标，是本领域尚未达标的指标。',
-    en: ', but {units} fall below {goal}, so "{target}" is not met township by township.',
+    zh: '，但按乡（镇、街道）计，{units}未达到{goal}，未实现“{target}”的目标。',
+    en: ', but {units} {count|falls|fall} below {goal}, so the target of {target} is not met township by township.',
   },
   'n.unitsBelowAlso': {
-    zh: '按乡（镇、街道）计，{units}未达到{goal}。',
-    en: ' Township by township, {units} fall below {goal}.',
-  },
-  'n.notMetItemUnits': {
-    zh: '{name}：{value}，目标为“{target}”，{units}未达到{goal}。',
-    en: '{name}: {value}; target "{target}"; {units} fall below {goal}.',
+    zh: '，按乡（镇、街道）计，{units}未达到{goal}',
+    en: '; township by township, {units} {count|falls|fall} below {goal}',
   },
   'n.progress.onTrack': {
     zh: '按{baseYear}年基期值{baseline}至{targetYear}年目标的直线进度，本期应达到{expected}，进度达标。',
-    en: ' On the line from {baseline} in {baseYear} to the {targetYear} target it should be at {expected}: on track.',
+    en: ' On a straight line from {baseline} in {baseYear} to the {targetYear} target it should now be at {expected}: it is on track.',
   },
   'n.progress.behind': {
     zh: '按{baseYear}年基期值{baseline}至{targetYear}年目标的直线进度，本期应达到{expected}，进度滞后。',
-    en: ' On the line from {baseline} in {baseYear} to the {targetYear} target it should be at {expected}: behind.',
+    en: ' On a straight line from {baseline} in {baseYear} to the {targetYear} target it should now be at {expected}: it is behind.',
   },
   'n.quality.targetsProfile': {
     zh: '各指标目标采用监测方案的默认目标，其中{checked}项的目标及表述已与以下文件核对：{docs}。',

@@ -122,8 +122,9 @@ export const trust = {
     zh: '{count} 个单位不在地区表中，未计入汇总：{list}。',
     en: '{count} units are not in the region sheet and are not pooled: {list}.',
   },
+  /** The short mark of a provisional value in the report's text; the detail is in 数据质量说明. */
   'report.provisional': {
-    zh: '（初步数据：{detail}）',
-    en: ' (provisional: {detail})',
+    zh: '（初步数据）',
+    en: ' (provisional)',
   },
 } as const;
