@@ -46,16 +46,48 @@ function pieces(text: string, width: number, maxLines: number): string[] {
       continue;
     }
     let run = '';
+    let runWidth = 0;
     for (const ch of s) {
-      if (displayWidth(run + ch) > perPiece) {
+      const w = displayWidth(ch);
+      if (runWidth + w > perPiece) {
         out.push(run);
         run = '';
+        runWidth = 0;
       }
       run += ch;
+      runWidth += w;
     }
     if (run) out.push(run);
   }
   return out;
+}
+
+/** How many lines a growing text wraps to in a column of `width` characters (as wrappedHeight). */
+class Lines {
+  constructor(
+    private readonly width: number,
+    private readonly done = 0,
+    private readonly last = 0,
+  ) {}
+
+  private wrap(w: number): number {
+    return Math.max(1, Math.ceil(w / Math.max(1, this.width - 1)));
+  }
+
+  plus(piece: string): Lines {
+    const segments = piece.split('\n');
+    let done = this.done;
+    let last = this.last + displayWidth(segments[0] ?? '');
+    for (const seg of segments.slice(1)) {
+      done += this.wrap(last);
+      last = displayWidth(seg);
+    }
+    return new Lines(this.width, done, last);
+  }
+
+  lines(): number {
+    return this.done + this.wrap(this.last);
+  }
 }
 
 /** A text cut into parts that each wrap within `max` points in a column of `width` characters. */
@@ -63,13 +95,17 @@ export function splitText(text: string, width: number, max = MAX_ROW_HEIGHT): st
   const maxLines = Math.max(1, Math.floor(max / LINE_HEIGHT));
   const parts: string[] = [];
   let current = '';
+  // The lines `current` wraps to, kept as it grows (no re-measuring the whole text each time).
+  let height = new Lines(width);
   for (const p of pieces(text, width, maxLines)) {
-    const next = current + p;
-    if (current && wrappedHeight(next.trim(), width, LINE_HEIGHT) > max) {
+    const next = height.plus(p);
+    if (current && next.lines() * LINE_HEIGHT > max) {
       parts.push(current.trim());
       current = p;
+      height = new Lines(width).plus(p);
     } else {
-      current = next;
+      current += p;
+      height = next;
     }
   }
   if (current.trim()) parts.push(current.trim());

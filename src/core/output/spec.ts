@@ -152,14 +152,22 @@ export function looksLikeFormula(text: string): boolean {
 /** Display width of text in character units: CJK and full-width characters count two. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text)
-    w +=
-      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(
-        ch,
-      )
-        ? 2
-        : 1;
+  for (let i = 0; i < text.length; i++) w += charWidth(text.charCodeAt(i));
   return w;
+}
+
+/** 2 for a wide character (CJK, Hangul, full-width forms), else 1; a surrogate half counts ½. */
+export function charWidth(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return 0.5;
+  return (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
+    ? 2
+    : 1;
 }
 
 /** The height a wrapped text needs in a column of `width` characters (16 points a line). */
