@@ -22,9 +22,46 @@ export const narrativeMessages = {
   'n.noun.village': { zh: '村（社区）', en: '{n|village|villages}' },
   'n.noun.county': { zh: '县（市、区）', en: '{n|county|counties}' },
   'n.noun.unit': { zh: '填报单位', en: 'reporting {n|unit|units}' },
+  /** A list of units cut at LIST_CAP: `{count}` all of them, `{more}` those not named. */
+  'n.listMore': { zh: '{list}等{count}个{noun}', en: '{list} and {more} other {noun}' },
   'n.openErrorsLead': {
     zh: '注：本报告所用数据中尚有{open}条强制性审核错误未解决，相关数值为初步数据，详见数据质量说明。',
     en: 'Note: {open} audit {open|error is|errors are} still open in the data, so the figures are provisional; see the data quality notes.',
+  },
+  // The overview: counts that add up to the summary table's (a test reads them back).
+  'n.ov.total': {
+    zh: '{period}年，{region}纳入监测的两纲指标共{monitored}项，其中妇女发展纲要指标{women}项、儿童发展纲要指标{children}项。',
+    en: 'In {period}, {region} monitored {monitored} indicators, {women} of the programme for women and {children} of the programme for children.',
+  },
+  'n.ov.targeted': {
+    zh: '在设有目标的{targeted}项指标中，{counts}',
+    en: 'Of the {targeted} with a target, {counts}',
+  },
+  'n.ov.met': {
+    zh: '已达到目标的{met}项（妇女{womenMet}项、儿童{childrenMet}项）',
+    en: '{met} {met|was|were} met ({womenMet} for women, {childrenMet} for children)',
+  },
+  'n.ov.notMet': { zh: '尚未达到的{notMet}项', en: '{notMet} {notMet|was|were} not' },
+  'n.ov.notAssessable': {
+    zh: '暂无法评估的{notAssessable}项',
+    en: '{notAssessable} could not be assessed',
+  },
+  'n.ov.noData': { zh: '无数据的{noData}项', en: '{noData} had no data' },
+  'n.ov.noTarget': {
+    zh: '；另有{noTarget}项仅作监测、不设目标',
+    en: '; {noTarget} more {noTarget|is|are} monitored without a target',
+  },
+  'n.ov.noTargets': {
+    zh: '所有指标均仅作监测、不设目标。',
+    en: 'None of them has a target: all are monitored only.',
+  },
+  'n.ov.rate': {
+    zh: '按可评估的{assessable}项指标计算，达标率为{rate}%。',
+    en: 'Over the {assessable} {assessable|indicator|indicators} that could be judged, the attainment rate is {rate}%.',
+  },
+  'n.ov.rateNone': {
+    zh: '暂无可评估的指标，未计算达标率。',
+    en: 'No indicator could be judged, so there is no attainment rate.',
   },
   'n.overviewNotMet': {
     zh: '尚未达标的{count}项指标分布在{list}领域。',
@@ -64,6 +101,10 @@ export const narrativeMessages = {
   },
   'n.trendLow': { zh: '，从{noun}看，{units}相对较低', en: '; it is lowest in {units}' },
   'n.trendHigh': { zh: '，从{noun}看，{units}相对较高', en: '; it is highest in {units}' },
+  'n.noData.noValueMany': {
+    zh: '{subject}暂无数据，各单位均未报送相关数据。',
+    en: '{subject} have no data: no unit reported them.',
+  },
   'n.smallNote': {
     zh: '注：{list}，例数较少，{count|该比率|相应比率}波动较大。',
     en: 'Note: {count|this rate rests|these rates rest} on few events ({list}) and {count|fluctuates|fluctuate} widely from year to year.',
@@ -71,9 +112,13 @@ export const narrativeMessages = {
   'n.smallItem': { zh: '{item}{n}{unit}', en: '{item}: {n}' },
 
   // Next steps, one item a department.
-  'n.nextDept': {
-    zh: '{department}：针对{domains}领域{count}项尚未达标的指标，分析原因，制定改进措施，加强对薄弱{noun}的指导。',
-    en: '{department}: find out why {count} {count|indicator|indicators} in {domains} {count|falls|fall} short of {count|its target|their targets}, plan improvements and give the weakest {noun} more support.',
+  'n.nextDeptPart': {
+    zh: '{department}（{domains}领域{count}项）',
+    en: 'the {department} ({count} in {domains})',
+  },
+  'n.nextAll': {
+    zh: '针对尚未达标的{count}项指标，{departments}{many|要|等部门要}逐项分析原因，制定改进措施，加强对薄弱{noun}的指导和督促；各成员单位要巩固已达标指标的成果，推动两纲目标如期实现。',
+    en: 'For the {count} {count|indicator|indicators} not met, {departments} should find out why indicator by indicator, plan improvements and give the weakest {noun} closer guidance; every member unit should hold on to the targets already met.',
   },
 
   // 数据质量说明: the statistician's notes, a sheet and a part of the document of their own.
@@ -92,6 +137,10 @@ export const narrativeMessages = {
   'q.h.values': { zh: '需要核实的数值', en: 'Values to check' },
   'q.h.targets': { zh: '目标及其来源', en: 'Targets and their sources' },
   'q.h.notes': { zh: '指标口径', en: 'Definitions' },
+  'q.moreExplanations': {
+    zh: '另有{more}条核实说明未在此列出，详见“审核说明”工作表。',
+    en: '{more} more {more|explanation is|explanations are} not listed here; see the sheet “审核说明”.',
+  },
   'q.openErrors': {
     zh: '数据中仍有{open}条强制性审核错误未解决，报告中的相关数值可能不准确，请修正后重新生成报告。',
     en: 'The data still has {open} open audit {open|error|errors}, so figures of the report may be wrong: fix {open|it|them} and run the report again.',

@@ -117,7 +117,7 @@ export const report = {
   },
   'n.quality.unverified': {
     zh: '以下{count}项指标的目标及其表述未能在可查的纲要原文或权威发布中核实（见各指标的来源说明），对其达标与否的判断仅供参考，请按本地纲要在指标目标表中确认：{list}。',
-    en: 'The targets and wording of these {count} indicators could not be checked against a findable programme text or official release (see each source), so their judgements are provisional; confirm them against the local programme in the targets table: {list}.',
+    en: 'The targets and wording of {count} {count|indicator|indicators} could not be checked against a findable programme text or official release (see each source), so {count|its judgement is|their judgements are} provisional; confirm them against the local programme in the targets table: {list}.',
   },
   'n.nextNone': {
     zh: '各成员单位继续保持各项指标的良好态势，做好下一年度监测工作。',

@@ -25,7 +25,7 @@ export const targets = {
   },
   'targets.fatal.noRows': {
     zh: '指标目标表 {where} 没有一行可以采用：读到{count}行，都有问题（第{row}行：{first}）。请修改后重试。',
-    en: 'No row of the targets table {where} can be used: {count} rows were read and each has a problem (row {row}: {first}). Correct the table and try again.',
+    en: 'No row of the targets table {where} can be used: {count} {count|row was|rows were} read and {count|it has|each has} a problem (row {row}: {first}). Correct the table and try again.',
   },
   // A row set aside.
   'targets.row.noId': {
@@ -160,11 +160,11 @@ export const targets = {
   // The narrative.
   'n.overview5': {
     zh: '{period}年，{region}纳入监测的两纲指标共{monitored}项，其中设有目标的{targeted}项：已达到目标的{met}项，尚未达到的{notMet}项，暂无法评估的{notAssessable}项，无数据的{noData}项；另有{noTarget}项仅作监测、不设目标。达标率（达标项数占达标与未达标项数之和的比重）为{rate}%。',
-    en: 'In {period}, {region} monitored {monitored} indicators, {targeted} of them with a target: {met} met it, {notMet} did not, {notAssessable} could not be assessed and {noData} had no data; {noTarget} more are monitored without a target. The attainment rate (met over met plus not met) is {rate}%.',
+    en: 'In {period}, {region} monitored {monitored} indicators, {targeted} of them with a target: {met} met it, {notMet} did not, {notAssessable} could not be assessed and {noData} had no data; {noTarget} more {noTarget|is|are} monitored without a target. The attainment rate (met over met plus not met) is {rate}%.',
   },
   'n.overviewProgress': {
     zh: '按基期至目标年份的直线进度评估，可评估进度的{assessed}项指标中，进度达标{onTrack}项，进度滞后{behind}项。',
-    en: 'Against the straight line from the base year to the target year, {onTrack} of the {assessed} indicators whose progress can be judged are on track and {behind} are behind.',
+    en: 'Against the straight line from the base year to the target year, {onTrack} of the {assessed} {assessed|indicator|indicators} whose progress can be judged {onTrack|is|are} on track and {behind} {behind|is|are} behind.',
   },
   'n.noTargetClause': {
     zh: '（仅作监测，不设目标）。',
@@ -217,17 +217,17 @@ export const targets = {
   },
   'n.quality.targetsTable': {
     zh: '本报告采用{label}中的{n}项目标{invalid}，其余{rest}项采用监测方案的默认目标。本地目标的来源：',
-    en: "{n} targets come from {label}{invalid}; the other {rest} are the profile's defaults. Sources of the local targets:",
+    en: "{n} {n|target comes|targets come} from {label}{invalid}; the other {rest} {rest|is the profile's default|are the profile's defaults}. Sources of the local targets:",
   },
   'targets.invalidNote': {
     zh: '；另有{count}项因目标表中的行有误未作评估',
-    en: '; {count} more not assessed because their rows have problems',
+    en: '; {count} more not assessed because {count|its row has|their rows have} problems',
   },
   'n.quality.source': { zh: '{source}：{ids}', en: '{source}: {ids}' },
   'n.quality.noSourceGiven': { zh: '未注明', en: 'not given' },
   'n.quality.targetProblems': {
     zh: '指标目标表有{count}处问题：',
-    en: 'The targets table has {count} problems:',
+    en: 'The targets table has {count} {count|problem|problems}:',
   },
   'n.quality.noTargetList': {
     zh: '以下指标仅作监测、不设目标，不计入达标率：{list}。',

@@ -158,22 +158,52 @@ function indicatorsOf(a: Assessment, d: DomainSection): IndicatorResult[] {
   return a.indicators.filter((r) => r.def.outline === d.outline && r.def.domain === d.domain);
 }
 
-/** The overview: the five counts and the 达标率 (n.overview5), each programme, where the unmet lie. */
+/**
+ * The overview: how many indicators, of each programme; of those with a target how many met
+ * it (of each programme), did not, could not be judged or had no data (a count of 0 of the
+ * last two is not said); the 达标率 with the count it is over; where the unmet lie.
+ */
 function overview(input: NarrativeInput, sections: readonly DomainSection[]): string {
   const { assessment: a, lang, period } = input;
-  const { rate } = attainmentRate(a.counts);
-  const targeted = a.counts.monitored - a.counts.noTarget;
-  const women = a.indicators.filter((r) => r.def.outline === 'women');
-  const children = a.indicators.filter((r) => r.def.outline === 'children');
+  const { assessable, rate } = attainmentRate(a.counts);
+  const c = a.counts;
+  const targeted = c.monitored - c.noTarget;
+  const of = (outline: 'women' | 'children', met = false) =>
+    a.indicators.filter((r) => r.def.outline === outline && (!met || r.status === 'met')).length;
   const parts = [
-    t(lang, 'n.overview5', { period, region: a.rootName, ...a.counts, targeted, rate }),
-    t(lang, 'n.overviewOutline', {
-      women: women.length,
-      womenMet: women.filter((r) => r.status === 'met').length,
-      children: children.length,
-      childrenMet: children.filter((r) => r.status === 'met').length,
+    t(lang, 'n.ov.total', {
+      period,
+      region: a.rootName,
+      monitored: c.monitored,
+      women: of('women'),
+      children: of('children'),
     }),
   ];
+  if (targeted > 0) {
+    const counts = [
+      t(lang, 'n.ov.met', {
+        met: c.met,
+        womenMet: of('women', true),
+        childrenMet: of('children', true),
+      }),
+      t(lang, 'n.ov.notMet', { notMet: c.notMet }),
+      ...(c.notAssessable > 0
+        ? [t(lang, 'n.ov.notAssessable', { notAssessable: c.notAssessable })]
+        : []),
+      ...(c.noData > 0 ? [t(lang, 'n.ov.noData', { noData: c.noData })] : []),
+    ];
+    parts.push(
+      t(lang, 'n.ov.targeted', {
+        targeted,
+        counts: lang === 'zh' ? counts.join('，') : listOf(counts, lang),
+      }) +
+        (c.noTarget > 0 ? t(lang, 'n.ov.noTarget', { noTarget: c.noTarget }) : '') +
+        (lang === 'zh' ? '。' : '.'),
+    );
+  } else parts.push(t(lang, 'n.ov.noTargets'));
+  parts.push(
+    assessable > 0 ? t(lang, 'n.ov.rate', { assessable, rate }) : t(lang, 'n.ov.rateNone'),
+  );
   // Where the indicators not met lie, by domain, in the programme's order: named in their domains.
   const unmet = sections
     .map((d) => ({ d, count: indicatorsOf(a, d).filter((r) => r.status === 'notMet').length }))
@@ -181,7 +211,7 @@ function overview(input: NarrativeInput, sections: readonly DomainSection[]): st
   if (unmet.length > 0)
     parts.push(
       t(lang, 'n.overviewNotMet', {
-        count: a.counts.notMet,
+        count: c.notMet,
         list: listOf(
           unmet.map(({ d, count }) =>
             t(lang, 'n.domainCount', {
@@ -211,9 +241,9 @@ function overviewProgress(a: Assessment, lang: Lang): string {
 }
 
 /**
- * 下一步工作: one item a department, naming the domains where its indicators fall short and
- * how many (the indicators themselves are said in their domains); a profile's own `nextStep`
- * for an indicator stands as it is written.
+ * 下一步工作: one paragraph naming each responsible department with the domains where its
+ * indicators fall short and how many (the indicators themselves are said in their domains,
+ * once); a profile's own `nextStep` for an indicator stands as it is written, an item of its own.
  */
 function nextSteps(
   input: NarrativeInput,
@@ -233,20 +263,26 @@ function nextSteps(
     const department = input.departments?.name(r.def.department, lang) ?? r.def.department;
     byDepartment.set(department, [...(byDepartment.get(department) ?? []), r]);
   }
-  for (const [department, rs] of byDepartment) {
+  const parts = [...byDepartment].map(([department, rs]) => {
     const domains = sections
       .filter((d) => rs.some((r) => r.def.outline === d.outline && r.def.domain === d.domain))
       .map((d) => (lang === 'zh' ? d.title : lowerFirst(d.title)));
+    return t(lang, 'n.nextDeptPart', {
+      department,
+      domains: listOf(domains, lang),
+      count: rs.length,
+    });
+  });
+  if (parts.length > 0)
     blocks.push({
-      kind: 'item',
-      text: t(lang, 'n.nextDept', {
-        department,
-        domains: listOf(domains, lang),
-        count: rs.length,
+      kind: 'paragraph',
+      text: t(lang, 'n.nextAll', {
+        count: notMet.length,
+        departments: lang === 'zh' ? parts.join('、') : listOf(parts, lang),
+        many: parts.length,
         noun: noun(2),
       }),
     });
-  }
   return blocks;
 }
 

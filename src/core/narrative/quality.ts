@@ -8,7 +8,7 @@ import type { Block, NarrativeInput } from './narrative';
 import { paren, targetOrigins } from './narrative';
 import { rangeText, targetPhrase, valueText } from './sentences';
 import { unitValues } from './units';
-import { headingNumber, listOf, lowerFirst } from './words';
+import { LIST_CAP, headingNumber, lowerFirst, unitList, unitNoun } from './words';
 
 /**
  * 数据质量说明: what the statistician must check or explain, kept out of the text that goes to
@@ -62,53 +62,84 @@ function auditBlocks(input: NarrativeInput): Block[] {
     out.push(
       t(lang, 'n.quality.warnings', { warnings: audit.warnings, explained: audit.explained }),
     );
-  const missing = audit.missing.map((m) => paren(m.unit, m.form, lang));
+  // Missing units by form: 四村（民政）; 村1、村2…等500个村（社区）（民政）.
+  const byForm = new Map<string, string[]>();
+  for (const m of audit.missing) byForm.set(m.form, [...(byForm.get(m.form) ?? []), m.unit]);
+  const missing = [...byForm].map(([form, units]) => paren(unitList(units, lang), form, lang));
   out.push(
     missing.length > 0
-      ? t(lang, 'n.quality.missing', { list: missing.join(sep(lang)) })
+      ? t(lang, 'n.quality.missing', { list: missing.join(groupSep(lang)) })
       : t(lang, 'n.quality.missingNone'),
   );
-  const leftOut = a.indicators
-    .filter((r) => r.root.pool.leftOut.length > 0)
-    .map((r) => paren(inList(r, lang), r.root.pool.leftOut.map(unitName).join(sep(lang)), lang));
-  if (leftOut.length > 0) out.push(t(lang, 'n.quality.leftOut', { list: leftOut.join(sep(lang)) }));
+  // Indicators that leave out the same units are said together.
+  const leftOut = byUnits(
+    a.indicators.filter((r) => r.root.pool.leftOut.length > 0),
+    (r) => r.root.pool.leftOut,
+  ).map((g) =>
+    paren(
+      g.indicators.map((r) => inList(r, lang)).join(sep(lang)),
+      unitList(g.units.map(unitName), lang),
+      lang,
+    ),
+  );
+  if (leftOut.length > 0)
+    out.push(t(lang, 'n.quality.leftOut', { list: leftOut.join(groupSep(lang)) }));
   if (audit.unlisted.length > 0)
     out.push(
       t(lang, 'n.quality.rowsSetAside', {
         count: audit.unlisted.length,
-        list: audit.unlisted.join(sep(lang)),
+        list: unitList(audit.unlisted, lang),
       }),
     );
+  const shown = audit.explanations.slice(0, EXPLANATIONS_CAP);
+  const more = audit.explanations.length - shown.length;
   return [
     { kind: 'paragraph', text: joined(lang, out) },
-    ...audit.explanations.map((e) => ({
+    ...shown.map((e) => ({
       kind: 'item' as const,
       text: t(lang, 'n.quality.explanation', { unit: e.unit, rule: e.ruleId, text: e.text }),
     })),
+    ...(more > 0 ? [{ kind: 'item' as const, text: t(lang, 'q.moreExplanations', { more }) }] : []),
   ];
+}
+
+/** Explanations quoted here; the rest are counted (they are all in 审核说明). */
+const EXPLANATIONS_CAP = 20;
+
+const groupSep = (lang: Lang) => (lang === 'zh' ? '；' : '; ');
+
+/** Indicators grouped by the list of units they share (in the order they come), as keys. */
+function byUnits(
+  rs: readonly IndicatorResult[],
+  units: (r: IndicatorResult) => readonly string[],
+): { indicators: IndicatorResult[]; units: readonly string[] }[] {
+  const groups = new Map<string, { indicators: IndicatorResult[]; units: readonly string[] }>();
+  for (const r of rs) {
+    const key = units(r).join('\u0000');
+    const g = groups.get(key) ?? { indicators: [], units: units(r) };
+    g.indicators.push(r);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
 }
 
 /** Provisional values, grouped by the units set aside from them; then the small numbers. */
 function provisionalBlocks(input: NarrativeInput): Block[] {
   const { assessment: a, lang, unitName } = input;
   const out: string[] = [];
-  const groups = new Map<string, { names: string[]; units: string[] }>();
-  for (const r of a.indicators.filter((x) => x.provisional)) {
-    const units = r.root.pool.setAside.map(unitName);
-    const key = units.join('\u0000');
-    const g = groups.get(key) ?? { names: [], units };
-    g.names.push(inList(r, lang));
-    groups.set(key, g);
-  }
-  if (groups.size > 0) {
-    const list = [...groups.values()].map((g) =>
+  const groups = byUnits(
+    a.indicators.filter((x) => x.provisional),
+    (r) => r.root.pool.setAside,
+  );
+  if (groups.length > 0) {
+    const list = groups.map((g) =>
       paren(
-        g.names.join(sep(lang)),
-        t(lang, 'report.setAside', { units: listOf(g.units, lang) }),
+        g.indicators.map((r) => inList(r, lang)).join(sep(lang)),
+        t(lang, 'report.setAside', { units: unitList(g.units.map(unitName), lang) }),
         lang,
       ),
     );
-    out.push(t(lang, 'n.quality.setAside', { list: list.join(lang === 'zh' ? '；' : '; ') }));
+    out.push(t(lang, 'n.quality.setAside', { list: list.join(groupSep(lang)) }));
   }
   const small = a.indicators
     .filter((r) => r.smallNumber)
@@ -145,13 +176,30 @@ function valueBlocks(input: NarrativeInput): Block[] {
         }),
       );
     }
-    if (open.length > 0)
+    if (open.length > 0) {
+      // The highest first, at most LIST_CAP of them, the others counted.
+      const worst = [...open].sort((x, y) => y.value - x.value).slice(0, LIST_CAP);
+      const name = (k: string) => (k === a.rootKey ? a.rootName : unitName(k));
+      const units = unitValues(r, worst, name, lang);
       items.unshift(
         t(lang, 'n.quality.over100', {
           name: nameOf(r, lang),
-          units: unitValues(r, open, (k) => (k === a.rootKey ? a.rootName : unitName(k)), lang),
+          units:
+            open.length > worst.length
+              ? t(lang, 'n.listMore', {
+                  list: units,
+                  count: open.length,
+                  more: open.length - worst.length,
+                  noun: unitNoun(
+                    open.map((u) => name(u.key)),
+                    lang,
+                    lang === 'zh' ? open.length : open.length - worst.length,
+                  ),
+                })
+              : units,
         }),
       );
+    }
   }
   for (const r of a.indicators.filter((x) => x.plausible === false))
     items.push(

@@ -27,12 +27,12 @@ interface State {
 
 /**
  * The target in the narrative's words: the programme's wording (`下降到12/10万以下`), never a
- * symbol; in English the kind's words, a trend as "a steady rise".
+ * symbol; in English the kind's words, a trend as "steady growth" (the target of steady growth).
  */
 export function targetPhrase(r: IndicatorResult, lang: Lang): string {
   const tg = r.def.target;
-  if (lang === 'en' && tg.kind === 'rising') return 'a steady rise';
-  if (lang === 'en' && tg.kind === 'falling') return 'a steady fall';
+  if (lang === 'en' && tg.kind === 'rising') return 'steady growth';
+  if (lang === 'en' && tg.kind === 'falling') return 'a steady decline';
   return targetWording(tg, r.def.unit, lang);
 }
 
@@ -119,6 +119,9 @@ function unitsMiss(r: IndicatorResult, ctx: ParagraphContext): string {
       goal: goalText(r, lang),
     });
   }
+  // A rate on fewer than 20 events says little about a township (one death in 223 births is
+  // 448/10万): the footnote says the count, no unit is singled out by it.
+  if (r.smallNumber) return '';
   const u = weakestUnits(r, assessment.units);
   if (u.named.length === 0) return '';
   const units = unitValues(r, u.named, ctx.input.unitName, lang);
@@ -248,11 +251,33 @@ function oneSentence(r: IndicatorResult, ctx: ParagraphContext, s: State): strin
   return text;
 }
 
+/**
+ * The indicators no unit reported, in one sentence at the end of the paragraph:
+ * 孕产妇系统管理率、适龄妇女宫颈癌筛查率暂无数据，各单位均未报送相关数据。
+ */
+function noDataSentence(rs: readonly IndicatorResult[], ctx: ParagraphContext, s: State): string {
+  const { lang } = ctx.input;
+  if (rs.length === 1)
+    return t(lang, 'n.noData.noValue', { subject: subject(rs[0] as IndicatorResult, ctx, s) });
+  const names = rs.map((r) => nameIn(r.def, lang));
+  const name = lang === 'zh' ? names.join('、') : listOf(names, lang);
+  const text = s.first
+    ? t(lang, 'n.subjectLead', { period: ctx.input.period, area: ctx.area, name })
+    : t(lang, 'n.subject', { name });
+  s.first = false;
+  return t(lang, 'n.noData.noValueMany', { subject: text });
+}
+
+const unreported = (r: IndicatorResult) =>
+  r.root.shown === null && r.statusReason !== 'zeroDenominator';
+
 /** The sentences of one domain, joined; English sentences capitalised. */
-export function domainText(rs: readonly IndicatorResult[], ctx: ParagraphContext): string {
+export function domainText(all: readonly IndicatorResult[], ctx: ParagraphContext): string {
   const { lang } = ctx.input;
   const s: State = { first: true, changeSaid: false };
   const sentences: string[] = [];
+  const rs = all.filter((r) => !unreported(r));
+  const none = all.filter(unreported);
   for (let i = 0; i < rs.length;) {
     const run = metRun(rs, i);
     if (run.length > 1) {
@@ -263,6 +288,7 @@ export function domainText(rs: readonly IndicatorResult[], ctx: ParagraphContext
       i++;
     }
   }
+  if (none.length > 0) sentences.push(noDataSentence(none, ctx, s));
   return lang === 'zh' ? sentences.join('') : sentences.map(upperFirst).join(' ');
 }
 

@@ -1,7 +1,7 @@
 import type { IndicatorResult } from '../assess/assess';
 import { formatValue, isTrendTarget, judge } from '../assess/targets';
 import { t, type Lang } from '../messages/index';
-import { listOf } from './words';
+import { LIST_CAP, listOf } from './words';
 
 /**
  * The reporting units a sentence names for an indicator not met: the ones furthest from the
@@ -14,12 +14,18 @@ export interface UnitShortfall {
   total: number;
 }
 
-/** The first `n` of a worst-first list, and every later one whose shown value equals the last's. */
+/**
+ * The first `n` of a worst-first list, and every later one whose shown value equals the last's
+ * — up to LIST_CAP in all: a thousand villages tied at 0% are ten names and 等1000个村（社区）.
+ */
 function withTies<T extends { value: number }>(sorted: readonly T[], n: number): T[] {
   const cut = sorted.slice(0, n);
   const last = cut[cut.length - 1];
   if (!last) return cut;
-  for (const x of sorted.slice(n)) if (x.value === last.value) cut.push(x);
+  for (let i = n; i < sorted.length && cut.length < LIST_CAP; i++) {
+    const x = sorted[i] as T;
+    if (x.value === last.value) cut.push(x);
+  }
   return cut;
 }
 

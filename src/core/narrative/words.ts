@@ -70,6 +70,29 @@ export function unitNoun(names: readonly string[], lang: Lang, count = 2): strin
   return t(lang, key, { n: count });
 }
 
+/**
+ * At most this many units are named in one list of the report or of 数据质量说明; the rest are
+ * counted (…等1234个村（社区）, "… and 1,224 other villages"), so an area of 100,000 villages
+ * that sets aside thousands of them still reads as a page.
+ */
+export const LIST_CAP = 10;
+
+/**
+ * The units of a list, the first `cap` by name and the others counted: 甲镇、乙镇等12个乡镇（街道）
+ * (the count is of all of them, as a report writes 等N个); "A, B and 10 other townships".
+ */
+export function unitList(names: readonly string[], lang: Lang, cap = LIST_CAP): string {
+  if (names.length <= cap) return listOf(names, lang);
+  const shown = names.slice(0, cap);
+  const more = names.length - cap;
+  return t(lang, 'n.listMore', {
+    list: lang === 'zh' ? shown.join('、') : shown.join(', '),
+    count: names.length,
+    more,
+    noun: unitNoun(names, lang, lang === 'zh' ? names.length : more),
+  });
+}
+
 /** A list as a sentence writes it: 甲、乙、丙; "A, B and C". */
 export function listOf(items: readonly string[], lang: Lang): string {
   if (lang === 'zh' || items.length < 2) return items.join('、');
