@@ -84,7 +84,7 @@ export const report = {
     en: '; without the previous year it cannot be judged against the target of {target}.',
   },
   'n.noData.noBaseline': {
-    zh: '，因未提供{baseYear}年基期值，暂无法判断是否实现“{target}”的目标。',
+    zh: '，因缺少{baseYear}年基期数据，暂无法判断是否实现“{target}”的目标。',
     en: '; without the {baseYear} baseline it cannot be judged against the target of {target}.',
   },
   'n.quality.scope': {

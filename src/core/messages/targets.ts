@@ -176,15 +176,15 @@ export const targets = {
     en: ', outside the normal range of {range}',
   },
   'n.notAssessable.noBand': {
-    zh: '，“{target}”未规定容差，暂无法判断是否达标。',
-    en: '; the target of {target} states no band, so whether it is met cannot be judged.',
+    zh: '，目标为“{target}”，因未明确“左右”的范围，本次暂不评估是否达标。',
+    en: '; its target is {target}, and as how far "about" reaches is not set, it is not judged this time.',
   },
   'n.notAssessable.targetInvalid': {
     zh: '，因指标目标表中的目标未能识别，本次暂不评估。',
     en: '; its target in the targets table could not be read, so it is not assessed.',
   },
   'n.notAssessable.noBaseline': {
-    zh: '，因未提供基期值，暂无法判断是否实现“{target}”的目标。',
+    zh: '，因缺少基期数据，暂无法判断是否实现“{target}”的目标。',
     en: '; without a baseline it cannot be judged against the target of {target}.',
   },
   'targets.finding.unitBelow': {
