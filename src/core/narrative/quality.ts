@@ -71,9 +71,10 @@ function auditBlocks(input: NarrativeInput): Block[] {
       ? t(lang, 'n.quality.missing', { list: missing.join(groupSep(lang)) })
       : t(lang, 'n.quality.missingNone'),
   );
-  // Indicators that leave out the same units are said together.
+  // Indicators that leave out the same units are said together; one that left out every unit
+  // has no value, which the report says (暂无数据).
   const leftOut = byUnits(
-    a.indicators.filter((r) => r.root.pool.leftOut.length > 0),
+    a.indicators.filter((r) => r.root.pool.leftOut.length > 0 && r.root.shown !== null),
     (r) => r.root.pool.leftOut,
   ).map((g) =>
     paren(
