@@ -131,6 +131,11 @@ export const narrativeMessages = {
     zh: '本说明列出审核、汇总和目标核对中需要统计人员核实或说明的事项，供核对数据使用，不属于报告正文。',
     en: 'These notes list what the statistician must check or explain after the audit, the roll-up and the targets. They are for checking the data and are not part of the report.',
   },
+  /** The report's title in the Word document: a line break (\n) where it may wrap. */
+  'doc.title': {
+    zh: '{region}{period}年妇女儿童发展纲要\n监测统计评估报告',
+    en: "{region} {period}: statistical monitoring report on the women's and children's development programmes",
+  },
   'doc.annexN': { zh: '附件{n}', en: 'Annex {n}' },
   'q.h.audit': { zh: '审核情况', en: 'The audit' },
   'q.h.provisional': { zh: '初步数据和小数字', en: 'Provisional values and small numbers' },

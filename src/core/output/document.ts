@@ -140,11 +140,13 @@ export function reportDocument(
   const annex = (n: number) =>
     quality.length > 0 ? t(lang, 'doc.annexN', { n }) : t(lang, 'doc.annex');
   const qualityTitle = quality.find((b) => b.kind === 'title')?.text ?? '';
+  // The title on two lines, broken where its meaning allows (GB/T 9704 7.3.3: 回行时词意完整).
+  const docTitle = t(lang, 'doc.title', { region: a.rootName, period });
   return {
     lang,
     title,
     blocks: [
-      ...blocks,
+      ...blocks.map((b) => (b.kind === 'title' && b.text === title ? { ...b, text: docTitle } : b)),
       ...(date ? [{ kind: 'date' as const, text: date }] : []),
       { kind: 'pageBreak' },
       { kind: 'annexLabel', text: annex(1) },
