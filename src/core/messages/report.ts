@@ -56,10 +56,6 @@ export const report = {
     zh: '说明：数值由各单位分子、分母合计后重新计算，不是各单位比率的平均；“缺”表示该单位分子或分母缺报，未计入合计；“未报”表示该单位未报送相应报表；小数字表示分子少于20，比率不稳定。',
     en: 'Note: values are recomputed from the pooled numerators and denominators, never averaged; "missing" means the unit left the numerator or denominator blank and is left out of the pool; "not reported" means the unit did not submit the form; small n means a numerator below 20 (an unstable rate).',
   },
-  'n.overviewOutline': {
-    zh: '其中，妇女发展纲要指标{women}项（达标{womenMet}项），儿童发展纲要指标{children}项（达标{childrenMet}项）。',
-    en: 'Of these, {women} belong to the programme for women ({womenMet} met) and {children} to the programme for children ({childrenMet} met).',
-  },
   'n.domainHead': { zh: '（{n}）{domain}', en: '({n}) {domain}' },
   'n.changeSame': { zh: '，与{prior}持平', en: ', unchanged from {prior}' },
   'n.met': { zh: '，已实现“{target}”的目标。', en: ', meeting the target of {target}.' },

@@ -158,10 +158,6 @@ export const targets = {
   'report.stageMidterm': { zh: '评估类型：中期评估', en: 'Stage: mid-term evaluation' },
 
   // The narrative.
-  'n.overview5': {
-    zh: '{period}年，{region}纳入监测的两纲指标共{monitored}项，其中设有目标的{targeted}项：已达到目标的{met}项，尚未达到的{notMet}项，暂无法评估的{notAssessable}项，无数据的{noData}项；另有{noTarget}项仅作监测、不设目标。达标率（达标项数占达标与未达标项数之和的比重）为{rate}%。',
-    en: 'In {period}, {region} monitored {monitored} indicators, {targeted} of them with a target: {met} met it, {notMet} did not, {notAssessable} could not be assessed and {noData} had no data; {noTarget} more {noTarget|is|are} monitored without a target. The attainment rate (met over met plus not met) is {rate}%.',
-  },
   'n.overviewProgress': {
     zh: '按基期至目标年份的直线进度评估，可评估进度的{assessed}项指标中，进度达标{onTrack}项，进度滞后{behind}项。',
     en: 'Against the straight line from the base year to the target year, {onTrack} of the {assessed} {assessed|indicator|indicators} whose progress can be judged {onTrack|is|are} on track and {behind} {behind|is|are} behind.',
@@ -177,7 +173,7 @@ export const targets = {
   },
   'n.notAssessable.noBand': {
     zh: '，目标为“{target}”，因未明确“左右”的范围，本次暂不评估是否达标。',
-    en: '; its target is {target}, and as how far "about" reaches is not set, it is not judged this time.',
+    en: '; no band is set for its target of {target}, so it is not judged this time.',
   },
   'n.notAssessable.targetInvalid': {
     zh: '，因指标目标表中的目标未能识别，本次暂不评估。',
