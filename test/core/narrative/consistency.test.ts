@@ -208,3 +208,42 @@ test('values in the narrative are the table values', async () => {
   expect(text).not.toContain('石门镇');
   expect(quality).toContain('（石门镇的数据未通过强制性审核，暂未计入）');
 });
+
+test('a rate rises (上升) in 十万分点, a share falls (降低) in 百分点: the sample by hand', async () => {
+  const { sheets } = await sample('zh');
+  const text = sheets.blocks.map((b) => b.text).join('\n');
+  // W01, 妇幼卫生 sheets: 2025 one maternal death (大坪镇) over the births without 石门镇 (set
+  // aside, FE1-01): 3948 − 358 = 3590, 1 / 3590 × 100000 = 27.855 → 27.86/10万; 2024 one
+  // death over 560+583+372+378+335+322+254+264+231+188+164+121+101+85+67 = 4025 births,
+  // 24.845 → 24.84. Change of the shown values 27.86 − 24.84 = 3.02: a rate, so 上升.
+  expect(text).toContain(
+    '2025年，青川市孕产妇死亡率为27.86/10万（初步数据），比上年上升3.02个十万分点，距“下降到12/10万以下”的目标尚差15.86个十万分点。',
+  );
+  // W03: 2025 55969 screened / 88179 women = 63.47%; 2024 63989 / 93007 = 68.80%; −5.33 for a
+  // share (higher is better) is 降低; the later sentences of the paragraph drop "比上年".
+  expect(text).toContain('适龄妇女宫颈癌筛查率为63.47%，降低5.33个百分点');
+  expect(text).not.toContain('提高3.02');
+});
+
+test('English: plurals agree with their counts, targets read as English, no 万 left', async () => {
+  const { sheets } = await sample('en');
+  const text = [...sheets.blocks, ...sheets.quality].map((b) => b.text).join('\n');
+  // One warning (X-01, 龙潭镇's premarital checks), one department with one unmet indicator.
+  expect(text).toContain('1 warning needs an explanation (explained so far: 0).');
+  expect(text).toContain('the Education Bureau (1 in children and education)');
+  // W04's 逐步提高 and W06's 45%左右 without a band, in words.
+  expect(text).toContain(
+    'The breast cancer screening rate was 60.64%, up 0.35 percentage points, meeting the target of steady growth.',
+  );
+  expect(text).toContain(
+    'no band is set for its target of about 45%, so it is not judged this time.',
+  );
+  // W01 in 1/10万: per 100,000, never 万.
+  expect(text).toContain(
+    '27.86 per 100,000 (provisional), up 3.02 per 100,000 on the previous year',
+  );
+  expect(text).not.toMatch(/万/);
+  expect(text).not.toMatch(
+    /\b1 (indicators|forms|warnings|errors|units|townships|targets|rows|problems)\b/,
+  );
+});
