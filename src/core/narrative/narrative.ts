@@ -5,7 +5,7 @@ import type { Profile } from '../profile/profile';
 import type { Departments } from './departments';
 import { domainSections, type DomainSection } from './domains';
 import { domainText, smallNote } from './sentences';
-import { areaShort, headingNumber, listOf, lowerFirst, unitNoun } from './words';
+import { areaShort, headingNumber, listOf, lowerFirst, nounOf } from './words';
 
 export { valueText } from './sentences';
 export { weakestUnits } from './units';
@@ -92,7 +92,8 @@ export function narrative(input: NarrativeInput): Block[] {
     { kind: 'title', text: t(lang, 'report.narrativeTitle', { region: a.rootName, period }) },
   ];
   const names = a.units.map(input.unitName);
-  const noun = (count: number) => unitNoun(names, lang, count);
+  const nounFor = nounOf(names);
+  const noun = (count: number) => nounFor(lang, count);
   const departments = input.departments?.fillers(lang) ?? [];
   if (departments.length > 0)
     blocks.push({

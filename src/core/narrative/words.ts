@@ -57,17 +57,34 @@ export function areaShort(rootName: string, lang: Lang): string {
  * `count`).
  */
 export function unitNoun(names: readonly string[], lang: Lang, count = 2): string {
-  const levels = new Set(names.map((n) => levelOfName(n)));
-  const only = levels.size === 1 ? [...levels][0] : undefined;
+  return nounOf(names)(lang, count);
+}
+
+/**
+ * unitNoun with the names' level found once (a pass over every name), for a text that says the
+ * noun many times.
+ */
+export function nounOf(names: readonly string[]): (lang: Lang, count: number) => string {
+  let only: ReturnType<typeof levelOfName> | null = null;
+  let mixed = false;
+  for (const n of names) {
+    const level = levelOfName(n);
+    if (only === null) only = level;
+    else if (level !== only) {
+      mixed = true;
+      break;
+    }
+  }
+  const level = mixed || only === null ? undefined : only;
   const key =
-    only === 'township'
+    level === 'township'
       ? 'n.noun.township'
-      : only === 'village'
+      : level === 'village'
         ? 'n.noun.village'
-        : only === 'county'
+        : level === 'county'
           ? 'n.noun.county'
           : 'n.noun.unit';
-  return t(lang, key, { n: count });
+  return (lang, count) => t(lang, key, { n: count });
 }
 
 /**
