@@ -43,10 +43,10 @@ export function pointsOf(unit: string, lang: Lang): string {
 
 /**
  * The whole area after its first mention: 全市 for 青川市, 全县 for 某县, 全区 for 某区; the
- * name itself where it is no division (全部地区) and always in English.
+ * name itself where it is no division or already the whole (全部地区) and always in English.
  */
 export function areaShort(rootName: string, lang: Lang): string {
-  if (lang === 'en') return rootName;
+  if (lang === 'en' || rootName.startsWith('全')) return rootName;
   const m = /(市|县|区|旗|州|盟)$/.exec(rootName);
   return m && rootName.length > 1 ? `全${m[1]}` : rootName;
 }
