@@ -104,18 +104,23 @@ export async function reportCommand(
 
   const now = (ctx.now ?? (() => new Date()))();
   const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-  const { workbook, blocks, document } = reportSheets(result, ctx.profile, lang, time);
+  const { workbook, blocks, quality, document } = reportSheets(result, ctx.profile, lang, time);
   progress.step('write');
   const inputs = [...files, ...priorFiles, ...(opts.targets ? [opts.targets] : [])];
   if (opts.out)
     await writeOutputFile(opts.out, await writeXlsxBytes(workbook, 'report'), inputs, 'report');
   if (opts.md)
-    await writeOutputFile(opts.md, `${toMarkdown(blocks)}\n${MD_MARKER}\n`, inputs, 'markdown');
+    await writeOutputFile(
+      opts.md,
+      `${toMarkdown(blocks, quality)}\n${MD_MARKER}\n`,
+      inputs,
+      'markdown',
+    );
   if (opts.docx) await writeOutputFile(opts.docx, await writeDocxBytes(document), inputs, 'docx');
   if (opts.json) {
     writeJson(ctx.out, reportJson(result, lang));
   } else if (!opts.out && !opts.md && !opts.docx) {
-    ctx.out.line(toMarkdown(blocks));
+    ctx.out.line(toMarkdown(blocks, quality));
   } else {
     // The overview, then where the files are.
     ctx.out.line(ctx.out.style('bold', blocks[0]?.text ?? ''));

@@ -8,7 +8,8 @@ import { parseTargetTable, type TargetTable } from './targets/table';
 import type { Lang } from './messages/index';
 import { t } from './messages/index';
 import { asRows, type WorkbookData } from './model/workbook';
-import { narrative, type AuditDigest, type Block } from './narrative/narrative';
+import { departmentsOf } from './narrative/departments';
+import { narrative, qualityNotes, type AuditDigest, type Block } from './narrative/narrative';
 import { narrativeSheet, summarySheet, type SummaryInput } from './output/report';
 import { unitsSheet } from './output/units';
 import { reportDocument, type ReportDocument } from './output/document';
@@ -183,6 +184,7 @@ export function digestOf(validation: ValidationResult, ds: Dataset, lang: Lang):
       unit: f.unit,
       ruleId: f.ruleId,
       text: f.explanation ?? '',
+      items: f.cells.map((c) => c.item),
     })),
     missing: validation.findings
       .filter((f) => f.ruleId === 'MISSING_UNIT')
@@ -256,31 +258,41 @@ export function monitor(input: MonitorInput): MonitorResult {
 
 export interface ReportSheets {
   workbook: OutputWorkbook;
+  /** The narrative for leadership (监测报告). */
   blocks: Block[];
+  /** 数据质量说明: the statistician's to-dos, apart from the narrative. */
+  quality: Block[];
   /** The narrative and the summary table as a document (the Word file). */
   document: ReportDocument;
 }
 
-/** The two report sheets. `names` lets the Excel adapter pick free names for them. */
+/**
+ * The report sheets (指标汇总, 分单位指标, 监测报告, 数据质量说明) and the document. `names` lets
+ * the Excel adapter pick free names for them.
+ */
 export function reportSheets(
   r: MonitorResult,
   profile: Profile,
   lang: Lang,
   time: string,
-  names: { summary: string; narrative: string; units?: string } = {
+  names: { summary: string; narrative: string; units?: string; quality?: string } = {
     summary: t(lang, 'report.summarySheet'),
     narrative: t(lang, 'report.narrativeSheet'),
   },
 ): ReportSheets {
   const unitName = (key: string) => r.dataset.hierarchy.name(key);
-  const blocks = narrative({
+  const narrativeInput = {
     assessment: r.assessment,
     profile,
     period: r.period,
     audit: r.digest,
     lang,
     unitName,
-  });
+    departments: departmentsOf(r.dataset.forms, profile, r.assessment.rootName),
+    ...(r.priorPeriod ? { priorPeriod: r.priorPeriod } : {}),
+  };
+  const blocks = narrative(narrativeInput);
+  const quality = qualityNotes(narrativeInput);
   const input: SummaryInput = {
     assessment: r.assessment,
     profile,
@@ -293,9 +305,11 @@ export function reportSheets(
   const summary = summarySheet(input, names.summary);
   const units = unitsSheet(input, names.units ?? t(lang, 'report.unitsSheet'), summary.name);
   const story = narrativeSheet(blocks, names.narrative, lang);
+  const notes = narrativeSheet(quality, names.quality ?? t(lang, 'q.sheet'), lang, 'quality');
   return {
-    workbook: { sheets: [summary, units, story] },
+    workbook: { sheets: [summary, units, story, notes] },
     blocks,
-    document: reportDocument(blocks, input),
+    quality,
+    document: reportDocument(blocks, input, quality),
   };
 }

@@ -183,7 +183,10 @@ export function bodyOf(blocks: readonly DocBlock[]): (Paragraph | Table)[] {
       new Paragraph({
         style: look.id,
         ...(breakBefore ? { pageBreakBefore: true } : {}),
-        children: [new TextRun(look.numbered ? `${number}．${b.text}` : b.text)],
+        // A \n in a title is a line break inside the paragraph.
+        children: (look.numbered ? `${number}．${b.text}` : b.text)
+          .split('\n')
+          .map((text, i) => new TextRun({ text, ...(i > 0 ? { break: 1 } : {}) })),
       }),
     );
     breakBefore = false;

@@ -268,13 +268,13 @@ async function writeViews(
   }
 }
 
-/** Write the report's sheets, each in its role (summary, units, narrative). */
+/** Write the report's sheets, each in its role (summary, units, narrative, quality). */
 export function writeReport(
   context: Excel.RequestContext,
   out: OutputWorkbook,
   api: ApiCheck,
 ): Promise<PlacedSheet[]> {
-  const roles: SheetRole[] = ['summary', 'units', 'narrative'];
+  const roles: SheetRole[] = ['summary', 'units', 'narrative', 'quality'];
   return writeOwnedSheets(
     context,
     out.sheets.map((sheet, i) => ({ role: sheet.role ?? roles[i] ?? 'narrative', sheet })),

@@ -2,10 +2,10 @@
  * What Tally remembers in the workbook, in its settings (`context.workbook.settings`, saved
  * with the file, private to the add-in):
  *
- * - `tally.ownedSheets`: the sheets Tally wrote (report, narrative, explanations), each by id,
- *   with its name and role. A sheet is Tally's if its id is listed, so a user's sheet that has
- *   the same name, or a copy the user made of a Tally sheet (a copy gets a new id), is never
- *   replaced or deleted. Worksheet ids are not guaranteed to survive every save and reopen
+ * - `tally.ownedSheets`: the sheets Tally wrote (report, narrative, data-quality notes,
+ *   explanations), each by id, with its name and role. A sheet is Tally's if its id is
+ *   listed, so a user's sheet that has the same name, or a copy the user made of a Tally sheet
+ *   (a copy gets a new id), is never replaced or deleted. Worksheet ids are not guaranteed to survive every save and reopen
  *   (office-js-docs #297, office-js #1390), so the name is kept too: when a listed id is gone,
  *   the sheet of that name is taken for Tally's only if it also carries Tally's marker, a
  *   sheet-scoped defined name (`TallyOwned`) written when Tally made the sheet.
@@ -19,8 +19,8 @@ export const OWNED_KEY = 'tally.ownedSheets';
 /** The sheet-scoped defined name on every sheet Tally owns. */
 export const OWNED_MARKER = 'TallyOwned';
 
-export type SheetRole = 'summary' | 'units' | 'narrative' | 'explanations';
-const ROLES: readonly SheetRole[] = ['summary', 'units', 'narrative', 'explanations'];
+export type SheetRole = 'summary' | 'units' | 'narrative' | 'quality' | 'explanations';
+const ROLES: readonly SheetRole[] = ['summary', 'units', 'narrative', 'quality', 'explanations'];
 
 export interface SheetInfo {
   name: string;

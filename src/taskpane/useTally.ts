@@ -282,6 +282,7 @@ export function useTally(opts: {
           summary: name('summary'),
           units: name('units'),
           narrative: name('narrative'),
+          quality: name('quality'),
         });
         for (const p of placed) {
           if (p.name !== p.wanted)

@@ -19,7 +19,8 @@ const doc: ReportDocument = {
   lang: 'zh',
   title: '甲县2025年妇女儿童发展纲要监测统计评估报告',
   blocks: [
-    { kind: 'title', text: '甲县2025年妇女儿童发展纲要监测统计评估报告' },
+    // A title on two lines (GB/T 9704: 回行时词意完整): \n is a line break.
+    { kind: 'title', text: '甲县2025年妇女儿童发展纲要\n监测统计评估报告' },
     { kind: 'heading', text: '一、总体情况' },
     { kind: 'paragraph', text: '2025年，甲县纳入监测的两纲指标共2项。' },
     { kind: 'subheading', text: '（一）健康' },
@@ -114,6 +115,8 @@ test('each block kind is a paragraph of its own style; items numbered 1． 2． 
     ['TallyTableTitle', '甲县2025年监测指标汇总表'],
     ['TallyNote', '注：数值由分子、分母合计后重新计算。'],
   ]);
+  // The title's two lines: one paragraph, a <w:br/> between them.
+  expect(paragraphs[0]).toMatch(/纲要<\/w:t><\/w:r><w:r><w:br\/><w:t[^>]*>监测统计评估报告</);
   // The annex begins a page.
   expect(paragraphs[9]).toContain('<w:pageBreakBefore/>');
   // Every style the table names is defined.

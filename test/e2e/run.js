@@ -573,7 +573,11 @@ async function scenarioSample(ctx) {
   // 汇总并生成报告
   await act(page, 'report');
   const reportNotes = await noteTexts(page);
-  c.eq(reportNotes[0], '报告已写入工作表“指标汇总”“分单位指标”和“监测报告”。', 'report note');
+  c.eq(
+    reportNotes[0],
+    '报告已写入工作表“指标汇总”“分单位指标”和“监测报告”；需要核实的事项写入了“数据质量说明”，供统计人员核对，不属于报告正文。',
+    'report note',
+  );
   const summary = await fake(page, () => {
     const s = globalThis.__tallyFakeExcel.sheet('指标汇总');
     if (!s) return undefined;
@@ -619,9 +623,17 @@ async function scenarioSample(ctx) {
   }
   const narrative = await fake(page, () => globalThis.__tallyFakeExcel.sheet('监测报告')?.table());
   c.eq(narrative?.[0]?.[0], '青川市2025年妇女儿童发展纲要监测统计评估报告', 'narrative title');
+  const quality = await fake(page, () =>
+    globalThis.__tallyFakeExcel.sheet('数据质量说明')?.table(),
+  );
+  c.eq(quality?.[0]?.[0], '青川市2025年两纲监测数据质量说明', 'data-quality title');
   c.ok(
-    (narrative ?? []).some(([t]) => String(t).includes('本年有外地居民在龙潭镇登记结婚')),
-    'the explanation is in the data-quality section',
+    (quality ?? []).some(([t]) => String(t).includes('本年有外地居民在龙潭镇登记结婚')),
+    'the explanation is in the data-quality sheet',
+  );
+  c.ok(
+    !(narrative ?? []).some(([t]) => String(t).includes('本年有外地居民在龙潭镇登记结婚')),
+    'and not in the report for leadership',
   );
   await toTop(page);
   await shot(page, 'pane-report.png');
@@ -673,7 +685,8 @@ async function checkDocxDownload(page, c) {
   }
   const xml = files['word/document.xml'] ? strFromU8(files['word/document.xml']) : '';
   c.ok(
-    xml.includes('青川市2025年妇女儿童发展纲要监测统计评估报告'),
+    // The title is on two lines (two runs and a <w:br/>): its text with the tags taken out.
+    xml.replace(/<[^>]+>/g, '').includes('青川市2025年妇女儿童发展纲要监测统计评估报告'),
     'the document has the report title',
   );
   c.ok(
@@ -709,7 +722,7 @@ async function scenarioUserSheet(ctx) {
   c.eq(
     (await noteTexts(page)).slice(0, 2),
     [
-      '报告已写入工作表“指标汇总 (Tally)”“分单位指标”和“监测报告”。',
+      '报告已写入工作表“指标汇总 (Tally)”“分单位指标”和“监测报告”；需要核实的事项写入了“数据质量说明”，供统计人员核对，不属于报告正文。',
       '工作簿中已有名为“指标汇总”的工作表（不是 Tally 写的），Tally 没有改动它，报告写入了“指标汇总 (Tally)”。',
     ],
     'notes',
@@ -718,7 +731,7 @@ async function scenarioUserSheet(ctx) {
   c.eq(userSheet(after), userSheet(before), 'the user’s 指标汇总 is untouched');
   c.eq(
     after.map((s) => s.name),
-    [...before.map((s) => s.name), '指标汇总 (Tally)', '分单位指标', '监测报告'],
+    [...before.map((s) => s.name), '指标汇总 (Tally)', '分单位指标', '监测报告', '数据质量说明'],
     'sheets',
   );
   await shot(page, 'pane-user-sheet.png');

@@ -148,6 +148,7 @@ describe('the audit path', () => {
       '指标汇总',
       '分单位指标',
       '监测报告',
+      '数据质量说明',
       '审核说明',
     ]);
   });
@@ -347,7 +348,12 @@ describe('the report sheets', () => {
     // sheets and new sheets, contents, view
     expect(excel.syncCount - before).toBe(3);
     expect(excel.calculationSuspensions).toBe(1);
-    expect(placed.map((p) => p.name)).toEqual(['指标汇总', '分单位指标', '监测报告']);
+    expect(placed.map((p) => p.name)).toEqual([
+      '指标汇总',
+      '分单位指标',
+      '监测报告',
+      '数据质量说明',
+    ]);
     const summary = excel.sheet('指标汇总');
     const spec = out.sheets[0];
     if (!summary || !spec) throw new Error('no summary');
@@ -416,6 +422,7 @@ describe('the report sheets', () => {
       [summary.id, 'summary'],
       [excel.sheet('分单位指标')?.id, 'units'],
       [excel.sheet('监测报告')?.id, 'narrative'],
+      [excel.sheet('数据质量说明')?.id, 'quality'],
     ]);
   });
 
@@ -427,9 +434,10 @@ describe('the report sheets', () => {
     await tally.writeReport(out);
     expect(excel.sheets.map((s) => [s.name, s.table()])).toEqual(first);
     const ids = excel.sheets.map((s) => s.id);
-    expect(ids.slice(0, -3)).toEqual(firstIds.slice(0, -3));
-    expect(ids.slice(-3)).not.toEqual(firstIds.slice(-3));
-    expect([...parseOwned(excel.settings.get(OWNED_KEY)).keys()]).toEqual(ids.slice(-3));
+    // The four report sheets are the last four, replaced; the others keep their ids.
+    expect(ids.slice(0, -4)).toEqual(firstIds.slice(0, -4));
+    expect(ids.slice(-4)).not.toEqual(firstIds.slice(-4));
+    expect([...parseOwned(excel.settings.get(OWNED_KEY)).keys()]).toEqual(ids.slice(-4));
   });
 
   it('prints 指标汇总 and 分单位指标 as described: A4, one page wide, titles, header, footer', async () => {
@@ -563,7 +571,7 @@ describe('the report sheets', () => {
     const e = await tally.writeReport(out).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(CleanupFailedError);
     const err = e as CleanupFailedError;
-    expect(err.sheets).toHaveLength(3);
+    expect(err.sheets).toHaveLength(4);
     expect(excel.sheets.filter((s) => s.name.startsWith('Tally~')).map((s) => s.name)).toContain(
       err.sheets[0],
     );
@@ -622,13 +630,19 @@ describe('Tally’s sheets when sheet ids change between sessions', () => {
     // Not audited as data: the report sheets are still known as Tally's.
     expect((await tally.read()).cells).toBe(cells);
     const placed = await tally.writeReport(out);
-    expect(placed.map((p) => p.name)).toEqual(['指标汇总', '分单位指标', '监测报告']);
+    expect(placed.map((p) => p.name)).toEqual([
+      '指标汇总',
+      '分单位指标',
+      '监测报告',
+      '数据质量说明',
+    ]);
     expect(excel.sheets.map((s) => s.name)).toEqual(names);
     const owned = parseOwnedRecords(excel.settings.get(OWNED_KEY));
     expect(owned.map((r) => [r.id, r.name, r.role])).toEqual([
       [excel.sheet('指标汇总')?.id, '指标汇总', 'summary'],
       [excel.sheet('分单位指标')?.id, '分单位指标', 'units'],
       [excel.sheet('监测报告')?.id, '监测报告', 'narrative'],
+      [excel.sheet('数据质量说明')?.id, '数据质量说明', 'quality'],
     ]);
   });
 
@@ -644,7 +658,12 @@ describe('Tally’s sheets when sheet ids change between sessions', () => {
     );
     excel.reassignSheetIds();
     const placed = await tally.writeReport(out);
-    expect(placed.map((p) => p.name)).toEqual(['指标汇总 (Tally)', '分单位指标', '监测报告']);
+    expect(placed.map((p) => p.name)).toEqual([
+      '指标汇总 (Tally)',
+      '分单位指标',
+      '监测报告',
+      '数据质量说明',
+    ]);
     expect(excel.sheet('指标汇总')?.table()).toEqual([['我的', 1]]);
     expect(excel.sheets.filter((s) => s.name === '监测报告')).toHaveLength(1);
   });

@@ -259,8 +259,12 @@ describe('what Excel refuses, as the statistician reads it', () => {
     });
     await waitFor(() => expect(excel.sheet('审核说明')?.table()[1]?.[3]).toBe(long));
     await click('report');
-    expect(noteTexts()[0]).toBe('报告已写入工作表“指标汇总”“分单位指标”和“监测报告”。');
-    const report = excel.sheet('监测报告')!;
+    expect(noteTexts()[0]).toBe(
+      '报告已写入工作表“指标汇总”“分单位指标”和“监测报告”；需要核实的事项写入了“数据质量说明”，供统计人员核对，不属于报告正文。',
+    );
+    // Explanations are the statistician's business: quoted in 数据质量说明, not the report.
+    expect(excel.sheet('监测报告')!.table().flat().join('')).not.toContain(sentence);
+    const report = excel.sheet('数据质量说明')!;
     const texts = report.table().map((r) => String(r[0] ?? ''));
     // The explanation is quoted whole, over several rows, none taller than Excel allows.
     expect(texts.join('')).toContain(long);

@@ -249,7 +249,7 @@ describe('the pane on the sample workbook', () => {
     // read (2) + write (3)
     expect(excel.syncCount - syncs).toBe(5);
     expect(noteTexts()).toEqual([
-      '报告已写入工作表“指标汇总 (Tally)”“分单位指标”和“监测报告”。',
+      '报告已写入工作表“指标汇总 (Tally)”“分单位指标”和“监测报告”；需要核实的事项写入了“数据质量说明”，供统计人员核对，不属于报告正文。',
       '工作簿中已有名为“指标汇总”的工作表（不是 Tally 写的），Tally 没有改动它，报告写入了“指标汇总 (Tally)”。',
       expect.stringMatching(/^数据中仍有 \d+ 条未解决的强制性错误/),
     ]);

@@ -175,13 +175,21 @@ suite('the report printed and as a Word document (LibreOffice)', () => {
       expect(pageText(docxPdf, p)).toMatch(new RegExp(`—\\s*${p}\\s*—`));
     }
     expect(pageText(docxPdf, 1).replace(/\s+/g, '')).toContain(
-      '青川市2025年妇女儿童发展纲要监测统计评',
+      '青川市2025年妇女儿童发展纲要监测统计评估报告',
     );
-    const annex = Array.from({ length: pages }, (_, i) => pageText(docxPdf, i + 1)).findIndex((t) =>
-      /^\s*附件\s*$/m.test(t),
-    );
+    const texts = Array.from({ length: pages }, (_, i) => pageText(docxPdf, i + 1));
+    const annex = texts.findIndex((t) => /^\s*附件\s*1\s*$/m.test(t));
     expect(annex).toBeGreaterThan(0);
     expect(pageText(docxPdf, annex + 1).replace(/\s+/g, '')).toContain('指标汇总表');
+    // 附件2, 数据质量说明, on pages of its own after the table; the report before 附件1
+    // carries none of the statistician's to-dos.
+    const annex2 = texts.findIndex((t) => /^\s*附件\s*2\s*$/m.test(t));
+    expect(annex2).toBeGreaterThan(annex);
+    expect(texts[annex2]?.replace(/\s+/g, '')).toContain('青川市2025年两纲监测数据质量说明');
+    const report = texts.slice(0, annex).join('').replace(/\s+/g, '');
+    for (const todo of ['请核实', '容差', '指标目标表'])
+      expect([todo, report.includes(todo)]).toEqual([todo, false]);
+    expect(texts.slice(annex2).join('').replace(/\s+/g, '')).toContain('请核实分子、分母');
     // No figure of the annex's table breaks over two lines of its cell: each of the table's
     // lines, as printed, holds an indicator's value, last year's value and the change whole.
     const lines = Array.from({ length: pages - annex }, (_, i) => pageText(docxPdf, annex + 1 + i))
@@ -245,18 +253,21 @@ suite('the report printed and as a Word document (LibreOffice)', () => {
     }
     // The overview's counts are the table's statuses.
     const count = (s: string) => data.filter((r) => r[5] === s).length;
+    // (The sample has no indicator without data, so the sentence leaves 无数据 out.)
     const overview =
-      /纳入监测的两纲指标共(\d+)项，其中设有目标的(\d+)项：已达到目标的(\d+)项，尚未达到的(\d+)项，暂无法评估的(\d+)项，无数据的(\d+)项；另有(\d+)项仅作监测/.exec(
+      /纳入监测的两纲指标共(\d+)项，[^。]*。在设有目标的(\d+)项指标中，已达到目标的(\d+)项（[^）]*），尚未达到的(\d+)项，暂无法评估的(\d+)项；另有(\d+)项仅作监测、不设目标。按可评估的(\d+)项指标计算，达标率为([\d.]+)%/.exec(
         narrative,
       );
+    expect(count('无数据')).toBe(0);
     expect(overview?.slice(1).map(Number)).toEqual([
       data.length,
       data.length - count('仅监测'),
       count('达标'),
       count('未达标'),
       count('无法评估'),
-      count('无数据'),
       count('仅监测'),
+      count('达标') + count('未达标'),
+      Math.round((count('达标') / (count('达标') + count('未达标'))) * 1000) / 10,
     ]);
   });
 });

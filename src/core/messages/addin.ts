@@ -77,7 +77,7 @@ export const addin = {
   },
   'pane.importedExplanations': {
     zh: '从 {file} 导入了 {count} 条说明，已保存到工作表“{sheet}”。',
-    en: 'Imported {count} explanations from {file} into the sheet “{sheet}”.',
+    en: 'Imported {count} {count|explanation|explanations} from {file} into the sheet “{sheet}”.',
   },
   'pane.importUnmatched': {
     zh: '另有 {count} 条说明没有对应当前的核实性问题（问题已不存在，或属于强制性错误，须修改数据），没有导入。',

@@ -14,6 +14,7 @@ import { trust } from './trust';
 import { usage } from './usage';
 import { targets } from './targets';
 import { exportMessages, scale } from './scale';
+import { narrativeMessages } from './narrative';
 
 export type Lang = 'zh' | 'en';
 
@@ -32,6 +33,7 @@ const catalogue = {
   ...targets,
   ...scale,
   ...exportMessages,
+  ...narrativeMessages,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

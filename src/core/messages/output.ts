@@ -27,7 +27,7 @@ export const output = {
   'print.page': { zh: '第 {page} 页，共 {pages} 页', en: 'Page {page} of {pages}' },
   'doc.annex': { zh: '附件', en: 'Annex' },
   'doc.tableTitle': {
-    zh: '{region}{period}年妇女儿童发展纲要监测指标汇总表',
+    zh: '{region}{period}年妇女儿童发展纲要\n监测指标汇总表',
     en: "{region} {period}: indicators of the women's and children's development programmes",
   },
   'doc.tableNote': {

@@ -184,8 +184,8 @@ export const pane = {
   },
   'pane.nothingToClear': { zh: '没有需要清除的标记。', en: 'There are no highlights to clear.' },
   'pane.reportDone': {
-    zh: '报告已写入工作表“{summary}”“{units}”和“{narrative}”。',
-    en: 'The report is in the sheets “{summary}”, “{units}” and “{narrative}”.',
+    zh: '报告已写入工作表“{summary}”“{units}”和“{narrative}”；需要核实的事项写入了“{quality}”，供统计人员核对，不属于报告正文。',
+    en: 'The report is in the sheets “{summary}”, “{units}” and “{narrative}”; what to check is in “{quality}”, for the statistician and not part of the report.',
   },
   'pane.sheetHidden': {
     zh: '工作表“{sheet}”已隐藏，请先取消隐藏（右键单击任一工作表标签 › 取消隐藏），再点击该条结果',

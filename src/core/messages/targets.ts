@@ -25,7 +25,7 @@ export const targets = {
   },
   'targets.fatal.noRows': {
     zh: '指标目标表 {where} 没有一行可以采用：读到{count}行，都有问题（第{row}行：{first}）。请修改后重试。',
-    en: 'No row of the targets table {where} can be used: {count} rows were read and each has a problem (row {row}: {first}). Correct the table and try again.',
+    en: 'No row of the targets table {where} can be used: {count} {count|row was|rows were} read and {count|it has|each has} a problem (row {row}: {first}). Correct the table and try again.',
   },
   // A row set aside.
   'targets.row.noId': {
@@ -158,62 +158,50 @@ export const targets = {
   'report.stageMidterm': { zh: '评估类型：中期评估', en: 'Stage: mid-term evaluation' },
 
   // The narrative.
-  'n.overview5': {
-    zh: '{period}年，{region}纳入监测的两纲指标共{monitored}项，其中设有目标的{targeted}项：已达到目标的{met}项，尚未达到的{notMet}项，暂无法评估的{notAssessable}项，无数据的{noData}项；另有{noTarget}项仅作监测、不设目标。达标率（达标项数占达标与未达标项数之和的比重）为{rate}%。',
-    en: 'In {period}, {region} monitored {monitored} indicators, {targeted} of them with a target: {met} met it, {notMet} did not, {notAssessable} could not be assessed and {noData} had no data; {noTarget} more are monitored without a target. The attainment rate (met over met plus not met) is {rate}%.',
-  },
   'n.overviewProgress': {
     zh: '按基期至目标年份的直线进度评估，可评估进度的{assessed}项指标中，进度达标{onTrack}项，进度滞后{behind}项。',
-    en: 'Against the straight line from the base year to the target year, {onTrack} of the {assessed} indicators whose progress can be judged are on track and {behind} are behind.',
+    en: 'Against the straight line from the base year to the target year, {onTrack} of the {assessed} {assessed|indicator|indicators} whose progress can be judged {onTrack|is|are} on track and {behind} {behind|is|are} behind.',
   },
   'n.noTargetClause': {
-    zh: '，该指标仅作监测，不设目标。',
-    en: '; it is monitored without a target.',
+    zh: '（仅作监测，不设目标）。',
+    en: ' (monitored without a target).',
   },
   'n.plausibleIn': { zh: '，在{range}的正常范围内', en: ', inside the normal range of {range}' },
   'n.plausibleOut': {
-    zh: '，超出{range}的正常范围，请核实',
-    en: ', outside the normal range of {range}: check it',
+    zh: '，超出{range}的正常范围',
+    en: ', outside the normal range of {range}',
   },
   'n.notAssessable.noBand': {
-    zh: '，“{target}”未规定容差，暂无法判断是否达标（可在指标目标表中填写容差）。',
-    en: '; "{target}" states no band, so whether it is met cannot be judged (enter a band in the targets table).',
-  },
-  'n.notAssessable.noBandUnverified': {
-    zh: '，“{target}”未规定容差，且该目标的表述未能核实，暂无法判断是否达标（请按本地纲要在指标目标表中填写目标和容差）。',
-    en: '; "{target}" states no band and its wording could not be verified, so whether it is met cannot be judged (enter the local programme\'s target and band in the targets table).',
+    zh: '，目标为“{target}”，因未明确“左右”的范围，本次暂不评估是否达标。',
+    en: '; no band is set for its target of {target}, so it is not judged this time.',
   },
   'n.notAssessable.targetInvalid': {
-    zh: '，指标目标表中该指标的目标未能识别（第{row}行），本次暂不评估。',
-    en: '; its row in the targets table (row {row}) could not be read, so it is not assessed.',
+    zh: '，因指标目标表中的目标未能识别，本次暂不评估。',
+    en: '; its target in the targets table could not be read, so it is not assessed.',
   },
   'n.notAssessable.noBaseline': {
-    zh: '，因未提供基期值，暂无法判断是否实现“{target}”的目标。',
-    en: '; without a baseline it cannot be judged against "{target}".',
+    zh: '，因缺少基期数据，暂无法判断是否实现“{target}”的目标。',
+    en: '; without a baseline it cannot be judged against the target of {target}.',
   },
   'targets.finding.unitBelow': {
     zh: '{unit}{name}为{value}，未达到“{target}”的目标（该目标按乡（镇、街道）逐一考核）。',
     en: '{name} in {unit} is {value}, short of the target "{target}", which holds for every township.',
   },
   'n.unitsBelow': {
-    zh: '，但按乡（镇、街道）计，{units}未达到{goal}，未实现“{target}”的目标，是本领域尚未达标的指标。',
-    en: ', but {units} fall below {goal}, so "{target}" is not met township by township.',
+    zh: '，但按乡（镇、街道）计，{units}未达到{goal}，未实现“{target}”的目标。',
+    en: ', but {units} {count|falls|fall} below {goal}, so the target of {target} is not met township by township.',
   },
   'n.unitsBelowAlso': {
-    zh: '按乡（镇、街道）计，{units}未达到{goal}。',
-    en: ' Township by township, {units} fall below {goal}.',
-  },
-  'n.notMetItemUnits': {
-    zh: '{name}：{value}，目标为“{target}”，{units}未达到{goal}。',
-    en: '{name}: {value}; target "{target}"; {units} fall below {goal}.',
+    zh: '，按乡（镇、街道）计，{units}未达到{goal}',
+    en: '; township by township, {units} {count|falls|fall} below {goal}',
   },
   'n.progress.onTrack': {
     zh: '按{baseYear}年基期值{baseline}至{targetYear}年目标的直线进度，本期应达到{expected}，进度达标。',
-    en: ' On the line from {baseline} in {baseYear} to the {targetYear} target it should be at {expected}: on track.',
+    en: ' On a straight line from {baseline} in {baseYear} to the {targetYear} target it should now be at {expected}: it is on track.',
   },
   'n.progress.behind': {
     zh: '按{baseYear}年基期值{baseline}至{targetYear}年目标的直线进度，本期应达到{expected}，进度滞后。',
-    en: ' On the line from {baseline} in {baseYear} to the {targetYear} target it should be at {expected}: behind.',
+    en: ' On a straight line from {baseline} in {baseYear} to the {targetYear} target it should now be at {expected}: it is behind.',
   },
   'n.quality.targetsProfile': {
     zh: '各指标目标采用监测方案的默认目标，其中{checked}项的目标及表述已与以下文件核对：{docs}。',
@@ -225,17 +213,17 @@ export const targets = {
   },
   'n.quality.targetsTable': {
     zh: '本报告采用{label}中的{n}项目标{invalid}，其余{rest}项采用监测方案的默认目标。本地目标的来源：',
-    en: "{n} targets come from {label}{invalid}; the other {rest} are the profile's defaults. Sources of the local targets:",
+    en: "{n} {n|target comes|targets come} from {label}{invalid}; the other {rest} {rest|is the profile's default|are the profile's defaults}. Sources of the local targets:",
   },
   'targets.invalidNote': {
     zh: '；另有{count}项因目标表中的行有误未作评估',
-    en: '; {count} more not assessed because their rows have problems',
+    en: '; {count} more not assessed because {count|its row has|their rows have} problems',
   },
   'n.quality.source': { zh: '{source}：{ids}', en: '{source}: {ids}' },
   'n.quality.noSourceGiven': { zh: '未注明', en: 'not given' },
   'n.quality.targetProblems': {
     zh: '指标目标表有{count}处问题：',
-    en: 'The targets table has {count} problems:',
+    en: 'The targets table has {count} {count|problem|problems}:',
   },
   'n.quality.noTargetList': {
     zh: '以下指标仅作监测、不设目标，不计入达标率：{list}。',

@@ -39,7 +39,7 @@ export const trust = {
   },
   'audit.priorErrors': {
     zh: '上期数据中有 {count} 个数值未通过强制性审核（{units}），未计入上期指标值',
-    en: '{count} values of the previous period failed an error check ({units}) and are left out of its indicator values',
+    en: '{count} {count|value|values} of the previous period failed an error check ({units}) and are left out of its indicator values',
   },
   'inspect.vertical': {
     zh: '竖排报表：数据项在列中自上而下，按一个填报单位读取',
@@ -119,11 +119,12 @@ export const trust = {
     en: "Some units' figures failed an error check and are left out of these indicators, whose values are provisional: {list}.",
   },
   'n.quality.rowsSetAside': {
-    zh: '{count} 个单位不在地区表中，未计入汇总：{list}。',
-    en: '{count} units are not in the region sheet and are not pooled: {list}.',
+    zh: '{count}个单位不在地区表中，未计入汇总：{list}。',
+    en: '{count} {count|unit is|units are} not in the region sheet and {count|is|are} not pooled: {list}.',
   },
+  /** The short mark of a provisional value in the report's text; the detail is in 数据质量说明. */
   'report.provisional': {
-    zh: '（初步数据：{detail}）',
-    en: ' (provisional: {detail})',
+    zh: '（初步数据）',
+    en: ' (provisional)',
   },
 } as const;

@@ -151,7 +151,7 @@ export const usage = {
   },
   'validate.notApplicableAll': {
     zh: '共 {count} 条规则不适用：缺少{missing}（已在上表中注明）。',
-    en: '{count} rules do not apply: {missing} missing (marked in the table above).',
+    en: '{count} {count|rule does|rules do} not apply: {missing} missing (marked in the table above).',
   },
   'validate.ruleNotApplicable': { zh: '不适用：缺少{missing}', en: 'n/a: {missing} missing' },
   'validate.missingForms': { zh: '报表 {list}', en: 'forms {list}' },

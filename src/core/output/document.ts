@@ -33,8 +33,6 @@ export type DocBlock =
   /** The title of a table or annex. */
   | { kind: 'tableTitle'; text: string }
   | { kind: 'table'; table: DocTable }
-  /** 注：… under a table. */
-  | { kind: 'note'; text: string }
   /** The date the report was written (成文日期), at the end of the text. */
   | { kind: 'date'; text: string };
 
@@ -127,21 +125,42 @@ function dataRow(r: IndicatorResult, pick: ReturnType<typeof summaryColumns>): D
   };
 }
 
-export function reportDocument(blocks: readonly Block[], input: SummaryInput): ReportDocument {
+/**
+ * The document: the narrative for leadership and its date; 附件1, the summary table; 附件2,
+ * 数据质量说明 (the statistician's notes, on pages of their own so they can be left out).
+ */
+export function reportDocument(
+  blocks: readonly Block[],
+  input: SummaryInput,
+  quality: readonly Block[] = [],
+): ReportDocument {
   const { lang, assessment: a, period } = input;
   const title = blocks.find((b) => b.kind === 'title')?.text ?? '';
   const date = documentDate(input.time, lang);
+  const annex = (n: number) =>
+    quality.length > 0 ? t(lang, 'doc.annexN', { n }) : t(lang, 'doc.annex');
+  const qualityTitle = quality.find((b) => b.kind === 'title')?.text ?? '';
+  // The title on two lines, broken where its meaning allows (GB/T 9704 7.3.3: 回行时词意完整).
+  const docTitle = t(lang, 'doc.title', { region: a.rootName, period });
   return {
     lang,
     title,
     blocks: [
-      ...blocks,
+      ...blocks.map((b) => (b.kind === 'title' && b.text === title ? { ...b, text: docTitle } : b)),
       ...(date ? [{ kind: 'date' as const, text: date }] : []),
       { kind: 'pageBreak' },
-      { kind: 'annexLabel', text: t(lang, 'doc.annex') },
+      { kind: 'annexLabel', text: annex(1) },
       { kind: 'tableTitle', text: t(lang, 'doc.tableTitle', { region: a.rootName, period }) },
       { kind: 'table', table: summaryTable(input) },
       { kind: 'note', text: t(lang, 'doc.tableNote') },
+      ...(quality.length > 0
+        ? [
+            { kind: 'pageBreak' as const },
+            { kind: 'annexLabel' as const, text: annex(2) },
+            { kind: 'tableTitle' as const, text: qualityTitle },
+            ...quality.filter((b) => b.kind !== 'title'),
+          ]
+        : []),
     ],
   };
 }

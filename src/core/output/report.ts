@@ -353,7 +353,6 @@ function domainTable(
   };
 }
 
-/** 监测报告: the narrative, one block a row, printed portrait with page numbers. */
 /** Whose targets the report used: the profile's, or the office's table for some of them. */
 function targetsMeta(a: Assessment, lang: Lang): string {
   const stage = a.stage === 'midterm' ? '　' + t(lang, 'report.stageMidterm') : '';
@@ -364,10 +363,15 @@ function targetsMeta(a: Assessment, lang: Lang): string {
   );
 }
 
+/**
+ * 监测报告 (and 数据质量说明, role `quality`): the blocks, one a row, printed portrait with page
+ * numbers.
+ */
 export function narrativeSheet(
   blocks: readonly Block[],
   name: string,
   lang: Lang = 'zh',
+  role: 'narrative' | 'quality' = 'narrative',
 ): OutputSheet {
   const rows: OutputCell[][] = blocks.map((b) => {
     switch (b.kind) {
@@ -381,6 +385,8 @@ export function narrativeSheet(
         return [text(`• ${b.text}`, { wrap: true })];
       case 'paragraph':
         return [text(b.text, { wrap: true })];
+      case 'note':
+        return [text(b.text, { wrap: true, italic: true, fontColor: '#595959' })];
     }
   });
   const width = 72;
@@ -389,7 +395,7 @@ export function narrativeSheet(
   );
   return {
     name,
-    role: 'narrative',
+    role,
     rows,
     columnWidths: [width],
     rowHeights,

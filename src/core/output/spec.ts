@@ -89,7 +89,7 @@ export interface ColumnGroup extends Span {
 }
 
 /** Which of Tally's report sheets a sheet is: the pane replaces each role's previous sheet. */
-export type ReportRole = 'summary' | 'units' | 'narrative';
+export type ReportRole = 'summary' | 'units' | 'narrative' | 'quality';
 
 export interface OutputSheet {
   name: string;

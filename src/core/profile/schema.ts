@@ -27,6 +27,18 @@ export const formSchema = z.strictObject({
 
 export const formsFileSchema = z.strictObject({ forms: z.array(formSchema).min(1) });
 
+/**
+ * A domain of the programme (妇女与健康, 儿童与安全…) as the programme names and orders it: the
+ * narrative writes the domains in this order, under these titles. `name` is the indicators'
+ * `domain`.
+ */
+export const domainSchema = z.strictObject({
+  outline: z.enum(['women', 'children']),
+  name: z.string().min(1),
+  title: z.string().min(1),
+  titleEn: z.string().min(1),
+});
+
 export const profileFileSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().min(1),
@@ -37,11 +49,14 @@ export const profileFileSchema = z.strictObject({
   totalMarkers: z.array(z.string().min(1)).min(1),
   /** The year the programme's targets are for, when a target does not say (2030 for the 两纲). */
   targetYear: z.number().int().min(1900).max(2200).default(2030),
+  /** The programme's domains in its own order; a domain not listed follows, as first met. */
+  domains: z.array(domainSchema).default([]),
 });
 
 export type ItemDef = z.infer<typeof itemSchema>;
 export type FormDef = z.infer<typeof formSchema>;
 export type ProfileMeta = z.infer<typeof profileFileSchema>;
+export type DomainDef = z.infer<typeof domainSchema>;
 
 /**
  * What every target may carry besides its kind: the wording as the programme prints it, the

@@ -234,11 +234,15 @@ test('a 左右 target: no invented band; a stated one is one-sided', () => {
   const r = runW09();
   const w09 = status(r, 'W09');
   expect([w09.root.shown, w09.status, w09.statusReason]).toEqual([53, 'notAssessable', 'noBand']);
-  const text = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00')
-    .blocks.map((b) => b.text)
-    .join('\n');
-  expect(text).toContain('“保持在50%左右”未规定容差，且该目标的表述未能核实，暂无法判断是否达标');
-  expect(text).not.toContain('±');
+  const sheets = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00');
+  const text = sheets.blocks.map((b) => b.text).join('\n');
+  const quality = sheets.quality.map((b) => b.text).join('\n');
+  // The report says it is not judged, in plain words; what to enter is for the statistician.
+  expect(text).toContain('目标为“保持在50%左右”，因未明确“左右”的范围，本次暂不评估是否达标');
+  expect(quality).toContain(
+    '“保持在50%左右”未规定容差，且该目标的表述未能核实，暂无法判断是否达标',
+  );
+  expect(text + quality).not.toContain('±');
   const local = runW09([
     ['编号', '目标', '容差', '来源'],
     ['W09', '50%左右', 2, '某县规划'],
@@ -250,10 +254,11 @@ test('the report says whose targets it used and how many of the profile’s coul
   // The profile's 27 indicators: 3 monitored only (W05, C05, C15); of the other 24, 8 cite a
   // findable 2021—2030 source (W01, W03, C01, C02, C03, C08, C10, C14) and 16 do not.
   const r = run();
-  const { workbook: out, blocks } = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00');
+  const { workbook: out, quality } = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00');
   const meta = String(out.sheets[0]?.rows[1]?.[0]?.value);
   expect(meta).toContain('目标：监测方案默认目标（8项已与公开文件核对，16项未能核实）');
-  const text = blocks.map((b) => b.text).join('\n');
+  // 数据质量说明 says so (the statistician's to-do, not the leadership text).
+  const text = quality.map((b) => b.text).join('\n');
   expect(text).toContain('各指标目标采用监测方案的默认目标，其中8项的目标及表述已与以下文件核对');
   expect(text).toContain('以下16项指标的目标及其表述未能在可查的纲要原文或权威发布中核实');
   // Never that every target is the national programme's: 16 of them could not be checked.
@@ -277,7 +282,7 @@ test('a per-township target missed by the total as well still names the township
     .blocks.map((b) => b.text)
     .join('\n');
   expect(text).toContain(
-    '距“以乡（镇、街道）为单位保持在95%以上”的目标尚差0.5个百分点，是本领域尚未达标的指标。按乡（镇、街道）计，乙镇（88.00%）未达到95%。',
+    '免疫规划疫苗接种率为94.50%，距“以乡（镇、街道）为单位保持在95%以上”的目标尚差0.5个百分点，按乡（镇、街道）计，乙镇（88.00%）未达到95%。',
   );
   expect(r.validation.findings.filter((f) => f.ruleId === 'C10-TARGET').map((f) => f.unit)).toEqual(
     ['乙镇'],

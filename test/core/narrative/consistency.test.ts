@@ -100,21 +100,37 @@ test.each([
         ?.text ?? '';
     const nums =
       lang === 'zh'
-        ? /共(\d+)项，其中设有目标的(\d+)项：已达到目标的(\d+)项，尚未达到的(\d+)项，暂无法评估的(\d+)项，无数据的(\d+)项；另有(\d+)项仅作监测、不设目标。达标率（达标项数占达标与未达标项数之和的比重）为([\d.]+)%/.exec(
+        ? /共(\d+)项，其中妇女发展纲要指标(\d+)项、儿童发展纲要指标(\d+)项。在设有目标的(\d+)项指标中，已达到目标的(\d+)项（妇女(\d+)项、儿童(\d+)项），尚未达到的(\d+)项(?:，暂无法评估的(\d+)项)?(?:，无数据的(\d+)项)?(?:；另有(\d+)项仅作监测、不设目标)?。按可评估的(\d+)项指标计算，达标率为([\d.]+)%/.exec(
             overview,
           )
-        : /monitored (\d+) indicators, (\d+) of them with a target: (\d+) met it, (\d+) did not, (\d+) could not be assessed and (\d+) had no data; (\d+) more are monitored without a target\. The attainment rate \(met over met plus not met\) is ([\d.]+)%/.exec(
+        : /monitored (\d+) indicators, (\d+) of the programme for women and (\d+) of the programme for children\. Of the (\d+) with a target, (\d+) (?:was|were) met \((\d+) for women, (\d+) for children\)(?:, | and )(\d+) (?:was|were) not(?:(?:, | and )(\d+) could not be assessed)?(?:(?:, | and )(\d+) had no data)?(?:; (\d+) more (?:is|are) monitored without a target)?\. Over the (\d+) indicators? that could be judged, the attainment rate is ([\d.]+)%/.exec(
             overview,
           );
     expect(nums).not.toBeNull();
-    const [monitored, targeted, met, notMet, notAssessable, noData, noTarget, rate] = (nums ?? [])
-      .slice(1)
-      .map(Number);
+    // A count the sentence leaves out (暂无法评估, 无数据, 仅作监测 of 0) is 0.
+    const [
+      monitored,
+      women,
+      children,
+      targeted,
+      met,
+      womenMet,
+      childrenMet,
+      notMet,
+      notAssessable,
+      noData,
+      noTarget,
+      assessable,
+      rate,
+    ] = (nums ?? []).slice(1).map((x) => Number(x ?? 0));
     expect({ monitored, met, notMet, noData, notAssessable, noTarget }).toEqual(table);
     // Every count adds up: the targeted ones and the monitored-only ones make the whole.
     expect(met! + notMet! + notAssessable! + noData!).toBe(targeted);
     expect(targeted! + noTarget!).toBe(monitored);
+    expect(women! + children!).toBe(monitored);
+    expect(womenMet! + childrenMet!).toBe(met);
     // 达标率 = met / (met + notMet), never over indicators without data, target or judgement.
+    expect(assessable).toBe(table.met + table.notMet);
     expect(rate).toBeCloseTo(Math.round((table.met / (table.met + table.notMet)) * 1000) / 10, 5);
     // The domain table's 达标 and 可评估 columns add up to the same counts.
     const domainHeader = summary.rows.findIndex((r) =>
@@ -132,16 +148,43 @@ test.each([
   },
 );
 
-test('every not-met indicator of the table appears in 未达标指标 and 下一步', async () => {
+test('each not-met indicator is said once, in its domain, with its gap and weakest townships', async () => {
   const { r, sheets } = await sample('zh');
-  const notMet = r.assessment.indicators
-    .filter((i) => i.status === 'notMet')
-    .map((i) => i.def.name);
-  const items = sheets.blocks.filter((b) => b.kind === 'item').map((b) => b.text);
-  for (const name of notMet) {
-    expect(items.some((t) => t.startsWith(`${name}：`))).toBe(true);
-    expect(items.some((t) => t.includes(`：${name}尚未实现`))).toBe(true);
-  }
+  const text = sheets.blocks.map((b) => b.text).join('\n');
+  const notMet = r.assessment.indicators.filter((i) => i.status === 'notMet');
+  expect(notMet.map((i) => i.def.id)).toEqual(['W01', 'W03', 'W07', 'C14']);
+  for (const i of notMet)
+    expect([i.def.name, text.split(i.def.name).length - 1]).toEqual([i.def.name, 1]);
+  // C14, sample 2025 教育 rows 5–19: 体质健康优良 24815 / 测试 42735 = 58.067% → 58.07%, 1.93
+  // points short of 60%. Below 60%: 城东 3840/6413 = 59.88, 青山 2074/3846 = 53.93, 白沙
+  // 1704/3013 = 56.56, 桃源 1569/2820 = 55.64, 大坪 1165/2253 = 51.71, 新田 1052/2072 = 50.77,
+  // 长岭 1097/1904 = 57.62, 黄竹 645/1245 = 51.81, 高峰 410/775 = 52.90: nine, the lowest three
+  // 新田, 大坪, 黄竹.
+  const education = sheets.blocks.find(
+    (b) => b.kind === 'paragraph' && b.text.includes('学生体质健康达标优良率'),
+  );
+  expect(education?.text).toContain(
+    '学生体质健康达标优良率为58.07%，提高1.15个百分点，距“达到60%以上”的目标尚差1.93个百分点，新田镇（50.77%）、大坪镇（51.71%）、黄竹乡（51.81%）等9个乡镇（街道）未达到目标。',
+  );
+  const heading = sheets.blocks[sheets.blocks.indexOf(education!) - 1];
+  expect(heading?.text).toBe('（三）儿童与教育');
+  // W07, sample 2025 民政 rows 4–18: 女性成员 190 / 成员 0+0+10+84+60+77+70+63+63+40+56+42+36+30+30
+  // = 661 (the typed 合计 651 is 10 short and is not pooled): 28.74%, 1.26 short of 30%.
+  expect(text).toContain(
+    '村委会成员中女性比例为28.74%，比上年提高1.28个百分点，距“达到30%以上”的目标尚差1.26个百分点',
+  );
+  // W01 rests on one maternal death (大坪镇): the footnote says so, and no township is named by
+  // a rate of 1 / 223 births.
+  expect(text).toContain('注：孕产妇死亡1人，例数较少，该比率波动较大。');
+  expect(text).not.toContain('大坪镇（448.43/10万）');
+  // 下一步: the departments as the forms' 填报单位 lines name them (青川市教育局 → 市教育局).
+  const next = sheets.blocks[sheets.blocks.length - 1]?.text ?? '';
+  expect(next).toContain(
+    '市卫生健康局（妇女与健康领域2项）、市民政局（妇女参与决策和管理领域1项）、市教育局（儿童与教育领域1项）',
+  );
+  // The leadership text carries none of the statistician's to-dos.
+  for (const todo of ['请', '未能核实', '核对', '容差'])
+    expect([todo, text.includes(todo)]).toEqual([todo, false]);
 });
 
 test('the same data gives the same text', async () => {
@@ -154,11 +197,53 @@ test('values in the narrative are the table values', async () => {
   const { r, sheets } = await sample('zh');
   const c02 = r.assessment.indicators.find((i) => i.def.id === 'C02');
   const text = sheets.blocks.map((b) => b.text).join('\n');
+  const quality = sheets.quality.map((b) => b.text).join('\n');
   // Sample 2025 FE1 sheet: 14 infant deaths / 3948 births (rows 6–20), but 石门镇 (row 10:
   // 198 boys + 187 girls ≠ 358 births, FE1-01) is set aside: 13 / 3590 × 1000 = 3.621 → 3.62‰.
   expect(c02?.root.pool.numerator).toBe(13);
   expect(c02?.root.pool.denominator).toBe(3590);
   expect(c02?.root.pool.setAside).toEqual(['451281101000']);
-  expect(text).toContain('青川市婴儿死亡率为3.62‰');
-  expect(text).toContain('初步数据：石门镇的数据未通过强制性审核，暂未计入');
+  expect(text).toContain('婴儿死亡率为3.62‰（初步数据）');
+  // Why it is provisional is the statistician's business: 数据质量说明, not the report.
+  expect(text).not.toContain('石门镇');
+  expect(quality).toContain('（石门镇的数据未通过强制性审核，暂未计入）');
+});
+
+test('a rate rises (上升) in 十万分点, a share falls (降低) in 百分点: the sample by hand', async () => {
+  const { sheets } = await sample('zh');
+  const text = sheets.blocks.map((b) => b.text).join('\n');
+  // W01, 妇幼卫生 sheets: 2025 one maternal death (大坪镇) over the births without 石门镇 (set
+  // aside, FE1-01): 3948 − 358 = 3590, 1 / 3590 × 100000 = 27.855 → 27.86/10万; 2024 one
+  // death over 560+583+372+378+335+322+254+264+231+188+164+121+101+85+67 = 4025 births,
+  // 24.845 → 24.84. Change of the shown values 27.86 − 24.84 = 3.02: a rate, so 上升.
+  expect(text).toContain(
+    '2025年，青川市孕产妇死亡率为27.86/10万（初步数据），比上年上升3.02个十万分点，距“下降到12/10万以下”的目标尚差15.86个十万分点。',
+  );
+  // W03: 2025 55969 screened / 88179 women = 63.47%; 2024 63989 / 93007 = 68.80%; −5.33 for a
+  // share (higher is better) is 降低; the later sentences of the paragraph drop "比上年".
+  expect(text).toContain('适龄妇女宫颈癌筛查率为63.47%，降低5.33个百分点');
+  expect(text).not.toContain('提高3.02');
+});
+
+test('English: plurals agree with their counts, targets read as English, no 万 left', async () => {
+  const { sheets } = await sample('en');
+  const text = [...sheets.blocks, ...sheets.quality].map((b) => b.text).join('\n');
+  // One warning (X-01, 龙潭镇's premarital checks), one department with one unmet indicator.
+  expect(text).toContain('1 warning needs an explanation (explained so far: 0).');
+  expect(text).toContain('the Education Bureau (1 in children and education)');
+  // W04's 逐步提高 and W06's 45%左右 without a band, in words.
+  expect(text).toContain(
+    'The breast cancer screening rate was 60.64%, up 0.35 percentage points, meeting the target of steady growth.',
+  );
+  expect(text).toContain(
+    'no band is set for its target of about 45%, so it is not judged this time.',
+  );
+  // W01 in 1/10万: per 100,000, never 万.
+  expect(text).toContain(
+    '27.86 per 100,000 (provisional), up 3.02 per 100,000 on the previous year',
+  );
+  expect(text).not.toMatch(/万/);
+  expect(text).not.toMatch(
+    /\b1 (indicators|forms|warnings|errors|units|townships|targets|rows|problems)\b/,
+  );
 });

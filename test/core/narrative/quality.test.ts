@@ -30,26 +30,28 @@ function run(lang: 'zh' | 'en') {
     lang,
     regionName: '某县',
   });
+  const sheets = reportSheets(r, defaultProfile(), lang, 'now');
   return {
     r,
-    text: reportSheets(r, defaultProfile(), lang, 'now')
-      .blocks.map((b) => b.text)
-      .join('\n'),
+    text: sheets.blocks.map((b) => b.text).join('\n'),
+    quality: sheets.quality.map((b) => b.text).join('\n'),
   };
 }
 
 test('a share above 100% fails its error rule: the unit is set aside and the value is provisional', () => {
-  const { r, text } = run('zh');
+  const { r, text, quality } = run('zh');
   // 乙镇 has 9 women among 6 members (150%): FE3-01 fails, so 乙镇 is set aside and W07 is
   // 甲镇's 4/10 = 40%, not the 81.25% a silent pool of (4+9)/(10+6) would give.
   const w07 = r.assessment.indicators.find((i) => i.def.id === 'W07');
   expect(w07?.root.shown).toBe(40);
   expect(w07?.root.pool.setAside).toEqual(['n:乙镇']);
   expect(w07?.provisional).toBe(true);
-  expect(text).toContain('村委会成员中女性比例（乙镇）');
-  expect(text).toContain('初步数据：乙镇的数据未通过强制性审核');
+  // The report marks the value provisional; 数据质量说明 says why.
+  expect(text).toContain('村委会成员中女性比例为40.00%（初步数据）');
+  expect(text).not.toContain('乙镇');
+  expect(quality).toContain('村委会成员中女性比例（乙镇的数据未通过强制性审核，暂未计入）');
   // C15 at 100% exactly is not "over", and nothing pooled is over 100% now.
-  expect(text).not.toContain('超过100%');
+  expect(quality).not.toContain('超过100%');
 });
 
 test('the period comes from the file name when no title names it', () => {
@@ -58,7 +60,7 @@ test('the period comes from the file name when no title names it', () => {
 });
 
 test('the English data-quality sentences agree in number with their counts', () => {
-  const { text } = run('en');
+  const { quality: text } = run('en');
   // One form (民政) from two townships (甲镇, 乙镇).
   expect(text).toContain('1 form from 2 reporting units was audited.');
   expect(text).not.toMatch(/\b1 (forms|warnings|errors)\b/);

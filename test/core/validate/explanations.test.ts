@@ -34,10 +34,18 @@ test('a warning explained in the 审核说明 sheet is resolved and quoted in th
     r.validation.findings.find((f) => f.ruleId === 'FE1-01' && f.unit === '石门镇')?.explanation,
   ).toBeUndefined();
   expect([r.digest.warnings, r.digest.explained]).toEqual([1, 1]);
-  const { blocks } = reportSheets(r, defaultProfile(), 'zh', '2026-02-20 09:00');
-  const text = blocks.map((b) => b.text).join('\n');
+  const { blocks, quality } = reportSheets(r, defaultProfile(), 'zh', '2026-02-20 09:00');
+  // Quoted in 数据质量说明, not in the report for leadership.
+  const text = quality.map((b) => b.text).join('\n');
   expect(text).toContain('核实性审核问题1条，已填写说明1条。');
   expect(text).toContain(`龙潭镇（X-01）：${TEXT}`);
+  expect(blocks.map((b) => b.text).join('\n')).not.toContain(TEXT);
+  // The same 说明 explains W05 above 100% (龙潭镇 382 checks / 356 marriages = 107.30%): quoted
+  // there too, never "不合常理".
+  expect(text).toContain(
+    `婚前医学检查率：龙潭镇为107.30%，超过100%；该单位已说明：“${TEXT}”（X-01）。`,
+  );
+  expect(text).not.toContain('不合常理');
 });
 
 test("the pane's own 审核说明 (Tally), written when the user has a 审核说明 of their own, is read too", () => {
