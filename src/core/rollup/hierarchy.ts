@@ -75,6 +75,10 @@ export function nameSimilarity(a: string, b: string): number {
 export class Hierarchy {
   readonly nodes = new Map<string, RegionNode>();
   private readonly byName = new Map<string, string>();
+  /** key → the names byName knows it by, so a removal does not scan every name. */
+  private readonly namesOf = new Map<string, string[]>();
+  private anyListed: boolean | undefined;
+  private listedNames: string[] | undefined;
   /** Nodes no form or region sheet named: parents implied by codes. */
   private readonly implied = new Set<string>();
   root = SYNTHETIC_ROOT;
@@ -107,6 +111,8 @@ export class Hierarchy {
   private add(row: RegionRow, listed: boolean): string {
     const key = row.code ? row.code : `n:${unitNameKey(row.name)}`;
     const existing = this.nodes.get(key);
+    this.anyListed = undefined;
+    this.listedNames = undefined;
     if (existing) {
       if (listed) existing.listed = true;
       if (!existing.parent && row.parent && row.parent !== key) existing.parent = row.parent;
@@ -117,12 +123,13 @@ export class Hierarchy {
     if (row.parent && row.parent !== key) node.parent = row.parent;
     if (row.aliases && row.aliases.length > 0) node.aliases = [...row.aliases];
     this.nodes.set(key, node);
-    const nameKey = unitNameKey(node.name);
-    if (!this.byName.has(nameKey)) this.byName.set(nameKey, key);
-    for (const alias of node.aliases ?? []) {
-      const k = unitNameKey(alias);
-      if (!this.byName.has(k)) this.byName.set(k, key);
+    const names: string[] = [];
+    for (const k of [node.name, ...(node.aliases ?? [])].map(unitNameKey)) {
+      if (this.byName.has(k)) continue;
+      this.byName.set(k, key);
+      names.push(k);
     }
+    this.namesOf.set(key, names);
     return key;
   }
 
@@ -214,8 +221,9 @@ export class Hierarchy {
    * units below it (a village form under a sheet that lists townships). True without a sheet.
    */
   isExpected(key: string): boolean {
-    const listed = [...this.nodes.values()].some((n) => n.listed);
-    if (!listed) return true;
+    // Whether the sheet lists any unit, asked once per unit row: worked out once.
+    this.anyListed ??= [...this.nodes.values()].some((n) => n.listed);
+    if (!this.anyListed) return true;
     const node = this.nodes.get(key);
     if (!node) return false;
     if (node.listed) return true;
@@ -231,9 +239,12 @@ export class Hierarchy {
 
   /** Listed units whose names are like `name` ("是否应为 …？"), best first. */
   similar(name: string, most = 2): string[] {
-    return [...this.nodes.values()]
+    // The candidates once, not a pass over every node for each unlisted row.
+    this.listedNames ??= [...this.nodes.values()]
       .filter((n) => n.listed && n.key !== this.root)
-      .map((n) => ({ name: n.name, score: nameSimilarity(name, n.name) }))
+      .map((n) => n.name);
+    return this.listedNames
+      .map((n) => ({ name: n, score: nameSimilarity(name, n) }))
       .filter((c) => c.score >= 0.5)
       .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
       .slice(0, most)
@@ -247,7 +258,11 @@ export class Hierarchy {
     const parent = node.parent === undefined ? undefined : this.nodes.get(node.parent);
     if (parent) parent.children = parent.children.filter((c) => c !== key);
     this.nodes.delete(key);
-    for (const [name, k] of this.byName) if (k === key) this.byName.delete(name);
+    for (const name of this.namesOf.get(key) ?? [])
+      if (this.byName.get(name) === key) this.byName.delete(name);
+    this.namesOf.delete(key);
+    this.anyListed = undefined;
+    this.listedNames = undefined;
   }
 
   /** The current name of a unit, by its own name or a former one (曾用名). */
