@@ -1,6 +1,6 @@
 /**
  * Peer check against R's validate (data-cleaning/validate) on its own `retailers` data
- * (../shared/data/retailers beside the repository, 60 records, NA = missing).
+ * (test/fixtures/retailers, GPL-3 data of validate — see its README; 60 records, NA = missing).
  *
  * For each rule the expected counts — records, passes, fails, nNA as validate's
  * `summary(confront(retailers, rules))` reports them — are computed here, independently of the
@@ -23,18 +23,13 @@
  *  - R's -2^2 is -4, Tally's (as Excel's) is 4 → unary minus is only used where both agree.
  */
 import * as fs from 'fs';
-import * as path from 'path';
-import { SHARED } from '../../support/fixtures';
+import { fixturePath } from '../../support/fixtures';
 import { compileRule } from '../../../src/core/rules/compile';
 import { confront, type ConfrontRule } from '../../../src/core/rules/confront';
 import { columnsDataset } from '../../../src/core/rules/data';
 
-/**
- * Outside the repository, in shared/ beside the clone (the data is GPL-3, from validate);
- * TALLY_RETAILERS_CSV overrides.
- */
-const CSV =
-  process.env.TALLY_RETAILERS_CSV ?? path.join(SHARED, 'data', 'retailers', 'retailers.csv');
+/** validate's own file, unchanged (test/fixtures/retailers/README.md). */
+const CSV = fixturePath('retailers', 'retailers.csv');
 
 type Row = Record<string, number | string | null>;
 
