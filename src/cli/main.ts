@@ -96,7 +96,7 @@ export async function main(
     .option('--period <year>', h('help.year'), String(new Date().getFullYear() - 1))
     .addOption(langOption())
     .action(async (opts: TemplateOptions) => {
-      exitCode = await templateCommand(opts, { profile: readProfileDir(), out });
+      exitCode = await templateCommand(opts, { profile: readProfileDir(), out, err });
     });
 
   try {

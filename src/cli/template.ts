@@ -40,11 +40,12 @@ export function parseUnits(spec: string | undefined): TemplateUnit[] {
 
 export async function templateCommand(
   opts: TemplateOptions,
-  ctx: { profile: Profile; out: Out },
+  ctx: { profile: Profile; out: Out; err: Out },
 ): Promise<number> {
   const units = parseUnits(opts.units);
   const wb = templateWorkbook(ctx.profile, units, opts.period, opts.lang);
   await writeOutputFile(opts.out, await writeXlsxBytes(wb, 'template'), [], 'template');
-  ctx.out.line(t(opts.lang, 'cli.wrote', { file: opts.out }));
+  // A message, not data: stderr.
+  ctx.err.line(t(opts.lang, 'cli.wrote', { file: opts.out }));
   return 0;
 }

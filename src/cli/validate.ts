@@ -8,7 +8,7 @@ import type { Profile } from '../core/profile/profile';
 import { formOf, recogniseForms, type Recognised, type SheetSkip } from '../core/read/forms';
 import type { HeaderIndex } from '../core/read/vocabulary';
 import { buildDataset } from '../core/rollup/dataset';
-import { parseRuleTable, problemText, type RuleSet } from '../core/rules/table';
+import { parseRuleTable, problemText, TABLE_PROBLEMS, type RuleSet } from '../core/rules/table';
 import {
   checkBlanks,
   checkCompleteness,
@@ -60,7 +60,18 @@ export async function readRuleFile(file: string): Promise<RuleSet> {
     ext === '.csv' || ext === '.txt' ? parseCsv(bytes, file) : await parseXlsx(bytes, file);
   const sheet = wb.sheets.find((s) => RULE_SHEET_NAMES.includes(s.name)) ?? wb.sheets[0];
   if (!sheet) throw new UnreadableInputError('error.corrupt', { file, detail: 'no sheets' });
-  return parseRuleTable(sheet.rows, { firstRow: sheet.origin.row + 1 });
+  const set = parseRuleTable(sheet.rows, { firstRow: sheet.origin.row + 1 });
+  // The wrong file, an empty one, or a header without 规则: say what was found, and stop.
+  const whole = set.problems.find((p) => TABLE_PROBLEMS.has(p.issue.key));
+  if (whole) {
+    const csv = ext === '.csv' || ext === '.txt';
+    throw new TallyError(
+      csv ? 'rules.file.unusableCsv' : 'rules.file.unusable',
+      { file, sheet: sheet.name },
+      { detail: { key: whole.issue.key, params: whole.issue.params } },
+    );
+  }
+  return set;
 }
 
 /** Every sheet read as a table (each once), with its form when it is one, for the rules. */

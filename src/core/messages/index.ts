@@ -5,6 +5,7 @@
 import { audit } from './audit';
 import { base } from './base';
 import { cli } from './cli';
+import { limits } from './limits';
 import { pane } from './pane';
 import { report, template } from './report';
 import { rules } from './rules';
@@ -19,6 +20,7 @@ const catalogue = {
   ...report,
   ...template,
   ...rules,
+  ...limits,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -90,7 +90,10 @@ describe('reading a rule table', () => {
       {
         row: 3,
         dropped: true,
-        issue: { key: 'rules.table.missingColumns', params: { columns: 'rule/规则/审核公式' } },
+        issue: {
+          key: 'rules.table.missingColumns',
+          params: { columns: 'rule/规则/审核公式', header: '编号, 级别' },
+        },
       },
     ]);
   });
