@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { TallyError, UnreadableInputError } from '../core/errors';
 import { t, type Lang } from '../core/messages/index';
@@ -26,6 +25,7 @@ import {
   type ValidationResult,
 } from '../core/validate/result';
 import { applyExplanations, isExplanationSheet } from '../core/validate/explanations';
+import { readBoundedFile } from '../xlsx/file';
 import { parseCsv, parseXlsx } from '../xlsx/parse';
 import { explanationsFrom } from './explanations';
 import type { Out } from './output';
@@ -49,12 +49,7 @@ interface Ctx {
 
 /** A rule table from a CSV file, or from an .xlsx file's 审核规则 sheet (else its first sheet). */
 export async function readRuleFile(file: string): Promise<RuleSet> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    throw new UnreadableInputError('error.fileMissing', { file });
-  }
+  const bytes = await readBoundedFile(file);
   const ext = path.extname(file).toLowerCase();
   const wb =
     ext === '.csv' || ext === '.txt' ? parseCsv(bytes, file) : await parseXlsx(bytes, file);

@@ -3,22 +3,68 @@ import * as path from 'node:path';
 import { UnreadableInputError } from '../core/errors';
 import type { SheetData, WorkbookData } from '../core/model/workbook';
 import type { WorkbookSource } from '../core/ports';
+import { FILE_LIMITS, formatBytes } from './limits';
 import { parseCsv, parseXlsx } from './parse';
 import { KIND_KEYWORD, TALLY_CREATOR } from './write';
 import ExcelJS from 'exceljs';
 
+/**
+ * A file's bytes, read only up to FILE_LIMITS.fileBytes: a larger file, a device or a pipe
+ * (`/dev/zero`) is refused before it fills memory. Never writes to it.
+ */
+export async function readBoundedFile(file: string): Promise<Uint8Array> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (e) {
+    throw openError(file, e);
+  }
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw new UnreadableInputError('error.unsupported', { file });
+    if (!st.isFile()) throw new UnreadableInputError('limit.notFile', { file });
+    const limit = FILE_LIMITS.fileBytes;
+    const tooBig = (size: number) =>
+      new UnreadableInputError('limit.fileSize', {
+        file,
+        size: formatBytes(size),
+        limit: formatBytes(limit),
+      });
+    if (st.size > limit) throw tooBig(st.size);
+    // The size may be wrong (a file being written, /proc): never read past the limit.
+    let buffer = new Uint8Array(Math.min(limit + 1, Math.max(st.size + 1, 64 * 1024)));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const bigger = new Uint8Array(Math.min(limit + 1, buffer.length * 2));
+        bigger.set(buffer);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > limit) throw tooBig(length);
+    }
+    return buffer.subarray(0, length);
+  } catch (e) {
+    if (e instanceof UnreadableInputError) throw e;
+    throw openError(file, e);
+  } finally {
+    await handle.close();
+  }
+}
+
+function openError(file: string, e: unknown): UnreadableInputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new UnreadableInputError('error.fileMissing', { file });
+  if (code === 'EISDIR') return new UnreadableInputError('error.unsupported', { file });
+  return new UnreadableInputError('error.corrupt', { file, detail: code ?? String(e) });
+}
+
 /** Read a .xlsx or .csv file from disk. Never writes to it. */
 export async function readWorkbookFile(file: string): Promise<WorkbookData> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new UnreadableInputError('error.fileMissing', { file });
-    if (code === 'EISDIR') throw new UnreadableInputError('error.unsupported', { file });
-    throw new UnreadableInputError('error.corrupt', { file, detail: code ?? String(e) });
-  }
+  const bytes = await readBoundedFile(file);
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return parseCsv(bytes, file, path.basename(file, ext));
   if (ext === '.xlsx' || ext === '.xlsm') return parseXlsx(bytes, file);

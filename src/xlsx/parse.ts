@@ -4,6 +4,10 @@ import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
 import type { SheetData, WorkbookData } from '../core/model/workbook';
 import { UnreadableInputError } from '../core/errors';
+import { a1 } from '../core/model/a1';
+import { guardCsv } from './csv-guard';
+import { FILE_LIMITS, formatBytes, formatCount } from './limits';
+import { guardXlsx } from './xlsx-guard';
 
 /**
  * Parsing .xlsx and .csv bytes into the engine's workbook model. No file system here, so the
@@ -46,7 +50,28 @@ function toCell(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetData {
+/**
+ * The grid of a sheet is as large as its used range: refuse one beyond the limit before it is
+ * built (a stray value in XFD1048576 would otherwise make 17 billion cells).
+ */
+function checkUsedRange(
+  file: string,
+  sheet: string,
+  box: { top: number; left: number; bottom: number; right: number },
+): void {
+  const cells = (box.bottom - box.top + 1) * (box.right - box.left + 1);
+  if (cells <= FILE_LIMITS.usedRange) return;
+  throw new UnreadableInputError('limit.usedRange', {
+    file,
+    sheet,
+    from: a1(box.top, box.left),
+    to: a1(box.bottom, box.right),
+    cells: formatCount(cells),
+    limit: formatCount(FILE_LIMITS.usedRange),
+  });
+}
+
+function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -70,6 +95,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetData {
   const model = ws.model as { merges?: string[] };
   for (const m of model.merges ?? []) merges.push(parseRange(m));
   if (bottom < 0) return { name: ws.name, origin: { row: 0, col: 0 }, rows: [], merges };
+  checkUsedRange(file, ws.name, { top, left, bottom, right });
   const rows: Cell[][] = [];
   const width = right - left + 1;
   for (let i = 0; i <= bottom - top; i++) rows.push(new Array<Cell>(width).fill(null));
@@ -82,11 +108,20 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetData {
 
 /** Parse .xlsx bytes. `file` names the input in every error. */
 export async function parseXlsx(bytes: Uint8Array, file: string): Promise<WorkbookData> {
+  if (bytes.length > FILE_LIMITS.fileBytes) {
+    throw new UnreadableInputError('limit.fileSize', {
+      file,
+      size: formatBytes(bytes.length),
+      limit: formatBytes(FILE_LIMITS.fileBytes),
+    });
+  }
   if (startsWith(bytes, OLE_MAGIC)) {
     if (isEncryptedOle(bytes)) throw new UnreadableInputError('error.encrypted', { file });
     throw new UnreadableInputError('error.notWorkbook', { file });
   }
   if (!startsWith(bytes, ZIP_MAGIC)) throw new UnreadableInputError('error.notWorkbook', { file });
+  // Sizes, ratios, sheets, rows, columns, cells and merges, before exceljs inflates anything.
+  guardXlsx(bytes, file);
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs accepts a Node Buffer or an ArrayBuffer; hand it a copy of exactly these bytes.
@@ -98,7 +133,7 @@ export async function parseXlsx(bytes: Uint8Array, file: string): Promise<Workbo
   }
   if (wb.worksheets.length === 0)
     throw new UnreadableInputError('error.corrupt', { file, detail: 'no worksheets' });
-  return { source: file, sheets: wb.worksheets.map(sheetFromWorksheet) };
+  return { source: file, sheets: wb.worksheets.map((ws) => sheetFromWorksheet(ws, file)) };
 }
 
 function decodeText(bytes: Uint8Array): string {
@@ -126,6 +161,8 @@ const CSV_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * empty fields become blanks (CSV has no types; R writes missing values as NA).
  */
 export function parseCsv(bytes: Uint8Array, file: string, sheetName = 'Sheet1'): WorkbookData {
+  // Size, rows, columns, cells and field length, on the bytes, before anything is decoded.
+  guardCsv(bytes, file);
   const text = decodeText(bytes);
   const unquoted = (field: string): Cell => {
     if (field === '' || field === 'NA') return null;

@@ -56,13 +56,7 @@ const RULES = fixturePath('peer', 'retailers-rules.csv');
 
 describe('tally validate --rules: per-rule counts equal R validate on retailers', () => {
   test.each(['retailers.xlsx', 'retailers.csv'])('%s', async (file) => {
-    const r = await run(
-      'validate',
-      fixturePath('retailers', file),
-      '--rules',
-      RULES,
-      '--json',
-    );
+    const r = await run('validate', fixturePath('retailers', file), '--rules', RULES, '--json');
     const json = JSON.parse(r.stdout) as Json;
     const got = Object.fromEntries(
       json.rules.map((s) => [s.id, [s.records, s.passes, s.fails, s.notEvaluated]]),

@@ -54,16 +54,20 @@ export const limits = {
     en: 'Cannot read {file}: it inflates to {size} in all, over the limit of {limit}.',
   },
   'limit.sizeMismatch': {
-    zh: '无法读取 {file}：其中的 {part} 解压后的大小与声明的 {declared} 不符，文件已损坏或被篡改。',
-    en: 'Cannot read {file}: its part {part} inflates to more than the {declared} it declares; the file is damaged or tampered with.',
+    zh: '无法读取 {file}：其中的 {part} 解压后的大小与它声明的 {declared} 不符，文件已损坏或被篡改。',
+    en: 'Cannot read {file}: its part {part} does not inflate to the {declared} it declares; the file is damaged or tampered with.',
   },
   'limit.sheets': {
-    zh: '无法读取 {file}：有 {count} 个工作表，超过上限 {limit}。',
-    en: 'Cannot read {file}: it has {count} sheets, over the limit of {limit}.',
+    zh: '无法读取 {file}：工作表多于 {limit} 个（上限）。',
+    en: 'Cannot read {file}: it has more than {limit} sheets (the limit).',
   },
   'limit.dimension': {
     zh: '无法读取 {file}：工作表「{sheet}」的范围 {ref} 超出了 Excel 的上限（{rows} 行、{cols} 列）。',
     en: 'Cannot read {file}: sheet "{sheet}" spans {ref}, beyond what Excel allows ({rows} rows, {cols} columns).',
+  },
+  'limit.cols': {
+    zh: '无法读取 {file}：工作表「{sheet}」定义了第 {min} 到第 {max} 列的格式，超出了 Excel 的上限（{cols} 列）。',
+    en: 'Cannot read {file}: sheet "{sheet}" formats columns {min} to {max}, beyond what Excel allows ({cols} columns).',
   },
   'limit.cell': {
     zh: '无法读取 {file}：工作表「{sheet}」的单元格 {cell} 超出了 Excel 的上限（{rows} 行、{cols} 列）。',
@@ -73,16 +77,32 @@ export const limits = {
     zh: '无法读取 {file}：工作表「{sheet}」的数据从 {from} 到 {to}，共 {cells} 个单元格，超过上限 {limit}。请删除远处多余的单元格（如 {to}）后另存再试。',
     en: 'Cannot read {file}: sheet "{sheet}" has data from {from} to {to}, {cells} cells, over the limit of {limit}. Delete the stray far cells (such as {to}), save, and try again.',
   },
+  'limit.cells': {
+    zh: '无法读取 {file}：各工作表的单元格超过 {limit} 个（读到工作表「{sheet}」时）。',
+    en: 'Cannot read {file}: its sheets hold more than {limit} cells (reached in sheet "{sheet}").',
+  },
+  'limit.merges': {
+    zh: '无法读取 {file}：工作表「{sheet}」的合并单元格超过上限（{merges} 处或共 {cells} 个单元格），在 {ref} 处。',
+    en: 'Cannot read {file}: sheet "{sheet}" merges more cells than allowed ({merges} areas or {cells} cells in all), at {ref}.',
+  },
   'limit.csvRows': {
-    zh: '无法读取 {file}：超过 {limit} 行（Excel 的行数上限），第 {line} 行起未读。',
-    en: 'Cannot read {file}: more than {limit} rows (Excel’s limit); nothing past line {line} was read.',
+    zh: '无法读取 {file}：超过 {limit} 行（Excel 的行数上限），在第 {line} 行处。',
+    en: 'Cannot read {file}: more than {limit} rows (Excel’s limit), at line {line}.',
   },
   'limit.csvColumns': {
     zh: '无法读取 {file}：第 {line} 行有 {count} 列，超过 Excel 的上限 {limit} 列。',
     en: 'Cannot read {file}: line {line} has {count} columns, over Excel’s limit of {limit}.',
   },
+  'limit.csvCells': {
+    zh: '无法读取 {file}：到第 {line} 行时单元格已超过 {limit} 个。',
+    en: 'Cannot read {file}: more than {limit} cells by line {line}.',
+  },
   'limit.csvField': {
-    zh: '无法读取 {file}：第 {line} 行有一个长 {size} 的单元格，超过上限 {limit}。',
-    en: 'Cannot read {file}: line {line} has a field of {size}, over the limit of {limit}.',
+    zh: '无法读取 {file}：第 {line} 行有一个 {size} 的单元格，超过 Excel 单元格的上限 {limit} 个字符。',
+    en: 'Cannot read {file}: line {line} has a field of {size}, over Excel’s limit of {limit} characters for a cell.',
+  },
+  'limit.notFile': {
+    zh: '无法读取 {file}：不是普通文件。',
+    en: 'Cannot read {file}: it is not a regular file.',
   },
 } as const;
