@@ -272,15 +272,23 @@ for (const h of header) {
   const values = rows.map((r) => r[h] ?? null);
   columns[h] = h === 'size' ? (values as (string | null)[]) : (values as (number | null)[]);
 }
-const data = columnsDataset({ columns });
+/**
+ * The data of these tests, made afresh by each test that uses it: the code that makes it is
+ * then the test's, not the file's loading (for the mutation check, npm run test:mutation).
+ */
+function setup() {
+  const data = columnsDataset({ columns });
 
-const compiled: ConfrontRule[] = RULES.map((r) => {
-  const c = compileRule(r.rule, { catalog: data });
-  if (!c.ok) throw new Error(`${r.id} ${r.rule}: ${c.issue.key} ${JSON.stringify(c.issue.params)}`);
-  return { id: r.id, severity: 'error', expression: r.rule, compiled: c.rule };
-});
-const result = confront(compiled, data);
-const summary = new Map(result.results.map((x) => [x.summary.id, x.summary]));
+  const compiled: ConfrontRule[] = RULES.map((r) => {
+    const c = compileRule(r.rule, { catalog: data });
+    if (!c.ok)
+      throw new Error(`${r.id} ${r.rule}: ${c.issue.key} ${JSON.stringify(c.issue.params)}`);
+    return { id: r.id, severity: 'error', expression: r.rule, compiled: c.rule };
+  });
+  const result = confront(compiled, data);
+  const summary = new Map(result.results.map((x) => [x.summary.id, x.summary]));
+  return { data, compiled, result, summary };
+}
 
 describe('peer check against R validate on retailers.csv', () => {
   it('reads the 60 records and 10 columns of the data set', () => {
@@ -300,6 +308,7 @@ describe('peer check against R validate on retailers.csv', () => {
   });
 
   it('every rule runs, and all operators and functions are exercised', () => {
+    const { result } = setup();
     expect(result.notApplicable).toEqual([]);
     expect(result.results.every((x) => x.summary.error === undefined)).toBe(true);
     const all = RULES.map((r) => r.rule).join(' ');
@@ -355,7 +364,7 @@ describe('peer check against R validate on retailers.csv', () => {
   });
 
   it.each(RULES.map((r) => [r.id, r.r, r] as const))('%s  %s', (id, _r, rule) => {
-    const s = summary.get(id);
+    const s = setup().summary.get(id);
     const expected = referenceCounts(rule, rows);
     expect({
       records: s?.records,
@@ -366,6 +375,7 @@ describe('peer check against R validate on retailers.csv', () => {
   });
 
   it('per record, not only in total', () => {
+    const { result } = setup();
     for (const r of result.results) {
       const rule = RULES.find((x) => x.id === r.summary.id);
       if (!rule) throw new Error(r.summary.id);
@@ -381,6 +391,7 @@ describe('peer check against R validate on retailers.csv', () => {
   });
 
   it('hand-checked counts (awk on the CSV)', () => {
+    const { summary } = setup();
     // awk -F';' 'NR>1{ if($4=="NA"||$5=="NA"||$6=="NA") na++; else if ($4+$5==$6) p++; else f++ }'
     expect(summary.get('R01')).toMatchObject({
       records: 60,
