@@ -26,7 +26,9 @@ export default {
   incrementalFile: `reports/mutation/${folder}/stryker-incremental.json`,
   // The machine is shared: two test processes at a time.
   concurrency: 2,
-  timeoutMS: 20000,
+  // A mutant that loops forever is a timeout (counted as detected) after this much beyond the
+  // tests' own time.
+  timeoutMS: 4000,
   ignorePatterns: ['out', 'dist', 'lib', 'reports', 'coverage', 'test-results', 'test/e2e'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${folder}/index.html` },
