@@ -18,8 +18,8 @@ const { makeHostile, SMALL } = require('../../scripts/make-hostile.js') as {
 /**
  * Every hostile input of test/fixtures/hostile (and the large ones, made here) through `tally` as
  * a real process: exit code 2, one line on stderr naming the file and what is wrong where, no
- * stack trace, the input unchanged, and a peak resident set under 200 MB (measured by the kernel
- * for the tally process: process.resourceUsage().maxRSS).
+ * stack trace, the input unchanged, and a peak resident set under 200 MB (the tally process's own
+ * high-water mark, VmHWM: see test/support/tally-src.js).
  */
 
 const HOSTILE = fixturePath('hostile');
