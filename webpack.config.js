@@ -1,11 +1,22 @@
-// The task pane bundle: dist/taskpane.html + taskpane.[contenthash].js, the icons and the
-// manifest. `npm run build` (production), `npm run dev-server` (https://localhost:3000).
-// The browser test (test/e2e/run.js) builds this same configuration with an extra entry.
+// The task pane bundle: dist/taskpane.html + taskpane.[contenthash].js, the help page, the
+// icons and the manifest. `npm run build` (production), `npm run dev-server`
+// (https://localhost:3000). `TALLY_BASE_URL=https://… npm run build` writes that address into
+// dist/manifest.xml (scripts/manifest.js). The browser test (test/e2e/run.js) builds this same
+// configuration with an extra entry.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { manifestFor } = require('./scripts/manifest');
 
 const ROOT = __dirname;
+
+/**
+ * The language level of everything the pane loads: ES2019, what every webview the manifest
+ * admits runs (WebView2, Safari 12.1+ on a Mac, the browsers of Excel on the web; README has the
+ * table). Our TypeScript is compiled to it, and so are the dependencies that ship newer syntax
+ * (zod, Fluent UI's keyborg: `?.`, `??`). test/build.test.ts parses every emitted file as ES2019.
+ */
+const ES_TARGET = 'es2019';
 
 /**
  * @param {{ outDir?: string, extraEntries?: Record<string, string> }} [options]
@@ -19,7 +30,7 @@ function taskpaneConfig(options = {}) {
       mode: production ? 'production' : 'development',
       context: ROOT,
       devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
-      target: ['web', 'es2022'],
+      target: ['web', ES_TARGET],
       entry: {
         taskpane: './src/taskpane/index.tsx',
         ...(options.extraEntries ?? {}),
@@ -53,7 +64,27 @@ function taskpaneConfig(options = {}) {
                 transpileOnly: true,
                 configFile: path.join(ROOT, 'tsconfig.json'),
                 // ES modules for webpack, so Fluent UI is tree-shaken.
-                compilerOptions: { module: 'es2022', moduleResolution: 'bundler', noEmit: false },
+                compilerOptions: {
+                  module: 'es2022',
+                  moduleResolution: 'bundler',
+                  target: ES_TARGET,
+                  noEmit: false,
+                },
+              },
+            },
+          },
+          {
+            // Dependencies are published in newer JavaScript than the webviews run: compiled
+            // down, syntax only (no polyfills are added; the built-ins they use exist in ES2019
+            // engines). exceljs's browser build is ES5 already and large: left as it is.
+            test: /\.m?js$/,
+            include: /node_modules/,
+            exclude: /exceljs[\\/]dist/,
+            use: {
+              loader: 'swc-loader',
+              options: {
+                isModule: 'unknown',
+                jsc: { target: ES_TARGET, parser: { syntax: 'ecmascript' } },
               },
             },
           },
@@ -64,6 +95,15 @@ function taskpaneConfig(options = {}) {
           filename: 'taskpane.html',
           template: './src/taskpane/taskpane.html',
           chunks: ['taskpane'],
+          // The page's own ES5 start-up script loads the bundle once the host is known to run
+          // it (src/taskpane/taskpane.html).
+          inject: false,
+        }),
+        new HtmlWebpackPlugin({
+          filename: 'help.html',
+          template: './src/taskpane/help.html',
+          chunks: [],
+          inject: false,
         }),
         new HtmlWebpackPlugin({
           filename: 'commands.html',
@@ -74,7 +114,11 @@ function taskpaneConfig(options = {}) {
         new CopyWebpackPlugin({
           patterns: [
             { from: 'assets', to: 'assets', globOptions: { ignore: ['**/.*'] } },
-            { from: 'manifest.xml', to: 'manifest.xml' },
+            {
+              from: 'manifest.xml',
+              to: 'manifest.xml',
+              transform: (content) => manifestFor(content.toString('utf8'), process.env.TALLY_BASE_URL),
+            },
           ],
         }),
         {

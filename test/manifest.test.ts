@@ -2,6 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { t } from '../src/core/messages/index';
+import { EXCEL_API_FLOOR } from '../src/excel/host';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { manifestFor, normaliseBaseUrl } = require('../scripts/manifest.js') as {
+  manifestFor: (xml: string, base?: string) => string;
+  normaliseBaseUrl: (base?: string) => string;
+};
 
 const ROOT = path.resolve(__dirname, '..');
 const xml = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
@@ -165,5 +171,130 @@ describe('manifest.xml', () => {
       expect(url.startsWith(`${BASE}assets/`)).toBe(true);
       expect(pngSize(sourceOf(url))).toEqual({ width: size, height: size });
     }
+  });
+});
+
+describe('manifest.xml for the Excel it admits', () => {
+  it('requires the ExcelApi set the pane needs, the one the pane checks at start-up', () => {
+    const set = at(app, 'Requirements', 'Sets', 'Set', 0) as Node;
+    expect(set['@Name']).toBe('ExcelApi');
+    expect(set['@MinVersion']).toBe(EXCEL_API_FLOOR);
+  });
+
+  it('points its SupportUrl and LearnMoreUrl at the help page, not at the pane', () => {
+    const support = String(at(app, 'SupportUrl', '@DefaultValue'));
+    expect(support).toBe(`${BASE}help.html`);
+    expect(at(urlIds.get('GetStarted.LearnMoreUrl'), '@DefaultValue')).toBe(`${BASE}help.html`);
+    const help = readFileSync(path.join(ROOT, 'src/taskpane/help.html'), 'utf8');
+    // The help page says which Excel runs Tally, and that WPS does not.
+    expect(help).toContain('Office 2021');
+    expect(help).toContain('WPS 表格');
+    expect(help).not.toMatch(/<script/i);
+  });
+});
+
+/**
+ * The order and types the manifest schema (OfficeAppManifestV1_1.xsd, TaskPaneApp) gives the
+ * children of <OfficeApp>: Office refuses a manifest with an element out of order. Written out
+ * here from the schema as Microsoft documents it ("How to find the proper order of manifest
+ * elements"); the schema files themselves are not shipped by any package this project installs.
+ */
+const OFFICE_APP_ORDER = [
+  'Id',
+  'AlternateId',
+  'Version',
+  'ProviderName',
+  'DefaultLocale',
+  'DisplayName',
+  'Description',
+  'IconUrl',
+  'HighResolutionIconUrl',
+  'SupportUrl',
+  'AppDomains',
+  'Hosts',
+  // TaskPaneApp's extension of OfficeApp:
+  'Requirements',
+  'DefaultSettings',
+  'Permissions',
+  'Dictionary',
+  'VersionOverrides',
+];
+const REQUIRED = [
+  'Id',
+  'Version',
+  'ProviderName',
+  'DefaultLocale',
+  'DisplayName',
+  'Description',
+  'DefaultSettings',
+  'Permissions',
+];
+
+describe('manifest.xml against the manifest schema’s rules', () => {
+  const children = [
+    ...xml.replace(/<!--[\s\S]*?-->/g, '').matchAll(/\n {2}<([A-Za-z]+)[\s>/]/g),
+  ].map((m) => m[1] ?? '');
+
+  it('has the children of <OfficeApp> the schema requires, once each and in its order', () => {
+    for (const name of REQUIRED) expect(children).toContain(name);
+    expect(new Set(children).size).toBe(children.length);
+    for (const c of children) expect(OFFICE_APP_ORDER).toContain(c);
+    const positions = children.map((c) => OFFICE_APP_ORDER.indexOf(c));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('keeps the schema’s types: GUID id, version, culture names, string and URL lengths', () => {
+    expect(app['Id']).toMatch(
+      /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    );
+    expect(app['Version']).toMatch(/^[0-9]{1,5}(\.[0-9]{1,5}){0,3}$/);
+    for (const locale of [...xml.matchAll(/Locale="([^"]+)"/g)].map((m) => m[1] ?? '')) {
+      expect(locale).toMatch(/^[a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}$|^[a-zA-Z]{2,3}(-[a-zA-Z]{2,3})?$/);
+    }
+    const name = app['DisplayName'] as Node;
+    expect(String(name['@DefaultValue']).length).toBeLessThanOrEqual(125);
+    expect(String((app['Description'] as Node)['@DefaultValue']).length).toBeLessThanOrEqual(250);
+    for (const s of longStrings.values())
+      expect(String(s['@DefaultValue']).length).toBeLessThanOrEqual(250);
+    for (const u of urls(app)) expect(u.length).toBeLessThanOrEqual(2048);
+    expect([
+      'Restricted',
+      'ReadDocument',
+      'ReadAllDocument',
+      'WriteDocument',
+      'ReadWriteDocument',
+    ]).toContain(app['Permissions']);
+  });
+});
+
+describe('the manifest for a deployment (TALLY_BASE_URL)', () => {
+  it('names the development server unless told otherwise', () => {
+    expect(manifestFor(xml, undefined)).toBe(xml);
+    expect(manifestFor(xml, '')).toBe(xml);
+  });
+
+  it('puts the deployment’s address in every URL and its origin in AppDomain', () => {
+    const out = manifestFor(xml, 'https://tongji.example.gov.cn/tally/');
+    expect(out).not.toContain('https://localhost');
+    const parsed = (parser.parse(out) as { OfficeApp: Node }).OfficeApp;
+    expect(at(parsed, 'DefaultSettings', 'SourceLocation', '@DefaultValue')).toBe(
+      'https://tongji.example.gov.cn/tally/taskpane.html',
+    );
+    expect(at(parsed, 'SupportUrl', '@DefaultValue')).toBe(
+      'https://tongji.example.gov.cn/tally/help.html',
+    );
+    expect(at(parsed, 'AppDomains', 'AppDomain')).toBe('https://tongji.example.gov.cn');
+    const all = urls(parsed);
+    expect(all.length).toBe(urls(app).length);
+    for (const u of all) expect(u.startsWith('https://tongji.example.gov.cn')).toBe(true);
+    // Ids, names and the rest are unchanged.
+    expect(parsed['Id']).toBe(app['Id']);
+  });
+
+  it('refuses an address Office would not load, saying what to set', () => {
+    expect(() => normaliseBaseUrl('http://tongji.example.gov.cn')).toThrow(/must use https/);
+    expect(() => normaliseBaseUrl('tongji.example.gov.cn')).toThrow(/is not a URL/);
+    expect(() => normaliseBaseUrl('https://x.cn/?a=1')).toThrow(/plain address/);
+    expect(normaliseBaseUrl(' https://x.cn/a/ ')).toBe('https://x.cn/a');
   });
 });

@@ -3,8 +3,10 @@ import { t, type Lang } from '../core/messages/index';
 import type { Profile } from '../core/profile/profile';
 import type { HeaderIndex } from '../core/read/vocabulary';
 import { readWorkbookFile } from '../xlsx/file';
+import { leadsWithUnit } from '../core/validate/unit-lead';
 import type { Out } from './output';
 import { reportUnreadable } from './errors';
+import { expandInputs } from './read';
 
 export interface InspectOptions {
   json: boolean;
@@ -19,7 +21,8 @@ export async function inspectCommand(
 ): Promise<number> {
   const results: WorkbookInspection[] = [];
   let code = 0;
-  for (const file of files) {
+  const inputs = await expandInputs(files);
+  for (const file of inputs) {
     try {
       const wb = await readWorkbookFile(file);
       const result = inspectWorkbook(wb, ctx.index, ctx.profile, {}, opts.lang);
@@ -31,7 +34,7 @@ export async function inspectCommand(
   }
   if (opts.json)
     ctx.out.line(
-      JSON.stringify(results.length === 1 && files.length === 1 ? results[0] : results, null, 2),
+      JSON.stringify(results.length === 1 && inputs.length === 1 ? results[0] : results, null, 2),
     );
   return code;
 }
@@ -62,6 +65,11 @@ function printSheet(s: SheetInspection, lang: Lang, out: Out): void {
   out.line(
     `    ${t(lang, 'inspect.header', { rows: s.headerRows.join('–') })}; ${t(lang, 'inspect.records', { records: s.records, totals: s.totalRows })}`,
   );
+  if (s.vertical) out.line(`    ${out.style('dim', t(lang, 'inspect.vertical'))}`);
+  for (const r of s.rows)
+    out.line(
+      `    ${out.style('dim', t(lang, 'audit.roleRow', { row: r.row, label: r.label, why: r.why }))}`,
+    );
   if (s.unitColumn) out.line(`    ${t(lang, 'inspect.unitColumn')}: ${s.unitColumn}`);
   if (s.codeColumn) out.line(`    ${t(lang, 'inspect.codeColumn')}: ${s.codeColumn}`);
   if (s.items.length > 0) {
@@ -92,8 +100,11 @@ function printSheet(s: SheetInspection, lang: Lang, out: Out): void {
         `      ${t(lang, 'typeError.cell', { cell: e.cell, raw: e.raw, column: e.column })}`,
       );
   }
-  for (const issue of s.issues)
-    out.line(
-      `    ${out.style('yellow', issue.unit ? `${issue.unit}：${issue.message}` : issue.message)}`,
-    );
+  for (const issue of s.issues) {
+    const lead = issue.unit && !leadsWithUnit(issue.message, issue.unit);
+    const text = lead
+      ? t(lang, 'validate.unitLead', { unit: issue.unit }) + issue.message
+      : issue.message;
+    out.line(`    ${out.style('yellow', text)}`);
+  }
 }

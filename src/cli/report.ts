@@ -8,9 +8,12 @@ import type { HeaderIndex } from '../core/read/vocabulary';
 import { TallyError } from '../core/errors';
 import { MD_MARKER, writeOutputFile } from '../xlsx/file';
 import { writeXlsxBytes } from '../xlsx/write';
+import { writeDocxBytes } from '../docx/write';
 import type { Out } from './output';
-import { readFiles } from './read';
+import { expandInputs, readFiles } from './read';
 import { explanationsFrom } from './explanations';
+import { readTargetsFile } from './targets';
+import type { Stage } from '../core/assess/progress';
 
 export interface ReportOptions {
   prior?: string[];
@@ -18,21 +21,34 @@ export interface ReportOptions {
   region?: string;
   out?: string;
   md?: string;
+  docx?: string;
   json: boolean;
   lang: Lang;
+  /** The office's targets table (CSV or .xlsx). */
+  targets?: string;
+  stage?: Stage;
 }
 
 /** `tally report`: audit, roll up, assess; write the workbook and the Markdown. */
 export async function reportCommand(
-  files: string[],
+  given: string[],
   opts: ReportOptions,
   ctx: { profile: Profile; index: HeaderIndex; out: Out; err: Out; now?: () => Date },
 ): Promise<number> {
   const { lang } = opts;
+  // A folder stands for its files, never the outputs this run writes into it.
+  const outputs = [opts.out, opts.md];
+  const files = await expandInputs(given, outputs);
+  const priorFiles =
+    opts.prior && opts.prior.length > 0 ? await expandInputs(opts.prior, outputs) : [];
   const workbooks = await readFiles(files, lang, ctx.err);
-  const prior =
-    opts.prior && opts.prior.length > 0 ? await readFiles(opts.prior, lang, ctx.err) : undefined;
+  const prior = priorFiles.length > 0 ? await readFiles(priorFiles, lang, ctx.err) : undefined;
+  const targets = opts.targets
+    ? await readTargetsFile(opts.targets, ctx.profile, lang, ctx.err)
+    : undefined;
   const result = monitor({
+    ...(targets ? { targets } : {}),
+    stage: opts.stage ?? 'annual',
     workbooks,
     ...(prior ? { prior } : {}),
     profile: ctx.profile,
@@ -47,15 +63,16 @@ export async function reportCommand(
 
   const now = (ctx.now ?? (() => new Date()))();
   const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-  const { workbook, blocks } = reportSheets(result, ctx.profile, lang, time);
-  const inputs = [...files, ...(opts.prior ?? [])];
+  const { workbook, blocks, document } = reportSheets(result, ctx.profile, lang, time);
+  const inputs = [...files, ...priorFiles, ...(opts.targets ? [opts.targets] : [])];
   if (opts.out)
     await writeOutputFile(opts.out, await writeXlsxBytes(workbook, 'report'), inputs, 'report');
   if (opts.md)
     await writeOutputFile(opts.md, `${toMarkdown(blocks)}\n${MD_MARKER}\n`, inputs, 'markdown');
+  if (opts.docx) await writeOutputFile(opts.docx, await writeDocxBytes(document), inputs, 'docx');
   if (opts.json) {
     ctx.out.line(JSON.stringify(reportJson(result, lang), null, 2));
-  } else if (!opts.out && !opts.md) {
+  } else if (!opts.out && !opts.md && !opts.docx) {
     ctx.out.line(toMarkdown(blocks));
   } else {
     // The overview, then where the files are.
@@ -63,7 +80,7 @@ export async function reportCommand(
     for (const b of blocks.slice(1, 4)) if (b.kind === 'paragraph') ctx.out.line(b.text);
   }
   // Where the files are: a message, so stderr (stdout is the data: JSON, Markdown, the overview).
-  for (const file of [opts.out, opts.md]) {
+  for (const file of [opts.out, opts.md, opts.docx]) {
     if (file)
       ctx.err.line(ctx.err.style('green', t(lang, 'cli.wrote', { file: path.resolve(file) })));
   }

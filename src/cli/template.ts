@@ -3,6 +3,7 @@ import { t } from '../core/messages/index';
 import { templateWorkbook, type TemplateUnit } from '../core/output/template';
 import type { Profile } from '../core/profile/profile';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { UnreadableInputError } from '../core/errors';
 import { writeOutputFile } from '../xlsx/file';
 import { writeXlsxBytes } from '../xlsx/write';
@@ -12,6 +13,8 @@ export interface TemplateOptions {
   out: string;
   units?: string;
   period: string;
+  /** Replace a template Tally wrote that nobody has saved since. */
+  force?: boolean;
   lang: Lang;
 }
 
@@ -44,8 +47,12 @@ export async function templateCommand(
 ): Promise<number> {
   const units = parseUnits(opts.units);
   const wb = templateWorkbook(ctx.profile, units, opts.period, opts.lang);
-  await writeOutputFile(opts.out, await writeXlsxBytes(wb, 'template'), [], 'template');
+  // A units list is an input too: never written over.
+  const inputs = opts.units && /\.(txt|csv)$/i.test(opts.units) ? [opts.units] : [];
+  await writeOutputFile(opts.out, await writeXlsxBytes(wb, 'template'), inputs, 'template', {
+    force: opts.force === true,
+  });
   // A message, not data: stderr.
-  ctx.err.line(t(opts.lang, 'cli.wrote', { file: opts.out }));
+  ctx.err.line(t(opts.lang, 'cli.wrote', { file: path.resolve(opts.out) }));
   return 0;
 }

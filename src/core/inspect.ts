@@ -1,17 +1,12 @@
 import { columnLetter as columnName } from './model/a1';
 import type { WorkbookData } from './model/workbook';
 import type { Profile } from './profile/profile';
-import { formOf } from './read/forms';
+import { formOf, sheetTable } from './read/forms';
 import type { Lang } from './messages/index';
 import { checkValues } from './validate/builtin';
+import { roleText } from './validate/structure';
 import { BUILTIN, type Finding } from './validate/result';
-import {
-  readTable,
-  type Notice,
-  type Table,
-  type TypeErrorFinding,
-  type ReadOptions,
-} from './read/table';
+import { type Notice, type Table, type TypeErrorFinding, type ReadOptions } from './read/table';
 import type { HeaderIndex } from './read/vocabulary';
 
 /** What `tally inspect` and the pane show for one sheet. */
@@ -26,8 +21,14 @@ export interface SheetInspection {
   codeColumn?: string;
   items: { id: string; name: string; header: string; column: string; unit?: string }[];
   otherColumns: string[];
+  /** Unit rows: the rows that are pooled. */
   records: number;
+  /** Total and subtotal rows. */
   totalRows: number;
+  /** Every row that is not a unit (or is a unit listed again), with its role and why (issue 8). */
+  rows: { row: number; label: string; role: string; why: string }[];
+  /** Read as a vertical form (items down a column). */
+  vertical?: true;
   notices: Notice[];
   typeErrors: TypeErrorFinding[];
   /** Other things reading found: invalid codes, an item's second column, another table below. */
@@ -77,14 +78,23 @@ export function inspectTable(
         ...(c.unit ? { unit: c.unit } : {}),
       })),
     otherColumns: table.columns.filter((c) => c.kind === 'other').map((c) => c.header),
-    records: table.records.filter((r) => !r.isTotal).length,
+    records: table.records.filter((r) => r.role === 'unit').length,
     totalRows: table.records.filter((r) => r.isTotal).length,
+    rows: table.records
+      .filter((r) => r.role !== 'unit' || r.repeatOf !== undefined)
+      .map((r) => ({
+        row: r.row + 1,
+        label: r.unit,
+        role: r.role === 'unit' ? 'repeat' : r.role,
+        why: roleText(r, table.records, lang),
+      })),
     notices: table.notices,
     typeErrors: table.typeErrors,
     issues: checkValues({ source, sheet: table.sheet, table }, lang).filter((f) =>
       READING_ISSUES.includes(f.ruleId),
     ),
   };
+  if (table.vertical) out.vertical = true;
   const form = guessForm(table, profile);
   if (form) out.form = form;
   if (unitCol) out.unitColumn = unitCol.header;
@@ -102,7 +112,7 @@ export function inspectWorkbook(
   return {
     source: wb.source,
     sheets: wb.sheets.map((sheet) => {
-      const table = readTable(sheet, index, opts);
+      const table = sheetTable(sheet, index, profile, wb.source, opts);
       if (!table) {
         return {
           sheet: sheet.name,
@@ -113,6 +123,7 @@ export function inspectWorkbook(
           otherColumns: [],
           records: 0,
           totalRows: 0,
+          rows: [],
           notices: [],
           typeErrors: [],
           issues: [],

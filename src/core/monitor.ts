@@ -1,9 +1,17 @@
 import { assess, type Assessment } from './assess/assess';
+import { Exclusions } from './assess/exclusions';
+import { unitTargetFindings, withFindings } from './assess/findings';
+import type { Stage } from './assess/progress';
+import { TallyError } from './errors';
+import { isTargetSheetName } from './targets/apply';
+import { parseTargetTable, type TargetTable } from './targets/table';
 import type { Lang } from './messages/index';
 import { t } from './messages/index';
-import type { WorkbookData } from './model/workbook';
+import { asRows, type WorkbookData } from './model/workbook';
 import { narrative, type AuditDigest, type Block } from './narrative/narrative';
-import { narrativeSheet, summarySheet } from './output/report';
+import { narrativeSheet, summarySheet, type SummaryInput } from './output/report';
+import { unitsSheet } from './output/units';
+import { reportDocument, type ReportDocument } from './output/document';
 import type { OutputWorkbook } from './output/spec';
 import type { Profile } from './profile/profile';
 import type { RuleDef } from './profile/schema';
@@ -11,6 +19,7 @@ import { parseRuleTable, type RuleSet } from './rules/table';
 import { recogniseForms, type FormSheet, type Recognised } from './read/forms';
 import type { ReadOptions } from './read/table';
 import type { HeaderIndex } from './read/vocabulary';
+import { periodsOf, resolvePeriods } from './period';
 import { buildDataset, type Dataset } from './rollup/dataset';
 import {
   checkBlanks,
@@ -18,8 +27,10 @@ import {
   checkCounts,
   checkDuplicates,
   checkTotals,
+  checkBreakdowns,
   checkValues,
 } from './validate/builtin';
+import { checkConversions, checkRenames, checkRoles, checkUnlisted } from './validate/structure';
 import { applyExplanations } from './validate/explanations';
 import { summarise, type Finding, type ValidationResult } from './validate/result';
 import { runProfileRules } from './validate/profile-rules';
@@ -44,6 +55,13 @@ export interface MonitorInput {
    * workbooks is used if there is one, else the profile's rules.
    */
   rules?: readonly RuleDef[] | RuleSet;
+  /**
+   * The office's targets, instead of the profile's for the indicators it lists. When absent, a
+   * sheet named 指标目标 (or Targets) in the workbooks is used if there is one.
+   */
+  targets?: TargetTable;
+  /** `midterm` also judges progress against the line from base year to target year. */
+  stage?: Stage;
   /** Written explanations of warnings, by findingKey. */
   explanations?: ReadonlyMap<string, string>;
   readOptions?: ReadOptions;
@@ -53,33 +71,16 @@ export interface MonitorInput {
 
 export interface MonitorResult {
   period: string;
+  /** The previous period, when one was given and its forms name it. */
+  priorPeriod?: string;
   recognised: Recognised;
   dataset: Dataset;
   prior?: Dataset;
   validation: ValidationResult;
+  /** The previous period's own error checks, for what was set aside from its values. */
+  priorValidation?: ValidationResult;
   assessment: Assessment;
   digest: AuditDigest;
-}
-
-/**
- * The year the forms' titles name most often (`2025年…`), else the year in the files' names,
- * else the empty string. A programme's span (`2021—2030年`) is not a period.
- */
-export function findPeriod(rec: Recognised): string {
-  const counts = new Map<string, number>();
-  const count = (text: string, pattern: RegExp) => {
-    const spanless = text.replace(/(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年?/g, ' ');
-    for (const m of spanless.matchAll(pattern))
-      if (m[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-  };
-  for (const f of rec.forms)
-    for (const title of f.table.titles) count(title, /((?:19|20)\d{2})\s*年/g);
-  if (counts.size === 0)
-    for (const f of rec.forms) count(`${f.source} ${f.sheet}`, /(?<!\d)((?:19|20)\d{2})(?!\d)/g);
-  let best = '';
-  let n = 0;
-  for (const [year, c] of counts) if (c > n || (c === n && year > best)) [best, n] = [year, c];
-  return best;
 }
 
 /** The names of a workbook's own rule sheet. */
@@ -89,7 +90,33 @@ export const RULE_SHEET_NAMES: readonly string[] = ['审核规则', 'Rules'];
 export function rulesSheet(workbooks: readonly WorkbookData[]): RuleSet | undefined {
   for (const wb of workbooks) {
     const sheet = wb.sheets.find((s) => RULE_SHEET_NAMES.includes(s.name));
-    if (sheet) return parseRuleTable(sheet.rows, { firstRow: sheet.origin.row + 1 });
+    if (sheet) return parseRuleTable(asRows(sheet).rows, { firstRow: sheet.origin.row + 1 });
+  }
+  return undefined;
+}
+
+/**
+ * The targets table of the first workbook that has a 指标目标 sheet, read. A sheet that cannot
+ * be used at all (no header, no 目标 column, no usable row) is unusable input: it throws.
+ */
+export function targetsSheet(
+  workbooks: readonly WorkbookData[],
+  profile: Profile,
+  lang: Lang,
+): TargetTable | undefined {
+  for (const wb of workbooks) {
+    const sheet = wb.sheets.find((s) => isTargetSheetName(s.name));
+    if (!sheet) continue;
+    const label = t(lang, 'targets.sheetLabel', {
+      file: wb.source.split(/[\\/]/).pop() ?? wb.source,
+      sheet: sheet.name,
+    });
+    const read = parseTargetTable(asRows(sheet).rows, profile.indicators, {
+      label,
+      firstRow: sheet.origin.row + 1,
+    });
+    if (!read.ok) throw new TallyError(read.issue.key, read.issue.params, read.nested ?? {});
+    return read.table;
   }
   return undefined;
 }
@@ -110,12 +137,20 @@ export function auditDataset(
     tables.add(fs.table);
     lists.push(
       checkValues(fs, lang),
+      checkConversions(fs, lang),
+      checkRoles(fs, lang),
       checkTotals(fs, lang),
+      checkBreakdowns(fs, lang),
       checkBlanks(fs, lang),
       checkCounts(fs, lang),
     );
   }
-  lists.push(checkDuplicates(ds, lang), checkCompleteness(ds, lang, prior));
+  lists.push(
+    checkDuplicates(ds, lang),
+    checkUnlisted(ds, lang),
+    checkCompleteness(ds, lang, prior),
+    checkRenames(ds, prior, lang),
+  );
   const ruled = runProfileRules(
     input.rules ?? rulesSheet(input.workbooks) ?? input.profile.rules,
     ds,
@@ -139,7 +174,7 @@ export function digestOf(validation: ValidationResult, ds: Dataset, lang: Lang):
   };
   return {
     forms: new Set(ds.forms.map((f) => f.table)).size,
-    units: [...ds.values.keys()].length,
+    units: ds.units.length,
     errors: errors.length,
     openErrors: errors.length,
     warnings: warnings.length,
@@ -152,6 +187,7 @@ export function digestOf(validation: ValidationResult, ds: Dataset, lang: Lang):
     missing: validation.findings
       .filter((f) => f.ruleId === 'MISSING_UNIT')
       .map((f) => ({ form: formName(f.sheet), unit: f.unit })),
+    unlisted: [...new Set(ds.unlisted.map((u) => u.unit))],
   };
 }
 
@@ -160,29 +196,69 @@ export function monitor(input: MonitorInput): MonitorResult {
   const regionName = input.regionName ?? t(input.lang, 'report.wholeArea');
   progress('read', 0);
   const recognised = recogniseForms(input.workbooks, input.profile, input.index, input.readOptions);
+  const priorRec =
+    input.prior && input.prior.length > 0
+      ? recogniseForms(input.prior, input.profile, input.index, input.readOptions)
+      : undefined;
+  // Periods first: forms of two years are refused before anything is pooled.
+  const periods = resolvePeriods(
+    periodsOf(recognised),
+    priorRec ? periodsOf(priorRec) : [],
+    input.period,
+  );
   const dataset = buildDataset(recognised, regionName);
-  let prior: Dataset | undefined;
-  if (input.prior && input.prior.length > 0) {
-    prior = buildDataset(
-      recogniseForms(input.prior, input.profile, input.index, input.readOptions),
-      regionName,
-    );
-  }
+  // Last year is read with this year's region sheet (its former names: 曾用名).
+  const prior = priorRec
+    ? buildDataset(priorRec, regionName, { regionRows: dataset.regionRows })
+    : undefined;
   progress('audit', 0.3);
-  const validation = auditDataset(input, dataset, prior);
+  const audited = auditDataset(input, dataset, prior);
+  const priorValidation = prior
+    ? auditDataset(
+        {
+          ...input,
+          workbooks: input.prior ?? [],
+          rules: input.rules ?? rulesSheet(input.workbooks) ?? input.profile.rules,
+          explanations: new Map(),
+        },
+        prior,
+        undefined,
+      )
+    : undefined;
   progress('assess', 0.6);
-  const assessment = assess(input.profile, dataset, prior);
-  const period = input.period ?? findPeriod(recognised);
+  const targets = input.targets ?? targetsSheet(input.workbooks, input.profile, input.lang);
+  const assessment = assess(input.profile, dataset, prior, {
+    ...(targets ? { targets } : {}),
+    stage: input.stage ?? 'annual',
+    period: periods.period,
+    excluded: Exclusions.fromFindings(audited.findings),
+    ...(priorValidation
+      ? { priorExcluded: Exclusions.fromFindings(priorValidation.findings) }
+      : {}),
+  });
+  // Townships that miss a per-township target (C10) are notices with their cells (issue 9).
+  const validation = withFindings(audited, unitTargetFindings(assessment, dataset, input.lang));
   const digest = digestOf(validation, dataset, input.lang);
   progress('report', 0.9);
-  const result: MonitorResult = { period, recognised, dataset, validation, assessment, digest };
+  const result: MonitorResult = {
+    period: periods.period,
+    recognised,
+    dataset,
+    validation,
+    assessment,
+    digest,
+  };
+  if (periods.priorPeriod) result.priorPeriod = periods.priorPeriod;
   if (prior) result.prior = prior;
+  if (priorValidation) result.priorValidation = priorValidation;
   return result;
 }
 
 export interface ReportSheets {
   workbook: OutputWorkbook;
   blocks: Block[];
+  /** The narrative and the summary table as a document (the Word file). */
+  document: ReportDocument;
 }
 
 /** The two report sheets. `names` lets the Excel adapter pick free names for them. */
@@ -191,7 +267,7 @@ export function reportSheets(
   profile: Profile,
   lang: Lang,
   time: string,
-  names: { summary: string; narrative: string } = {
+  names: { summary: string; narrative: string; units?: string } = {
     summary: t(lang, 'report.summarySheet'),
     narrative: t(lang, 'report.narrativeSheet'),
   },
@@ -205,17 +281,21 @@ export function reportSheets(
     lang,
     unitName,
   });
-  const summary = summarySheet(
-    {
-      assessment: r.assessment,
-      profile,
-      dataset: r.dataset,
-      period: r.period,
-      audit: r.digest,
-      lang,
-      time,
-    },
-    names.summary,
-  );
-  return { workbook: { sheets: [summary, narrativeSheet(blocks, names.narrative)] }, blocks };
+  const input: SummaryInput = {
+    assessment: r.assessment,
+    profile,
+    dataset: r.dataset,
+    period: r.period,
+    audit: r.digest,
+    lang,
+    time,
+  };
+  const summary = summarySheet(input, names.summary);
+  const units = unitsSheet(input, names.units ?? t(lang, 'report.unitsSheet'), summary.name);
+  const story = narrativeSheet(blocks, names.narrative, lang);
+  return {
+    workbook: { sheets: [summary, units, story] },
+    blocks,
+    document: reportDocument(blocks, input),
+  };
 }

@@ -5,13 +5,31 @@ import { supportsExcelApi } from './host';
  * What every writer in src/excel shares: how it gets a request context (`Excel.run`, or the
  * test fake), and how it asks whether the host implements an API set.
  */
-export type ExcelBatch = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export interface BatchOptions {
+  /**
+   * Wait until the user leaves cell-edit mode instead of failing with
+   * InvalidOperationInCellEditMode (ExcelApi 1.11).
+   */
+  delayForCellEdit?: boolean;
+}
 
-/** Whether the host implements `ExcelApi <version>` (e.g. `1.7` for chart series). */
+export type ExcelBatch = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options?: BatchOptions,
+) => Promise<T>;
+
+/** Whether the host implements `ExcelApi <version>` (e.g. `1.14`); the floor is 1.13. */
 export type ApiCheck = (version: string) => boolean;
 
-export const excelRun: ExcelBatch = (batch) => Excel.run((context) => batch(context));
+export const excelRun: ExcelBatch = (batch, options) =>
+  options
+    ? Excel.run(options, (context) => batch(context))
+    : Excel.run((context) => batch(context));
 export const hostApi: ApiCheck = supportsExcelApi;
+
+/** Open a new workbook made of an .xlsx file (base64), in a window of its own (ExcelApi 1.8). */
+export type CreateWorkbook = (base64: string) => Promise<void>;
+export const excelCreateWorkbook: CreateWorkbook = (base64) => Excel.createWorkbook(base64);
 
 /**
  * Run `each` over `items` in requests of at most `size` items, one sync per request; a request

@@ -8,6 +8,8 @@ export interface OfficeInfo {
   host: string;
   /** Office's UI language, e.g. `zh-CN`, `en-US`; empty when unknown. */
   displayLanguage: string;
+  /** Office.PlatformType: `OfficeOnline`, `PC`, `Mac`, `iOS`, …; empty when unknown. */
+  platform: string;
 }
 
 /** Thrown when Office.js did not load (no network to the CDN, or the page opened by hand). */
@@ -26,7 +28,11 @@ export async function onOfficeReady(): Promise<OfficeInfo> {
     throw new OfficeUnavailableError('Office.js is not loaded');
   }
   const info = await office.onReady();
-  return { host: info.host ? String(info.host) : '', displayLanguage: displayLanguage() };
+  return {
+    host: info.host ? String(info.host) : '',
+    displayLanguage: displayLanguage(),
+    platform: info.platform ? String(info.platform) : '',
+  };
 }
 
 /** Office's display language, or '' outside Office. */
@@ -51,3 +57,12 @@ export function supportsExcelApi(version: string): boolean {
 
 /** The host name Office.onReady reports inside Excel. */
 export const EXCEL_HOST = 'Excel';
+
+/**
+ * The ExcelApi set the pane needs, as manifest.xml's Requirements and taskpane.html's start-up
+ * script say (test/manifest.test.ts and test/taskpane/boot.test.ts keep the three the same):
+ * merged areas (1.13), conditional formats over RangeAreas (1.9), a new workbook for the export
+ * (1.8), waiting out cell-edit mode (1.11). Microsoft 365 from version 2102, Office 2021 and
+ * later, Excel on the web, Excel for Mac 16.50.
+ */
+export const EXCEL_API_FLOOR = '1.13';

@@ -35,7 +35,7 @@ export async function resolveOwned(
   context: Excel.RequestContext,
   records: readonly OwnedRecord[],
   sheets: readonly SheetInfo[],
-  api: ApiCheck,
+  _api?: ApiCheck,
 ): Promise<OwnedRecord[]> {
   const present = new Set(sheets.map((s) => s.id));
   const claimed = new Set(records.map((r) => r.id).filter((id) => present.has(id)));
@@ -47,7 +47,7 @@ export async function resolveOwned(
       out.push({ ...r, name: byId.name });
       continue;
     }
-    if (!r.name || !api('1.4')) continue;
+    if (!r.name) continue;
     const candidate = sheets.find(
       (s) =>
         sameName(s.name, r.name) && !claimed.has(s.id) && !pending.some((p) => p.sheet.id === s.id),
@@ -184,12 +184,12 @@ export async function writeOwnedSheets(
       placed.push(p);
     }
 
-    if (api('1.6')) context.workbook.application.suspendApiCalculationUntilNextSync();
+    context.workbook.application.suspendApiCalculationUntilNextSync();
     sheets.forEach(({ role, sheet }, i) => {
       const ws = proxies[i];
       if (!ws) return;
-      writeSheet(ws, sheet, api);
-      if (role && api('1.4')) ws.names.add(OWNED_MARKER, '=TRUE', 'Tally');
+      writeSheet(ws, sheet);
+      if (role) ws.names.add(OWNED_MARKER, '=TRUE', 'Tally');
     });
     for (const old of replaced) collection.getItem(old.id).delete();
     const nextOwned = owned.filter((r) => !replacedIds.has(r.id));
@@ -268,16 +268,16 @@ async function writeViews(
   }
 }
 
-/** Write the report's sheets: the first is the summary, the second the narrative. */
+/** Write the report's sheets, each in its role (summary, units, narrative). */
 export function writeReport(
   context: Excel.RequestContext,
   out: OutputWorkbook,
   api: ApiCheck,
 ): Promise<PlacedSheet[]> {
-  const roles: SheetRole[] = ['summary', 'narrative'];
+  const roles: SheetRole[] = ['summary', 'units', 'narrative'];
   return writeOwnedSheets(
     context,
-    out.sheets.map((sheet, i) => ({ role: roles[i] ?? 'narrative', sheet })),
+    out.sheets.map((sheet, i) => ({ role: sheet.role ?? roles[i] ?? 'narrative', sheet })),
     api,
   );
 }

@@ -1,7 +1,8 @@
 import { parseRange, rangeA1, type RangeRef } from '../core/model/a1';
 import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
-import type { SheetData } from '../core/model/workbook';
+import type { RowSheet as SheetData } from '../core/model/workbook';
 import type { WorkbookSource } from '../core/ports';
+import { TallyError } from '../core/errors';
 import { supportsExcelApi } from './host';
 
 /**
@@ -88,6 +89,25 @@ export function isPayloadTooLarge(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const code = (e as { code?: unknown }).code;
   return typeof code === 'string' && PAYLOAD_ERRORS.has(code);
+}
+
+/**
+ * One row of a sheet is more than Excel hands over in one response (Excel on the web: 5 MB; a
+ * row of long texts across thousands of columns): nothing smaller can be asked for, so the
+ * reading stops and names the row.
+ */
+export class RowTooLargeError extends TallyError {
+  override name = 'RowTooLargeError';
+  readonly code = 'RowTooLarge';
+  constructor(
+    readonly sheet: string,
+    /** 1-based, as Excel shows it. */
+    readonly row: number,
+    /** Excel's own error. */
+    override readonly cause?: unknown,
+  ) {
+    super('pane.rowTooLarge', { sheet, row });
+  }
 }
 
 /** Excel returned no values for a range it judged too large (it may, instead of failing). */
@@ -389,7 +409,8 @@ export class ExcelWorkbookSource implements WorkbookSource {
           for (const row of convert(range, n, e.cols)) sheet.rows.push(row);
         } catch (err) {
           const tooLarge = isPayloadTooLarge(err) || err instanceof ValuesMissingError;
-          if (!tooLarge || n === 1) throw err;
+          if (!tooLarge) throw err;
+          if (n === 1) throw new RowTooLargeError(e.name, e.row + r + 1, err);
           this.blockRows = Math.max(1, Math.floor(n / 2));
           continue;
         }

@@ -1,39 +1,41 @@
 import { TallyError } from '../core/errors';
 import { parseRange, rangeA1 } from '../core/model/a1';
-import type { SheetData, WorkbookData } from '../core/model/workbook';
+import type { RowSheet as SheetData, WorkbookData } from '../core/model/workbook';
 import type { OutputWorkbook } from '../core/output/spec';
 import type { RuleDef } from '../core/profile/schema';
 import { EXPLANATION_SHEET, explanationsFromSheet } from '../core/validate/explanations';
 import { findingKey, type Finding } from '../core/validate/result';
 import { RULE_SHEET_NAMES } from '../core/monitor';
-import { excelRun, hostApi, type ApiCheck, type ExcelBatch } from './context';
 import {
-  FORMATS_API,
-  clearFills,
+  excelCreateWorkbook,
+  excelRun,
+  hostApi,
+  type ApiCheck,
+  type CreateWorkbook,
+  type ExcelBatch,
+} from './context';
+import {
   clearHighlights,
-  highlight,
   highlightWithFormats,
   markTargets,
-  queueTallyFormats,
   type ClearOutcome,
   type HighlightOutcome,
-  type TallyFormats,
 } from './highlight';
 import { ownedRoles, resolveOwned, writeOwnedSheets, writeReport, type PlacedSheet } from './owned';
 import { ExcelWorkbookSource, toCell, type ReaderContext } from './reader';
 import {
-  MARKS_KEY,
   OWNED_KEY,
   loadSetting,
-  parseMarks,
   parseOwnedRecords,
-  resolveMarks,
   sameName,
   sheetInfos,
   SHEET_PROPS,
   type WorkbookState,
 } from './state';
 import { explanationSheet, rulesSheet, type ExplanationRow } from './tables';
+import { writeSheet } from './write';
+import { insertTargetsSheet } from './targets';
+import type { Profile } from '../core/profile/profile';
 
 /**
  * Everything the pane does to the open workbook, each in one `Excel.run` with as few syncs as
@@ -45,6 +47,8 @@ export interface ExcelTallyOptions {
   name: string;
   run?: ExcelBatch;
   api?: ApiCheck;
+  /** Defaults to `Excel.createWorkbook`. */
+  createWorkbook?: CreateWorkbook;
   /** Passed to the reader (tests use small limits). */
   cellLimit?: number;
   blockRows?: number;
@@ -53,7 +57,7 @@ export interface ExcelTallyOptions {
 
 export interface AuditRead {
   /** The sheets to audit: every sheet but Tally's own (report, narrative, explanations). */
-  workbook: WorkbookData;
+  workbook: WorkbookData<SheetData>;
   /** Explanations kept in the workbook (审核说明, and Tally's own if under another name). */
   explanations: Map<string, string>;
   state: WorkbookState;
@@ -104,16 +108,44 @@ export class SheetHiddenError extends TallyError {
   }
 }
 
+/**
+ * Every batch of the pane waits while the user is editing a cell (`delayForCellEdit`), rather
+ * than failing with InvalidOperationInCellEditMode: the pane shows its progress meanwhile, and
+ * the work goes on once the user presses Enter or Esc.
+ */
+const WAIT_FOR_CELL_EDIT = { delayForCellEdit: true } as const;
+
+/**
+ * A sheet Tally must write to is protected. The message names it and says how to unprotect it
+ * (errorDetail reads `text(lang)`); `code` is `SheetProtected`.
+ */
+export class SheetProtectedError extends TallyError {
+  override name = 'SheetProtectedError';
+  readonly code = 'SheetProtected';
+  constructor(readonly sheet: string) {
+    super('pane.sheetProtected', { sheet });
+  }
+}
+
+/** What saving explanations returns: every explanation the workbook holds, and Tally's sheet. */
+export interface SavedExplanations {
+  explanations: Map<string, string>;
+  sheet: PlacedSheet;
+}
+
 export class ExcelTally {
   readonly name: string;
   readonly source: ExcelWorkbookSource;
-  private readonly run: ExcelBatch;
+  private readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
   private readonly api: ApiCheck;
+  private readonly createWorkbook: CreateWorkbook;
 
   constructor(opts: ExcelTallyOptions) {
     this.name = opts.name;
-    this.run = opts.run ?? excelRun;
+    const run = opts.run ?? excelRun;
+    this.run = (batch) => run(batch, WAIT_FOR_CELL_EDIT);
     this.api = opts.api ?? hostApi;
+    this.createWorkbook = opts.createWorkbook ?? excelCreateWorkbook;
     this.source = new ExcelWorkbookSource({
       name: opts.name,
       run: (batch) => this.run((context) => batch(context as unknown as ReaderContext)),
@@ -125,16 +157,12 @@ export class ExcelTally {
 
   /**
    * The workbook for an audit, in two syncs when it fits in one request: the sheets with
-   * Tally's settings; their used ranges with their values (and, with ExcelApi 1.6, the
-   * conditional formats that are Tally's marks). Tally's report sheets are not read.
+   * Tally's settings; their used ranges with their values. Tally's report sheets are not read.
    */
   read(onProgress?: (done: number, total: number) => void): Promise<AuditRead> {
     return this.run(async (context) => {
       const owned = loadSetting(context, OWNED_KEY);
-      const marks = loadSetting(context, MARKS_KEY);
       let roles: WorkbookState['owned'] = new Map();
-      let formats: (() => TallyFormats | undefined) | undefined;
-      const withFormats = this.api(FORMATS_API);
       const { sheets, worksheets } = await this.source.readIn(context as unknown as ReaderContext, {
         sheetProps: SHEET_PROPS,
         prepare: async (items) => {
@@ -144,27 +172,14 @@ export class ExcelTally {
         },
         include: (ws) => {
           const role = roles.get(ws.id);
-          return role !== 'summary' && role !== 'narrative';
+          return role === undefined || role === 'explanations';
         },
-        ...(withFormats
-          ? {
-              alongside: (items) => {
-                formats = queueTallyFormats(
-                  items.map((ws) => ({ id: ws.id, sheet: ws as unknown as Excel.Worksheet })),
-                );
-              },
-            }
-          : {}),
         ...(onProgress ? { onProgress } : {}),
       });
-      const infos = sheetInfos(worksheets as unknown as Excel.Worksheet[]);
       const state: WorkbookState = {
-        sheets: infos,
+        sheets: sheetInfos(worksheets as unknown as Excel.Worksheet[]),
         owned: roles,
-        marks: resolveMarks(parseMarks(marks()), infos),
       };
-      const found = formats?.();
-      if (found) state.formats = found;
       const idOf = new Map(state.sheets.map((s) => [s.name, s.id]));
       const mine = (s: SheetData) => state.owned.get(idOf.get(s.name) ?? '') === 'explanations';
       // A 审核说明 sheet of the user's is read too; Tally's own wins where both explain.
@@ -180,32 +195,16 @@ export class ExcelTally {
   }
 
   /**
-   * Mark the cells of the findings (of this workbook), unmarking cells no longer in question.
-   * With ExcelApi 1.6, as conditional formats: one sync after a read that loaded Tally's
-   * conditional formats (marks left by the fill path are taken off first). Else by fills.
+   * Mark the cells of the findings (of this workbook) with Tally's conditional formats,
+   * unmarking cells no longer in question (highlight.ts).
    */
   highlight(findings: readonly Finding[], state: WorkbookState): Promise<HighlightOutcome> {
     const targets = markTargets(findings, this.name, state.sheets);
-    if (!this.api(FORMATS_API)) {
-      return this.run((context) =>
-        highlight(context, targets, state.marks, state.sheets, this.api),
-      );
-    }
-    return this.run(async (context) => {
-      let restored = 0;
-      let kept = 0;
-      if (state.marks.length > 0) {
-        const old = await clearFills(context, this.api, state.marks, state.sheets);
-        restored = old.restored;
-        kept = old.kept;
-      }
-      const outcome = await highlightWithFormats(context, targets, state.formats);
-      return { ...outcome, restored: outcome.restored + restored, kept };
-    });
+    return this.run((context) => highlightWithFormats(context, targets));
   }
 
   clearHighlights(): Promise<ClearOutcome> {
-    return this.run((context) => clearHighlights(context, this.api));
+    return this.run((context) => clearHighlights(context));
   }
 
   /**
@@ -243,7 +242,18 @@ export class ExcelTally {
   saveExplanation(
     finding: Pick<Finding, 'ruleId' | 'sheet' | 'unit'>,
     text: string,
-  ): Promise<{ explanations: Map<string, string>; sheet: PlacedSheet }> {
+  ): Promise<SavedExplanations> {
+    return this.saveExplanations(new Map([[findingKey(finding), text]]));
+  }
+
+  /**
+   * Save explanations by finding key (an empty text removes one) in Tally's 审核说明 sheet,
+   * merged with what the sheet holds now. The sheet is updated in place (same sheet, same id:
+   * its old contents cleared, the table written again); only the first time is it created.
+   * Three syncs: the sheets and settings, the sheet's contents (and protection), the write. A
+   * protected 审核说明 is refused with a SheetProtectedError before anything is written.
+   */
+  saveExplanations(changes: ReadonlyMap<string, string>): Promise<SavedExplanations> {
     return this.run(async (context) => {
       const collection = context.workbook.worksheets;
       collection.load(SHEET_PROPS);
@@ -260,9 +270,11 @@ export class ExcelTally {
       const used = [ours, theirs].map((s) => {
         if (!s) return undefined;
         const range = collection.getItem(s.id).getUsedRangeOrNullObject(true);
-        range.load('values,rowIndex,columnIndex');
+        range.load('values,rowIndex,columnIndex,address');
         return range;
       });
+      const protection = ours ? collection.getItem(ours.id).protection : undefined;
+      protection?.load('protected');
       await context.sync();
       const [oursData, theirsData] = used.map((r): SheetData | undefined =>
         !r || r.isNullObject
@@ -274,19 +286,35 @@ export class ExcelTally {
             },
       );
       const mine = explanationsOf(oursData, this.name);
-      const key = findingKey(finding);
-      if (text.trim()) mine.set(key, text.trim());
-      else mine.delete(key);
-      const [placed] = await writeOwnedSheets(
-        context,
-        [{ role: 'explanations', sheet: explanationSheet(explanationRows(mine)) }],
-        this.api,
-        { activate: false },
-      );
+      for (const [key, text] of changes) {
+        if (text.trim()) mine.set(key, text.trim());
+        else mine.delete(key);
+      }
+      const table = explanationSheet(explanationRows(mine));
+      let placed: PlacedSheet;
+      if (ours) {
+        if (protection?.protected) throw new SheetProtectedError(ours.name);
+        const ws = collection.getItem(ours.id);
+        const old = used[0];
+        if (old && !old.isNullObject) {
+          ws.getRange(old.address.slice(old.address.lastIndexOf('!') + 1)).clear('Contents');
+        }
+        writeSheet(ws, table);
+        await context.sync();
+        placed = { role: 'explanations', wanted: EXPLANATION_SHEET, name: ours.name };
+      } else {
+        const [first] = await writeOwnedSheets(
+          context,
+          [{ role: 'explanations', sheet: table }],
+          this.api,
+          { activate: false },
+        );
+        placed = first as PlacedSheet;
+      }
       const all = explanationsOf(theirsData, this.name);
       for (const [k, v] of mine) all.set(k, v);
-      if (!text.trim()) all.delete(key);
-      return { explanations: all, sheet: placed as PlacedSheet };
+      for (const [k, text] of changes) if (!text.trim()) all.delete(k);
+      return { explanations: all, sheet: placed };
     });
   }
 
@@ -310,6 +338,21 @@ export class ExcelTally {
       const [placed] = await writeOwnedSheets(context, [{ sheet: rulesSheet(rules) }], this.api);
       return { sheet: placed?.name ?? '', existed: false };
     });
+  }
+
+  /**
+   * Open an .xlsx file (base64) as a new workbook in Excel (ExcelApi 1.8): how the pane hands
+   * over a file it made, in every host. A download link would not do: the desktop webviews do
+   * not save blob downloads (Office's "Browsers and webview controls" article), and Excel on
+   * the web may not let an add-in's frame download either. The user saves it with File › Save As.
+   */
+  openWorkbook(base64: string): Promise<void> {
+    return this.createWorkbook(base64);
+  }
+
+  /** Insert the profile's targets as an editable 指标目标 sheet (see ./targets.ts). */
+  insertTargets(profile: Profile): Promise<{ sheet: string; existed: boolean }> {
+    return this.run((context) => insertTargetsSheet(context, profile, this.api));
   }
 
   /** Write the report's two sheets (replacing Tally's previous ones). */

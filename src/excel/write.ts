@@ -1,6 +1,8 @@
-import { rangeA1 } from '../core/model/a1';
+import { a1, parseA1, rangeA1 } from '../core/model/a1';
+import { fitToExcel } from '../core/output/fit';
 import type { ChartSpec, OutputCell, OutputSheet } from '../core/output/spec';
 import type { ApiCheck } from './context';
+import { queueBorders, queueColumnGroups, queuePageLayout } from './print';
 
 /**
  * Applying an output description (src/core/output/spec.ts) to a worksheet with Office.js.
@@ -77,15 +79,20 @@ function styleKey(c: OutputCell | undefined): string {
   ].join('|');
 }
 
-/** A rectangle by 0-based row and column (A1, so ExcelApi 1.1 will do; getRangeByIndexes is 1.7). */
+/** A rectangle by 0-based row and column, as an A1 address. */
 function rect(ws: Excel.Worksheet, row: number, col: number, rows: number, cols: number) {
   return ws.getRange(
     rangeA1({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }),
   );
 }
 
-/** Queue writing a sheet description into `ws`, which should be empty. */
-export function writeSheet(ws: Excel.Worksheet, sheet: OutputSheet, api: ApiCheck): void {
+/**
+ * Queue writing a sheet description into `ws`, which should be empty. The description is fitted
+ * to Excel's limits first (core/output/fit.ts): a text row taller than 409 points becomes
+ * several rows, since Excel fails the whole request on such a row.
+ */
+export function writeSheet(ws: Excel.Worksheet, description: OutputSheet): void {
+  const sheet = fitToExcel(description);
   const { rows, cols, values, formats } = grids(sheet);
   if (rows > 0) {
     const all = rect(ws, 0, 0, rows, cols);
@@ -116,22 +123,30 @@ export function writeSheet(ws: Excel.Worksheet, sheet: OutputSheet, api: ApiChec
   (sheet.rowHeights ?? []).forEach((h, i) => {
     if (h !== undefined && h > 0) rect(ws, i, 0, 1, 1).format.rowHeight = h;
   });
-  for (const chart of sheet.charts ?? []) addChart(ws, chart, api);
+  queueBorders(ws, sheet);
+  for (const chart of sheet.charts ?? []) addChart(ws, chart);
   // Data validations (used by the template, not by the report) need ExcelApi 1.8 and are
   // left to the .xlsx writer.
 }
 
 /**
- * Queue the sheet's view and page settings: frozen panes (ExcelApi 1.7) and landscape pages
- * (ExcelApi 1.9). Freezing acts on the sheet's view and has failed on hidden or inactive
- * sheets (office-js #3148, #1463, #2196), so the caller sends these apart, once the sheet is
- * visible, and does not let them fail the write.
+ * Queue the sheet's view and page settings: frozen panes (ExcelApi 1.7), the page layout
+ * (ExcelApi 1.9, ./print.ts) and the collapsed column group. Freezing acts on the sheet's
+ * view and has failed on hidden or inactive sheets (office-js #3148, #1463, #2196), so the
+ * caller sends these apart, once the sheet is visible, and does not let them fail the write.
  */
-export function writeSheetView(ws: Excel.Worksheet, sheet: OutputSheet, api: ApiCheck): boolean {
+/** Every ExcelApi set the writer uses is within the manifest's floor (1.13): all supported. */
+const ALL: ApiCheck = () => true;
+
+export function writeSheetView(
+  ws: Excel.Worksheet,
+  sheet: OutputSheet,
+  api: ApiCheck = ALL,
+): boolean {
   let queued = false;
   const frozenRows = sheet.frozenRows ?? 0;
   const frozenCols = sheet.frozenColumns ?? 0;
-  if ((frozenRows > 0 || frozenCols > 0) && api('1.7')) {
+  if (frozenRows > 0 || frozenCols > 0) {
     if (frozenRows > 0 && frozenCols > 0) {
       ws.freezePanes.freezeAt(rect(ws, 0, 0, frozenRows, frozenCols));
     } else if (frozenRows > 0) {
@@ -141,8 +156,9 @@ export function writeSheetView(ws: Excel.Worksheet, sheet: OutputSheet, api: Api
     }
     queued = true;
   }
-  if (sheet.landscape && api('1.9')) {
-    ws.pageLayout.orientation = 'Landscape';
+  if (sheet.print && queuePageLayout(ws, sheet.print, api)) queued = true;
+  if (sheet.columnGroups?.length) {
+    queueColumnGroups(ws, sheet, api);
     queued = true;
   }
   return queued;
@@ -162,23 +178,23 @@ function styleRange(range: Excel.Range, c: OutputCell): void {
 }
 
 /**
- * An Excel chart from a ChartSpec: the first series' values make the chart; with ExcelApi 1.7
- * the categories become its x-axis labels and further series are added with their names.
+ * An Excel chart from a ChartSpec: the first series' values make the chart, the categories its
+ * x-axis labels, and further series are added with their names.
  */
-export function addChart(ws: Excel.Worksheet, spec: ChartSpec, api: ApiCheck): void {
+export function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   const [first, ...rest] = spec.series;
   if (!first) return;
   const chart = ws.charts.add(CHART_TYPES[spec.kind], ws.getRange(first.values), 'Columns');
   chart.title.text = spec.title;
-  if (api('1.7')) {
-    const s0 = chart.series.getItemAt(0);
-    s0.setXAxisValues(ws.getRange(spec.categories));
-    s0.name = first.name;
-    for (const s of rest) {
-      const added = chart.series.add(s.name);
-      added.setValues(ws.getRange(s.values));
-      added.setXAxisValues(ws.getRange(spec.categories));
-    }
+  const s0 = chart.series.getItemAt(0);
+  s0.setXAxisValues(ws.getRange(spec.categories));
+  s0.name = first.name;
+  for (const s of rest) {
+    const added = chart.series.add(s.name);
+    added.setValues(ws.getRange(s.values));
+    added.setXAxisValues(ws.getRange(spec.categories));
   }
-  chart.setPosition(spec.anchor);
+  // The spec's corner is exclusive (the drawing's `to` cell); Office.js covers its end cell.
+  const to = parseA1(spec.to);
+  chart.setPosition(spec.anchor, a1(Math.max(0, to.row - 1), Math.max(0, to.col - 1)));
 }

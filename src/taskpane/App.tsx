@@ -9,7 +9,9 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { t, type Lang } from '../core/messages/index';
 import type { WorkbookSource } from '../core/ports';
+import { paneActions } from './actions';
 import { Actions } from './components/Actions';
+import { DownloadReport } from './components/DownloadReport';
 import { ErrorBar } from './components/ErrorBar';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Notes } from './components/Notes';
@@ -17,10 +19,12 @@ import { PaneHeader } from './components/PaneHeader';
 import { Progress } from './components/Progress';
 import { Results } from './components/Results';
 import { Settings } from './components/Settings';
+import { TargetsPanel } from './components/TargetsPanel';
 import { SheetList } from './components/SheetList';
 import { usePaneStyles } from './components/styles';
 import { createEngine, type Engine } from './engine/engine';
 import { errorDetail } from './errors';
+import { hintKey } from './findings';
 import { LangContext } from './i18n';
 import { formName, loadDefaultProfile, type ProfileBundle } from './profile';
 import { useInspection, type PaneState } from './useInspection';
@@ -39,9 +43,14 @@ export interface AppProps {
   engine?: Engine;
   /** The clock for the report's run time. */
   now?: () => Date;
+  /** Office.context.platform, which decides how the Word report is offered. */
+  platform?: string;
 }
 
 type Loaded = { ok: true; bundle: ProfileBundle } | { ok: false; error: unknown };
+
+/** The performance mark of the pane's first render. */
+export const RENDERED_MARK = 'tally-pane-rendered';
 
 const useStyles = makeStyles({
   sheetsHead: {
@@ -59,6 +68,7 @@ export function App({
   loadProfile = loadDefaultProfile,
   engine,
   now,
+  platform,
 }: AppProps) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [profile] = useState<Loaded>(() => {
@@ -69,11 +79,17 @@ export function App({
     }
   });
   const bundle = profile.ok ? profile.bundle : undefined;
-  const { state, reload } = useInspection(source, bundle);
   const runner = useMemo(() => engine ?? createEngine(), [engine]);
+  const { state, reload } = useInspection(source, bundle, runner, lang);
   const tally = useTally({ host, bundle, engine: runner, lang, ...(now ? { now } : {}) });
   const styles = usePaneStyles();
   const own = useStyles();
+
+  useEffect(() => {
+    // The pane's first render, from navigation (the browser test reports it).
+    const perf = typeof performance === 'undefined' ? undefined : performance;
+    if (perf?.mark && perf.getEntriesByName(RENDERED_MARK).length === 0) perf.mark(RENDERED_MARK);
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -88,6 +104,7 @@ export function App({
   const loading = state.status === 'loading';
   const busy = tally.state.busy !== undefined;
   const { actions } = tally;
+  const toolbar = useMemo(() => paneActions(actions), [actions]);
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -104,21 +121,22 @@ export function App({
             <>
               {host ? (
                 <>
-                  <Actions
-                    disabled={busy}
-                    onAudit={() => void actions.audit()}
-                    onReport={() => void actions.report()}
-                    onClear={() => void actions.clear()}
-                    onInsertRules={() => void actions.insertRules()}
-                  />
+                  <Actions disabled={busy} actions={toolbar} />
                   {tally.state.busy ? <Progress busy={tally.state.busy} /> : null}
                   <Notes notes={tally.state.notes} onDismiss={actions.dismiss} />
+                  <DownloadReport
+                    document={tally.state.audit?.outcome.document}
+                    platform={platform}
+                  />
                   {tally.state.audit ? (
                     <Results
                       audit={tally.state.audit}
                       busy={busy}
+                      rules={profile.bundle.profile.rules}
                       onSelect={(f) => void actions.select(f)}
                       onSave={actions.saveExplanation}
+                      onExport={(unit) => void actions.exportFindings(unit)}
+                      onImportExplanations={(file) => void actions.importExplanations(file)}
                     />
                   ) : null}
                   <Settings
@@ -132,6 +150,12 @@ export function App({
                     onPeriod={actions.setPeriod}
                     onImport={(kind, files) => void actions.importFiles(kind, files)}
                     onRemove={actions.removeImport}
+                  />
+                  <TargetsPanel
+                    stage={tally.state.stage}
+                    disabled={busy}
+                    onStage={actions.setStage}
+                    onInsertTargets={() => void actions.insertTargets()}
                   />
                 </>
               ) : null}
@@ -182,7 +206,15 @@ function Body({
       );
     case 'failed': {
       const detail = errorDetail(state.error, lang);
-      const key = state.phase === 'read' ? 'pane.readFailed' : 'pane.inspectFailed';
+      // An error whose own message says what to do (a row too large to read) is not told to
+      // leave cell edit mode.
+      const said = hintKey(state.error) === 'pane.hint.none';
+      const key =
+        state.phase !== 'read'
+          ? 'pane.inspectFailed'
+          : said
+            ? 'pane.readFailedSaid'
+            : 'pane.readFailed';
       return (
         <ErrorBar
           text={t(lang, key, { detail })}

@@ -1,5 +1,6 @@
-import type { MessageKey } from '../core/messages/index';
-import type { Finding, Severity } from '../core/validate/result';
+import type { Lang, MessageKey } from '../core/messages/index';
+import type { RuleDef } from '../core/profile/schema';
+import type { Finding, RuleSummary, Severity } from '../core/validate/result';
 
 /**
  * The findings as the pane lists them: by workbook and sheet (the open workbook first), then
@@ -153,10 +154,60 @@ export function hintKey(e: unknown): MessageKey {
       return 'pane.hint.busy';
     case 'ItemAlreadyExists':
       return 'pane.hint.nameTaken';
-    // The message itself says what to do (unhide the sheet).
+    // The message itself says what to do (unhide or unprotect the sheet, shorten the row).
     case 'SheetHidden':
+    case 'SheetProtected':
+    case 'RowTooLarge':
       return 'pane.hint.none';
     default:
       return 'pane.hint.retry';
   }
+}
+
+/** Which findings the list shows: all, or one severity. */
+export type SeverityFilter = 'all' | Severity;
+
+export function filterFindings(findings: readonly Finding[], filter: SeverityFilter): Finding[] {
+  return filter === 'all' ? [...findings] : findings.filter((f) => f.severity === filter);
+}
+
+/**
+ * A rule's message as a description: its placeholders taken out (`男婴活产数（{[男婴活产数]}）与…`
+ * becomes `男婴活产数与…`), the unit's name and brackets left empty removed.
+ */
+export function describeMessage(template: string): string {
+  return template
+    .replace(/\{unit\}\s*[：:]?\s*/g, '')
+    .replace(/\{\[[^\]]*\]\}/g, '')
+    .replace(/（\s*）|\(\s*\)/g, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * What a rule group is titled with besides the rule's id: the rule's 说明 (its message, as a
+ * description) where the audit ran the profile's rule, else the expression the audit ran (a
+ * workbook's own 审核规则 may give an id another rule). Built-in checks have their names
+ * (ruleLabelKey) and get no title here.
+ */
+export function ruleTitle(
+  ruleId: string,
+  rules: readonly RuleDef[],
+  summaries: readonly RuleSummary[],
+  lang: Lang,
+): string | undefined {
+  const ran = summaries.find((r) => r.id === ruleId);
+  const def = rules.find((r) => r.id === ruleId);
+  const same =
+    def && (!ran || normaliseExpression(ran.expression) === normaliseExpression(def.rule));
+  if (def && same) {
+    const message = lang === 'en' && def.messageEn ? def.messageEn : def.message;
+    const title = describeMessage(message);
+    if (title) return title;
+  }
+  return ran?.expression || undefined;
+}
+
+function normaliseExpression(e: string): string {
+  return e.replace(/\s+/g, '');
 }

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { inspectWorkbook, type WorkbookInspection } from '../core/inspect';
+import type { WorkbookInspection } from '../core/inspect';
+import type { Lang } from '../core/messages/index';
 import type { SheetData } from '../core/model/workbook';
 import type { WorkbookSource } from '../core/ports';
+import type { Engine } from './engine/engine';
 import type { ProfileBundle } from './profile';
 
 export type PaneState =
@@ -25,13 +27,20 @@ async function readSheets(
 }
 
 /**
- * Read the workbook and recognise its sheets; `reload` reads it again. A failure is kept with
- * the phase it happened in, for the pane to show; an older read never overwrites a newer one.
+ * Read the workbook and recognise its sheets; `reload` reads it again. Recognition goes
+ * through the engine, so a workbook that is not tiny is recognised in the worker, not on the
+ * pane's thread. A failure is kept with the phase it happened in, for the pane to show; an
+ * older read never overwrites a newer one.
  */
 export function useInspection(
   source: WorkbookSource,
   bundle: ProfileBundle | undefined,
+  engine: Engine,
+  lang: Lang,
 ): { state: PaneState; reload: () => void } {
+  // The language of the inspection's notices; switching language does not read again.
+  const langRef = useRef(lang);
+  langRef.current = lang;
   const [state, setState] = useState<PaneState>({ status: 'loading' });
   const latest = useRef(0);
 
@@ -52,17 +61,17 @@ export function useInspection(
       }
       if (!current()) return;
       try {
-        const inspection = inspectWorkbook(
-          { source: source.name, sheets },
-          bundle.index,
-          bundle.profile,
-        );
-        setState({ status: 'ready', inspection, sheets });
+        const { inspection } = await engine.inspect({
+          workbook: { source: source.name, sheets },
+          profile: bundle.profile,
+          lang: langRef.current,
+        });
+        if (current()) setState({ status: 'ready', inspection, sheets });
       } catch (error) {
-        setState({ status: 'failed', phase: 'inspect', error });
+        if (current()) setState({ status: 'failed', phase: 'inspect', error });
       }
     })();
-  }, [source, bundle]);
+  }, [source, bundle, engine]);
 
   useEffect(() => {
     reload();

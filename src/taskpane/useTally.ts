@@ -1,6 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { t, type Lang, type MessageKey, type Params } from '../core/messages/index';
 import type { WorkbookData } from '../core/model/workbook';
+import {
+  exportedFindings,
+  explanationsFromExport,
+  findingsWorkbook,
+  matchExplanations,
+} from '../core/output/findings';
 import { findingKey, type Finding } from '../core/validate/result';
 import type { ExcelTally } from '../excel/tally';
 import { CleanupFailedError } from '../excel/owned';
@@ -9,7 +15,7 @@ import type { Engine } from './engine/engine';
 import type { EngineOutcome, Stage } from './engine/job';
 import { errorDetail } from './errors';
 import { countFindings, hintKey, navigationTarget } from './findings';
-import { readPickedFile, type PickedFile } from './imports';
+import { bytesToBase64, readPickedFile, writeXlsx, type PickedFile } from './imports';
 import type { ProfileBundle } from './profile';
 
 /**
@@ -27,11 +33,24 @@ export type PaneHost = Pick<
   | 'clearHighlights'
   | 'select'
   | 'saveExplanation'
+  | 'saveExplanations'
   | 'insertRules'
+  | 'insertTargets'
   | 'writeReport'
+  | 'openWorkbook'
 >;
 
-export type Task = 'audit' | 'report' | 'clear' | 'rules' | 'import' | 'explain' | 'select';
+export type Task =
+  | 'audit'
+  | 'report'
+  | 'clear'
+  | 'rules'
+  | 'targets'
+  | 'import'
+  | 'explain'
+  | 'select'
+  | 'export'
+  | 'importExplanations';
 
 export interface Busy {
   task: Task;
@@ -68,6 +87,8 @@ export interface TallyState {
   current: Imported[];
   prior: Imported[];
   period: string;
+  /** 年度 or 中期 evaluation: a mid-term report also judges progress on the line to the target. */
+  stage: 'annual' | 'midterm';
 }
 
 export interface TallyActions {
@@ -75,9 +96,15 @@ export interface TallyActions {
   report(): Promise<void>;
   clear(): Promise<void>;
   insertRules(): Promise<void>;
+  insertTargets(): Promise<void>;
+  setStage(stage: 'annual' | 'midterm'): void;
   select(f: Finding): Promise<void>;
   saveExplanation(f: Finding, text: string): Promise<boolean>;
   importFiles(kind: 'current' | 'prior', files: readonly PickedFile[]): Promise<void>;
+  /** The findings workbook, of every unit or of one, opened as a new workbook. */
+  exportFindings(unit?: string): Promise<void>;
+  /** Explanations from a findings workbook a unit sent back, saved in 审核说明. */
+  importExplanations(file: PickedFile): Promise<void>;
   removeImport(kind: 'current' | 'prior', name: string): void;
   setPeriod(period: string): void;
   dismiss(id: number): void;
@@ -89,6 +116,13 @@ const STAGE_LABEL: Record<Stage, MessageKey> = {
   assess: 'pane.stage.assess',
   report: 'pane.stage.report',
 };
+
+/** Sheet names for a sentence: “妇幼卫生”、“民政” or "Births", "Civil". */
+export function sheetList(names: readonly string[], lang: Lang): string {
+  return lang === 'zh'
+    ? names.map((n) => `“${n}”`).join('、')
+    : names.map((n) => `“${n}”`).join(', ');
+}
 
 /** The report's run time as the summary sheet shows it: `2026-03-01 10:00`. */
 export function timeText(d: Date): string {
@@ -110,6 +144,7 @@ export function useTally(opts: {
     current: [],
     prior: [],
     period: '',
+    stage: 'annual',
   });
   // Actions read the latest state without re-creating themselves.
   const latest = useRef(state);
@@ -161,6 +196,7 @@ export function useTally(opts: {
           profile: bundle.profile,
           lang,
           ...(s.period.trim() ? { period: s.period.trim() } : {}),
+          stage: s.stage,
           explanations: [...read.explanations],
           time: timeText(now()),
         };
@@ -216,13 +252,17 @@ export function useTally(opts: {
         const h = await host.highlight(view.outcome.validation.findings, view.state);
         if (h.marked > 0) note('info', 'pane.highlighted', { cells: h.marked });
         if (h.restored > 0) note('info', 'pane.unmarked', { cells: h.restored });
+        if (h.protectedSheets.length > 0)
+          note('warning', 'pane.marksProtected', { sheets: sheetList(h.protectedSheets, lang) });
+        if (h.unreadableSheets.length > 0)
+          note('warning', 'pane.marksUnreadable', { sheets: sheetList(h.unreadableSheets, lang) });
       } catch (e) {
         failure('pane.highlightFailed', e);
       }
     } finally {
       busy(undefined);
     }
-  }, [patch, run, host, summarise, busy, note, failure]);
+  }, [patch, run, host, summarise, busy, note, failure, lang]);
 
   const report = useCallback(async () => {
     patch({ notes: [] });
@@ -237,10 +277,11 @@ export function useTally(opts: {
       busy({ task: 'report', label: 'pane.stage.writing', fraction: 0.95 });
       try {
         const placed = await host.writeReport(o.report);
-        const [summary, narrative] = placed;
+        const name = (role: string) => placed.find((p) => p.role === role)?.name ?? '';
         note('success', 'pane.reportDone', {
-          summary: summary?.name ?? '',
-          narrative: narrative?.name ?? '',
+          summary: name('summary'),
+          units: name('units'),
+          narrative: name('narrative'),
         });
         for (const p of placed) {
           if (p.name !== p.wanted)
@@ -275,15 +316,19 @@ export function useTally(opts: {
     busy({ task: 'clear', label: 'pane.stage.clearing' });
     try {
       const c = await host.clearHighlights();
-      if (c.restored === 0 && c.kept === 0) note('info', 'pane.nothingToClear');
-      else note('success', 'pane.cleared', { cells: c.restored });
-      if (c.kept > 0) note('info', 'pane.clearedKept', { kept: c.kept });
+      const leftAlone = c.protectedSheets.length + c.unreadableSheets.length;
+      if (c.restored === 0 && leftAlone === 0) note('info', 'pane.nothingToClear');
+      else if (c.restored > 0) note('success', 'pane.cleared', { cells: c.restored });
+      if (c.protectedSheets.length > 0)
+        note('warning', 'pane.clearProtected', { sheets: sheetList(c.protectedSheets, lang) });
+      if (c.unreadableSheets.length > 0)
+        note('warning', 'pane.clearUnreadable', { sheets: sheetList(c.unreadableSheets, lang) });
     } catch (e) {
       failure('pane.clearFailed', e);
     } finally {
       busy(undefined);
     }
-  }, [host, patch, busy, note, failure]);
+  }, [host, patch, busy, note, failure, lang]);
 
   const insertRules = useCallback(async () => {
     if (!host || !bundle) return;
@@ -304,6 +349,25 @@ export function useTally(opts: {
     }
   }, [host, bundle, patch, busy, note, failure]);
 
+  const insertTargets = useCallback(async () => {
+    if (!host || !bundle) return;
+    patch({ notes: [] });
+    busy({ task: 'targets', label: 'pane.stage.targets' });
+    try {
+      const r = await host.insertTargets(bundle.profile);
+      if (r.existed) note('info', 'pane.targetsExists', { sheet: r.sheet });
+      else
+        note('success', 'pane.targetsInserted', {
+          sheet: r.sheet,
+          count: bundle.profile.indicators.length,
+        });
+    } catch (e) {
+      failure('pane.targetsFailed', e);
+    } finally {
+      busy(undefined);
+    }
+  }, [host, bundle, patch, busy, note, failure]);
+
   const select = useCallback(
     async (f: Finding) => {
       if (!host) return;
@@ -318,27 +382,35 @@ export function useTally(opts: {
     [host, failure],
   );
 
+  /** Put the explanations the workbook now holds on the audit's warnings. */
+  const applySaved = useCallback(
+    (saved: { explanations: Map<string, string> }, keys: ReadonlySet<string>) => {
+      patch((s) => {
+        if (!s.audit) return { explanations: saved.explanations };
+        const findings = s.audit.outcome.validation.findings.map((g) => {
+          const key = findingKey(g);
+          if (g.severity !== 'warning' || !keys.has(key)) return g;
+          const { explanation: _old, ...rest } = g;
+          const now = saved.explanations.get(key);
+          return now ? { ...rest, explanation: now } : rest;
+        });
+        const outcome = {
+          ...s.audit.outcome,
+          validation: { ...s.audit.outcome.validation, findings },
+        };
+        return { explanations: saved.explanations, audit: { ...s.audit, outcome } };
+      });
+    },
+    [patch],
+  );
+
   const saveExplanation = useCallback(
     async (f: Finding, text: string): Promise<boolean> => {
       if (!host) return false;
       busy({ task: 'explain', label: 'pane.stage.saving' });
       try {
         const saved = await host.saveExplanation(f, text);
-        const key = findingKey(f);
-        patch((s) => {
-          if (!s.audit) return { explanations: saved.explanations };
-          const findings = s.audit.outcome.validation.findings.map((g) => {
-            if (g.severity !== 'warning' || findingKey(g) !== key) return g;
-            const { explanation: _old, ...rest } = g;
-            const now = saved.explanations.get(key);
-            return now ? { ...rest, explanation: now } : rest;
-          });
-          const outcome = {
-            ...s.audit.outcome,
-            validation: { ...s.audit.outcome.validation, findings },
-          };
-          return { explanations: saved.explanations, audit: { ...s.audit, outcome } };
-        });
+        applySaved(saved, new Set([findingKey(f)]));
         if (saved.sheet.name !== saved.sheet.wanted) {
           note('warning', 'pane.explanationRenamed', {
             wanted: saved.sheet.wanted,
@@ -353,7 +425,76 @@ export function useTally(opts: {
         busy(undefined);
       }
     },
-    [host, busy, patch, note, failure],
+    [host, busy, applySaved, note, failure],
+  );
+
+  const exportFindings = useCallback(
+    async (unit?: string) => {
+      const audit = latest.current.audit;
+      if (!host || !audit) return;
+      patch({ notes: [] });
+      const findings = audit.outcome.validation.findings;
+      const units = unit === undefined ? undefined : [unit];
+      const count = exportedFindings(findings, units).length;
+      if (count === 0) {
+        note('info', 'pane.exportNothing');
+        return;
+      }
+      busy({ task: 'export', label: 'pane.stage.exporting' });
+      try {
+        const out = findingsWorkbook(findings, {
+          lang,
+          period: latest.current.period.trim() || audit.outcome.period,
+          ...(units ? { units } : {}),
+        });
+        await host.openWorkbook(bytesToBase64(await writeXlsx(out)));
+        note('success', 'pane.exported', { rows: count, sheets: out.sheets.length });
+      } catch (e) {
+        failure('pane.exportFailed', e);
+      } finally {
+        busy(undefined);
+      }
+    },
+    [host, patch, note, busy, lang, failure],
+  );
+
+  const importExplanations = useCallback(
+    async (file: PickedFile) => {
+      const audit = latest.current.audit;
+      if (!host || !audit) return;
+      patch({ notes: [] });
+      busy({
+        task: 'importExplanations',
+        label: 'pane.stage.importingExplanations',
+        params: { file: file.name },
+      });
+      try {
+        const imported = explanationsFromExport(await readPickedFile(file));
+        const { matched, unmatched } = matchExplanations(
+          imported,
+          audit.outcome.validation.findings,
+        );
+        if (matched.size === 0 && unmatched === 0) {
+          note('warning', 'pane.importNoExplanations', { file: file.name });
+          return;
+        }
+        if (matched.size > 0) {
+          const saved = await host.saveExplanations(matched);
+          applySaved(saved, new Set(matched.keys()));
+          note('success', 'pane.importedExplanations', {
+            file: file.name,
+            count: matched.size,
+            sheet: saved.sheet.name,
+          });
+        }
+        if (unmatched > 0) note('info', 'pane.importUnmatched', { count: unmatched });
+      } catch (e) {
+        failure('pane.importExplanationsFailed', e, { file: file.name });
+      } finally {
+        busy(undefined);
+      }
+    },
+    [host, patch, busy, applySaved, note, failure],
   );
 
   const importFiles = useCallback(
@@ -381,6 +522,7 @@ export function useTally(opts: {
   );
 
   const setPeriod = useCallback((period: string) => patch({ period }), [patch]);
+  const setStage = useCallback((stage: 'annual' | 'midterm') => patch({ stage }), [patch]);
   const dismiss = useCallback(
     (id: number) => patch((s) => ({ notes: s.notes.filter((n) => n.id !== id) })),
     [patch],
@@ -393,9 +535,13 @@ export function useTally(opts: {
       report,
       clear,
       insertRules,
+      insertTargets,
+      setStage,
       select,
       saveExplanation,
       importFiles,
+      exportFindings,
+      importExplanations,
       removeImport,
       setPeriod,
       dismiss,

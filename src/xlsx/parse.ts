@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
-import type { SheetData, WorkbookData } from '../core/model/workbook';
+import type { RowSheet as SheetData, WorkbookData } from '../core/model/workbook';
 import { UnreadableInputError } from '../core/errors';
 import { a1 } from '../core/model/a1';
 import { guardCsv } from './csv-guard';
@@ -80,7 +80,17 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return; // only the master holds the value
-      const v = toCell(cell.value);
+      // A formula's cached 0, FALSE or "" is dropped from exceljs's `value` but kept in its
+      // `result`: read it there, so a 合计 of SUM(…) = 0 is 0, not blank.
+      const value = cell.value;
+      const v =
+        value !== null &&
+        typeof value === 'object' &&
+        ('formula' in value || 'sharedFormula' in value) &&
+        !('result' in value) &&
+        cell.result !== undefined
+          ? toCell(cell.result as ExcelJS.CellValue)
+          : toCell(value);
       if (v === null) return;
       const r = rowNumber - 1;
       const c = colNumber - 1;
@@ -107,7 +117,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
 }
 
 /** Parse .xlsx bytes. `file` names the input in every error. */
-export async function parseXlsx(bytes: Uint8Array, file: string): Promise<WorkbookData> {
+export async function parseXlsx(bytes: Uint8Array, file: string): Promise<WorkbookData<SheetData>> {
   if (bytes.length > FILE_LIMITS.fileBytes) {
     throw new UnreadableInputError('limit.fileSize', {
       file,
@@ -160,7 +170,11 @@ const CSV_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * Parse CSV bytes (UTF-8 or GBK; `,`, `;` or tab). Plain numbers become numbers, `NA` and
  * empty fields become blanks (CSV has no types; R writes missing values as NA).
  */
-export function parseCsv(bytes: Uint8Array, file: string, sheetName = 'Sheet1'): WorkbookData {
+export function parseCsv(
+  bytes: Uint8Array,
+  file: string,
+  sheetName = 'Sheet1',
+): WorkbookData<SheetData> {
   // Size, rows, columns, cells and field length, on the bytes, before anything is decoded.
   guardCsv(bytes, file);
   const text = decodeText(bytes);

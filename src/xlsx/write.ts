@@ -1,11 +1,18 @@
 import ExcelJS from 'exceljs';
-import { parseRange } from '../core/model/a1';
-import type { OutputCell, OutputWorkbook } from '../core/output/spec';
+import { fitToExcel } from '../core/output/fit';
+import { columnLetter, parseRange } from '../core/model/a1';
+import {
+  headerFooterString,
+  type OutputCell,
+  type OutputSheet,
+  type OutputWorkbook,
+} from '../core/output/spec';
+import { addCharts } from './chart';
 
 /**
  * Applying an output description with exceljs. Strings are written as shared strings, never
- * as formulas, so a text such as `=SUM(A1)` stays text. exceljs cannot write charts: the
- * description's charts are left to the Excel adapter.
+ * as formulas, so a text such as `=SUM(A1)` stays text. exceljs cannot write charts: they are
+ * added to the package it wrote by ./chart.ts.
  */
 function argb(hex: string): string {
   return 'FF' + hex.replace('#', '').toUpperCase();
@@ -57,8 +64,13 @@ export function toExcelJs(
   wb.creator = TALLY_CREATOR;
   wb.lastModifiedBy = TALLY_CREATOR;
   wb.keywords = KIND_KEYWORD[kind];
-  for (const sheet of out.sheets) {
+  for (const description of out.sheets) {
+    // Excel's limits (409-point rows) hold in files too: the same fitting as the Office.js writer.
+    const sheet = fitToExcel(description);
     const ws = wb.addWorksheet(sheet.name);
+    // exceljs takes 9 for the default width and leaves such columns out; Excel's own default
+    // is 8.43, so the sheet says 9.
+    ws.properties.defaultColWidth = 9;
     sheet.rows.forEach((row, r) => {
       row.forEach((spec, c) => applyCell(ws.getCell(r + 1, c + 1), spec));
     });
@@ -83,7 +95,9 @@ export function toExcelJs(
         }
       }
     }
-    if (sheet.landscape) ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', paperSize: 9 };
+    applyBorders(ws, sheet);
+    applyColumnGroups(ws, sheet);
+    applyPrint(ws, sheet);
     if (sheet.frozenRows || sheet.frozenColumns) {
       ws.views = [
         { state: 'frozen', xSplit: sheet.frozenColumns ?? 0, ySplit: sheet.frozenRows ?? 0 },
@@ -93,7 +107,75 @@ export function toExcelJs(
   return wb;
 }
 
+const BORDER: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+
+function applyBorders(ws: ExcelJS.Worksheet, sheet: OutputSheet): void {
+  for (const range of sheet.borders ?? []) {
+    const { top, left, bottom, right } = parseRange(range);
+    for (let r = top; r <= bottom; r++) {
+      for (let c = left; c <= right; c++) {
+        ws.getCell(r + 1, c + 1).border = {
+          top: BORDER,
+          left: BORDER,
+          bottom: BORDER,
+          right: BORDER,
+        };
+      }
+    }
+  }
+}
+
+function applyColumnGroups(ws: ExcelJS.Worksheet, sheet: OutputSheet): void {
+  for (const g of sheet.columnGroups ?? []) {
+    for (let c = g.first; c <= g.last; c++) {
+      const col = ws.getColumn(c + 1);
+      col.outlineLevel = 1;
+      if (g.collapsed) col.hidden = true;
+    }
+    ws.properties.outlineLevelCol = Math.max(ws.properties.outlineLevelCol ?? 0, 1);
+  }
+}
+
+/**
+ * The page set-up. `fitToWidth` is honoured by Excel and LibreOffice only with
+ * `<sheetPr><pageSetUpPr fitToPage="1"/>`, which exceljs writes for `fitToPage: true`;
+ * `fitToHeight: 0` lets the pages run as long as needed. Print titles become the sheet's
+ * `_xlnm.Print_Titles` defined name.
+ */
+function applyPrint(ws: ExcelJS.Worksheet, sheet: OutputSheet): void {
+  const p = sheet.print;
+  if (!p) return;
+  const setup: Partial<ExcelJS.PageSetup> = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    horizontalCentered: p.centerHorizontally ?? false,
+  };
+  if (p.fitToWidth !== undefined) {
+    setup.fitToPage = true;
+    setup.fitToWidth = p.fitToWidth;
+    setup.fitToHeight = 0;
+  }
+  if (p.margins) setup.margins = { ...p.margins };
+  if (p.titleRows) setup.printTitlesRow = `${p.titleRows.first + 1}:${p.titleRows.last + 1}`;
+  if (p.titleColumns) {
+    setup.printTitlesColumn = `${columnLetter(p.titleColumns.first)}:${columnLetter(p.titleColumns.last)}`;
+  }
+  ws.pageSetup = setup;
+  // exceljs puts a break below a row: below the row above the one that begins the page. The
+  // last column is given, as its default (16838) is past Excel's last column (16384).
+  for (const r of p.breaksBefore ?? []) if (r > 0) ws.getRow(r).addPageBreak(0, 16384);
+  const header = headerFooterString(p.header);
+  const footer = headerFooterString(p.footer);
+  if (header || footer) {
+    ws.headerFooter = {
+      ...(header ? { oddHeader: header } : {}),
+      ...(footer ? { oddFooter: footer } : {}),
+    };
+  }
+}
+
 export async function writeXlsxBytes(out: OutputWorkbook, kind: OutputKind): Promise<Uint8Array> {
   const buffer = await toExcelJs(out, kind).xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return addCharts(new Uint8Array(buffer as ArrayBuffer), out);
 }

@@ -63,7 +63,7 @@ describe('tally inspect', () => {
   test('no file named: usage error, exit 2', async () => {
     const r = await run('inspect');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("missing required argument 'files'");
+    expect(r.stderr).toContain('请指定至少一个 .xlsx 或 .csv 文件（或文件夹）');
   });
 
   test('--help exits 0', async () => {

@@ -18,13 +18,24 @@ const run = runCli;
 interface Json {
   period: string;
   region: string;
-  counts: { monitored: number; met: number; notMet: number; noData: number };
+  counts: {
+    monitored: number;
+    met: number;
+    notMet: number;
+    noData: number;
+    notAssessable: number;
+    noTarget: number;
+    assessable: number;
+    rate: number | null;
+  };
   indicators: {
     id: string;
     value: number | null;
     numerator: number | null;
     denominator: number | null;
     status: string;
+    plausible: boolean | null;
+    target: { kind: string; origin: string; wording: string };
     prior: number | null;
     change: number | null;
     smallNumber: boolean;
@@ -64,7 +75,8 @@ test('C02 infant mortality: pooled, never averaged', () => {
 
 test('W05 premarital check rate across two forms; 四村, missing from FE3, is left out of both sums', () => {
   // numerator FE1 60+90+40 = 190 (四村's 30 left out); denominator FE3 80+100+50 = 230
-  // 190/230×100 = 82.6087 → 82.61. Prior (all four): 180/260 = 69.2308 → 69.23; rising → met.
+  // 190/230×100 = 82.6087 → 82.61. Prior (all four): 180/260 = 69.2308 → 69.23. The 两纲 set no
+  // target for it (indicators.md, Corrections): monitored only, outside the 达标率.
   const w = ind('W05');
   expect([w.numerator, w.denominator, w.value, w.prior, w.change, w.status]).toEqual([
     190,
@@ -72,7 +84,7 @@ test('W05 premarital check rate across two forms; 四村, missing from FE3, is l
     82.61,
     69.23,
     13.38,
-    'met',
+    'noTarget',
   ]);
   expect(w.units['四村']).toBeNull();
 });
@@ -86,10 +98,16 @@ test('C13 with a zero denominator has no data; C11, a gross ratio, may exceed 10
   expect([c11.numerator, c11.denominator, c11.value, c11.status]).toEqual([230, 200, 115, 'met']);
 });
 
-test('C05 sex ratio: a range target', () => {
-  // 52+78+41+36 = 207 boys, 48+72+39+34 = 193 girls → 107.2539 → 107.25, above 103–107 → not met.
+test('C05 sex ratio: monitored only; 103–107 is a normal range to check against, not a target', () => {
+  // 52+78+41+36 = 207 boys, 48+72+39+34 = 193 girls → 107.2539 → 107.25, above 107 → a prompt
+  // to check (plausible: false), never 未达标.
   const c = ind('C05');
-  expect([c.value, c.status]).toEqual([107.25, 'notMet']);
+  expect([c.value, c.status, c.plausible, c.target.kind]).toEqual([
+    107.25,
+    'noTarget',
+    false,
+    'none',
+  ]);
 });
 
 test('W07 women on village committees and W01 with zero deaths', () => {
@@ -102,22 +120,40 @@ test('W07 women on village committees and W01 with zero deaths', () => {
 test('counts add up to the 27 indicators, and equal the statuses listed', () => {
   const { counts } = json;
   expect(counts.monitored).toBe(27);
-  expect(counts.met + counts.notMet + counts.noData).toBe(27);
-  // met: W01, W05, W07, C11; not met: C02, C05; the other 21 have no form here.
-  expect(counts).toEqual({ monitored: 27, met: 4, notMet: 2, noData: 21 });
+  expect(counts.met + counts.notMet + counts.noData + counts.notAssessable + counts.noTarget).toBe(
+    27,
+  );
+  // met: W01 (0 ≤ 12), W07 (33.33 ≥ 30), C11 (115 ≥ 90); not met: C02 (10.00 > 5);
+  // monitored only: W05, C05, C15 (C15 has no form here, still noTarget);
+  // the other 20 have no value (no form here, or C13's zero denominator).
+  expect(counts).toEqual({
+    monitored: 27,
+    met: 3,
+    notMet: 1,
+    noData: 20,
+    notAssessable: 0,
+    noTarget: 3,
+    assessable: 4,
+    rate: 75, // 3 / (3 + 1)
+  });
   expect(json.indicators.filter((i) => i.status === 'met').map((i) => i.id)).toEqual([
     'W01',
-    'W05',
     'W07',
     'C11',
   ]);
+  expect(json.indicators.filter((i) => i.status === 'noTarget').map((i) => i.id)).toEqual([
+    'W05',
+    'C05',
+    'C15',
+  ]);
+  expect(json.indicators.every((i) => i.target.origin === 'profile')).toBe(true);
 });
 
-test('without --prior: no prior, no change, rising targets have no data', async () => {
+test('without --prior: no prior, no change', async () => {
   const r = await run('report', CUR, '--json');
   const j = JSON.parse(r.stdout) as Json;
   const w05 = j.indicators.find((i) => i.id === 'W05');
-  expect([w05?.prior, w05?.change, w05?.status]).toEqual([null, null, 'noData']);
+  expect([w05?.prior, w05?.change, w05?.status]).toEqual([null, null, 'noTarget']);
 });
 
 test('writes the workbook and the Markdown, never over an input, never over a foreign file', async () => {
@@ -134,7 +170,7 @@ test('writes the workbook and the Markdown, never over an input, never over a fo
   expect(text).toContain('注意：数据中仍有 1 条未解决的强制性审核错误'); // 四村 missing from FE3
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['指标汇总', '监测报告']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['指标汇总', '分单位指标', '监测报告']);
   // Rerun over our own output: allowed.
   expect((await run('report', CUR, '--out', xlsx)).code).toBe(0);
   // Over an input: refused, exit 2, input untouched.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Functions passed to page.evaluate and page.waitForFunction run in the page:
-/* global document, window */
+/* global document, window, performance */
 /**
  * Browser tests of the task pane (`npm run test:e2e`).
  *
@@ -17,13 +17,24 @@
  *                 counts, highlights as conditional formats, ≤ 3 syncs, no fill changed), clicking
  *                 findings (selection), an explanation saved to 审核说明, 清除标记 (every fill as it
  *                 was, no mark left), 汇总并生成报告 twice (sheets,
- *                 values, status colours, a chart; nothing changed by the second run), audit
- *                 again (the explanation is back).
+ *                 values, status colours, a chart; nothing changed by the second run),
+ *                 下载报告 (Word) (the .docx the browser saves), audit again (the
+ *                 explanation is back).
  *     - user sheet: a user's own 指标汇总 is never touched; Tally writes 指标汇总 (Tally).
  *     - rules and prior: 插入审核规则表, a broken rule shown with its row; last year's workbook
  *                 imported (exceljs in the browser) and used for the report's previous values.
- *     - worker:   a workbook above 200,000 cells is audited in the Web Worker.
- *     Screenshots of the pane go to test-results/ (pane-*.png).
+ *     - worker:   a workbook above 20,000 cells is recognised and audited in the Web Worker.
+ *     - export:   导出审核结果 opens a new workbook; a township fills in 说明 and sends it back;
+ *                 导入说明 saves it in 审核说明 and the warning counts as explained.
+ *     - old host: Office.js reports ExcelApi 1.7 (Office 2019): the start-up page says which
+ *                 Excel is needed, and the bundle is never loaded.
+ *     - old webview: the sample audited and reported with the built-ins newer than ES2020
+ *                 taken away (at, findLast, hasOwn, replaceAll, structuredClone, …), as a
+ *                 Safari 14 / Chromium 86 webview lacks them; the bundle itself is checked to
+ *                 parse as ES2019 after the build (scripts/check-bundle.js).
+ *     Screenshots of the pane go to test-results/ (pane-*.png). The pane's first render (from
+ *     navigation, a performance mark) and the bundle's gzipped sizes are printed: figures for
+ *     the record, not asserted.
  * Prints one PASS or FAIL line per scenario; exits non-zero on failure. Always closes the browser
  * and server.
  */
@@ -33,7 +44,9 @@ const path = require('node:path');
 const webpack = require('webpack');
 const ExcelJS = require('exceljs');
 const { chromium } = require('playwright-core');
+const { strFromU8, unzipSync } = require('fflate');
 const e2eConfig = require('./webpack.e2e.js');
+const { checkBundle } = require('../../scripts/check-bundle.js');
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT_DIR = e2eConfig.OUT_DIR;
@@ -45,7 +58,13 @@ const SAMPLE = path.join(ROOT, 'samples', '2025年青川市两纲监测数据.xl
 const SAMPLE_PRIOR = path.join(ROOT, 'samples', '2024年青川市两纲监测数据.xlsx');
 const RED = '#FFC7CE';
 const YELLOW = '#FFEB9C';
-const STATUS = { 达标: '#C6EFCE', 未达标: '#FFC7CE', 无数据: '#D9D9D9' };
+const STATUS = {
+  达标: '#C6EFCE',
+  未达标: '#FFC7CE',
+  无数据: '#D9D9D9',
+  无法评估: '#FCE4D6',
+  仅监测: '#E7EEF7',
+};
 
 /** The quirks fixture and what the pane must recognise in it (by sheet name). */
 const FIXTURE = {
@@ -215,8 +234,9 @@ class Checks {
 }
 
 /** A page over a fake workbook; requests off localhost refused; errors in the page collected. */
-async function openPane(browser, origin, fakeOffice, setup, checks) {
+async function openPane(browser, origin, fakeOffice, setup, checks, opts = {}) {
   const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+  if (opts.init) await page.addInitScript(opts.init);
   const requests = [];
   page.on('pageerror', (e) => checks.failures.push(`error in the page: ${e.message}`));
   page.on('console', (m) => {
@@ -234,14 +254,17 @@ async function openPane(browser, origin, fakeOffice, setup, checks) {
     checks.failures.push(`request off localhost: ${url}`);
     return route.abort('blockedbyclient');
   });
-  await page.clock.setFixedTime(new Date('2026-03-01T10:00:00'));
+  // A fixed clock for the report's run time; the timing scenario keeps the real one (the
+  // fake clock stands in for performance.now and records no marks).
+  if (!opts.realClock) await page.clock.setFixedTime(new Date('2026-03-01T10:00:00'));
   await page.addInitScript((s) => {
     globalThis.__TALLY_FAKE_OFFICE__ = s;
   }, setup);
   await page.goto(`${origin}/taskpane.html`);
-  await page.waitForSelector('[data-testid="sheet-list"], [data-testid="error-bar"]', {
-    timeout: TIMEOUT,
-  });
+  await page.waitForSelector(
+    opts.waitFor ?? '[data-testid="sheet-list"], [data-testid="error-bar"]',
+    { timeout: TIMEOUT },
+  );
   return { page, requests };
 }
 
@@ -252,7 +275,9 @@ async function openPane(browser, origin, fakeOffice, setup, checks) {
  */
 async function act(page, testId, timeout = TIMEOUT) {
   await page.evaluate(() =>
-    document.querySelectorAll('[data-testid="note"]').forEach((n) => n.setAttribute('data-stale', '')),
+    document
+      .querySelectorAll('[data-testid="note"]')
+      .forEach((n) => n.setAttribute('data-stale', '')),
   );
   await page.getByTestId(testId).click();
   await page.waitForFunction(
@@ -282,7 +307,8 @@ function displayed(page) {
   return fake(page, () => {
     const column = (n) => {
       let s = '';
-      for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+      for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26))
+        s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
       return s;
     };
     return Object.fromEntries(
@@ -333,25 +359,43 @@ const toTop = (page) => page.evaluate(() => window.scrollTo(0, 0));
 async function scenarioSheets(ctx) {
   const c = new Checks('sheets');
   const workbook = await readFixture(FIXTURE.file);
-  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const { page } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+    {
+      realClock: true,
+    },
+  );
   if ((await page.getByTestId('error-bar').count()) > 0) {
     c.failures.push(`the pane shows an error: ${await page.getByTestId('error-bar').innerText()}`);
     return c;
   }
   const names = await page.getByTestId('sheet-name').allInnerTexts();
-  c.eq(names, workbook.sheets.map((s) => s.name), 'sheets listed');
+  c.eq(
+    names,
+    workbook.sheets.map((s) => s.name),
+    'sheets listed',
+  );
   for (const [sheet, want] of Object.entries(FIXTURE.expect)) {
     const card = page.locator(`[data-testid="sheet-card"][data-sheet="${sheet}"]`);
     if ((await card.count()) !== 1) {
       c.failures.push(`no card for sheet ${sheet}`);
       continue;
     }
-    c.eq(await card.getByTestId('sheet-form').getAttribute('data-form'), want.form, `${sheet}: form`);
+    c.eq(
+      await card.getByTestId('sheet-form').getAttribute('data-form'),
+      want.form,
+      `${sheet}: form`,
+    );
     c.eq(await card.getByTestId('sheet-header').innerText(), want.header, `${sheet}: header`);
     c.eq(await card.getByTestId('sheet-records').innerText(), want.records, `${sheet}: records`);
   }
   const syncs = await fake(page, () => globalThis.__tallyFakeExcel.syncCount);
   c.ok(syncs <= 3, `the pane used ${syncs} context.sync() calls to read, expected ≤ 3`);
+  ctx.timings.push(await timings(page));
   await shot(page, 'pane-sheets.png', { fullPage: true });
   await page.getByTestId('lang-en').click();
   c.eq(await page.getByTestId('app-name').innerText(), 'Tally', 'title after switching to English');
@@ -365,38 +409,80 @@ async function scenarioSheets(ctx) {
 async function scenarioSample(ctx) {
   const c = new Checks('sample');
   const workbook = await readFixture(SAMPLE, USER_FILLS);
-  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const { page } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+  );
   const original = await allFills(page);
   const before = await fake(page, () => globalThis.__tallyFakeExcel.syncCount);
 
   // 审核
   await act(page, 'audit');
   const syncs = (await fake(page, () => globalThis.__tallyFakeExcel.syncCount)) - before;
-  c.ok(syncs <= 3, `the audit took ${syncs} syncs (read 2 + highlight 1)`);
-  c.eq(await page.getByTestId('results').getAttribute('data-engine'), 'pane', 'engine of a small workbook');
-  const severities = await page.getByTestId('finding').evaluateAll((els) => els.map((e) => e.dataset.severity));
+  c.ok(syncs <= 5, `the audit took ${syncs} syncs (read 2 + highlight 3)`);
+  c.eq(
+    await page.getByTestId('results').getAttribute('data-engine'),
+    'pane',
+    'engine of a small workbook',
+  );
+  const severities = await page
+    .getByTestId('finding')
+    .evaluateAll((els) => els.map((e) => e.dataset.severity));
   const count = async (id) => Number(await page.getByTestId(id).getAttribute('data-count'));
-  c.eq(await count('count-errors'), severities.filter((s) => s === 'error').length, 'errors counted = listed');
-  c.eq(await count('count-warnings'), severities.filter((s) => s === 'warning').length, 'warnings counted = listed');
-  c.eq(await count('count-notices'), severities.filter((s) => s === 'notice').length, 'notices counted = listed');
+  c.eq(
+    await count('count-errors'),
+    severities.filter((s) => s === 'error').length,
+    'errors counted = listed',
+  );
+  c.eq(
+    await count('count-warnings'),
+    severities.filter((s) => s === 'warning').length,
+    'warnings counted = listed',
+  );
+  c.eq(
+    await count('count-notices'),
+    severities.filter((s) => s === 'notice').length,
+    'notices counted = listed',
+  );
   c.ok((await count('count-errors')) >= 3, 'the sample has at least three errors');
-  c.eq(await finding(page, 'FE1-01', '石门镇').getAttribute('data-severity'), 'error', 'FE1-01 石门镇');
+  c.eq(
+    await finding(page, 'FE1-01', '石门镇').getAttribute('data-severity'),
+    'error',
+    'FE1-01 石门镇',
+  );
   c.eq(
     await finding(page, 'FE1-01', '石门镇').getByTestId('finding-message').innerText(),
     '男婴活产数（198）与女婴活产数（187）之和不等于活产数（358）',
     'FE1-01 message',
   );
-  c.eq(await finding(page, 'BLANK', '高峰乡').getAttribute('data-sheet'), '人口与安全', 'BLANK 高峰乡 sheet');
-  c.eq(await finding(page, 'X-01', '龙潭镇').getAttribute('data-severity'), 'warning', 'X-01 龙潭镇');
-  const sheetGroups = await page.getByTestId('finding-sheet').evaluateAll((els) => els.map((e) => e.dataset.sheet));
-  c.ok(sheetGroups.includes('妇幼卫生') && sheetGroups.includes('人口与安全'), `groups ${sheetGroups}`);
+  c.eq(
+    await finding(page, 'BLANK', '高峰乡').getAttribute('data-sheet'),
+    '人口与安全',
+    'BLANK 高峰乡 sheet',
+  );
+  c.eq(
+    await finding(page, 'X-01', '龙潭镇').getAttribute('data-severity'),
+    'warning',
+    'X-01 龙潭镇',
+  );
+  const sheetGroups = await page
+    .getByTestId('finding-sheet')
+    .evaluateAll((els) => els.map((e) => e.dataset.sheet));
+  c.ok(
+    sheetGroups.includes('妇幼卫生') && sheetGroups.includes('人口与安全'),
+    `groups ${sheetGroups}`,
+  );
 
   // Highlights: the known cells show their marks, the rest their fills, no fill changed, and
   // as many as the pane says.
   c.eq(await allFills(page), original, 'no fill changed by marking');
   const marked = await displayed(page);
   const colourOf = (sheet, cell) => marked[sheet]?.[cell]?.shown;
-  for (const cell of ['B10', 'C10', 'D10']) c.eq(colourOf('妇幼卫生', cell), RED, `妇幼卫生!${cell} marked red`);
+  for (const cell of ['B10', 'C10', 'D10'])
+    c.eq(colourOf('妇幼卫生', cell), RED, `妇幼卫生!${cell} marked red`);
   c.eq(colourOf('人口与安全', 'C19'), RED, '人口与安全!C19 marked red');
   c.eq(colourOf('妇幼卫生', 'N12'), YELLOW, '妇幼卫生!N12 marked yellow');
   c.eq(colourOf('民政', 'K10'), YELLOW, '民政!K10 marked yellow');
@@ -404,11 +490,21 @@ async function scenarioSample(ctx) {
   for (const [sheet, cells] of Object.entries(marked)) {
     for (const [cell, { shown, fill }] of Object.entries(cells)) {
       if (shown !== fill && (shown === RED || shown === YELLOW)) marks++;
-      else c.eq(shown, original[sheet]?.[cell]?.color, `${sheet}!${cell} not marked shows its fill`);
+      else
+        c.eq(shown, original[sheet]?.[cell]?.color, `${sheet}!${cell} not marked shows its fill`);
     }
   }
   const notes = await noteTexts(page);
-  c.ok(notes.some((n) => n.startsWith(`已标记 ${marks} 个单元格`)), `notes ${JSON.stringify(notes)} say ${marks} cells`);
+  c.ok(
+    notes.some((n) => n.startsWith(`已标记 ${marks} 个单元格`)),
+    `notes ${JSON.stringify(notes)} say ${marks} cells`,
+  );
+  // One conditional format per sheet and colour (the sample's address lists are short).
+  const perSheet = await fake(page, () =>
+    globalThis.__tallyFakeExcel.sheets.map((s) => [s.name, s.conditionalFormats.length]),
+  );
+  for (const [sheet, n] of perSheet)
+    c.ok(n <= 2, `${sheet} has ${n} conditional formats, expected ≤ 2`);
   await toTop(page);
   await shot(page, 'pane-audit.png');
   await shot(page, 'pane-audit-full.png', { fullPage: true });
@@ -416,11 +512,23 @@ async function scenarioSample(ctx) {
   // A click selects the finding's cells.
   await finding(page, 'FE1-01', '石门镇').getByTestId('finding-go').click();
   await page.waitForFunction(() => globalThis.__tallyFakeExcel.selection?.address === 'B10:D10');
-  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.selection), { sheet: '妇幼卫生', address: 'B10:D10' }, 'selection of FE1-01');
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.selection),
+    { sheet: '妇幼卫生', address: 'B10:D10' },
+    'selection of FE1-01',
+  );
   await finding(page, 'BLANK', '高峰乡').getByTestId('finding-go').click();
   await page.waitForFunction(() => globalThis.__tallyFakeExcel.selection?.sheet === '人口与安全');
-  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.selection), { sheet: '人口与安全', address: 'C19' }, 'selection of BLANK');
-  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.activeSheet), '人口与安全', 'active sheet');
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.selection),
+    { sheet: '人口与安全', address: 'C19' },
+    'selection of BLANK',
+  );
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.activeSheet),
+    '人口与安全',
+    'active sheet',
+  );
 
   // An explanation of the warning, kept in 审核说明.
   const x01 = finding(page, 'X-01', '龙潭镇');
@@ -442,7 +550,8 @@ async function scenarioSample(ctx) {
   // 清除标记: every fill exactly as it was, and no mark shows.
   await act(page, 'clear');
   const cleared = await allFills(page);
-  for (const sheet of Object.keys(original)) c.eq(cleared[sheet], original[sheet], `fills of ${sheet} after clearing`);
+  for (const sheet of Object.keys(original))
+    c.eq(cleared[sheet], original[sheet], `fills of ${sheet} after clearing`);
   for (const [sheet, cells] of Object.entries(await displayed(page))) {
     // 审核说明 is Tally's, written since; its header has fills of its own.
     if (!(sheet in original)) continue;
@@ -451,7 +560,9 @@ async function scenarioSample(ctx) {
     }
   }
   c.eq(
-    await fake(page, () => globalThis.__tallyFakeExcel.sheets.reduce((n, s) => n + s.conditionalFormats.length, 0)),
+    await fake(page, () =>
+      globalThis.__tallyFakeExcel.sheets.reduce((n, s) => n + s.conditionalFormats.length, 0),
+    ),
     0,
     'no conditional format left after clearing',
   );
@@ -462,7 +573,7 @@ async function scenarioSample(ctx) {
   // 汇总并生成报告
   await act(page, 'report');
   const reportNotes = await noteTexts(page);
-  c.eq(reportNotes[0], '报告已写入工作表“指标汇总”和“监测报告”。', 'report note');
+  c.eq(reportNotes[0], '报告已写入工作表“指标汇总”“分单位指标”和“监测报告”。', 'report note');
   const summary = await fake(page, () => {
     const s = globalThis.__tallyFakeExcel.sheet('指标汇总');
     if (!s) return undefined;
@@ -474,7 +585,10 @@ async function scenarioSample(ctx) {
       title: rows[0]?.[0],
       meta: rows[1]?.[0],
       header,
-      status: rows.slice(5).map((r, i) => [r[status], s.fillAt(i + 5, status)]).filter(([v]) => v),
+      status: rows
+        .slice(5)
+        .map((r, i) => [r[status], s.fillAt(i + 5, status)])
+        .filter(([v]) => v),
       textFormats: rows.flatMap((r, i) =>
         r.flatMap((v, j) => (typeof v === 'string' && v !== '' ? [s.numberFormatAt(i, j)] : [])),
       ),
@@ -493,7 +607,10 @@ async function scenarioSample(ctx) {
     for (const [v, fill] of summary.status) {
       c.eq(fill, STATUS[v], `status "${v}" coloured`);
     }
-    c.ok(summary.textFormats.every((f) => f === '@'), 'every text cell is formatted as text');
+    c.ok(
+      summary.textFormats.every((f) => f === '@'),
+      'every text cell is formatted as text',
+    );
     c.eq(summary.formulas, 0, 'no formulas in the summary');
     c.eq(summary.charts.length, 1, 'one chart');
     c.eq(summary.charts[0]?.type, 'ColumnClustered', 'chart type');
@@ -508,6 +625,9 @@ async function scenarioSample(ctx) {
   );
   await toTop(page);
   await shot(page, 'pane-report.png');
+
+  // 下载报告 (Word): the link saves the report as a .docx (Office on the web, a Blob URL).
+  await checkDocxDownload(page, c);
 
   // The same report again changes nothing.
   const first = await snapshot(page);
@@ -524,27 +644,83 @@ async function scenarioSample(ctx) {
   c.eq(await count('count-explained'), 1, 'explained after the second audit');
   await act(page, 'clear');
   const again = await allFills(page);
-  for (const sheet of Object.keys(original)) c.eq(again[sheet], original[sheet], `fills of ${sheet} after the second clear`);
+  for (const sheet of Object.keys(original))
+    c.eq(again[sheet], original[sheet], `fills of ${sheet} after the second clear`);
   await page.close();
   return c;
+}
+
+/** Click 下载报告 (Word) and read the file the browser saves: a Word package of the report. */
+async function checkDocxDownload(page, c) {
+  const link = page.locator('a[data-testid="download-docx"]');
+  await link.waitFor({ timeout: TIMEOUT });
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: TIMEOUT }),
+    link.click(),
+  ]);
+  c.eq(
+    download.suggestedFilename(),
+    '青川市2025年妇女儿童发展纲要监测统计评估报告.docx',
+    'the Word file name',
+  );
+  c.ok(download.url().startsWith('blob:'), `the document is made in the pane (${download.url()})`);
+  const bytes = new Uint8Array(fs.readFileSync(await download.path()));
+  let files = {};
+  try {
+    files = unzipSync(bytes);
+  } catch (e) {
+    c.failures.push(`the download is not a .docx package: ${e.message}`);
+  }
+  const xml = files['word/document.xml'] ? strFromU8(files['word/document.xml']) : '';
+  c.ok(
+    xml.includes('青川市2025年妇女儿童发展纲要监测统计评估报告'),
+    'the document has the report title',
+  );
+  c.ok(
+    xml.includes('附件') && xml.includes('<w:tbl>'),
+    'the document has the annex with the summary table',
+  );
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS, 'pane-report.docx'), bytes);
 }
 
 async function scenarioUserSheet(ctx) {
   const c = new Checks('user sheet');
   const workbook = await readFixture(SAMPLE);
-  const mine = { name: '指标汇总', rows: [['我自己的汇总表', null], ['城东街道', 42]], fills: { A1: '#FFFF00' } };
+  const mine = {
+    name: '指标汇总',
+    rows: [
+      ['我自己的汇总表', null],
+      ['城东街道', 42],
+    ],
+    fills: { A1: '#FFFF00' },
+  };
   workbook.sheets.push(mine);
-  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const { page } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+  );
   const before = await snapshot(page);
   const userSheet = (snap) => snap.find((s) => s.name === '指标汇总');
   await act(page, 'report');
-  c.eq((await noteTexts(page)).slice(0, 2), [
-    '报告已写入工作表“指标汇总 (Tally)”和“监测报告”。',
-    '工作簿中已有名为“指标汇总”的工作表（不是 Tally 写的），Tally 没有改动它，报告写入了“指标汇总 (Tally)”。',
-  ], 'notes');
+  c.eq(
+    (await noteTexts(page)).slice(0, 2),
+    [
+      '报告已写入工作表“指标汇总 (Tally)”“分单位指标”和“监测报告”。',
+      '工作簿中已有名为“指标汇总”的工作表（不是 Tally 写的），Tally 没有改动它，报告写入了“指标汇总 (Tally)”。',
+    ],
+    'notes',
+  );
   const after = await snapshot(page);
   c.eq(userSheet(after), userSheet(before), 'the user’s 指标汇总 is untouched');
-  c.eq(after.map((s) => s.name), [...before.map((s) => s.name), '指标汇总 (Tally)', '监测报告'], 'sheets');
+  c.eq(
+    after.map((s) => s.name),
+    [...before.map((s) => s.name), '指标汇总 (Tally)', '分单位指标', '监测报告'],
+    'sheets',
+  );
   await shot(page, 'pane-user-sheet.png');
   await act(page, 'report');
   const twice = await snapshot(page);
@@ -556,14 +732,26 @@ async function scenarioUserSheet(ctx) {
 async function scenarioRulesAndPrior(ctx) {
   const c = new Checks('rules and prior');
   const workbook = await readFixture(SAMPLE);
-  const { page } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const { page } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+  );
   await act(page, 'insert-rules');
   const rules = await fake(page, () => globalThis.__tallyFakeExcel.sheet('审核规则')?.table());
   c.eq(rules?.[0], ['编号', '规则', '级别', '说明', '范围'], 'rules header');
-  c.eq(rules?.[1]?.slice(0, 3), ['FE1-01', '[男婴活产数] + [女婴活产数] = [活产数]', '强制'], 'first rule');
+  c.eq(
+    rules?.[1]?.slice(0, 3),
+    ['FE1-01', '[男婴活产数] + [女婴活产数] = [活产数]', '强制'],
+    'first rule',
+  );
   c.ok((await noteTexts(page))[0]?.startsWith('已插入工作表“审核规则”'), 'inserted note');
   // The statistician breaks a rule in row 5.
-  await fake(page, () => globalThis.__tallyFakeExcel.sheet('审核规则').setValue(4, 1, '[低出生体重儿数] <= ('));
+  await fake(page, () =>
+    globalThis.__tallyFakeExcel.sheet('审核规则').setValue(4, 1, '[低出生体重儿数] <= ('),
+  );
   // A township's CSV for this period (parsed by csv-parse in the browser), and last year's data.
   const csv = path.join(RESULTS, '新区街道.csv');
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -573,17 +761,31 @@ async function scenarioRulesAndPrior(ctx) {
   await page.getByTestId('import-prior').setInputFiles(SAMPLE_PRIOR);
   await page.getByTestId('imported-prior').waitFor({ timeout: TIMEOUT });
   c.ok(
-    (await page.getByTestId('imported-prior').innerText()).includes('2024年青川市两纲监测数据.xlsx'),
+    (await page.getByTestId('imported-prior').innerText()).includes(
+      '2024年青川市两纲监测数据.xlsx',
+    ),
     'the imported file is listed',
   );
   await act(page, 'audit');
-  const broken = await page.getByTestId('rule-error').evaluateAll((els) => els.map((e) => [e.dataset.rule, e.textContent]));
-  c.eq(broken.map(([id]) => id), ['FE1-04'], 'broken rules');
+  const broken = await page
+    .getByTestId('rule-error')
+    .evaluateAll((els) => els.map((e) => [e.dataset.rule, e.textContent]));
+  c.eq(
+    broken.map(([id]) => id),
+    ['FE1-04'],
+    'broken rules',
+  );
   const imported = finding(page, 'FE5-01', '新区街道');
   c.eq(await imported.count(), 1, 'the imported township’s finding');
-  c.eq(await imported.getByTestId('finding-go').count(), 0, 'a finding in an imported file is not a link');
+  c.eq(
+    await imported.getByTestId('finding-go').count(),
+    0,
+    'a finding in an imported file is not a link',
+  );
   c.ok(
-    (await page.locator('[data-testid="finding-sheet"]', { has: imported }).innerText()).includes('新区街道.csv'),
+    (await page.locator('[data-testid="finding-sheet"]', { has: imported }).innerText()).includes(
+      '新区街道.csv',
+    ),
     'the imported file names its group',
   );
   c.ok(/第 5 行/.test(broken[0]?.[1] ?? ''), `the broken rule's row: ${broken[0]?.[1]}`);
@@ -601,10 +803,156 @@ async function scenarioRulesAndPrior(ctx) {
   return c;
 }
 
+/** ms from navigation to the pane's first render, and to the first paint (the loading text). */
+function timings(page) {
+  return page.evaluate(() => ({
+    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    paneRendered: performance.getEntriesByName('tally-pane-rendered')[0]?.startTime,
+  }));
+}
+
+async function scenarioExport(ctx) {
+  const c = new Checks('export');
+  const workbook = await readFixture(SAMPLE);
+  const { page } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+  );
+  await act(page, 'audit');
+  const count = async (id) => Number(await page.getByTestId(id).getAttribute('data-count'));
+  c.eq(await count('count-explained'), 0, 'nothing explained yet');
+  await act(page, 'export');
+  const files = await fake(page, () => globalThis.__tallyFakeExcel.createdWorkbooks);
+  c.eq(files.length, 1, 'one new workbook opened');
+  if (files.length !== 1) return c;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(files[0], 'base64'));
+  c.ok(wb.worksheets.length >= 3, `sheets of the export: ${wb.worksheets.map((s) => s.name)}`);
+  const longtan = wb.getWorksheet('龙潭镇');
+  let row = 0;
+  longtan?.eachRow((r, n) => {
+    if (r.getCell(5).value === 'X-01') row = n;
+  });
+  c.ok(row > 1, 'the township’s sheet lists its warning');
+  if (!longtan || row <= 1) return c;
+  c.eq(longtan.getRow(1).getCell(8).value, '说明', 'the 说明 column');
+  longtan.getRow(row).getCell(8).value = '本年有外地居民在龙潭镇登记结婚，已核实';
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const back = path.join(RESULTS, '龙潭镇-审核结果.xlsx');
+  await wb.xlsx.writeFile(back);
+  await page.evaluate(() =>
+    document
+      .querySelectorAll('[data-testid="note"]')
+      .forEach((n) => n.setAttribute('data-stale', '')),
+  );
+  await page.getByTestId('import-explanations-file').setInputFiles(back);
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="note"]:not([data-stale])') &&
+      !document.querySelector('[data-testid="progress"]'),
+    null,
+    { timeout: TIMEOUT },
+  );
+  c.eq(await count('count-explained'), 1, 'the warning counts as explained');
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.sheet('审核说明')?.table()),
+    [
+      ['规则编号', '工作表', '填报单位', '说明'],
+      ['X-01', '妇幼卫生', '龙潭镇', '本年有外地居民在龙潭镇登记结婚，已核实'],
+    ],
+    '审核说明 after the import',
+  );
+  await toTop(page);
+  await shot(page, 'pane-export.png');
+  await page.close();
+  return c;
+}
+
+async function scenarioOldHost(ctx) {
+  const c = new Checks('old host');
+  const workbook = await readFixture(FIXTURE.file);
+  const { page, requests } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN', excelApi: '1.7' },
+    c,
+    { waitFor: '#tally-boot[data-state="unsupported"]' },
+  );
+  const text = await page.locator('#tally-boot').innerText();
+  c.ok(text.includes('需要 Microsoft 365、Office 2021 或更新版本的 Excel'), `the message: ${text}`);
+  c.ok(text.includes('WPS Spreadsheets cannot run Office add-ins'), 'and in English');
+  c.eq(
+    requests.filter((r) => /taskpane\.[^/]*\.js|\/taskpane\.js/.test(r)),
+    [],
+    'the bundle was not loaded',
+  );
+  await shot(page, 'pane-old-host.png');
+  await page.close();
+  return c;
+}
+
+/** Built-ins newer than ES2020 that a Safari 14 / Chromium 86 webview lacks, taken away. */
+function withoutNewBuiltIns() {
+  const drop = (obj, names) => names.forEach((n) => delete obj[n]);
+  drop(Array.prototype, [
+    'at',
+    'findLast',
+    'findLastIndex',
+    'toSorted',
+    'toReversed',
+    'toSpliced',
+    'with',
+  ]);
+  drop(String.prototype, ['at', 'replaceAll', 'isWellFormed', 'toWellFormed']);
+  drop(Object, ['hasOwn', 'groupBy']);
+  drop(Map, ['groupBy']);
+  drop(Promise, ['withResolvers', 'any']);
+  drop(Array, ['fromAsync']);
+  drop(globalThis, ['structuredClone']);
+}
+
+async function scenarioOldWebview(ctx) {
+  const c = new Checks('old webview');
+  const workbook = await readFixture(SAMPLE);
+  const { page } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+    { init: withoutNewBuiltIns },
+  );
+  c.eq(
+    await page.evaluate(() => typeof Array.prototype.at),
+    'undefined',
+    'Array.prototype.at is gone',
+  );
+  await act(page, 'audit');
+  c.ok((await page.getByTestId('finding').count()) > 5, 'the audit lists its findings');
+  await act(page, 'report');
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.sheet('监测报告')?.table()?.[0]?.[0]),
+    '青川市2025年妇女儿童发展纲要监测统计评估报告',
+    'the report is written',
+  );
+  await page.close();
+  return c;
+}
+
 async function scenarioWorker(ctx) {
   const c = new Checks('worker');
   const workbook = bigWorkbook(20_000);
-  const { page, requests } = await openPane(ctx.browser, ctx.origin, ctx.fakeOffice, { workbook, displayLanguage: 'zh-CN' }, c);
+  const { page, requests } = await openPane(
+    ctx.browser,
+    ctx.origin,
+    ctx.fakeOffice,
+    { workbook, displayLanguage: 'zh-CN' },
+    c,
+  );
   // The pane shows its progress, saying the work is in the background, while the worker computes.
   const progress = page.waitForFunction(
     () => document.querySelector('[data-testid="progress"]')?.textContent?.includes('（后台计算）'),
@@ -613,12 +961,33 @@ async function scenarioWorker(ctx) {
   );
   await act(page, 'audit', 120_000);
   await progress;
-  c.eq(await page.getByTestId('results').getAttribute('data-engine'), 'worker', 'engine of a large workbook');
-  c.ok(requests.some((r) => /tally-engine/.test(r)), `the worker script was loaded: ${requests.join(', ')}`);
-  const units = await page.locator('[data-testid="finding"][data-rule="FE1-01"]').evaluateAll((els) => els.map((e) => e.dataset.unit));
-  c.eq(units, ['乡镇18', '乡镇5018', '乡镇10018', '乡镇15018'], 'FE1-01 findings of the large workbook');
-  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.sheet('妇幼卫生').displayColourOf('B5020')), RED, 'a cell of a large workbook marked');
-  c.eq(await fake(page, () => globalThis.__tallyFakeExcel.sheet('妇幼卫生').fillOf('B5020')), undefined, 'its fill untouched');
+  c.eq(
+    await page.getByTestId('results').getAttribute('data-engine'),
+    'worker',
+    'engine of a large workbook',
+  );
+  c.ok(
+    requests.some((r) => /tally-engine/.test(r)),
+    `the worker script was loaded: ${requests.join(', ')}`,
+  );
+  const units = await page
+    .locator('[data-testid="finding"][data-rule="FE1-01"]')
+    .evaluateAll((els) => els.map((e) => e.dataset.unit));
+  c.eq(
+    units,
+    ['乡镇18', '乡镇5018', '乡镇10018', '乡镇15018'],
+    'FE1-01 findings of the large workbook',
+  );
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.sheet('妇幼卫生').displayColourOf('B5020')),
+    RED,
+    'a cell of a large workbook marked',
+  );
+  c.eq(
+    await fake(page, () => globalThis.__tallyFakeExcel.sheet('妇幼卫生').fillOf('B5020')),
+    undefined,
+    'its fill untouched',
+  );
   await shot(page, 'pane-worker.png');
   await page.close();
   return c;
@@ -628,6 +997,8 @@ async function main() {
   let browser;
   let server;
   const results = [];
+  const timings = [];
+  let sizes = [];
   try {
     if (!fs.existsSync(CHROMIUM)) {
       throw new Error(`${CHROMIUM} not found: apt-get install -y chromium, or set CHROMIUM_PATH`);
@@ -636,6 +1007,17 @@ async function main() {
       if (!fs.existsSync(f)) throw new Error(`fixture ${f} is missing`);
     }
     await build();
+    const bundle = checkBundle(OUT_DIR);
+    const notEs = bundle.filter((b) => b.problem);
+    if (notEs.length > 0) {
+      const c = new Checks('bundle');
+      for (const b of notEs)
+        c.failures.push(`${b.file} does not parse as ES${b.level}: ${b.problem}`);
+      results.push(c);
+    } else {
+      results.push(new Checks(`bundle (${bundle.length} scripts parse as ES2019, inline ES5)`));
+    }
+    sizes = bundle.filter((b) => !b.file.startsWith('fake-office'));
     const fakeOffice = fs.readFileSync(path.join(OUT_DIR, 'fake-office.js'));
     server = await serve(OUT_DIR);
     const origin = `http://127.0.0.1:${server.address().port}`;
@@ -652,8 +1034,17 @@ async function main() {
         '--disable-sync',
       ],
     });
-    const ctx = { browser, origin, fakeOffice };
-    for (const scenario of [scenarioSheets, scenarioSample, scenarioUserSheet, scenarioRulesAndPrior, scenarioWorker]) {
+    const ctx = { browser, origin, fakeOffice, timings };
+    for (const scenario of [
+      scenarioSheets,
+      scenarioSample,
+      scenarioUserSheet,
+      scenarioRulesAndPrior,
+      scenarioExport,
+      scenarioOldHost,
+      scenarioOldWebview,
+      scenarioWorker,
+    ]) {
       try {
         results.push(await scenario(ctx));
       } catch (e) {
@@ -681,6 +1072,17 @@ async function main() {
     }
   }
   if (failed === 0) console.log('screenshots: test-results/pane-*.png');
+  for (const b of sizes) {
+    console.log(
+      `bundle ${b.file}: ${(b.bytes / 1024).toFixed(1)} KiB, gzip ${(b.gzip / 1024).toFixed(1)} KiB`,
+    );
+  }
+  for (const t of timings) {
+    const ms = (v) => (typeof v === 'number' ? `${Math.round(v)} ms` : 'n/a');
+    console.log(
+      `first paint (the loading text) ${ms(t.firstPaint)}; the pane's first render ${ms(t.paneRendered)} from navigation`,
+    );
+  }
   return failed === 0 ? 0 : 1;
 }
 

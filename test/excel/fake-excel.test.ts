@@ -412,7 +412,7 @@ describe('FakeExcel conditional formats', () => {
     const excel = new FakeExcel({ sheets: [{ name: 'S', rows: [[1]] }] });
     excel.sheet('S')?.conditionalFormats.push({
       id: '{scale}',
-      ref: { top: 0, left: 0, bottom: 0, right: 0 },
+      refs: [{ top: 0, left: 0, bottom: 0, right: 0 }],
       type: 'ColorScale',
       formula: '',
     });

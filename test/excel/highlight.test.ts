@@ -1,16 +1,21 @@
 import { rangeA1 } from '../../src/core/model/a1';
 import type { Finding } from '../../src/core/validate/result';
 import {
-  FORMATS_API,
   MARK_COLOURS,
   MARK_RULES,
+  MAX_ADDRESS_CHARS,
+  addressLists,
   markTargets,
-  toSaved,
+  rectangles,
 } from '../../src/excel/highlight';
-import { MARKS_KEY, parseMarks } from '../../src/excel/state';
 import { ExcelTally } from '../../src/excel/tally';
 import type { ExcelBatch } from '../../src/excel/context';
-import { FakeExcel, type FakeWorkbookInit } from '../support/fake-excel';
+import {
+  FakeExcel,
+  MAX_RANGES_ADDRESS,
+  type FakeExcelOptions,
+  type FakeWorkbookInit,
+} from '../support/fake-excel';
 
 const RED = MARK_COLOURS.error;
 const YELLOW = MARK_COLOURS.warning;
@@ -49,24 +54,20 @@ function init(): FakeWorkbookInit {
   };
 }
 
-/**
- * The fill path, as on a host without conditional formats (ExcelApi 1.6); the fill API of
- * ExcelApi 1.9 is kept so the fill tests see patterns and tints.
- */
-const FILLS = (v: string) => v !== FORMATS_API;
-
-function tallyOver(excel: FakeExcel, api: (v: string) => boolean = FILLS) {
-  return new ExcelTally({
-    name: 'live',
-    run: excel.run as unknown as ExcelBatch,
-    api,
-    merges: false,
-  });
+function tallyOver(excel: FakeExcel) {
+  return new ExcelTally({ name: 'live', run: excel.run as unknown as ExcelBatch, merges: false });
 }
 
 function fills(excel: FakeExcel) {
   return Object.fromEntries(excel.sheets.map((s) => [s.name, s.allFills()]));
 }
+
+const display = (excel: FakeExcel, sheet: string, cells: string[]) =>
+  cells.map((c) => excel.sheet(sheet)?.displayColourOf(c));
+const rules = (excel: FakeExcel, sheet: string) =>
+  excel
+    .sheet(sheet)
+    ?.conditionalFormats.map((cf) => `${cf.refs.map((r) => rangeA1(r)).join(',')} ${cf.formula}`);
 
 const findings: Finding[] = [
   finding({
@@ -91,6 +92,8 @@ const findings: Finding[] = [
   finding({ ruleId: 'F', file: 'imported.xlsx', cells: [{ item: 'a', cell: 'B3', value: 4 }] }),
 ];
 
+const NONE = { protectedSheets: [], unreadableSheets: [] };
+
 describe('markTargets', () => {
   it('marks errors red and warnings yellow, red winning, and skips what is not in this workbook', () => {
     const sheets = [
@@ -104,166 +107,40 @@ describe('markTargets', () => {
   });
 });
 
-describe('toSaved', () => {
-  it('tells no fill from white by the pattern, and falls back to white-is-none without it', () => {
-    expect(toSaved({ color: '#FFFFFF', pattern: 'None' })).toBeNull();
-    expect(toSaved({ color: '#FFFFFF', pattern: 'Solid' })).toEqual({ color: '#FFFFFF' });
-    expect(toSaved({ color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' })).toEqual({
-      color: '#FFFF00',
-      pattern: 'Gray25',
-      patternColor: '#FF0000',
-    });
-    expect(toSaved({ color: '#FFFFFF' })).toBeNull();
-    expect(toSaved({ color: '#DDEBF7' })).toEqual({ color: '#DDEBF7' });
+describe('cells as few areas', () => {
+  it('joins runs along rows, then equal runs down the rows', () => {
+    // B2:D3 is a block of six; F2 and F4 stay apart (row 3 is missing between them).
+    const cells = ['B2', 'C2', 'D2', 'B3', 'C3', 'D3', 'F2', 'F4', 'G4'];
+    expect(rectangles(cells).map((r) => rangeA1(r))).toEqual(['B2:D3', 'F2', 'F4:G4']);
+  });
+
+  it('cuts a long address list between areas, each at most the limit', () => {
+    const rects = Array.from({ length: 3_000 }, (_, i) => ({
+      top: i * 2,
+      left: 1,
+      bottom: i * 2,
+      right: 1,
+    }));
+    const lists = addressLists(rects);
+    expect(lists.length).toBeGreaterThan(1);
+    for (const l of lists) expect(l.length).toBeLessThanOrEqual(MAX_ADDRESS_CHARS);
+    // Nothing lost, nothing cut in half: every area once, in order.
+    expect(lists.join(',').split(',')).toEqual(rects.map((r) => rangeA1(r)));
+    expect(MAX_ADDRESS_CHARS).toBeLessThan(MAX_RANGES_ADDRESS);
   });
 });
 
-describe('highlighting and clearing', () => {
-  it('marks the cells in two syncs and remembers every original fill in the settings', async () => {
+describe('marks as conditional formats', () => {
+  it('marks with one conditional format per sheet and colour, in three syncs, never changing a fill', async () => {
     const excel = new FakeExcel(init());
+    const original = fills(excel);
     const tally = tallyOver(excel);
     const { state } = await tally.read();
     const before = excel.syncCount;
     const outcome = await tally.highlight(findings, state);
-    // the fills; the record, then the marks, in one request
-    expect(excel.syncCount - before).toBe(2);
-    expect(outcome).toEqual({ marked: 5, restored: 0, kept: 0 });
-    const data = excel.sheet('Data');
-    expect(['B2', 'C2', 'D2', 'D3'].map((a) => data?.fillOf(a))).toEqual([
-      { color: RED, pattern: 'Solid' },
-      { color: RED, pattern: 'Solid' },
-      { color: RED, pattern: 'Solid' },
-      { color: YELLOW, pattern: 'Solid' },
-    ]);
-    expect(excel.sheet('Other')?.fillOf('A2')).toEqual({ color: YELLOW, pattern: 'Solid' });
-    // Notices, previous-period cells and imported files are not marked.
-    expect(data?.fillOf('B3')).toBeUndefined();
-    expect(data?.fillOf('A1')).toEqual({ color: '#C0C0C0', pattern: 'Solid' });
-    const record = parseMarks(excel.settings.get(MARKS_KEY));
-    const originals = Object.fromEntries(record.map((m) => [m.cell, m.original]));
-    expect(originals).toEqual({
-      B2: { color: '#DDEBF7' },
-      C2: { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' },
-      D2: { color: '#FFFFFF' },
-      D3: null,
-      A2: { color: '#E2EFDA' },
-    });
-  });
-
-  it('restores every fill exactly, also from a pane opened later', async () => {
-    const excel = new FakeExcel(init());
-    const original = fills(excel);
-    const first = tallyOver(excel);
-    const { state } = await first.read();
-    await first.highlight(findings, state);
-    expect(fills(excel)).not.toEqual(original);
-
-    // A new pane (a new ExcelTally) knows the marks only from the workbook.
-    const later = tallyOver(excel);
-    const before = excel.syncCount;
-    expect(await later.clearHighlights()).toEqual({ restored: 5, kept: 0 });
-    // the record and sheets, the fills, the writes, the record removed
-    expect(excel.syncCount - before).toBe(4);
-    expect(fills(excel)).toEqual(original);
-    expect(excel.settings.has(MARKS_KEY)).toBe(false);
-    // Nothing left to clear: one sync to find that out.
-    expect(await later.clearHighlights()).toEqual({ restored: 0, kept: 0 });
-  });
-
-  it('on the next audit unmarks fixed cells, keeps the rest, and leaves a fill the user changed', async () => {
-    const excel = new FakeExcel(init());
-    const original = fills(excel);
-    const tally = tallyOver(excel);
-    let { state } = await tally.read();
-    await tally.highlight(findings, state);
-    // The user paints D3 green by hand; then fixes what R1 found.
-    excel.sheet('Data')!.format(2, 3).fill = { color: '#00FF00', pattern: 'Solid' };
-    ({ state } = await tally.read());
-    const next = [findings[1] as Finding];
-    const outcome = await tally.highlight(next, state);
-    // B2 and C2 come back; D2 stays marked, now yellow; D3 keeps the user's green and is
-    // marked yellow again with green remembered.
-    expect(outcome).toEqual({ marked: 3, restored: 2, kept: 0 });
-    const data = excel.sheet('Data');
-    expect(data?.fillOf('B2')).toEqual(original.Data?.B2);
-    expect(data?.fillOf('C2')).toEqual(original.Data?.C2);
-    expect(data?.fillOf('D2')).toEqual({ color: YELLOW, pattern: 'Solid' });
-    expect(data?.fillOf('D3')).toEqual({ color: YELLOW, pattern: 'Solid' });
-    const record = parseMarks(excel.settings.get(MARKS_KEY));
-    expect(record.find((m) => m.cell === 'D3')?.original).toEqual({ color: '#00FF00' });
-    expect(record.find((m) => m.cell === 'D2')?.original).toEqual({ color: '#FFFFFF' });
-
-    // The user refills D2 after marking: clearing leaves it, and restores the others.
-    excel.sheet('Data')!.format(1, 3).fill = { color: '#0000FF', pattern: 'Solid' };
-    expect(await tally.clearHighlights()).toEqual({ restored: 2, kept: 1 });
-    expect(data?.fillOf('D2')).toEqual({ color: '#0000FF', pattern: 'Solid' });
-    expect(data?.fillOf('D3')).toEqual({ color: '#00FF00', pattern: 'Solid' });
-    expect(excel.sheet('Other')?.fillOf('A2')).toEqual(original.Other?.A2);
-  });
-
-  it('without ExcelApi 1.9 takes white for no fill', async () => {
-    const excel = new FakeExcel(init());
-    // ExcelApi 1.4 and 1.5 only: neither conditional formats nor fill patterns
-    const tally = tallyOver(excel, (v) => Number(v.split('.')[1]) < 6);
-    const { state } = await tally.read();
-    await tally.highlight(findings, state);
-    const record = parseMarks(excel.settings.get(MARKS_KEY));
-    expect(record.find((m) => m.cell === 'D2')?.original).toBeNull();
-    // The fills carry the marks: no conditional format was added.
-    expect(excel.sheets.map((s) => s.conditionalFormats.length)).toEqual([0, 0]);
-    expect(excel.sheet('Data')?.fillOf('B2')).toEqual({ color: RED, pattern: 'Solid' });
-    await tally.clearHighlights();
-    expect(excel.sheet('Data')?.fillOf('D2')).toBeUndefined();
-    expect(excel.sheet('Data')?.fillOf('B2')).toEqual({ color: '#DDEBF7', pattern: 'Solid' });
-  });
-
-  it('forgets marks on a sheet that was deleted', async () => {
-    const excel = new FakeExcel(init());
-    const tally = tallyOver(excel);
-    const { state } = await tally.read();
-    await tally.highlight(findings, state);
-    excel.sheets.splice(1, 1);
-    expect(await tally.clearHighlights()).toEqual({ restored: 4, kept: 0 });
-  });
-
-  it('sends many cells in several requests', async () => {
-    const rows = Array.from({ length: 3_001 }, (_, i) => (i === 0 ? ['v'] : [i]));
-    const excel = new FakeExcel({ sheets: [{ name: 'Data', rows }] });
-    const tally = tallyOver(excel);
-    const { state } = await tally.read();
-    const many = [
-      finding({
-        ruleId: 'R',
-        cells: rows.slice(1).map((_, i) => ({ item: 'v', cell: `A${i + 2}`, value: i })),
-      }),
-    ];
-    const before = excel.syncCount;
-    expect((await tally.highlight(many, state)).marked).toBe(3_000);
-    // two requests to load 3,000 fills, two to write them (the record with the first)
-    expect(excel.syncCount - before).toBe(4);
-    expect(excel.sheet('Data')?.fillOf('A3001')).toEqual({ color: RED, pattern: 'Solid' });
-    await tally.clearHighlights();
-    expect(excel.sheet('Data')?.allFills()).toEqual({});
-  });
-});
-
-describe('marks as conditional formats (ExcelApi 1.6)', () => {
-  const ALL = () => true;
-  const display = (excel: FakeExcel, sheet: string, cells: string[]) =>
-    cells.map((c) => excel.sheet(sheet)?.displayColourOf(c));
-  const rules = (excel: FakeExcel, sheet: string) =>
-    excel.sheet(sheet)?.conditionalFormats.map((cf) => `${rangeA1(cf.ref)} ${cf.formula}`);
-
-  it('marks in one sync after the read and never changes a fill', async () => {
-    const excel = new FakeExcel(init());
-    const original = fills(excel);
-    const tally = tallyOver(excel, ALL);
-    const { state } = await tally.read();
-    expect(state.formats).toBeDefined();
-    const before = excel.syncCount;
-    const outcome = await tally.highlight(findings, state);
-    expect(excel.syncCount - before).toBe(1);
-    expect(outcome).toEqual({ marked: 5, restored: 0, kept: 0 });
+    // the sheets and their protection, Tally's formats (a request of their own), the marks
+    expect(excel.syncCount - before).toBe(3);
+    expect(outcome).toEqual({ marked: 5, restored: 0, ...NONE });
     expect(display(excel, 'Data', ['B2', 'C2', 'D2', 'D3', 'B3', 'A1'])).toEqual([
       RED,
       RED,
@@ -273,12 +150,56 @@ describe('marks as conditional formats (ExcelApi 1.6)', () => {
       '#C0C0C0',
     ]);
     expect(display(excel, 'Other', ['A2'])).toEqual([YELLOW]);
-    // A run of a row is one conditional format.
     expect(rules(excel, 'Data')?.sort()).toEqual(
       [`B2:D2 ${MARK_RULES.error}`, `D3 ${MARK_RULES.warning}`].sort(),
     );
     expect(fills(excel)).toEqual(original);
-    expect(excel.settings.has(MARKS_KEY)).toBe(false);
+    expect([...excel.settings.keys()].filter((k) => k !== 'tally.ownedSheets')).toEqual([]);
+  });
+
+  it('marks a messy sheet of 1,300 scattered cells with a few conditional formats, not 1,300', async () => {
+    // Every other cell of every other row of A1:BZ80: no two marked cells touch.
+    const rows = Array.from({ length: 80 }, () => Array.from({ length: 78 }, () => 1));
+    const excel = new FakeExcel({ sheets: [{ name: 'Data', rows }] });
+    const cells: { item: string; cell: string; value: number }[] = [];
+    for (let r = 0; r < 80 && cells.length < 1_302; r += 2) {
+      for (let c = 0; c < 78 && cells.length < 1_302; c += 2) {
+        cells.push({
+          item: 'x',
+          cell: rangeA1({ top: r, left: c, bottom: r, right: c }),
+          value: 1,
+        });
+      }
+    }
+    const many = cells.map((cell, i) => finding({ ruleId: 'R', unit: `u${i}`, cells: [cell] }));
+    const tally = tallyOver(excel);
+    const outcome = await tally.highlight(many, (await tally.read()).state);
+    expect(outcome.marked).toBe(1_302);
+    const cfs = excel.sheet('Data')!.conditionalFormats;
+    // 1,302 areas of about 4 characters: two address lists of at most 4,000 characters.
+    expect(cfs.length).toBe(2);
+    expect(cfs.reduce((n, cf) => n + cf.refs.length, 0)).toBe(1_302);
+    expect(display(excel, 'Data', ['A1', 'B1', 'C1', 'BZ79'])).toEqual([
+      RED,
+      undefined,
+      RED,
+      undefined,
+    ]);
+  });
+
+  it('refuses, as Excel does, an address list far past 8,192 characters', async () => {
+    const excel = new FakeExcel(init());
+    const address = Array.from({ length: 2_000 }, (_, i) => `A${i * 2 + 1}`).join(',');
+    expect(address.length).toBeGreaterThan(MAX_RANGES_ADDRESS);
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets
+          .getItem('Data')
+          .getRanges(address)
+          .conditionalFormats.add('Custom');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
   it('clears only its own conditional formats, leaving every fill byte for byte', async () => {
@@ -286,274 +207,156 @@ describe('marks as conditional formats (ExcelApi 1.6)', () => {
     const data = excel.sheet('Data');
     const mine = {
       id: '{user}',
-      ref: { top: 1, left: 1, bottom: 2, right: 3 },
+      refs: [{ top: 1, left: 1, bottom: 2, right: 3 }],
       type: 'Custom',
       formula: '=B2>100',
       fill: '#00B050',
     };
-    const scale = { id: '{scale}', ref: mine.ref, type: 'ColorScale', formula: '' };
+    const scale = { id: '{scale}', refs: mine.refs, type: 'ColorScale', formula: '' };
     data?.conditionalFormats.push(mine, scale);
     const original = JSON.stringify(fills(excel));
-    const tally = tallyOver(excel, ALL);
-    const { state } = await tally.read();
-    await tally.highlight(findings, state);
+    const tally = tallyOver(excel);
+    await tally.highlight(findings, (await tally.read()).state);
     expect(data?.conditionalFormats).toHaveLength(4);
     const before = excel.syncCount;
-    expect(await tally.clearHighlights()).toEqual({ restored: 5, kept: 0 });
-    // the sheets and the record; the conditional formats; the deletions
+    expect(await tally.clearHighlights()).toEqual({ restored: 5, ...NONE });
+    // the sheets; Tally's formats; the deletions
     expect(excel.syncCount - before).toBe(3);
     expect(data?.conditionalFormats).toEqual([mine, scale]);
     expect(excel.sheet('Other')?.conditionalFormats).toEqual([]);
     expect(JSON.stringify(fills(excel))).toBe(original);
     expect(display(excel, 'Data', ['B2', 'D3'])).toEqual(['#DDEBF7', undefined]);
-    // Nothing left to clear.
-    expect(await tally.clearHighlights()).toEqual({ restored: 0, kept: 0 });
+    expect(await tally.clearHighlights()).toEqual({ restored: 0, ...NONE });
   });
 
-  it('on the next audit replaces its marks in one sync and counts the cells unmarked', async () => {
+  it('on the next audit replaces its marks and counts the cells unmarked', async () => {
     const excel = new FakeExcel(init());
-    const tally = tallyOver(excel, ALL);
+    const tally = tallyOver(excel);
     await tally.highlight(findings, (await tally.read()).state);
     const { state } = await tally.read();
-    expect([...(state.formats?.values() ?? [])].flat()).toHaveLength(3);
-    const before = excel.syncCount;
     const outcome = await tally.highlight(findings.slice(0, 1), state);
-    expect(excel.syncCount - before).toBe(1);
-    expect(outcome).toEqual({ marked: 3, restored: 2, kept: 0 });
+    expect(outcome).toEqual({ marked: 3, restored: 2, ...NONE });
     expect(rules(excel, 'Data')).toEqual([`B2:D2 ${MARK_RULES.error}`]);
     expect(rules(excel, 'Other')).toEqual([]);
     expect(display(excel, 'Other', ['A2'])).toEqual(['#E2EFDA']);
   });
 
-  it('marks again when a mark went between the read and the marking', async () => {
-    const excel = new FakeExcel(init());
-    const tally = tallyOver(excel, ALL);
-    await tally.highlight(findings, (await tally.read()).state);
-    const { state } = await tally.read();
-    excel.sheet('Other')!.conditionalFormats = [];
-    const before = excel.syncCount;
-    await tally.highlight(findings, state);
-    // the refused request; the sheets, their conditional formats; the marks
-    expect(excel.syncCount - before).toBe(4);
-    expect(rules(excel, 'Data')).toHaveLength(2);
-    expect(rules(excel, 'Other')).toEqual([`A2 ${MARK_RULES.warning}`]);
-  });
-
   it('leaves out the cells of a sheet deleted between the read and the marking', async () => {
     const excel = new FakeExcel(init());
-    const tally = tallyOver(excel, ALL);
+    const tally = tallyOver(excel);
     const { state } = await tally.read();
     excel.sheets.splice(1, 1);
     const outcome = await tally.highlight(findings, state);
-    expect(outcome).toEqual({ marked: 4, restored: 0, kept: 0 });
+    expect(outcome).toEqual({ marked: 4, restored: 0, ...NONE });
     expect(rules(excel, 'Data')).toHaveLength(2);
   });
-
-  it('takes off the marks of the fill path before marking with conditional formats', async () => {
-    const excel = new FakeExcel(init());
-    const original = fills(excel);
-    const old = tallyOver(excel);
-    await old.highlight(findings, (await old.read()).state);
-    expect(excel.sheet('Data')?.fillOf('B2')?.color).toBe(RED);
-    const tally = tallyOver(excel, ALL);
-    await tally.highlight(findings.slice(0, 1), (await tally.read()).state);
-    expect(fills(excel)).toEqual(original);
-    expect(excel.settings.has(MARKS_KEY)).toBe(false);
-    expect(display(excel, 'Data', ['B2', 'D3'])).toEqual([RED, undefined]);
-    await tally.clearHighlights();
-    expect(fills(excel)).toEqual(original);
-    expect(excel.sheets.every((s) => s.conditionalFormats.length === 0)).toBe(true);
-  });
 });
 
-describe('fills as Excel reads them, and fills that cannot be set', () => {
-  const cells = ['B2', 'C2', 'D2', 'D3', 'A1', 'E2', 'F2'];
-  const all = [
-    finding({ ruleId: 'R', cells: cells.map((cell) => ({ item: cell, cell, value: 1 })) }),
-  ];
-  function tinted(): FakeWorkbookInit {
+describe('conditional formats Excel cannot read (office-js #6827, #6835)', () => {
+  const withUserFormats = (over: Partial<FakeWorkbookInit['sheets'][number]>): FakeWorkbookInit => {
     const base = init();
     const [data, other] = base.sheets;
-    if (!data || !other) throw new Error('fixture');
-    return {
-      sheets: [
-        {
-          ...data,
-          fills: {
-            ...data.fills,
-            E2: { color: '#4472C4', tintAndShade: 0.4 },
-            F2: {
-              color: '#FFFF00',
-              pattern: 'Gray50',
-              patternColor: '#0000FF',
-              patternTintAndShade: -0.25,
-            },
-          },
-        },
-        other,
-      ],
-    };
-  }
+    return { sheets: [{ ...data!, ...over }, other!] };
+  };
 
-  it.each([
-    ['as documented (pattern None for no fill)', false],
-    ['as Excel reads them (pattern null, tintAndShade null for no fill)', true],
-  ])('restores every fill exactly when read %s', async (_, nullFillPattern) => {
-    const excel = new FakeExcel(tinted(), { nullFillPattern });
-    const original = fills(excel);
-    const tally = tallyOver(excel);
-    const { state } = await tally.read();
-    expect((await tally.highlight(all, state)).marked).toBe(cells.length);
-    const record = parseMarks(excel.settings.get(MARKS_KEY));
-    const originals = Object.fromEntries(record.map((m) => [m.cell, m.original]));
-    expect(originals).toEqual({
-      B2: { color: '#DDEBF7' },
-      C2: { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000' },
-      D2: { color: '#FFFFFF' },
-      D3: null,
-      A1: { color: '#C0C0C0' },
-      E2: { color: '#4472C4', tintAndShade: 0.4 },
-      F2: {
-        color: '#FFFF00',
-        pattern: 'Gray50',
-        patternColor: '#0000FF',
-        patternTintAndShade: -0.25,
-      },
-    });
-    // Marks read back (pattern null on a solid fill) are recognised as Tally's.
-    const again = await tally.highlight(all, (await tally.read()).state);
-    expect(again).toEqual({ marked: cells.length, restored: 0, kept: 0 });
-    expect(await tally.clearHighlights()).toEqual({ restored: cells.length, kept: 0 });
-    expect(fills(excel)).toEqual(original);
-  });
-
-  it('saves what it reads: null pattern with a tint is solid, without one no fill', () => {
-    expect(toSaved({ color: '#FFFFFF', pattern: null, tintAndShade: null })).toBeNull();
-    expect(toSaved({ color: '#FFFFFF', pattern: null, tintAndShade: 0 })).toEqual({
-      color: '#FFFFFF',
-    });
-    expect(toSaved({ color: '#4472C4', pattern: null, tintAndShade: 0.4 })).toEqual({
-      color: '#4472C4',
-      tintAndShade: 0.4,
-    });
-    // Gradients cannot be set again: their colour is kept, never the pattern.
-    expect(toSaved({ color: '#FF0000', pattern: 'LinearGradient', tintAndShade: 0 })).toEqual({
-      color: '#FF0000',
-    });
-  });
-
-  it('gives a gradient cell its colour back and never sets a gradient', async () => {
-    const excel = new FakeExcel({
-      sheets: [
-        {
-          name: 'Data',
-          rows: [['a'], [1]],
-          fills: { A2: { color: '#FF0000', pattern: 'RectangularGradient' } },
-        },
-      ],
-    });
-    const tally = tallyOver(excel);
-    const { state } = await tally.read();
-    const one = [finding({ ruleId: 'R', cells: [{ item: 'a', cell: 'A2', value: 1 }] })];
-    await tally.highlight(one, state);
-    expect(excel.sheet('Data')?.fillOf('A2')?.color).toBe(RED);
-    expect(await tally.clearHighlights()).toEqual({ restored: 1, kept: 0 });
-    expect(excel.sheet('Data')?.fillOf('A2')).toEqual({ color: '#FF0000', pattern: 'Solid' });
-  });
-
-  it('reads a record of the first version', async () => {
-    const excel = new FakeExcel(init());
-    const id = excel.sheet('Data')?.id ?? '';
-    excel.settings.set(
-      MARKS_KEY,
-      JSON.stringify({
-        version: 1,
-        marks: [{ sheet: id, cell: 'B3', original: null, mark: RED }],
+  it('marks a sheet whose list fails only because of two cellValue rules, reading its custom formats one by one', async () => {
+    const excel = new FakeExcel(
+      withUserFormats({
+        conditionalFormats: [
+          { address: 'B2:B3', type: 'CellValue', unreadable: true },
+          { address: 'B2:B3', type: 'CellValue', unreadable: true },
+        ],
       }),
     );
-    excel.sheet('Data')!.format(2, 1).fill = { color: RED, pattern: 'Solid' };
-    expect(await tallyOver(excel).clearHighlights()).toEqual({ restored: 1, kept: 0 });
-    expect(excel.sheet('Data')?.fillOf('B3')).toBeUndefined();
-  });
-});
-
-describe('sheet ids that change between sessions', () => {
-  it('still restores the marks, finding the sheets by name', async () => {
-    const excel = new FakeExcel(init());
-    const original = fills(excel);
     const tally = tallyOver(excel);
     await tally.highlight(findings, (await tally.read()).state);
-    excel.reassignSheetIds();
-    // The next audit knows the old marks by name: it takes off those no longer in question.
-    const { state } = await tally.read();
-    expect(state.marks.map((m) => m.sheet)).toEqual(
-      state.marks.map((m) => excel.sheet(m.name)?.id),
+    // The second audit meets Tally's own marks beside the unreadable ones, and replaces them.
+    const outcome = await tally.highlight(findings.slice(0, 1), (await tally.read()).state);
+    expect(outcome).toEqual({ marked: 3, restored: 2, ...NONE });
+    expect(rules(excel, 'Data')?.filter((r) => r.includes('Tally'))).toEqual([
+      `B2:D2 ${MARK_RULES.error}`,
+    ]);
+    expect(await tally.clearHighlights()).toEqual({ restored: 3, ...NONE });
+    expect(excel.sheet('Data')?.conditionalFormats).toHaveLength(2);
+  });
+
+  it('leaves a sheet with a custom rule it cannot read unmarked and names it; the rest is marked', async () => {
+    const excel = new FakeExcel(
+      withUserFormats({
+        conditionalFormats: [{ address: 'A1:D3', formula: '=A1>0', unreadable: true }],
+      }),
     );
-    expect(await tally.highlight([findings[1] as Finding], state)).toEqual({
-      marked: 3,
-      restored: 2,
-      kept: 0,
+    const tally = tallyOver(excel);
+    const outcome = await tally.highlight(findings, (await tally.read()).state);
+    expect(outcome).toEqual({
+      marked: 1,
+      restored: 0,
+      protectedSheets: [],
+      unreadableSheets: ['Data'],
     });
-    excel.reassignSheetIds();
-    expect(await tallyOver(excel).clearHighlights()).toEqual({ restored: 3, kept: 0 });
-    expect(fills(excel)).toEqual(original);
+    expect(rules(excel, 'Data')).toHaveLength(1); // the user's own, alone
+    expect(display(excel, 'Other', ['A2'])).toEqual([YELLOW]);
+  });
+
+  it('with every load failing, marks nothing twice and says which sheets', async () => {
+    const opts: FakeExcelOptions = { failConditionalFormatLoads: true };
+    const excel = new FakeExcel(init(), opts);
+    const tally = tallyOver(excel);
+    const outcome = await tally.highlight(findings, (await tally.read()).state);
+    // A sheet without any conditional format reads fine one by one; none is marked twice.
+    expect(outcome.unreadableSheets).toEqual([]);
+    expect(outcome.marked).toBe(5);
+    const again = await tally.highlight(findings, (await tally.read()).state);
+    expect(again).toEqual({
+      marked: 0,
+      restored: 0,
+      protectedSheets: [],
+      unreadableSheets: ['Data', 'Other'],
+    });
+    expect(rules(excel, 'Data')).toHaveLength(2);
   });
 });
 
-describe('the record of marks', () => {
-  it('is written before the cells are painted, compactly, and fits Excel’s request limit', async () => {
-    const n = 12_000;
-    const rows = Array.from({ length: n + 1 }, (_, i) => (i === 0 ? ['v', 'w'] : [i, i]));
-    const fillsInit: Record<string, string> = {};
-    for (let i = 2; i <= n + 1; i += 3) fillsInit[`B${i}`] = '#DDEBF7';
-    // A request of 2,500 fill writes is refused (200 bytes an operation, 500 KB a request).
-    const excel = new FakeExcel(
-      { sheets: [{ name: 'Data', rows, fills: fillsInit }] },
-      { payloadByteLimit: 500_000 },
-    );
-    const original = fills(excel);
-    const tally = tallyOver(excel);
-    const { state } = await tally.read();
-    const many = [
-      finding({
-        ruleId: 'R',
-        cells: rows.slice(1).flatMap((_, i) => [
-          { item: 'v', cell: `A${i + 2}`, value: i },
-          { item: 'w', cell: `B${i + 2}`, value: i },
-        ]),
+describe('protected sheets', () => {
+  it('refuses writes with AccessDenied, as Excel does', async () => {
+    const base = init();
+    const excel = new FakeExcel({ sheets: [{ ...base.sheets[0]!, protected: true }] });
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Data').getRange('A1').values = [['x']];
+        await context.sync();
       }),
-    ];
-    expect((await tally.highlight(many, state)).marked).toBe(2 * n);
-    expect(excel.requests.some((r) => !r.ok)).toBe(true);
-    const record = excel.settings.get(MARKS_KEY) as string;
-    expect(parseMarks(record)).toHaveLength(2 * n);
-    // a few bytes a cell
-    expect(record.length).toBeLessThan(2 * n * 8);
-    expect(excel.sheet('Data')?.fillOf(`B${n + 1}`)).toEqual({ color: RED, pattern: 'Solid' });
-    expect(await tally.clearHighlights()).toEqual({ restored: 2 * n, kept: 0 });
-    expect(fills(excel)).toEqual(original);
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(excel.sheet('Data')?.valueAt(0, 0)).toBe('unit');
   });
 
-  it('holds every mark before painting, so a failure part way leaves none unrecorded', async () => {
-    const excel = new FakeExcel(init());
-    const original = fills(excel);
-    const tally = tallyOver(excel);
-    const { state } = await tally.read();
-    excel.faults.push({ op: 'RangeFill.color', code: 'GeneralException' });
-    await expect(tally.highlight(findings, state)).rejects.toMatchObject({
-      code: 'GeneralException',
+  it('are left unmarked and named, and the other sheets are marked', async () => {
+    const base = init();
+    const excel = new FakeExcel({
+      sheets: [{ ...base.sheets[0]!, protected: true }, base.sheets[1]!],
     });
-    expect(parseMarks(excel.settings.get(MARKS_KEY))).toHaveLength(5);
-    await tally.clearHighlights();
-    expect(fills(excel)).toEqual(original);
-    expect(excel.settings.has(MARKS_KEY)).toBe(false);
+    const tally = tallyOver(excel);
+    const outcome = await tally.highlight(findings, (await tally.read()).state);
+    expect(outcome).toEqual({
+      marked: 1,
+      restored: 0,
+      protectedSheets: ['Data'],
+      unreadableSheets: [],
+    });
+    expect(excel.sheet('Data')?.conditionalFormats).toEqual([]);
+    expect(display(excel, 'Other', ['A2'])).toEqual([YELLOW]);
   });
 
-  it('skips the cells of a sheet deleted between reading and marking', async () => {
+  it('keep their marks when cleared, and are named', async () => {
     const excel = new FakeExcel(init());
     const tally = tallyOver(excel);
-    const { state } = await tally.read();
-    excel.sheets.splice(1, 1);
-    expect((await tally.highlight(findings, state)).marked).toBe(4);
+    await tally.highlight(findings, (await tally.read()).state);
+    excel.sheet('Data')!.protected = true;
+    expect(await tally.clearHighlights()).toEqual({
+      restored: 1,
+      protectedSheets: ['Data'],
+      unreadableSheets: [],
+    });
+    expect(rules(excel, 'Data')).toHaveLength(2);
   });
 });

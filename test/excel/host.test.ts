@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 describe('the Office host', () => {
-  it('waits for Office.onReady and reports the host and display language', async () => {
+  it('waits for Office.onReady and reports the host, display language and platform', async () => {
     let ready: (info: { host: string; platform: string }) => void = () => undefined;
     setOffice({
       onReady: () => new Promise((resolve) => (ready = resolve)),
@@ -33,14 +33,22 @@ describe('the Office host', () => {
     await Promise.resolve();
     expect(settled).toBe(false);
     ready({ host: 'Excel', platform: 'PC' });
-    await expect(info).resolves.toEqual({ host: 'Excel', displayLanguage: 'zh-CN' });
+    await expect(info).resolves.toEqual({
+      host: 'Excel',
+      displayLanguage: 'zh-CN',
+      platform: 'PC',
+    });
     expect(supportsExcelApi('1.13')).toBe(true);
     expect(supportsExcelApi('1.99')).toBe(false);
   });
 
   it('reports a page opened outside Office as no host', async () => {
     setOffice({ onReady: async () => ({ host: null, platform: null }), context: {} });
-    await expect(onOfficeReady()).resolves.toEqual({ host: '', displayLanguage: '' });
+    await expect(onOfficeReady()).resolves.toEqual({
+      host: '',
+      displayLanguage: '',
+      platform: '',
+    });
   });
 
   it('fails clearly when office.js did not load', async () => {

@@ -310,13 +310,17 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     expect(excel.syncCount).toBe(8);
   });
 
-  it('gives up with Excel’s error when not even one row fits', async () => {
+  it('gives up when not even one row fits, naming the sheet and row, Excel’s error kept', async () => {
     const { source } = sourceOver(
       { sheets: [{ name: 'Wide', rows: numbers(4, 50) }] },
       { payloadCellLimit: 30 },
     );
+    // 50 cells a row, 30 a request: the first row (row 1 of the sheet) cannot be read.
     await expect(source.readAll()).rejects.toMatchObject({
-      code: 'RequestPayloadSizeLimitExceeded',
+      code: 'RowTooLarge',
+      sheet: 'Wide',
+      row: 1,
+      cause: { code: 'RequestPayloadSizeLimitExceeded' },
     });
   });
 });

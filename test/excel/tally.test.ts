@@ -6,13 +6,7 @@ import { findingKey } from '../../src/core/validate/result';
 import type { ExcelBatch } from '../../src/excel/context';
 import { MARK_COLOURS } from '../../src/excel/highlight';
 import { CleanupFailedError } from '../../src/excel/owned';
-import {
-  MARKS_KEY,
-  OWNED_KEY,
-  freeName,
-  parseOwned,
-  parseOwnedRecords,
-} from '../../src/excel/state';
+import { OWNED_KEY, freeName, parseOwned, parseOwnedRecords } from '../../src/excel/state';
 import { RULE_HEADERS } from '../../src/excel/tables';
 import {
   ExcelTally,
@@ -77,19 +71,20 @@ function numbers(rows: number, cols: number): number[][] {
 
 describe('the audit path', () => {
   it.each([100, 10_000, 200_000])(
-    'audits a %i-row workbook in 3 syncs: 2 to read it, 1 to mark it',
+    'audits a %i-row workbook in 5 syncs: 2 to read it, 3 to mark it',
     async (n) => {
       const { excel, tally } = tallyOver(birthsForm(n, [2, n - 2]));
       const read = await tally.read();
-      // the sheets with the settings; the used ranges with values and conditional formats
+      // the sheets with the settings; the used ranges with values
       expect(excel.syncCount).toBe(2);
       expect(read.cells).toBe((n + 1) * 4);
       const result = audit(read);
       const errors = result.validation.findings.filter((f) => f.ruleId === 'FE1-01');
       expect(errors.map((f) => f.unit)).toEqual(['乡镇3', `乡镇${n - 1}`]);
       const outcome = await tally.highlight(result.validation.findings, read.state);
-      // the marks, as conditional formats, in one request
-      expect(excel.syncCount).toBe(3);
+      // the sheets and their protection; Tally's conditional formats, in a request of their
+      // own; the marks
+      expect(excel.syncCount).toBe(5);
       // three cells of each failing row
       expect(outcome.marked).toBe(6);
       const sheet = excel.sheet('妇幼卫生');
@@ -102,7 +97,7 @@ describe('the audit path', () => {
     30_000,
   );
 
-  it('reads 200,000 rows × 26 columns in blocks, halves a block Excel refuses, and marks in one sync', async () => {
+  it('reads 200,000 rows × 26 columns in blocks, and halves a block Excel refuses', async () => {
     const big = { sheets: [{ name: 'Big', rows: numbers(200_000, 26) }] };
     const { excel, tally } = tallyOver(big);
     const read = await tally.read();
@@ -111,11 +106,11 @@ describe('the audit path', () => {
     // + used ranges + 20 blocks of 10,000 rows
     expect(excel.syncCount).toBe(23);
     await tally.highlight([], read.state);
-    // nothing to mark and no marks to take off: no request
-    expect(excel.syncCount).toBe(23);
+    // the sheets and Tally's formats; nothing to mark and no marks to take off: no more
+    expect(excel.syncCount).toBe(25);
     // Known to be above the limit: the next read does not try all at once.
     await tally.read();
-    expect(excel.syncCount).toBe(23 + 22);
+    expect(excel.syncCount).toBe(25 + 22);
 
     const refused = tallyOver(big, { payloadCellLimit: 200_000 });
     const again = await refused.tally.read();
@@ -151,6 +146,7 @@ describe('the audit path', () => {
     expect(excel.sheets.map((s) => s.name)).toEqual([
       ...sample.sheets.map((s) => s.name),
       '指标汇总',
+      '分单位指标',
       '监测报告',
       '审核说明',
     ]);
@@ -351,7 +347,7 @@ describe('the report sheets', () => {
     // sheets and new sheets, contents, view
     expect(excel.syncCount - before).toBe(3);
     expect(excel.calculationSuspensions).toBe(1);
-    expect(placed.map((p) => p.name)).toEqual(['指标汇总', '监测报告']);
+    expect(placed.map((p) => p.name)).toEqual(['指标汇总', '分单位指标', '监测报告']);
     const summary = excel.sheet('指标汇总');
     const spec = out.sheets[0];
     if (!summary || !spec) throw new Error('no summary');
@@ -376,10 +372,20 @@ describe('the report sheets', () => {
         ? [{ r, c: status, v: cell.value }]
         : [];
     });
-    expect(new Set(statusCells.map((s) => s.v))).toEqual(new Set(['达标', '未达标', '无数据']));
+    // The sample has every status but 无数据 (issue 9: 无法评估 for 左右 without a band, 仅监测).
+    const byWord = {
+      达标: COLOURS.met,
+      未达标: COLOURS.notMet,
+      无数据: COLOURS.noData,
+      无法评估: COLOURS.notAssessable,
+      仅监测: COLOURS.noTarget,
+    } as const;
+    expect(new Set(statusCells.map((s) => s.v))).toEqual(
+      new Set(['达标', '未达标', '无法评估', '仅监测']),
+    );
     expect(statusCells.length).toBeGreaterThan(0);
     for (const { r, c, v } of statusCells) {
-      const want = v === '达标' ? COLOURS.met : v === '未达标' ? COLOURS.notMet : COLOURS.noData;
+      const want = byWord[v as keyof typeof byWord];
       expect(summary.fillAt(r, c)).toBe(want.fill);
       expect(summary.formatAt(r, c).fontColor).toBe(want.font);
     }
@@ -402,12 +408,13 @@ describe('the report sheets', () => {
       ],
       position: { start: chartSpec?.anchor },
     });
-    expect(excel.sheet('监测报告')?.valueAt(0, 0)).toBe(out.sheets[1]?.rows[0]?.[0]?.value);
+    expect(excel.sheet('监测报告')?.valueAt(0, 0)).toBe(out.sheets[2]?.rows[0]?.[0]?.value);
     expect(excel.activeSheet).toBe('指标汇总');
     expect(excel.sheets.every((s) => s.visibility === 'Visible')).toBe(true);
     const owned = parseOwned(excel.settings.get(OWNED_KEY));
     expect([...owned.entries()]).toEqual([
       [summary.id, 'summary'],
+      [excel.sheet('分单位指标')?.id, 'units'],
       [excel.sheet('监测报告')?.id, 'narrative'],
     ]);
   });
@@ -420,9 +427,102 @@ describe('the report sheets', () => {
     await tally.writeReport(out);
     expect(excel.sheets.map((s) => [s.name, s.table()])).toEqual(first);
     const ids = excel.sheets.map((s) => s.id);
-    expect(ids.slice(0, -2)).toEqual(firstIds.slice(0, -2));
-    expect(ids.slice(-2)).not.toEqual(firstIds.slice(-2));
-    expect([...parseOwned(excel.settings.get(OWNED_KEY)).keys()]).toEqual(ids.slice(-2));
+    expect(ids.slice(0, -3)).toEqual(firstIds.slice(0, -3));
+    expect(ids.slice(-3)).not.toEqual(firstIds.slice(-3));
+    expect([...parseOwned(excel.settings.get(OWNED_KEY)).keys()]).toEqual(ids.slice(-3));
+  });
+
+  it('prints 指标汇总 and 分单位指标 as described: A4, one page wide, titles, header, footer', async () => {
+    const { excel, tally, out } = await sampleReport();
+    const placed = await tally.writeReport(out);
+    expect(placed.every((p) => p.viewError === undefined)).toBe(true);
+    const summary = excel.sheet('指标汇总');
+    const units = excel.sheet('分单位指标');
+    if (!summary || !units) throw new Error('no report sheets');
+    // 11 printed columns (板块 … 小样本) and 4 for checking (变化单位, 分子, 分母, 目标已核对): L–O.
+    expect(summary.print).toMatchObject({
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      centerHorizontally: true,
+      // The header row (row 5) and 板块, 领域, 编号, 指标名称 (A–D) on every page.
+      titleRows: '$5:$5',
+      titleColumns: '$A:$D',
+      // 0.4 in = 28.8 pt, 0.6 in = 43.2 pt, 0.25 in = 18 pt.
+      margins: {
+        leftMargin: 28.8,
+        rightMargin: 28.8,
+        topMargin: 43.2,
+        bottomMargin: 43.2,
+        headerMargin: 18,
+        footerMargin: 18,
+      },
+      headerFooter: {
+        leftHeader: '青川市　2025年',
+        centerHeader: '指标汇总',
+        rightHeader: '两纲监测（2021—2030年）',
+        centerFooter: '第 &P 页，共 &N 页',
+      },
+    });
+    expect(summary.orientation).toBe('Landscape');
+    // The domain table begins a page: one break, just above its title row.
+    const domainTitle = out.sheets[0]?.rows.findIndex((r) => r[0]?.value === '分领域达标情况');
+    expect(domainTitle).toBeGreaterThan(20);
+    expect(summary.print.breaks).toEqual([domainTitle]);
+    // The columns for checking are an outline group, collapsed: hidden until expanded.
+    expect(summary.columnGroups).toEqual([{ left: 11, right: 14, collapsed: true }]);
+    expect([...summary.hiddenColumns].sort((a, b) => a - b)).toEqual([11, 12, 13, 14]);
+    // Thin grey borders over the indicator table, from its header row to its last column.
+    const table = [...summary.borders.values()].filter((b) => b.ref.top === 4);
+    expect(new Set(table.map((b) => b.edge))).toEqual(
+      new Set([
+        'EdgeTop',
+        'EdgeBottom',
+        'EdgeLeft',
+        'EdgeRight',
+        'InsideHorizontal',
+        'InsideVertical',
+      ]),
+    );
+    for (const b of table) {
+      expect(b).toMatchObject({ style: 'Continuous', weight: 'Thin', color: '#808080' });
+      expect([b.ref.left, b.ref.right]).toEqual([0, 14]);
+    }
+    // The chart covers its cells up to, not including, the description's corner.
+    const chart = out.sheets[0]?.charts?.[0];
+    expect(summary.charts[0]?.position?.start).toBe(chart?.anchor);
+    const [, col, row] = /^([A-Z]+)(\d+)$/.exec(chart?.to ?? '') ?? [];
+    const before = String.fromCharCode((col ?? 'A').charCodeAt(0) - 1);
+    expect(summary.charts[0]?.position?.end).toBe(`${before}${Number(row) - 1}`);
+    // 分单位指标: the unit names (A) and its three header rows (3–5) on every page.
+    expect(units.orientation).toBe('Landscape');
+    expect(units.print).toMatchObject({
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      titleRows: '$3:$5',
+      titleColumns: '$A:$A',
+      headerFooter: { leftHeader: '青川市　2025年', centerHeader: '分单位指标' },
+    });
+    // 监测报告 prints portrait, one page wide, with page numbers.
+    expect(excel.sheet('监测报告')?.print).toMatchObject({
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1 },
+      headerFooter: { centerFooter: '第 &P 页，共 &N 页' },
+    });
+  });
+
+  it('without ExcelApi 1.10 hides the columns for checking instead of grouping them', async () => {
+    const { excel, out } = await sampleReport();
+    const tally = new ExcelTally({
+      name: 'x',
+      run: excel.run as unknown as ExcelBatch,
+      api: (v) => Number(v.split('.')[1]) < 10,
+      merges: false,
+    });
+    await tally.writeReport(out);
+    const summary = excel.sheet('指标汇总');
+    expect(summary?.columnGroups).toEqual([]);
+    expect([...(summary?.hiddenColumns ?? [])].sort((a, b) => a - b)).toEqual([11, 12, 13, 14]);
+    expect(summary?.print.titleRows).toBe('$5:$5');
   });
 
   it('never touches a user’s sheet of the same name, and picks another name', async () => {
@@ -463,7 +563,7 @@ describe('the report sheets', () => {
     const e = await tally.writeReport(out).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(CleanupFailedError);
     const err = e as CleanupFailedError;
-    expect(err.sheets).toHaveLength(2);
+    expect(err.sheets).toHaveLength(3);
     expect(excel.sheets.filter((s) => s.name.startsWith('Tally~')).map((s) => s.name)).toContain(
       err.sheets[0],
     );
@@ -501,15 +601,6 @@ describe('names', () => {
     expect(parseOwned('not json')).toEqual(new Map());
     expect(parseOwned(undefined)).toEqual(new Map());
   });
-
-  it('removes the record of marks when nothing is marked', async () => {
-    const { excel, tally } = tallyOver({
-      sheets: [{ name: 'S', rows: [[1]] }],
-      settings: { [MARKS_KEY]: '{"version":1,"marks":[]}' },
-    });
-    expect(await tally.clearHighlights()).toEqual({ restored: 0, kept: 0 });
-    expect(excel.settings.has(MARKS_KEY)).toBe(false);
-  });
 });
 
 describe('Tally’s sheets when sheet ids change between sessions', () => {
@@ -531,11 +622,12 @@ describe('Tally’s sheets when sheet ids change between sessions', () => {
     // Not audited as data: the report sheets are still known as Tally's.
     expect((await tally.read()).cells).toBe(cells);
     const placed = await tally.writeReport(out);
-    expect(placed.map((p) => p.name)).toEqual(['指标汇总', '监测报告']);
+    expect(placed.map((p) => p.name)).toEqual(['指标汇总', '分单位指标', '监测报告']);
     expect(excel.sheets.map((s) => s.name)).toEqual(names);
     const owned = parseOwnedRecords(excel.settings.get(OWNED_KEY));
     expect(owned.map((r) => [r.id, r.name, r.role])).toEqual([
       [excel.sheet('指标汇总')?.id, '指标汇总', 'summary'],
+      [excel.sheet('分单位指标')?.id, '分单位指标', 'units'],
       [excel.sheet('监测报告')?.id, '监测报告', 'narrative'],
     ]);
   });
@@ -552,7 +644,7 @@ describe('Tally’s sheets when sheet ids change between sessions', () => {
     );
     excel.reassignSheetIds();
     const placed = await tally.writeReport(out);
-    expect(placed.map((p) => p.name)).toEqual(['指标汇总 (Tally)', '监测报告']);
+    expect(placed.map((p) => p.name)).toEqual(['指标汇总 (Tally)', '分单位指标', '监测报告']);
     expect(excel.sheet('指标汇总')?.table()).toEqual([['我的', 1]]);
     expect(excel.sheets.filter((s) => s.name === '监测报告')).toHaveLength(1);
   });
@@ -568,7 +660,7 @@ describe('the view of written sheets', () => {
         columnWidths: [12],
         frozenRows: 1,
         frozenColumns: 1,
-        landscape: true,
+        print: { orientation: 'landscape' },
       },
       { name: '监测报告', rows: [[{ value: 'x' }]], frozenRows: 1 },
     ],
@@ -598,6 +690,7 @@ describe('the view of written sheets', () => {
     });
     await tally.writeReport(out);
     expect(excel.sheet('指标汇总')?.orientation).toBe('Portrait');
+    expect(excel.sheet('指标汇总')?.print.paperSize).toBeUndefined();
     expect(excel.sheet('指标汇总')?.frozen).toEqual({ rows: 1, columns: 1 });
   });
 

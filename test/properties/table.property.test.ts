@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseA1, type RangeRef } from '../../src/core/model/a1';
 import { CellError, isBlank, type Cell } from '../../src/core/model/cell';
-import type { SheetData } from '../../src/core/model/workbook';
+import type { RowSheet as SheetData } from '../../src/core/model/workbook';
 import { readTable, type Table, type TableRecord } from '../../src/core/read/table';
 import { defaultIndex } from '../support/fixtures';
 import { expectEqual, runs } from '../support/property';

@@ -17,7 +17,7 @@
  * Plain TypeScript, no Node imports: jest tests use it, and the browser test bundles it as a
  * stand-in for office.js (fake-office-browser.ts).
  */
-import { parseRange, rangeA1, type RangeRef } from '../../src/core/model/a1';
+import { columnIndex, parseRange, rangeA1, type RangeRef } from '../../src/core/model/a1';
 
 export type FakeValue = number | string | boolean;
 
@@ -44,6 +44,10 @@ export interface FakeSheetInit {
   /** Number formats by A1 cell address. */
   numberFormats?: Readonly<Record<string, string>>;
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Sheet protection (Review › Protect Sheet): every change to its cells is refused. */
+  protected?: boolean;
+  /** The user's own conditional formats. */
+  conditionalFormats?: readonly FakeConditionalFormatInit[];
 }
 
 export interface FakeWorkbookInit {
@@ -72,11 +76,15 @@ export interface FakeExcelOptions {
    */
   nullFillPattern?: boolean;
   /**
-   * The largest request, in bytes as estimated: 200 a queued operation, plus the JSON of the
-   * values, formats and setting values it carries. Above it, sync fails with
-   * `payloadErrorCode` and nothing in the request is applied.
+   * The largest request and the largest response, in bytes as Excel on the web counts them
+   * (5 MB there): the JSON, in UTF-16, of the values, formats and settings a request carries
+   * (plus 200 bytes an action), and of the values its loads return. A request above it fails
+   * with RequestPayloadSizeLimitExceeded and nothing in it is applied; a response above it with
+   * ResponsePayloadSizeLimitExceeded (its writes stay applied, its loads are lost).
    */
   payloadByteLimit?: number;
+  /** Every load of conditional formats' rules fails (office-js #6827, #6835). */
+  failConditionalFormatLoads?: boolean;
 }
 
 /** Make the next run of the named operation (e.g. `ChartCollection.add`) fail. */
@@ -132,13 +140,34 @@ function intersects(a: RangeRef, b: RangeRef): boolean {
 /** A conditional format as the sheet keeps it. */
 export interface FakeConditionalFormatModel {
   id: string;
-  ref: RangeRef;
+  /** The areas it applies to (several when added over a RangeAreas). */
+  refs: RangeRef[];
   /** `Custom`, `CellValue`, `ColorScale`, … */
   type: string;
   /** The custom rule's formula ('' until set). */
   formula: string;
   /** The format's fill colour, when set. */
   fill?: string;
+  /**
+   * A format Excel cannot describe through the API (office-js #6827, #6835: two cellValue
+   * rules on one range, a rule duplicated by hand): loading the rules or formats of any
+   * collection that holds it fails the request, and so does loading its own rule.
+   */
+  unreadable?: boolean;
+}
+
+/** A conditional format a fixture puts on a sheet (the user's own). */
+export interface FakeConditionalFormatInit {
+  /** A1 areas, comma-separated (`B2:B9,D2`). */
+  address: string;
+  type?: string;
+  formula?: string;
+  fill?: string;
+  unreadable?: boolean;
+}
+
+function overlaps(refs: readonly RangeRef[], ref: RangeRef): boolean {
+  return refs.some((r) => intersects(r, ref));
 }
 
 /** Whether a custom rule's formula is TRUE for every cell (what the fake can evaluate). */
@@ -214,6 +243,27 @@ export interface FakeCellFormat {
   wrapText?: boolean;
 }
 
+export interface FakePrintModel {
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  margins: Record<string, number>;
+  centerHorizontally?: boolean;
+  titleRows?: string;
+  titleColumns?: string;
+  /** `centerFooter` and the like of `headersFooters.defaultForAllPages`. */
+  headerFooter: Record<string, string>;
+  /** 0-based rows above which a page break was added. */
+  breaks: number[];
+}
+
+export interface FakeBorderModel {
+  ref: RangeRef;
+  edge: string;
+  style?: string;
+  weight?: string;
+  color?: string;
+}
+
 export interface FakeChartSeriesModel {
   name: string;
   values: string;
@@ -243,6 +293,13 @@ export class FakeSheet {
   /** Sheet-scoped defined names (`worksheet.names`): name to formula. */
   readonly names = new Map<string, string>();
   orientation: 'Portrait' | 'Landscape' = 'Portrait';
+  /** The rest of `pageLayout` (ExcelApi 1.9) and the page breaks, as set. */
+  readonly print: FakePrintModel = { margins: {}, headerFooter: {}, breaks: [] };
+  /** Borders set through `format.borders.getItem(edge)`, by `A1|edge`. */
+  readonly borders = new Map<string, FakeBorderModel>();
+  /** Column outline groups (ExcelApi 1.10) and hidden columns, 0-based. */
+  readonly columnGroups: { left: number; right: number; collapsed: boolean }[] = [];
+  readonly hiddenColumns = new Set<number>();
   readonly charts: FakeChartModel[] = [];
   merges: RangeRef[];
   frozen: { rows: number; columns: number } = { rows: 0, columns: 0 };
@@ -250,6 +307,8 @@ export class FakeSheet {
   deleted = false;
   /** Conditional formats (ExcelApi 1.6), highest priority first. */
   conditionalFormats: FakeConditionalFormatModel[] = [];
+  /** Sheet protection: changes to cells, formats and conditional formats fail (AccessDenied). */
+  protected = false;
 
   constructor(
     public name: string,
@@ -260,6 +319,17 @@ export class FakeSheet {
     this.merges = [...(init?.merges ?? [])];
     this.visibility = init?.visibility ?? 'Visible';
     if (!init) return;
+    this.protected = init.protected ?? false;
+    (init.conditionalFormats ?? []).forEach((cf, i) => {
+      this.conditionalFormats.push({
+        id: `{user-cf-${i + 1}}`,
+        refs: cf.address.split(',').map((a) => parseRange(a.trim())),
+        type: cf.type ?? 'Custom',
+        formula: cf.formula ?? '',
+        ...(cf.fill ? { fill: normaliseColor(cf.fill) } : {}),
+        ...(cf.unreadable ? { unreadable: true } : {}),
+      });
+    });
     const top = init.origin?.row ?? 0;
     const left = init.origin?.col ?? 0;
     init.rows.forEach((row, i) => {
@@ -329,6 +399,14 @@ export class FakeSheet {
     return this.formulas.get(key(row, col));
   }
 
+  /** @internal Refuse a change to a protected sheet, as Excel does. */
+  writable(): this {
+    if (this.protected) {
+      throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation.');
+    }
+    return this;
+  }
+
   /** The fill colour of a cell, or undefined when it has no fill. */
   fillAt(row: number, col: number): string | undefined {
     const fill = this.formats.get(key(row, col))?.fill;
@@ -349,7 +427,7 @@ export class FakeSheet {
   displayColourAt(row: number, col: number): string | undefined {
     const cell = { top: row, left: col, bottom: row, right: col };
     for (const cf of this.conditionalFormats) {
-      if (cf.type !== 'Custom' || !cf.fill || !intersects(cf.ref, cell)) continue;
+      if (cf.type !== 'Custom' || !cf.fill || !overlaps(cf.refs, cell)) continue;
       if (ruleHolds(cf.formula)) return cf.fill;
     }
     return this.fillAt(row, col);
@@ -465,12 +543,19 @@ interface Op {
   run(): void;
 }
 
-/** What an operation costs in a request, for `payloadByteLimit`. */
+/**
+ * What an action costs in a request beyond the data it carries, for `payloadByteLimit`: its
+ * object path, method and ids, about 100 characters of JSON.
+ */
 const OP_BYTES = 200;
 
-function jsonBytes(v: unknown): number {
+/**
+ * The size of a value as Excel counts a payload: its JSON in UTF-16, two bytes a code unit (a
+ * Chinese character is two bytes, not the one a `.length` of UTF-8-minded code would say).
+ */
+export function jsonBytes(v: unknown): number {
   try {
-    return JSON.stringify(v)?.length ?? 0;
+    return 2 * (JSON.stringify(v)?.length ?? 0);
   } catch {
     return 0;
   }
@@ -593,6 +678,7 @@ abstract class FakeClientObject<T> {
           return; // a null object loads nothing
         }
         const value = this.read(this.check(t.value), name);
+        this.context.received(value);
         this.context.stage(() => this.loaded.set(name, value));
       },
     });
@@ -613,6 +699,7 @@ abstract class FakeClientObject<T> {
         throw invalidArgument(`The property '${name}' does not exist.`);
       }
       const value = this.read(t.value, name);
+      this.context.received(value);
       this.context.stage(() => this.loaded.set(name, value));
     }
   }
@@ -721,6 +808,7 @@ abstract class FakeRangePart extends FakeClientObject<RangeTarget> {
     this.keep(name, value);
     this.write(op, () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       eachCell(ref, (r, c) => f(sheet.format(r, c)));
     });
   }
@@ -824,6 +912,7 @@ export class FakeRangeFill extends FakeRangePart {
   clear(): void {
     this.write('RangeFill.clear', () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       eachCell(ref, (r, c) => {
         const f = sheet.formats.get(key(r, c));
         if (f) delete f.fill;
@@ -864,6 +953,84 @@ export class FakeRangeFont extends FakeRangePart {
   }
 }
 
+const BORDER_EDGES = new Set([
+  'EdgeTop',
+  'EdgeBottom',
+  'EdgeLeft',
+  'EdgeRight',
+  'InsideHorizontal',
+  'InsideVertical',
+  'DiagonalDown',
+  'DiagonalUp',
+]);
+const BORDER_STYLES = new Set([
+  'None',
+  'Continuous',
+  'Dash',
+  'DashDot',
+  'DashDotDot',
+  'Dot',
+  'Double',
+  'SlantDashDot',
+]);
+const BORDER_WEIGHTS = new Set(['Hairline', 'Thin', 'Medium', 'Thick']);
+
+/** `range.format.borders` (ExcelApi 1.1): `getItem(edge)` only. */
+export class FakeRangeBorderCollection extends FakeRangePart {
+  protected readonly scalars = [] as const;
+  protected read(): unknown {
+    return undefined;
+  }
+  getItem(edge: string): FakeRangeBorder {
+    if (!BORDER_EDGES.has(edge)) throw invalidArgument(`Unknown border ${edge}.`);
+    return new FakeRangeBorder(this.context, this.range, edge);
+  }
+}
+
+export class FakeRangeBorder extends FakeRangePart {
+  protected readonly scalars = ['style', 'weight', 'color'] as const;
+  constructor(
+    context: FakeRequestContext,
+    range: FakeRange,
+    private readonly edge: string,
+  ) {
+    super(context, range);
+  }
+  protected read(t: RangeTarget, property: string): unknown {
+    const b = t.sheet.borders.get(`${rangeA1(t.ref)}|${this.edge}`);
+    return b?.[property as 'style'] ?? (property === 'style' ? 'None' : null);
+  }
+  private set(property: 'style' | 'weight' | 'color', value: string, valid?: Set<string>) {
+    if (valid && !valid.has(value)) throw invalidArgument(`Invalid border ${property} ${value}.`);
+    this.keep(property, value);
+    this.write(`RangeBorder.${property}`, () => {
+      const { sheet, ref } = this.need();
+      const key = `${rangeA1(ref)}|${this.edge}`;
+      const b = sheet.borders.get(key) ?? { ref, edge: this.edge };
+      b[property] = property === 'color' ? normaliseColor(value) : value;
+      sheet.borders.set(key, b);
+    });
+  }
+  get style(): string {
+    return this.get('style');
+  }
+  set style(v: string) {
+    this.set('style', v, BORDER_STYLES);
+  }
+  get weight(): string {
+    return this.get('weight');
+  }
+  set weight(v: string) {
+    this.set('weight', v, BORDER_WEIGHTS);
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.set('color', v);
+  }
+}
+
 const ALIGNMENTS = new Set(['General', 'Left', 'Center', 'Right', 'Fill', 'Justify']);
 const VERTICAL = new Set(['Top', 'Center', 'Bottom', 'Justify', 'Distributed']);
 
@@ -877,11 +1044,13 @@ export class FakeRangeFormat extends FakeRangePart {
   ] as const;
   readonly fill: FakeRangeFill;
   readonly font: FakeRangeFont;
+  readonly borders: FakeRangeBorderCollection;
 
   constructor(context: FakeRequestContext, range: FakeRange) {
     super(context, range);
     this.fill = new FakeRangeFill(context, range);
     this.font = new FakeRangeFont(context, range);
+    this.borders = new FakeRangeBorderCollection(context, range);
   }
 
   protected read(t: RangeTarget, property: string): unknown {
@@ -902,6 +1071,7 @@ export class FakeRangeFormat extends FakeRangePart {
   protected override child(name: string): FakeClientObject<unknown> | undefined {
     if (name === 'fill') return this.fill as FakeClientObject<unknown>;
     if (name === 'font') return this.font as FakeClientObject<unknown>;
+    if (name === 'borders') return this.borders as FakeClientObject<unknown>;
     return undefined;
   }
 
@@ -913,6 +1083,7 @@ export class FakeRangeFormat extends FakeRangePart {
     this.keep('columnWidth', points);
     this.write('RangeFormat.columnWidth', () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       if (!(points >= 0)) throw invalidArgument();
       for (let c = ref.left; c <= ref.right; c++) sheet.columnWidths.set(c, points);
     });
@@ -925,6 +1096,7 @@ export class FakeRangeFormat extends FakeRangePart {
     this.keep('rowHeight', points);
     this.write('RangeFormat.rowHeight', () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       if (!(points >= 0 && points <= 409)) throw invalidArgument();
       for (let r = ref.top; r <= ref.bottom; r++) sheet.rowHeights.set(r, points);
     });
@@ -983,9 +1155,43 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     this.format = new FakeRangeFormat(context, this);
   }
 
+  /** Group whole columns in an outline (ExcelApi 1.10). */
+  group(option: 'ByRows' | 'ByColumns'): void {
+    if (option !== 'ByColumns') throw invalidArgument('Only column groups are modelled.');
+    this.write('Range.group', () => {
+      const { sheet, ref } = this.need();
+      sheet.columnGroups.push({ left: ref.left, right: ref.right, collapsed: false });
+    });
+  }
+
+  /** Collapse the group the columns belong to (ExcelApi 1.10): its columns are hidden. */
+  hideGroupDetails(option: 'ByRows' | 'ByColumns'): void {
+    if (option !== 'ByColumns') throw invalidArgument('Only column groups are modelled.');
+    this.write('Range.hideGroupDetails', () => {
+      const { sheet, ref } = this.need();
+      const g = sheet.columnGroups.find((x) => x.left <= ref.left && x.right >= ref.right);
+      if (!g) throw new FakeOfficeError('InvalidOperation', 'The range is not in a group.');
+      g.collapsed = true;
+      for (let c = g.left; c <= g.right; c++) sheet.hiddenColumns.add(c);
+    });
+  }
+
+  set columnHidden(hidden: boolean) {
+    this.write('Range.columnHidden', () => {
+      const { sheet, ref } = this.need();
+      for (let c = ref.left; c <= ref.right; c++) {
+        if (hidden) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
+
   /** The conditional formats that overlap the range (ExcelApi 1.6). */
   get conditionalFormats(): FakeConditionalFormatCollection {
-    this.cfs ??= new FakeConditionalFormatCollection(this.context, this);
+    this.cfs ??= new FakeConditionalFormatCollection(this.context, () => {
+      const { sheet, ref } = this.resolveTarget();
+      return { sheet, refs: [ref] };
+    });
     return this.cfs;
   }
 
@@ -1078,10 +1284,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       'Range.values',
       () => {
         const { sheet, ref } = this.need();
+        sheet.writable();
         const at = grid(ref, values, isCellValue);
         eachCell(ref, (r, c) => sheet.enter(r, c, at(r, c)));
       },
       () => (Array.isArray(values) ? values.reduce((n, row) => n + row.length, 0) : 1),
+      () => jsonBytes(values),
     );
   }
   get numberFormat(): string[][] {
@@ -1093,10 +1301,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       'Range.numberFormat',
       () => {
         const { sheet, ref } = this.need();
+        sheet.writable();
         const at = grid(ref, formats, isString);
         eachCell(ref, (r, c) => (sheet.format(r, c).numberFormat = at(r, c)));
       },
       () => (Array.isArray(formats) ? formats.reduce((n, row) => n + row.length, 0) : 1),
+      () => jsonBytes(formats),
     );
   }
   get formulas(): unknown[][] {
@@ -1109,10 +1319,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       'Range.formulas',
       () => {
         const { sheet, ref } = this.need();
+        sheet.writable();
         const at = grid(ref, formulas, isCellValue);
         eachCell(ref, (r, c) => sheet.enter(r, c, at(r, c)));
       },
       () => (Array.isArray(formulas) ? formulas.reduce((n, row) => n + row.length, 0) : 1),
+      () => jsonBytes(formulas),
     );
   }
 
@@ -1141,6 +1353,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   merge(across = false): void {
     this.write('Range.merge', () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       const areas: RangeRef[] = across
         ? Array.from({ length: ref.bottom - ref.top + 1 }, (_, i) => ({
             ...ref,
@@ -1163,6 +1376,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this.write('Range.clear', () => {
       const { sheet, ref } = this.need();
+      sheet.writable();
       sheet.clear(ref, applyTo);
     });
   }
@@ -1181,11 +1395,20 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 
 type CfTarget = { sheet: FakeSheet; model: FakeConditionalFormatModel };
 
-function liveCf(t: CfTarget): CfTarget {
+function liveCf(t: CfTarget, change = false): CfTarget {
   if (t.sheet.deleted || !t.sheet.conditionalFormats.includes(t.model)) {
     throw new FakeOfficeError('ItemNotFound', 'The conditional format does not exist.');
   }
+  if (change) t.sheet.writable();
   return t;
+}
+
+/** What Excel answers when it cannot describe a conditional format (office-js #6827). */
+function cannotDescribe(): FakeOfficeError {
+  return new FakeOfficeError(
+    'GeneralException',
+    'This operation is not permitted for the current object.',
+  );
 }
 
 /** `conditionalFormat.custom.format.fill` (the colour only). */
@@ -1209,7 +1432,7 @@ export class FakeConditionalFill extends FakeClientObject<CfTarget> {
   set color(color: string) {
     this.keep('color', color);
     this.write('ConditionalFill.color', () => {
-      liveCf(this.need()).model.fill = normaliseColor(color);
+      liveCf(this.need(), true).model.fill = normaliseColor(color);
     });
   }
 }
@@ -1247,6 +1470,7 @@ export class FakeConditionalFormatRule extends FakeClientObject<CfTarget> {
     return this.custom.resolveCustom();
   }
   protected read(t: CfTarget): unknown {
+    if (t.model.unreadable || this.context.excel.failConditionalFormatLoads) throw cannotDescribe();
     return t.model.formula;
   }
   get formula(): string {
@@ -1255,7 +1479,7 @@ export class FakeConditionalFormatRule extends FakeClientObject<CfTarget> {
   set formula(formula: string) {
     this.keep('formula', formula);
     this.write('ConditionalFormatRule.formula', () => {
-      const t = liveCf(this.need());
+      const t = liveCf(this.need(), true);
       if (!formula.startsWith('=')) throw invalidArgument('A rule is a formula.');
       t.model.formula = formula;
     });
@@ -1341,13 +1565,18 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
   get type(): string {
     return this.get('type');
   }
-  /** The range the format applies to. */
+  /** The range the format applies to; Excel throws when it applies to several areas. */
   getRange(): FakeRange {
     return new FakeRange(this.context, () => {
       const t = liveCf(this.need());
-      return { sheet: t.sheet, ref: t.model.ref };
+      const [only, ...more] = t.model.refs;
+      if (!only || more.length > 0) {
+        throw new FakeOfficeError('InvalidOperation', 'The conditional format has several areas.');
+      }
+      return { sheet: t.sheet, ref: only };
     });
   }
+  /** A null object when the format is gone or applies to several areas. */
   getRangeOrNullObject(): FakeRange {
     return new FakeRange(
       this.context,
@@ -1355,9 +1584,21 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
         const t = this.resolve();
         if (!t.ok || t.value.sheet.deleted) return undefined;
         if (!t.value.sheet.conditionalFormats.includes(t.value.model)) return undefined;
-        return { sheet: t.value.sheet, ref: t.value.model.ref };
+        const [only, ...more] = t.value.model.refs;
+        return only && more.length === 0 ? { sheet: t.value.sheet, ref: only } : undefined;
       },
       true,
+    );
+  }
+  /** Every area the format applies to (ExcelApi 1.9). */
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.context,
+      () => {
+        const t = liveCf(this.need());
+        return { sheet: t.sheet, areas: t.model.refs.map((r) => ({ ...r })) };
+      },
+      false,
     );
   }
   get priority(): number {
@@ -1365,25 +1606,31 @@ export class FakeConditionalFormat extends FakeClientObject<CfTarget> {
   }
   delete(): void {
     this.write('ConditionalFormat.delete', () => {
-      const t = liveCf(this.need());
+      const t = liveCf(this.need(), true);
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((m) => m !== t.model);
     });
   }
 }
 
-/** `range.conditionalFormats` (ExcelApi 1.6): the conditional formats overlapping the range. */
-export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarget> {
+/** Where a conditional format collection looks: a range's area, or a RangeAreas' areas. */
+type AreasTarget = { sheet: FakeSheet; refs: RangeRef[] };
+
+/**
+ * `range.conditionalFormats` (ExcelApi 1.6) and `rangeAreas.conditionalFormats` (1.9): the
+ * conditional formats overlapping the areas.
+ */
+export class FakeConditionalFormatCollection extends FakeClientObject<AreasTarget> {
   protected readonly scalars = ['items'] as const;
 
   constructor(
     context: FakeRequestContext,
-    private readonly range: FakeRange,
+    private readonly locate: () => AreasTarget,
   ) {
     super(context);
   }
 
-  protected find(): RangeTarget | undefined {
-    return this.range.resolveTarget();
+  protected find(): AreasTarget | undefined {
+    return this.locate();
   }
 
   protected read(): unknown {
@@ -1391,23 +1638,33 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
   }
 
   private overlapping(): CfTarget[] {
-    const { sheet, ref } = this.need();
+    const { sheet, refs } = this.need();
     return sheet.conditionalFormats
-      .filter((m) => intersects(m.ref, ref))
+      .filter((m) => refs.some((r) => overlaps(m.refs, r)))
       .map((model) => ({ sheet, model }));
   }
 
-  /** `load('items/id,items/type,items/customOrNullObject/rule/formula')`. */
+  /**
+   * `load('items/id,items/type,items/customOrNullObject/rule/formula')`. Loading more than the
+   * ids and types fails the request when the collection holds a format Excel cannot describe
+   * (office-js #6827), or always when `failConditionalFormatLoads` is set.
+   */
   override load(option?: LoadOption): this {
     const names = (loadNames(option) ?? ['items'])
       .map((n) => n.trim())
       .filter((n) => n !== '')
       .map((n) => (n === 'items' ? 'id,type,priority' : n.replace(/^items\//, '')))
       .flatMap((n) => n.split(','));
+    const deep = names.some((n) => !['id', 'type', 'priority'].includes(n));
     this.context.enqueue({
       cells: () => 0,
       run: () => {
-        const items = this.overlapping().map((t) => {
+        const found = this.overlapping();
+        const excel = this.context.excel;
+        if (deep && (excel.failConditionalFormatLoads || found.some((t) => t.model.unreadable))) {
+          throw cannotDescribe();
+        }
+        const items = found.map((t) => {
           const cf = new FakeConditionalFormat(this.context, () => t, false);
           for (const name of names) cf.loadPathNow(name);
           return cf;
@@ -1425,10 +1682,11 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
   add(type: string): FakeConditionalFormat {
     let made: CfTarget | undefined;
     this.write('ConditionalFormatCollection.add', () => {
-      const { sheet, ref } = this.need();
+      const { sheet, refs } = this.need();
+      sheet.writable();
       const model: FakeConditionalFormatModel = {
         id: `{cf-${++this.context.excel.nextCfId}}`,
-        ref: { ...ref },
+        refs: refs.map((r) => ({ ...r })),
         type,
         formula: '',
       };
@@ -1464,29 +1722,45 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
 
   clearAll(): void {
     this.write('ConditionalFormatCollection.clearAll', () => {
-      const { sheet, ref } = this.need();
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((m) => !intersects(m.ref, ref));
+      const { sheet, refs } = this.need();
+      sheet.writable();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter(
+        (m) => !refs.some((r) => overlaps(m.refs, r)),
+      );
     });
   }
 }
 
+/**
+ * A RangeAreas: the merged areas of a range (`getMergedAreasOrNullObject`), the areas of an
+ * address list (`worksheet.getRanges`), or the areas a conditional format applies to.
+ */
 export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: RangeRef[] }> {
-  protected readonly scalars = ['address', 'areaCount'] as const;
-  protected override readonly nullable = true;
+  protected readonly scalars = ['address', 'areaCount', 'cellCount'] as const;
+  protected override readonly nullable: boolean;
+  private cfs: FakeConditionalFormatCollection | undefined;
 
   constructor(
     context: FakeRequestContext,
     private readonly locate: () => { sheet: FakeSheet; areas: RangeRef[] } | undefined,
+    nullable = true,
   ) {
     super(context);
+    this.nullable = nullable;
   }
 
   protected find(): { sheet: FakeSheet; areas: RangeRef[] } | undefined {
     return this.locate();
   }
 
+  protected override check(t: { sheet: FakeSheet; areas: RangeRef[] }) {
+    if (t.sheet.deleted) throw new FakeOfficeError('ItemNotFound', 'The sheet was deleted.');
+    return t;
+  }
+
   protected read(t: { sheet: FakeSheet; areas: RangeRef[] }, property: string): unknown {
     if (property === 'areaCount') return t.areas.length;
+    if (property === 'cellCount') return t.areas.reduce((n, a) => n + cellsOf(a), 0);
     return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${rangeA1(a)}`).join(', ');
   }
 
@@ -1495,6 +1769,51 @@ export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: 
   }
   get areaCount(): number {
     return this.get('areaCount');
+  }
+  get cellCount(): number {
+    return this.get('cellCount');
+  }
+
+  /** The conditional formats overlapping any of the areas (ExcelApi 1.9). */
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.cfs ??= new FakeConditionalFormatCollection(this.context, () => {
+      const { sheet, areas } = this.need();
+      return { sheet, refs: areas };
+    });
+    return this.cfs;
+  }
+}
+
+/** Excel refuses an address list much past this many characters (office-js #5198). */
+export const MAX_RANGES_ADDRESS = 8_192;
+
+/** `worksheet.protection` (ExcelApi 1.2): whether the sheet is protected. */
+export class FakeWorksheetProtection extends FakeClientObject<FakeSheet> {
+  protected readonly scalars = ['protected'] as const;
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  protected find(): FakeSheet | undefined {
+    return this.worksheet.resolveSheet();
+  }
+  protected read(sheet: FakeSheet): unknown {
+    return sheet.protected;
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  protect(): void {
+    this.write('WorksheetProtection.protect', () => {
+      this.need().protected = true;
+    });
+  }
+  unprotect(): void {
+    this.write('WorksheetProtection.unprotect', () => {
+      this.need().protected = false;
+    });
   }
 }
 
@@ -1879,22 +2198,62 @@ export class FakeNamedItemCollection extends FakeClientObject<FakeSheet> {
   }
 }
 
-/** `worksheet.pageLayout` (ExcelApi 1.9): the orientation only. */
+const PAPER_SIZES = new Set(['Letter', 'Legal', 'A3', 'A4', 'A5', 'B4', 'B5']);
+const MARGINS = [
+  'leftMargin',
+  'rightMargin',
+  'topMargin',
+  'bottomMargin',
+  'headerMargin',
+  'footerMargin',
+] as const;
+const HEADER_FOOTER = [
+  'leftHeader',
+  'centerHeader',
+  'rightHeader',
+  'leftFooter',
+  'centerFooter',
+  'rightFooter',
+] as const;
+
+/** `worksheet.pageLayout` (ExcelApi 1.9): orientation, paper, zoom, margins, print titles. */
 export class FakePageLayout extends FakeClientObject<FakeSheet> {
-  protected readonly scalars = ['orientation'] as const;
+  protected readonly scalars = ['orientation', 'paperSize', 'centerHorizontally'] as const;
+  readonly headersFooters: { defaultForAllPages: Record<(typeof HEADER_FOOTER)[number], string> };
 
   constructor(
     context: FakeRequestContext,
     private readonly worksheet: FakeWorksheet,
   ) {
     super(context);
+    // Margins are points, at least 0; headers and footers are Excel's codes.
+    for (const m of MARGINS) {
+      Object.defineProperty(this, m, {
+        set: (v: number) => {
+          if (!(v >= 0)) throw invalidArgument();
+          this.write(`PageLayout.${m}`, () => (this.need().print.margins[m] = v));
+        },
+      });
+    }
+    const pages = {} as Record<(typeof HEADER_FOOTER)[number], string>;
+    for (const h of HEADER_FOOTER) {
+      Object.defineProperty(pages, h, {
+        set: (v: string) => {
+          if (typeof v !== 'string') throw invalidArgument();
+          this.write(`HeaderFooter.${h}`, () => (this.need().print.headerFooter[h] = v));
+        },
+      });
+    }
+    this.headersFooters = { defaultForAllPages: pages };
   }
 
   protected find(): FakeSheet | undefined {
     return this.worksheet.resolveSheet();
   }
 
-  protected read(sheet: FakeSheet): unknown {
+  protected read(sheet: FakeSheet, property: string): unknown {
+    if (property === 'paperSize') return sheet.print.paperSize ?? 'Letter';
+    if (property === 'centerHorizontally') return sheet.print.centerHorizontally ?? false;
     return sheet.orientation;
   }
 
@@ -1908,6 +2267,48 @@ export class FakePageLayout extends FakeClientObject<FakeSheet> {
       this.need().orientation = v;
     });
   }
+  set paperSize(v: string) {
+    if (!PAPER_SIZES.has(v)) throw invalidArgument();
+    this.write('PageLayout.paperSize', () => (this.need().print.paperSize = v));
+  }
+  set centerHorizontally(v: boolean) {
+    this.write('PageLayout.centerHorizontally', () => (this.need().print.centerHorizontally = v));
+  }
+  set zoom(v: FakePrintModel['zoom']) {
+    const ok = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
+    if (!v || !ok(v.horizontalFitToPages) || !ok(v.verticalFitToPages)) throw invalidArgument();
+    this.write('PageLayout.zoom', () => (this.need().print.zoom = { ...v }));
+  }
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$\d+:\$\d+$/.test(rows)) throw invalidArgument(`Not whole rows: ${rows}`);
+    this.write('PageLayout.setPrintTitleRows', () => (this.need().print.titleRows = rows));
+  }
+  setPrintTitleColumns(columns: string): void {
+    if (!/^\$[A-Z]+:\$[A-Z]+$/.test(columns))
+      throw invalidArgument(`Not whole columns: ${columns}`);
+    this.write('PageLayout.setPrintTitleColumns', () => (this.need().print.titleColumns = columns));
+  }
+}
+
+/** `worksheet.horizontalPageBreaks` (ExcelApi 1.9): `add` only. */
+export class FakePageBreakCollection extends FakeClientObject<FakeSheet> {
+  protected readonly scalars = [] as const;
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+  protected find(): FakeSheet | undefined {
+    return this.worksheet.resolveSheet();
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+  add(cell: string): void {
+    const { row } = cellOf(cell);
+    this.write('PageBreakCollection.add', () => this.need().print.breaks.push(row));
+  }
 }
 
 export class FakeWorksheet extends FakeClientObject<FakeSheet> {
@@ -1917,6 +2318,8 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   readonly charts: FakeChartCollection;
   readonly names: FakeNamedItemCollection;
   readonly pageLayout: FakePageLayout;
+  readonly protection: FakeWorksheetProtection;
+  readonly horizontalPageBreaks: FakePageBreakCollection;
 
   constructor(
     context: FakeRequestContext,
@@ -1930,6 +2333,37 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     this.charts = new FakeChartCollection(context, this);
     this.names = new FakeNamedItemCollection(context, this);
     this.pageLayout = new FakePageLayout(context, this);
+    this.protection = new FakeWorksheetProtection(context, this);
+    this.horizontalPageBreaks = new FakePageBreakCollection(context, this);
+  }
+
+  protected override child(name: string): FakeClientObject<unknown> | undefined {
+    if (name === 'protection') return this.protection as FakeClientObject<unknown>;
+    return undefined;
+  }
+
+  /** Several areas of this sheet at once (`"B10:D10,C19"`, ExcelApi 1.9). */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.context,
+      () => {
+        const sheet = this.need();
+        if (address.length > MAX_RANGES_ADDRESS) {
+          throw invalidArgument('The argument is invalid or missing or has an incorrect format.');
+        }
+        let areas: RangeRef[];
+        try {
+          areas = address.split(/[,;]/).map((a) => parseRange(a.trim()));
+        } catch {
+          throw invalidArgument();
+        }
+        if (areas.some((r) => r.bottom >= MAX_ROWS || r.right >= MAX_COLUMNS)) {
+          throw invalidArgument('The address is outside the sheet.');
+        }
+        return { sheet, areas };
+      },
+      false,
+    );
   }
 
   /** @internal */
@@ -2027,7 +2461,16 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
       let ref: RangeRef;
       try {
         if (address.includes('!')) throw new RangeError('sheet prefix');
-        ref = parseRange(address);
+        // Whole columns, `L:O`.
+        const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(address);
+        ref = cols
+          ? {
+              top: 0,
+              bottom: MAX_ROWS - 1,
+              left: columnIndex(cols[1] ?? ''),
+              right: columnIndex(cols[2] ?? ''),
+            }
+          : parseRange(address);
       } catch {
         throw invalidArgument();
       }
@@ -2110,7 +2553,8 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
       run: () => {
         const items = this.need().map((sheet) => {
           const ws = new FakeWorksheet(this.context, () => sheet, false, false);
-          ws.loadNow(props);
+          ws.loadNow(props.filter((p) => !p.includes('/')));
+          for (const p of props.filter((q) => q.includes('/'))) ws.loadPathNow(p);
           return ws;
         });
         this.context.stage(() => this.keep('items', items));
@@ -2339,9 +2783,19 @@ export class FakeRequestContext {
   private queue: Op[] = [];
   private staged: (() => void)[] = [];
   private tracked: FakeClientObject<unknown>[] = [];
+  private responseBytes = 0;
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    /** `Excel.run({ delayForCellEdit: true }, …)`: wait out cell-edit mode, do not fail. */
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbook(this);
+  }
+
+  /** @internal A value a load returns, for the response's size. */
+  received(value: unknown): void {
+    this.responseBytes += jsonBytes(value);
   }
 
   /** @internal */
@@ -2370,23 +2824,41 @@ export class FakeRequestContext {
     this.queue = [];
     this.tracked = [];
     this.staged = [];
+    this.responseBytes = 0;
     this.excel.syncCount++;
     // The request travels; nothing is visible before the answer.
     await Promise.resolve();
+    if (this.excel.cellEditMode) {
+      if (!this.delayForCellEdit) {
+        this.excel.requests.push({ cells: 0, bytes: 0, responseBytes: 0, ok: false });
+        throw new FakeOfficeError(
+          'InvalidOperationInCellEditMode',
+          'The operation isn’t available while Excel is in Edit cell mode.',
+        );
+      }
+      await this.excel.cellEditEnded();
+    }
     const cells = ops.reduce((n, op) => n + op.cells(), 0);
-    const bytes = ops.reduce((n, op) => n + OP_BYTES + (op.bytes?.() ?? op.cells() * 10), 0);
+    const bytes = ops.reduce((n, op) => n + OP_BYTES + (op.bytes?.() ?? 0), 0);
     const limit = this.excel.payloadCellLimit;
     const byteLimit = this.excel.payloadByteLimit;
-    if ((limit !== undefined && cells > limit) || (byteLimit !== undefined && bytes > byteLimit)) {
-      // Office.js drops the refused request; objects made for it are sent again with the next.
-      this.tracked.unshift(...tracked);
-      this.excel.requests.push({ cells, bytes, ok: false });
-      throw new FakeOfficeError(
-        this.excel.payloadErrorCode,
-        this.excel.payloadErrorCode === 'RequestPayloadSizeLimitExceeded'
+    const refuse = (code: FakeExcel['payloadErrorCode'], responseBytes = 0) => {
+      this.excel.requests.push({ cells, bytes, responseBytes, ok: false });
+      return new FakeOfficeError(
+        code,
+        code === 'RequestPayloadSizeLimitExceeded'
           ? 'The request payload size has exceeded the limit.'
           : 'The response payload size has exceeded the limit.',
       );
+    };
+    if (limit !== undefined && cells > limit) {
+      // Office.js drops the refused request; objects made for it are sent again with the next.
+      this.tracked.unshift(...tracked);
+      throw refuse(this.excel.payloadErrorCode);
+    }
+    if (byteLimit !== undefined && bytes > byteLimit) {
+      this.tracked.unshift(...tracked);
+      throw refuse('RequestPayloadSizeLimitExceeded');
     }
     try {
       // Not a transaction: what ran before a failing operation stays done, as in Excel.
@@ -2394,12 +2866,16 @@ export class FakeRequestContext {
       for (const obj of tracked) obj.resolve();
     } catch (e) {
       this.staged = [];
-      this.excel.requests.push({ cells, bytes, ok: false });
+      this.excel.requests.push({ cells, bytes, responseBytes: this.responseBytes, ok: false });
       throw e;
+    }
+    if (byteLimit !== undefined && this.responseBytes > byteLimit) {
+      this.staged = [];
+      throw refuse('ResponsePayloadSizeLimitExceeded', this.responseBytes);
     }
     for (const commit of this.staged) commit();
     this.staged = [];
-    this.excel.requests.push({ cells, bytes, ok: true });
+    this.excel.requests.push({ cells, bytes, responseBytes: this.responseBytes, ok: true });
   }
 }
 
@@ -2413,10 +2889,17 @@ export class FakeExcel {
   /** Calls of context.sync(), including the ones Excel refused. */
   syncCount = 0;
   /**
-   * Every request that reached Excel: cells of values it carried, its estimated size in bytes
-   * (see `payloadByteLimit`), and whether it succeeded.
+   * Every request that reached Excel: cells of values it carried, its size and its response's
+   * in bytes as Excel counts them (see `payloadByteLimit`), and whether it succeeded.
    */
-  readonly requests: { cells: number; bytes: number; ok: boolean }[] = [];
+  readonly requests: { cells: number; bytes: number; responseBytes: number; ok: boolean }[] = [];
+  /** The .xlsx files (base64) opened as new workbooks (`Excel.createWorkbook`). */
+  readonly createdWorkbooks: string[] = [];
+  /** See FakeExcelOptions.failConditionalFormatLoads. */
+  failConditionalFormatLoads: boolean;
+  /** The user is editing a cell: requests fail, or wait when delayForCellEdit. */
+  cellEditMode = false;
+  private editEnded: (() => void)[] = [];
   /** Requests that suspended calculation (`suspendApiCalculationUntilNextSync`). */
   calculationSuspensions = 0;
   /** Operations to fail once each, by name (`ChartCollection.add`, `Range.values`, …). */
@@ -2443,7 +2926,36 @@ export class FakeExcel {
     this.nullFillPattern = opts.nullFillPattern ?? false;
     this.payloadErrorCode = opts.payloadErrorCode ?? 'RequestPayloadSizeLimitExceeded';
     this.rangeCellLimit = opts.rangeCellLimit ?? 5_000_000;
+    this.failConditionalFormatLoads = opts.failConditionalFormatLoads ?? false;
   }
+
+  /** The user starts editing a cell (double-click, F2). */
+  enterCellEditMode(): void {
+    this.cellEditMode = true;
+  }
+
+  /** The user presses Enter or Esc: requests that waited go on. */
+  leaveCellEditMode(): void {
+    this.cellEditMode = false;
+    const waiting = this.editEnded;
+    this.editEnded = [];
+    for (const go of waiting) go();
+  }
+
+  /** @internal Resolves when cell-edit mode ends. */
+  cellEditEnded(): Promise<void> {
+    if (!this.cellEditMode) return Promise.resolve();
+    return new Promise((resolve) => this.editEnded.push(resolve));
+  }
+
+  /** Stands in for `Excel.createWorkbook`: the file is kept, as if opened in a new window. */
+  createWorkbook = async (base64?: string): Promise<void> => {
+    await Promise.resolve();
+    if (typeof base64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) {
+      throw invalidArgument('The file is not base64.');
+    }
+    this.createdWorkbooks.push(base64);
+  };
 
   /** Excel's ids look like `{00000000-0001-0000-0000-000000000000}`. */
   newSheetId(): string {
@@ -2500,9 +3012,16 @@ export class FakeExcel {
     throw new FakeOfficeError(f?.code ?? 'GeneralException', f?.message ?? `${op} failed.`);
   }
 
-  /** Stands in for `Excel.run`: a fresh context, and a last sync of anything left queued. */
-  run = async <T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
-    const context = new FakeRequestContext(this);
+  /**
+   * Stands in for `Excel.run`: a fresh context, and a last sync of anything left queued. Takes
+   * the batch first and its options second, as ExcelBatch (src/excel/context.ts) does; the
+   * browser's Excel.run (options first) is adapted in fake-office-browser.ts.
+   */
+  run = async <T>(
+    batch: (context: FakeRequestContext) => Promise<T>,
+    options?: { delayForCellEdit?: boolean },
+  ): Promise<T> => {
+    const context = new FakeRequestContext(this, options?.delayForCellEdit === true);
     const result = await batch(context);
     if (context.pending) await context.sync();
     return result;

@@ -63,7 +63,14 @@ function install(win: FakeWindow): void {
       );
     },
   };
-  win.Excel = { run: excel.run };
+  // Excel.run(batch) or Excel.run(options, batch), as office.js takes them.
+  win.Excel = {
+    run: (a: unknown, b?: unknown) =>
+      typeof a === 'function'
+        ? excel.run(a as Parameters<FakeExcel['run']>[0])
+        : excel.run(b as Parameters<FakeExcel['run']>[0], a as { delayForCellEdit?: boolean }),
+    createWorkbook: excel.createWorkbook,
+  };
 }
 
 install(globalThis as unknown as FakeWindow);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { WorkbookData } from '../../src/core/model/workbook';
+import { asRows, WorkbookData } from '../../src/core/model/workbook';
 import { parseXlsx } from '../../src/xlsx/parse';
 import type { FakeSheetInit, FakeWorkbookInit } from './fake-excel';
 import { ROOT } from './fixtures';
@@ -24,7 +24,7 @@ export function fakeInit(
       ...wb.sheets.map((s) => ({
         name: s.name,
         origin: s.origin,
-        rows: s.rows,
+        rows: asRows(s).rows,
         ...(s.merges ? { merges: s.merges } : {}),
         ...(extra[s.name] ?? {}),
       })),

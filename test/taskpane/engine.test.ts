@@ -1,3 +1,4 @@
+import { asRows, type RowSheet } from '../../src/core/model/workbook';
 import { deserialize, serialize } from 'node:v8';
 import { TallyError } from '../../src/core/errors';
 import { CellError } from '../../src/core/model/cell';
@@ -61,10 +62,14 @@ describe('runJob', () => {
     const x01 = runJob(job()).validation.findings.find((f) => f.ruleId === 'X-01');
     if (!x01) throw new Error('no X-01');
     const key = `X-01\u0000${x01.sheet}\u0000${x01.unit}`;
-    const out = runJob(job('audit', { explanations: [[key, '已核实']], period: '2024' }));
+    const out = runJob(job('audit', { explanations: [[key, '已核实']], period: '2025' }));
     expect(out.validation.findings.find((f) => f.ruleId === 'X-01')?.explanation).toBe('已核实');
     expect(out.digest.explained).toBe(1);
-    expect(out.period).toBe('2024');
+    expect(out.period).toBe('2025');
+  });
+
+  it('refuses a period the forms contradict (the sample is titled 2025)', () => {
+    expect(() => runJob(job('audit', { period: '2024' }))).toThrow(/2024.*--period/);
   });
 
   it('describes no report when no form was recognised', () => {
@@ -89,10 +94,15 @@ describe('crossing to the worker', () => {
       ],
     };
     const copy = clone(wb);
-    expect(copy.sheets[0]?.rows[0]?.[0]).not.toBeInstanceOf(CellError);
+    expect((copy.sheets[0] as RowSheet | undefined)?.rows[0]?.[0]).not.toBeInstanceOf(CellError);
     reviveCells([copy]);
-    expect(copy.sheets[0]?.rows[0]).toEqual([new CellError('#DIV/0!'), 'a', 1, null]);
-    expect(copy.sheets[0]?.rows[0]?.[0]).toBeInstanceOf(CellError);
+    expect((copy.sheets[0] as RowSheet | undefined)?.rows[0]).toEqual([
+      new CellError('#DIV/0!'),
+      'a',
+      1,
+      null,
+    ]);
+    expect((copy.sheets[0] as RowSheet | undefined)?.rows[0]?.[0]).toBeInstanceOf(CellError);
   });
 
   it('answers with progress, then the outcome, through clones', () => {
@@ -119,7 +129,7 @@ describe('crossing to the worker', () => {
 
   it('counts the cells a job carries', () => {
     expect(jobCells({ workbooks: [sample], prior: [sample] })).toBe(
-      2 * sample.sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0),
+      2 * sample.sheets.reduce((n, s) => n + asRows(s).rows.reduce((m, r) => m + r.length, 0), 0),
     );
   });
 });

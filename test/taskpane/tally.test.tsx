@@ -116,8 +116,8 @@ describe('the pane on the sample workbook', () => {
     const syncs = excel.syncCount;
 
     await click('audit');
-    // read (2 syncs) + highlight as conditional formats (1 sync)
-    expect(excel.syncCount - syncs).toBe(3);
+    // read (2 syncs) + highlight: the sheets, Tally's conditional formats, the marks
+    expect(excel.syncCount - syncs).toBe(5);
     const results = screen.getByTestId('results');
     expect(results.dataset.engine).toBe('pane');
     const count = (id: string) => Number(screen.getByTestId(id).dataset.count);
@@ -249,7 +249,7 @@ describe('the pane on the sample workbook', () => {
     // read (2) + write (3)
     expect(excel.syncCount - syncs).toBe(5);
     expect(noteTexts()).toEqual([
-      '报告已写入工作表“指标汇总 (Tally)”和“监测报告”。',
+      '报告已写入工作表“指标汇总 (Tally)”“分单位指标”和“监测报告”。',
       '工作簿中已有名为“指标汇总”的工作表（不是 Tally 写的），Tally 没有改动它，报告写入了“指标汇总 (Tally)”。',
       expect.stringMatching(/^数据中仍有 \d+ 条未解决的强制性错误/),
     ]);
@@ -408,7 +408,11 @@ describe('the pane on the sample workbook', () => {
     await screen.findByTestId('sheet-list');
     await click('audit');
     expect(screen.getByTestId('results').dataset.engine).toBe('worker');
-    expect(posted).toHaveLength(1);
+    // Recognising the sheets when the pane opened, then the audit: both in the worker.
+    expect(posted.map((m) => ('inspect' in m ? 'inspect' : m.job.kind))).toEqual([
+      'inspect',
+      'audit',
+    ]);
     expect(screen.getAllByTestId('finding')).toHaveLength(expected.length);
     expect(findingEl('FE1-01', '石门镇')).toBeTruthy();
     view.unmount();

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { OutputWorkbook } from '../../src/core/output/spec';
 import { writeXlsxBytes } from '../../src/xlsx/write';
 import { parseXlsx, parseCsv } from '../../src/xlsx/parse';
@@ -42,7 +43,7 @@ describe('the exceljs writer', () => {
           frozenRows: 1,
           frozenColumns: 1,
           merges: ['A1:C1'],
-          landscape: true,
+          print: { orientation: 'landscape' },
         },
       ],
     });
@@ -61,6 +62,91 @@ describe('the exceljs writer', () => {
     expect(ws?.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
     expect(ws?.getCell('C1').isMerged).toBe(true);
     expect(ws?.pageSetup.orientation).toBe('landscape');
+  });
+});
+
+describe('print settings as the file format wants them', () => {
+  const sheet = {
+    name: 'S',
+    rows: Array.from({ length: 8 }, (_, r) =>
+      Array.from({ length: 6 }, (_, c) => ({ value: r * 10 + c })),
+    ),
+    borders: ['A5:F6'],
+    columnGroups: [{ first: 4, last: 5, collapsed: true }],
+    print: {
+      orientation: 'landscape' as const,
+      fitToWidth: 1,
+      titleRows: { first: 4, last: 4 },
+      titleColumns: { first: 0, last: 3 },
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
+      centerHorizontally: true,
+      header: { left: ['R&D 2025年'], center: [{ field: 'sheet' as const }] },
+      footer: {
+        center: ['第 ', { field: 'page' as const }, ' 页，共 ', { field: 'pages' as const }, ' 页'],
+      },
+      breaksBefore: [6],
+    },
+  };
+  let xml = '';
+  let workbookXml = '';
+  beforeAll(async () => {
+    const files = unzipSync(await writeXlsxBytes({ sheets: [sheet] }, 'report'));
+    xml = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+    workbookXml = strFromU8(files['xl/workbook.xml'] ?? new Uint8Array());
+  });
+
+  test('fit to one page wide: pageSetUpPr fitToPage, fitToWidth 1, fitToHeight 0, A4 landscape', () => {
+    // Without <pageSetUpPr fitToPage="1"/> Excel and LibreOffice ignore fitToWidth.
+    expect(xml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    const setup = /<pageSetup [^>]*>/.exec(xml)?.[0] ?? '';
+    expect(setup).toContain('paperSize="9"');
+    expect(setup).toContain('orientation="landscape"');
+    expect(setup).toContain('fitToWidth="1"');
+    expect(setup).toContain('fitToHeight="0"');
+    expect(xml).toContain('<printOptions horizontalCentered="1"/>');
+    expect(xml).toContain(
+      '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.25" footer="0.25"/>',
+    );
+  });
+
+  test('a column 9 wide stays 9 wide: exceljs leaves it out as default, so the sheet says 9', () => {
+    expect(xml).toMatch(/<sheetFormatPr [^>]*defaultColWidth="9"/);
+  });
+
+  test('print titles are the sheet-local defined name _xlnm.Print_Titles', () => {
+    expect(workbookXml).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;S&apos;!$A:$D,&apos;S&apos;!$5:$5</definedName>`,
+    );
+  });
+
+  test('header and footer codes: fields as &A, &P, &N; a literal & doubled', () => {
+    expect(xml).toContain('<oddHeader>&amp;LR&amp;&amp;D 2025年&amp;C&amp;A</oddHeader>');
+    expect(xml).toContain('<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>');
+  });
+
+  test('a page break above row 7, thin borders on the table, the internal columns collapsed', () => {
+    expect(xml).toMatch(
+      /<rowBreaks count="1" manualBreakCount="1"><brk id="6" max="16383" man="1"\/><\/rowBreaks>/,
+    );
+    expect(xml).toMatch(/<col min="5" max="5" width="[\d.]+" hidden="1" outlineLevel="1"/);
+    expect(xml).toMatch(/<col min="6" max="6" width="[\d.]+" hidden="1" outlineLevel="1"/);
+  });
+
+  test('borders around every cell of the bordered range, none outside it', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await writeXlsxBytes({ sheets: [sheet] }, 'report')).slice().buffer as ArrayBuffer,
+    );
+    const ws = wb.getWorksheet('S');
+    for (const ref of ['A5', 'F5', 'C6', 'F6']) {
+      expect([
+        ref,
+        ws?.getCell(ref).border?.top?.style,
+        ws?.getCell(ref).border?.right?.style,
+      ]).toEqual([ref, 'thin', 'thin']);
+    }
+    for (const ref of ['A4', 'A7', 'F8'])
+      expect([ref, ws?.getCell(ref).border]).toEqual([ref, undefined]);
   });
 });
 

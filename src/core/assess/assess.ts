@@ -1,7 +1,11 @@
 import type { IndicatorDef } from '../profile/schema';
 import type { Profile } from '../profile/profile';
 import { leafUnits, type Dataset } from '../rollup/dataset';
-import { judge, type Status } from './targets';
+import { Exclusions } from './exclusions';
+import { targetFor, type TargetChoice } from '../targets/apply';
+import type { TargetTable } from '../targets/table';
+import { progressOf, type Progress, type Stage } from './progress';
+import { judge, type Judgement, type Status, type StatusReason } from './targets';
 
 /**
  * Rollup and assessment (issue 4): every indicator recomputed at every level from pooled
@@ -15,6 +19,12 @@ export interface Pool {
   denominator: number;
   /** Units under the node whose numerator or denominator is missing: left out of both sums. */
   leftOut: string[];
+  /**
+   * Units under the node whose numerator or denominator failed an error check (a negative
+   * count, text, parts above their whole) or was reported twice with two values: set aside
+   * from both sums and named, so the value is provisional.
+   */
+  setAside: string[];
   /** Units pooled. */
   pooled: number;
 }
@@ -30,30 +40,81 @@ export interface NodeValue {
 }
 
 export interface IndicatorResult {
+  /** The indicator as judged: the profile's definition with the chosen target, source and verified. */
   def: IndicatorDef;
+  /** Whose target it is (profile or the office's table) and where it comes from. */
+  target: TargetChoice;
   /** Values at every node of the hierarchy that has units under it (the root first). */
   nodes: Map<string, NodeValue>;
   root: NodeValue;
   status: Status;
-  statusReason?: 'noValue' | 'noPrior' | 'noBaseline' | 'zeroDenominator';
+  statusReason?: StatusReason;
   /** Distance to the target when not met, in the indicator's unit. */
   gap?: number;
+  /** What a trend or relative target was compared with. */
+  reference?: Judgement['reference'];
   prior: number | null;
   /** shown − prior, in points of the indicator's unit. */
   change: number | null;
   smallNumber: boolean;
   priorSmallNumber: boolean;
+  /** Units set aside from the whole area's pool for failed error checks: the value is provisional. */
+  provisional: boolean;
+  /** For a target that holds per township: the townships whose own value misses it. */
+  unitsBelow: { unit: string; value: number }[];
+  /** Inside the profile's normal range (出生人口性别比 103—107); null without a range or value. */
+  plausible: boolean | null;
+  /** Mid-term progress against the line from the base year to the target year (--stage midterm). */
+  progress?: Progress;
+}
+
+export interface Counts {
+  monitored: number;
+  met: number;
+  notMet: number;
+  noData: number;
+  notAssessable: number;
+  noTarget: number;
 }
 
 export interface Assessment {
   rootKey: string;
   rootName: string;
   indicators: IndicatorResult[];
-  counts: { monitored: number; met: number; notMet: number; noData: number };
+  counts: Counts;
   /** Leaf reporting units, in hierarchy order. */
   units: string[];
   /** Every region under the whole area that has a value of some indicator, in hierarchy order. */
   regions: string[];
+  stage: Stage;
+  /** The year targets are for when they do not say (the profile's programme end, 2030). */
+  targetYear: number;
+  /** The office's targets table, when one was used. */
+  targets?: TargetTable;
+}
+
+export interface AssessOptions {
+  /** The office's targets; indicators it does not list keep the profile's. */
+  targets?: TargetTable;
+  stage?: Stage;
+  /** The period (`2025`), for mid-term progress. */
+  period?: string;
+  /** Values of this period that failed an error check (issue 8). */
+  excluded?: Exclusions;
+  /** Values of the previous period that failed an error check. */
+  priorExcluded?: Exclusions;
+}
+
+export function countStatuses(rs: readonly { status: Status }[]): Counts {
+  const n = (s: Status) => rs.filter((r) => r.status === s).length;
+  return {
+    monitored: rs.length,
+    met: n('met'),
+    notMet: n('notMet'),
+    noData: n('noData'),
+    notAssessable: n('notAssessable'),
+    noTarget: n('noTarget'),
+  };
 }
 
 function round(v: number, decimals: number): number {
@@ -61,26 +122,49 @@ function round(v: number, decimals: number): number {
   return Math.round((v + Number.EPSILON * Math.sign(v)) * f) / f;
 }
 
+function emptyPool(): Pool {
+  return { numerator: 0, denominator: 0, leftOut: [], setAside: [], pooled: 0 };
+}
+
+/** What unit `key` brings to an indicator's pools: its counts, or why it is not pooled. */
+type Contribution = { kind: 'pooled'; num: number; den: number } | { kind: 'leftOut' | 'setAside' };
+
+function contribution(
+  def: IndicatorDef,
+  ds: Dataset,
+  key: string,
+  excluded: Exclusions,
+): Contribution {
+  const u = ds.unitIndex.get(key);
+  if (u === undefined) return { kind: 'leftOut' };
+  if (excluded.taints(ds, def.numerator, u) || excluded.taints(ds, def.denominator, u))
+    return { kind: 'setAside' };
+  const num = ds.items.get(def.numerator)?.value[u] ?? NaN;
+  const den = ds.items.get(def.denominator)?.value[u] ?? NaN;
+  if (Number.isNaN(num) || Number.isNaN(den)) return { kind: 'leftOut' };
+  return { kind: 'pooled', num, den };
+}
+
+function add(pool: Pool, key: string, c: Contribution): void {
+  if (c.kind === 'pooled') {
+    pool.numerator += c.num;
+    pool.denominator += c.den;
+    pool.pooled++;
+  } else if (c.kind === 'setAside') pool.setAside.push(key);
+  else pool.leftOut.push(key);
+}
+
+/** The pool of one node: every leaf unit under it. */
 export function poolAt(
   def: IndicatorDef,
   ds: Dataset,
   leaves: ReadonlySet<string>,
   node: string,
+  excluded: Exclusions = Exclusions.none(),
 ): Pool {
-  const pool: Pool = { numerator: 0, denominator: 0, leftOut: [], pooled: 0 };
-  for (const key of ds.hierarchy.subtree(node)) {
-    if (!leaves.has(key)) continue;
-    const mine = ds.values.get(key);
-    const num = mine?.get(def.numerator)?.value;
-    const den = mine?.get(def.denominator)?.value;
-    if (num === undefined || den === undefined || Number.isNaN(num) || Number.isNaN(den)) {
-      pool.leftOut.push(key);
-      continue;
-    }
-    pool.numerator += num;
-    pool.denominator += den;
-    pool.pooled++;
-  }
+  const pool = emptyPool();
+  for (const key of ds.hierarchy.subtree(node))
+    if (leaves.has(key)) add(pool, key, contribution(def, ds, key, excluded));
   return pool;
 }
 
@@ -92,37 +176,148 @@ function nodeValue(def: IndicatorDef, node: string, pool: Pool): NodeValue {
   return { node, pool, value, shown: round(value, def.decimals) };
 }
 
-function valuesAt(def: IndicatorDef, ds: Dataset): Map<string, NodeValue> {
+/**
+ * The indicator's pool at every node, in one pass: each leaf unit is added to its own node
+ * and to every node above it (no walk of each node's subtree), in hierarchy order.
+ */
+function valuesAt(
+  def: IndicatorDef,
+  ds: Dataset,
+  excluded: Exclusions,
+  ordered: readonly string[],
+): Map<string, NodeValue> {
   const leaves = leafUnits(ds, [def.numerator, def.denominator]);
+  const pools = new Map<string, Pool>();
+  const h = ds.hierarchy;
+  for (const key of ordered) {
+    if (!leaves.has(key)) continue;
+    const c = contribution(def, ds, key, excluded);
+    const seen = new Set<string>();
+    for (let n: string | undefined = key; n !== undefined && !seen.has(n); n = h.node(n)?.parent) {
+      seen.add(n);
+      let pool = pools.get(n);
+      if (!pool) {
+        pool = emptyPool();
+        pools.set(n, pool);
+      }
+      add(pool, key, c);
+    }
+  }
   const out = new Map<string, NodeValue>();
-  for (const n of ds.hierarchy.ordered()) {
-    const pool = poolAt(def, ds, leaves, n.key);
-    if (pool.pooled === 0 && pool.leftOut.length === 0) continue; // no units under this node
-    out.set(n.key, nodeValue(def, n.key, pool));
+  for (const key of ordered) {
+    const pool = pools.get(key);
+    if (pool) out.set(key, nodeValue(def, key, pool));
   }
   return out;
 }
 
-export function assess(profile: Profile, ds: Dataset, prior?: Dataset): Assessment {
+/**
+ * The townships a per-township target is checked in: the reporting units, or — where they are
+ * villages (a 12-digit code with a village part) — the townships above them.
+ */
+function townships(ds: Dataset, leaves: ReadonlySet<string>): string[] {
+  const h = ds.hierarchy;
+  const wanted = new Set<string>();
+  for (const key of leaves) {
+    const code = h.node(key)?.code;
+    const parent = h.node(key)?.parent;
+    const village = code !== undefined && /^\d{12}$/.test(code) && code.slice(9) !== '000';
+    wanted.add(
+      village && parent !== undefined && parent !== h.root && h.node(parent) ? parent : key,
+    );
+  }
+  return h
+    .ordered()
+    .map((n) => n.key)
+    .filter((k) => wanted.has(k));
+}
+
+function judgeIndicator(result: IndicatorResult, ds: Dataset, choice: TargetChoice): void {
+  const { def, root } = result;
+  const target = choice.target;
+  if (target.kind === 'none') {
+    result.status = 'noTarget';
+    if (root.shown === null)
+      result.statusReason = root.noDataReason === 'zeroDenominator' ? 'zeroDenominator' : 'noValue';
+    return;
+  }
+  if (root.shown === null) {
+    result.statusReason = root.noDataReason === 'zeroDenominator' ? 'zeroDenominator' : 'noValue';
+    return;
+  }
+  if (choice.invalid) {
+    result.status = 'notAssessable';
+    result.statusReason = 'targetInvalid';
+    return;
+  }
+  const ctx = {
+    value: root.shown,
+    prior: result.prior,
+    direction: def.direction,
+    decimals: def.decimals,
+    trendBasis: def.trendBasis,
+  };
+  const j = judge(target, ctx);
+  result.status = j.status;
+  if (j.gap !== undefined) result.gap = round(j.gap, def.decimals);
+  if (j.reason) result.statusReason = j.reason;
+  if (j.reference) result.reference = j.reference;
+  if (!choice.perUnit) return;
+  const leaves = leafUnits(ds, [def.numerator, def.denominator]);
+  for (const key of townships(ds, leaves)) {
+    const v = result.nodes.get(key)?.shown;
+    if (v === null || v === undefined) continue;
+    if (judge(target, { ...ctx, value: v }).status === 'notMet')
+      result.unitsBelow.push({ unit: key, value: v });
+  }
+  if (result.unitsBelow.length > 0 && result.status === 'met') {
+    // The goal holds township by township: one township below it means it is not yet met.
+    result.status = 'notMet';
+    result.statusReason = 'unitsBelow';
+    const worst = Math.min(
+      ...result.unitsBelow
+        .map((u) => judge(target, { ...ctx, value: u.value }).gap ?? 0)
+        .map((g) => -g),
+    );
+    result.gap = round(-worst, def.decimals);
+  }
+}
+
+export function assess(
+  profile: Profile,
+  ds: Dataset,
+  prior?: Dataset,
+  options: AssessOptions = {},
+): Assessment {
   const rootKey = ds.hierarchy.root;
   const leaves = leafUnits(ds);
-  const indicators = profile.indicators.map((def): IndicatorResult => {
-    const nodes = valuesAt(def, ds);
-    const root =
-      nodes.get(rootKey) ??
-      nodeValue(def, rootKey, { numerator: 0, denominator: 0, leftOut: [], pooled: 0 });
+  const stage = options.stage ?? 'annual';
+  const excluded = options.excluded ?? Exclusions.none();
+  const ordered = ds.hierarchy.ordered().map((n) => n.key);
+  const indicators = profile.indicators.map((base): IndicatorResult => {
+    const choice = targetFor(base, options.targets);
+    const def: IndicatorDef = {
+      ...base,
+      target: choice.target,
+      source: choice.source,
+      verified: choice.verified,
+    };
+    const nodes = valuesAt(def, ds, excluded, ordered);
+    const root = nodes.get(rootKey) ?? nodeValue(def, rootKey, emptyPool());
     let priorValue: NodeValue | undefined;
     if (prior) {
       const pLeaves = leafUnits(prior, [def.numerator, def.denominator]);
       priorValue = nodeValue(
         def,
         prior.hierarchy.root,
-        poolAt(def, prior, pLeaves, prior.hierarchy.root),
+        poolAt(def, prior, pLeaves, prior.hierarchy.root, options.priorExcluded),
       );
     }
     const priorShown = priorValue?.shown ?? null;
+    const range = def.plausibleRange;
     const result: IndicatorResult = {
       def,
+      target: choice,
       nodes,
       root,
       status: 'noData',
@@ -136,25 +331,35 @@ export function assess(profile: Profile, ds: Dataset, prior?: Dataset): Assessme
         priorValue?.value !== null &&
         priorValue !== undefined &&
         priorValue.pool.numerator < SMALL_NUMBER,
+      provisional: root.pool.setAside.length > 0,
+      unitsBelow: [],
+      plausible:
+        range && root.shown !== null ? root.shown >= range.low && root.shown <= range.high : null,
     };
-    if (root.shown === null) {
-      result.statusReason = root.noDataReason === 'zeroDenominator' ? 'zeroDenominator' : 'noValue';
-      return result;
-    }
-    const j = judge(def.target, { value: root.shown, prior: priorShown, direction: def.direction });
-    result.status = j.status;
-    if (j.gap !== undefined) result.gap = round(j.gap, def.decimals);
-    if (j.reason) result.statusReason = j.reason;
+    judgeIndicator(result, ds, choice);
+    if (stage === 'midterm' && choice.target.kind !== 'none')
+      result.progress = progressOf(
+        def,
+        choice.target,
+        root.shown,
+        result.status,
+        options.period ?? '',
+        profile.meta.targetYear,
+      );
     return result;
   });
-  const counts = {
-    monitored: indicators.length,
-    met: indicators.filter((i) => i.status === 'met').length,
-    notMet: indicators.filter((i) => i.status === 'notMet').length,
-    noData: indicators.filter((i) => i.status === 'noData').length,
-  };
-  const ordered = ds.hierarchy.ordered().map((n) => n.key);
   const units = ordered.filter((k) => leaves.has(k));
   const regions = ordered.filter((k) => k !== rootKey && indicators.some((i) => i.nodes.has(k)));
-  return { rootKey, rootName: ds.hierarchy.name(rootKey), indicators, counts, units, regions };
+  const out: Assessment = {
+    rootKey,
+    rootName: ds.hierarchy.name(rootKey),
+    indicators,
+    counts: countStatuses(indicators),
+    units,
+    regions,
+    stage,
+    targetYear: profile.meta.targetYear,
+  };
+  if (options.targets) out.targets = options.targets;
+  return out;
 }

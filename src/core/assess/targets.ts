@@ -3,10 +3,27 @@ import type { IndicatorDef, Target } from '../profile/schema';
 
 /**
  * The target kinds of indicators.md as a declarative registry (like HyperFormula's function
- * registry): each kind says how to describe itself and how to judge a value. Adding a kind is
- * one entry here plus its schema in profile/schema.ts.
+ * registry): each kind says how to write itself — a short symbol form for table columns, and
+ * the programme's wording for sentences — and how to judge a value. Adding a kind is one entry
+ * here plus its schema in profile/schema.ts (and, for the office's table, its spelling in
+ * targets/text.ts).
+ *
+ * Statuses as evaluation offices use them: `met`, `notMet`, `noData` (no value),
+ * `notAssessable` (a value, but nothing to judge it against: no baseline, no prior, no band),
+ * `noTarget` (monitored only). The 达标率 is met / (met + notMet).
  */
-export type Status = 'met' | 'notMet' | 'noData';
+export type Status = 'met' | 'notMet' | 'noData' | 'notAssessable' | 'noTarget';
+
+export const STATUSES: readonly Status[] = ['met', 'notMet', 'notAssessable', 'noData', 'noTarget'];
+
+export type StatusReason =
+  | 'noValue'
+  | 'zeroDenominator'
+  | 'noPrior'
+  | 'noBaseline'
+  | 'noBand'
+  | 'targetInvalid'
+  | 'unitsBelow';
 
 export interface JudgeContext {
   /** The value as published (rounded to the indicator's decimals). */
@@ -14,20 +31,30 @@ export interface JudgeContext {
   /** The previous period's published value, if any. */
   prior: number | null;
   direction: IndicatorDef['direction'];
+  /** Decimals the indicator is published with: derived goals are rounded to them. */
+  decimals?: number;
+  /** What a trend target falls back to without a baseline (see IndicatorDef.trendBasis). */
+  trendBasis?: IndicatorDef['trendBasis'];
 }
 
 export interface Judgement {
   status: Status;
-  /** Distance to the target in the indicator's unit when not met (always positive). */
+  /** Distance to the target in the indicator's unit when not met (never negative). */
   gap?: number;
   /** Why there is no judgement although there is a value. */
-  reason?: 'noPrior' | 'noBaseline';
+  reason?: StatusReason;
+  /** What the value was compared with, for trend and relative targets. */
+  reference?: { value: number; against: 'baseline' | 'prior' | 'goal' };
 }
 
 interface TargetKind<K extends Target['kind']> {
-  /** `unit` is the suffix as written after a number (see unitSuffix). */
+  /** Short form for a table column: `≤12/10万`. `unit` is the suffix written after a number. */
   describe(t: Extract<Target, { kind: K }>, unit: string, lang: Lang): string;
+  /** The target in words, when the profile or the office gave none: `12/10万以下`. */
+  words(t: Extract<Target, { kind: K }>, unit: string, lang: Lang): string;
   judge(t: Extract<Target, { kind: K }>, ctx: JudgeContext): Judgement;
+  /** The value the target asks for, for the mid-term line; undefined for trend targets. */
+  goal?(t: Extract<Target, { kind: K }>, ctx: { decimals: number }): number | undefined;
 }
 
 type Registry = { [K in Target['kind']]: TargetKind<K> };
@@ -45,49 +72,118 @@ export function fmt(n: number, decimals = 2): string {
 
 const EPS = 1e-9;
 
+function round(v: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round((v + Number.EPSILON * Math.sign(v)) * f) / f;
+}
+
 function threshold(ok: boolean, gap: number): Judgement {
   return ok ? { status: 'met' } : { status: 'notMet', gap: Math.abs(gap) };
 }
 
-const better = (direction: IndicatorDef['direction'], value: number, prior: number) =>
-  direction === 'lower' ? value < prior - EPS : value > prior + EPS;
+const noJudgement = (reason: StatusReason): Judgement => ({ status: 'notAssessable', reason });
+
+/**
+ * 逐步提高 / 逐步降低: better than the baseline when one is given, else than the previous period
+ * (unless the indicator moves only at a 换届). Equal is not better: 持平 is "not yet raised".
+ */
+function trend(up: boolean, t: Target, ctx: JudgeContext): Judgement {
+  const baseline = t.baseline ?? null;
+  const against = baseline !== null ? 'baseline' : 'prior';
+  const ref = baseline ?? (ctx.trendBasis === 'baseline' ? null : ctx.prior);
+  if (ref === null)
+    return noJudgement(
+      baseline === null && ctx.trendBasis === 'baseline' ? 'noBaseline' : 'noPrior',
+    );
+  const reference = { value: ref, against } as const;
+  const ok = up ? ctx.value > ref + EPS : ctx.value < ref - EPS;
+  return ok
+    ? { status: 'met', reference }
+    : { status: 'notMet', gap: Math.abs(ref - ctx.value), reference };
+}
+
+function relativeGoal(
+  t: Extract<Target, { kind: 'relative' }>,
+  decimals: number,
+): number | undefined {
+  return t.baseline === null ? undefined : round(t.baseline * (1 + t.change), decimals);
+}
+
+const pct = (change: number) => fmt(Math.abs(change) * 100, 1);
+
+/** `2020年` when the base year is known, else `基期`. */
+const baseName = (year: number | undefined, lang: Lang) =>
+  year === undefined
+    ? lang === 'zh'
+      ? '基期'
+      : 'base'
+    : lang === 'zh'
+      ? `${year}年`
+      : String(year);
 
 export const TARGET_KINDS: Registry = {
   atMost: {
     describe: (t, unit, lang) =>
       lang === 'zh' ? `≤${fmt(t.value)}${unit}` : `≤ ${fmt(t.value)}${unit}`,
+    words: (t, unit, lang) =>
+      lang === 'zh' ? `${fmt(t.value)}${unit}以下` : `${fmt(t.value)}${unit} or below`,
     judge: (t, { value }) => threshold(value <= t.value + EPS, value - t.value),
+    goal: (t) => t.value,
   },
   atLeast: {
     describe: (t, unit, lang) =>
       lang === 'zh' ? `≥${fmt(t.value)}${unit}` : `≥ ${fmt(t.value)}${unit}`,
+    words: (t, unit, lang) =>
+      lang === 'zh' ? `${fmt(t.value)}${unit}以上` : `${fmt(t.value)}${unit} or above`,
     judge: (t, { value }) => threshold(value >= t.value - EPS, t.value - value),
+    goal: (t) => t.value,
   },
   below: {
     describe: (t, unit, lang) =>
       lang === 'zh' ? `<${fmt(t.value)}${unit}` : `< ${fmt(t.value)}${unit}`,
+    words: (t, unit, lang) =>
+      lang === 'zh' ? `低于${fmt(t.value)}${unit}` : `below ${fmt(t.value)}${unit}`,
     judge: (t, { value }) => threshold(value < t.value - EPS, value - t.value),
+    goal: (t) => t.value,
   },
   above: {
     describe: (t, unit, lang) =>
       lang === 'zh' ? `>${fmt(t.value)}${unit}` : `> ${fmt(t.value)}${unit}`,
+    words: (t, unit, lang) =>
+      lang === 'zh' ? `高于${fmt(t.value)}${unit}` : `above ${fmt(t.value)}${unit}`,
     judge: (t, { value }) => threshold(value > t.value + EPS, t.value - value),
+    goal: (t) => t.value,
   },
   about: {
-    describe: (t, unit, lang) =>
-      lang === 'zh'
-        ? `${fmt(t.value)}${unit}左右（±${fmt(t.band)}）`
-        : `about ${fmt(t.value)}${unit} (±${fmt(t.band)})`,
-    judge: (t, { value }) => {
-      const off = Math.abs(value - t.value);
-      return threshold(off <= t.band + EPS, off - t.band);
+    describe: (t, unit, lang) => {
+      const band =
+        t.band === undefined ? '' : lang === 'zh' ? `（±${fmt(t.band)}）` : ` (±${fmt(t.band)})`;
+      return lang === 'zh'
+        ? `${fmt(t.value)}${unit}左右${band}`
+        : `about ${fmt(t.value)}${unit}${band}`;
     },
+    words: (t, unit, lang) =>
+      lang === 'zh' ? `${fmt(t.value)}${unit}左右` : `about ${fmt(t.value)}${unit}`,
+    /**
+     * Within the band on the side that matters: for a share where higher is better, only falling
+     * short is a miss (53% women against "50%左右" is no failure); both sides for a neutral one.
+     */
+    judge: (t, { value, direction }) => {
+      if (t.band === undefined) return noJudgement('noBand');
+      const low = t.value - t.band;
+      const high = t.value + t.band;
+      if (direction !== 'lower' && value < low - EPS) return { status: 'notMet', gap: low - value };
+      if (direction !== 'higher' && value > high + EPS)
+        return { status: 'notMet', gap: value - high };
+      return { status: 'met' };
+    },
+    goal: (t) => t.value,
   },
   range: {
     describe: (t, unit, lang) =>
-      lang === 'zh'
-        ? `${fmt(t.low)}—${fmt(t.high)}${unit === '女=100' ? '' : unit}`
-        : `${fmt(t.low)}–${fmt(t.high)}`,
+      lang === 'zh' ? `${fmt(t.low)}—${fmt(t.high)}${unit}` : `${fmt(t.low)}–${fmt(t.high)}${unit}`,
+    words: (t, unit, lang) =>
+      lang === 'zh' ? `${fmt(t.low)}—${fmt(t.high)}${unit}` : `${fmt(t.low)}–${fmt(t.high)}${unit}`,
     judge: (t, { value }) =>
       value < t.low - EPS
         ? { status: 'notMet', gap: t.low - value }
@@ -97,50 +193,65 @@ export const TARGET_KINDS: Registry = {
   },
   rising: {
     describe: (_t, _unit, lang) => (lang === 'zh' ? '逐步提高' : 'rising'),
-    judge: (_t, { value, prior, direction }) =>
-      prior === null
-        ? { status: 'noData', reason: 'noPrior' }
-        : better(direction === 'band' ? 'higher' : direction, value, prior)
-          ? { status: 'met' }
-          : { status: 'notMet', gap: Math.abs(prior - value) },
+    words: (_t, _unit, lang) => (lang === 'zh' ? '逐步提高' : 'rising'),
+    judge: (t, ctx) => trend(true, t, ctx),
   },
   falling: {
     describe: (_t, _unit, lang) => (lang === 'zh' ? '逐步降低' : 'falling'),
-    judge: (_t, { value, prior }) =>
-      prior === null
-        ? { status: 'noData', reason: 'noPrior' }
-        : value < prior - EPS
-          ? { status: 'met' }
-          : { status: 'notMet', gap: Math.abs(value - prior) },
+    words: (_t, _unit, lang) => (lang === 'zh' ? '逐步降低' : 'falling'),
+    judge: (t, ctx) => trend(false, t, ctx),
   },
   relative: {
-    describe: (t, unit, lang) => {
-      const pct = fmt(Math.abs(t.change) * 100, 1);
+    describe: (t, _unit, lang) => {
       const dir =
-        t.change < 0 ? (lang === 'zh' ? '降低' : 'below') : lang === 'zh' ? '提高' : 'above';
-      const base =
-        t.baseline === null
-          ? ''
-          : lang === 'zh'
-            ? `（基期${fmt(t.baseline)}${unit}）`
-            : ` (base ${fmt(t.baseline)}${unit})`;
+        t.change < 0 ? (lang === 'zh' ? '下降' : 'below') : lang === 'zh' ? '提高' : 'above';
       return lang === 'zh'
-        ? `比${t.baseYear}年${dir}${pct}%${base}`
-        : `${pct}% ${dir} ${t.baseYear}${base}`;
+        ? `比${baseName(t.baseYear, lang)}${dir}${pct(t.change)}%`
+        : `${pct(t.change)}% ${dir} ${baseName(t.baseYear, lang)}`;
     },
-    judge: (t, { value, direction }) => {
-      if (t.baseline === null) return { status: 'noData', reason: 'noBaseline' };
-      const goal = t.baseline * (1 + t.change);
-      return direction === 'higher'
-        ? threshold(value >= goal - EPS, goal - value)
-        : threshold(value <= goal + EPS, value - goal);
+    words: (t, _unit, lang) => {
+      const dir =
+        t.change < 0 ? (lang === 'zh' ? '下降' : 'below') : lang === 'zh' ? '提高' : 'above';
+      return lang === 'zh'
+        ? `比${baseName(t.baseYear, lang)}${dir}${pct(t.change)}%`
+        : `${pct(t.change)}% ${dir} the ${baseName(t.baseYear, lang)} level`;
     },
+    /** The goal, baseline × (1 + change), is rounded to the published decimals before comparing. */
+    judge: (t, { value, decimals }) => {
+      const goal = relativeGoal(t, decimals ?? 2);
+      if (goal === undefined) return noJudgement('noBaseline');
+      const reference = { value: goal, against: 'goal' } as const;
+      const j =
+        t.change < 0
+          ? threshold(value <= goal + EPS, value - goal)
+          : threshold(value >= goal - EPS, goal - value);
+      return { ...j, reference };
+    },
+    goal: (t, { decimals }) => relativeGoal(t, decimals),
+  },
+  none: {
+    describe: (_t, _unit, lang) => (lang === 'zh' ? '（仅监测）' : '(monitored only)'),
+    words: (_t, _unit, lang) => (lang === 'zh' ? '不设目标' : 'no target'),
+    judge: () => ({ status: 'noTarget' }),
   },
 };
 
+function kindOf(target: Target): TargetKind<Target['kind']> {
+  return TARGET_KINDS[target.kind] as TargetKind<Target['kind']>;
+}
+
+/** The short symbol form, for a table column: `≤12/10万`, `45%左右（±2）`. */
 export function describeTarget(target: Target, unit: string, lang: Lang): string {
-  const kind = TARGET_KINDS[target.kind] as TargetKind<Target['kind']>;
-  return kind.describe(target as never, unitSuffix(unit, lang), lang);
+  return kindOf(target).describe(target as never, unitSuffix(unit, lang), lang);
+}
+
+/**
+ * The target as the programme words it, for sentences: the profile's or the office's
+ * `wording` when there is one (in Chinese), else words made from the kind.
+ */
+export function targetWording(target: Target, unit: string, lang: Lang): string {
+  if (lang === 'zh' && target.wording) return target.wording;
+  return kindOf(target).words(target as never, unitSuffix(unit, lang), lang);
 }
 
 /** A value as published, with its unit: `3.55‰`, `25.33/10万`, `106.71`. */
@@ -149,9 +260,15 @@ export function formatValue(value: number, decimals: number, unit: string, lang:
 }
 
 export function judge(target: Target, ctx: JudgeContext): Judgement {
-  const kind = TARGET_KINDS[target.kind] as TargetKind<Target['kind']>;
-  return kind.judge(target as never, ctx);
+  return kindOf(target).judge(target as never, ctx);
 }
+
+/** The number a target asks for (the end of the mid-term line), if it has one. */
+export function targetGoal(target: Target, decimals: number): number | undefined {
+  return kindOf(target).goal?.(target as never, { decimals });
+}
+
+export const isTrendTarget = (t: Target): boolean => t.kind === 'rising' || t.kind === 'falling';
 
 /** The point unit of a change: 百分点 for %, 千分点 for ‰, 十万分点 for 1/10万. */
 export function pointUnit(unit: string, lang: Lang): string {

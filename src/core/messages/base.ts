@@ -43,14 +43,14 @@ export const base = {
   'inspect.noForm': { zh: '未识别为已知报表', en: 'not a known form' },
   'inspect.records': {
     zh: '{records} 个填报单位，另有合计行 {totals} 行',
-    en: '{records} reporting units, plus {totals} total rows',
+    en: '{records} reporting {records|unit|units}, plus {totals} total {totals|row|rows}',
   },
   'inspect.items': { zh: '识别的数据项', en: 'recognised items' },
   'inspect.unitColumn': { zh: '填报单位列', en: 'reporting-unit column' },
   'inspect.codeColumn': { zh: '区划代码列', en: 'code column' },
   'inspect.otherColumns': { zh: '其他列', en: 'other columns' },
-  'inspect.notices': { zh: '数值提示 {count} 条', en: '{count} value notices' },
-  'inspect.typeErrors': { zh: '类型错误 {count} 条', en: '{count} type errors' },
+  'inspect.notices': { zh: '数值提示 {count} 条', en: '{count} value {count|notice|notices}' },
+  'inspect.typeErrors': { zh: '类型错误 {count} 条', en: '{count} type {count|error|errors}' },
   'notice.disguisedNumber': {
     zh: '{cell}「{raw}」按数值 {value} 读取（{why}）',
     en: '{cell} "{raw}" read as the number {value} ({why})',
@@ -103,7 +103,7 @@ export const base = {
   'validate.explained': { zh: '已说明：{text}', en: 'explained: {text}' },
   'validate.summary': {
     zh: '共 {errors} 个错误、{warnings} 个需核实问题、{notices} 条提示。',
-    en: '{errors} errors, {warnings} warnings, {notices} notices.',
+    en: '{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {notices} {notices|notice|notices}.',
   },
   'profile.nameClash': { zh: '“{name}”同时是 {other} 的名称', en: '"{name}" also names {other}' },
   'profile.duplicateId': { zh: '编号 {id} 重复', en: 'duplicate id {id}' },
@@ -119,7 +119,7 @@ export const base = {
   'cli.wrote': { zh: '已写入 {file}', en: 'Wrote {file}' },
   'cli.openErrors': {
     zh: '注意：仍有 {count} 条强制性审核错误未解决，报告顶部已注明。运行 tally validate 查看详情。',
-    en: 'Note: {count} audit errors are still open; the report says so at the top. Run tally validate for details.',
+    en: 'Note: {count} audit {count|error is|errors are} still open; the report says so at the top. Run tally validate for details.',
   },
   'error.overwriteInput': {
     zh: '不能把输出写到输入文件 {file}：Tally 从不修改输入文件。请用 --out 指定另一个文件名。',

@@ -6,7 +6,6 @@ export const cli = {
   },
   'help.lang': { zh: '输出语言（zh|en）', en: 'language of the output (zh|en)' },
   'help.json': { zh: '输出 JSON', en: 'machine-readable output' },
-  'help.files': { zh: '.xlsx 或 .csv 文件', en: '.xlsx or .csv files' },
   'help.inspect': {
     zh: '列出每个工作表识别出的表头、数据项和数值提示',
     en: 'show what Tally recognises in each sheet',
@@ -17,13 +16,10 @@ export const cli = {
     en: "a rule table; by default the workbook's 审核规则 sheet or the profile's rules",
   },
   'help.sheet': { zh: '只审核这个工作表', en: 'audit only this sheet' },
-  'help.priorAudit': { zh: '上期数据，用于历史审核', en: 'the previous period, for history rules' },
   'help.report': {
     zh: '审核、汇总并计算两纲指标，生成汇总表和监测报告',
     en: 'audit, roll up, assess and write the report',
   },
-  'help.current': { zh: '本期报表 .xlsx 或 .csv', en: "this period's forms" },
-  'help.prior': { zh: '上期数据', en: "the previous period's forms" },
   'help.period': {
     zh: '监测年份，默认从报表标题识别',
     en: "the period (default: from the forms' titles)",

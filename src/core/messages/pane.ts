@@ -35,7 +35,7 @@ export const pane = {
   },
   'pane.summary': {
     zh: '共 {sheets} 张工作表，识别出 {forms} 张已知报表',
-    en: '{sheets} sheets, {forms} recognised as known forms',
+    en: '{sheets} {sheets|sheet|sheets}, {forms} recognised as known {forms|form|forms}',
   },
   'pane.form': { zh: '报表', en: 'Form' },
   'pane.formValue': {
@@ -52,7 +52,7 @@ export const pane = {
   'pane.records': { zh: '记录', en: 'Records' },
   'pane.recordsValue': {
     zh: '{records} 条（合计行 {totals} 行）',
-    en: '{records} ({totals} total rows)',
+    en: '{records} ({totals} total {totals|row|rows})',
   },
   'pane.items': { zh: '数据项', en: 'Items' },
   'pane.itemsValue': { zh: '识别 {count} 个', en: '{count} recognised' },
@@ -85,7 +85,10 @@ export const pane = {
   },
   'pane.chooseFiles': { zh: '选择文件…', en: 'Choose files…' },
   'pane.noImports': { zh: '未导入', en: 'None' },
-  'pane.importedFile': { zh: '{file}（{sheets} 张工作表）', en: '{file} ({sheets} sheets)' },
+  'pane.importedFile': {
+    zh: '{file}（{sheets} 张工作表）',
+    en: '{file} ({sheets} {sheets|sheet|sheets})',
+  },
   'pane.removeImport': { zh: '移除 {file}', en: 'Remove {file}' },
   'pane.importFailed': {
     zh: '无法导入 {file}：{detail}。',
@@ -115,7 +118,7 @@ export const pane = {
   'pane.severity.notice': { zh: '提示', en: 'Notice' },
   'pane.auditSummary': {
     zh: '已审核 {forms} 张报表：强制性错误 {errors} 条，核实性问题 {warnings} 条（已说明 {explained} 条），提示 {notices} 条。',
-    en: 'Audited {forms} forms: {errors} errors, {warnings} warnings ({explained} explained), {notices} notices.',
+    en: 'Audited {forms} {forms|form|forms}: {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings} ({explained} explained), {notices} {notices|notice|notices}.',
   },
   'pane.auditClean': {
     zh: '审核通过：没有未解决的强制性错误，核实性问题都已说明。',
@@ -127,15 +130,15 @@ export const pane = {
   },
   'pane.highlighted': {
     zh: '已标记 {cells} 个单元格（红色为错误，黄色为核实性问题）。点击“清除标记”可恢复原有填充。',
-    en: 'Highlighted {cells} cells (red: errors, yellow: warnings). “Clear highlights” puts their fills back.',
+    en: 'Highlighted {cells} {cells|cell|cells} (red: errors, yellow: warnings). “Clear highlights” puts their fills back.',
   },
   'pane.unmarked': {
     zh: '{cells} 个已不再有问题的单元格恢复了原有填充。',
-    en: '{cells} cells no longer in question got their fills back.',
+    en: '{cells} {cells|cell|cells} no longer in question got {cells|its fill|their fills} back.',
   },
   'pane.ruleErrors': {
     zh: '有 {count} 条审核规则未能运行（其余规则照常运行）：',
-    en: '{count} rules could not run (the others did):',
+    en: '{count} {count|rule|rules} could not run (the others did):',
   },
   'pane.sheetGroup': { zh: '工作表「{sheet}」', en: 'Sheet “{sheet}”' },
   'pane.fileGroup': { zh: '{file}：工作表「{sheet}」', en: '{file}: sheet “{sheet}”' },
@@ -173,16 +176,16 @@ export const pane = {
   'pane.dismiss': { zh: '关闭', en: 'Dismiss' },
   'pane.cleared': {
     zh: '已恢复 {cells} 个单元格的原有填充。',
-    en: 'Restored the fills of {cells} cells.',
+    en: 'Restored the {cells|fill|fills} of {cells} {cells|cell|cells}.',
   },
   'pane.clearedKept': {
     zh: '另有 {kept} 个单元格在标记后被手动改过填充，保留了修改后的样子。',
-    en: '{kept} more cells were refilled by hand after marking and were left as they are.',
+    en: '{kept} more {kept|cell was|cells were} refilled by hand after marking and {kept|was|were} left as {kept|it is|they are}.',
   },
   'pane.nothingToClear': { zh: '没有需要清除的标记。', en: 'There are no highlights to clear.' },
   'pane.reportDone': {
-    zh: '报告已写入工作表“{summary}”和“{narrative}”。',
-    en: 'The report is in the sheets “{summary}” and “{narrative}”.',
+    zh: '报告已写入工作表“{summary}”“{units}”和“{narrative}”。',
+    en: 'The report is in the sheets “{summary}”, “{units}” and “{narrative}”.',
   },
   'pane.sheetHidden': {
     zh: '工作表“{sheet}”已隐藏，请先取消隐藏（右键单击任一工作表标签 › 取消隐藏），再点击该条结果',
@@ -198,11 +201,11 @@ export const pane = {
   },
   'pane.reportOpenErrors': {
     zh: '数据中仍有 {count} 条未解决的强制性错误，报告顶部已注明；请修正后重新生成。',
-    en: 'The data still has {count} open errors; the report says so at the top. Fix them and report again.',
+    en: 'The data still has {count} open {count|error|errors}; the report says so at the top. Fix them and report again.',
   },
   'pane.rulesInserted': {
     zh: '已插入工作表“{sheet}”，共 {count} 条规则。可直接修改，点击“审核”即按表中的规则审核。',
-    en: 'Inserted the sheet “{sheet}” with {count} rules. Edit it as you like; “Audit” uses the rules in it.',
+    en: 'Inserted the sheet “{sheet}” with {count} {count|rule|rules}. Edit it as you like; “Audit” uses the rules in it.',
   },
   'pane.rulesExists': {
     zh: '工作簿中已有审核规则表“{sheet}”，已切换到该表，未作改动。审核时使用该表中的规则；如需恢复默认规则，请删除或重命名该表后再插入。',

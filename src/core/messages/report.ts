@@ -13,11 +13,11 @@ export const report = {
   },
   'report.meta': {
     zh: '监测方案：{profile}　生成时间：{time}　审核：强制性错误 {errors} 条（未解决 {open} 条），核实性问题 {warnings} 条（已说明 {explained} 条）',
-    en: 'Profile: {profile}   Generated: {time}   Audit: {errors} errors ({open} open), {warnings} warnings ({explained} explained)',
+    en: 'Profile: {profile}   Generated: {time}   Audit: {errors} {errors|error|errors} ({open} open), {warnings} {warnings|warning|warnings} ({explained} explained)',
   },
   'report.openErrors': {
     zh: '注意：数据中仍有 {open} 条未解决的强制性审核错误，以下结果可能不准确，请修正后重新生成。',
-    en: 'Caution: the data still has {open} open audit errors; the figures below may be wrong. Fix them and run the report again.',
+    en: 'Caution: the data still has {open} open audit {open|error|errors}; the figures below may be wrong. Fix them and run the report again.',
   },
   'col.outline': { zh: '纲要', en: 'Programme' },
   'col.domain': { zh: '领域', en: 'Domain' },
@@ -27,7 +27,7 @@ export const report = {
   'col.unit': { zh: '单位', en: 'Unit' },
   'col.numerator': { zh: '分子', en: 'Numerator' },
   'col.denominator': { zh: '分母', en: 'Denominator' },
-  'col.target': { zh: '2030年目标', en: '2030 target' },
+  'col.target': { zh: '目标', en: 'Target' },
   'col.status': { zh: '达标情况', en: 'Status' },
   'col.prior': { zh: '上年', en: 'Previous' },
   'col.change': { zh: '变化', en: 'Change' },
@@ -61,10 +61,6 @@ export const report = {
   'n.h.notMet': { zh: '三、未达标指标', en: '3. Indicators not met' },
   'n.h.quality': { zh: '四、数据质量', en: '4. Data quality' },
   'n.h.next': { zh: '五、下一步工作', en: '5. Next steps' },
-  'n.overview': {
-    zh: '{period}年，{region}纳入监测的两纲指标共{monitored}项，其中达到2030年目标的{met}项，尚未达到的{notMet}项，无数据或暂无法评估的{noData}项；在可评估的{assessable}项指标中，达标率为{rate}%。',
-    en: 'In {period}, {region} monitored {monitored} indicators: {met} met their 2030 targets, {notMet} did not, and {noData} had no data or could not be assessed; of the {assessable} that could be assessed, {rate}% met their targets.',
-  },
   'n.overviewOutline': {
     zh: '其中，妇女发展纲要指标{women}项（达标{womenMet}项），儿童发展纲要指标{children}项（达标{childrenMet}项）。',
     en: 'Of these, {women} belong to the programme for women ({womenMet} met) and {children} to the programme for children ({childrenMet} met).',
@@ -83,9 +79,9 @@ export const report = {
     en: ', up {change}{points} on the previous year',
   },
   'n.changeSame': { zh: '，与上年持平', en: ', unchanged from the previous year' },
-  'n.met': { zh: '，已实现{target}的目标。', en: ', meeting its target ({target}).' },
+  'n.met': { zh: '，已实现“{target}”的目标。', en: ', meeting its target ({target}).' },
   'n.notMet': {
-    zh: '，距{target}的目标尚差{gap}{points}，是本领域尚未达标的指标。',
+    zh: '，距“{target}”的目标尚差{gap}{points}，是本领域尚未达标的指标。',
     en: ', {gap}{points} short of the target of {target}; it is not yet met.',
   },
   'n.notMetTrend': {
@@ -117,26 +113,26 @@ export const report = {
     en: ' (numerator {n}: a small number, so the rate is unstable)',
   },
   'n.notMetNone': {
-    zh: '所有可评估指标均已达到2030年目标。',
-    en: 'Every indicator that could be assessed met its 2030 target.',
+    zh: '所有可评估指标均已达到目标。',
+    en: 'Every indicator that could be assessed met its target.',
   },
   'n.notMetItem': {
-    zh: '{name}：{value}，目标{target}，尚差{gap}{points}。{weakest}',
+    zh: '{name}：{value}，目标为“{target}”，尚差{gap}{points}。{weakest}',
     en: '{name}: {value}, target {target}, {gap}{points} short. {weakest}',
   },
   'n.weakest': { zh: '较弱的单位：{units}。', en: 'Weakest units: {units}.' },
   'n.quality.scope': {
     zh: '本次共审核报表{forms}张，涉及填报单位{units}个。',
-    en: '{forms} forms from {units} reporting units were audited.',
+    en: '{forms} {forms|form|forms} from {units} reporting {units|unit|units} {forms|was|were} audited.',
   },
   'n.quality.errors': {
     zh: '发现强制性审核错误{errors}条，其中尚未解决{open}条。',
-    en: '{errors} audit errors were found, {open} of them still open.',
+    en: '{errors} audit {errors|error was|errors were} found, {open} of them still open.',
   },
   'n.quality.errorsNone': { zh: '未发现强制性审核错误。', en: 'No audit errors were found.' },
   'n.quality.warnings': {
     zh: '核实性审核问题{warnings}条，已填写说明{explained}条。',
-    en: '{warnings} warnings need an explanation; {explained} have one.',
+    en: '{warnings} {warnings|warning needs|warnings need} an explanation; {explained} {explained|has|have} one.',
   },
   'n.quality.explanation': { zh: '{unit}（{rule}）：{text}', en: '{unit} ({rule}): {text}' },
   'n.quality.missing': { zh: '未报送的单位：{list}。', en: 'Units that did not report: {list}.' },
@@ -154,11 +150,11 @@ export const report = {
     en: 'These shares exceed 100%, which cannot be; check their numerators and denominators: {list}.',
   },
   'n.quality.unverified': {
-    zh: '以下指标的目标值尚未与纲要原文核对，请按本地纲要确认：{list}。',
-    en: 'The targets of these indicators were not checked against the programme text; confirm them against the local programme: {list}.',
+    zh: '以下{count}项指标的目标及其表述未能在可查的纲要原文或权威发布中核实（见各指标的来源说明），对其达标与否的判断仅供参考，请按本地纲要在指标目标表中确认：{list}。',
+    en: 'The targets and wording of these {count} indicators could not be checked against a findable programme text or official release (see each source), so their judgements are provisional; confirm them against the local programme in the targets table: {list}.',
   },
   'n.next': {
-    zh: '{department}：{name}尚未达到{target}的目标，建议分析原因、制定改进措施{focus}。',
+    zh: '{department}：{name}尚未实现“{target}”的目标，建议分析原因、制定改进措施{focus}。',
     en: '{department}: {name} has not reached the target of {target}; analyse the causes and plan improvements{focus}.',
   },
   'n.nextFocus': { zh: '，重点关注{units}', en: ', starting with {units}' },
@@ -172,10 +168,11 @@ export const report = {
 
 /** Messages of the blank-form template. */
 export const template = {
-  // Headers of the blank forms: the same in both languages, so Tally recognises them when filled.
-  'tpl.code': { zh: '统计用区划代码', en: '统计用区划代码' },
-  'tpl.unit': { zh: '乡镇（街道）', en: '乡镇（街道）' },
-  'tpl.total': { zh: '合计', en: '合计' },
+  // Headers of the blank forms: the Chinese header Tally recognises, with an English gloss
+  // after a space in English (normalize.ts drops the gloss when the form is read back).
+  'tpl.code': { zh: '统计用区划代码', en: '统计用区划代码 Division code' },
+  'tpl.unit': { zh: '乡镇（街道）', en: '乡镇（街道） Reporting unit' },
+  'tpl.total': { zh: '合计', en: '合计 Total' },
   'tpl.title': { zh: '{period}年{form}统计表（{id}）', en: '{form} ({id}), {period}' },
   'tpl.filler': {
     zh: '填报单位：{department}　　填报人：　　　　联系电话：　　　　报出日期：',
@@ -197,7 +194,7 @@ export const template = {
   },
   'tpl.i.3': {
     zh: '3. 合计行由公式自动计算，请勿手工改写。',
-    en: '3. The 合计 row is computed by formulas; do not overwrite it.',
+    en: '3. The total row is computed by formulas; do not overwrite it.',
   },
   'tpl.i.4': {
     zh: '4. 比上年变化较大的数据，请在报送时附书面说明。',
@@ -205,6 +202,6 @@ export const template = {
   },
   'tpl.i.5': {
     zh: '5. 填好后请用 Tally 审核（tally validate 或 Excel 中的“审核”按钮），修正全部错误后报送。',
-    en: '5. Audit the filled forms with Tally (tally validate, or the 审核 button in Excel) and fix every error before submitting.',
+    en: '5. Audit the filled forms with Tally (tally validate, or the Audit button in Excel) and fix every error before submitting.',
   },
 } as const;

@@ -1,5 +1,15 @@
 import type { Assessment, IndicatorResult } from '../assess/assess';
-import { describeTarget, fmt, formatValue, judge, pointUnit } from '../assess/targets';
+import {
+  fmt,
+  formatValue,
+  isTrendTarget,
+  judge,
+  pointUnit,
+  targetWording,
+  unitSuffix,
+} from '../assess/targets';
+import { targetProblemText } from '../targets/table';
+import { profileTargetChecks } from '../targets/apply';
 import { t, type Lang } from '../messages/index';
 import type { Profile } from '../profile/profile';
 
@@ -19,6 +29,8 @@ export interface AuditDigest {
   explanations: { unit: string; ruleId: string; text: string }[];
   /** Units expected but missing, per form (form name, unit name). */
   missing: { form: string; unit: string }[];
+  /** Units of the forms the region sheet does not list: set aside. */
+  unlisted: string[];
 }
 
 export type Block =
@@ -38,9 +50,15 @@ export interface NarrativeInput {
   unitName: (key: string) => string;
 }
 
-/** The share met among assessable indicators, as a percentage with one decimal. */
-export function attainmentRate(counts: Assessment['counts']): { assessable: number; rate: string } {
-  const assessable = counts.monitored - counts.noData;
+/**
+ * The 达标率: met / (met + notMet), as a percentage with one decimal. Indicators without data,
+ * without a target, or that cannot be judged are outside it.
+ */
+export function attainmentRate(counts: Pick<Assessment['counts'], 'met' | 'notMet'>): {
+  assessable: number;
+  rate: string;
+} {
+  const assessable = counts.met + counts.notMet;
   return {
     assessable,
     rate: assessable === 0 ? '—' : ((counts.met / assessable) * 100).toFixed(1),
@@ -58,14 +76,14 @@ export function valueText(r: IndicatorResult, lang: Lang): string {
  */
 export function weakestUnits(r: IndicatorResult, units: readonly string[], n = 3): string[] {
   const target = r.def.target;
-  const trend = target.kind === 'rising' || target.kind === 'falling' || target.kind === 'relative';
+  const trend = isTrendTarget(target) || target.kind === 'relative';
   const scored: { key: string; badness: number }[] = [];
   for (const key of units) {
     const v = r.nodes.get(key)?.shown;
     if (v === null || v === undefined) continue;
     if (
       !trend &&
-      judge(target, { value: v, prior: null, direction: r.def.direction }).status === 'met'
+      judge(target, { value: v, prior: null, direction: r.def.direction }).status !== 'notMet'
     )
       continue;
     let badness: number;
@@ -115,13 +133,57 @@ const CN_NUMBERS = [
 
 /** Trend targets (逐步提高) have no distance to speak of: only a direction. */
 function isTrend(r: IndicatorResult): boolean {
-  return r.def.target.kind === 'rising' || r.def.target.kind === 'falling';
+  return isTrendTarget(r.def.target);
+}
+
+/** The target as the programme words it (the narrative quotes it, never a maths symbol). */
+export function wordingOf(r: IndicatorResult, lang: Lang): string {
+  return targetWording(r.def.target, r.def.unit, lang);
+}
+
+function rangeText(r: IndicatorResult, lang: Lang): string {
+  const range = r.def.plausibleRange;
+  if (!range) return '';
+  const unit = unitSuffix(r.def.unit, lang);
+  return lang === 'zh'
+    ? `${fmt(range.low)}—${fmt(range.high)}${unit}`
+    : `${fmt(range.low)}–${fmt(range.high)}${unit}`;
+}
+
+/** The townships a per-township target misses in, with their values. */
+function unitsBelowText(r: IndicatorResult, input: NarrativeInput): string {
+  const { lang, unitName } = input;
+  return r.unitsBelow
+    .map((u) =>
+      paren(unitName(u.unit), formatValue(u.value, r.def.decimals, r.def.unit, lang), lang),
+    )
+    .join(t(lang, 'n.listSep'));
+}
+
+function goalText(r: IndicatorResult, lang: Lang): string {
+  const tg = r.def.target;
+  return 'value' in tg
+    ? formatValue(tg.value, r.def.decimals, r.def.unit, lang).replace(/\.0+(?=\D|$)/, '')
+    : '';
+}
+
+/** The mid-term sentence, when the stage asks for one and the line can be drawn. */
+function progressSentence(r: IndicatorResult, lang: Lang): string {
+  const p = r.progress;
+  if (!p || p.status === 'notAssessable' || p.expected === null || p.baseline === null) return '';
+  const f = (v: number) => formatValue(v, r.def.decimals, r.def.unit, lang);
+  return t(lang, p.status === 'onTrack' ? 'n.progress.onTrack' : 'n.progress.behind', {
+    baseYear: p.baseYear ?? '',
+    baseline: f(p.baseline),
+    targetYear: p.targetYear,
+    expected: f(p.expected),
+  });
 }
 
 function indicatorSentence(r: IndicatorResult, input: NarrativeInput): string {
   const { lang, period, assessment } = input;
   const name = lang === 'zh' ? r.def.name : r.def.nameEn;
-  const target = describeTarget(r.def.target, r.def.unit, lang);
+  const target = wordingOf(r, lang);
   const points = pointUnit(r.def.unit, lang);
   if (r.root.shown === null) {
     return t(
@@ -138,6 +200,12 @@ function indicatorSentence(r: IndicatorResult, input: NarrativeInput): string {
     value: valueText(r, lang),
   });
   if (r.smallNumber) s += t(lang, 'n.small', { n: r.root.pool.numerator });
+  if (r.provisional)
+    s += t(lang, 'report.provisional', {
+      detail: t(lang, 'report.setAside', {
+        units: r.root.pool.setAside.map(input.unitName).join(t(lang, 'n.listSep')),
+      }),
+    });
   if (r.change !== null) {
     if (r.change === 0) s += t(lang, 'n.changeSame');
     else
@@ -146,14 +214,58 @@ function indicatorSentence(r: IndicatorResult, input: NarrativeInput): string {
         points,
       });
   }
-  if (r.status === 'met') return s + t(lang, 'n.met', { target });
-  if (r.status === 'notMet' && isTrend(r)) return s + t(lang, 'n.notMetTrend', { target });
-  if (r.status === 'notMet')
-    return s + t(lang, 'n.notMet', { target, gap: fmt(r.gap ?? 0, r.def.decimals), points });
-  if (r.statusReason === 'noBaseline' && r.def.target.kind === 'relative') {
-    return s + t(lang, 'n.noData.noBaseline', { target, baseYear: r.def.target.baseYear });
+  if (r.plausible !== null)
+    s += t(lang, r.plausible ? 'n.plausibleIn' : 'n.plausibleOut', { range: rangeText(r, lang) });
+  return s + statusClause(r, input, target, points) + progressSentence(r, lang);
+}
+
+function statusClause(
+  r: IndicatorResult,
+  input: NarrativeInput,
+  target: string,
+  points: string,
+): string {
+  const { lang } = input;
+  switch (r.status) {
+    case 'noTarget':
+      return t(lang, 'n.noTargetClause');
+    case 'met':
+      return t(lang, 'n.met', { target });
+    case 'notMet':
+      if (r.statusReason === 'unitsBelow')
+        return t(lang, 'n.unitsBelow', {
+          units: unitsBelowText(r, input),
+          goal: goalText(r, lang),
+          target,
+        });
+      if (isTrend(r)) return t(lang, 'n.notMetTrend', { target });
+      return (
+        t(lang, 'n.notMet', { target, gap: fmt(r.gap ?? 0, r.def.decimals), points }) +
+        // A per-township target missed by the total too: the townships are named all the same.
+        (r.unitsBelow.length > 0
+          ? t(lang, 'n.unitsBelowAlso', {
+              units: unitsBelowText(r, input),
+              goal: goalText(r, lang),
+            })
+          : '')
+      );
+    default:
+      break;
   }
-  return s + t(lang, 'n.noData.noPrior', { target });
+  if (r.statusReason === 'noBand')
+    return t(lang, r.def.verified ? 'n.notAssessable.noBand' : 'n.notAssessable.noBandUnverified', {
+      target,
+    });
+  if (r.statusReason === 'targetInvalid')
+    return t(lang, 'n.notAssessable.targetInvalid', { row: r.target.row ?? '' });
+  if (
+    r.statusReason === 'noBaseline' &&
+    r.def.target.kind === 'relative' &&
+    r.def.target.baseYear !== undefined
+  )
+    return t(lang, 'n.noData.noBaseline', { target, baseYear: r.def.target.baseYear });
+  if (r.statusReason === 'noBaseline') return t(lang, 'n.notAssessable.noBaseline', { target });
+  return t(lang, 'n.noData.noPrior', { target });
 }
 
 export function narrative(input: NarrativeInput): Block[] {
@@ -171,21 +283,23 @@ export function narrative(input: NarrativeInput): Block[] {
   }
 
   // 1. Overview
-  const { assessable, rate } = attainmentRate(a.counts);
+  const { rate } = attainmentRate(a.counts);
   blocks.push({ kind: 'heading', text: t(lang, 'n.h.overview') });
+  const targeted = a.counts.monitored - a.counts.noTarget;
   const women = a.indicators.filter((r) => r.def.outline === 'women');
   const children = a.indicators.filter((r) => r.def.outline === 'children');
   blocks.push({
     kind: 'paragraph',
     text:
-      t(lang, 'n.overview', { period, region: a.rootName, ...a.counts, assessable, rate }) +
+      t(lang, 'n.overview5', { period, region: a.rootName, ...a.counts, targeted, rate }) +
       (lang === 'zh' ? '' : ' ') +
       t(lang, 'n.overviewOutline', {
         women: women.length,
         womenMet: women.filter((r) => r.status === 'met').length,
         children: children.length,
         childrenMet: children.filter((r) => r.status === 'met').length,
-      }),
+      }) +
+      overviewProgress(a, lang),
   });
 
   // 2. By domain
@@ -220,12 +334,25 @@ export function narrative(input: NarrativeInput): Block[] {
         lang,
       );
     });
+    if (r.statusReason === 'unitsBelow') {
+      blocks.push({
+        kind: 'item',
+        text: t(lang, 'n.notMetItemUnits', {
+          name: nameOf(r),
+          value: valueText(r, lang),
+          target: wordingOf(r, lang),
+          units: unitsBelowText(r, input),
+          goal: goalText(r, lang),
+        }),
+      });
+      continue;
+    }
     blocks.push({
       kind: 'item',
       text: t(lang, isTrend(r) ? 'n.notMetItemTrend' : 'n.notMetItem', {
         name: nameOf(r),
         value: valueText(r, lang),
-        target: describeTarget(r.def.target, r.def.unit, lang),
+        target: wordingOf(r, lang),
         gap: fmt(r.gap ?? 0, r.def.decimals),
         points: pointUnit(r.def.unit, lang),
         weakest: weakest.length > 0 ? t(lang, 'n.weakest', { units: weakest.join(sep) }) : '',
@@ -257,6 +384,18 @@ export function narrative(input: NarrativeInput): Block[] {
     .filter((r) => r.root.pool.leftOut.length > 0)
     .map((r) => paren(nameOf(r), r.root.pool.leftOut.map(unitName).join(sep), lang));
   if (leftOut.length > 0) quality.push(t(lang, 'n.quality.leftOut', { list: leftOut.join(sep) }));
+  const setAside = a.indicators
+    .filter((r) => r.provisional)
+    .map((r) => paren(nameOf(r), r.root.pool.setAside.map(unitName).join(sep), lang));
+  if (setAside.length > 0)
+    quality.push(t(lang, 'n.quality.setAside', { list: setAside.join(sep) }));
+  if (audit.unlisted.length > 0)
+    quality.push(
+      t(lang, 'n.quality.rowsSetAside', {
+        count: audit.unlisted.length,
+        list: audit.unlisted.join(sep),
+      }),
+    );
   const small = a.indicators
     .filter((r) => r.smallNumber)
     .map((r) => paren(nameOf(r), String(r.root.pool.numerator), lang));
@@ -273,9 +412,6 @@ export function narrative(input: NarrativeInput): Block[] {
     })
     .filter((x) => x !== '');
   if (over.length > 0) quality.push(t(lang, 'n.quality.over100', { list: over.join(sep) }));
-  const unverified = a.indicators.filter((r) => !r.def.verified).map(nameOf);
-  if (unverified.length > 0)
-    quality.push(t(lang, 'n.quality.unverified', { list: unverified.join(sep) }));
   blocks.push({ kind: 'paragraph', text: quality.join(lang === 'zh' ? '' : ' ') });
   for (const e of audit.explanations) {
     blocks.push({
@@ -283,12 +419,16 @@ export function narrative(input: NarrativeInput): Block[] {
       text: t(lang, 'n.quality.explanation', { unit: e.unit, rule: e.ruleId, text: e.text }),
     });
   }
+  blocks.push(...targetQuality(a, input));
 
   // 5. Next steps
   blocks.push({ kind: 'heading', text: t(lang, 'n.h.next') });
   if (notMet.length === 0) blocks.push({ kind: 'paragraph', text: t(lang, 'n.nextNone') });
   for (const r of notMet) {
-    const weakest = weakestUnits(r, a.units).map(unitName);
+    const weakest =
+      r.unitsBelow.length > 0
+        ? r.unitsBelow.map((u) => unitName(u.unit))
+        : weakestUnits(r, a.units).map(unitName);
     blocks.push({
       kind: 'item',
       text:
@@ -296,11 +436,127 @@ export function narrative(input: NarrativeInput): Block[] {
         t(lang, 'n.next', {
           department: r.def.department,
           name: nameOf(r),
-          target: describeTarget(r.def.target, r.def.unit, lang),
+          target: wordingOf(r, lang),
           focus: weakest.length > 0 ? t(lang, 'n.nextFocus', { units: weakest.join(sep) }) : '',
         }),
     });
   }
+  return blocks;
+}
+
+/** In a mid-term evaluation: how many indicators are on the line from base year to target year. */
+function overviewProgress(a: Assessment, lang: Lang): string {
+  if (a.stage !== 'midterm') return '';
+  const judged = a.indicators.filter((r) => r.progress && r.progress.status !== 'notAssessable');
+  const onTrack = judged.filter((r) => r.progress?.status === 'onTrack').length;
+  return (
+    (lang === 'zh' ? '' : ' ') +
+    t(lang, 'n.overviewProgress', {
+      assessed: judged.length,
+      onTrack,
+      behind: judged.length - onTrack,
+    })
+  );
+}
+
+/**
+ * How many targets came from the office's table (`n`), how many of its rows were set aside
+ * (`invalid`, as a clause) and how many indicators kept the profile's target (`rest`).
+ */
+export function targetOrigins(
+  a: Assessment,
+  lang: Lang,
+): { n: number; invalid: string; rest: number } {
+  const table = a.indicators.filter((r) => r.target.origin === 'table');
+  const invalid = table.filter((r) => r.target.invalid).length;
+  return {
+    n: table.length - invalid,
+    invalid: invalid > 0 ? t(lang, 'targets.invalidNote', { count: invalid }) : '',
+    rest: a.indicators.length - table.length,
+  };
+}
+
+/**
+ * Whose targets the report used, with their sources (one item per source, so no row grows
+ * without bound); the office table's problems, one item each; indicators monitored without a
+ * target; targets nobody could check; notes on definitions.
+ */
+function targetQuality(a: Assessment, input: NarrativeInput): Block[] {
+  const { lang } = input;
+  const sep = t(lang, 'n.listSep');
+  const join = (xs: string[]) => xs.join(lang === 'zh' ? '' : ' ');
+  const nameOf = (r: IndicatorResult) => (lang === 'zh' ? r.def.name : r.def.nameEn);
+  const blocks: Block[] = [];
+  const fromTable = a.indicators.filter((r) => r.target.origin === 'table' && !r.target.invalid);
+  if (a.targets) {
+    blocks.push({
+      kind: 'paragraph',
+      text: t(lang, 'n.quality.targetsTable', {
+        label: a.targets.label,
+        ...targetOrigins(a, lang),
+      }),
+    });
+    const bySource = new Map<string, string[]>();
+    for (const r of fromTable) {
+      const key = r.target.source || t(lang, 'n.quality.noSourceGiven');
+      bySource.set(key, [...(bySource.get(key) ?? []), r.def.id]);
+    }
+    for (const [source, ids] of bySource)
+      blocks.push({
+        kind: 'item',
+        text: t(lang, 'n.quality.source', { source, ids: ids.join(sep) }),
+      });
+    if (a.targets.problems.length > 0) {
+      blocks.push({
+        kind: 'paragraph',
+        text: t(lang, 'n.quality.targetProblems', { count: a.targets.problems.length }),
+      });
+      for (const p of a.targets.problems)
+        blocks.push({ kind: 'item', text: targetProblemText(lang, p) });
+    }
+  } else {
+    // The documents the checked targets were checked against: the 《…》 titles of their sources.
+    const docs = new Set<string>();
+    for (const r of a.indicators)
+      if (r.def.verified) for (const m of r.def.source.matchAll(/《[^》]+》/g)) docs.add(m[0]);
+    const { checked } = profileTargetChecks(a.indicators);
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        checked > 0 && docs.size > 0
+          ? t(lang, 'n.quality.targetsProfile', { checked, docs: [...docs].join(sep) })
+          : t(lang, 'n.quality.targetsProfileNone'),
+    });
+  }
+  const out: string[] = [];
+  const noTarget = a.indicators.filter((r) => r.status === 'noTarget').map(nameOf);
+  if (noTarget.length > 0)
+    out.push(t(lang, 'n.quality.noTargetList', { list: noTarget.join(sep) }));
+  for (const r of a.indicators.filter((x) => x.plausible === false))
+    out.push(
+      t(lang, 'n.quality.plausibleOut', {
+        name: nameOf(r),
+        value: valueText(r, lang),
+        range: rangeText(r, lang),
+      }),
+    );
+  const unverified = a.indicators
+    .filter((r) => r.target.origin === 'profile' && !r.def.verified && r.def.target.kind !== 'none')
+    .map(nameOf);
+  if (unverified.length > 0)
+    out.push(
+      t(lang, 'n.quality.unverified', { count: unverified.length, list: unverified.join(sep) }),
+    );
+  const noSource = fromTable.filter((r) => !r.def.verified).map(nameOf);
+  if (noSource.length > 0)
+    out.push(t(lang, 'n.quality.tableNoSource', { list: noSource.join(sep) }));
+  const notes = new Set<string>();
+  for (const r of a.indicators) {
+    const note = lang === 'zh' ? r.def.note : (r.def.noteEn ?? r.def.note);
+    if (note) notes.add(note);
+  }
+  const rest = join([...out, ...notes]);
+  if (rest) blocks.push({ kind: 'paragraph', text: rest });
   return blocks;
 }
 

@@ -1,12 +1,53 @@
 import type { MonitorResult } from '../monitor';
 import type { Lang } from '../messages/index';
 import type { Target } from '../profile/schema';
-import type { Status } from '../assess/targets';
+import { roleText } from '../validate/structure';
+import type { Status, StatusReason } from '../assess/targets';
+import { describeTarget, targetWording } from '../assess/targets';
+import type { Counts } from '../assess/assess';
+import type { Progress, Stage } from '../assess/progress';
+import { attainmentRate } from '../narrative/narrative';
+import { targetProblemText } from '../targets/table';
 
-/** `tally report --json` (issue 4): the top level of the hierarchy, each unit's value. */
+/**
+ * `tally report --json` (issues 4 and 9): the top level of the hierarchy, each unit's value,
+ * and for each indicator the target it was judged against — whose it is and where it comes
+ * from — with its status and, in a mid-term evaluation, its progress.
+ */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export type TargetJson = OmitEach<Target, 'wording' | 'targetYear' | 'baseYear' | 'baseline'> & {
+  /** The target as printed by the programme or the office (generated from the kind if neither gave it). */
+  wording: string;
+  /** The short symbol form: `≤12/10万`. */
+  text: string;
+  targetYear: number;
+  baseYear: number | null;
+  baseline: number | null;
+  /** The target holds for every township (以乡（镇、街道）为单位). */
+  perUnit: boolean;
+  /** `profile`: the 国家纲要 default of the profile; `table`: the office's targets table. */
+  origin: 'profile' | 'table';
+  source: string;
+  verified: boolean;
+  /** The row of the office's table, when the target comes from (or was meant to come from) it. */
+  row: number | null;
+};
+
 export interface ReportJson {
   period: string;
+  /** The previous period the changes are against, when given. */
+  priorPeriod?: string;
   region: string;
+  stage: Stage;
+  /** Whose targets were used. */
+  targets: {
+    origin: 'profile' | 'table';
+    label: string | null;
+    /** Indicators judged against the table's rows. */
+    applied: number;
+    problems: { row: number | null; id: string | null; dropped: boolean; message: string }[];
+  };
   indicators: {
     id: string;
     name: string;
@@ -14,34 +55,114 @@ export interface ReportJson {
     unit: string;
     numerator: number | null;
     denominator: number | null;
-    target: Target;
+    target: TargetJson;
     status: Status;
+    statusReason: StatusReason | null;
+    /** Distance to the target when not met, in the indicator's unit. */
+    gap: number | null;
+    /** What a trend or relative target was compared with. */
+    reference: { value: number; against: 'baseline' | 'prior' | 'goal' } | null;
+    /** Mid-term progress (`--stage midterm`); null in an annual report. */
+    progress: Progress | null;
+    /** Townships whose own value misses a per-township target. */
+    unitsBelowTarget: { unit: string; value: number }[];
+    /** Inside the profile's normal range (出生人口性别比); null without one. */
+    plausible: boolean | null;
     prior: number | null;
     change: number | null;
     smallNumber: boolean;
+    /** Units pooled into the whole area's value. */
+    pooledUnits: number;
+    /** Units left out for a missing numerator or denominator. */
+    leftOut: string[];
+    /** Units set aside: their numerator or denominator failed an error check. */
+    setAside: string[];
+    /** Units were set aside, so the value is provisional. */
+    provisional: boolean;
     units: Record<string, number | null>;
   }[];
-  counts: { monitored: number; met: number; notMet: number; noData: number };
+  /** The status counts; `assessable` is met + notMet and `rate` (达标率) is met / assessable × 100. */
+  counts: Counts & { assessable: number; rate: number | null };
+  /** Rows of the forms that are not reporting units, and units no region lists: never pooled. */
+  notPooled: {
+    rows: { file: string; sheet: string; row: number; label: string; role: string; why: string }[];
+    unlisted: { file: string; sheet: string; row: number; unit: string; suggestions: string[] }[];
+  };
+}
+
+function notPooled(r: MonitorResult, lang: Lang): ReportJson['notPooled'] {
+  const rows: ReportJson['notPooled']['rows'] = [];
+  const seen = new Set<unknown>();
+  for (const fs of r.dataset.forms) {
+    if (seen.has(fs.table)) continue;
+    seen.add(fs.table);
+    for (const rec of fs.table.records) {
+      if (rec.role === 'unit' && rec.repeatOf === undefined) continue;
+      rows.push({
+        file: fs.source,
+        sheet: fs.sheet,
+        row: rec.row + 1,
+        label: rec.unit,
+        role: rec.role === 'unit' ? 'repeat' : rec.role,
+        why: roleText(rec, fs.table.records, lang),
+      });
+    }
+  }
+  const unlisted = r.dataset.unlisted.map((u) => ({
+    file: u.source,
+    sheet: u.sheet,
+    row: u.row + 1,
+    unit: u.unit,
+    suggestions: u.suggestions,
+  }));
+  return { rows, unlisted };
 }
 
 export function reportJson(r: MonitorResult, lang: Lang): ReportJson {
   const a = r.assessment;
   const h = r.dataset.hierarchy;
   // Units are keyed by name; two units of the same name (村 in different townships) get their code.
-  const names = a.units.map((u) => h.name(u));
+  const count = new Map<string, number>();
+  for (const u of a.units) count.set(h.name(u), (count.get(h.name(u)) ?? 0) + 1);
   const label = (u: string): string => {
     const name = h.name(u);
-    return names.indexOf(name) !== names.lastIndexOf(name)
-      ? `${name}（${h.node(u)?.code ?? u}）`
-      : name;
+    return (count.get(name) ?? 0) > 1 ? `${name}（${h.node(u)?.code ?? u}）` : name;
   };
+  const { assessable, rate } = attainmentRate(a.counts);
   return {
     period: r.period,
+    ...(r.priorPeriod ? { priorPeriod: r.priorPeriod } : {}),
     region: a.rootName,
+    stage: a.stage,
+    targets: {
+      origin: a.targets ? 'table' : 'profile',
+      label: a.targets?.label ?? null,
+      applied: a.indicators.filter((i) => i.target.origin === 'table' && !i.target.invalid).length,
+      problems: (a.targets?.problems ?? []).map((p) => ({
+        row: p.row ?? null,
+        id: p.id ?? null,
+        dropped: p.dropped,
+        message: targetProblemText(lang, p),
+      })),
+    },
     indicators: a.indicators.map((ind) => {
       const pooled = ind.root.pool.pooled > 0;
       const units: Record<string, number | null> = {};
       for (const u of a.units) units[label(u)] = ind.nodes.get(u)?.shown ?? null;
+      const tg = ind.def.target;
+      const target: TargetJson = {
+        ...tg,
+        wording: targetWording(tg, ind.def.unit, lang),
+        text: describeTarget(tg, ind.def.unit, lang),
+        targetYear: tg.targetYear ?? a.targetYear,
+        baseYear: tg.baseYear ?? null,
+        baseline: tg.baseline ?? null,
+        perUnit: ind.target.perUnit,
+        origin: ind.target.origin,
+        source: ind.target.source,
+        verified: ind.target.verified,
+        row: ind.target.row ?? null,
+      };
       return {
         id: ind.def.id,
         name: lang === 'zh' ? ind.def.name : ind.def.nameEn,
@@ -49,14 +170,25 @@ export function reportJson(r: MonitorResult, lang: Lang): ReportJson {
         unit: ind.def.unit,
         numerator: pooled ? ind.root.pool.numerator : null,
         denominator: pooled ? ind.root.pool.denominator : null,
-        target: ind.def.target,
+        target,
         status: ind.status,
+        statusReason: ind.statusReason ?? null,
+        gap: ind.gap ?? null,
+        reference: ind.reference ?? null,
+        progress: ind.progress ?? null,
+        unitsBelowTarget: ind.unitsBelow.map((u) => ({ unit: label(u.unit), value: u.value })),
+        plausible: ind.plausible,
         prior: ind.prior,
         change: ind.change,
         smallNumber: ind.smallNumber,
+        pooledUnits: ind.root.pool.pooled,
+        leftOut: ind.root.pool.leftOut.map(label),
+        setAside: ind.root.pool.setAside.map(label),
+        provisional: ind.provisional,
         units,
       };
     }),
-    counts: a.counts,
+    counts: { ...a.counts, assessable, rate: rate === '—' ? null : Number(rate) },
+    notPooled: notPooled(r, lang),
   };
 }

@@ -1,7 +1,14 @@
 import { a1, columnLetter } from '../model/a1';
 import { t, type Lang } from '../messages/index';
 import type { Profile } from '../profile/profile';
-import type { OutputCell, OutputSheet, OutputWorkbook } from './spec';
+import { pageNumbers } from './print';
+import {
+  TABLE_MARGINS,
+  wrappedHeight,
+  type OutputCell,
+  type OutputSheet,
+  type OutputWorkbook,
+} from './spec';
 
 /**
  * `tally template`: the blank forms of a profile, one sheet per form, ready to hand out —
@@ -20,6 +27,10 @@ const HEADER = {
   wrap: true,
   align: 'center',
 } as const;
+/** Item columns are narrow (whole numbers) and their headers wrap, so a form fits a page width. */
+const ITEM_WIDTH = 8.5;
+const HEADER_ROW = 2;
+
 const text = (value: string, extra: Partial<OutputCell> = {}): OutputCell => ({
   value,
   numberFormat: '@',
@@ -48,11 +59,16 @@ export function templateWorkbook(
         { bold: true },
       ),
     ]);
-    rows.push([text(t(lang, 'tpl.filler', { department: form.department }))]);
-    rows.push([
-      ...lead.map((h) => text(h, HEADER)),
-      ...form.items.map((i) => text(`${i.name}（${i.unit}）`, HEADER)),
-    ]);
+    const department = lang === 'en' ? (form.departmentEn ?? form.department) : form.department;
+    rows.push([text(t(lang, 'tpl.filler', { department }))]);
+    // The unit on a line of its own, so a wrapped header never breaks inside the bracket; in
+    // English the item's English name follows as a gloss (dropped when the form is read).
+    const headers = form.items.map((i) =>
+      lang === 'en' && i.nameEn
+        ? `${i.name}\n（${i.unit}） ${i.nameEn}`
+        : `${i.name}\n（${i.unit}）`,
+    );
+    rows.push([...lead.map((h) => text(h, HEADER)), ...headers.map((h) => text(h, HEADER))]);
     const first = rows.length; // 0-based first data row
     for (const u of units) {
       rows.push([
@@ -77,13 +93,31 @@ export function templateWorkbook(
         }),
       ]);
     }
+    const leadWidths = lead.map((_, i) => (withCodes && i === 0 ? 15 : 14));
+    const title = String(rows[0]?.[0]?.value ?? '');
     sheets.push({
-      name: `${form.id} ${form.name}`,
+      name: sheetName(form.id, lang === 'en' ? form.nameEn : form.name),
       rows,
-      columnWidths: [
-        ...lead.map((_, i) => (withCodes && i === 0 ? 15 : 14)),
-        ...form.items.map((i) => Math.max(10, Math.min(18, i.name.length * 1.6))),
+      columnWidths: [...leadWidths, ...form.items.map(() => ITEM_WIDTH)],
+      rowHeights: [
+        undefined,
+        undefined,
+        Math.max(
+          ...lead.map((h, i) => wrappedHeight(h, leadWidths[i] ?? 14)),
+          ...headers.map((h) => wrappedHeight(h, ITEM_WIDTH)),
+        ),
       ],
+      borders: [`${a1(HEADER_ROW, 0)}:${a1(rows.length - 1, width - 1)}`],
+      print: {
+        orientation: 'landscape',
+        fitToWidth: 1,
+        titleRows: { first: HEADER_ROW, last: HEADER_ROW },
+        titleColumns: { first: 0, last: lead.length - 1 },
+        margins: { ...TABLE_MARGINS },
+        centerHorizontally: true,
+        header: { center: [title] },
+        footer: { center: pageNumbers(lang) },
+      },
       frozenRows: 3,
       frozenColumns: lead.length,
       merges: [`A1:${columnLetter(width - 1)}1`, `A2:${columnLetter(width - 1)}2`],
@@ -113,9 +147,21 @@ function instructions(profile: Profile, lang: Lang): OutputSheet {
     t(lang, 'tpl.i.4'),
     t(lang, 'tpl.i.5'),
   ];
+  const width = 90;
   return {
     name: t(lang, 'tpl.instructions'),
     rows: lines.map((l, i) => [text(l, i === 0 ? { bold: true } : { wrap: true })]),
-    columnWidths: [100],
+    columnWidths: [width],
+    rowHeights: lines.map((l, i) => (i === 0 ? undefined : wrappedHeight(l, width))),
+    print: { orientation: 'portrait', fitToWidth: 1, margins: { ...TABLE_MARGINS } },
   };
+}
+
+/** `FE1 妇幼健康`: within Excel's 31 characters, cut at a word in English. */
+export function sheetName(id: string, name: string): string {
+  const full = `${id} ${name}`;
+  if (full.length <= 31) return full;
+  const cut = full.slice(0, 31);
+  const space = cut.lastIndexOf(' ');
+  return space > id.length ? cut.slice(0, space) : cut;
 }

@@ -103,6 +103,7 @@ export function vocabularyOf(profile: Profile): Vocabulary {
         name: item.name,
         synonyms: item.synonyms,
         unit: item.unit,
+        ...(item.conversions ? { conversions: item.conversions } : {}),
         form: form.id,
       })),
     ),

@@ -3,6 +3,7 @@ import type { FormDef } from '../profile/schema';
 import type { Profile } from '../profile/profile';
 import { normalizeHeader } from './normalize';
 import { readTable, type ReadOptions, type Table } from './table';
+import { readVertical } from './vertical';
 import type { HeaderIndex } from './vocabulary';
 
 /**
@@ -59,6 +60,26 @@ export function formOf(table: Table, profile: Profile): FormDef | undefined {
   return formsIn(table, profile)[0];
 }
 
+/**
+ * A sheet as a table: as a form with items across, else — when that finds no form — as a
+ * vertical form with the items down a column (one township per sheet).
+ */
+export function sheetTable(
+  sheet: WorkbookData['sheets'][number],
+  index: HeaderIndex,
+  profile: Profile | undefined,
+  source: string,
+  opts: ReadOptions = {},
+): Table | undefined {
+  const table = readTable(sheet, index, opts);
+  const isForm = (t: Table) =>
+    (profile ? formsIn(t, profile).length > 0 : t.columns.some((c) => c.item)) &&
+    t.columns.some((c) => c.kind === 'unit' || c.kind === 'code');
+  if (table && (isForm(table) || isRegionTable(table))) return table;
+  const vertical = readVertical(sheet, index, source, opts);
+  return vertical && isForm(vertical) ? vertical : table;
+}
+
 export function recogniseForms(
   workbooks: readonly WorkbookData[],
   profile: Profile,
@@ -68,7 +89,7 @@ export function recogniseForms(
   const out: Recognised = { forms: [], skipped: [], regions: [], tables: [] };
   for (const wb of workbooks) {
     for (const sheet of wb.sheets) {
-      const table = readTable(sheet, index, opts);
+      const table = sheetTable(sheet, index, profile, wb.source, opts);
       const at = { source: wb.source, sheet: sheet.name };
       if (!table) {
         out.skipped.push({ ...at, reason: 'noHeader' });

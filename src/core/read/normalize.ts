@@ -22,13 +22,21 @@ export const UNIT_WORDS: readonly string[] = [
   '1/10万',
   '1/万',
   '岁',
+  '千人',
+  '对',
 ];
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D~\u301C\uFF5E]/g;
 const SPACES = /[\s\u00A0\u3000]+/g;
 
+// eslint-disable-next-line no-control-regex -- any ASCII, control characters included
+const PLAIN = /^[\u0000-\u007F\u4E00-\u9FFF]*$/;
+
 /** Width and punctuation folding without removing anything. */
 export function fold(text: string): string {
+  // ASCII and CJK ideographs only (most unit names): NFKC changes nothing there, and of the
+  // dashes only `~` can occur. Skipping normalize() matters at 100,000 units.
+  if (PLAIN.test(text)) return text.includes('~') ? text.replace(/~/g, '-') : text;
   return text
     .normalize('NFKC')
     .replace(/[【［〔]/g, '(')
@@ -47,9 +55,10 @@ const BRACKET_UNIT = new RegExp(`\\((?:计量)?(?:单位:)?(?:${UNIT_ALT})\\)$`)
 /** `/人`, `单位:人` at the end. */
 const SLASH_UNIT = new RegExp(`(?:/|(?:计量)?单位:)(?:${UNIT_ALT})$`);
 
-/** The unit a header names in its suffix, if any (`活产数（人）` → `人`). */
+/** The unit a header names in its suffix, if any (`活产数（人）` → `人`, `结婚登记对数` → `对`). */
 export function headerUnit(header: string): string | undefined {
   const s = fold(header).replace(SPACES, '');
+  if (/对数$/.test(s)) return '对';
   const m = new RegExp(`(?:\\((?:计量)?(?:单位:)?(${UNIT_ALT})\\)|(?:/|单位:)(${UNIT_ALT}))$`).exec(
     s,
   );

@@ -1,14 +1,22 @@
 import { a1 } from '../model/a1';
-import { CellError, cellText, isBlank, type Cell } from '../model/cell';
-import { cellAt, columnCount, type SheetData } from '../model/workbook';
-import { coerceNumber, looksNumeric, MISSING_MARKS, type DisguiseKind } from './coerce';
-import { fold, headerUnit, normalizeCode, normalizeHeader, UNIT_WORDS } from './normalize';
-import { HeaderIndex, type VocabularyItem } from './vocabulary';
+import { isBlank } from '../model/cell';
+import { rowCount, type SheetData } from '../model/workbook';
+import { rowCells, textOf } from './cells';
+import type { DisguiseKind } from './coerce';
+import { adoptUnitColumn, columnsOf, isSummable, typeOtherColumns } from './columns';
+import { layoutOf, recordRows } from './extent';
+import { findHeader, isColumnCodeRow, isUnitRow, unitWord } from './header';
+import { areaNames, labelRecords, type LabelledRecord } from './labels';
+import { assignRoles, type RoleWhy, type RowRole } from './roles';
+import { readValues, type Conversion } from './values';
+import type { HeaderIndex, VocabularyItem } from './vocabulary';
 
 /**
  * Recognising a report form in a sheet: where the header is (below any title rows, possibly
- * two rows collapsed into one), what each column holds, which rows are records, and every
- * value of a numeric column read as a number or reported (items.md).
+ * two rows collapsed into one), what each column holds, which rows are records and what role
+ * each plays (unit, total, subtotal, breakdown, note), and every value of a numeric column
+ * read as a number or reported (items.md). The steps live in header.ts, columns.ts,
+ * extent.ts, labels.ts, values.ts and roles.ts; this file puts them together.
  */
 
 export type ColumnKind = 'unit' | 'code' | 'item' | 'other';
@@ -34,10 +42,23 @@ export interface Column {
 export interface TableRecord {
   /** Sheet row, 0-based. */
   row: number;
-  /** The reporting unit as written; `第12行` when the form has no unit column. */
+  /** The reporting unit as written; `#12` when the form has no unit column. */
   unit: string;
   code?: string;
+  /** What the row is (roles.ts): only `unit` rows are pooled. */
+  role: RowRole;
+  /** Derived from `role`, for readers that only ask "is it a sum?": a total or subtotal. */
   isTotal: boolean;
+  /** Why the row is not a unit. */
+  why?: RoleWhy;
+  /** For a total or subtotal: the records (indices) it adds up — the unit rows the rollup pools. */
+  parts?: number[];
+  /** For a unit under a subtotal that names a region (a township above its villages): its index. */
+  parent?: number;
+  /** For a breakdown (其中：城镇): the record it is part of. */
+  partOf?: number;
+  /** For a unit listed again in this table: the index of its first row (not pooled again). */
+  repeatOf?: number;
 }
 
 export interface Notice {
@@ -95,6 +116,15 @@ export interface Table {
    * title, or its header when it has none). Records end before it, and it was not read.
    */
   stoppedAt?: { row: number; reason: 'anotherTable' };
+  /** Columns stated in another unit than their item's (万人, 对) and converted when read. */
+  conversions: Conversion[];
+  /**
+   * The cell of record `i` in sheet column `col`, when it is not at the record's row (a
+   * vertical form: items down a column). Use `cellOf`.
+   */
+  cellAddress?: (record: number, col: number) => string;
+  /** Read from a vertical form (items down a column: vertical.ts). */
+  vertical?: true;
 }
 
 export interface ReadOptions {
@@ -104,17 +134,6 @@ export interface ReadOptions {
   searchRows?: number;
 }
 
-/** A signature line under the data: who filled, checked and signed the form, when, a phone. */
-const SIGNATURE =
-  /单位负责人|统计负责人|负责人\s*[:：]|填表人|填报人|审核人|审核\s*[:：]|制表人|制表\s*[:：]|报出日期|填报日期|填表日期|联系电话/;
-/** A note under the data (tested on folded text, so `：` is `:`). */
-const NOTE = /^(注\s*\d*|说明|备注|填表说明|数据来源|资料来源)\s*:/;
-const CODE_LIKE = /(代码|编码|编号|code|id)$/;
-const COLUMN_CODES = new Set(['甲', '乙', '丙', '丁', '戊']);
-const UNIT_ROW_LABELS = new Set(['计量单位', '单位', '计量单位:', '单位:']);
-/** How many non-blank rows below a title line may stand between it and the next header. */
-const TITLE_LOOKAHEAD = 4;
-
 /** Read a sheet as a table. Returns undefined when no header row can be found. */
 export function readTable(
   sheet: SheetData,
@@ -123,45 +142,51 @@ export function readTable(
 ): Table | undefined {
   const header = findHeader(sheet, index, opts.searchRows ?? 30);
   if (!header) return undefined;
-  const { rows: headerRows, names } = header;
-  const lastHeader = headerRows[headerRows.length - 1] ?? 0;
-  const top = sheet.origin.row;
-  const bottom = top + sheet.rows.length - 1;
-  const left = sheet.origin.col;
+  const columns = columnsOf(header.names, index);
+  const titles = titlesAbove(sheet, header.rows[0] ?? sheet.origin.row);
+  const { skippedRows, dataStart } = rowsUnderHeader(sheet, header.rows, columns);
+  stateUnits(columns, titles);
+  const extent = recordRows(sheet, index, dataStart, layoutOf(columns, sheet.origin.col));
+  typeOtherColumns(sheet, columns, extent.rows, opts);
+  adoptUnitColumn(sheet, columns, header.rows, extent.rows);
+  const labelled = labelRecords(sheet, columns, extent.rows, index, opts);
+  const values = readValues(sheet, columns, labelled.records, opts);
+  const records = withRoles(labelled.records, columns, values.numbers, titles);
+  return {
+    sheet: sheet.name,
+    titles,
+    headerRows: header.rows,
+    skippedRows,
+    columns,
+    records,
+    numbers: values.numbers,
+    texts: values.texts,
+    notices: values.notices,
+    typeErrors: values.typeErrors,
+    missingMarks: values.missingMarks,
+    codeIssues: labelled.codeIssues,
+    conversions: values.conversions,
+    ...(extent.stoppedAt ? { stoppedAt: extent.stoppedAt } : {}),
+  };
+}
 
-  const columns: Column[] = [];
-  const itemColumnOf = new Map<string, Column>();
-  for (const [col, name] of names) {
-    const role = index.lookup(name);
-    const kind: ColumnKind = role?.kind ?? 'other';
-    const column: Column = {
-      col,
-      header: name,
-      key: normalizeHeader(name),
-      kind,
-      numeric: kind === 'item',
-    };
-    if (role?.kind === 'item') {
-      // The first column naming an item is the item; a later one is kept as a numeric column
-      // marked as its duplicate, so two columns never compete for one item.
-      if (itemColumnOf.has(role.item.id)) {
-        column.kind = 'other';
-        column.duplicateOf = role.item.id;
-      } else {
-        column.item = role.item;
-        itemColumnOf.set(role.item.id, column);
-      }
-    }
-    const u = headerUnit(name) ?? (role?.kind === 'item' ? role.item.unit : undefined);
-    if (u) column.unit = u;
-    columns.push(column);
-  }
+/** The A1 address of record `i`'s cell in sheet column `col`. */
+export function cellOf(table: Table, i: number, col: number): string {
+  if (table.cellAddress) return table.cellAddress(i, col);
+  return a1(table.records[i]?.row ?? 0, col);
+}
 
-  // Unit row and column-code row right under the header.
+/** The unit row and the column-code row right under the header, and where the data starts. */
+function rowsUnderHeader(
+  sheet: SheetData,
+  headerRows: readonly number[],
+  columns: readonly Column[],
+): { skippedRows: number[]; dataStart: number } {
   const skippedRows: number[] = [];
-  let r = lastHeader + 1;
+  const bottom = sheet.origin.row + rowCount(sheet) - 1;
+  let r = (headerRows[headerRows.length - 1] ?? 0) + 1;
   for (; r <= bottom && skippedRows.length < 2; r++) {
-    const cells = rowCells(sheet, r, left);
+    const cells = rowCells(sheet, r, sheet.origin.col);
     if (cells.every((c) => isBlank(c.value))) continue;
     if (isUnitRow(cells)) {
       for (const c of cells) {
@@ -174,583 +199,70 @@ export function readTable(
       skippedRows.push(r);
     } else break;
   }
-  const dataStart = r;
+  return { skippedRows, dataStart: r };
+}
 
-  const codeCol = columns.find((c) => c.kind === 'code');
-  const layout = layoutOf(columns, left);
+/** `计量单位：万人` in a title line states the unit of every item column that states none. */
+const SHEET_UNIT = /(?:计量)?单位\s*[:：]\s*(万人|千人|百人|人|对)(?![\u3400-\u9fff])/;
 
-  // Records: until a signature line, a note or another table, skipping blank rows.
-  const recordRows: number[] = [];
-  let stoppedAt: Table['stoppedAt'];
-  let footer: number | undefined;
-  for (let row = dataStart; row <= bottom; row++) {
-    const cells = filledCells(sheet, row, left);
-    if (cells.length === 0) continue;
-    if (isHeaderRow(cells, index)) {
-      stoppedAt = { row, reason: 'anotherTable' };
-      break;
-    }
-    if (isFooterRow(cells, layout, recordRows.length > 0)) {
-      footer = row;
-      break;
-    }
-    if (isTitleRow(cells, layout, index) && headerFollows(sheet, row, bottom, index)) {
-      stoppedAt = { row, reason: 'anotherTable' };
-      break;
-    }
-    recordRows.push(row);
+/** Item columns without a stated unit take the sheet's, else their item's. */
+function stateUnits(columns: readonly Column[], titles: readonly string[]): void {
+  let sheetUnit: string | undefined;
+  for (const t of titles) sheetUnit ??= SHEET_UNIT.exec(t)?.[1];
+  for (const c of columns) {
+    if (c.kind !== 'item' || c.unit) continue;
+    const unit = sheetUnit ?? c.item?.unit;
+    if (unit) c.unit = unit;
   }
-  if (footer !== undefined) {
-    // Another table may still follow the notes and signature of this one.
-    for (let row = footer + 1; row <= bottom; row++) {
-      const cells = filledCells(sheet, row, left);
-      if (cells.length > 0 && isHeaderRow(cells, index)) {
-        stoppedAt = { row: titleStart(sheet, row, footer), reason: 'anotherTable' };
-        break;
-      }
-    }
-  }
+}
 
-  // Columns not in the vocabulary are numeric when most of their values read as numbers; a
-  // column whose values mostly carry `%` is a % column (`92.5%` reads as 92.5 there).
-  for (const column of columns) {
-    if (column.kind !== 'other') continue;
-    if (column.duplicateOf !== undefined) {
-      column.numeric = true;
-      continue;
-    }
-    if (CODE_LIKE.test(column.key)) continue; // 上级代码, 单位编码: identifiers, not quantities
-    let filled = 0;
-    let percent = 0;
-    for (const row of recordRows) {
-      const v = cellAt(sheet, row, column.col);
-      if (isBlank(v) || v instanceof CellError) continue;
-      if (typeof v === 'string' && isMissingMark(v.trim(), opts)) continue;
-      filled++;
-      if (typeof v === 'string' && /[%％]\s*$/.test(v)) percent++;
-    }
-    // `92.5%` values make a % column, unless they are not numbers even so (`≥90%`).
-    if (
-      !column.unit &&
-      percent * 2 > filled &&
-      mostlyNumeric(sheet, recordRows, column.col, true, opts)
-    )
-      column.unit = '%';
-    column.numeric = mostlyNumeric(sheet, recordRows, column.col, column.unit === '%', opts);
-  }
-
-  // A form whose unit column has a header the vocabulary does not know (`单位（乡镇）`, or
-  // none at all): the first text column left of the items is its unit column.
-  if (!columns.some((c) => c.kind === 'unit' || c.kind === 'code')) {
-    const unitColumn = guessUnitColumn(sheet, columns, headerRows, recordRows);
-    if (unitColumn) {
-      if (!columns.includes(unitColumn)) {
-        columns.push(unitColumn);
-        columns.sort((a, b) => a.col - b.col);
-      }
-      unitColumn.kind = 'unit';
-      unitColumn.numeric = false;
-      delete unitColumn.unit;
-    }
-  }
-  const unitCol = columns.find((c) => c.kind === 'unit');
-
-  const codeIssues: CodeIssue[] = [];
-  const records: TableRecord[] = recordRows.map((row) => {
-    const unitCell = unitCol ? cellAt(sheet, row, unitCol.col) : null;
-    const codeCell = codeCol ? cellAt(sheet, row, codeCol.col) : null;
-    const unitText = isBlank(unitCell) ? '' : cellText(unitCell).trim();
-    const codeText = isBlank(codeCell) ? '' : cellText(codeCell).trim();
-    const label = totalLabel(sheet, row, unitText, codeCell, index);
-    const code = codeText && codeText !== label ? codeOf(codeCell) : undefined;
-    const rec: TableRecord = {
-      row,
-      unit: unitText || label || (code ?? codeText) || `#${row + 1}`,
-      isTotal: label !== '',
-    };
-    if (code) rec.code = code;
-    else if (codeCol && codeText && codeText !== label && !isMissingMark(codeText, opts))
-      codeIssues.push({ cell: a1(row, codeCol.col), raw: codeText, unit: rec.unit });
-    return rec;
-  });
-
-  const numbers = new Map<number, Float64Array>();
-  const texts = new Map<number, (string | null)[]>();
-  const notices: Notice[] = [];
-  const typeErrors: TypeErrorFinding[] = [];
-  const missingMarks = new Map<string, string>();
-  for (const column of columns) {
-    if (!column.numeric) {
-      texts.set(
-        column.col,
-        records.map((rec) => {
-          const v = cellAt(sheet, rec.row, column.col);
-          return isBlank(v) ? null : cellText(v).trim();
-        }),
-      );
-      continue;
-    }
-    const arr = new Float64Array(records.length);
-    const percentColumn = column.unit === '%';
-    records.forEach((rec, i) => {
-      const v = cellAt(sheet, rec.row, column.col);
-      const c = coerceNumber(v, {
-        percentColumn,
-        ...(opts.missing ? { missing: opts.missing } : {}),
-      });
-      const cell = a1(rec.row, column.col);
-      switch (c.kind) {
-        case 'number':
-          arr[i] = c.value;
-          break;
-        case 'missing':
-          arr[i] = NaN;
-          if (typeof v === 'string' && v.trim() !== '') missingMarks.set(cell, v.trim());
-          break;
-        case 'disguised':
-          arr[i] = c.value;
-          notices.push({
-            kind: 'disguisedNumber',
-            sheet: sheet.name,
-            cell,
-            raw: c.raw,
-            value: c.value,
-            why: c.why,
-            column: column.header,
-          });
-          break;
-        case 'typeError':
-          arr[i] = NaN;
-          typeErrors.push({
-            kind: 'typeError',
-            sheet: sheet.name,
-            cell,
-            raw: c.raw,
-            column: column.header,
-            unit: rec.unit,
-            why: c.why,
-          });
-          break;
-      }
-    });
-    numbers.set(column.col, arr);
-  }
-
+function titlesAbove(sheet: SheetData, headerTop: number): string[] {
   const titles: string[] = [];
-  for (let row = top; row < (headerRows[0] ?? top); row++) {
-    const t = rowCells(sheet, row, left)
+  for (let row = sheet.origin.row; row < headerTop; row++) {
+    const t = rowCells(sheet, row, sheet.origin.col)
       .filter((c) => !isBlank(c.value))
-      .map((c) => cellText(c.value).trim())
+      .map((c) => textOf(c.value))
       .join(' ');
     if (t) titles.push(t);
   }
-
-  return {
-    sheet: sheet.name,
-    titles,
-    headerRows,
-    skippedRows,
-    columns,
-    records,
-    numbers,
-    texts,
-    notices,
-    typeErrors,
-    missingMarks,
-    codeIssues,
-    ...(stoppedAt ? { stoppedAt } : {}),
-  };
+  return titles;
 }
 
-/** A division code read from a code cell; undefined when the cell holds no valid code. */
-function codeOf(v: Cell): string | undefined {
-  // A 12-digit code stored as a number must not turn into `4.4e11`.
-  if (typeof v === 'number')
-    return Number.isSafeInteger(v) ? normalizeCode(v.toFixed(0)) : undefined;
-  // `4.51281E+11` written as text fails the shape test: its last digits are lost.
-  if (typeof v === 'string') return normalizeCode(v);
-  return undefined;
-}
-
-function isMissingMark(text: string, opts: ReadOptions): boolean {
-  return MISSING_MARKS.has(text) || (opts.missing?.has(text) ?? false);
-}
-
-/**
- * The label that makes a row a total row, or `''`: the unit cell, the code cell (a `合计`
- * merged across the code and name columns keeps its text in the code column) or the row's
- * first text cell (a `合计` merged across 序号 and 乡镇).
- */
-function totalLabel(
-  sheet: SheetData,
-  row: number,
-  unitText: string,
-  codeCell: Cell,
-  index: HeaderIndex,
-): string {
-  if (unitText && index.isTotalLabel(unitText)) return unitText;
-  const codeText = typeof codeCell === 'string' ? codeCell.trim() : '';
-  if (codeText && !/^\d+$/.test(codeText) && index.isTotalLabel(codeText)) return codeText;
-  for (const v of sheet.rows[row - sheet.origin.row] ?? []) {
-    if (typeof v !== 'string' || isBlank(v)) continue;
-    const t = v.trim();
-    if (t === unitText) return ''; // the first text is the unit: tested above
-    if (t === codeText || looksNumeric(v)) continue; // a code or a number is not text
-    return index.isTotalLabel(t) ? t : '';
-  }
-  return '';
-}
-
-/** Where the header row of another table sits relative to this one's columns. */
-interface Layout {
-  /** Sheet columns holding items. */
-  items: ReadonlySet<number>;
-  /** Columns naming the record: unit and code, or those left of the items when neither is known. */
-  labels: ReadonlySet<number>;
-}
-
-function layoutOf(columns: readonly Column[], left: number): Layout {
-  const items = new Set(columns.filter((c) => c.kind === 'item').map((c) => c.col));
-  const labels = new Set(
-    columns.filter((c) => c.kind === 'unit' || c.kind === 'code').map((c) => c.col),
-  );
-  if (labels.size === 0 && items.size > 0) {
-    const firstItem = Math.min(...items);
-    for (let col = left; col < firstItem; col++) labels.add(col);
-  }
-  return { items, labels };
-}
-
-/** The row's non-blank cells. */
-function filledCells(sheet: SheetData, row: number, left: number): PositionedCell[] {
-  const out: PositionedCell[] = [];
-  const r = sheet.rows[row - sheet.origin.row];
-  if (!r) return out;
-  r.forEach((value, j) => {
-    if (!isBlank(value)) out.push({ col: left + j, value });
-  });
-  return out;
-}
-
-/** A header row (of another table): text only, naming at least two known headers. */
-function isHeaderRow(cells: PositionedCell[], index: HeaderIndex): boolean {
-  if (cells.length < 2 || cells.some((c) => typeof c.value !== 'string')) return false;
-  let known = 0;
-  for (const c of cells) {
-    if (index.lookup(cellText(c.value).replace(/\s*[\r\n]+\s*/g, '')) && ++known >= 2) return true;
-  }
-  return false;
-}
-
-/**
- * A line under the data that is not a record: a signature line (no numbers in the item
- * columns), a note, or — once the records have begun — a `标签：内容` line with the item
- * cells empty and the unit and code cells blank or part of it.
- */
-function isFooterRow(cells: PositionedCell[], layout: Layout, begun: boolean): boolean {
-  const texts: string[] = [];
-  for (const c of cells) if (typeof c.value === 'string') texts.push(c.value.trim());
-  if (
-    texts.some((t) => SIGNATURE.test(t)) &&
-    !cells.some((c) => layout.items.has(c.col) && looksNumeric(c.value))
-  )
-    return true;
-  if (cells.length === 1 && texts.length === 1 && NOTE.test(fold(texts[0] ?? ''))) return true;
-  if (!begun || cells.some((c) => layout.items.has(c.col))) return false;
-  const colon = (v: Cell) => typeof v === 'string' && /[:：]/.test(v);
-  return (
-    cells.some((c) => colon(c.value)) &&
-    cells.every((c) => !layout.labels.has(c.col) || colon(c.value))
-  );
-}
-
-/** A title line: one text cell, or text only with the item cells empty; not a total row. */
-function isTitleRow(cells: PositionedCell[], layout: Layout, index: HeaderIndex): boolean {
-  if (cells.some((c) => typeof c.value !== 'string')) return false;
-  if (cells.some((c) => looksNumeric(c.value))) return false;
-  if (cells.length > 1 && cells.some((c) => layout.items.has(c.col))) return false;
-  return !cells.some((c) => index.isTotalLabel(cellText(c.value)));
-}
-
-/** A header row follows `row` within a few lines, with no numbers in between. */
-function headerFollows(sheet: SheetData, row: number, bottom: number, index: HeaderIndex): boolean {
-  let lines = 0;
-  for (let r = row + 1; r <= Math.min(bottom, row + 20) && lines < TITLE_LOOKAHEAD; r++) {
-    const cells = filledCells(sheet, r, sheet.origin.col);
-    if (cells.length === 0) continue;
-    if (isHeaderRow(cells, index)) return true;
-    if (cells.some((c) => looksNumeric(c.value))) return false;
-    lines++;
-  }
-  return false;
-}
-
-/** The first row of the table whose header is at `header`: its title lines, if any. */
-function titleStart(sheet: SheetData, header: number, floor: number): number {
-  let start = header;
-  for (let r = header - 1; r > floor; r--) {
-    const cells = filledCells(sheet, r, sheet.origin.col);
-    if (cells.length === 0) continue;
-    const isTitle = cells.every(
-      (c) =>
-        typeof c.value === 'string' &&
-        !looksNumeric(c.value) &&
-        !SIGNATURE.test(c.value) &&
-        !NOTE.test(fold(c.value.trim())),
-    );
-    if (!isTitle) break;
-    start = r;
-  }
-  return start;
-}
-
-function mostlyNumeric(
-  sheet: SheetData,
-  rows: readonly number[],
-  col: number,
-  percentColumn: boolean,
-  opts: ReadOptions,
-): boolean {
-  let filled = 0;
-  let numeric = 0;
-  for (const row of rows) {
-    const v = cellAt(sheet, row, col);
-    // An Excel error (#DIV/0!) says nothing about the column's type: formulas give numbers.
-    if (v instanceof CellError) continue;
-    const c = coerceNumber(v, {
-      percentColumn,
-      ...(opts.missing ? { missing: opts.missing } : {}),
-    });
-    if (c.kind === 'missing') continue;
-    filled++;
-    if (c.kind === 'number' || c.kind === 'disguised') numeric++;
-  }
-  return filled > 0 && numeric / filled >= 0.8;
-}
-
-/** Most of the column's filled cells are text that is not a number. */
-function mostlyText(sheet: SheetData, rows: readonly number[], col: number): boolean {
-  let filled = 0;
-  let text = 0;
-  for (const row of rows) {
-    const v = cellAt(sheet, row, col);
-    if (isBlank(v)) continue;
-    filled++;
-    if (typeof v === 'string' && !looksNumeric(v)) text++;
-  }
-  return filled > 0 && text / filled >= 0.8;
-}
-
-/**
- * The unit column of a form whose unit header is unknown: the first text column left of the
- * first item column, named (`单位（乡镇）`) or with a blank header.
- */
-function guessUnitColumn(
-  sheet: SheetData,
+function withRoles(
+  labelled: readonly LabelledRecord[],
   columns: readonly Column[],
-  headerRows: readonly number[],
-  recordRows: readonly number[],
-): Column | undefined {
-  const items = columns.filter((c) => c.kind === 'item').map((c) => c.col);
-  if (items.length === 0) return undefined;
-  const firstItem = Math.min(...items);
-  for (let col = sheet.origin.col; col < firstItem; col++) {
-    const named = columns.find((c) => c.col === col);
-    if (named) {
-      if (named.kind !== 'other' || named.numeric || named.duplicateOf !== undefined) continue;
-      if (CODE_LIKE.test(named.key)) continue;
-      if (mostlyText(sheet, recordRows, col)) return named;
-    } else if (headerRows.every((h) => isBlank(cellAt(sheet, h, col)))) {
-      if (mostlyText(sheet, recordRows, col))
-        return { col, header: '', key: '', kind: 'unit', numeric: false };
-    }
+  numbers: ReadonlyMap<number, Float64Array>,
+  titles: readonly string[],
+): TableRecord[] {
+  const counts: Float64Array[] = [];
+  for (const c of columns) {
+    const values = numbers.get(c.col);
+    if (values && isSummable(c)) counts.push(values);
   }
-  return undefined;
-}
-
-interface PositionedCell {
-  col: number;
-  value: Cell;
-}
-
-function rowCells(sheet: SheetData, row: number, left: number): PositionedCell[] {
-  const r = sheet.rows[row - sheet.origin.row] ?? [];
-  return r.map((value, j) => ({ col: left + j, value }));
-}
-
-function unitWord(v: Cell): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  let s = fold(v).replace(/\s+/g, '');
-  s = s.replace(/^\((.*)\)$/, '$1').replace(/^(计量)?单位:/, '');
-  return UNIT_WORDS.includes(s) ? s : undefined;
-}
-
-function isUnitRow(cells: PositionedCell[]): boolean {
-  let units = 0;
-  for (const c of cells) {
-    if (isBlank(c.value)) continue;
-    if (unitWord(c.value)) units++;
-    else if (typeof c.value === 'string' && UNIT_ROW_LABELS.has(fold(c.value).replace(/\s+/g, '')))
-      continue;
-    else return false;
-  }
-  return units > 0;
-}
-
-function isColumnCodeRow(cells: PositionedCell[]): boolean {
-  const filled = cells.filter((c) => !isBlank(c.value));
-  if (filled.length < 2) return false;
-  let expect = 1;
-  for (const c of filled) {
-    const t = cellText(c.value).trim();
-    if (COLUMN_CODES.has(t)) continue;
-    if (Number(t) !== expect) return false;
-    expect++;
-  }
-  return true;
-}
-
-interface HeaderGuess {
-  rows: number[];
-  /** Sheet column → collapsed header text. */
-  names: Map<number, string>;
-}
-
-function textOf(v: Cell): string {
-  return isBlank(v) ? '' : cellText(v).trim();
-}
-
-/** Score a candidate header: known headers count most; a unit column is a strong sign. */
-function score(names: Map<number, string>, index: HeaderIndex): number {
-  let s = 0;
-  for (const name of names.values()) {
-    const role = index.lookup(name);
-    if (!role) continue;
-    s += role.kind === 'item' ? 2 : 3;
-  }
-  return s;
-}
-
-function singleRowNames(sheet: SheetData, row: number): Map<number, string> {
-  const names = new Map<number, string>();
-  const width = columnCount(sheet);
-  for (let j = 0; j < width; j++) {
-    const col = sheet.origin.col + j;
-    const t = textOf(cellAt(sheet, row, col));
-    if (t && !looksNumeric(cellAt(sheet, row, col)))
-      names.set(col, t.replace(/\s*[\r\n]+\s*/g, ''));
-  }
-  return names;
-}
-
-function mergedLeft(sheet: SheetData, row: number, col: number): number | undefined {
-  for (const m of sheet.merges ?? []) {
-    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m.left;
-  }
-  return undefined;
-}
-
-function mergedTop(sheet: SheetData, row: number, col: number): number | undefined {
-  for (const m of sheet.merges ?? []) {
-    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && m.top < row)
-      return m.top;
-  }
-  return undefined;
-}
-
-/**
- * Collapse a two-row header: a group label over its parts (`活产数` over `男`, `女`) becomes
- * the name the vocabulary knows (`活产数（男）`), a cell merged down keeps its top text.
- */
-function twoRowNames(
-  sheet: SheetData,
-  top: number,
-  index: HeaderIndex,
-): Map<number, string> | undefined {
-  const bottom = top + 1;
-  const width = columnCount(sheet);
-  const names = new Map<number, string>();
-  let group = '';
-  let groupOpen = false;
-  let sawBottomText = false;
-  for (let j = 0; j < width; j++) {
-    const col = sheet.origin.col + j;
-    const topCell = cellAt(sheet, top, col);
-    const bottomCell = cellAt(sheet, bottom, col);
-    if (!isBlank(bottomCell) && looksNumeric(bottomCell)) return undefined; // a data row
-    let upper = textOf(topCell);
-    let lower = textOf(bottomCell);
-    if (mergedTop(sheet, bottom, col) !== undefined) lower = '';
-    if (upper) {
-      group = upper;
-      groupOpen = lower !== '';
-    } else {
-      const left = mergedLeft(sheet, top, col);
-      if (left !== undefined && left < col) upper = textOf(cellAt(sheet, top, left));
-      else if (groupOpen && lower) upper = group;
-      else groupOpen = false;
-    }
-    if (lower) sawBottomText = true;
-    upper = upper.replace(/\s*[\r\n]+\s*/g, '');
-    lower = lower.replace(/\s*[\r\n]+\s*/g, '');
-    if (!upper && !lower) continue;
-    if (!lower) {
-      names.set(col, upper);
-      continue;
-    }
-    if (!upper) {
-      names.set(col, lower);
-      continue;
-    }
-    // `合计` under a group label is the group itself (`活产数` over `合计 | 男 | 女`).
-    const candidates = index.isTotal(lower)
-      ? [upper]
-      : [`${upper}（${lower}）`, `${upper}${lower}`, `${lower}${upper}`, lower];
-    const known = candidates.find((c) => index.lookup(c));
-    names.set(col, known ?? `${upper}（${lower}）`);
-  }
-  return sawBottomText ? names : undefined;
-}
-
-function findHeader(
-  sheet: SheetData,
-  index: HeaderIndex,
-  searchRows: number,
-): HeaderGuess | undefined {
-  const top = sheet.origin.row;
-  const last = Math.min(top + sheet.rows.length - 1, top + searchRows - 1);
-  let best: HeaderGuess | undefined;
-  let bestScore = 0;
-  for (let row = top; row <= last; row++) {
-    const single = singleRowNames(sheet, row);
-    const s1 = score(single, index);
-    if (s1 > bestScore) {
-      best = { rows: [row], names: single };
-      bestScore = s1;
-    }
-    if (row + 1 <= top + sheet.rows.length - 1 && single.size > 0) {
-      const pair = twoRowNames(sheet, row, index);
-      if (pair) {
-        // A pair must name more than either of its rows alone: a title line above a header
-        // is not half of a two-row header.
-        const s2 = score(pair, index);
-        const below = score(singleRowNames(sheet, row + 1), index);
-        if (s2 > bestScore && s2 > s1 && s2 > below) {
-          best = { rows: [row, row + 1], names: pair };
-          bestScore = s2;
-        }
-      }
-    }
-  }
-  if (best) return best;
-  // Nothing known: the first row of at least two text cells, most of the row, with data below.
-  const width = columnCount(sheet);
-  for (let row = top; row <= last; row++) {
-    const names = singleRowNames(sheet, row);
-    const filled = rowCells(sheet, row, sheet.origin.col).filter((c) => !isBlank(c.value)).length;
-    if (names.size >= 2 && names.size === filled && names.size >= Math.ceil(width / 2)) {
-      return { rows: [row], names };
-    }
-  }
-  return undefined;
+  const roles = assignRoles({
+    rows: labelled.map((r) => ({
+      label: r.unit,
+      totalLabel: r.totalLabel,
+      ...(r.code ? { code: r.code } : {}),
+    })),
+    counts,
+    areaNames: areaNames(titles),
+    structured: columns.some((c) => c.kind === 'unit' || c.kind === 'code'),
+  });
+  return labelled.map((r, i) => {
+    const role = roles[i] ?? { role: 'unit' as const };
+    const rec: TableRecord = {
+      row: r.row,
+      unit: r.unit,
+      role: role.role,
+      isTotal: role.role === 'total' || role.role === 'subtotal',
+    };
+    if (r.code) rec.code = r.code;
+    if (role.why) rec.why = role.why;
+    if (role.parts) rec.parts = role.parts;
+    if (role.parent !== undefined) rec.parent = role.parent;
+    if (role.partOf !== undefined) rec.partOf = role.partOf;
+    if (role.repeatOf !== undefined) rec.repeatOf = role.repeatOf;
+    return rec;
+  });
 }

@@ -7,6 +7,8 @@ export interface VocabularyItem {
   name: string;
   synonyms: readonly string[];
   unit?: string;
+  /** Other units the item may be stated in, with the factor to `unit` (`{ "对": 2 }`). */
+  conversions?: Readonly<Record<string, number>>;
   /** The form it belongs to, when the vocabulary comes from a profile. */
   form?: string;
 }

@@ -1,13 +1,13 @@
-import { a1 } from '../model/a1';
 import { PARENT_HEADERS, type FormSheet, type Recognised } from '../read/forms';
 import { normalizeHeader } from '../read/normalize';
-import type { Table, TableRecord } from '../read/table';
-import { Hierarchy, type RegionRow } from './hierarchy';
+import { cellOf, type Table, type TableRecord } from '../read/table';
+import { Hierarchy, impliedParent, type RegionRow } from './hierarchy';
 
 /**
  * The recognised forms as one dataset keyed by reporting unit: each unit's value of each item,
- * with the sheet and cell it came from. Total rows are kept apart: they are checked, never
- * pooled.
+ * with the sheet and cell it came from. Only unit rows (read/roles.ts) are values; totals,
+ * subtotals, breakdowns and notes are checked, never pooled. A unit a region sheet does not
+ * list is set aside (`unlisted`) and reported.
  */
 export interface ItemValue {
   /** NaN when blank, a missing mark, or a type error. */
@@ -15,6 +15,8 @@ export interface ItemValue {
   source: string;
   sheet: string;
   cell: string;
+  /** The unit was reported again, in this form or another file, with another value. */
+  conflict?: true;
 }
 
 export interface UnitRow {
@@ -37,18 +39,41 @@ export interface TotalRow {
   index: number;
 }
 
+/** A unit row of a form that names no unit of the region sheet: not pooled. */
+export interface UnlistedUnit {
+  unit: string;
+  source: string;
+  sheet: string;
+  row: number;
+  /** Listed units whose names are most like it. */
+  suggestions: string[];
+}
+
 export interface Dataset {
   hierarchy: Hierarchy;
   forms: FormSheet[];
-  /** unit key → item id → value */
-  values: Map<string, Map<string, ItemValue>>;
+  /** The tables values come from, by index (`ItemColumnData.table`). */
+  tables: SourceTable[];
+  /** Unit keys (of the hierarchy) by unit index: the units that reported. */
+  units: string[];
+  unitIndex: Map<string, number>;
+  /** item id → its values by unit index */
+  items: Map<string, ItemColumnData>;
   /** form id → unit key → the rows reporting it (more than one is a duplicate) */
   formUnits: Map<string, Map<string, UnitRow[]>>;
   totals: TotalRow[];
+  unlisted: UnlistedUnit[];
+  /** The region sheet's rows, so the previous period can be read with the same names. */
+  regionRows: RegionRow[];
 }
 
 const CODE_NAME_HEADERS = new Set(
   ['名称', '地区名称', '区划名称', '单位名称', 'name'].map(normalizeHeader),
+);
+const ALIAS_HEADERS = new Set(
+  ['曾用名', '曾用名称', '原名', '原名称', '旧名', '更名前名称', 'formername', 'alias'].map(
+    normalizeHeader,
+  ),
 );
 
 function regionRows(table: Table): RegionRow[] {
@@ -57,6 +82,7 @@ function regionRows(table: Table): RegionRow[] {
     table.columns.find((c) => c.kind === 'unit') ??
     table.columns.find((c) => CODE_NAME_HEADERS.has(c.key));
   const parent = table.columns.find((c) => PARENT_HEADERS.has(c.key));
+  const alias = table.columns.find((c) => ALIAS_HEADERS.has(c.key));
   const text = (col: number | undefined, i: number) =>
     col === undefined ? null : (table.texts.get(col)?.[i] ?? null);
   return table.records.map((rec, i) => {
@@ -65,36 +91,128 @@ function regionRows(table: Table): RegionRow[] {
     if (c) row.code = c;
     const p = text(parent?.col, i);
     if (p) row.parent = p;
+    const a = text(alias?.col, i);
+    if (a) row.aliases = a.split(/[,，、;；/\s]+/).filter((s) => s !== '');
     return row;
   });
 }
 
-export function buildDataset(rec: Recognised, rootName: string): Dataset {
-  const listed = rec.regions.flatMap((r) => regionRows(r.table));
-  const seen: RegionRow[] = [];
-  for (const fs of rec.forms) {
-    for (const r of fs.table.records) {
-      if (r.isTotal) continue;
-      seen.push(r.code ? { code: r.code, name: r.unit } : { name: r.unit });
-    }
+/**
+ * The region a form's row hangs under: the subtotal above it that names a region (a township
+ * over its villages), else the parent its code implies, else — for a row without a code in a
+ * table where other rows have codes — the parent most of those codes imply, so a code list
+ * that covers some units never moves the others.
+ */
+function seenRows(table: Table): RegionRow[] {
+  const parents = new Map<string, number>();
+  for (const r of table.records) {
+    const p = r.role === 'unit' && r.code ? impliedParent(r.code) : undefined;
+    if (p) parents.set(p, (parents.get(p) ?? 0) + 1);
   }
-  const hierarchy = Hierarchy.build(listed, seen, rootName);
+  let common: string | undefined;
+  let most = 0;
+  for (const [p, n] of parents) if (n > most) [common, most] = [p, n];
+  const out: RegionRow[] = [];
+  table.records.forEach((r) => {
+    const named = r.role === 'subtotal' && r.why?.reason !== 'subtotalLabel';
+    if (r.role !== 'unit' && !named) return;
+    const row: RegionRow = r.code ? { code: r.code, name: r.unit } : { name: r.unit };
+    const above = r.parent === undefined ? undefined : table.records[r.parent];
+    if (above) {
+      if (above.code) row.parent = above.code;
+      else row.parentName = above.unit;
+    } else if (!r.code && common) row.parent = common;
+    out.push(row);
+  });
+  return out;
+}
 
-  const values = new Map<string, Map<string, ItemValue>>();
+export interface DatasetOptions {
+  /** Region rows to use when the workbooks have no region sheet (last year read with this year's). */
+  regionRows?: readonly RegionRow[];
+}
+
+/** A table the dataset's values come from (several forms may share one wide sheet). */
+export interface SourceTable {
+  source: string;
+  sheet: string;
+  table: Table;
+  /** Item id → the sheet column holding it. */
+  columns: Map<string, number>;
+}
+
+/**
+ * One item's values across the units, by unit index (`Dataset.units`): no object per value.
+ * `table[u]` is the source table of unit u's value (−1: the unit did not report the item) and
+ * `record[u]` its record there, so the cell is found only when a finding needs it.
+ */
+export interface ItemColumnData {
+  /** NaN when blank, a missing mark, a type error, or not reported. */
+  value: Float64Array;
+  table: Int32Array;
+  record: Int32Array;
+  /** 1 where the unit was reported again, in this form or another file, with another value. */
+  conflict: Uint8Array;
+}
+
+export function buildDataset(
+  rec: Recognised,
+  rootName: string,
+  opts: DatasetOptions = {},
+): Dataset {
+  const own = rec.regions.flatMap((r) => regionRows(r.table));
+  const listed = own.length > 0 ? own : [...(opts.regionRows ?? [])];
+  const seen = rec.forms.flatMap((fs) => seenRows(fs.table));
+  const hierarchy = Hierarchy.build(listed, seen, rootName);
+  const checkListed = own.length > 0;
+
+  const tables: SourceTable[] = [];
+  const tableIndex = new Map<Table, number>();
+  const units: string[] = [];
+  const unitIndex = new Map<string, number>();
+  /** (table, record, unit) of every unit row, in reading order. */
+  const refs: number[] = [];
   const formUnits = new Map<string, Map<string, UnitRow[]>>();
   const totals: TotalRow[] = [];
+  const unlisted: UnlistedUnit[] = [];
+  const unlistedKeys = new Set<string>();
+  const unlistedNodes = new Set<string>();
   for (const fs of rec.forms) {
-    const units = formUnits.get(fs.form.id) ?? new Map<string, UnitRow[]>();
-    formUnits.set(fs.form.id, units);
-    const itemColumns = fs.table.columns.filter((c) => c.item);
-    fs.table.records.forEach((r, i) => {
+    let t = tableIndex.get(fs.table);
+    if (t === undefined) {
+      t = tables.length;
+      tableIndex.set(fs.table, t);
+      const columns = new Map<string, number>();
+      for (const c of fs.table.columns) if (c.item) columns.set(c.item.id, c.col);
+      tables.push({ source: fs.source, sheet: fs.sheet, table: fs.table, columns });
+    }
+    const byUnit = formUnits.get(fs.form.id) ?? new Map<string, UnitRow[]>();
+    formUnits.set(fs.form.id, byUnit);
+    const records = fs.table.records;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i] as TableRecord;
       if (r.isTotal) {
         totals.push({ form: fs.form.id, formSheet: fs, record: r, index: i });
-        return;
+        continue;
       }
+      if (r.role !== 'unit') continue;
       const unitKey = hierarchy.resolve(r.code ? { code: r.code, name: r.unit } : { name: r.unit });
-      const rows = units.get(unitKey) ?? [];
-      rows.push({
+      if (checkListed && !hierarchy.isExpected(unitKey)) {
+        const at = `${fs.source}\u0000${fs.sheet}\u0000${unitKey}`;
+        if (!unlistedKeys.has(at))
+          unlisted.push({
+            unit: r.unit,
+            source: fs.source,
+            sheet: fs.sheet,
+            row: r.row,
+            suggestions: hierarchy.similar(r.unit),
+          });
+        unlistedKeys.add(at);
+        unlistedNodes.add(unitKey);
+        continue;
+      }
+      const rows = byUnit.get(unitKey);
+      const row: UnitRow = {
         form: fs.form.id,
         unitKey,
         unit: r.unit,
@@ -103,20 +221,99 @@ export function buildDataset(rec: Recognised, rootName: string): Dataset {
         row: r.row,
         formSheet: fs,
         index: i,
-      });
-      units.set(unitKey, rows);
-      if (rows.length > 1) return; // a duplicate: the first row counts, the duplicate is a finding
-      const mine = values.get(unitKey) ?? new Map<string, ItemValue>();
-      values.set(unitKey, mine);
-      for (const col of itemColumns) {
-        const id = col.item?.id;
-        if (!id) continue;
-        const v = fs.table.numbers.get(col.col)?.[i] ?? NaN;
-        mine.set(id, { value: v, source: fs.source, sheet: fs.sheet, cell: a1(r.row, col.col) });
+      };
+      if (rows) rows.push(row);
+      else byUnit.set(unitKey, [row]);
+      let u = unitIndex.get(unitKey);
+      if (u === undefined) {
+        u = units.length;
+        units.push(unitKey);
+        unitIndex.set(unitKey, u);
       }
-    });
+      refs.push(t, i, u);
+    }
   }
-  return { hierarchy, forms: rec.forms, values, formUnits, totals };
+  for (const key of unlistedNodes) hierarchy.remove(key);
+  return {
+    hierarchy,
+    forms: rec.forms,
+    tables,
+    units,
+    unitIndex,
+    items: itemColumns(tables, refs, units.length),
+    formUnits,
+    totals,
+    unlisted,
+    regionRows: listed,
+  };
+}
+
+/**
+ * Each item's values by unit. The first row of a unit counts; a row reporting it again (a
+ * duplicate: a finding) that says the same changes nothing, and a value the two disagree on
+ * is known to neither: it is marked as a conflict and set aside from the pools.
+ */
+function itemColumns(
+  tables: readonly SourceTable[],
+  refs: readonly number[],
+  size: number,
+): Map<string, ItemColumnData> {
+  const out = new Map<string, ItemColumnData>();
+  const column = (id: string): ItemColumnData => {
+    let c = out.get(id);
+    if (!c) {
+      c = {
+        value: new Float64Array(size).fill(NaN),
+        table: new Int32Array(size).fill(-1),
+        record: new Int32Array(size).fill(-1),
+        conflict: new Uint8Array(size),
+      };
+      out.set(id, c);
+    }
+    return c;
+  };
+  for (const src of tables) for (const id of src.columns.keys()) column(id);
+  for (let k = 0; k < refs.length; k += 3) {
+    const t = refs[k] as number;
+    const i = refs[k + 1] as number;
+    const u = refs[k + 2] as number;
+    const src = tables[t] as SourceTable;
+    for (const [id, col] of src.columns) {
+      const c = column(id);
+      const v = src.table.numbers.get(col)?.[i] ?? NaN;
+      const had = c.table[u] as number;
+      if (had < 0) {
+        c.value[u] = v;
+        c.table[u] = t;
+        c.record[u] = i;
+        continue;
+      }
+      if (had === t && c.record[u] === i) continue; // a wide sheet read for a second form
+      const first = c.value[u] as number;
+      const same = (Number.isNaN(v) && Number.isNaN(first)) || Math.abs(v - first) <= 1e-9;
+      if (!same) c.conflict[u] = 1;
+    }
+  }
+  return out;
+}
+
+/** Unit `key`'s value of `item`, with where it came from; undefined when it did not report it. */
+export function valueOf(ds: Dataset, key: string, item: string): ItemValue | undefined {
+  const u = ds.unitIndex.get(key);
+  const c = ds.items.get(item);
+  if (u === undefined || !c) return undefined;
+  const t = c.table[u] as number;
+  const src = ds.tables[t];
+  if (!src) return undefined;
+  const i = c.record[u] as number;
+  const v: ItemValue = {
+    value: c.value[u] as number,
+    source: src.source,
+    sheet: src.sheet,
+    cell: cellOf(src.table, i, src.columns.get(item) ?? 0),
+  };
+  if (c.conflict[u]) v.conflict = true;
+  return v;
 }
 
 /**
@@ -126,9 +323,15 @@ export function buildDataset(rec: Recognised, rootName: string): Dataset {
  */
 export function leafUnits(ds: Dataset, items?: readonly string[]): Set<string> {
   const present = new Set<string>();
-  for (const [unit, values] of ds.values) {
-    if (!items || items.some((i) => values.has(i))) present.add(unit);
-  }
+  const columns = items
+    ? items.flatMap((i) => {
+        const c = ds.items.get(i);
+        return c ? [c] : [];
+      })
+    : [...ds.items.values()];
+  ds.units.forEach((key, u) => {
+    if (!items || columns.some((c) => (c.table[u] as number) >= 0)) present.add(key);
+  });
   const above = new Set<string>();
   for (const u of present) {
     for (

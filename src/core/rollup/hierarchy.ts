@@ -1,3 +1,4 @@
+import { levelOfCode } from '../read/levels';
 import { fold } from '../read/normalize';
 
 /**
@@ -13,12 +14,18 @@ export interface RegionNode {
   children: string[];
   /** True when the node came from a region sheet (it is expected to exist). */
   listed: boolean;
+  /** Former names (the region sheet's 曾用名), by which last year's forms may name it. */
+  aliases?: string[];
 }
 
 export interface RegionRow {
   code?: string;
   name: string;
+  /** The parent's code (or key). */
   parent?: string;
+  /** The parent's name, for a row with no code under a region named in the same form. */
+  parentName?: string;
+  aliases?: string[];
 }
 
 export const SYNTHETIC_ROOT = '*';
@@ -29,8 +36,16 @@ export function unitNameKey(name: string): string {
 
 const CODE12 = /^\d{12}$/;
 
-/** The parent a 12-digit code implies, or undefined at province level. */
+/**
+ * The parent a division code implies, or undefined at province level. A 12-digit code's
+ * parent is 12 digits; a 9-digit township code's is its 6-digit county.
+ */
 export function impliedParent(code: string): string | undefined {
+  if (/^\d{9}$/.test(code)) return code.slice(6) === '000' ? undefined : code.slice(0, 6);
+  if (/^\d{6}$/.test(code)) {
+    if (code.slice(4) !== '00') return code.slice(0, 4) + '00';
+    return code.slice(2, 4) !== '00' ? code.slice(0, 2) + '0000' : undefined;
+  }
   if (!CODE12.test(code)) return undefined;
   if (code.slice(9) !== '000') return code.slice(0, 9) + '000'; // village → township
   if (code.slice(6, 9) !== '000') return code.slice(0, 6) + '000000'; // township → county
@@ -39,9 +54,29 @@ export function impliedParent(code: string): string | undefined {
   return undefined;
 }
 
+/** How alike two unit names are: shared characters over all (Dice), 0 to 1. */
+export function nameSimilarity(a: string, b: string): number {
+  const x = [...unitNameKey(a)];
+  const y = [...unitNameKey(b)];
+  if (x.length === 0 || y.length === 0) return 0;
+  const pool = new Map<string, number>();
+  for (const c of y) pool.set(c, (pool.get(c) ?? 0) + 1);
+  let shared = 0;
+  for (const c of x) {
+    const n = pool.get(c) ?? 0;
+    if (n > 0) {
+      shared++;
+      pool.set(c, n - 1);
+    }
+  }
+  return (2 * shared) / (x.length + y.length);
+}
+
 export class Hierarchy {
   readonly nodes = new Map<string, RegionNode>();
   private readonly byName = new Map<string, string>();
+  /** Nodes no form or region sheet named: parents implied by codes. */
+  private readonly implied = new Set<string>();
   root = SYNTHETIC_ROOT;
 
   /** Build from region-sheet rows and the units seen in the forms. */
@@ -56,6 +91,15 @@ export class Hierarchy {
     // whatever the order of the sheets.
     for (const row of seen) if (row.code) h.resolve(row);
     for (const row of seen) if (!row.code) h.resolve(row);
+    // Parents named in a form (a township above its villages), once every node is known.
+    for (const row of seen) {
+      if (!row.parentName) continue;
+      const key = h.keyOf(row);
+      const node = key === undefined ? undefined : h.nodes.get(key);
+      if (!node || (node.parent && node.listed)) continue;
+      const parent = h.resolve({ name: row.parentName });
+      if (parent !== node.key) node.parent = parent;
+    }
     h.link(rootName);
     return h;
   }
@@ -71,9 +115,14 @@ export class Hierarchy {
     const node: RegionNode = { key, name: row.name || row.code || key, children: [], listed };
     if (row.code) node.code = row.code;
     if (row.parent && row.parent !== key) node.parent = row.parent;
+    if (row.aliases && row.aliases.length > 0) node.aliases = [...row.aliases];
     this.nodes.set(key, node);
     const nameKey = unitNameKey(node.name);
     if (!this.byName.has(nameKey)) this.byName.set(nameKey, key);
+    for (const alias of node.aliases ?? []) {
+      const k = unitNameKey(alias);
+      if (!this.byName.has(k)) this.byName.set(k, key);
+    }
     return key;
   }
 
@@ -95,6 +144,12 @@ export class Hierarchy {
 
   private link(rootName: string): void {
     const isTop = (n: RegionNode) => !n.parent || !this.nodes.has(n.parent);
+    // A parent given by its code (a unit's implied township, the county a partial code list
+    // implies) is a node, so units under it are siblings and none of them becomes the area.
+    for (const n of [...this.nodes.values()]) {
+      if (n.parent && !this.nodes.has(n.parent) && levelOfCode(n.parent))
+        this.implied.add(this.add({ code: n.parent, name: '' }, false));
+    }
     // Parents implied by codes, climbing until the coded tops meet (units known only by name
     // do not make the codes climb past their city).
     for (let guard = 0; guard < 8; guard++) {
@@ -103,14 +158,14 @@ export class Hierarchy {
       let climbed = false;
       for (const top of tops) {
         if (top.parent && !this.nodes.has(top.parent)) {
-          this.add({ code: top.parent, name: '' }, false);
+          this.implied.add(this.add({ code: top.parent, name: '' }, false));
           climbed = true;
           continue;
         }
         const up = top.code ? impliedParent(top.code) : undefined;
         if (up) {
           top.parent = up;
-          if (!this.nodes.has(up)) this.add({ code: up, name: '' }, false);
+          if (!this.nodes.has(up)) this.implied.add(this.add({ code: up, name: '' }, false));
           climbed = true;
         }
       }
@@ -120,8 +175,9 @@ export class Hierarchy {
     const coded = tops.filter((n) => n.code);
     if (tops.length === 1 && tops[0]) {
       this.root = tops[0].key;
-    } else if (coded.length === 1 && coded[0]) {
-      // Units known only by name hang under the one coded top (the city the codes imply).
+    } else if (coded.length === 1 && coded[0] && this.implied.has(coded[0].key)) {
+      // Units known only by name hang under the one coded top the codes imply (the city), never
+      // under a unit that reported: one township's code does not make it the area.
       const root = coded[0].key;
       this.root = root;
       for (const n of tops) if (n.key !== root) n.parent = root;
@@ -151,6 +207,53 @@ export class Hierarchy {
       this.nodes.get(this.root)?.children.push(n.key);
       for (const k of this.subtree(n.key)) reached.add(k);
     }
+  }
+
+  /**
+   * A unit the region sheet expects: listed itself, or under a listed unit that has no listed
+   * units below it (a village form under a sheet that lists townships). True without a sheet.
+   */
+  isExpected(key: string): boolean {
+    const listed = [...this.nodes.values()].some((n) => n.listed);
+    if (!listed) return true;
+    const node = this.nodes.get(key);
+    if (!node) return false;
+    if (node.listed) return true;
+    const seen = new Set<string>();
+    for (let p = node.parent; p !== undefined && !seen.has(p); p = this.nodes.get(p)?.parent) {
+      seen.add(p);
+      const up = this.nodes.get(p);
+      if (!up) return false;
+      if (up.listed) return !up.children.some((c) => this.nodes.get(c)?.listed);
+    }
+    return false;
+  }
+
+  /** Listed units whose names are like `name` ("是否应为 …？"), best first. */
+  similar(name: string, most = 2): string[] {
+    return [...this.nodes.values()]
+      .filter((n) => n.listed && n.key !== this.root)
+      .map((n) => ({ name: n.name, score: nameSimilarity(name, n.name) }))
+      .filter((c) => c.score >= 0.5)
+      .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
+      .slice(0, most)
+      .map((c) => c.name);
+  }
+
+  /** Take a node out (a unit set aside): no level lists or pools it. */
+  remove(key: string): void {
+    const node = this.nodes.get(key);
+    if (!node || key === this.root) return;
+    const parent = node.parent === undefined ? undefined : this.nodes.get(node.parent);
+    if (parent) parent.children = parent.children.filter((c) => c !== key);
+    this.nodes.delete(key);
+    for (const [name, k] of this.byName) if (k === key) this.byName.delete(name);
+  }
+
+  /** The current name of a unit, by its own name or a former one (曾用名). */
+  canonicalName(name: string): string {
+    const key = this.byName.get(unitNameKey(name));
+    return key === undefined ? name : (this.nodes.get(key)?.name ?? name);
   }
 
   /** Give the whole area a name of the user's choosing (`--region`). */

@@ -49,6 +49,11 @@ export interface TableDatasetInit {
   previous?: readonly FormTable[];
   /** Evaluate total rows too (default true: a total row must satisfy within-form rules as well). */
   includeTotals?: boolean;
+  /**
+   * A unit's current name from any name it goes by (the region sheet's 曾用名), so last year's
+   * `城东街道` is this year's `东城街道` for `PREV(…)`.
+   */
+  canonical?: (unit: string) => string;
 }
 
 export interface TableDataset extends RuleDataset {
@@ -111,13 +116,16 @@ interface UnitIndex {
   totals: number[];
 }
 
-function unitIndex(records: readonly TableRecord[]): UnitIndex {
+type Canonical = (unit: string) => string;
+const same: Canonical = (u) => u;
+
+function unitIndex(records: readonly TableRecord[], canonical: Canonical): UnitIndex {
   const byCode = new Map<string, number>();
   const byName = new Map<string, number>();
   const totals: number[] = [];
   records.forEach((r, i) => {
     if (r.code) byCode.set(r.code, byCode.has(r.code) ? -1 : i);
-    const n = unitName(r.unit);
+    const n = unitName(canonical(r.unit));
     byName.set(n, byName.has(n) ? -1 : i);
     if (r.isTotal) totals.push(i);
   });
@@ -144,8 +152,12 @@ function findIn(
 }
 
 /** For each record of `to`, the table and record of the same unit among `from`. */
-function align(to: readonly TableRecord[], from: readonly Table[]): Alignment {
-  const indexes = from.map((t) => unitIndex(t.records));
+function align(
+  to: readonly TableRecord[],
+  from: readonly Table[],
+  canonical: Canonical = same,
+): Alignment {
+  const indexes = from.map((t) => unitIndex(t.records, canonical));
   const totals: [number, number][] = [];
   indexes.forEach((u, t) => {
     for (const j of u.totals) totals.push([t, j]);
@@ -156,7 +168,7 @@ function align(to: readonly TableRecord[], from: readonly Table[]): Alignment {
     let hit: [number, number] | undefined;
     if (r.code) hit = findIn(indexes, (u) => u.byCode, r.code);
     if (!hit && r.isTotal && totals.length === 1) hit = totals[0];
-    if (!hit) hit = findIn(indexes, (u) => u.byName, unitName(r.unit));
+    if (!hit) hit = findIn(indexes, (u) => u.byName, unitName(canonical(r.unit)));
     if (hit && hit[0] >= 0 && hit[1] >= 0) {
       table[i] = hit[0];
       row[i] = hit[1];
@@ -258,6 +270,7 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
         alignment: align(
           records,
           sources.map((s) => s.table),
+          init.canonical,
         ),
       };
       groups.set(id, group);

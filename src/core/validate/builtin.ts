@@ -1,9 +1,9 @@
 import { fmt } from '../assess/targets';
-import { a1, columnLetter } from '../model/a1';
+import { columnLetter } from '../model/a1';
 import { t, type Lang } from '../messages/index';
 import type { FormSheet } from '../read/forms';
-import { normalizeHeader } from '../read/normalize';
-import type { Table } from '../read/table';
+import { isSummable } from '../read/columns';
+import { cellOf, type Table } from '../read/table';
 import type { Dataset } from '../rollup/dataset';
 import { unitNameKey } from '../rollup/hierarchy';
 import { BUILTIN, type Finding, type FindingCell } from './result';
@@ -20,48 +20,11 @@ export type SheetTable = Pick<FormSheet, 'source' | 'sheet' | 'table'>;
  * due; values that are not numbers; numbers in disguise (notices); expected units missing.
  */
 
-const SUBTOTAL = /小计$/;
 const TOLERANCE = 1e-6;
 
 function label(table: Table, col: number): string {
   const c = table.columns.find((k) => k.col === col);
   return c?.item?.name ?? c?.header ?? '';
-}
-
-/** Columns a total row adds up: counts. Rates, shares and ratios are not sums. */
-function isSummable(c: Table['columns'][number]): boolean {
-  if (!c.numeric) return false;
-  if (c.item) return true;
-  if (c.kind !== 'other') return false;
-  return (
-    !(c.unit && ['%', '‰', '1/10万', '1/万'].includes(c.unit)) &&
-    !/(率|比例|比重|比|%|‰)/.test(c.header)
-  );
-}
-
-/**
- * The unit rows a total row adds up. 合计/总计 rows add up every unit row of the table,
- * wherever they sit (at the bottom, or at the top as NBS tables have them). A 小计 row adds up
- * its block: the unit rows after it up to the next total when the table puts totals above
- * their units (its first row is a total), else the unit rows since the previous total.
- */
-function partsOf(table: Table, i: number): number[] {
-  const recs = table.records;
-  const units = (from: number, to: number) => {
-    const out: number[] = [];
-    for (let k = from; k < to; k++) if (recs[k] && !recs[k]?.isTotal) out.push(k);
-    return out;
-  };
-  const rec = recs[i];
-  if (!rec || !SUBTOTAL.test(normalizeHeader(rec.unit))) return units(0, recs.length);
-  if (recs[0]?.isTotal) {
-    let end = i + 1;
-    while (end < recs.length && !recs[end]?.isTotal) end++;
-    return units(i + 1, end);
-  }
-  let start = i;
-  while (start > 0 && !recs[start - 1]?.isTotal) start--;
-  return units(start, i);
 }
 
 /** Total rows against the unit rows they add up, for every count column. */
@@ -71,7 +34,8 @@ export function checkTotals(fs: SheetTable, lang: Lang, columns?: readonly numbe
   const countCols = columns ?? table.columns.filter(isSummable).map((c) => c.col);
   table.records.forEach((rec, i) => {
     if (!rec.isTotal) return;
-    const parts = partsOf(table, i);
+    // Exactly the unit rows the rollup pools (roles.ts): no subtotal, breakdown or repeat.
+    const parts = rec.parts ?? [];
     for (const col of countCols) {
       const values = table.numbers.get(col);
       if (!values) continue;
@@ -79,17 +43,15 @@ export function checkTotals(fs: SheetTable, lang: Lang, columns?: readonly numbe
       if (Number.isNaN(total)) continue; // a blank total cell is reported by the blank check
       let sum = 0;
       const cells: FindingCell[] = [
-        { item: label(table, col), cell: a1(rec.row, col), value: total },
+        { item: label(table, col), cell: cellOf(table, i, col), value: total },
       ];
       for (const p of parts) {
         const v = values[p] ?? NaN;
-        const partRec = table.records[p];
-        if (partRec)
-          cells.push({
-            item: label(table, col),
-            cell: a1(partRec.row, col),
-            value: Number.isNaN(v) ? null : v,
-          });
+        cells.push({
+          item: label(table, col),
+          cell: cellOf(table, p, col),
+          value: Number.isNaN(v) ? null : v,
+        });
         if (!Number.isNaN(v)) sum += v;
       }
       if (Math.abs(total - sum) > TOLERANCE * Math.max(1, Math.abs(sum))) {
@@ -214,24 +176,28 @@ export function checkCounts(fs: SheetTable, lang: Lang): Finding[] {
         file: fs.source,
         sheet: fs.sheet,
         unit: rec.unit,
-        cells: [{ item, cell: a1(rec.row, col.col), value: v }],
+        cells: [{ item, cell: cellOf(fs.table, i, col.col), value: v }],
       });
     });
   }
   return out;
 }
 
-/** Blank (or `—`, `/`, `无`) where a count is due: every item column of every unit row. */
+/**
+ * Blank (or `—`, `/`, `无`) where a count is due: every item column of every unit row. A form
+ * with no value at all (a blank template sent back, a header with no rows) is one notice.
+ */
 export function checkBlanks(fs: SheetTable, lang: Lang): Finding[] {
   const out: Finding[] = [];
+  if (isUnfilled(fs.table)) return [unfilled(fs, lang)];
   const typeErrorCells = new Set(fs.table.typeErrors.map((e) => e.cell));
   for (const col of fs.table.columns) {
     if (!col.item) continue;
     const values = fs.table.numbers.get(col.col);
     if (!values) continue;
     fs.table.records.forEach((rec, i) => {
-      if (rec.isTotal || !Number.isNaN(values[i] ?? NaN)) return;
-      const cell = a1(rec.row, col.col);
+      if (rec.role !== 'unit' || !Number.isNaN(values[i] ?? NaN)) return;
+      const cell = cellOf(fs.table, i, col.col);
       if (typeErrorCells.has(cell)) return; // already a type error
       const raw = fs.table.missingMarks.get(cell) ?? '';
       out.push({
@@ -248,6 +214,70 @@ export function checkBlanks(fs: SheetTable, lang: Lang): Finding[] {
       });
     });
   }
+  return out;
+}
+
+/** No item value in any unit row, and nothing unreadable either. */
+export function isUnfilled(table: Table): boolean {
+  if (table.typeErrors.length > 0) return false;
+  const units = table.records.flatMap((r, i) => (r.role === 'unit' ? [i] : []));
+  for (const c of table.columns) {
+    const values = c.item ? table.numbers.get(c.col) : undefined;
+    if (values && units.some((i) => !Number.isNaN(values[i] ?? NaN))) return false;
+  }
+  return true;
+}
+
+function unfilled(fs: SheetTable, lang: Lang): Finding {
+  const units = fs.table.records.filter((r) => r.role === 'unit').length;
+  return {
+    ruleId: BUILTIN.unfilled,
+    severity: 'notice',
+    message: units === 0 ? t(lang, 'audit.noRows') : t(lang, 'audit.unfilled', { units }),
+    file: fs.source,
+    sheet: fs.sheet,
+    unit: '',
+    cells: [],
+  };
+}
+
+/**
+ * A breakdown row (其中：城镇) is part of the row above it: never more than it, in any count
+ * column.
+ */
+export function checkBreakdowns(fs: SheetTable, lang: Lang): Finding[] {
+  const { table } = fs;
+  const out: Finding[] = [];
+  const countCols = table.columns.filter(isSummable);
+  table.records.forEach((rec, i) => {
+    const whole = rec.partOf === undefined ? undefined : table.records[rec.partOf];
+    if (rec.role !== 'breakdown' || !whole || rec.partOf === undefined) return;
+    for (const col of countCols) {
+      const values = table.numbers.get(col.col);
+      const part = values?.[i] ?? NaN;
+      const of = values?.[rec.partOf] ?? NaN;
+      if (Number.isNaN(part) || Number.isNaN(of) || part <= of + TOLERANCE) continue;
+      const item = label(table, col.col);
+      out.push({
+        ruleId: BUILTIN.breakdown,
+        severity: 'error',
+        message: t(lang, 'audit.breakdown', {
+          item,
+          part: rec.unit,
+          value: fmt6(part),
+          whole: whole.unit,
+          total: fmt6(of),
+        }),
+        file: fs.source,
+        sheet: fs.sheet,
+        unit: rec.unit,
+        cells: [
+          { item, cell: cellOf(table, i, col.col), value: part },
+          { item, cell: cellOf(table, rec.partOf, col.col), value: of },
+        ],
+      });
+    }
+  });
   return out;
 }
 

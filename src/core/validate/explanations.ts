@@ -1,5 +1,5 @@
 import { cellText, isBlank } from '../model/cell';
-import type { WorkbookData } from '../model/workbook';
+import { asRows, type WorkbookData } from '../model/workbook';
 import { normalizeHeader } from '../read/normalize';
 import { findingKey, type Finding } from './result';
 
@@ -36,7 +36,8 @@ export function explanationsFromSheet(wb: WorkbookData): Map<string, string> {
   return out;
 }
 
-function readSheet(sheet: WorkbookData['sheets'][number]): Map<string, string> {
+function readSheet(data: WorkbookData['sheets'][number]): Map<string, string> {
+  const sheet = asRows(data);
   const out = new Map<string, string>();
   const header = sheet.rows[0];
   if (!header) return out;

@@ -12,10 +12,11 @@ import {
 } from '../rules/confront';
 import { tableDataset, type FormTable } from '../rules/dataset';
 import { compileRule } from '../rules/compile';
-import type { ItemCatalog } from '../rules/data';
+import type { ItemCatalog, RuleDataset } from '../rules/data';
 import { buildRules, problemText, type RuleProblem, type RuleSet } from '../rules/table';
 import { issueText } from '../rules/issues';
 import type { Finding, FindingCell, RuleSummary } from './result';
+import { isMissingAnything, whatIsMissing } from './applicability';
 
 /**
  * Running written rules (a profile's, or a rule table's) over recognised sheets, and turning
@@ -78,6 +79,8 @@ export function runRules(
    * merely not applicable for the profile's defaults, which cover forms a workbook may not have.
    */
   unknownItems: 'error' | 'notApplicable' = 'error',
+  /** A unit's current name from a former one (the region sheet's 曾用名). */
+  canonical?: (unit: string) => string,
 ): RuleRun {
   const rules = asConfront(set);
   const byId = new Map<string, RuleSummary>();
@@ -102,12 +105,13 @@ export function runRules(
   const formTable = (s: RuleSheet): FormTable =>
     s.form ? { table: s.table, form: s.form, source: s.file } : { table: s.table, source: s.file };
 
-  const catalogs: ItemCatalog[] = [];
+  const catalogs: RuleDataset[] = [];
   for (const s of sheets) {
     const data = tableDataset({
       current: formTable(s),
       others: sheets.filter((o) => o !== s && o.form && o.form.id !== s.form?.id).map(formTable),
       previous: (prior ?? []).map(formTable),
+      ...(canonical ? { canonical } : {}),
     });
     catalogs.push(data);
     // History rules need the previous period; without it they are not evaluated, not wrong.
@@ -185,6 +189,13 @@ export function runRules(
       if (!compiled.ok) sum.error = issueText(lang, compiled.issue);
     }
   }
+  // A rule that ran nowhere without an error lacks a form or items: say which (not applicable).
+  for (const r of rules) {
+    const sum = byId.get(r.id);
+    if (!sum || sum.records > 0 || sum.error !== null) continue;
+    const missing = whatIsMissing(r, catalogs);
+    if (isMissingAnything(missing)) sum.missing = missing;
+  }
   const summaries = order.map((id) => byId.get(id) as RuleSummary);
   return {
     rules: [
@@ -249,5 +260,6 @@ export function runProfileRules(
     prior ? sheetsOf(prior) : undefined,
     lang,
     fromProfile ? 'notApplicable' : 'error',
+    (unit) => ds.hierarchy.canonicalName(unit),
   );
 }

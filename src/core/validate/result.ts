@@ -2,6 +2,8 @@
  * Validation results as data (after R validate and frictionless): a per-rule summary and
  * findings, each with its rule, severity, message, sheet, reporting unit and the cells read.
  */
+import type { Missing } from './applicability';
+
 export type Severity = 'error' | 'warning' | 'notice';
 
 /** The checks Tally runs without a written rule. */
@@ -17,6 +19,12 @@ export const BUILTIN = {
   duplicateColumn: 'DUPLICATE_COLUMN',
   badCode: 'BAD_CODE',
   anotherTable: 'ANOTHER_TABLE',
+  unfilled: 'UNFILLED',
+  breakdown: 'BREAKDOWN',
+  converted: 'CONVERTED',
+  roles: 'ROW_ROLES',
+  unlisted: 'UNLISTED_UNIT',
+  rename: 'POSSIBLE_RENAME',
 } as const;
 
 export interface FindingCell {
@@ -53,6 +61,8 @@ export interface RuleSummary {
   notEvaluated: number;
   /** Why the rule could not run (parse error, unknown item), else null. */
   error: string | null;
+  /** Set when the rule ran on no record because the data lacks what it reads: not applicable. */
+  missing?: Missing;
 }
 
 export interface ValidationResult {

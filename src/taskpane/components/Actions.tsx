@@ -1,4 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import type { PaneAction } from '../actions';
 import { useT } from '../i18n';
 
 const useStyles = makeStyles({
@@ -9,46 +10,29 @@ const useStyles = makeStyles({
 
 export interface ActionsProps {
   disabled: boolean;
-  onAudit: () => void;
-  onReport: () => void;
-  onClear: () => void;
-  onInsertRules: () => void;
+  actions: readonly PaneAction[];
 }
 
-/** 审核 and 汇总并生成报告 as the two big buttons; 清除标记 and 插入审核规则表 beside them. */
-export function Actions({ disabled, onAudit, onReport, onClear, onInsertRules }: ActionsProps) {
+/** The primary actions (审核, 汇总并生成报告) as big buttons; the others small, beside them. */
+export function Actions({ disabled, actions }: ActionsProps) {
   const t = useT();
   const styles = useStyles();
+  const button = (a: PaneAction) => (
+    <Button
+      key={a.id}
+      appearance={a.primary ? 'primary' : 'secondary'}
+      size={a.primary ? 'large' : 'small'}
+      data-testid={a.id}
+      disabled={disabled}
+      onClick={a.run}
+    >
+      {t(a.label)}
+    </Button>
+  );
   return (
     <div role="toolbar" aria-label={t('pane.actions')} className={styles.bar}>
-      <div className={styles.primary}>
-        <Button
-          appearance="primary"
-          size="large"
-          data-testid="audit"
-          disabled={disabled}
-          onClick={onAudit}
-        >
-          {t('pane.audit')}
-        </Button>
-        <Button
-          appearance="primary"
-          size="large"
-          data-testid="report"
-          disabled={disabled}
-          onClick={onReport}
-        >
-          {t('pane.report')}
-        </Button>
-      </div>
-      <div className={styles.secondary}>
-        <Button size="small" data-testid="clear" disabled={disabled} onClick={onClear}>
-          {t('pane.clear')}
-        </Button>
-        <Button size="small" data-testid="insert-rules" disabled={disabled} onClick={onInsertRules}>
-          {t('pane.insertRules')}
-        </Button>
-      </div>
+      <div className={styles.primary}>{actions.filter((a) => a.primary).map(button)}</div>
+      <div className={styles.secondary}>{actions.filter((a) => !a.primary).map(button)}</div>
     </div>
   );
 }

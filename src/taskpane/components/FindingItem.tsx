@@ -9,6 +9,7 @@ import {
 import type { MessageKey } from '../../core/messages/index';
 import { parseA1 } from '../../core/model/a1';
 import type { Finding, Severity } from '../../core/validate/result';
+import { messageAfterUnit } from '../../core/validate/unit-lead';
 import type { FindingView } from '../findings';
 import { useT } from '../i18n';
 import { ExplanationEditor } from './ExplanationEditor';
@@ -95,7 +96,7 @@ export function FindingItem({
           {f.unit}
         </Text>
       </span>
-      <Caption1 data-testid="finding-message">{f.message}</Caption1>
+      <Caption1 data-testid="finding-message">{messageAfterUnit(f.message, f.unit)}</Caption1>
       {view.target ? (
         <Caption1 className={styles.cells} data-testid="finding-cells">
           {sortedCells(view.target.cells).join(' ')}

@@ -10,12 +10,24 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import type { RuleDef } from '../../core/profile/schema';
 import type { Finding } from '../../core/validate/result';
-import { countFindings, groupFindings, ruleLabelKey, type RuleGroup } from '../findings';
+import {
+  countFindings,
+  filterFindings,
+  groupFindings,
+  ruleLabelKey,
+  ruleTitle,
+  type RuleGroup,
+  type SeverityFilter,
+} from '../findings';
+import type { PickedFile } from '../imports';
 import type { AuditView } from '../useTally';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
+import { ExportBar } from './ExportBar';
 import { FindingItem } from './FindingItem';
+import { SeverityFilterBar } from './SeverityFilterBar';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -39,22 +51,44 @@ export const SHOWN_PER_RULE = 20;
 export interface ResultsProps {
   audit: AuditView;
   busy: boolean;
+  /** The profile's rules, for the groups' titles. */
+  rules: readonly RuleDef[];
   onSelect: (f: Finding) => void;
   onSave: (f: Finding, text: string) => Promise<boolean>;
+  onExport: (unit?: string) => void;
+  onImportExplanations: (file: PickedFile) => void;
 }
 
-/** The audit: counts by severity, rules that could not run, findings by sheet and rule. */
-export function Results({ audit, busy, onSelect, onSave }: ResultsProps) {
+/**
+ * The audit: counts by severity, a filter by severity, the export and import of findings, rules
+ * that could not run, findings by sheet and rule.
+ */
+export function Results({
+  audit,
+  busy,
+  rules: profileRules,
+  onSelect,
+  onSave,
+  onExport,
+  onImportExplanations,
+}: ResultsProps) {
   const t = useT();
+  const lang = useLang();
   const styles = useStyles();
+  const [filter, setFilter] = useState<SeverityFilter>('all');
   const { findings, rules } = audit.outcome.validation;
   const counts = countFindings(findings);
   const broken = rules.filter((r) => r.error);
-  const groups = groupFindings(
-    findings,
-    audit.live,
-    audit.state.sheets.map((s) => s.name),
+  const groups = useMemo(
+    () =>
+      groupFindings(
+        filterFindings(findings, filter),
+        audit.live,
+        audit.state.sheets.map((s) => s.name),
+      ),
+    [findings, filter, audit.live, audit.state.sheets],
   );
+  const title = (ruleId: string) => ruleTitle(ruleId, profileRules, rules, lang);
   return (
     <section
       className={styles.section}
@@ -99,6 +133,13 @@ export function Results({ audit, busy, onSelect, onSave }: ResultsProps) {
           {t('pane.count.notices')} {counts.notices}
         </Badge>
       </div>
+      <SeverityFilterBar filter={filter} counts={counts} onChange={setFilter} />
+      <ExportBar
+        findings={findings}
+        busy={busy}
+        onExport={onExport}
+        onImportExplanations={onImportExplanations}
+      />
       {broken.length > 0 ? (
         <MessageBar intent="warning" layout="multiline" data-testid="rule-errors">
           <MessageBarBody>
@@ -130,6 +171,7 @@ export function Results({ audit, busy, onSelect, onSave }: ResultsProps) {
             <RuleFindings
               key={r.ruleId}
               group={r}
+              title={title(r.ruleId)}
               busy={busy}
               onSelect={onSelect}
               onSave={onSave}
@@ -137,17 +179,22 @@ export function Results({ audit, busy, onSelect, onSave }: ResultsProps) {
           ))}
         </Card>
       ))}
+      {groups.length === 0 && filter !== 'all' ? (
+        <Caption1 data-testid="filter-empty">{t('pane.filter.empty')}</Caption1>
+      ) : null}
     </section>
   );
 }
 
 function RuleFindings({
   group,
+  title,
   busy,
   onSelect,
   onSave,
 }: {
   group: RuleGroup;
+  title: string | undefined;
   busy: boolean;
   onSelect: (f: Finding) => void;
   onSave: (f: Finding, text: string) => Promise<boolean>;
@@ -160,11 +207,20 @@ function RuleFindings({
   const hidden = group.findings.length - shown.length;
   return (
     <div className={styles.rule} data-testid="finding-rule" data-rule={group.ruleId}>
-      <Caption1>
-        {t('pane.ruleGroup', {
-          rule: label ? `${group.ruleId} ${t(label)}` : group.ruleId,
-          count: group.findings.length,
-        })}
+      <Caption1 data-testid="rule-title">
+        {label
+          ? t('pane.ruleGroupTitled', {
+              rule: group.ruleId,
+              title: t(label),
+              count: group.findings.length,
+            })
+          : title
+            ? t('pane.ruleGroupTitled', {
+                rule: group.ruleId,
+                title,
+                count: group.findings.length,
+              })
+            : t('pane.ruleGroup', { rule: group.ruleId, count: group.findings.length })}
       </Caption1>
       <ul className={styles.list}>
         {shown.map((v) => (

@@ -1,9 +1,11 @@
 import { TallyError } from '../../core/errors';
+import { inspectWorkbook, type WorkbookInspection } from '../../core/inspect';
 import type { Lang, MessageKey, Params } from '../../core/messages/index';
 import { CellError } from '../../core/model/cell';
-import type { WorkbookData } from '../../core/model/workbook';
+import { cellCount, isColumnar, type WorkbookData } from '../../core/model/workbook';
 import { monitor, reportSheets } from '../../core/monitor';
 import type { AuditDigest } from '../../core/narrative/narrative';
+import type { ReportDocument } from '../../core/output/document';
 import type { OutputWorkbook } from '../../core/output/spec';
 import { vocabularyOf, type Profile } from '../../core/profile/profile';
 import { HeaderIndex } from '../../core/read/vocabulary';
@@ -25,6 +27,8 @@ export interface EngineJob {
   explanations: [string, string][];
   /** The report's run time, as the summary shows it. */
   time?: string;
+  /** 年度 or 中期 evaluation (issue 9). */
+  stage?: 'annual' | 'midterm';
 }
 
 export interface EngineOutcome {
@@ -34,6 +38,8 @@ export interface EngineOutcome {
   forms: number;
   digest: AuditDigest;
   report?: OutputWorkbook;
+  /** The report as a document, for 下载报告 (Word). */
+  document?: ReportDocument;
 }
 
 export type Stage = 'read' | 'audit' | 'assess' | 'report';
@@ -60,6 +66,7 @@ export function runJob(
     index: indexOf(job.profile),
     lang: job.lang,
     ...(job.period ? { period: job.period } : {}),
+    ...(job.stage ? { stage: job.stage } : {}),
     explanations: new Map(job.explanations),
     ...(onProgress ? { onProgress } : {}),
   });
@@ -70,16 +77,29 @@ export function runJob(
     digest: result.digest,
   };
   if (job.kind === 'report' && outcome.forms > 0) {
-    outcome.report = reportSheets(result, job.profile, job.lang, job.time ?? '').workbook;
+    const sheets = reportSheets(result, job.profile, job.lang, job.time ?? '');
+    outcome.report = sheets.workbook;
+    outcome.document = sheets.document;
   }
   return outcome;
+}
+
+/** Recognising the sheets of one workbook (the pane's list of sheets). */
+export interface InspectJob {
+  workbook: WorkbookData;
+  profile: Profile;
+  lang: Lang;
+}
+
+export function runInspect(job: InspectJob): WorkbookInspection {
+  return inspectWorkbook(job.workbook, indexOf(job.profile), job.profile, {}, job.lang);
 }
 
 /** Cells of the workbooks a job carries: what decides where it runs. */
 export function jobCells(job: Pick<EngineJob, 'workbooks' | 'prior'>): number {
   let n = 0;
   for (const wb of [...job.workbooks, ...job.prior]) {
-    for (const s of wb.sheets) for (const row of s.rows) n += row.length;
+    for (const s of wb.sheets) n += cellCount(s);
   }
   return n;
 }
@@ -91,7 +111,8 @@ export function jobCells(job: Pick<EngineJob, 'workbooks' | 'prior'>): number {
 export function reviveCells(workbooks: readonly WorkbookData[]): void {
   for (const wb of workbooks) {
     for (const s of wb.sheets) {
-      for (const row of s.rows) {
+      const lists = isColumnar(s) ? s.columns.flatMap((c) => (c.other ? [c.other] : [])) : s.rows;
+      for (const row of lists) {
         for (let j = 0; j < row.length; j++) {
           const c = row[j];
           if (typeof c === 'object' && c !== null && !(c instanceof CellError)) {
@@ -109,33 +130,41 @@ export interface WireError {
   message: string;
   key?: MessageKey;
   params?: Params;
+  nested?: TallyError['nested'];
 }
 
 export function toWireError(e: unknown): WireError {
   if (e instanceof TallyError)
-    return { name: e.name, message: e.message, key: e.key, params: e.params };
+    return { name: e.name, message: e.message, key: e.key, params: e.params, nested: e.nested };
   if (e instanceof Error) return { name: e.name, message: e.message };
   return { name: 'Error', message: String(e) };
 }
 
 export function fromWireError(w: WireError): Error {
-  if (w.key) return new TallyError(w.key, w.params ?? {});
+  if (w.key) return new TallyError(w.key, w.params ?? {}, w.nested ?? {});
   const e = new Error(w.message);
   e.name = w.name;
   return e;
 }
 
 /** Messages between the pane and the worker. */
-export type ToWorker = { id: number; job: EngineJob };
+export type ToWorker = { id: number; job: EngineJob } | { id: number; inspect: InspectJob };
 export type FromWorker =
   | { id: number; type: 'progress'; stage: Stage; fraction: number }
   | { id: number; type: 'done'; outcome: EngineOutcome }
+  | { id: number; type: 'inspected'; inspection: WorkbookInspection }
   | { id: number; type: 'failed'; error: WireError };
 
 /** The worker's side: run a job and answer. Kept apart from the worker file to be testable. */
 export function answer(message: ToWorker, post: (m: FromWorker) => void): void {
-  const { id, job } = message;
+  const { id } = message;
   try {
+    if ('inspect' in message) {
+      reviveCells([message.inspect.workbook]);
+      post({ id, type: 'inspected', inspection: runInspect(message.inspect) });
+      return;
+    }
+    const { job } = message;
     reviveCells(job.workbooks);
     reviveCells(job.prior);
     const outcome = runJob(job, (stage, fraction) =>

@@ -1,7 +1,8 @@
 import { assess, SMALL_NUMBER } from '../../../src/core/assess/assess';
 import type { Profile } from '../../../src/core/profile/profile';
 import type { IndicatorDef, Target } from '../../../src/core/profile/schema';
-import type { Dataset, ItemValue } from '../../../src/core/rollup/dataset';
+import type { Table } from '../../../src/core/read/table';
+import type { Dataset, ItemColumnData, SourceTable } from '../../../src/core/rollup/dataset';
 import { Hierarchy, type RegionRow } from '../../../src/core/rollup/hierarchy';
 import { defaultProfile } from '../../support/fixtures';
 
@@ -30,20 +31,53 @@ const REGIONS: RegionRow[] = [
   { code: TOWN3, name: '三镇', parent: COUNTY },
 ];
 
+/**
+ * A dataset of the engine's shape (rollup/dataset.ts: each item's values by unit index), as if
+ * read from one sheet 表 of x.xlsx with a row per unit (unit i on sheet row i + 1) and a column
+ * per item. A missing key is an item the unit did not report.
+ */
 function dataset(values: Record<string, Record<string, number>>): Dataset {
-  const map = new Map<string, Map<string, ItemValue>>();
-  for (const [unit, items] of Object.entries(values)) {
-    const m = new Map<string, ItemValue>();
-    for (const [item, value] of Object.entries(items))
-      m.set(item, { value, source: 'x.xlsx', sheet: '表', cell: 'B2' });
-    map.set(unit, m);
+  const units = Object.keys(values);
+  const itemIds = [...new Set(Object.values(values).flatMap((v) => Object.keys(v)))];
+  const items = new Map<string, ItemColumnData>();
+  for (const id of itemIds) {
+    const n = units.length;
+    const col: ItemColumnData = {
+      value: new Float64Array(n).fill(NaN),
+      table: new Int32Array(n).fill(-1),
+      record: new Int32Array(n).fill(-1),
+      conflict: new Uint8Array(n),
+    };
+    units.forEach((unit, u) => {
+      const v = values[unit]?.[id];
+      if (v === undefined) return;
+      col.value[u] = v;
+      col.table[u] = 0;
+      col.record[u] = u;
+    });
+    items.set(id, col);
   }
+  const table = {
+    sheet: '表',
+    records: units.map((unit, u) => ({ row: u + 1, unit, role: 'unit', isTotal: false })),
+  } as unknown as Table; // only what cellOf reads: the records' rows
+  const source: SourceTable = {
+    source: 'x.xlsx',
+    sheet: '表',
+    table,
+    columns: new Map(itemIds.map((id, j) => [id, j + 1])),
+  };
   return {
     hierarchy: Hierarchy.build(REGIONS, [], '甲县'),
     forms: [],
-    values: map,
+    tables: [source],
+    units,
+    unitIndex: new Map(units.map((unit, u) => [unit, u])),
+    items,
     formUnits: new Map(),
     totals: [],
+    unlisted: [],
+    regionRows: REGIONS,
   };
 }
 

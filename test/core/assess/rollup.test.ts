@@ -100,7 +100,7 @@ test('sheet order does not split a unit known by code in one form and by name in
     regionName: '甲县',
   });
   const h = r.dataset.hierarchy;
-  expect([...r.dataset.values.keys()].sort()).toEqual([
+  expect([...r.dataset.units].sort()).toEqual([
     '450321100001',
     '450321100002',
     '450321101001',

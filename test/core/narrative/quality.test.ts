@@ -38,17 +38,28 @@ function run(lang: 'zh' | 'en') {
   };
 }
 
-test('a share above 100% is called a data error in the data-quality section; a gross ratio would not be', () => {
+test('a share above 100% fails its error rule: the unit is set aside and the value is provisional', () => {
   const { r, text } = run('zh');
-  // 某县: (4+9)/(10+6) = 81.25%, fine; 乙镇 alone 9/6 = 150%.
-  expect(r.assessment.indicators.find((i) => i.def.id === 'W07')?.root.shown).toBe(81.25);
-  // C15 at 100% exactly is not "over": the list names W07 at 乙镇 only.
-  expect(/以下比例超过100%，不合常理，请核实分子、分母：([^。]*)。/.exec(text)?.[1]).toBe(
-    '村委会成员中女性比例（乙镇）',
-  );
+  // 乙镇 has 9 women among 6 members (150%): FE3-01 fails, so 乙镇 is set aside and W07 is
+  // 甲镇's 4/10 = 40%, not the 81.25% a silent pool of (4+9)/(10+6) would give.
+  const w07 = r.assessment.indicators.find((i) => i.def.id === 'W07');
+  expect(w07?.root.shown).toBe(40);
+  expect(w07?.root.pool.setAside).toEqual(['n:乙镇']);
+  expect(w07?.provisional).toBe(true);
+  expect(text).toContain('村委会成员中女性比例（乙镇）');
+  expect(text).toContain('初步数据：乙镇的数据未通过强制性审核');
+  // C15 at 100% exactly is not "over", and nothing pooled is over 100% now.
+  expect(text).not.toContain('超过100%');
 });
 
 test('the period comes from the file name when no title names it', () => {
   expect(run('en').r.period).toBe('2025');
   expect(run('en').text).toContain('In 2025, 某县 monitored 27 indicators');
+});
+
+test('the English data-quality sentences agree in number with their counts', () => {
+  const { text } = run('en');
+  // One form (民政) from two townships (甲镇, 乙镇).
+  expect(text).toContain('1 form from 2 reporting units was audited.');
+  expect(text).not.toMatch(/\b1 (forms|warnings|errors)\b/);
 });

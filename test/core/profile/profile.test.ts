@@ -61,10 +61,26 @@ describe('the bundled 两纲 profile', () => {
       ]),
     ).toEqual(rows);
     const byId = new Map(profile.indicators.map((i) => [i.id, i]));
-    expect(byId.get('W01')?.target).toEqual({ kind: 'atMost', value: 12 });
-    expect(byId.get('C05')?.target).toEqual({ kind: 'range', low: 103, high: 107 });
-    expect(byId.get('W06')?.target).toEqual({ kind: 'about', value: 45, band: 2 });
-    expect(byId.get('C16')?.target).toEqual({
+    // indicators.md, Corrections: the wording as printed; 以下 is ≤ (民法典 第1259条) for C04, C08,
+    // C09 too; 左右 carries no invented band; W05, C05, C15 are monitored without a target.
+    expect(byId.get('W01')?.target).toEqual({
+      kind: 'atMost',
+      value: 12,
+      wording: '下降到12/10万以下',
+      targetYear: 2030,
+    });
+    for (const id of ['C04', 'C08', 'C09']) expect(byId.get(id)?.target.kind).toBe('atMost');
+    expect(byId.get('W06')?.target).toMatchObject({ kind: 'about', value: 45 });
+    expect(byId.get('W06')?.target).not.toHaveProperty('band');
+    for (const id of ['W05', 'C05', 'C15']) expect(byId.get(id)?.target).toEqual({ kind: 'none' });
+    expect(byId.get('C05')?.plausibleRange).toEqual({ low: 103, high: 107 });
+    expect(byId.get('C10')).toMatchObject({ perUnit: true, verified: true });
+    expect(byId.get('W08')?.trendBasis).toBe('baseline');
+    // verified only where the source names a document a reader can find.
+    for (const id of ['W07', 'W09', 'W10', 'C09']) expect(byId.get(id)?.verified).toBe(false);
+    for (const ind of profile.indicators.filter((i) => i.verified))
+      expect(ind.source).toMatch(/《[^》]+》/);
+    expect(byId.get('C16')?.target).toMatchObject({
       kind: 'relative',
       baseYear: 2020,
       change: -0.2,
@@ -114,6 +130,12 @@ describe('a broken profile is named by file and field', () => {
       (f) => f['forms.json'].forms[1].items[0].synonyms.push('活产数'),
       'forms.json',
       /^forms\.1\.items\.0$/,
+    ));
+  test('verified without a source a reader can find', () =>
+    expectProfileError(
+      (f) => (f['indicators.json'].indicators[0].source = '国家纲要'),
+      'indicators.json',
+      /^indicators\.0\.verified$/,
     ));
   test('a misspelt field', () =>
     expectProfileError(

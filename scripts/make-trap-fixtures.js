@@ -1,0 +1,288 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Writes the trap fixtures of issue 8 under test/fixtures/traps/ with exceljs: each workbook
+ * is shaped the way a township or department really sends a form, and named after the trap it
+ * sets (a 合计 row labelled with the county's name, a breakdown row, townships above their
+ * villages, …). The pooled figures each should give are worked out by hand in
+ * test/core/traps.test.ts.
+ * Run: node scripts/make-trap-fixtures.js   (the .xlsx files are committed)
+ */
+const path = require('node:path');
+const fs = require('node:fs');
+const ExcelJS = require('exceljs');
+
+const out = path.join(__dirname, '..', 'test', 'fixtures', 'traps');
+fs.mkdirSync(out, { recursive: true });
+
+async function save(wb, name) {
+  wb.creator = 'Tally fixtures';
+  wb.created = new Date('2026-01-01T00:00:00Z');
+  wb.modified = new Date('2026-01-01T00:00:00Z');
+  await wb.xlsx.writeFile(path.join(out, name));
+  console.log('wrote', name);
+}
+
+/** FE2 education header: 3-5岁儿童数, 在园幼儿数, 15-17岁人口数, 高中阶段在校生数. */
+const EDU = ['乡镇（街道）', '3-5岁儿童数', '在园幼儿数', '15-17岁人口数', '高中阶段在校生数'];
+
+function eduSheet(wb, name, title, rows, opts = {}) {
+  const ws = wb.addWorksheet(name);
+  ws.addRow([title]);
+  ws.addRow([opts.unitLine ?? '填报单位：某县教育局']);
+  ws.addRow(opts.header ?? EDU);
+  if (opts.unitRow) ws.addRow(opts.unitRow);
+  for (const r of rows) ws.addRow(r);
+  return ws;
+}
+
+async function countyNameTotal() {
+  // The 合计 row says 某县: the county's own name, one level above the townships.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '某县2025年教育事业统计表', [
+    ['甲镇', 100, 90, 80, 70],
+    ['乙镇', 200, 180, 160, 150],
+    ['丙乡', 50, 40, 30, 20],
+    ['丁镇', 150, 140, 120, 110],
+    ['戊镇', 100, 95, 90, 85],
+    ['某县', 600, 545, 480, 435],
+  ]);
+  await save(wb, 'county-name-total.xlsx');
+}
+
+async function breakdownRow() {
+  // 其中：城镇 between the township rows is part of 乙镇, not a sixth unit.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表', [
+    ['甲镇', 100, 90, 80, 70],
+    ['乙镇', 200, 180, 160, 150],
+    ['  其中：城镇', 120, 110, 100, 95],
+    ['丙乡', 50, 40, 30, 20],
+    ['合计', 350, 310, 270, 240],
+  ]);
+  await save(wb, 'breakdown-row.xlsx');
+}
+
+async function townshipOverVillages() {
+  // A village-level form: each township's row above its villages, no codes, no word 小计.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表（分村）', [
+    ['甲镇', 30, 27, 20, 18],
+    ['东村', 10, 9, 8, 7],
+    ['西村', 20, 18, 12, 11],
+    ['乙镇', 60, 50, 45, 40],
+    ['南村', 15, 12, 10, 9],
+    ['北村', 25, 20, 15, 14],
+    ['中心社区', 20, 18, 20, 17],
+    ['合计', 90, 77, 65, 58],
+  ]);
+  await save(wb, 'township-over-villages.xlsx');
+}
+
+async function negativeCount() {
+  // 乙镇 typed −5 children in kindergarten: an error; it must not be pooled.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表', [
+    ['甲镇', 100, 95, 80, 70],
+    ['乙镇', 40, -5, 30, 25],
+    ['丙乡', 60, 55, 50, 45],
+  ]);
+  await save(wb, 'negative-count.xlsx');
+}
+
+async function periods() {
+  for (const year of [2024, 2025, 2026]) {
+    const wb = new ExcelJS.Workbook();
+    eduSheet(wb, '教育', `${year}年教育事业统计表`, [
+      ['甲镇', 100, 90, 80, 70],
+      ['乙镇', 200, 180, 160, 150],
+    ]);
+    await save(wb, `period-${year}.xlsx`);
+  }
+}
+
+async function oneCode() {
+  // Only 甲镇 carries its 12-digit code: it must not become the area.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(
+    wb,
+    '教育',
+    '2025年教育事业统计表',
+    [
+      ['451281101000', '甲镇', 100, 90, 80, 70],
+      ['', '乙镇', 200, 180, 160, 150],
+      ['', '丙乡', 50, 40, 30, 20],
+    ],
+    { header: ['统计用区划代码', ...EDU] },
+  );
+  await save(wb, 'one-code.xlsx');
+}
+
+async function regionSheet(wb, names, withFormer) {
+  const ws = wb.addWorksheet('地区');
+  ws.addRow(withFormer ? ['代码', '名称', '上级代码', '曾用名'] : ['代码', '名称', '上级代码']);
+  ws.addRow(['451281000000', '某县', '']);
+  names.forEach(([code, name, former]) =>
+    ws.addRow(withFormer ? [code, name, '451281000000', former ?? ''] : [code, name, '451281000000']),
+  );
+}
+
+async function unlistedUnit() {
+  // The form names 城东街造 (a typo); the 地区 sheet lists 城东街道.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表', [
+    ['城东街造', 100, 90, 80, 70],
+    ['西山镇', 200, 180, 160, 150],
+    ['白沙镇', 50, 40, 30, 20],
+  ]);
+  await regionSheet(
+    wb,
+    [
+      ['451281001000', '城东街道'],
+      ['451281101000', '西山镇'],
+      ['451281102000', '白沙镇'],
+    ],
+    false,
+  );
+  await save(wb, 'unlisted-unit.xlsx');
+}
+
+/** FE1 births of three townships, for the rename trap's history rule (FE1-15). */
+async function births(year, names, withRegions) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('妇幼');
+  ws.addRow([`${year}年妇幼健康统计表`]);
+  ws.addRow(['乡镇（街道）', '活产数', '男婴活产数', '女婴活产数', '婴儿死亡数']);
+  const data = year === 2024 ? [[400, 210, 190, 2], [300, 160, 140, 1], [200, 100, 100, 1]]
+    : [[200, 105, 95, 1], [310, 160, 150, 1], [210, 110, 100, 1]];
+  names.forEach((n, i) => ws.addRow([n, ...data[i]]));
+  if (withRegions)
+    await regionSheet(
+      wb,
+      [
+        ['451281001000', '东城街道', '城东街道'],
+        ['451281101000', '西山镇'],
+        ['451281102000', '白沙镇'],
+      ],
+      true,
+    );
+  return wb;
+}
+
+async function renamed() {
+  await save(await births(2024, ['城东街道', '西山镇', '白沙镇'], false), 'renamed-2024.xlsx');
+  await save(await births(2025, ['东城街道', '西山镇', '白沙镇'], false), 'renamed-2025.xlsx');
+  await save(
+    await births(2025, ['东城街道', '西山镇', '白沙镇'], true),
+    'renamed-2025-with-former-name.xlsx',
+  );
+}
+
+async function duplicateRow() {
+  // 乙镇 sent twice (the same figures); the 合计 is right for the three townships.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表', [
+    ['甲镇', 100, 90, 80, 70],
+    ['乙镇', 200, 180, 160, 150],
+    ['丙乡', 50, 40, 30, 20],
+    ['乙镇', 200, 180, 160, 150],
+    ['合计', 350, 310, 270, 240],
+  ]);
+  await save(wb, 'duplicate-row.xlsx');
+}
+
+async function villageCodes() {
+  // Villages with codes under township rows with township codes, and a 合计: all correct.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(
+    wb,
+    '教育',
+    '2025年教育事业统计表（分村）',
+    [
+      ['451281101000', '西山镇', 30, 27, 20, 18],
+      ['451281101001', '东村', 10, 9, 8, 7],
+      ['451281101002', '西村', 20, 18, 12, 11],
+      ['451281102000', '白沙镇', 40, 32, 25, 23],
+      ['451281102001', '南村', 15, 12, 10, 9],
+      ['451281102002', '北村', 25, 20, 15, 14],
+      ['', '合计', 70, 59, 45, 41],
+    ],
+    { header: ['统计用区划代码', ...EDU] },
+  );
+  await save(wb, 'village-codes.xlsx');
+}
+
+async function wanRen() {
+  // The unit row says 万人: 1.2345 is 12,345 children.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(
+    wb,
+    '教育',
+    '2025年教育事业统计表',
+    [
+      ['甲区', 1.2345, 1.1, 0.98, 0.9012],
+      ['乙区', 2.5, 2.25, 2.0, 1.875],
+    ],
+    { unitRow: ['', '万人', '万人', '万人', '万人'] },
+  );
+  await save(wb, 'wan-ren-unit-row.xlsx');
+}
+
+async function unfilled() {
+  // The blank template sent back: units listed, no figure anywhere.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表', [['甲镇'], ['乙镇'], ['丙乡'], ['合计']]);
+  await save(wb, 'unfilled-form.xlsx');
+}
+
+async function vertical() {
+  // One sheet per township, the items down column A.
+  const wb = new ExcelJS.Workbook();
+  for (const [town, v] of [
+    ['甲镇', [100, 90, 80, 70]],
+    ['乙镇', [200, 180, 160, 150]],
+  ]) {
+    const ws = wb.addWorksheet(town);
+    ws.addRow(['2025年教育事业统计表']);
+    ws.addRow([`填报单位：${town}`]);
+    ws.addRow(['指标名称', '计量单位', '数值']);
+    ws.addRow(['3-5岁儿童数', '人', v[0]]);
+    ws.addRow(['在园幼儿数', '人', v[1]]);
+    ws.addRow(['15-17岁人口数', '人', v[2]]);
+    ws.addRow(['高中阶段在校生数', '人', v[3]]);
+  }
+  await save(wb, 'vertical-townships.xlsx');
+}
+
+async function marriagesInPairs() {
+  // 民政 gives marriages in couples (对); 卫健 counts persons checked.
+  const wb = new ExcelJS.Workbook();
+  const fe1 = wb.addWorksheet('卫健');
+  fe1.addRow(['2025年妇幼健康统计表']);
+  fe1.addRow(['乡镇（街道）', '活产数', '男婴活产数', '女婴活产数', '婚前医学检查人数']);
+  fe1.addRow(['甲镇', 100, 50, 50, 150]);
+  fe1.addRow(['乙镇', 80, 40, 40, 90]);
+  const fe3 = wb.addWorksheet('民政');
+  fe3.addRow(['2025年民政统计表']);
+  fe3.addRow(['乡镇（街道）', '结婚登记对数', '村委会成员数', '村委会女性成员数']);
+  fe3.addRow(['甲镇', 100, 20, 6]);
+  fe3.addRow(['乙镇', 50, 15, 5]);
+  await save(wb, 'marriages-in-pairs.xlsx');
+}
+
+(async () => {
+  await countyNameTotal();
+  await breakdownRow();
+  await townshipOverVillages();
+  await negativeCount();
+  await periods();
+  await oneCode();
+  await unlistedUnit();
+  await renamed();
+  await duplicateRow();
+  await villageCodes();
+  await wanRen();
+  await unfilled();
+  await vertical();
+  await marriagesInPairs();
+})();

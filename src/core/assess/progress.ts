@@ -1,0 +1,78 @@
+import type { IndicatorDef, Target } from '../profile/schema';
+import { targetGoal, type Status } from './targets';
+
+/**
+ * Mid-term progress (中期评估): where the straight line from the base year's value to the
+ * target year's goal stands in this period, and whether the value is at least there
+ * (进度达标) or short of it (进度滞后). A value that already meets its target is on track.
+ */
+export type Stage = 'annual' | 'midterm';
+
+export interface Progress {
+  status: 'onTrack' | 'behind' | 'notAssessable';
+  reason?: 'noValue' | 'noGoal' | 'noBaseline' | 'noPeriod' | 'beforeBase';
+  baseYear: number | null;
+  baseline: number | null;
+  targetYear: number;
+  /** The value the target asks for in the target year. */
+  goal: number | null;
+  /** The point on the line for this period, rounded to the published decimals. */
+  expected: number | null;
+  /** Share of the way from the base year to the target year, 0–1. */
+  elapsed: number | null;
+}
+
+const EPS = 1e-9;
+
+function round(v: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round((v + Number.EPSILON * Math.sign(v)) * f) / f;
+}
+
+/** Which way the line improves: up for ≥ targets, down for ≤ targets. */
+function improvesUp(target: Target, goal: number, baseline: number, def: IndicatorDef): boolean {
+  if (goal !== baseline) return goal > baseline;
+  if (target.kind === 'atLeast' || target.kind === 'above') return true;
+  if (target.kind === 'atMost' || target.kind === 'below') return false;
+  if (target.kind === 'relative') return target.change > 0;
+  return def.direction !== 'lower';
+}
+
+export function progressOf(
+  def: IndicatorDef,
+  target: Target,
+  value: number | null,
+  status: Status,
+  period: string,
+  defaultTargetYear: number,
+): Progress {
+  const targetYear = target.targetYear ?? defaultTargetYear;
+  const goal = targetGoal(target, def.decimals) ?? null;
+  const baseline = target.baseline ?? null;
+  const baseYear = target.baseYear ?? null;
+  const out: Progress = {
+    status: 'notAssessable',
+    baseYear,
+    baseline,
+    targetYear,
+    goal,
+    expected: null,
+    elapsed: null,
+  };
+  const year = /^\d{4}$/.test(period.trim()) ? Number(period.trim()) : NaN;
+  if (value === null) return { ...out, reason: 'noValue' };
+  if (goal === null) return { ...out, reason: 'noGoal' };
+  if (baseline === null || baseYear === null) return { ...out, reason: 'noBaseline' };
+  if (!Number.isFinite(year) || targetYear <= baseYear) return { ...out, reason: 'noPeriod' };
+  if (year <= baseYear) return { ...out, reason: 'beforeBase' };
+  const elapsed = Math.min(1, (year - baseYear) / (targetYear - baseYear));
+  const expected = round(baseline + (goal - baseline) * elapsed, def.decimals);
+  const up = improvesUp(target, goal, baseline, def);
+  const onLine = up ? value >= expected - EPS : value <= expected + EPS;
+  return {
+    ...out,
+    expected,
+    elapsed,
+    status: status === 'met' || onLine ? 'onTrack' : 'behind',
+  };
+}

@@ -1,0 +1,193 @@
+import { t, type Lang } from '../messages/index';
+import type { WorkbookData } from '../model/workbook';
+import { EXPLANATION_SHEET, explanationsFromSheet } from '../validate/explanations';
+import { findingKey, type Finding } from '../validate/result';
+import { COLOURS } from './report';
+import type { OutputCell, OutputSheet, OutputWorkbook } from './spec';
+
+/**
+ * The findings workbook (导出审核结果): what the statistician sends back to the reporting units
+ * after an audit. One sheet per unit, so a township receives its own rows (a sheet is easy to
+ * hand on alone), one row per error or warning: the unit, the sheet, its cells and values, the
+ * rule and its message, and an empty 说明 column for the unit to fill in. Its first row is a
+ * header in 审核说明's own words (规则编号, 工作表, 填报单位, 说明), so the file a unit sends back
+ * is read by the same code as 审核说明 (`explanationsFromExport`), matched by the finding's key.
+ * Pure: the pane writes it with src/xlsx/write.ts, the command line with `validate --export`.
+ */
+
+export interface FindingsExportOptions {
+  lang: Lang;
+  /** The monitoring period, for the title of the instructions ('' when unknown). */
+  period?: string;
+  /** Only these units (as written in the forms); every unit when absent. */
+  units?: readonly string[];
+}
+
+const EXPORTED = new Set(['error', 'warning']);
+
+/** Excel refuses sheet names longer than 31 characters or holding any of these. */
+const SHEET_NAME_BAD = /[[\]:*?/\\]/g;
+
+/** A sheet name for a unit: Excel's rules, unique in the workbook (case-insensitively). */
+function sheetName(unit: string, taken: Set<string>, fallback: string): string {
+  const clean =
+    unit
+      .replace(SHEET_NAME_BAD, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim() || fallback;
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const name = `${clean.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+const text = (value: string, extra: Partial<OutputCell> = {}): OutputCell => ({
+  value,
+  numberFormat: '@',
+  ...extra,
+});
+
+const header = (value: string): OutputCell =>
+  text(value, { bold: true, fill: COLOURS.header.fill, fontColor: COLOURS.header.font });
+
+/** The cells of a finding as the unit finds them: `B10 C10`, and `民政!K10` on another sheet. */
+function cellsText(f: Finding): string {
+  return f.cells
+    .filter((c) => c.cell)
+    .map((c) => {
+      const where = c.file && c.file !== f.file ? `[${c.file}]` : '';
+      const sheet = c.sheet && c.sheet !== f.sheet ? `${c.sheet}!` : '';
+      return `${where}${sheet}${c.cell}`;
+    })
+    .join(' ');
+}
+
+function valuesText(f: Finding): string {
+  return f.cells.map((c) => `${c.item}=${c.value === null ? '' : String(c.value)}`).join('；');
+}
+
+/** The columns, in their order; 规则编号, 工作表, 填报单位 and 说明 are what the import reads. */
+const COLUMNS = [
+  { key: 'export.col.unit', width: 14 },
+  { key: 'export.col.sheet', width: 14 },
+  { key: 'export.col.cells', width: 14 },
+  { key: 'export.col.values', width: 30 },
+  { key: 'export.col.rule', width: 10 },
+  { key: 'export.col.severity', width: 6 },
+  { key: 'export.col.message', width: 44 },
+  { key: 'export.col.explanation', width: 40 },
+  { key: 'export.col.file', width: 18 },
+] as const;
+
+function row(f: Finding, lang: Lang): OutputCell[] {
+  const severity = t(
+    lang,
+    f.severity === 'error' ? 'export.severity.error' : 'export.severity.warning',
+  );
+  const errorFill = f.severity === 'error' ? { fill: '#FFC7CE' } : { fill: '#FFEB9C' };
+  return [
+    text(f.unit),
+    text(f.sheet),
+    text(cellsText(f)),
+    text(valuesText(f), { wrap: true }),
+    text(f.ruleId),
+    text(severity, errorFill),
+    text(f.message, { wrap: true }),
+    // Warnings already explained carry their explanation, for the unit to see and amend.
+    text(f.severity === 'warning' ? (f.explanation ?? '') : '', { wrap: true }),
+    text(f.file),
+  ];
+}
+
+function periodText(period: string | undefined, lang: Lang): string {
+  if (!period) return '';
+  return lang === 'zh' ? `${period}年` : ` ${period}`;
+}
+
+/** The findings a unit is asked about: errors and warnings, one row per finding. */
+export function exportedFindings(
+  findings: readonly Finding[],
+  units?: readonly string[],
+): Finding[] {
+  const only = units ? new Set(units) : undefined;
+  return findings.filter((f) => EXPORTED.has(f.severity) && (!only || only.has(f.unit)));
+}
+
+/** The workbook: instructions, then one sheet per unit, in the order the units first appear. */
+export function findingsWorkbook(
+  findings: readonly Finding[],
+  opts: FindingsExportOptions,
+): OutputWorkbook {
+  const { lang } = opts;
+  const rows = exportedFindings(findings, opts.units);
+  const byUnit = new Map<string, Finding[]>();
+  for (const f of rows) {
+    const list = byUnit.get(f.unit) ?? [];
+    list.push(f);
+    byUnit.set(f.unit, list);
+  }
+  const taken = new Set<string>();
+  const readme: OutputSheet = {
+    name: sheetName(t(lang, 'export.readme'), taken, 'README'),
+    rows: [
+      [text(t(lang, 'export.title', { period: periodText(opts.period, lang) }), { bold: true })],
+      [text(t(lang, 'export.instructions'), { wrap: true })],
+    ],
+    columnWidths: [90],
+  };
+  const sheets: OutputSheet[] = [readme];
+  for (const [unit, list] of byUnit) {
+    const sorted = [...list].sort(
+      (a, b) =>
+        Number(a.severity !== 'error') - Number(b.severity !== 'error') ||
+        a.sheet.localeCompare(b.sheet, 'zh') ||
+        a.ruleId.localeCompare(b.ruleId, 'zh'),
+    );
+    sheets.push({
+      name: sheetName(unit, taken, t(lang, 'export.noUnit')),
+      rows: [COLUMNS.map((c) => header(t(lang, c.key))), ...sorted.map((f) => row(f, lang))],
+      columnWidths: COLUMNS.map((c) => c.width),
+      frozenRows: 1,
+    });
+  }
+  return { sheets };
+}
+
+/**
+ * The explanations a unit wrote into a findings workbook it sends back, by finding key: every
+ * sheet whose first row has the 规则编号, 工作表, 填报单位 and 说明 headers (Chinese or English),
+ * read as 审核说明 is read. Rows without an explanation are skipped.
+ */
+export function explanationsFromExport(wb: WorkbookData): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const sheet of wb.sheets) {
+    const found = explanationsFromSheet({
+      source: wb.source,
+      sheets: [{ ...sheet, name: EXPLANATION_SHEET }],
+    });
+    for (const [k, v] of found) out.set(k, v);
+  }
+  return out;
+}
+
+/**
+ * Which imported explanations apply: those whose key is a warning of the audit. The rest are
+ * counted (an error cannot be explained away, and a finding may be gone since the export).
+ */
+export function matchExplanations(
+  imported: ReadonlyMap<string, string>,
+  findings: readonly Finding[],
+): { matched: Map<string, string>; unmatched: number } {
+  const warnings = new Set(findings.filter((f) => f.severity === 'warning').map(findingKey));
+  const matched = new Map<string, string>();
+  let unmatched = 0;
+  for (const [k, v] of imported) {
+    if (warnings.has(k)) matched.set(k, v);
+    else unmatched++;
+  }
+  return { matched, unmatched };
+}

@@ -1,0 +1,123 @@
+import type { IndicatorResult } from '../assess/assess';
+import { describeTarget, judge } from '../assess/targets';
+import { a1, columnLetter } from '../model/a1';
+import { t } from '../messages/index';
+import { tablePrint } from './print';
+import { COLOURS, unitCell, unitLabel, type SummaryInput } from './report';
+import { displayWidth, wrappedHeight, type OutputCell, type OutputSheet } from './spec';
+
+/**
+ * 分单位指标: each reporting unit's value of every indicator, one row per unit (the whole area
+ * first, then every region in hierarchy order, a township over villages marked as a total),
+ * one column per indicator. Rows, not columns, are units, so the sheet holds any number of
+ * them (a county's 100,000 villages) and prints with the unit names repeated on every page.
+ */
+const HEADER_ROWS = { name: 2, unit: 3, target: 4 } as const;
+const INDICATOR_WIDTH = 7.5;
+
+const header = (value: string): OutputCell => ({
+  value,
+  numberFormat: '@',
+  bold: true,
+  fill: COLOURS.header.fill,
+  fontColor: COLOURS.header.font,
+  wrap: true,
+  align: 'center',
+});
+
+/** Trend targets (逐步提高) say nothing about one unit's value on its own. */
+const judgesAlone = (r: IndicatorResult) =>
+  r.def.target.kind !== 'rising' && r.def.target.kind !== 'falling';
+
+/** A unit's value, in red when it misses a threshold target by itself. */
+function valueCell(r: IndicatorResult, key: string, input: SummaryInput): OutputCell {
+  const cell = unitCell(r, key, input.lang);
+  const v = r.nodes.get(key)?.shown;
+  if (typeof cell.value !== 'number' || v === null || v === undefined || !judgesAlone(r)) {
+    return cell;
+  }
+  const status = judge(r.def.target, { value: v, prior: null, direction: r.def.direction }).status;
+  return status === 'notMet' ? { ...cell, fontColor: COLOURS.notMet.font } : cell;
+}
+
+export function unitsSheet(input: SummaryInput, name: string, summaryName: string): OutputSheet {
+  const { assessment: a, dataset: ds, lang, period, profile } = input;
+  const leaves = new Set(a.units);
+  const indicators = [
+    ...a.indicators.filter((r) => r.def.outline === 'women'),
+    ...a.indicators.filter((r) => r.def.outline === 'children'),
+  ];
+  const regionName = (key: string) =>
+    leaves.has(key)
+      ? ds.hierarchy.name(key)
+      : `${ds.hierarchy.name(key)}${t(lang, 'cell.subtotal')}`;
+  const names = [a.rootName, ...a.regions.map(regionName)];
+  const unitWidth = Math.min(28, Math.max(12, ...names.map((n) => displayWidth(n) + 2)));
+  const width = 1 + indicators.length;
+  const printedWidth = unitWidth + indicators.length * INDICATOR_WIDTH;
+
+  const rows: OutputCell[][] = [];
+  const rowHeights: (number | undefined)[] = [];
+  rows.push([
+    {
+      value: t(lang, 'report.unitsTitle', { region: a.rootName, period }),
+      numberFormat: '@',
+      bold: true,
+    },
+  ]);
+  const legend = t(lang, 'report.unitsLegend', { summary: summaryName });
+  rows.push([{ value: legend, numberFormat: '@', italic: true, fontColor: '#595959', wrap: true }]);
+  rowHeights[1] = Math.max(16, wrappedHeight(legend, printedWidth));
+  const indicatorName = (r: IndicatorResult) =>
+    `${r.def.id}\n${lang === 'zh' ? r.def.name : r.def.nameEn}`;
+  rows.push([header(t(lang, 'col.unitName')), ...indicators.map((r) => header(indicatorName(r)))]);
+  rowHeights[HEADER_ROWS.name] = Math.max(
+    ...indicators.map((r) => wrappedHeight(indicatorName(r), INDICATOR_WIDTH)),
+  );
+  rows.push([
+    header(t(lang, 'col.measure')),
+    ...indicators.map((r) => header(unitLabel(r.def.unit, lang))),
+  ]);
+  rowHeights[HEADER_ROWS.unit] = Math.max(
+    ...indicators.map((r) => wrappedHeight(unitLabel(r.def.unit, lang), INDICATOR_WIDTH)),
+  );
+  const target = (r: IndicatorResult) => describeTarget(r.def.target, r.def.unit, lang);
+  rows.push([header(t(lang, 'col.target')), ...indicators.map((r) => header(target(r)))]);
+  rowHeights[HEADER_ROWS.target] = Math.max(
+    ...indicators.map((r) => wrappedHeight(target(r), INDICATOR_WIDTH)),
+  );
+
+  rows.push([
+    { value: a.rootName, numberFormat: '@', bold: true },
+    ...indicators.map((r) => ({ ...valueCell(r, a.rootKey, input), bold: true })),
+  ]);
+  a.regions.forEach((key, i) => {
+    rows.push([
+      { value: names[i + 1] ?? key, numberFormat: '@', ...(leaves.has(key) ? {} : { bold: true }) },
+      ...indicators.map((r) => valueCell(r, key, input)),
+    ]);
+  });
+
+  const last = columnLetter(width - 1);
+  return {
+    name,
+    role: 'units',
+    rows,
+    columnWidths: [unitWidth, ...indicators.map(() => INDICATOR_WIDTH)],
+    rowHeights,
+    frozenRows: HEADER_ROWS.target + 1,
+    frozenColumns: 1,
+    merges: [`A1:${last}1`, `A2:${last}2`],
+    borders: [`${a1(HEADER_ROWS.name, 0)}:${a1(rows.length - 1, width - 1)}`],
+    print: tablePrint({
+      lang,
+      region: a.rootName,
+      period,
+      title: name,
+      profile: lang === 'zh' ? profile.meta.name : profile.meta.nameEn,
+      orientation: 'landscape',
+      titleRows: { first: HEADER_ROWS.name, last: HEADER_ROWS.target },
+      titleColumns: { first: 0, last: 0 },
+    }),
+  };
+}

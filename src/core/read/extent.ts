@@ -1,0 +1,154 @@
+import { type Cell, cellText } from '../model/cell';
+import { rowCount, type SheetData } from '../model/workbook';
+import { filledCells, type PositionedCell } from './cells';
+import { looksNumeric } from './coerce';
+import { fold } from './normalize';
+import type { Column } from './table';
+import type { HeaderIndex } from './vocabulary';
+
+/**
+ * Where a form's records end: at a signature line, a note, or another table on the same sheet
+ * (its header, or the title lines above it).
+ */
+
+/** A signature line under the data: who filled, checked and signed the form, when, a phone. */
+const SIGNATURE =
+  /单位负责人|统计负责人|负责人\s*[:：]|填表人|填报人|审核人|审核\s*[:：]|制表人|制表\s*[:：]|报出日期|填报日期|填表日期|联系电话/;
+/** A note under the data (tested on folded text, so `：` is `:`). */
+const NOTE = /^(注\s*\d*|说明|备注|填表说明|数据来源|资料来源)\s*:/;
+/** How many non-blank rows below a title line may stand between it and the next header. */
+const TITLE_LOOKAHEAD = 4;
+
+/** Where the header row of another table sits relative to this one's columns. */
+export interface Layout {
+  /** Sheet columns holding items. */
+  items: ReadonlySet<number>;
+  /** Columns naming the record: unit and code, or those left of the items when neither is known. */
+  labels: ReadonlySet<number>;
+}
+
+export function layoutOf(columns: readonly Column[], left: number): Layout {
+  const items = new Set(columns.filter((c) => c.kind === 'item').map((c) => c.col));
+  const labels = new Set(
+    columns.filter((c) => c.kind === 'unit' || c.kind === 'code').map((c) => c.col),
+  );
+  if (labels.size === 0 && items.size > 0) {
+    const firstItem = Math.min(...items);
+    for (let col = left; col < firstItem; col++) labels.add(col);
+  }
+  return { items, labels };
+}
+
+/** The row's non-blank cells. */
+
+function isHeaderRow(cells: PositionedCell[], index: HeaderIndex): boolean {
+  if (cells.length < 2 || cells.some((c) => typeof c.value !== 'string')) return false;
+  let known = 0;
+  for (const c of cells) {
+    if (index.lookup(cellText(c.value).replace(/\s*[\r\n]+\s*/g, '')) && ++known >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * A line under the data that is not a record: a signature line (no numbers in the item
+ * columns), a note, or — once the records have begun — a `标签：内容` line with the item
+ * cells empty and the unit and code cells blank or part of it.
+ */
+function isFooterRow(cells: PositionedCell[], layout: Layout, begun: boolean): boolean {
+  const texts: string[] = [];
+  for (const c of cells) if (typeof c.value === 'string') texts.push(c.value.trim());
+  if (
+    texts.some((t) => SIGNATURE.test(t)) &&
+    !cells.some((c) => layout.items.has(c.col) && looksNumeric(c.value))
+  )
+    return true;
+  if (cells.length === 1 && texts.length === 1 && NOTE.test(fold(texts[0] ?? ''))) return true;
+  if (!begun || cells.some((c) => layout.items.has(c.col))) return false;
+  const colon = (v: Cell) => typeof v === 'string' && /[:：]/.test(v);
+  return (
+    cells.some((c) => colon(c.value)) &&
+    cells.every((c) => !layout.labels.has(c.col) || colon(c.value))
+  );
+}
+
+/** A title line: one text cell, or text only with the item cells empty; not a total row. */
+function isTitleRow(cells: PositionedCell[], layout: Layout, index: HeaderIndex): boolean {
+  if (cells.some((c) => typeof c.value !== 'string')) return false;
+  if (cells.some((c) => looksNumeric(c.value))) return false;
+  if (cells.length > 1 && cells.some((c) => layout.items.has(c.col))) return false;
+  return !cells.some((c) => index.isTotalLabel(cellText(c.value)));
+}
+
+/** A header row follows `row` within a few lines, with no numbers in between. */
+function headerFollows(sheet: SheetData, row: number, bottom: number, index: HeaderIndex): boolean {
+  let lines = 0;
+  for (let r = row + 1; r <= Math.min(bottom, row + 20) && lines < TITLE_LOOKAHEAD; r++) {
+    const cells = filledCells(sheet, r, sheet.origin.col);
+    if (cells.length === 0) continue;
+    if (isHeaderRow(cells, index)) return true;
+    if (cells.some((c) => looksNumeric(c.value))) return false;
+    lines++;
+  }
+  return false;
+}
+
+/** The first row of the table whose header is at `header`: its title lines, if any. */
+function titleStart(sheet: SheetData, header: number, floor: number): number {
+  let start = header;
+  for (let r = header - 1; r > floor; r--) {
+    const cells = filledCells(sheet, r, sheet.origin.col);
+    if (cells.length === 0) continue;
+    const isTitle = cells.every(
+      (c) =>
+        typeof c.value === 'string' &&
+        !looksNumeric(c.value) &&
+        !SIGNATURE.test(c.value) &&
+        !NOTE.test(fold(c.value.trim())),
+    );
+    if (!isTitle) break;
+    start = r;
+  }
+  return start;
+}
+
+export interface Extent {
+  /** Sheet rows (0-based) of the records, blank rows skipped. */
+  rows: number[];
+  /** Set when another table follows on the same sheet: its first row (title, or header). */
+  stoppedAt?: { row: number; reason: 'anotherTable' };
+}
+
+/** The record rows from `start`: until a signature line, a note or another table. */
+export function recordRows(
+  sheet: SheetData,
+  index: HeaderIndex,
+  start: number,
+  layout: Layout,
+): Extent {
+  const bottom = sheet.origin.row + rowCount(sheet) - 1;
+  const left = sheet.origin.col;
+  const rows: number[] = [];
+  let footer: number | undefined;
+  for (let row = start; row <= bottom; row++) {
+    const cells = filledCells(sheet, row, left);
+    if (cells.length === 0) continue;
+    if (isHeaderRow(cells, index)) return { rows, stoppedAt: { row, reason: 'anotherTable' } };
+    if (isFooterRow(cells, layout, rows.length > 0)) {
+      footer = row;
+      break;
+    }
+    if (isTitleRow(cells, layout, index) && headerFollows(sheet, row, bottom, index))
+      return { rows, stoppedAt: { row, reason: 'anotherTable' } };
+    rows.push(row);
+  }
+  if (footer !== undefined) {
+    // Another table may still follow the notes and signature of this one.
+    for (let row = footer + 1; row <= bottom; row++) {
+      const cells = filledCells(sheet, row, left);
+      if (cells.length > 0 && isHeaderRow(cells, index))
+        return { rows, stoppedAt: { row: titleStart(sheet, row, footer), reason: 'anotherTable' } };
+    }
+  }
+  return { rows };
+}

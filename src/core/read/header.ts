@@ -1,0 +1,186 @@
+import { cellText, isBlank, type Cell } from '../model/cell';
+import { cellAt, columnCount, rowCount, type SheetData } from '../model/workbook';
+import { looksNumeric } from './coerce';
+import { rowCells, textOf, type PositionedCell } from './cells';
+import { fold, UNIT_WORDS } from './normalize';
+import type { HeaderIndex } from './vocabulary';
+
+/**
+ * Finding a form's header: the row (or two rows collapsed into one) below any title rows that
+ * names the most known headers, and the unit and column-code rows right under it.
+ */
+const COLUMN_CODES = new Set(['甲', '乙', '丙', '丁', '戊']);
+const UNIT_ROW_LABELS = new Set(['计量单位', '单位', '计量单位:', '单位:']);
+
+export function unitWord(v: Cell): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  let s = fold(v).replace(/\s+/g, '');
+  s = s.replace(/^\((.*)\)$/, '$1').replace(/^(计量)?单位:/, '');
+  return UNIT_WORDS.includes(s) ? s : undefined;
+}
+
+export function isUnitRow(cells: PositionedCell[]): boolean {
+  let units = 0;
+  for (const c of cells) {
+    if (isBlank(c.value)) continue;
+    if (unitWord(c.value)) units++;
+    else if (typeof c.value === 'string' && UNIT_ROW_LABELS.has(fold(c.value).replace(/\s+/g, '')))
+      continue;
+    else return false;
+  }
+  return units > 0;
+}
+
+export function isColumnCodeRow(cells: PositionedCell[]): boolean {
+  const filled = cells.filter((c) => !isBlank(c.value));
+  if (filled.length < 2) return false;
+  let expect = 1;
+  for (const c of filled) {
+    const t = cellText(c.value).trim();
+    if (COLUMN_CODES.has(t)) continue;
+    if (Number(t) !== expect) return false;
+    expect++;
+  }
+  return true;
+}
+
+export interface HeaderGuess {
+  rows: number[];
+  /** Sheet column → collapsed header text. */
+  names: Map<number, string>;
+}
+
+/** Score a candidate header: known headers count most; a unit column is a strong sign. */
+function score(names: Map<number, string>, index: HeaderIndex): number {
+  let s = 0;
+  for (const name of names.values()) {
+    const role = index.lookup(name);
+    if (!role) continue;
+    s += role.kind === 'item' ? 2 : 3;
+  }
+  return s;
+}
+
+function singleRowNames(sheet: SheetData, row: number): Map<number, string> {
+  const names = new Map<number, string>();
+  const width = columnCount(sheet);
+  for (let j = 0; j < width; j++) {
+    const col = sheet.origin.col + j;
+    const t = textOf(cellAt(sheet, row, col));
+    if (t && !looksNumeric(cellAt(sheet, row, col)))
+      names.set(col, t.replace(/\s*[\r\n]+\s*/g, ''));
+  }
+  return names;
+}
+
+function mergedLeft(sheet: SheetData, row: number, col: number): number | undefined {
+  for (const m of sheet.merges ?? []) {
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m.left;
+  }
+  return undefined;
+}
+
+function mergedTop(sheet: SheetData, row: number, col: number): number | undefined {
+  for (const m of sheet.merges ?? []) {
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && m.top < row)
+      return m.top;
+  }
+  return undefined;
+}
+
+/**
+ * Collapse a two-row header: a group label over its parts (`活产数` over `男`, `女`) becomes
+ * the name the vocabulary knows (`活产数（男）`), a cell merged down keeps its top text.
+ */
+function twoRowNames(
+  sheet: SheetData,
+  top: number,
+  index: HeaderIndex,
+): Map<number, string> | undefined {
+  const bottom = top + 1;
+  const width = columnCount(sheet);
+  const names = new Map<number, string>();
+  let group = '';
+  let groupOpen = false;
+  let sawBottomText = false;
+  for (let j = 0; j < width; j++) {
+    const col = sheet.origin.col + j;
+    const topCell = cellAt(sheet, top, col);
+    const bottomCell = cellAt(sheet, bottom, col);
+    if (!isBlank(bottomCell) && looksNumeric(bottomCell)) return undefined; // a data row
+    let upper = textOf(topCell);
+    let lower = textOf(bottomCell);
+    if (mergedTop(sheet, bottom, col) !== undefined) lower = '';
+    if (upper) {
+      group = upper;
+      groupOpen = lower !== '';
+    } else {
+      const left = mergedLeft(sheet, top, col);
+      if (left !== undefined && left < col) upper = textOf(cellAt(sheet, top, left));
+      else if (groupOpen && lower) upper = group;
+      else groupOpen = false;
+    }
+    if (lower) sawBottomText = true;
+    upper = upper.replace(/\s*[\r\n]+\s*/g, '');
+    lower = lower.replace(/\s*[\r\n]+\s*/g, '');
+    if (!upper && !lower) continue;
+    if (!lower) {
+      names.set(col, upper);
+      continue;
+    }
+    if (!upper) {
+      names.set(col, lower);
+      continue;
+    }
+    // `合计` under a group label is the group itself (`活产数` over `合计 | 男 | 女`).
+    const candidates = index.isTotal(lower)
+      ? [upper]
+      : [`${upper}（${lower}）`, `${upper}${lower}`, `${lower}${upper}`, lower];
+    const known = candidates.find((c) => index.lookup(c));
+    names.set(col, known ?? `${upper}（${lower}）`);
+  }
+  return sawBottomText ? names : undefined;
+}
+
+export function findHeader(
+  sheet: SheetData,
+  index: HeaderIndex,
+  searchRows: number,
+): HeaderGuess | undefined {
+  const top = sheet.origin.row;
+  const last = Math.min(top + rowCount(sheet) - 1, top + searchRows - 1);
+  let best: HeaderGuess | undefined;
+  let bestScore = 0;
+  for (let row = top; row <= last; row++) {
+    const single = singleRowNames(sheet, row);
+    const s1 = score(single, index);
+    if (s1 > bestScore) {
+      best = { rows: [row], names: single };
+      bestScore = s1;
+    }
+    if (row + 1 <= top + rowCount(sheet) - 1 && single.size > 0) {
+      const pair = twoRowNames(sheet, row, index);
+      if (pair) {
+        // A pair must name more than either of its rows alone: a title line above a header
+        // is not half of a two-row header.
+        const s2 = score(pair, index);
+        const below = score(singleRowNames(sheet, row + 1), index);
+        if (s2 > bestScore && s2 > s1 && s2 > below) {
+          best = { rows: [row, row + 1], names: pair };
+          bestScore = s2;
+        }
+      }
+    }
+  }
+  if (best) return best;
+  // Nothing known: the first row of at least two text cells, most of the row, with data below.
+  const width = columnCount(sheet);
+  for (let row = top; row <= last; row++) {
+    const names = singleRowNames(sheet, row);
+    const filled = rowCells(sheet, row, sheet.origin.col).filter((c) => !isBlank(c.value)).length;
+    if (names.size >= 2 && names.size === filled && names.size >= Math.ceil(width / 2)) {
+      return { rows: [row], names };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,111 @@
+import { a1 } from '../model/a1';
+import { cellText, isBlank, type Cell } from '../model/cell';
+import { cellAt, rowOf, type SheetData } from '../model/workbook';
+import { looksNumeric, MISSING_MARKS } from './coerce';
+import { normalizeCode } from './normalize';
+import { isBreakdownLabel } from './roles';
+import type { CodeIssue, Column, ReadOptions } from './table';
+import type { HeaderIndex } from './vocabulary';
+
+/**
+ * Each record's label: the reporting unit as written, its division code, and the total word
+ * it carries. Roles are decided afterwards (roles.ts), from these and the numbers.
+ */
+export interface LabelledRecord {
+  row: number;
+  unit: string;
+  code?: string;
+  /** The total word (`合计`, `城区小计`), or `''`. */
+  totalLabel: string;
+}
+
+/** A division code read from a code cell; undefined when the cell holds no valid code. */
+function codeOf(v: Cell): string | undefined {
+  // A 12-digit code stored as a number must not turn into `4.4e11`.
+  if (typeof v === 'number')
+    return Number.isSafeInteger(v) ? normalizeCode(v.toFixed(0)) : undefined;
+  // `4.51281E+11` written as text fails the shape test: its last digits are lost.
+  if (typeof v === 'string') return normalizeCode(v);
+  return undefined;
+}
+
+export function isMissingMark(text: string, opts: ReadOptions): boolean {
+  return MISSING_MARKS.has(text) || (opts.missing?.has(text) ?? false);
+}
+
+/**
+ * The label that makes a row a total row, or `''`: the unit cell, the code cell (a `合计`
+ * merged across the code and name columns keeps its text in the code column) or the row's
+ * first text cell (a `合计` merged across 序号 and 乡镇).
+ */
+function totalLabel(
+  sheet: SheetData,
+  row: number,
+  unitText: string,
+  codeCell: Cell,
+  index: HeaderIndex,
+): string {
+  if (unitText && index.isTotalLabel(unitText)) return unitText;
+  const codeText = typeof codeCell === 'string' ? codeCell.trim() : '';
+  if (codeText && !/^\d+$/.test(codeText) && index.isTotalLabel(codeText)) return codeText;
+  for (const v of rowOf(sheet, row)) {
+    if (typeof v !== 'string' || isBlank(v)) continue;
+    const t = v.trim();
+    if (t === unitText) return ''; // the first text is the unit: tested above
+    if (t === codeText || looksNumeric(v)) continue; // a code or a number is not text
+    return index.isTotalLabel(t) ? t : '';
+  }
+  return '';
+}
+
+export function labelRecords(
+  sheet: SheetData,
+  columns: readonly Column[],
+  rows: readonly number[],
+  index: HeaderIndex,
+  opts: ReadOptions,
+): { records: LabelledRecord[]; codeIssues: CodeIssue[] } {
+  const unitCol = columns.find((c) => c.kind === 'unit');
+  const codeCol = columns.find((c) => c.kind === 'code');
+  const codeIssues: CodeIssue[] = [];
+  const records = rows.map((row): LabelledRecord => {
+    const unitCell = unitCol ? cellAt(sheet, row, unitCol.col) : null;
+    const codeCell = codeCol ? cellAt(sheet, row, codeCol.col) : null;
+    const unitText = isBlank(unitCell) ? '' : cellText(unitCell).trim();
+    const codeText = isBlank(codeCell) ? '' : cellText(codeCell).trim();
+    const label = totalLabel(sheet, row, unitText, codeCell, index);
+    const code = codeText && codeText !== label ? codeOf(codeCell) : undefined;
+    const rec: LabelledRecord = {
+      row,
+      unit: unitText || label || breakdownText(sheet, row) || (code ?? codeText) || `#${row + 1}`,
+      totalLabel: label,
+    };
+    if (code) rec.code = code;
+    else if (codeCol && codeText && codeText !== label && !isMissingMark(codeText, opts))
+      codeIssues.push({ cell: a1(row, codeCol.col), raw: codeText, unit: rec.unit });
+    return rec;
+  });
+  return { records, codeIssues };
+}
+
+/** A `其中：城镇` written beside an empty unit cell (in a 序号 or an indented column). */
+function breakdownText(sheet: SheetData, row: number): string {
+  for (const v of rowOf(sheet, row)) {
+    if (typeof v !== 'string' || isBlank(v) || looksNumeric(v)) continue;
+    return isBreakdownLabel(v) ? v.trim() : '';
+  }
+  return '';
+}
+
+/**
+ * The area the titles name: the words before the year (`青川市2025年…` → `青川市`), so a row
+ * labelled with the area's own name is its total.
+ */
+export function areaNames(titles: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of titles) {
+    const m = /^(?:表\s*\d+[\s.、]*)?([^\d\s:：]{2,20}?)\s*(?:19|20)\d{2}\s*年/.exec(t.trim());
+    if (m?.[1]) out.push(m[1]);
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import { fold } from './normalize';
+
+/**
+ * Administrative levels of a reporting unit, from its statistical division code or, where a
+ * form has no codes, from the last characters of its name (省/市/县/区/乡/镇/街道 vs
+ * 村/社区/居委会). A smaller number is a higher level. `city` (…市) is kept apart from
+ * `county`: a 市 can be a prefecture or a county-level city, so a row is never judged by it
+ * alone.
+ */
+export const LEVELS = ['province', 'prefecture', 'city', 'county', 'township', 'village'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+/** Twelve digits: a 6- or 9-digit code padded with zeros. */
+export function code12(code: string): string {
+  return code.length >= 12 ? code.slice(0, 12) : code.padEnd(12, '0');
+}
+
+/** The level a 6-, 9- or 12-digit division code names. */
+export function levelOfCode(code: string): Level | undefined {
+  if (!/^(?:\d{6}|\d{9}|\d{12})$/.test(code)) return undefined;
+  const c = code12(code);
+  if (c.slice(9) !== '000') return 'village';
+  if (c.slice(6, 9) !== '000') return 'township';
+  if (c.slice(4, 6) !== '00') return 'county';
+  if (c.slice(2, 4) !== '00') return 'prefecture';
+  return 'province';
+}
+
+const PREFIX_LENGTH: Record<Level, number> = {
+  province: 2,
+  prefecture: 4,
+  city: 4,
+  county: 6,
+  township: 9,
+  village: 12,
+};
+
+/** `ancestor` is a division above `code` that contains it (both 6-, 9- or 12-digit codes). */
+export function isAncestorCode(ancestor: string, code: string): boolean {
+  const la = levelOfCode(ancestor);
+  const lc = levelOfCode(code);
+  if (!la || !lc || levelRank(la) >= levelRank(lc)) return false;
+  const n = PREFIX_LENGTH[la];
+  return code12(ancestor).slice(0, n) === code12(code).slice(0, n);
+}
+
+/** Name endings by level, tried in this order (开发区 is a township-level unit, not a 区). */
+const NAME_LEVELS: readonly [RegExp, Level][] = [
+  [/(村民委员会|居民委员会|村委会|居委会|社区|嘎查|村)$/, 'village'],
+  [
+    /(街道办事处|街道办|街道|办事处|民族乡|乡|镇|苏木|农场|林场|牧场|开发区|园区|管委会|管理区|工业区)$/,
+    'township',
+  ],
+  [/(自治县|县|自治旗|旗|市辖区|区|林区|特区)$/, 'county'],
+  [/(自治州|州|盟|地区)$/, 'prefecture'],
+  [/(市)$/, 'city'],
+  [/(省|自治区)$/, 'province'],
+];
+
+/** The level a unit's name ends in, if any (`西山镇` → township, `某县` → county). */
+export function levelOfName(name: string): Level | undefined {
+  const s = fold(name).replace(/[\s\u00A0\u3000]+/g, '');
+  if (s.length < 2) return undefined; // `镇` alone names no unit
+  for (const [re, level] of NAME_LEVELS) if (re.test(s)) return level;
+  return undefined;
+}
+
+/** Chinese names of the levels, for messages. */
+export const LEVEL_NAMES: Record<Level, { zh: string; en: string }> = {
+  province: { zh: '省级', en: 'province' },
+  prefecture: { zh: '地市级', en: 'prefecture' },
+  city: { zh: '市级', en: 'city' },
+  county: { zh: '县级', en: 'county' },
+  township: { zh: '乡镇级', en: 'township' },
+  village: { zh: '村级', en: 'village' },
+};

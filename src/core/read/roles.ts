@@ -1,0 +1,476 @@
+import { fold } from './normalize';
+import { code12, levelOfCode, levelOfName, levelRank, type Level } from './levels';
+
+/**
+ * Row roles (issue 8): every data row of a form is one of
+ *  - `unit` — a reporting unit: the only rows that are pooled;
+ *  - `total` — the whole table added up (合计/总计/全县, the area's own name, a level above
+ *    the units, or a row equal to the sum of all the others);
+ *  - `subtotal` — a block added up (小计, a township above its villages, a code that is the
+ *    parent of the codes below it, a row equal to the sum of the rows under it);
+ *  - `breakdown` — a part of the row above (其中：城镇, 农村, 男, 女);
+ *  - `note` — a heading inside the table (一、城区) with no numbers.
+ * Decided from the label, the code, the level the name implies and the numbers, in that order
+ * of trust. Totals and subtotals are checked against exactly the unit rows they add up, which
+ * are the rows the rollup pools.
+ */
+export type RowRole = 'unit' | 'total' | 'subtotal' | 'breakdown' | 'note';
+
+export type RoleReason =
+  | 'totalLabel'
+  | 'subtotalLabel'
+  | 'areaLevel'
+  | 'areaTitle'
+  | 'sumOfOthers'
+  | 'levelAbove'
+  | 'codeAbove'
+  | 'sumBelow'
+  | 'breakdownLabel'
+  | 'heading';
+
+export interface RoleWhy {
+  reason: RoleReason;
+  /** The level the row's name or code implies, and the units' level (for level reasons). */
+  level?: Level;
+  unitLevel?: Level;
+  /** How many unit rows the row adds up (total and subtotal rows). */
+  parts?: number;
+}
+
+export interface RowInfo {
+  /** The unit cell as written (or the row's label). */
+  label: string;
+  code?: string;
+  /** The total word the row carries (`合计`, `城区小计`), or `''`. */
+  totalLabel: string;
+}
+
+export interface RoleInput {
+  rows: readonly RowInfo[];
+  /** The count columns (summable items), aligned with `rows`; NaN is missing. */
+  counts: readonly Float64Array[];
+  /** Names of the area the titles give (`青川市` from `青川市2025年…`). */
+  areaNames: readonly string[];
+  /** A form with a unit or code column: levels and sums may decide roles. */
+  structured: boolean;
+}
+
+export interface RowRoleResult {
+  role: RowRole;
+  why?: RoleWhy;
+  /** For a total or subtotal: the unit rows (indices) it adds up. */
+  parts?: number[];
+  /** For a unit in the block of a subtotal that names a region: that subtotal's index. */
+  parent?: number;
+  /** For a breakdown row: the row it is a part of. */
+  partOf?: number;
+  /** For a unit listed again in the same table: the index of its first row. */
+  repeatOf?: number;
+}
+
+const SUBTOTAL = /小计$/;
+const BREAKDOWN_PREFIX = /^(?:其中|内|含|包括)\s*(?:[:、,，]|$)|^其中/;
+const BREAKDOWN_WORDS: ReadonlySet<string> = new Set([
+  '城镇',
+  '农村',
+  '城市',
+  '乡村',
+  '城区',
+  '男',
+  '女',
+  '男性',
+  '女性',
+  '户籍',
+  '非户籍',
+  '流动人口',
+  '常住人口',
+]);
+const HEADING =
+  /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[部分类组])|[:：]$/;
+const TOLERANCE = 1e-6;
+
+function squeeze(s: string): string {
+  return fold(s).replace(/[\s\u00A0\u3000]+/g, '');
+}
+
+export function isBreakdownLabel(label: string): boolean {
+  const s = squeeze(label);
+  return BREAKDOWN_PREFIX.test(s) || BREAKDOWN_WORDS.has(s.replace(/^[(（](.*)[)）]$/, '$1'));
+}
+
+/** Assign every row its role. */
+export function assignRoles(input: RoleInput): RowRoleResult[] {
+  const out = input.rows.map((r, i) => labelRole(r, input.counts, i));
+  if (input.structured) {
+    codeRoles(input, out);
+    levelRoles(input, out);
+    areaTitleRoles(input, out);
+    sumRoles(input, out);
+  }
+  markRepeats(input.rows, out);
+  linkParts(input.rows, out);
+  return out;
+}
+
+function labelRole(r: RowInfo, counts: readonly Float64Array[], i: number): RowRoleResult {
+  if (r.totalLabel)
+    return SUBTOTAL.test(squeeze(r.totalLabel))
+      ? { role: 'subtotal', why: { reason: 'subtotalLabel' } }
+      : { role: 'total', why: { reason: 'totalLabel' } };
+  if (isBreakdownLabel(r.label)) return { role: 'breakdown', why: { reason: 'breakdownLabel' } };
+  if (HEADING.test(squeeze(r.label)) && counts.every((c) => Number.isNaN(c[i] ?? NaN)))
+    return { role: 'note', why: { reason: 'heading' } };
+  return { role: 'unit' };
+}
+
+/** Unit rows still undecided, in order. */
+function unitIndices(out: readonly RowRoleResult[]): number[] {
+  const idx: number[] = [];
+  out.forEach((r, i) => {
+    if (r.role === 'unit') idx.push(i);
+  });
+  return idx;
+}
+
+/** Internal: a subtotal's block, kept until parts are linked. */
+interface Block {
+  block?: number[];
+  names?: boolean;
+}
+type Working = RowRoleResult & Block;
+
+/**
+ * A coded row whose code is the parent of other rows' codes: the total when it is above every
+ * other coded row, else the subtotal of its descendants next to it. Each code's ancestors are
+ * listed once, so a village form with 100,000 codes is read in one pass.
+ */
+function codeRoles(input: RoleInput, out: Working[]): void {
+  const units = unitIndices(out).filter((i) => input.rows[i]?.code);
+  if (units.length < 2) return;
+  const below = new Map<string, number[]>();
+  for (const j of units) {
+    const code = input.rows[j]?.code ?? '';
+    for (const a of ancestorsOf(code)) {
+      const list = below.get(a);
+      if (list) list.push(j);
+      else below.set(a, [j]);
+    }
+  }
+  const levelOf = (i: number) => levelOfCode(input.rows[i]?.code ?? '');
+  const heads = units
+    .filter((i) => below.has(code12(input.rows[i]?.code ?? '')))
+    .sort((a, b) => levelRank(levelOf(a) ?? 'village') - levelRank(levelOf(b) ?? 'village'));
+  for (const i of heads) {
+    if (out[i]?.role !== 'unit') continue;
+    const mine = below.get(code12(input.rows[i]?.code ?? '')) ?? [];
+    const level = levelOf(i);
+    const why = { reason: 'codeAbove' as const, ...(level ? { level } : {}) };
+    if (i === heads[0] && mine.length === units.length - 1) {
+      out[i] = { role: 'total', why };
+      continue;
+    }
+    out[i] = { role: 'subtotal', why, block: adjacent(i, new Set(mine), out), names: true };
+  }
+}
+
+/** The 12-digit codes of the divisions above `code`. */
+function ancestorsOf(code: string): string[] {
+  const c = code12(code);
+  const level = levelOfCode(code);
+  if (!level) return [];
+  const out: string[] = [];
+  const cuts: [Level, number][] = [
+    ['province', 2],
+    ['prefecture', 4],
+    ['county', 6],
+    ['township', 9],
+  ];
+  for (const [l, n] of cuts)
+    if (levelRank(l) < levelRank(level)) out.push(c.slice(0, n).padEnd(12, '0'));
+  return out;
+}
+
+/** The run of rows in `members` right after `i` (else right before it), units only. */
+function adjacent(
+  i: number,
+  members: ReadonlySet<number>,
+  out: readonly RowRoleResult[],
+): number[] {
+  const after: number[] = [];
+  for (let j = i + 1; j < out.length; j++) {
+    if (out[j]?.role === 'breakdown' || out[j]?.role === 'note') continue;
+    if (!members.has(j)) break;
+    after.push(j);
+  }
+  if (after.length > 0) return after;
+  const before: number[] = [];
+  for (let j = i - 1; j >= 0; j--) {
+    if (out[j]?.role === 'breakdown' || out[j]?.role === 'note') continue;
+    if (!members.has(j)) break;
+    before.unshift(j);
+  }
+  return before;
+}
+
+function levelAt(input: RoleInput, i: number): Level | undefined {
+  const r = input.rows[i];
+  if (!r) return undefined;
+  return (r.code ? levelOfCode(r.code) : undefined) ?? levelOfName(r.label);
+}
+
+/** The level most unit rows are at (when at least two rows say so). */
+function modeLevel(input: RoleInput, units: readonly number[]): Level | undefined {
+  const counts = new Map<Level, number>();
+  for (const i of units) {
+    const l = levelAt(input, i);
+    if (l) counts.set(l, (counts.get(l) ?? 0) + 1);
+  }
+  let best: Level | undefined;
+  let n = 1;
+  for (const [l, c] of counts)
+    if (c > n || (c === n && best && levelRank(l) > levelRank(best))) [best, n] = [l, c];
+  return best;
+}
+
+/**
+ * Rows whose name is at a level above the units' (a 县 among 镇, a 镇 among 村): the total at
+ * the top or bottom of the table, else the subtotal of the rows below it down to the next row
+ * of its level. A `…市` row (prefecture or county-level city) counts only if its numbers agree.
+ */
+function levelRoles(input: RoleInput, out: Working[]): void {
+  const units = unitIndices(out);
+  const mode = modeLevel(input, units);
+  if (!mode) return;
+  const higher = (l: Level | undefined, than: Level) =>
+    l !== undefined && levelRank(l) < levelRank(than);
+  const first = units[0];
+  const last = units[units.length - 1];
+  // A …市 row is a level apart only from 乡镇 and 村: among 县/区 it may be a county-level city.
+  const cityIsWeak = levelRank(mode) <= levelRank('county');
+  let left = units.length;
+  // Townships above their villages (top-down) or below them (bottom-up): the first unit row
+  // tells, unless a row's numbers say which block it adds up.
+  const topDown = higher(levelAt(input, first ?? 0), mode);
+  for (const i of units) {
+    const level = levelAt(input, i);
+    if (!level || !higher(level, mode)) continue;
+    const weak = (level === 'city' && cityIsWeak) || mode === 'city';
+    const blockAfter = runOf(input, out, i, 1, level);
+    const blockBefore = runOf(input, out, i, -1, level);
+    const why = { reason: 'areaLevel' as const, level, unitLevel: mode };
+    // The total names the level above every other row: all of them are its block.
+    const wholeTable =
+      (i === last && blockBefore.length === left - 1) ||
+      (i === first && blockAfter.length === left - 1);
+    if (wholeTable) {
+      const rest = () => units.filter((j) => j !== i && out[j]?.role === 'unit');
+      if (!weak || sumsEqual(input.counts, i, rest())) {
+        out[i] = { role: 'total', why };
+        left--;
+      }
+      continue;
+    }
+    const block = sumsEqual(input.counts, i, blockAfter)
+      ? blockAfter
+      : sumsEqual(input.counts, i, blockBefore)
+        ? blockBefore
+        : weak
+          ? []
+          : topDown
+            ? blockAfter
+            : blockBefore;
+    if (block.length === 0) continue;
+    out[i] = {
+      role: 'subtotal',
+      why: { reason: 'levelAbove', level, unitLevel: mode },
+      block,
+      names: true,
+    };
+    left--;
+  }
+}
+
+/** Unit rows next to `i` (step +1 below, −1 above) at a level below `level`, up to the next row at or above it. */
+function runOf(
+  input: RoleInput,
+  out: readonly RowRoleResult[],
+  i: number,
+  step: 1 | -1,
+  level: Level,
+): number[] {
+  const run: number[] = [];
+  for (let j = i + step; j >= 0 && j < out.length; j += step) {
+    const role = out[j]?.role;
+    if (role === 'breakdown' || role === 'note') continue;
+    if (role !== 'unit') break;
+    const l = levelAt(input, j);
+    if (l !== undefined && levelRank(l) <= levelRank(level)) break;
+    run.push(j);
+  }
+  return step === 1 ? run : run.reverse();
+}
+
+/** The first or last unit row named as the area in the titles (`青川市` in `青川市2025年…`). */
+function areaTitleRoles(input: RoleInput, out: Working[]): void {
+  if (input.areaNames.length === 0) return;
+  const areas = new Set(input.areaNames.map(squeeze));
+  const units = unitIndices(out);
+  if (units.length < 3) return;
+  for (const i of [units[0], units[units.length - 1]]) {
+    if (i === undefined) continue;
+    if (areas.has(squeeze(input.rows[i]?.label ?? '')))
+      out[i] = { role: 'total', why: { reason: 'areaTitle' } };
+  }
+}
+
+/**
+ * Numbers decide what labels and levels left open: the first or last row equal to the sum of
+ * all the others is a total; a chain of rows each equal to the sum of the rows under it (or
+ * above it), covering the table, are subtotals.
+ */
+function sumRoles(input: RoleInput, out: Working[]): void {
+  if (input.counts.length < 2) return;
+  let units = unitIndices(out);
+  if (units.length >= 3) {
+    for (const i of [units[0], units[units.length - 1]]) {
+      if (i === undefined) continue;
+      const rest = units.filter((j) => j !== i);
+      if (sumsEqual(input.counts, i, rest)) {
+        out[i] = { role: 'total', why: { reason: 'sumOfOthers' } };
+        break;
+      }
+    }
+  }
+  if (out.some((r) => r.role === 'subtotal')) return;
+  units = unitIndices(out);
+  if (units.length < 4) return;
+  const chain = sumChain(input.counts, units) ?? sumChain(input.counts, [...units].reverse());
+  if (!chain) return;
+  for (const { head, block } of chain)
+    out[head] = {
+      role: 'subtotal',
+      why: { reason: 'sumBelow' },
+      block: [...block].sort((a, b) => a - b),
+      names: true,
+    };
+}
+
+/** Heads each equal to the sum of the run after them, covering `order` with two heads or more. */
+function sumChain(
+  counts: readonly Float64Array[],
+  order: readonly number[],
+): { head: number; block: number[] }[] | undefined {
+  const chain: { head: number; block: number[] }[] = [];
+  let k = 0;
+  while (k < order.length) {
+    const head = order[k] as number;
+    const block: number[] = [];
+    let closed = false;
+    for (let m = k + 1; m < order.length; m++) {
+      block.push(order[m] as number);
+      const cmp = compareSum(counts, head, block);
+      if (cmp > 0) return undefined;
+      if (cmp === 0 && block.length >= 2) {
+        closed = true;
+        break;
+      }
+    }
+    if (!closed) return undefined;
+    chain.push({ head, block });
+    k += block.length + 1;
+  }
+  return chain.length >= 2 ? chain : undefined;
+}
+
+/** 0 when `parts` add up to row `i` in every count column, 1 when they exceed it somewhere, else −1. */
+function compareSum(counts: readonly Float64Array[], i: number, parts: readonly number[]): number {
+  let compared = 0;
+  let nonzero = 0;
+  let result = 0;
+  for (const col of counts) {
+    const total = col[i] ?? NaN;
+    if (Number.isNaN(total)) continue;
+    let sum = 0;
+    for (const p of parts) {
+      const v = col[p] ?? NaN;
+      if (!Number.isNaN(v)) sum += v;
+    }
+    compared++;
+    if (sum !== 0) nonzero++;
+    const diff = sum - total;
+    if (Math.abs(diff) <= TOLERANCE * Math.max(1, Math.abs(total))) continue;
+    if (diff > 0) return 1;
+    result = -1;
+  }
+  if (result !== 0) return result;
+  return compared >= 2 && nonzero >= Math.min(2, compared) ? 0 : -1;
+}
+
+export function sumsEqual(
+  counts: readonly Float64Array[],
+  i: number,
+  parts: readonly number[],
+): boolean {
+  return parts.length >= 1 && compareSum(counts, i, parts) === 0;
+}
+
+function unitKey(r: RowInfo): string {
+  return r.code ?? `n:${squeeze(r.label)}`;
+}
+
+function markRepeats(rows: readonly RowInfo[], out: RowRoleResult[]): void {
+  const first = new Map<string, number>();
+  out.forEach((r, i) => {
+    if (r.role !== 'unit') return;
+    const key = unitKey(rows[i] as RowInfo);
+    const f = first.get(key);
+    if (f === undefined) first.set(key, i);
+    else r.repeatOf = f;
+  });
+}
+
+/**
+ * What each total and subtotal adds up, and what each breakdown is part of. A 合计 adds up
+ * every unit row; a 小计 its block (the rows after it up to the next total when the table puts
+ * totals above their units, else the rows since the previous total); a subtotal found by level,
+ * code or sum its block.
+ */
+function linkParts(rows: readonly RowInfo[], out: Working[]): void {
+  const counted = (i: number) => out[i]?.role === 'unit' && out[i]?.repeatOf === undefined;
+  const all: number[] = [];
+  out.forEach((_, i) => {
+    if (counted(i)) all.push(i);
+  });
+  const firstRole = out.find((r) => r.role !== 'note')?.role;
+  const totalsAbove = firstRole === 'total' || firstRole === 'subtotal';
+  out.forEach((r, i) => {
+    if (r.role === 'total') r.parts = all;
+    else if (r.role === 'subtotal') {
+      r.parts = (r.block ?? labelBlock(out, i, totalsAbove)).filter(counted);
+      if (r.names) for (const p of r.block ?? []) if (out[p]) (out[p] as Working).parent = i;
+    } else if (r.role === 'breakdown') {
+      for (let j = i - 1; j >= 0; j--)
+        if (out[j]?.role !== 'breakdown' && out[j]?.role !== 'note') {
+          r.partOf = j;
+          break;
+        }
+    }
+    if (r.why && r.parts) r.why.parts = r.parts.length;
+  });
+  for (const r of out) {
+    delete r.block;
+    delete r.names;
+  }
+  void rows;
+}
+
+function labelBlock(out: readonly RowRoleResult[], i: number, totalsAbove: boolean): number[] {
+  const isSum = (j: number) => out[j]?.role === 'total' || out[j]?.role === 'subtotal';
+  const block: number[] = [];
+  if (totalsAbove) {
+    for (let j = i + 1; j < out.length && !isSum(j); j++) block.push(j);
+  } else {
+    for (let j = i - 1; j >= 0 && !isSum(j); j--) block.unshift(j);
+  }
+  return block;
+}

@@ -1,0 +1,145 @@
+import { a1, parseA1 } from '../model/a1';
+import { isBlank, type Cell } from '../model/cell';
+import { cellAt, columnCount, rowCount, rowOf, type SheetData } from '../model/workbook';
+import { textOf } from './cells';
+import { areaNames } from './labels';
+import { normalizeHeader } from './normalize';
+import { readTable, type ReadOptions, type Table } from './table';
+import type { HeaderIndex } from './vocabulary';
+
+/**
+ * A vertical form (issue 8): one sheet per township with the items down a column —
+ * 指标名称 | 计量单位 | 数值 — as offices often send them. It is read as the one-record table
+ * it stands for, with every finding pointing at the sheet's real cells. The reporting unit is
+ * the 填报单位 the titles name, else the area before the year in the title, else the sheet's
+ * name, else the file's.
+ */
+const NAME_HEADERS = new Set(
+  ['指标名称', '指标', '项目', '项目名称', '数据项', '指标项', '统计指标', 'item', 'indicator'].map(
+    normalizeHeader,
+  ),
+);
+const UNIT_HEADERS = new Set(['计量单位', '单位', 'unit'].map(normalizeHeader));
+const VALUE_HEADERS = new Set(
+  [
+    '数值',
+    '本年',
+    '本期',
+    '本年数',
+    '本期数',
+    '本年度',
+    '数量',
+    '填报数',
+    '填报数值',
+    '合计',
+    'value',
+  ].map(normalizeHeader),
+);
+/** Columns of another period: never this period's value. */
+const OTHER_PERIOD = /(上年|去年|上期|同期|基期|增减|增长)/;
+const GENERIC_SHEET = /^(sheet|工作表|表)\s*\d*$/i;
+
+interface VerticalHeader {
+  row: number;
+  name: number;
+  value: number;
+  unit?: number;
+}
+
+function findVerticalHeader(sheet: SheetData, searchRows: number): VerticalHeader | undefined {
+  const top = sheet.origin.row;
+  const width = columnCount(sheet);
+  const last = Math.min(top + rowCount(sheet) - 1, top + searchRows - 1);
+  for (let row = top; row <= last; row++) {
+    let name: number | undefined;
+    let value: number | undefined;
+    let unit: number | undefined;
+    for (let j = 0; j < width; j++) {
+      const col = sheet.origin.col + j;
+      const text = textOf(cellAt(sheet, row, col));
+      if (!text) continue;
+      const key = normalizeHeader(text);
+      if (name === undefined && NAME_HEADERS.has(key)) name = col;
+      else if (unit === undefined && UNIT_HEADERS.has(key)) unit = col;
+      else if (value === undefined && !OTHER_PERIOD.test(text) && VALUE_HEADERS.has(key))
+        value = col;
+      else if (value === undefined && /^(?:19|20)\d{2}\s*年?(?:度)?$/.test(text)) value = col;
+    }
+    if (name !== undefined && value !== undefined)
+      return { row, name, value, ...(unit !== undefined ? { unit } : {}) };
+  }
+  return undefined;
+}
+
+/** The reporting unit a vertical form is about. */
+function unitOf(titles: readonly string[], sheetName: string, source: string): string {
+  for (const t of titles) {
+    const m = /填报单位\s*[:：]\s*([^\s:：]{2,20})/.exec(t);
+    if (m?.[1]) return m[1].replace(/(人民政府|政府)$/, '');
+  }
+  const area = areaNames(titles)[0];
+  if (area) return area;
+  if (!GENERIC_SHEET.test(sheetName.trim())) return sheetName.trim();
+  const stem = (source.split(/[\\/]/).pop() ?? source)
+    .replace(/\.[^.]+$/, '')
+    .replace(/(?:19|20)\d{2}\s*年?(?:度)?/g, '')
+    .replace(/(报表|数据|监测|统计|表)+$/, '')
+    .trim();
+  return stem || sheetName;
+}
+
+export function readVertical(
+  sheet: SheetData,
+  index: HeaderIndex,
+  source: string,
+  opts: ReadOptions = {},
+): Table | undefined {
+  const header = findVerticalHeader(sheet, opts.searchRows ?? 30);
+  if (!header) return undefined;
+  const titles: string[] = [];
+  for (let row = sheet.origin.row; row < header.row; row++) {
+    const t = rowOf(sheet, row)
+      .filter((v) => !isBlank(v))
+      .map(textOf)
+      .join(' ');
+    if (t) titles.push(t);
+  }
+  // Items down the name column; each becomes a column of a one-row table.
+  const names: Cell[] = ['地区'];
+  const values: Cell[] = [unitOf(titles, sheet.name, source)];
+  const origin: string[] = [a1(header.row, header.name)];
+  const bottom = sheet.origin.row + rowCount(sheet) - 1;
+  for (let row = header.row + 1; row <= bottom; row++) {
+    const label = textOf(cellAt(sheet, row, header.name)).replace(/\s*[\r\n]+\s*/g, '');
+    if (!label) continue;
+    const role = index.lookup(label);
+    if (role?.kind !== 'item') continue;
+    const unit = header.unit === undefined ? '' : textOf(cellAt(sheet, row, header.unit));
+    names.push(unit ? `${label}（${unit}）` : label);
+    values.push(cellAt(sheet, row, header.value));
+    origin.push(a1(row, header.value));
+  }
+  if (names.length < 3) return undefined; // fewer than two known items: not a form
+  const flat: SheetData = {
+    name: sheet.name,
+    origin: { row: 0, col: 0 },
+    rows: [names, values],
+  };
+  const table = readTable(flat, index, opts);
+  if (!table || table.records.length !== 1) return undefined;
+  const at = (cell: string): string => {
+    const { col } = parseA1(cell);
+    return origin[col] ?? cell;
+  };
+  return {
+    ...table,
+    titles,
+    headerRows: [header.row],
+    notices: table.notices.map((n) => ({ ...n, cell: at(n.cell) })),
+    typeErrors: table.typeErrors.map((e) => ({ ...e, cell: at(e.cell) })),
+    missingMarks: new Map([...table.missingMarks].map(([cell, v]) => [at(cell), v])),
+    codeIssues: [],
+    cellAddress: (_record, col) => origin[col] ?? a1(0, col),
+    vertical: true,
+  };
+}

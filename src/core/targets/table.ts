@@ -1,0 +1,400 @@
+import { cellText, type Cell } from '../model/cell';
+import { t, type Lang } from '../messages/index';
+import type { IndicatorDef, Target } from '../profile/schema';
+import { fold, normalizeHeader } from '../read/normalize';
+import { closest } from '../rules/suggest';
+import { parseNumberText, parseTargetText, parseYear, type TextIssue } from './text';
+
+/**
+ * The targets table an office edits (issue 9): one row per indicator with the columns
+ * 编号/id, 目标/target, and optionally 容差/band, 目标年份/targetYear, 基期年份/baseYear,
+ * 基期值/baseline, 来源/source (and 指标/name, which is read only to find a row without an id).
+ * Title rows above the header, blank rows and a closing note are skipped; full-width digits and
+ * punctuation, numbers typed as text and units after numbers are read. A row that cannot be
+ * read is reported with its row and id and set aside — its indicator is then not judged, never
+ * judged against a default the office did not choose — and the other rows apply.
+ */
+export interface TargetRow {
+  id: string;
+  /** 1-based row in the sheet or file. */
+  row: number;
+  target: Target;
+  /** The target holds for every township (以乡（镇、街道）为单位). */
+  perUnit: boolean;
+  source: string;
+}
+
+export interface TargetProblem {
+  row?: number;
+  id?: string;
+  issue: TextIssue;
+  /** True when the row was set aside; false for a notice about a row that applies. */
+  dropped: boolean;
+}
+
+export interface TargetTable {
+  /** Where the table came from, for the report: a file name or `工作表“指标目标”`. */
+  label: string;
+  rows: TargetRow[];
+  problems: TargetProblem[];
+  /** Indicators whose row was set aside: id → row. They are not judged (无法评估). */
+  invalid: Map<string, number>;
+}
+
+export type TargetTableResult =
+  | { ok: true; table: TargetTable }
+  | { ok: false; issue: TextIssue; nested?: Record<string, TextIssue> };
+
+export interface TargetTableOptions {
+  label: string;
+  /** The sheet row number (1-based) of `rows[0]`; default 1. */
+  firstRow?: number;
+}
+
+type Field = 'id' | 'name' | 'target' | 'band' | 'targetYear' | 'baseYear' | 'baseline' | 'source';
+
+const ALIASES: Readonly<Record<Field, readonly string[]>> = {
+  id: ['编号', '指标编号', '指标代码', '代码', 'id', 'indicatorid', 'indicator_id', 'code'],
+  name: ['指标', '指标名称', '名称', 'name', 'indicator', 'indicatorname'],
+  target: ['目标', '目标值', '目标要求', '规划目标', '纲要目标', '监测目标', 'target', 'goal'],
+  band: ['容差', '允许偏差', '偏差', '容许偏差', 'band', 'tolerance'],
+  targetYear: ['目标年份', '目标年', '目标年度', '目标期', 'targetyear', 'target_year'],
+  baseYear: ['基期年份', '基期年', '基期年度', '基年', '基准年', 'baseyear', 'base_year'],
+  baseline: [
+    '基期值',
+    '基期数',
+    '基期数值',
+    '基期水平',
+    '基线值',
+    '基准值',
+    '基期',
+    'baseline',
+    'basevalue',
+    'base_value',
+  ],
+  source: ['来源', '目标来源', '出处', '依据', '目标依据', 'source'],
+};
+
+/** A header as compared: folded, no spaces or `_ -`, no bracketed note, no leading year. */
+function headerKey(text: string): { key: string; year?: number } {
+  const folded = fold(text).replace(/[\s\u00A0\u3000]+/g, '');
+  const year = /(?:^|\()((?:19|20)\d{2})年?/.exec(folded)?.[1];
+  const key = normalizeHeader(
+    folded
+      .replace(/\([^)]*\)/g, '')
+      .replace(/^(?:19|20)\d{2}年?/, '')
+      .replace(/[_-]/g, ''),
+  ).toLowerCase();
+  return year ? { key, year: Number(year) } : { key };
+}
+
+const ALIAS_KEYS = new Map<string, Field>();
+for (const [field, names] of Object.entries(ALIASES) as [Field, readonly string[]][])
+  for (const n of names) ALIAS_KEYS.set(headerKey(n).key, field);
+
+interface Header {
+  index: number;
+  columns: Map<Field, number>;
+  /** Years written in the headers: `基期值（2020年）`, `目标（2025年）`. */
+  years: Partial<Record<Field, number>>;
+}
+
+function text(cell: Cell | undefined): string {
+  return cell === undefined || cell === null ? '' : cellText(cell).trim();
+}
+
+function readHeader(row: readonly Cell[], index: number): Header {
+  const columns = new Map<Field, number>();
+  const years: Header['years'] = {};
+  row.forEach((c, j) => {
+    if (typeof c !== 'string') return;
+    const { key, year } = headerKey(c);
+    const field = ALIAS_KEYS.get(key);
+    if (!field || columns.has(field)) return;
+    columns.set(field, j);
+    if (year !== undefined) years[field] = year;
+  });
+  return { index, columns, years };
+}
+
+/** `W1` and `w01` are `W01`: letters compared without case, digits as a number. */
+function idKey(id: string): string {
+  const s = fold(id)
+    .replace(/[\s\u00A0\u3000]+/g, '')
+    .toUpperCase();
+  const m = /^([A-Z]+)-?0*(\d+)$/.exec(s);
+  return m ? `${m[1]}${m[2]}` : s;
+}
+
+const NOTE_ROW = /^(?:注|说明|备注|填表说明|资料来源|数据来源)[:：]?/;
+
+function cellValue(c: Cell | undefined): string | number | null {
+  if (c === undefined || c === null) return null;
+  if (typeof c === 'number') return c;
+  const s = text(c);
+  return s === '' ? null : s;
+}
+
+/** The office's wording, with full-width digits and signs made half-width and spaces removed. */
+function asWritten(cell: string): string {
+  return cell
+    .replace(/[\s\u00A0\u3000]+/g, '')
+    .replace(/[\uFF10-\uFF19\uFF05\uFF0E\uFF1C\uFF1D\uFF1E\uFF0B]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    );
+}
+
+/** Words in a target cell mean the office wrote the programme's sentence: keep it as wording. */
+const HAS_WORDS = /[\u3400-\u9fff]/;
+/** Units are not words: `≤10/10万` is a symbol form, `下降到10/10万以下` is wording. */
+const UNIT_WORDS = /(?:1|每)?\/?(?:10万|十万|1万|万|千)(?:人|活产|名)?/g;
+
+/** Ids compared for a "did you mean": folded, upper case, as written otherwise (`C0l` ~ `C01`). */
+const suggestKey = (x: string) =>
+  fold(x)
+    .replace(/[\s\u00A0\u3000]+/g, '')
+    .toUpperCase();
+
+export function parseTargetTable(
+  rows: readonly (readonly Cell[])[],
+  indicators: readonly IndicatorDef[],
+  options: TargetTableOptions,
+): TargetTableResult {
+  const firstRow = options.firstRow ?? 1;
+  const where = options.label;
+  const scan = Math.min(rows.length, 30);
+  let header: Header | undefined;
+  let idOnly: Header | undefined;
+  for (let i = 0; i < scan && !header; i++) {
+    const h = readHeader(rows[i] ?? [], i);
+    if ((h.columns.has('id') || h.columns.has('name')) && h.columns.has('target')) header = h;
+    else if (!idOnly && h.columns.has('id')) idOnly = h;
+  }
+  if (!header) {
+    const firstFilled = rows.findIndex((r) => r.some((c) => text(c) !== ''));
+    if (firstFilled < 0)
+      return { ok: false, issue: { key: 'targets.fatal.empty', params: { where } } };
+    const shown = idOnly ?? { index: firstFilled };
+    const found = (rows[shown.index] ?? [])
+      .map(text)
+      .filter((s) => s !== '')
+      .slice(0, 8)
+      .join('、');
+    return {
+      ok: false,
+      issue: {
+        key: idOnly ? 'targets.fatal.noTargetColumn' : 'targets.fatal.noHeader',
+        params: { where, row: firstRow + shown.index, found },
+      },
+    };
+  }
+  const byId = new Map(indicators.map((d) => [idKey(d.id), d]));
+  const byName = new Map(indicators.map((d) => [normalizeHeader(d.name), d]));
+  const col = (row: readonly Cell[], f: Field) => {
+    const j = header.columns.get(f);
+    return j === undefined ? undefined : row[j];
+  };
+  const table: TargetTable = { label: where, rows: [], problems: [], invalid: new Map() };
+  const seen = new Map<string, number>();
+  let dataRows = 0;
+  for (let i = header.index + 1; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    const filled = row.map(text).filter((s) => s !== '');
+    if (filled.length === 0) continue;
+    if (filled.length === 1 && NOTE_ROW.test(filled[0] ?? '')) continue;
+    if (readHeader(row, i).columns.size >= 2 && readHeader(row, i).columns.has('target')) continue;
+    dataRows++;
+    const rowNo = firstRow + i;
+    const idText = text(col(row, 'id'));
+    const nameText = text(col(row, 'name'));
+    const def =
+      (idText ? byId.get(idKey(idText)) : undefined) ??
+      (!idText && nameText ? byName.get(normalizeHeader(nameText)) : undefined);
+    if (!def) {
+      if (!idText && !nameText) {
+        table.problems.push({
+          row: rowNo,
+          issue: { key: 'targets.row.noId', params: {} },
+          dropped: true,
+        });
+        continue;
+      }
+      const written = idText || nameText;
+      const suggestion =
+        closest(
+          written,
+          indicators.map((d) => d.id),
+          suggestKey,
+        ) ??
+        closest(
+          written,
+          indicators.map((d) => d.name),
+          normalizeHeader,
+        );
+      table.problems.push({
+        row: rowNo,
+        id: written,
+        issue: suggestion
+          ? { key: 'targets.row.unknownIdHint', params: { id: written, suggestion } }
+          : { key: 'targets.row.unknownId', params: { id: written } },
+        dropped: true,
+      });
+      continue;
+    }
+    const first = seen.get(def.id);
+    if (first !== undefined) {
+      table.problems.push({
+        row: rowNo,
+        id: def.id,
+        issue: { key: 'targets.row.duplicate', params: { id: def.id, first } },
+        dropped: true,
+      });
+      continue;
+    }
+    seen.set(def.id, rowNo);
+    const read = readRow(row, def, col, header);
+    for (const n of read.notices)
+      table.problems.push({ row: rowNo, id: def.id, issue: n, dropped: false });
+    if (!read.ok) {
+      table.problems.push({ row: rowNo, id: def.id, issue: read.issue, dropped: true });
+      table.invalid.set(def.id, rowNo);
+      continue;
+    }
+    table.rows.push({
+      id: def.id,
+      row: rowNo,
+      target: read.target,
+      perUnit: read.perUnit,
+      source: text(col(row, 'source')),
+    });
+  }
+  if (table.rows.length === 0) {
+    const firstProblem = table.problems.find((p) => p.dropped);
+    return {
+      ok: false,
+      issue: {
+        key: dataRows === 0 ? 'targets.fatal.noData' : 'targets.fatal.noRows',
+        params: { where, count: dataRows, row: firstProblem?.row ?? '' },
+      },
+      ...(firstProblem ? { nested: { first: firstProblem.issue } } : {}),
+    };
+  }
+  return { ok: true, table };
+}
+
+type RowRead =
+  | { ok: true; target: Target; perUnit: boolean; notices: TextIssue[] }
+  | { ok: false; issue: TextIssue; notices: TextIssue[] };
+
+function readRow(
+  row: readonly Cell[],
+  def: IndicatorDef,
+  col: (row: readonly Cell[], f: Field) => Cell | undefined,
+  header: Header,
+): RowRead {
+  const notices: TextIssue[] = [];
+  const bad = (issue: TextIssue): RowRead => ({ ok: false, issue, notices });
+  const targetCell = cellValue(col(row, 'target'));
+  const parsed = parseTargetText(targetCell, def);
+  if (!parsed.ok) return bad(parsed.issue);
+  if (parsed.notice) notices.push(parsed.notice);
+  const year = (f: 'targetYear' | 'baseYear') => {
+    const cell = cellValue(col(row, f));
+    const y = parseYear(cell);
+    const key = f === 'targetYear' ? 'targets.row.badTargetYear' : 'targets.row.badBaseYear';
+    return y.ok
+      ? { ok: true as const, value: y.value }
+      : { ok: false as const, issue: { key, params: { found: String(cell) } } as TextIssue };
+  };
+  const ty = year('targetYear');
+  if (!ty.ok) return bad(ty.issue);
+  const by = year('baseYear');
+  if (!by.ok) return bad(by.issue);
+  const conflict = (
+    key: 'targets.row.targetYearConflict' | 'targets.row.baseYearConflict',
+    inText: number | undefined,
+    inColumn: number | null,
+  ): TextIssue | undefined =>
+    inText !== undefined && inColumn !== null && inText !== inColumn
+      ? { key, params: { text: inText, value: inColumn, found: String(targetCell) } }
+      : undefined;
+  const c1 =
+    conflict('targets.row.targetYearConflict', parsed.targetYear, ty.value) ??
+    conflict('targets.row.baseYearConflict', parsed.baseYear, by.value);
+  if (c1) return bad(c1);
+  const targetYear =
+    ty.value ?? parsed.targetYear ?? header.years.target ?? header.years.targetYear;
+  const baseYear = by.value ?? parsed.baseYear ?? header.years.baseline ?? header.years.baseYear;
+  const baselineCell = cellValue(col(row, 'baseline'));
+  const baseline = parseNumberText(baselineCell, def);
+  if (!baseline.ok) {
+    return bad(
+      baseline.unit
+        ? {
+            key: 'targets.row.unitMismatch',
+            params: {
+              found: String(baselineCell),
+              written: baseline.unit,
+              unit: def.unit,
+              name: def.name,
+            },
+          }
+        : { key: 'targets.row.badBaseline', params: { found: String(baselineCell) } },
+    );
+  }
+  const bandCell = cellValue(col(row, 'band'));
+  const band = parseNumberText(bandCell, def);
+  if (!band.ok || (band.value !== null && band.value <= 0)) {
+    return bad(
+      !band.ok && band.unit
+        ? {
+            key: 'targets.row.unitMismatch',
+            params: { found: String(bandCell), written: band.unit, unit: def.unit, name: def.name },
+          }
+        : { key: 'targets.row.badBand', params: { found: String(bandCell) } },
+    );
+  }
+  let target: Target = parsed.target;
+  if (target.kind === 'about') {
+    if (target.band !== undefined && band.value !== null && target.band !== band.value)
+      return bad({
+        key: 'targets.row.bandConflict',
+        params: { found: String(targetCell), band: band.value },
+      });
+    const b = target.band ?? band.value;
+    if (b === null || b === undefined)
+      return bad({ key: 'targets.row.aboutNoBand', params: { found: String(targetCell) } });
+    target = { ...target, band: b };
+  } else if (band.value !== null) {
+    notices.push({ key: 'targets.row.bandIgnored', params: { found: String(bandCell) } });
+  }
+  if (target.kind === 'none' && baseline.value !== null)
+    notices.push({ key: 'targets.row.baselineNoTarget', params: { found: String(baselineCell) } });
+  if (target.kind === 'relative') {
+    // Without a 基期年份 it is judged against the 基期值 all the same ("比基期下降20%").
+    target = { ...target, baseline: baseline.value };
+    if (baseYear !== undefined && baseYear !== null) target = { ...target, baseYear };
+  } else {
+    if (baseYear !== undefined && baseYear !== null) target = { ...target, baseYear };
+    if (baseline.value !== null) target = { ...target, baseline: baseline.value };
+  }
+  if (targetYear !== undefined && targetYear !== null) target = { ...target, targetYear };
+  if (
+    typeof targetCell === 'string' &&
+    HAS_WORDS.test(targetCell.replace(UNIT_WORDS, '')) &&
+    target.kind !== 'none'
+  )
+    target = { ...target, wording: asWritten(targetCell) };
+  return { ok: true, target, perUnit: parsed.perUnit, notices };
+}
+
+/** A problem as one sentence: where (row and id) and what, and what became of the row. */
+export function targetProblemText(lang: Lang, p: TargetProblem): string {
+  const where =
+    p.row !== undefined
+      ? p.id !== undefined
+        ? t(lang, 'targets.at', { row: p.row, id: p.id })
+        : t(lang, 'targets.atRow', { row: p.row })
+      : '';
+  return where + t(lang, p.issue.key, p.issue.params);
+}

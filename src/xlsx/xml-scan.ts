@@ -1,0 +1,164 @@
+/**
+ * A small pull scanner over an XML string, enough for SpreadsheetML parts: start and end tags
+ * with their attributes, text (entities decoded, CDATA kept), comments, processing
+ * instructions and the DOCTYPE skipped. Names are compared as written, prefix included, as
+ * exceljs's SAX parser compares them. No object per token: the scanner's fields describe the
+ * current one.
+ */
+
+export const enum Tok {
+  End = 0,
+  Open = 1,
+  Close = 2,
+  Text = 3,
+}
+
+export class XmlScanner {
+  /** The current token's kind. */
+  tok: Tok = Tok.End;
+  /** Tag name (Open, Close). */
+  name = '';
+  /** An Open tag that closes itself (`<c/>`); `next()` then yields its Close. */
+  selfClosing = false;
+  private pendingClose = false;
+  private attrStart = 0;
+  private attrEnd = 0;
+  private textStart = 0;
+  private textEnd = 0;
+  private cdata: string | undefined;
+  private pos = 0;
+
+  constructor(readonly xml: string) {}
+
+  next(): Tok {
+    const xml = this.xml;
+    if (this.pendingClose) {
+      this.pendingClose = false;
+      this.tok = Tok.Close;
+      return this.tok;
+    }
+    for (;;) {
+      const at = this.pos;
+      if (at >= xml.length) return (this.tok = Tok.End);
+      if (xml.charCodeAt(at) !== 60 /* < */) {
+        let lt = xml.indexOf('<', at);
+        if (lt < 0) lt = xml.length;
+        this.textStart = at;
+        this.textEnd = lt;
+        this.cdata = undefined;
+        this.pos = lt;
+        return (this.tok = Tok.Text);
+      }
+      const c1 = xml.charCodeAt(at + 1);
+      if (c1 === 33 /* ! */) {
+        if (xml.startsWith('<![CDATA[', at)) {
+          const end = xml.indexOf(']]>', at + 9);
+          const stop = end < 0 ? xml.length : end;
+          this.cdata = xml.slice(at + 9, stop);
+          this.pos = end < 0 ? xml.length : end + 3;
+          return (this.tok = Tok.Text);
+        }
+        const close = xml.startsWith('<!--', at)
+          ? xml.indexOf('-->', at + 4)
+          : xml.indexOf('>', at);
+        this.pos = close < 0 ? xml.length : close + (xml.startsWith('<!--', at) ? 3 : 1);
+        continue;
+      }
+      if (c1 === 63 /* ? */) {
+        const close = xml.indexOf('?>', at + 2);
+        this.pos = close < 0 ? xml.length : close + 2;
+        continue;
+      }
+      if (c1 === 47 /* / */) {
+        const gt = xml.indexOf('>', at);
+        this.name = xml.slice(at + 2, gt < 0 ? xml.length : gt).trim();
+        this.pos = gt < 0 ? xml.length : gt + 1;
+        return (this.tok = Tok.Close);
+      }
+      // Start tag: name, then attributes up to the `>` that is not inside quotes.
+      let i = at + 1;
+      while (i < xml.length) {
+        const c = xml.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
+        i++;
+      }
+      this.name = xml.slice(at + 1, i);
+      this.attrStart = i;
+      let quote = 0;
+      while (i < xml.length) {
+        const c = xml.charCodeAt(i);
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === 34 || c === 39) quote = c;
+        else if (c === 62) break;
+        i++;
+      }
+      this.selfClosing = xml.charCodeAt(i - 1) === 47;
+      this.attrEnd = this.selfClosing ? i - 1 : i;
+      this.pos = i + 1;
+      this.pendingClose = this.selfClosing;
+      return (this.tok = Tok.Open);
+    }
+  }
+
+  /** Where the current Text token lies in `xml` (undefined for CDATA). */
+  get rawTextStart(): number {
+    return this.cdata === undefined ? this.textStart : -1;
+  }
+
+  get rawTextEnd(): number {
+    return this.textEnd;
+  }
+
+  /** The current Text token, entities decoded. */
+  text(): string {
+    if (this.cdata !== undefined) return this.cdata;
+    return decodeEntities(this.xml.slice(this.textStart, this.textEnd));
+  }
+
+  /** An attribute of the current Open tag, entities decoded; undefined when absent. */
+  attr(name: string): string | undefined {
+    const xml = this.xml;
+    let i = this.attrStart;
+    const end = this.attrEnd;
+    while (i < end) {
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      const nameStart = i;
+      while (i < end && xml.charCodeAt(i) !== 61 /* = */ && !isSpace(xml.charCodeAt(i))) i++;
+      const nameEnd = i;
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      if (xml.charCodeAt(i) !== 61) {
+        if (nameEnd === nameStart) i++;
+        continue;
+      }
+      i++;
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      const q = xml.charCodeAt(i);
+      if (q !== 34 && q !== 39) return undefined;
+      const close = xml.indexOf(q === 34 ? '"' : "'", i + 1);
+      const valueEnd = close < 0 ? end : close;
+      if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart))
+        return decodeEntities(xml.slice(i + 1, valueEnd));
+      i = valueEnd + 1;
+    }
+    return undefined;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML's five entities and character references; anything else is left as written. */
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
+    if (body.charCodeAt(0) === 35) {
+      const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[body] ?? whole;
+  });
+}

@@ -1,0 +1,138 @@
+import { runCli } from '../support/capture';
+import { fixturePath } from '../support/fixtures';
+
+/**
+ * `tally report --targets FILE --json` (issue 9) on test/fixtures/monitor/three-levels-2025.xlsx
+ * with the tables of test/fixtures/targets/. The values of that county are worked out in
+ * test/cli/report.test.ts: W01 0.00/10万, W05 82.61%, W07 33.33%, C02 10.00‰, C05 107.25,
+ * C11 115.00%, C13 no value (zero denominator); the other indicators have no form there.
+ */
+const CUR = fixturePath('monitor', 'three-levels-2025.xlsx');
+const targets = (name: string) => fixturePath('targets', name);
+
+interface Json {
+  stage: string;
+  targets: {
+    origin: string;
+    label: string | null;
+    applied: number;
+    problems: { row: number; id: string; message: string }[];
+  };
+  counts: Record<string, number | null>;
+  indicators: {
+    id: string;
+    value: number | null;
+    status: string;
+    statusReason: string | null;
+    gap: number | null;
+    target: { kind: string; origin: string; source: string; wording: string; row: number | null };
+    progress: { status: string; expected: number | null } | null;
+  }[];
+}
+
+async function report(...args: string[]) {
+  const r = await runCli('report', CUR, ...args, '--json');
+  return { ...r, json: r.code === 0 ? (JSON.parse(r.stdout) as Json) : undefined };
+}
+
+const ind = (j: Json | undefined, id: string) => {
+  const i = j?.indicators.find((x) => x.id === id);
+  if (!i) throw new Error(id);
+  return i;
+};
+
+test('--targets good.csv applies the office’s rows and keeps the profile’s targets for the rest', async () => {
+  const { code, json } = await report('--targets', targets('good.csv'));
+  expect(code).toBe(0);
+  expect(json?.targets).toMatchObject({ origin: 'table', label: 'good.csv', problems: [] });
+  // good.csv lists 16 indicators; every one applies.
+  expect(json?.targets.applied).toBe(16);
+  // W01: 0.00 against the table's "≤10/10万" → met, from row 4 with its source.
+  expect(ind(json, 'W01')).toMatchObject({
+    status: 'met',
+    target: {
+      kind: 'atMost',
+      origin: 'table',
+      row: 4,
+      source: '《某市妇女发展规划（2021—2025年）》',
+    },
+  });
+  // C05: the office made 103—107 a target: 107.25 > 107 → not met by 0.25.
+  expect(ind(json, 'C05')).toMatchObject({
+    status: 'notMet',
+    gap: 0.25,
+    target: { origin: 'table' },
+  });
+  // C11: 115.00 "超过90%" → met. W05: a blank 目标 → monitored only.
+  expect(ind(json, 'C11').status).toBe('met');
+  expect(ind(json, 'W05').status).toBe('noTarget');
+  // C02 is not in the table: the profile's 5.0‰ → 10.00 not met; W07 the profile's 30% → met.
+  expect(ind(json, 'C02')).toMatchObject({ status: 'notMet', target: { origin: 'profile' } });
+  expect(ind(json, 'W07')).toMatchObject({ status: 'met', target: { origin: 'profile' } });
+  // met W01, W07, C11; not met C02, C05; monitored only W05, C15; no value for the other 20.
+  expect(json?.counts).toEqual({
+    monitored: 27,
+    met: 3,
+    notMet: 2,
+    noData: 20,
+    notAssessable: 0,
+    noTarget: 2,
+    assessable: 5,
+    rate: 60, // 3 / (3 + 2)
+  });
+  expect(json?.stage).toBe('annual');
+  expect(ind(json, 'W01').progress).toBeNull();
+});
+
+test('--stage midterm adds progress', async () => {
+  const { json } = await report('--targets', targets('good.csv'), '--stage', 'midterm');
+  expect(json?.stage).toBe('midterm');
+  // W01: base 14.2 (2020) to 10 (2025); 2025 is the target year: the line is at 10.00; met → on track.
+  expect(ind(json, 'W01').progress).toMatchObject({ status: 'onTrack', expected: 10 });
+  // C02 keeps the profile's target, which has no baseline: no line.
+  expect(ind(json, 'C02').progress).toMatchObject({ status: 'notAssessable' });
+});
+
+test('a row that cannot be read is printed with its row and id; the others apply', async () => {
+  const { code, json, stderr } = await report('--targets', targets('unit-mismatch.csv'));
+  expect(code).toBe(0);
+  expect(stderr).toContain('第3行（C02）：“≤5%”的单位是“%”，而婴儿死亡率的单位是“‰”');
+  expect(json?.targets.problems.map((p) => [p.row, p.id])).toEqual([[3, 'C02']]);
+  // C02 is not judged at all — not against the office's unreadable row, not against the default.
+  expect(ind(json, 'C02')).toMatchObject({
+    status: 'notAssessable',
+    statusReason: 'targetInvalid',
+  });
+  expect(ind(json, 'W01').target.origin).toBe('table');
+});
+
+test('an .xlsx targets file: its 指标目标 sheet', async () => {
+  const { code, json } = await report('--targets', targets('targets.xlsx'));
+  expect(code).toBe(0);
+  // C02 10.00 against "≤3.5‰" → not met by 6.5.
+  expect(ind(json, 'C02')).toMatchObject({
+    status: 'notMet',
+    gap: 6.5,
+    target: { origin: 'table', row: 5 },
+  });
+  expect(json?.targets.label).toContain('指标目标');
+});
+
+test.each([
+  ['no-target-column.csv', '没有“目标”列'],
+  ['no-header.csv', '找不到表头'],
+  ['all-bad.csv', '没有一行可以采用'],
+  ['empty.csv', '是空的'],
+])('a table that cannot be used (%s) exits with 2 and says what it found', async (name, text) => {
+  const r = await report('--targets', targets(name));
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(text);
+  expect(r.stderr).toContain(name);
+  expect(r.stdout).toBe('');
+});
+
+test('a missing targets file exits with 2', async () => {
+  const r = await report('--targets', targets('nope.csv'));
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('找不到文件');
+});

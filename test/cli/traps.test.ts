@@ -1,0 +1,250 @@
+import { fixturePath } from '../support/fixtures';
+import { runCli } from '../support/capture';
+
+/**
+ * Issue 8: forms shaped the way townships really send them, each of which used to give a
+ * wrong figure with no finding. Each fixture (scripts/make-trap-fixtures.js) is run through
+ * `tally report --json` / `tally validate --json`; the expected pooled numerator and
+ * denominator are added up by hand from the rows written in the fixture script.
+ * Education form: 3-5岁儿童数 (C11 denominator), 在园幼儿数 (C11 numerator),
+ * 15-17岁人口数 (C13 denominator), 高中阶段在校生数 (C13 numerator).
+ */
+const trap = (name: string) => fixturePath('traps', name);
+
+interface Indicator {
+  id: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  pooledUnits: number;
+  leftOut: string[];
+  setAside: string[];
+  provisional: boolean;
+  units: Record<string, number | null>;
+}
+interface Report {
+  period: string;
+  region: string;
+  indicators: Indicator[];
+  notPooled: {
+    rows: { row: number; label: string; role: string; why: string }[];
+    unlisted: { unit: string; suggestions: string[] }[];
+  };
+}
+interface Finding {
+  ruleId: string;
+  severity: string;
+  unit: string;
+  message: string;
+}
+
+async function report(...args: string[]): Promise<Report> {
+  const r = await runCli('report', ...args, '--json');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Report;
+}
+
+async function findings(...args: string[]): Promise<Finding[]> {
+  const r = await runCli('validate', ...args, '--json');
+  expect(r.code).toBeLessThan(2);
+  return (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
+}
+
+function ind(r: Report, id: string): Indicator {
+  const i = r.indicators.find((x) => x.id === id);
+  if (!i) throw new Error(`no ${id}`);
+  return i;
+}
+
+const pool = (i: Indicator) => [i.numerator, i.denominator, i.pooledUnits];
+
+test('county-name-total.xlsx: the row labelled 某县 is the total, not a sixth township', async () => {
+  const r = await report(trap('county-name-total.xlsx'));
+  // Five townships: 90+180+40+140+95 = 545 enrolled of 100+200+50+150+100 = 600 (not 1090/1200).
+  expect(pool(ind(r, 'C11'))).toEqual([545, 600, 5]);
+  expect(pool(ind(r, 'C13'))).toEqual([70 + 150 + 20 + 110 + 85, 80 + 160 + 30 + 120 + 90, 5]);
+  expect(Object.keys(ind(r, 'C11').units)).toEqual(['甲镇', '乙镇', '丙乡', '丁镇', '戊镇']);
+  expect(r.notPooled.rows).toEqual([
+    expect.objectContaining({
+      sheet: '教育',
+      row: 9,
+      label: '某县',
+      role: 'total',
+      why: '合计行：名称为县级，高于其余各行的乡镇级',
+    }),
+  ]);
+  // The 某县 row adds up: no TOTAL error against it.
+  expect(
+    (await findings(trap('county-name-total.xlsx'))).filter((f) => f.ruleId === 'TOTAL'),
+  ).toEqual([]);
+});
+
+test('breakdown-row.xlsx: 其中：城镇 is part of 乙镇, never pooled; the 合计 adds up without it', async () => {
+  const r = await report(trap('breakdown-row.xlsx'));
+  expect(pool(ind(r, 'C11'))).toEqual([90 + 180 + 40, 100 + 200 + 50, 3]);
+  expect(r.notPooled.rows.map((x) => [x.label, x.role])).toEqual([
+    ['其中：城镇', 'breakdown'],
+    ['合计', 'total'],
+  ]);
+  const f = await findings(trap('breakdown-row.xlsx'));
+  expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+});
+
+test('township-over-villages.xlsx: township rows are subtotals of their villages; only villages pool', async () => {
+  const r = await report(trap('township-over-villages.xlsx'));
+  // Villages: 东村 10/9, 西村 20/18, 南村 15/12, 北村 25/20, 中心社区 20/18 → 77 of 90.
+  const c11 = ind(r, 'C11');
+  expect(pool(c11)).toEqual([77, 90, 5]);
+  expect(Object.keys(c11.units)).toEqual(['东村', '西村', '南村', '北村', '中心社区']);
+  expect(r.notPooled.rows.map((x) => [x.row, x.label, x.role])).toEqual([
+    [4, '甲镇', 'subtotal'],
+    [7, '乙镇', 'subtotal'],
+    [11, '合计', 'total'],
+  ]);
+  const f = await findings(trap('township-over-villages.xlsx'));
+  // 乙镇 says 60 children but its villages add up to 15+25+20 = 60 ✓; enrolled 50 ≠ 12+20+18 = 50 ✓
+  // 15-17: 45 = 10+15+20 ✓; high school 40 = 9+14+17 ✓; 甲镇 and the 合计 add up too.
+  expect(f.filter((x) => x.ruleId === 'TOTAL')).toEqual([]);
+});
+
+test('negative-count.xlsx: a negative count is an error and is set aside, never pooled', async () => {
+  const r = await report(trap('negative-count.xlsx'));
+  const c11 = ind(r, 'C11');
+  // 甲镇 95/100 + 丙乡 55/60 = 150/160 = 93.75%; 乙镇's −5 set aside (with it: 145/200 = 72.5%).
+  expect(pool(c11)).toEqual([150, 160, 2]);
+  expect(c11.value).toBe(93.75);
+  expect(c11.setAside).toEqual(['乙镇']);
+  expect(c11.provisional).toBe(true);
+  // C13 does not read the bad cell: all three pool, 70+25+45 = 140 of 80+30+50 = 160.
+  expect(pool(ind(r, 'C13'))).toEqual([140, 160, 3]);
+  expect(ind(r, 'C13').provisional).toBe(false);
+  const f = await findings(trap('negative-count.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'NEGATIVE').map((x) => x.unit)).toEqual(['乙镇']);
+});
+
+describe('periods: forms of two years are refused before anything is pooled', () => {
+  test('two current files of different years: exit 2, naming both', async () => {
+    const r = await runCli('report', trap('period-2024.xlsx'), trap('period-2025.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('本期的文件属于不同年度');
+    expect(r.stderr).toContain('period-2024.xlsx「教育」（2024年，据表头标题）');
+    expect(r.stderr).toContain('period-2025.xlsx「教育」（2025年，据表头标题）');
+    expect(r.stderr.split('\n').filter((l) => l.trim() !== '')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat \w/); // no stack trace
+  });
+
+  test('a prior of the same year: exit 2', async () => {
+    const r = await runCli('report', trap('period-2025.xlsx'), '--prior', trap('period-2025.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('上期数据（--prior）与本期同为 2025 年');
+  });
+
+  test('a prior later than the current period: exit 2', async () => {
+    const r = await runCli('report', trap('period-2025.xlsx'), '--prior', trap('period-2026.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('上期数据（--prior）的年度晚于本期 2025 年');
+  });
+
+  test('--period that the titles contradict: exit 2', async () => {
+    const r = await runCli('report', trap('period-2025.xlsx'), '--period', '2024');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('指定的年度为 2024');
+  });
+
+  test('validate refuses the same mix', async () => {
+    const r = await runCli('validate', trap('period-2024.xlsx'), trap('period-2025.xlsx'));
+    expect(r.code).toBe(2);
+  });
+
+  test('a prior one year earlier is accepted', async () => {
+    const r = await report(trap('period-2025.xlsx'), '--prior', trap('period-2024.xlsx'));
+    expect(r.period).toBe('2025');
+  });
+});
+
+test('one-code.xlsx: one township with a code does not become the area', async () => {
+  const r = await report(trap('one-code.xlsx'), '--region', '某县');
+  expect(r.region).toBe('某县');
+  expect(pool(ind(r, 'C11'))).toEqual([90 + 180 + 40, 100 + 200 + 50, 3]);
+  expect(Object.keys(ind(r, 'C11').units)).toEqual(['甲镇', '乙镇', '丙乡']);
+});
+
+test('unlisted-unit.xlsx: a unit the 地区 sheet does not list is an error with a suggestion, not pooled', async () => {
+  const r = await report(trap('unlisted-unit.xlsx'));
+  expect(pool(ind(r, 'C11'))).toEqual([180 + 40, 200 + 50, 2]);
+  expect(r.notPooled.unlisted).toEqual([
+    expect.objectContaining({ unit: '城东街造', suggestions: ['城东街道'] }),
+  ]);
+  const f = await findings(trap('unlisted-unit.xlsx'));
+  const u = f.find((x) => x.ruleId === 'UNLISTED_UNIT');
+  expect(u?.severity).toBe('error');
+  expect(u?.message).toContain('是否应为“城东街道”');
+});
+
+describe('renamed township (城东街道 → 东城街道)', () => {
+  test('without a former name: the two are named together as a possible rename', async () => {
+    const f = await findings(trap('renamed-2025.xlsx'), '--prior', trap('renamed-2024.xlsx'));
+    const rename = f.filter((x) => x.ruleId === 'POSSIBLE_RENAME');
+    expect(rename).toHaveLength(1);
+    expect(rename[0]?.message).toContain('上期有、本期没有的单位：城东街道');
+    expect(rename[0]?.message).toContain('本期有、上期没有的单位：东城街道');
+  });
+
+  test('with 曾用名 in the 地区 sheet, history rules run on it: 200 births against 400 (−50%) is FE1-15', async () => {
+    const f = await findings(
+      trap('renamed-2025-with-former-name.xlsx'),
+      '--prior',
+      trap('renamed-2024.xlsx'),
+    );
+    expect(f.filter((x) => x.ruleId === 'POSSIBLE_RENAME')).toEqual([]);
+    // 西山镇 310 vs 300 and 白沙镇 210 vs 200 are within 30%; 东城街道 200 vs 400 is not.
+    expect(f.filter((x) => x.ruleId === 'FE1-15').map((x) => x.unit)).toEqual(['东城街道']);
+  });
+});
+
+test('duplicate-row.xlsx: a unit sent twice is pooled once and the 合计 check sums it once', async () => {
+  const r = await report(trap('duplicate-row.xlsx'));
+  expect(pool(ind(r, 'C11'))).toEqual([310, 350, 3]);
+  const f = await findings(trap('duplicate-row.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'TOTAL')).toEqual([]);
+  expect(f.filter((x) => x.ruleId === 'DUPLICATE').map((x) => x.unit)).toEqual(['乙镇']);
+});
+
+test('village-codes.xlsx: township rows whose codes are their villages’ parents are subtotals; no false TOTAL', async () => {
+  const r = await report(trap('village-codes.xlsx'));
+  // Villages: 9+18+12+20 = 59 enrolled of 10+20+15+25 = 70.
+  expect(pool(ind(r, 'C11'))).toEqual([59, 70, 4]);
+  const f = await findings(trap('village-codes.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'TOTAL')).toEqual([]);
+});
+
+test('wan-ren-unit-row.xlsx: a 万人 unit row scales the values, with one notice and no fraction warnings', async () => {
+  const r = await report(trap('wan-ren-unit-row.xlsx'));
+  // (1.1 + 2.25) 万 = 33,500 enrolled of (1.2345 + 2.5) 万 = 37,345.
+  expect(pool(ind(r, 'C11'))).toEqual([33500, 37345, 2]);
+  const f = await findings(trap('wan-ren-unit-row.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'FRACTION')).toEqual([]);
+  expect(f.filter((x) => x.ruleId === 'CONVERTED')).toHaveLength(1);
+});
+
+test('unfilled-form.xlsx: a blank template sent back is one notice, not a BLANK error per cell', async () => {
+  const f = await findings(trap('unfilled-form.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'BLANK')).toEqual([]);
+  expect(f.filter((x) => x.ruleId === 'UNFILLED').map((x) => x.severity)).toEqual(['notice']);
+});
+
+test('vertical-townships.xlsx: one 指标名称/计量单位/数值 sheet per township is read as that township', async () => {
+  const r = await report(trap('vertical-townships.xlsx'));
+  expect(pool(ind(r, 'C11'))).toEqual([90 + 180, 100 + 200, 2]);
+  expect(Object.keys(ind(r, 'C11').units)).toEqual(['甲镇', '乙镇']);
+  const f = await findings(trap('vertical-townships.xlsx'));
+  expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+});
+
+test('marriages-in-pairs.xlsx: 结婚登记 in 对 is doubled into persons for the premarital check rate', async () => {
+  const r = await report(trap('marriages-in-pairs.xlsx'));
+  // (150 + 90) checked / ((100 + 50) couples × 2) = 240 / 300 = 80% (not 160%).
+  expect(pool(ind(r, 'W05'))).toEqual([240, 300, 2]);
+  const f = await findings(trap('marriages-in-pairs.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'CONVERTED')).toHaveLength(1);
+});

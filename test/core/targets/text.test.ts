@@ -1,0 +1,133 @@
+import { parseTargetText } from '../../../src/core/targets/text';
+import { defaultProfile } from '../../support/fixtures';
+
+/** Target text as offices write it (issue 9), read for the indicator it belongs to. */
+const def = (id: string) => {
+  const d = defaultProfile().indicators.find((x) => x.id === id);
+  if (!d) throw new Error(id);
+  return d;
+};
+const read = (text: string | number | null, id = 'C02') => {
+  const r = parseTargetText(text, def(id));
+  return r.ok
+    ? { target: r.target, perUnit: r.perUnit, notice: r.notice?.key }
+    : { error: r.issue.key };
+};
+
+test.each([
+  // symbols, ASCII and full-width
+  ['≤5', { kind: 'atMost', value: 5 }],
+  ['<=5‰', { kind: 'atMost', value: 5 }],
+  ['＜＝５‰', { kind: 'atMost', value: 5 }],
+  ['≦5.0‰', { kind: 'atMost', value: 5 }],
+  ['<5', { kind: 'below', value: 5 }],
+  ['＜5‰', { kind: 'below', value: 5 }],
+  ['>3', { kind: 'above', value: 3 }],
+  ['>=3', { kind: 'atLeast', value: 3 }],
+  ['≥ 3 ‰', { kind: 'atLeast', value: 3 }],
+  ['＞＝３', { kind: 'atLeast', value: 3 }],
+  ['＞3‰', { kind: 'above', value: 3 }],
+  ['≧3', { kind: 'atLeast', value: 3 }],
+  // words: 以下/以内 include the number (≤); 低于/不足/不满 exclude it (<)
+  ['5‰以下', { kind: 'atMost', value: 5 }],
+  ['5‰以内', { kind: 'atMost', value: 5 }],
+  ['5‰及以下', { kind: 'atMost', value: 5 }],
+  ['降至5.0‰以下', { kind: 'atMost', value: 5 }],
+  ['控制在5‰以下', { kind: 'atMost', value: 5 }],
+  ['低于5‰', { kind: 'below', value: 5 }],
+  ['不足5‰', { kind: 'below', value: 5 }],
+  ['不满5', { kind: 'below', value: 5 }],
+  ['不超过5‰', { kind: 'atMost', value: 5 }],
+  ['高于3', { kind: 'above', value: 3 }],
+  ['超过3‰', { kind: 'above', value: 3 }],
+  ['3‰以上', { kind: 'atLeast', value: 3 }],
+  // （含） repeats what 以上/以下 say; 达到并保持在 is a verb before the number
+  ['5‰（含）以下', { kind: 'atMost', value: 5 }],
+  ['3‰(含)以上', { kind: 'atLeast', value: 3 }],
+  ['达到并保持在3‰以上', { kind: 'atLeast', value: 3 }],
+  // ranges, with any dash
+  ['3—5', { kind: 'range', low: 3, high: 5 }],
+  ['3-5‰', { kind: 'range', low: 3, high: 5 }],
+  ['3~5', { kind: 'range', low: 3, high: 5 }],
+  ['3～5', { kind: 'range', low: 3, high: 5 }],
+  ['3‰至5‰', { kind: 'range', low: 3, high: 5 }],
+  // trends and relative changes
+  ['逐步降低', { kind: 'falling' }],
+  ['逐步提高', { kind: 'rising' }],
+  ['比基期下降20%', { kind: 'relative', change: -0.2, baseline: null }],
+  ['比基期提高15%', { kind: 'relative', change: 0.15, baseline: null }],
+  ['以2020年为基数下降20%', { kind: 'relative', change: -0.2, baseline: null }],
+  ['比2020年提高10%', { kind: 'relative', change: 0.1, baseline: null }],
+  // blank: no target
+  ['', { kind: 'none' }],
+  [null, { kind: 'none' }],
+  ['—', { kind: 'none' }],
+])('C02 "%s"', (text, target) => {
+  expect(read(text)).toMatchObject({ target });
+});
+
+test('the programme sentences of the profile read back as their targets', () => {
+  for (const d of defaultProfile().indicators) {
+    if (d.target.kind === 'none' || !d.target.wording) continue;
+    const r = parseTargetText(d.target.wording, d);
+    expect([d.id, r.ok]).toEqual([d.id, true]);
+    if (!r.ok) continue;
+    expect(r.target.kind).toBe(d.target.kind);
+    if ('value' in d.target) expect(r.target).toMatchObject({ value: d.target.value });
+    expect(r.perUnit).toBe(d.perUnit);
+  }
+});
+
+test('the unit after a number must be the indicator’s', () => {
+  expect(read('≤12/10万', 'W01')).toMatchObject({ target: { kind: 'atMost', value: 12 } });
+  expect(read('≤12 1/10万', 'W01')).toMatchObject({ target: { kind: 'atMost', value: 12 } });
+  expect(read('12‱以下', 'W01')).toEqual({ error: 'targets.row.unitMismatch' });
+  expect(read('≤5%', 'C02')).toEqual({ error: 'targets.row.unitMismatch' });
+  expect(read('≤5/10万', 'C02')).toEqual({ error: 'targets.row.unitMismatch' });
+  expect(read('90％以上', 'C10')).toMatchObject({ target: { kind: 'atLeast', value: 90 } });
+});
+
+test('左右 with its band in the text; without it, the band column must give one', () => {
+  expect(read('50%左右（±3）', 'W09')).toMatchObject({
+    target: { kind: 'about', value: 50, band: 3 },
+  });
+  expect(read('保持在50%左右', 'W09')).toMatchObject({ target: { kind: 'about', value: 50 } });
+});
+
+test('a bare number: read by a verb, else by direction with a notice, else refused', () => {
+  expect(read('提高到96%', 'C12')).toMatchObject({ target: { kind: 'atLeast', value: 96 } });
+  expect(read('降至5', 'C02')).toMatchObject({ target: { kind: 'atMost', value: 5 } });
+  expect(read(90, 'C10')).toMatchObject({
+    target: { kind: 'atLeast', value: 90 },
+    notice: 'targets.row.bareRead',
+  });
+  expect(read('5', 'C02')).toMatchObject({
+    target: { kind: 'atMost', value: 5 },
+    notice: 'targets.row.bareRead',
+  });
+  // 出生人口性别比 has no better direction: 105 is a ceiling, a floor or a centre?
+  expect(read('105', 'C05')).toEqual({ error: 'targets.row.bareNumber' });
+});
+
+test('what cannot be read is refused, never guessed', () => {
+  for (const text of [
+    '约5',
+    '5左右吧',
+    '尽量降低',
+    '≤',
+    '5‰以下以上',
+    '3—',
+    '比基期下降',
+    '比基期下降120%',
+  ])
+    expect([text, read(text)]).toEqual([text, { error: 'targets.row.badTarget' }]);
+  expect(read('5—3')).toEqual({ error: 'targets.row.rangeOrder' });
+});
+
+test('以乡（镇、街道）为单位 makes the target hold per township', () => {
+  expect(read('以乡（镇、街道）为单位保持在95%以上', 'C10')).toMatchObject({
+    target: { kind: 'atLeast', value: 95 },
+    perUnit: true,
+  });
+  expect(read('≥95%', 'C10')).toMatchObject({ perUnit: false });
+});

@@ -1,0 +1,296 @@
+import { asRows } from '../../src/core/model/workbook';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
+import { parseXlsx } from '../../src/xlsx/parse';
+import { parseXlsxColumnar } from '../../src/xlsx/xlsx-columnar';
+import { columnarCellAt, toSheetData } from '../../src/core/model/columnar';
+import { CellError } from '../../src/core/model/cell';
+import { TallyError } from '../../src/core/errors';
+import type { WorkbookData } from '../../src/core/model/workbook';
+
+type Outcome = { wb?: WorkbookData; error?: string };
+
+async function today(bytes: Uint8Array): Promise<Outcome> {
+  try {
+    return { wb: await parseXlsx(bytes, 'w.xlsx') };
+  } catch (e) {
+    return { error: e instanceof TallyError ? e.key : `${(e as Error).name}` };
+  }
+}
+
+function columnar(bytes: Uint8Array): Outcome {
+  try {
+    const wb = parseXlsxColumnar(bytes, 'w.xlsx');
+    return { wb: { source: wb.source, sheets: wb.sheets.map(toSheetData) } };
+  } catch (e) {
+    return { error: e instanceof TallyError ? e.key : `${(e as Error).name}` };
+  }
+}
+
+async function expectSame(bytes: Uint8Array): Promise<Outcome> {
+  const mine = columnar(bytes);
+  expect(mine).toEqual(await today(bytes));
+  return mine;
+}
+
+/** A workbook from hand-written parts (for what exceljs would never write itself). */
+function handMade(
+  sheets: string[],
+  extra: Record<string, string> = {},
+  workbookPr = '',
+): Uint8Array {
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    ),
+    'xl/workbook.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${workbookPr}<sheets>${sheets.map((_, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
+    ),
+  };
+  sheets.forEach((body, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${body}</worksheet>`,
+    );
+  });
+  for (const [name, text] of Object.entries(extra)) files[name] = strToU8(text);
+  return zipSync(files);
+}
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="10"/></cellXfs></styleSheet>`;
+
+describe('parseXlsxColumnar: cells written out by hand', () => {
+  it('reads shared and inline strings, numbers, booleans, errors, formula results and dates', async () => {
+    const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>地区</t></si><si><r><t>活产</t></r><r><t>数</t></r></si><si><t>#N/A</t></si></sst>`;
+    const sheet =
+      '<sheetData>' +
+      '<row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" t="s"><v>1</v></c><c r="D2" t="inlineStr"><is><t>A&amp;B</t></is></c></row>' +
+      '<row r="3"><c r="B3"><v>12.5</v></c><c r="C3" t="b"><v>1</v></c><c r="D3" t="e"><v>#DIV/0!</v></c><c r="E3" t="s"><v>2</v></c></row>' +
+      '<row r="4"><c r="B4"><f>1+1</f><v>2</v></c><c r="C4" t="str"><f>"x"</f><v>x</v></c><c r="D4" s="1"><v>45292</v></c><c r="E4" s="2"><v>45293</v></c><c r="F4" s="3"><v>0.5</v></c></row>' +
+      '</sheetData>';
+    const bytes = handMade([sheet], { 'xl/sharedStrings.xml': sst, 'xl/styles.xml': STYLES });
+    const wb = parseXlsxColumnar(bytes, 'w.xlsx');
+    const s = wb.sheets[0]!;
+    expect(s.origin).toEqual({ row: 1, col: 1 });
+    const at = (a1: string) => {
+      const col = a1.charCodeAt(0) - 65;
+      return columnarCellAt(s, Number(a1.slice(1)) - 1, col);
+    };
+    expect([at('B2'), at('C2'), at('D2')]).toEqual(['地区', '活产数', 'A&B']);
+    expect([at('B3'), at('C3'), at('D3'), at('E3')]).toEqual([
+      12.5,
+      true,
+      new CellError('#DIV/0!'),
+      new CellError('#N/A'),
+    ]);
+    // 45292 is 2024-01-01 in the 1900 system (45292 − 25569 = 19723 days after 1970-01-01).
+    expect([at('B4'), at('C4'), at('D4'), at('E4'), at('F4')]).toEqual([
+      2,
+      'x',
+      '2024-01-01',
+      '2024-01-02',
+      0.5,
+    ]);
+    expect(s.columns[0]!.num[1]).toBe(12.5); // B3: column B is columns[0], row 3 is index 1
+    await expectSame(bytes);
+  });
+
+  it('keeps only the top-left cell of a merged area and lists the merges', async () => {
+    const sheet =
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>表头</t></is></c><c r="B1"><v>9</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row></sheetData>' +
+      '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>';
+    const bytes = handMade([sheet]);
+    const out = await expectSame(bytes);
+    expect(asRows(out.wb!.sheets[0]!).rows).toEqual([
+      ['表头', null],
+      [1, 2],
+    ]);
+    expect(out.wb!.sheets[0]!.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
+  });
+
+  it('follows exceljs where the XML leaves out `r`, repeats a row, or uses the 1904 system', async () => {
+    const noCellR =
+      '<sheetData><row r="1"><c r="B1"><v>1</v></c><c><v>2</v></c><c/><c><v>3</v></c></row></sheetData>';
+    const a = await expectSame(handMade([noCellR]));
+    // The empty <c/> is not a cell for exceljs, so 3 lands in D1, next to 2 in C1.
+    expect(asRows(a.wb!.sheets[0]!).rows).toEqual([[1, 2, 3]]);
+    await expectSame(handMade(['<sheetData><row r="1"><c><v>2</v></c></row></sheetData>']));
+    await expectSame(handMade(['<sheetData><row><c r="A1"><v>2</v></c></row></sheetData>']));
+    const repeated =
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>5</v></c></row><row r="1"><c r="A1"><v>7</v></c></row></sheetData>';
+    expect(asRows((await expectSame(handMade([repeated]))).wb!.sheets[0]!).rows).toEqual([[7]]);
+    const dates = '<sheetData><row r="1"><c r="A1" s="1"><v>0</v></c></row></sheetData>';
+    const d = await expectSame(
+      handMade([dates], { 'xl/styles.xml': STYLES }, '<workbookPr date1904="1"/>'),
+    );
+    expect(asRows(d.wb!.sheets[0]!).rows).toEqual([['1904-01-01']]);
+  });
+
+  it('reads a formula’s cached value, 0 and FALSE included (a 合计 of SUM(…) = 0 is 0, not blank)', async () => {
+    const sheet =
+      '<sheetData><row r="1"><c r="A1"><f>A2-A2</f><v>0</v></c><c r="B1" t="b"><f>1=2</f><v>0</v></c><c r="C1"><f>1+2</f><v>3</v></c><c r="D1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E1"><f>1</f></c></row></sheetData>';
+    const out = await expectSame(handMade([sheet]));
+    // E1 was never calculated: no cached value, blank.
+    expect(out.wb!.sheets[0]!.origin).toEqual({ row: 0, col: 0 });
+    expect(asRows(out.wb!.sheets[0]!).rows).toEqual([[0, false, 3, new CellError('#DIV/0!')]]);
+  });
+
+  it('refuses what exceljs refuses, with the same kind of error', async () => {
+    const dir = path.join(__dirname, '..', 'fixtures', 'unreadable');
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.xlsx'))) {
+      const out = await expectSame(new Uint8Array(fs.readFileSync(path.join(dir, f))));
+      expect(out.error).toMatch(/^error\./);
+    }
+    const overlap =
+      '<sheetData/><mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>';
+    expect((await expectSame(handMade([overlap]))).error).toBe('error.corrupt');
+    const sst = '<sst><si><t>a</t></si></sst>';
+    const outOfRange = '<sheetData><row r="1"><c r="A1" t="s"><v>4</v></c></row></sheetData>';
+    const withSst = handMade([outOfRange], { 'xl/sharedStrings.xml': sst });
+    expect((await expectSame(withSst)).error).toBe('error.corrupt');
+    // Without a sharedStrings part exceljs keeps the index itself as the value.
+    expect(asRows((await expectSame(handMade([outOfRange]))).wb!.sheets[0]!).rows).toEqual([[4]]);
+  });
+});
+
+describe('parseXlsxColumnar against parseXlsx on real workbooks', () => {
+  const roots = [
+    path.join(__dirname, '..', 'fixtures'),
+    path.join(__dirname, '..', '..', 'samples'),
+  ];
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else if (e.name.endsWith('.xlsx')) files.push(path.join(d, e.name));
+    }
+  };
+  roots.forEach(walk);
+
+  it('finds the fixtures', () => expect(files.length).toBeGreaterThan(15));
+  it.each(files.map((f) => [path.relative(path.join(__dirname, '..', '..'), f), f]))(
+    '%s',
+    async (_name, f) => {
+      await expectSame(new Uint8Array(fs.readFileSync(f)));
+    },
+  );
+});
+
+describe('parseXlsxColumnar against parseXlsx on random workbooks written by exceljs', () => {
+  const value = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer({ min: -1000, max: 100000 }),
+    fc.constantFrom(0, -0, 1e-7, 123456789012, 0.1 + 0.2),
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom(
+      '',
+      ' ',
+      '#DIV/0!',
+      '#N/A',
+      'a&b<c>"d\'',
+      '_x000D_',
+      '合计',
+      '１２３',
+      '1,234',
+      'TRUE',
+      '\n',
+      '007',
+    ),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom(
+      'date',
+      'formula0',
+      'formulaN',
+      'formulaS',
+      'formulaE',
+      'rich',
+      'link',
+      'error',
+    ),
+  );
+  const sheet = fc.record({
+    name: fc.constantFrom('民政', '卫健', 'Sheet 1', 'FE1', '教育局表'),
+    hidden: fc.boolean(),
+    top: fc.integer({ min: 1, max: 4 }),
+    left: fc.integer({ min: 1, max: 4 }),
+    cells: fc.array(fc.array(value, { maxLength: 6 }), { maxLength: 6 }),
+    merge: fc.boolean(),
+  });
+
+  async function write(
+    sheets: {
+      name: string;
+      hidden: boolean;
+      top: number;
+      left: number;
+      cells: unknown[][];
+      merge: boolean;
+    }[],
+  ): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const used = new Set<string>();
+    sheets.forEach((sh, k) => {
+      let name = sh.name;
+      while (used.has(name.toLowerCase())) name = `${name}${k}`;
+      used.add(name.toLowerCase());
+      const ws = wb.addWorksheet(name, { state: sh.hidden ? 'hidden' : 'visible' });
+      sh.cells.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const cell = ws.getCell(sh.top + i, sh.left + j);
+          switch (v) {
+            case 'date':
+              cell.value = new Date(Date.UTC(2024, i, j + 1));
+              cell.numFmt = 'yyyy-mm-dd';
+              return;
+            case 'formula0':
+              cell.value = { formula: 'A1-A1', result: 0 } as ExcelJS.CellFormulaValue;
+              return;
+            case 'formulaN':
+              cell.value = { formula: 'ROW()', result: i + 0.5 } as ExcelJS.CellFormulaValue;
+              return;
+            case 'formulaS':
+              cell.value = { formula: '"合"&"计"', result: '合计' } as ExcelJS.CellFormulaValue;
+              return;
+            case 'formulaE':
+              cell.value = {
+                formula: '1/0',
+                result: { error: '#DIV/0!' },
+              } as ExcelJS.CellFormulaValue;
+              return;
+            case 'rich':
+              cell.value = { richText: [{ text: '活产' }, { font: { bold: true }, text: '数' }] };
+              return;
+            case 'link':
+              cell.value = { text: String(i * 10 + j), hyperlink: 'https://example.org/' };
+              return;
+            case 'error':
+              cell.value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+              return;
+            default:
+              cell.value = v as ExcelJS.CellValue;
+          }
+        }),
+      );
+      if (sh.merge && sh.cells.length > 1) ws.mergeCells(sh.top, sh.left, sh.top + 1, sh.left + 1);
+    });
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('the same sheets, names, used ranges, merges and cells', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(sheet, { minLength: 1, maxLength: 3 }), async (sheets) => {
+        await expectSame(await write(sheets));
+      }),
+      { numRuns: 60 },
+    );
+  }, 300_000);
+});
