@@ -233,12 +233,15 @@ const SMALL = {
         xml: sheetXml({ rows: '<row r="1048577"><c r="A1048577"><v>1</v></c></row>' }),
       },
     ]),
-  // A row of 20,000 cells without references: column 16,385 and on.
+  // A row of 20,000 cells, the first at A1 and the others without references (each the next
+  // column): column 16,385 and on.
   'wide-row.xlsx': () =>
     workbook([
       {
         name: '妇幼',
-        xml: sheetXml({ rows: `<row r="1">${'<c><v>1</v></c>'.repeat(20000)}</row>` }),
+        xml: sheetXml({
+          rows: `<row r="1"><c r="A1"><v>1</v></c>${'<c><v>1</v></c>'.repeat(19999)}</row>`,
+        }),
       },
     ]),
   // Two values, A1 and XFD1048576: valid for Excel, 17 billion cells as a grid.
@@ -252,6 +255,14 @@ const SMALL = {
         }),
       },
     ]),
+  // 20 columns of values in rows 600,000 and 1,000,000: a used range of 8 million cells, but a
+  // reader that keeps each column from row 1 (the columnar one) would hold 20 million.
+  'far-rows.xlsx': () => {
+    const cols = Array.from({ length: 20 }, (_, j) => String.fromCharCode(65 + j));
+    const row = (r) =>
+      `<row r="${r}">${cols.map((c) => `<c r="${c}${r}"><v>1</v></c>`).join('')}</row>`;
+    return workbook([{ name: '妇幼', xml: sheetXml({ rows: row(600000) + row(1000000) }) }]);
+  },
   // Column formats to column 1,000,000,000 (exceljs makes an object for each column).
   'cols-bomb.xlsx': () =>
     workbook([
@@ -278,6 +289,9 @@ const SMALL = {
   },
   // CSV: a line of 20,001 fields.
   'wide-line.csv': () => Buffer.from(`地区${',1'.repeat(20000)}\n`),
+  // CSV: a first line of 16,384 fields, then 1,000 lines of one: 17,384 fields, but a grid of
+  // 16 million cells for a reader that makes every line as wide as the widest.
+  'ragged.csv': () => Buffer.from(`${Array(16384).fill('1').join(',')}\n${'1\n'.repeat(1000)}`),
   // CSV: one field of 120,000 characters.
   'long-field.csv': () => Buffer.from(`地区,说明\n甲镇,"${'长'.repeat(120000)}"\n`),
   // Rule tables.

@@ -3,8 +3,9 @@ import { FILE_LIMITS, formatBytes, formatCount } from './limits';
 
 /**
  * A CSV file checked on its bytes, in one pass, before it is decoded or parsed: its size, its
- * rows and columns against Excel's limits, its fields against the cell limit, and each field's
- * length. Quotes are followed as RFC 4180 has them (a newline or a delimiter inside quotes is
+ * rows and columns against Excel's limits, its fields against the cell limit, the grid its
+ * lines make (as many lines as it has, as wide as the widest) against the used-range limit, and
+ * each field's length. Quotes are followed as RFC 4180 has them (a newline or a delimiter inside quotes is
  * data). The bytes that matter — `"` `,` `;` tab CR LF — are the same in UTF-8 and GBK, whose
  * multi-byte characters never contain them.
  */
@@ -51,6 +52,7 @@ export function guardCsv(bytes: Uint8Array, file: string): void {
   let quoted = false;
   let records = 0;
   let fields = 1;
+  let widest = 0;
   let total = 0;
   let fieldStart = 0;
   const endRecord = (): void => {
@@ -68,6 +70,17 @@ export function guardCsv(bytes: Uint8Array, file: string): void {
         file,
         line: formatCount(records),
         limit: formatCount(L.cells),
+      });
+    }
+    // The readers build a grid as wide as the widest line for every line (csv-columnar.ts).
+    if (fields > widest) widest = fields;
+    if (records * widest > L.usedRange) {
+      throw new UnreadableInputError('limit.csvGrid', {
+        file,
+        rows: formatCount(records),
+        cols: formatCount(widest),
+        cells: formatCount(records * widest),
+        limit: formatCount(L.usedRange),
       });
     }
     fields = 1;

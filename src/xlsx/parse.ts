@@ -4,9 +4,9 @@ import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
 import type { RowSheet as SheetData, WorkbookData } from '../core/model/workbook';
 import { UnreadableInputError } from '../core/errors';
-import { a1 } from '../core/model/a1';
 import { guardCsv } from './csv-guard';
-import { FILE_LIMITS, formatBytes, formatCount } from './limits';
+import { FILE_LIMITS, formatBytes } from './limits';
+import { SheetBounds } from './sheet-bounds';
 import { guardXlsx } from './xlsx-guard';
 
 /**
@@ -50,33 +50,16 @@ function toCell(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-/**
- * The grid of a sheet is as large as its used range: refuse one beyond the limit before it is
- * built (a stray value in XFD1048576 would otherwise make 17 billion cells).
- */
-function checkUsedRange(
-  file: string,
-  sheet: string,
-  box: { top: number; left: number; bottom: number; right: number },
-): void {
-  const cells = (box.bottom - box.top + 1) * (box.right - box.left + 1);
-  if (cells <= FILE_LIMITS.usedRange) return;
-  throw new UnreadableInputError('limit.usedRange', {
-    file,
-    sheet,
-    from: a1(box.top, box.left),
-    to: a1(box.bottom, box.right),
-    cells: formatCount(cells),
-    limit: formatCount(FILE_LIMITS.usedRange),
-  });
-}
-
 function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
   const cells: { r: number; c: number; v: Cell }[] = [];
+  // The grid is as large as the values' used range: refused before it is built when beyond the
+  // limit (a stray value in XFD1048576 would otherwise make 17 billion cells). The cell count
+  // itself was bounded by guardXlsx.
+  const bounds = new SheetBounds(file, ws.name, { cells: 0 });
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return; // only the master holds the value
@@ -94,6 +77,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
       if (v === null) return;
       const r = rowNumber - 1;
       const c = colNumber - 1;
+      bounds.value(rowNumber, colNumber);
       cells.push({ r, c, v });
       if (r < top) top = r;
       if (r > bottom) bottom = r;
@@ -105,7 +89,6 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
   const model = ws.model as { merges?: string[] };
   for (const m of model.merges ?? []) merges.push(parseRange(m));
   if (bottom < 0) return { name: ws.name, origin: { row: 0, col: 0 }, rows: [], merges };
-  checkUsedRange(file, ws.name, { top, left, bottom, right });
   const rows: Cell[][] = [];
   const width = right - left + 1;
   for (let i = 0; i <= bottom - top; i++) rows.push(new Array<Cell>(width).fill(null));

@@ -1,5 +1,6 @@
 import { UnreadableInputError } from '../core/errors';
 import { FILE_LIMITS, formatCount } from './limits';
+import { cellRef, SheetBounds, type CellCount } from './sheet-bounds';
 import { inflateEntry, zipEntries, type ZipEntry } from './zip-guard';
 
 /**
@@ -79,79 +80,15 @@ function unescapeXml(s: string): string {
   });
 }
 
-/**
- * `XFD1048576` → row and column (1-based), Infinity past any sheet; undefined if not a cell
- * reference. By hand, without a regular expression: it runs for every cell of every sheet.
- */
-function cellRef(ref: string): { row: number; col: number } | undefined {
-  let i = 0;
-  const n = ref.length;
-  while (i < n && ref.charCodeAt(i) <= 32) i++;
-  if (ref.charCodeAt(i) === 36) i++; // $
-  let col = 0;
-  let letters = 0;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i) | 0x20; // lower case
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-    letters++;
-  }
-  if (ref.charCodeAt(i) === 36) i++;
-  let row = 0;
-  let digits = 0;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    row = row * 10 + (c - 48);
-    digits++;
-  }
-  while (i < n && ref.charCodeAt(i) <= 32) i++;
-  if (letters === 0 || digits === 0 || i !== n) return undefined;
-  return { row: digits > 9 ? Infinity : row, col: letters > 4 ? Infinity : col };
-}
-
-function rangeRef(ref: string): { top: number; left: number; bottom: number; right: number } {
-  const [a = '', b = a] = ref.split(':');
-  const from = cellRef(a) ?? { row: 1, col: 1 };
-  const to = cellRef(b) ?? from;
-  return {
-    top: Math.min(from.row, to.row),
-    left: Math.min(from.col, to.col),
-    bottom: Math.max(from.row, to.row),
-    right: Math.max(from.col, to.col),
-  };
-}
-
-/** Column letters of a 1-based column number (for messages). */
-function columnName(col: number): string {
-  if (!Number.isFinite(col)) return '?';
-  let s = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
-    s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-interface Context {
+interface Context extends CellCount {
   file: string;
-  cells: number;
 }
 
-/** The checks on one sheet's XML, fed a piece at a time. */
+/** The checks on one sheet's XML (sheet-bounds.ts), fed a piece at a time. */
 function sheetScanner(ctx: Context, sheet: string): TagScanner {
-  const { file } = ctx;
-  const L = FILE_LIMITS;
-  const beyond = (key: 'limit.dimension' | 'limit.cell', params: Record<string, string>) =>
-    new UnreadableInputError(key, {
-      file,
-      sheet,
-      rows: formatCount(L.rows),
-      cols: formatCount(L.columns),
-      ...params,
-    });
+  const bounds = new SheetBounds(ctx.file, sheet, ctx);
   let row = 0;
   let col = 0;
-  let merges = 0;
-  let merged = 0;
   return new TagScanner(
     ['dimension', 'col', 'row', 'c', 'mergeCell'],
     (name, attrs) => {
@@ -160,68 +97,30 @@ function sheetScanner(ctx: Context, sheet: string): TagScanner {
           const ref = attribute(attrs, 'r');
           const at = ref === undefined ? undefined : cellRef(ref);
           col = at ? at.col : col + 1;
-          const r = at ? at.row : row;
-          if (col > L.columns || r > L.rows) {
-            throw beyond('limit.cell', { cell: ref ?? `${columnName(col)}${r}` });
-          }
-          if (++ctx.cells > L.cells) {
-            throw new UnreadableInputError('limit.cells', {
-              file,
-              sheet,
-              limit: formatCount(L.cells),
-            });
-          }
+          bounds.cell(at ? at.row : row, col, ref);
           break;
         }
         case 'row': {
           const r = attribute(attrs, 'r');
           row = r === undefined ? row + 1 : /^\d{1,9}$/.test(r.trim()) ? Number(r) : Infinity;
           col = 0;
-          if (row > L.rows) throw beyond('limit.cell', { cell: `A${r ?? row}` });
+          bounds.row(row, r ?? String(row));
           break;
         }
-        case 'dimension': {
-          const ref = attribute(attrs, 'ref') ?? '';
-          const d = rangeRef(ref);
-          if (d.bottom > L.rows || d.right > L.columns) throw beyond('limit.dimension', { ref });
+        case 'dimension':
+          bounds.dimension(attribute(attrs, 'ref') ?? '');
           break;
-        }
-        case 'col': {
-          const max = Number(attribute(attrs, 'max') ?? '1');
-          const min = Number(attribute(attrs, 'min') ?? '1');
-          if (!(min >= 1 && max >= min && max <= L.columns)) {
-            throw new UnreadableInputError('limit.cols', {
-              file,
-              sheet,
-              min: attribute(attrs, 'min') ?? '',
-              max: attribute(attrs, 'max') ?? '',
-              cols: formatCount(L.columns),
-            });
-          }
+        case 'col':
+          bounds.cols(attribute(attrs, 'min'), attribute(attrs, 'max'));
           break;
-        }
-        case 'mergeCell': {
-          const ref = attribute(attrs, 'ref') ?? '';
-          const m = rangeRef(ref);
-          if (m.bottom > L.rows || m.right > L.columns) throw beyond('limit.dimension', { ref });
-          merges++;
-          merged += (m.bottom - m.top + 1) * (m.right - m.left + 1);
-          if (merges > L.merges || merged > L.mergedCells) {
-            throw new UnreadableInputError('limit.merges', {
-              file,
-              sheet,
-              ref,
-              merges: formatCount(L.merges),
-              cells: formatCount(L.mergedCells),
-            });
-          }
+        case 'mergeCell':
+          bounds.merge(attribute(attrs, 'ref') ?? '');
           break;
-        }
       }
     },
     () => {
       throw new UnreadableInputError('error.corrupt', {
-        file,
+        file: ctx.file,
         detail: `sheet ${sheet}: malformed XML`,
       });
     },

@@ -77,6 +77,10 @@ export const limits = {
     zh: '无法读取 {file}：工作表「{sheet}」的数据从 {from} 到 {to}，共 {cells} 个单元格，超过上限 {limit}。请删除远处多余的单元格（如 {to}）后另存再试。',
     en: 'Cannot read {file}: sheet "{sheet}" has data from {from} to {to}, {cells} cells, over the limit of {limit}. Delete the stray far cells (such as {to}), save, and try again.',
   },
+  'limit.grid': {
+    zh: '无法读取 {file}：工作表「{sheet}」有数据的 {cols} 列一直用到第 {row} 行（如 {cell}），读取时要为约 {cells} 个单元格留出空间，超过上限 {limit}。请删除远处多余的单元格后另存再试。',
+    en: 'Cannot read {file}: sheet "{sheet}" has data in {cols} columns down to row {row} (such as {cell}); reading it needs room for about {cells} cells, over the limit of {limit}. Delete the stray far cells, save, and try again.',
+  },
   'limit.cells': {
     zh: '无法读取 {file}：各工作表的单元格超过 {limit} 个（读到工作表「{sheet}」时）。',
     en: 'Cannot read {file}: its sheets hold more than {limit} cells (reached in sheet "{sheet}").',
@@ -96,6 +100,10 @@ export const limits = {
   'limit.csvCells': {
     zh: '无法读取 {file}：到第 {line} 行时单元格已超过 {limit} 个。',
     en: 'Cannot read {file}: more than {limit} cells by line {line}.',
+  },
+  'limit.csvGrid': {
+    zh: '无法读取 {file}：前 {rows} 行中最宽的一行有 {cols} 列，按表格共 {cells} 个单元格，超过上限 {limit}。请删除多余的行或列后另存再试。',
+    en: 'Cannot read {file}: its widest line of the first {rows} has {cols} columns, a grid of {cells} cells, over the limit of {limit}. Delete the extra rows or columns, save, and try again.',
   },
   'limit.csvField': {
     zh: '无法读取 {file}：第 {line} 行有一个 {size} 的单元格，超过 Excel 单元格的上限 {limit} 个字符。',
