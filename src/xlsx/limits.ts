@@ -5,6 +5,8 @@
  * with one line naming the file (and the sheet, part or cell).
  */
 
+import { UnreadableInputError } from '../core/errors';
+
 const MiB = 1024 * 1024;
 
 export const FILE_LIMITS = {
@@ -37,6 +39,19 @@ export const FILE_LIMITS = {
   /** Characters in one CSV field (Excel's limit for a cell). */
   fieldChars: 32_767,
 } as const;
+
+/**
+ * The file limit on a size known before the bytes are read (a file on disk, a file picked in
+ * the pane): an UnreadableInputError naming the file past it.
+ */
+export function checkFileSize(size: number, file: string): void {
+  if (size <= FILE_LIMITS.fileBytes) return;
+  throw new UnreadableInputError('limit.fileSize', {
+    file,
+    size: formatBytes(size),
+    limit: formatBytes(FILE_LIMITS.fileBytes),
+  });
+}
 
 /** A size as a reader says it: `64 MB`, `1.5 GB`, `812 KB`. */
 export function formatBytes(n: number): string {

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { TallyError } from '../../src/core/errors';
 import { asRows } from '../../src/core/model/workbook';
 import { parseCsvColumnar } from '../../src/xlsx/csv-columnar';
+import { isTallyDocx, writeOutputFile } from '../../src/xlsx/file';
 import { parseCsv, parseXlsx } from '../../src/xlsx/parse';
 import { parseWorkbook } from '../../src/xlsx/read';
 import { parseXlsxColumnar } from '../../src/xlsx/xlsx-columnar';
@@ -14,7 +17,7 @@ import { fixturePath } from '../support/fixtures';
  * with the limit its README names, the file named, before anything large is built.
  */
 
-const hostile = (name: string) => new Uint8Array(readFileSync(fixturePath('hostile', name)));
+const hostile = (name: string) => new Uint8Array(fs.readFileSync(fixturePath('hostile', name)));
 
 interface Refusal {
   key: string;
@@ -83,5 +86,30 @@ describe('CSV: csv-parse, the columnar reader and parseWorkbook refuse alike', (
     expect(await refusal(() => parseCsv(bytes, name))).toEqual(want);
     expect(await refusal(() => parseCsvColumnar(bytes, name))).toEqual(want);
     expect(await refusal(() => parseWorkbook(bytes, name))).toEqual(want);
+  });
+});
+
+describe('an existing file where the output goes is read through the guards too', () => {
+  test.each([
+    ['zip-bomb.xlsx', 'report' as const],
+    ['lying-bomb.xlsx', 'report' as const],
+    ['zip-bomb.xlsx', 'docx' as const],
+  ])('%s as the --%s target: not Tally’s, so refused; left as it was', async (name, kind) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tally-guard-'));
+    try {
+      const target = path.join(dir, kind === 'docx' ? 'out.docx' : 'out.xlsx');
+      fs.copyFileSync(fixturePath('hostile', name), target);
+      const before = fs.readFileSync(target);
+      const write = writeOutputFile(target, new Uint8Array([1, 2, 3]), [], kind);
+      expect(await refusal(() => write)).toEqual({
+        key: 'error.overwriteForeign',
+        file: target,
+        sheet: undefined,
+      });
+      expect(fs.readFileSync(target).equals(before)).toBe(true);
+      expect(isTallyDocx(new Uint8Array(before))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
