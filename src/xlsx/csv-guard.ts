@@ -49,7 +49,6 @@ export function guardCsv(bytes: Uint8Array, file: string): void {
   // A character is at most 3 bytes in UTF-8 or GBK for each UTF-16 unit, plus two quotes: a field
   // of more bytes than this has more characters than a cell can hold.
   const fieldBytes = L.fieldChars * 3 + 2;
-  let quoted = false;
   let records = 0;
   let fields = 1;
   let widest = 0;
@@ -85,11 +84,22 @@ export function guardCsv(bytes: Uint8Array, file: string): void {
     }
     fields = 1;
   };
-  for (let i = 0; i < bytes.length; i++) {
+  // The bytes that matter, by class (0: any other, the common case, skipped at once); a quoted
+  // span is skipped to its closing quote with indexOf (a doubled quote closes and reopens it).
+  const kind = new Uint8Array(256);
+  kind[delimiter] = 1;
+  kind[LF] = 2;
+  kind[CR] = 2;
+  kind[QUOTE] = 3;
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
     const b = bytes[i] as number;
-    if (b === QUOTE) {
-      quoted = !quoted;
-    } else if (!quoted && (b === delimiter || b === LF || b === CR)) {
+    const k = kind[b] as number;
+    if (k === 0) continue;
+    if (k === 3) {
+      const close = bytes.indexOf(QUOTE, i + 1);
+      i = close < 0 ? n : close;
+    } else {
       if (i - fieldStart > fieldBytes) {
         throw new UnreadableInputError('limit.csvField', {
           file,

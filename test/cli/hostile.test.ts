@@ -50,6 +50,11 @@ const CASES: [file: string, where: 'fixture' | 'large', says: RegExp][] = [
     'fixture',
     /工作表「妇幼」的数据从 A1 到 XFD1048576，共 17,179,869,184 个单元格/,
   ],
+  [
+    'far-rows.xlsx',
+    'fixture',
+    /工作表「妇幼」有数据的 \d+ 列一直用到第 600,000 行.*超过上限 10,000,000/,
+  ],
   ['cols-bomb.xlsx', 'fixture', /工作表「妇幼」定义了第 1 到第 1000000000 列/],
   ['merge-bomb.xlsx', 'fixture', /工作表「妇幼」的合并单元格超过上限.*A1:XFD1048576/],
   ['sheets-20000-listed.xlsx', 'fixture', /工作表多于 1,000 个/],
@@ -60,6 +65,11 @@ const CASES: [file: string, where: 'fixture' | 'large', says: RegExp][] = [
     'long-field.csv',
     'fixture',
     /第 2 行有一个 352 KB 的单元格，超过 Excel 单元格的上限 32,767 个字符/,
+  ],
+  [
+    'ragged.csv',
+    'fixture',
+    /最宽的一行有 16,384 列，按表格共 [\d,]+ 个单元格，超过上限 10,000,000/,
   ],
   ['empty-lines.csv', 'large', /超过 1,048,576 行（Excel 的行数上限），在第 1,048,577 行处/],
   ['many-cells.csv', 'large', /到第 626 行时单元格已超过 10,000,000 个/],
