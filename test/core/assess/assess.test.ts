@@ -125,7 +125,14 @@ describe('assess on a hand-written dataset', () => {
   test('pools counts, leaves out a unit with a blank, judges the published value', () => {
     const a = byId('A');
     // 甲县: (9 + 181) / (10 + 200) × 100 = 90.476… → 90.48 ≥ 90: met. 二村 left out.
-    expect(a.root.pool).toEqual({ numerator: 190, denominator: 210, leftOut: [V2], pooled: 2 });
+    // Nothing in this dataset is set aside (no unit's value is excluded by a finding).
+    expect(a.root.pool).toEqual({
+      numerator: 190,
+      denominator: 210,
+      leftOut: [V2],
+      setAside: [],
+      pooled: 2,
+    });
     expect(a.root.value).toBeCloseTo(90.476190476, 8);
     expect([a.root.shown, a.status, a.gap, a.statusReason]).toEqual([
       90.48,
@@ -194,7 +201,16 @@ describe('assess on a hand-written dataset', () => {
 
   test('counts, units and regions of the whole assessment', () => {
     const all = assess(profile, current(), prior());
-    expect(all.counts).toEqual({ monitored: 5, met: 2, notMet: 1, noData: 2 });
+    // A, B, E judged (met, notMet, met); C and D have no data; every indicator has a target and
+    // none lacks what it needs to be judged.
+    expect(all.counts).toEqual({
+      monitored: 5,
+      met: 2,
+      notMet: 1,
+      noData: 2,
+      noTarget: 0,
+      notAssessable: 0,
+    });
     expect([all.rootKey, all.rootName]).toEqual([COUNTY, '甲县']);
     expect(all.units).toEqual([V1, V2, V3]);
     expect(all.regions).toEqual([TOWN1, V1, V2, TOWN2, V3]);
