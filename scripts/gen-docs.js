@@ -62,6 +62,8 @@ function targetText(t) {
     case 'rising':
     case 'falling':
       return t.kind;
+    case 'none':
+      return 'none (monitored only)';
     case 'relative': {
       const pct = Math.round(Math.abs(t.change) * 1000) / 10;
       const dir = t.change < 0 ? 'below' : 'above';

@@ -7,6 +7,29 @@
  * purpose. Copied verbatim; do not regenerate from the profile.
  */
 
+/**
+ * Synonyms the profile adds to items.md, each on purpose, with the domain's reason: 民政 publishes
+ * 结婚登记 in couples (对), which the reader converts ×2 with a notice (indicators.md,
+ * "Corrections", W05; main's commit 228700e, issue 8).
+ */
+export const PROFILE_ADDED_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  marriages_registered: ['结婚登记对数', '登记结婚对数', '结婚登记数'],
+};
+
+/** items.md's items with the synonyms the profile adds (PROFILE_ADDED_SYNONYMS) after them. */
+export function domainItemsWithAdded(): Record<string, [string, string, string[]][]> {
+  return Object.fromEntries(
+    Object.entries(DOMAIN_ITEMS).map(([form, items]) => [
+      form,
+      items.map(([id, name, syn]): [string, string, string[]] => [
+        id,
+        name,
+        [...syn, ...(PROFILE_ADDED_SYNONYMS[id] ?? [])],
+      ]),
+    ]),
+  );
+}
+
 /** items.md: the forms as [id, name, department]. */
 export const DOMAIN_FORMS: readonly (readonly [string, string, string])[] = [
   ['FE1', '妇幼健康', '卫健委'],

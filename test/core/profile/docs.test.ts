@@ -1,7 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DOMAIN_FORMS, DOMAIN_INDICATORS, DOMAIN_ITEMS, DOMAIN_RULES } from '../../support/domain';
+import {
+  DOMAIN_FORMS,
+  DOMAIN_INDICATORS,
+  DOMAIN_RULES,
+  domainItemsWithAdded,
+} from '../../support/domain';
 import { defaultProfile, ROOT } from '../../support/fixtures';
 
 // The generator is a plain CommonJS script; the test uses the same function it does.
@@ -55,7 +60,7 @@ describe('docs/profile.md', () => {
       m[3],
     ]);
     expect(headings).toEqual(DOMAIN_FORMS);
-    for (const [form, items] of Object.entries(DOMAIN_ITEMS)) {
+    for (const [form, items] of Object.entries(domainItemsWithAdded())) {
       const rows = tables.get(form) ?? [];
       expect({ form, items: rows.map(([id, name, syn]) => [id, name, syn?.split(', ')]) }).toEqual({
         form,
@@ -80,8 +85,12 @@ describe('docs/profile.md', () => {
     expect(target.get('W01')).toBe('≤ 12');
     expect(target.get('W03')).toBe('≥ 70');
     expect(target.get('W04')).toBe('rising');
-    expect(target.get('C04')).toBe('< 4');
-    expect(target.get('C05')).toBe('range 103–107');
+    // C04 reads "4%以下": ≤, as indicators.md's Corrections section has it (not the table's <).
+    expect(target.get('C04')).toBe('≤ 4');
+    // C05 出生人口性别比 is monitored without a 纲要 target (Corrections): 103–107 is a normal
+    // range for the audit, not a goal.
+    expect(target.get('C05')).toBe('none (monitored only)');
+    expect(target.get('W05')).toBe('none (monitored only)');
     expect(target.get('C16')).toMatch(/^relative: 20% below 2020/);
     // Every indicator's source and verification are there, as the profile says.
     expect(rows.map((r) => [r[0], r[10], r[11]])).toEqual(
