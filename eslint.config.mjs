@@ -41,7 +41,7 @@ function coreImports(depth) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'lib/**', 'out/**', 'node_modules/**', 'coverage/**', 'test-results/**', '**/*.generated.js'] },
+  { ignores: ['dist/**', 'lib/**', 'out/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'reports/**', '.stryker-tmp/**', '**/*.generated.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

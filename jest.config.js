@@ -17,7 +17,9 @@ const common = {
     // office-addin-mock requires office-addin-manifest, which the adapter tests never use.
     '^office-addin-manifest$': '<rootDir>/test/support/office-addin-manifest-stub.js',
   },
-  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '<rootDir>/.stryker-tmp/'],
+  // Stryker's sandbox (npm run test:mutation) is a copy of the project: never a second one here.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   // hyparquet and hyparquet-writer are ES modules only: compiled for the tests like our sources.
   transformIgnorePatterns: ['/node_modules/(?!(hyparquet|hyparquet-writer)/)'],
 };

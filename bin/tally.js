@@ -1,23 +1,16 @@
 #!/usr/bin/env node
 'use strict';
 // The `tally` command. The TypeScript sources are compiled to lib/ by `npm run build:cli`,
-// which `npm ci` runs through the prepare script.
+// which `npm ci` runs through the prepare script. src/cli/run.ts does the rest: output that
+// ends quietly in a closed pipe, one line for unusable input, the exit code.
 let cli;
 try {
-  cli = require('../lib/cli/main.js');
+  cli = require('../lib/cli/run.js');
 } catch (e) {
-  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('lib/cli/main.js')) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('lib/cli/run.js')) {
     process.stderr.write('tally: 未编译，请先运行 npm run build:cli — not built; run npm run build:cli first\n');
     process.exit(2);
   }
   throw e;
 }
-cli.main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write('tally: 内部错误，请报告此问题 — internal error, please report it: ' + (e && e.stack ? e.stack : e) + '\n');
-    process.exitCode = 70;
-  },
-);
+cli.run(process.argv);

@@ -60,8 +60,8 @@ export async function exportCommand(
   const inputs = [...files, ...priorFiles];
   const periods = [r.period, ...(r.prior ? [r.priorPeriod ?? ''] : [])].filter((p) => p).join('、');
   const done = (file: string) =>
-    ctx.out.line(
-      ctx.out.style(
+    ctx.err.line(
+      ctx.err.style(
         'green',
         t(lang, 'cli.exported', {
           rows: table.rows.toLocaleString('en-US'),

@@ -168,7 +168,7 @@ function build(argv: readonly string[], out: Out, err: Out, done: (code: number)
     .addOption(langOption())
     .addHelpText('after', examplesHelp('template'))
     .action(async (opts: TemplateOptions) => {
-      done(await templateCommand(opts, { profile: readProfileDir(), out }));
+      done(await templateCommand(opts, { profile: readProfileDir(), out, err }));
     });
 
   return program;

@@ -125,10 +125,11 @@ export async function reportCommand(
     // The overview, then where the files are.
     ctx.out.line(ctx.out.style('bold', blocks[0]?.text ?? ''));
     for (const b of blocks.slice(1, 4)) if (b.kind === 'paragraph') ctx.out.line(b.text);
-    for (const file of [opts.out, opts.md, opts.docx]) {
-      if (file)
-        ctx.out.line(ctx.out.style('green', t(lang, 'cli.wrote', { file: path.resolve(file) })));
-    }
+  }
+  // Where the files are: a message, so stderr (stdout is the data: JSON, Markdown, the overview).
+  for (const file of [opts.out, opts.md, opts.docx]) {
+    if (file)
+      ctx.err.line(ctx.err.style('green', t(lang, 'cli.wrote', { file: path.resolve(file) })));
   }
   progress.done();
   if (result.digest.openErrors > 0)

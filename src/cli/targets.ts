@@ -1,5 +1,4 @@
 import { asRows } from '../core/model/workbook';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { TallyError, UnreadableInputError } from '../core/errors';
 import { t, type Lang } from '../core/messages/index';
@@ -7,6 +6,7 @@ import type { SheetData } from '../core/model/workbook';
 import type { Profile } from '../core/profile/profile';
 import { isTargetSheetName } from '../core/targets/apply';
 import { parseTargetTable, targetProblemText, type TargetTable } from '../core/targets/table';
+import { readBoundedFile } from '../xlsx/file';
 import { parseCsv, parseXlsx } from '../xlsx/parse';
 import type { Out } from './output';
 
@@ -22,12 +22,8 @@ export async function readTargetsFile(
   lang: Lang,
   err: Out,
 ): Promise<TargetTable> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    throw new UnreadableInputError('error.fileMissing', { file });
-  }
+  // Read only up to the file limit, then checked by parse.ts's guards like every input.
+  const bytes = await readBoundedFile(file);
   const ext = path.extname(file).toLowerCase();
   if (!['.csv', '.txt', '.xlsx', '.xlsm'].includes(ext))
     throw new UnreadableInputError('error.unsupported', { file });

@@ -43,7 +43,7 @@ export function parseUnits(spec: string | undefined): TemplateUnit[] {
 
 export async function templateCommand(
   opts: TemplateOptions,
-  ctx: { profile: Profile; out: Out },
+  ctx: { profile: Profile; out: Out; err: Out },
 ): Promise<number> {
   const units = parseUnits(opts.units);
   const wb = templateWorkbook(ctx.profile, units, opts.period, opts.lang);
@@ -52,6 +52,7 @@ export async function templateCommand(
   await writeOutputFile(opts.out, await writeXlsxBytes(wb, 'template'), inputs, 'template', {
     force: opts.force === true,
   });
-  ctx.out.line(t(opts.lang, 'cli.wrote', { file: path.resolve(opts.out) }));
+  // A message, not data: stderr.
+  ctx.err.line(t(opts.lang, 'cli.wrote', { file: path.resolve(opts.out) }));
   return 0;
 }

@@ -1,5 +1,4 @@
 import { asRows } from '../core/model/workbook';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { TallyError, UnreadableInputError } from '../core/errors';
 import { t, type Lang } from '../core/messages/index';
@@ -10,7 +9,7 @@ import { formOf, recogniseForms, type Recognised, type SheetSkip } from '../core
 import type { HeaderIndex } from '../core/read/vocabulary';
 import { periodsOf, resolvePeriods } from '../core/period';
 import { buildDataset } from '../core/rollup/dataset';
-import { parseRuleTable, problemText, type RuleSet } from '../core/rules/table';
+import { parseRuleTable, problemText, TABLE_PROBLEMS, type RuleSet } from '../core/rules/table';
 import {
   checkBlanks,
   checkCompleteness,
@@ -26,7 +25,7 @@ import { checkRenames, checkRoles, checkUnlisted } from '../core/validate/struct
 import { summarise, type Finding, type ValidationResult } from '../core/validate/result';
 import { applyExplanations, isExplanationSheet } from '../core/validate/explanations';
 import { findingsWorkbook } from '../core/output/findings';
-import { writeOutputFile } from '../xlsx/file';
+import { readBoundedFile, writeOutputFile } from '../xlsx/file';
 import { parseCsv, parseXlsx } from '../xlsx/parse';
 import { writeXlsxBytes } from '../xlsx/write';
 import { explanationsFrom } from './explanations';
@@ -57,18 +56,24 @@ interface Ctx {
 
 /** A rule table from a CSV file, or from an .xlsx file's 审核规则 sheet (else its first sheet). */
 export async function readRuleFile(file: string): Promise<RuleSet> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    throw new UnreadableInputError('error.fileMissing', { file });
-  }
+  const bytes = await readBoundedFile(file);
   const ext = path.extname(file).toLowerCase();
   const wb =
     ext === '.csv' || ext === '.txt' ? parseCsv(bytes, file) : await parseXlsx(bytes, file);
   const sheet = wb.sheets.find((s) => RULE_SHEET_NAMES.includes(s.name)) ?? wb.sheets[0];
   if (!sheet) throw new UnreadableInputError('error.corrupt', { file, detail: 'no sheets' });
-  return parseRuleTable(asRows(sheet).rows, { firstRow: sheet.origin.row + 1 });
+  const set = parseRuleTable(asRows(sheet).rows, { firstRow: sheet.origin.row + 1 });
+  // The wrong file, an empty one, or a header without 规则: say what was found, and stop.
+  const whole = set.problems.find((p) => TABLE_PROBLEMS.has(p.issue.key));
+  if (whole) {
+    const csv = ext === '.csv' || ext === '.txt';
+    throw new TallyError(
+      csv ? 'rules.file.unusableCsv' : 'rules.file.unusable',
+      { file, sheet: sheet.name },
+      { detail: { key: whole.issue.key, params: whole.issue.params } },
+    );
+  }
+  return set;
 }
 
 /** Every sheet read as a table (each once), with its form when it is one, for the rules. */

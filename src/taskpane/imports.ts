@@ -25,13 +25,14 @@ function bytesOf(file: Blob): Promise<ArrayBuffer> {
 }
 
 export async function readPickedFile(file: PickedFile): Promise<WorkbookData> {
-  const bytes = new Uint8Array(await bytesOf(file));
-  const { parseWorkbook } = (await import(
+  const { checkFileSize, parseWorkbook } = (await import(
     // @ts-expect-error TS2835: tsc checks src as CommonJS under node16, where import() wants a
     // file extension; webpack (and jest) resolve the .ts file and split it into its own chunk.
     '../xlsx/read'
   )) as typeof Read;
-  return parseWorkbook(bytes, file.name);
+  // The file limit before the bytes are read; parseWorkbook's guards check the rest.
+  checkFileSize(file.size, file.name);
+  return parseWorkbook(new Uint8Array(await bytesOf(file)), file.name);
 }
 
 /**

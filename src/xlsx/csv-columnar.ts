@@ -5,6 +5,7 @@ import {
   type ColumnarWorkbook,
   type SheetColumn,
 } from '../core/model/columnar';
+import { guardCsv } from './csv-guard';
 import type * as Parse from './parse';
 
 /** parse.ts (and so exceljs) is loaded only for the input this scanner hands back to csv-parse. */
@@ -421,6 +422,8 @@ export function parseCsvColumnar(
   sheetName = 'Sheet1',
   options: { chunkBytes?: number } = {},
 ): ColumnarWorkbook {
+  // Size, rows, columns, cells, grid and field length, on the bytes, before anything is built.
+  guardCsv(bytes, file);
   const chunk = Math.max(1, options.chunkBytes ?? CHUNK_BYTES);
   try {
     let sheet = scan(bytes, 'utf-8', sheetName, chunk);

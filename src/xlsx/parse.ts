@@ -4,6 +4,10 @@ import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
 import type { RowSheet as SheetData, WorkbookData } from '../core/model/workbook';
 import { UnreadableInputError } from '../core/errors';
+import { guardCsv } from './csv-guard';
+import { FILE_LIMITS, formatBytes } from './limits';
+import { SheetBounds } from './sheet-bounds';
+import { guardXlsx } from './xlsx-guard';
 
 /**
  * Parsing .xlsx and .csv bytes into the engine's workbook model. No file system here, so the
@@ -46,12 +50,16 @@ function toCell(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetData {
+function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
   const cells: { r: number; c: number; v: Cell }[] = [];
+  // The grid is as large as the values' used range: refused before it is built when beyond the
+  // limit (a stray value in XFD1048576 would otherwise make 17 billion cells). The cell count
+  // itself was bounded by guardXlsx.
+  const bounds = new SheetBounds(file, ws.name, { cells: 0 });
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return; // only the master holds the value
@@ -69,6 +77,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetData {
       if (v === null) return;
       const r = rowNumber - 1;
       const c = colNumber - 1;
+      bounds.value(rowNumber, colNumber);
       cells.push({ r, c, v });
       if (r < top) top = r;
       if (r > bottom) bottom = r;
@@ -92,11 +101,20 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetData {
 
 /** Parse .xlsx bytes. `file` names the input in every error. */
 export async function parseXlsx(bytes: Uint8Array, file: string): Promise<WorkbookData<SheetData>> {
+  if (bytes.length > FILE_LIMITS.fileBytes) {
+    throw new UnreadableInputError('limit.fileSize', {
+      file,
+      size: formatBytes(bytes.length),
+      limit: formatBytes(FILE_LIMITS.fileBytes),
+    });
+  }
   if (startsWith(bytes, OLE_MAGIC)) {
     if (isEncryptedOle(bytes)) throw new UnreadableInputError('error.encrypted', { file });
     throw new UnreadableInputError('error.notWorkbook', { file });
   }
   if (!startsWith(bytes, ZIP_MAGIC)) throw new UnreadableInputError('error.notWorkbook', { file });
+  // Sizes, ratios, sheets, rows, columns, cells and merges, before exceljs inflates anything.
+  guardXlsx(bytes, file);
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs accepts a Node Buffer or an ArrayBuffer; hand it a copy of exactly these bytes.
@@ -108,7 +126,7 @@ export async function parseXlsx(bytes: Uint8Array, file: string): Promise<Workbo
   }
   if (wb.worksheets.length === 0)
     throw new UnreadableInputError('error.corrupt', { file, detail: 'no worksheets' });
-  return { source: file, sheets: wb.worksheets.map(sheetFromWorksheet) };
+  return { source: file, sheets: wb.worksheets.map((ws) => sheetFromWorksheet(ws, file)) };
 }
 
 function decodeText(bytes: Uint8Array): string {
@@ -140,6 +158,8 @@ export function parseCsv(
   file: string,
   sheetName = 'Sheet1',
 ): WorkbookData<SheetData> {
+  // Size, rows, columns, cells and field length, on the bytes, before anything is decoded.
+  guardCsv(bytes, file);
   const text = decodeText(bytes);
   const unquoted = (field: string): Cell => {
     if (field === '' || field === 'NA') return null;

@@ -3,6 +3,8 @@ import type { WorkbookData } from '../core/model/workbook';
 import { parseCsvColumnar } from './csv-columnar';
 import { parseXlsxColumnar } from './xlsx-columnar';
 
+export { checkFileSize } from './limits';
+
 /**
  * A file's bytes as the engine's workbook, straight into columns (model/columnar.ts): the one
  * entry for the command line and the pane's file import. No file system here.

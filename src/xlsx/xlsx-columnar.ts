@@ -1,10 +1,12 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
 import { ColumnarBuilder, type ColumnarSheet, type ColumnarWorkbook } from '../core/model/columnar';
 import { UnreadableInputError } from '../core/errors';
 import { Tok, XmlScanner } from './xml-scan';
 import { csvNumber } from './csv-columnar';
+import { FILE_LIMITS, formatCount } from './limits';
+import { SheetBounds, type CellCount } from './sheet-bounds';
+import { inflateEntry, zipEntries, type ZipEntry } from './zip-guard';
 
 /**
  * .xlsx bytes straight into columns: the zip read part by part with fflate (one part inflated
@@ -50,21 +52,22 @@ function isEncryptedOle(bytes: Uint8Array): boolean {
 /** Thrown where exceljs would throw while loading: the caller turns it into `error.corrupt`. */
 class Damaged extends Error {}
 
-/** The zip's parts, inflated one at a time on request. */
+/**
+ * The zip's parts, inflated one at a time on request, through the zip guard (zip-guard.ts): the
+ * central directory is checked against the limits before anything is inflated, and a part is
+ * inflated a piece at a time and refused as soon as it gives more than it declared.
+ */
 class Parts {
-  /** Part name as exceljs sees it (no leading `/`) → name in the zip. */
-  private readonly names = new Map<string, string>();
-  readonly infos: UnzipFileInfo[] = [];
+  /** Part name as exceljs sees it (no leading `/`) → its entry in the zip. */
+  private readonly names = new Map<string, ZipEntry>();
 
-  constructor(private readonly bytes: Uint8Array) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly file: string,
+  ) {
     // The central directory only: nothing is inflated here.
-    unzipSync(bytes, {
-      filter: (info) => {
-        this.infos.push(info);
-        if (!info.name.endsWith('/')) this.names.set(info.name.replace(/^\//, ''), info.name);
-        return false;
-      },
-    });
+    for (const e of zipEntries(bytes, file))
+      if (!e.name.endsWith('/')) this.names.set(e.name.replace(/^\//, ''), e);
   }
 
   has(name: string): boolean {
@@ -77,11 +80,16 @@ class Parts {
 
   /** One part as text (UTF-8), or undefined when the zip has no such part. */
   text(name: string): string | undefined {
-    const raw = this.names.get(name);
-    if (raw === undefined) return undefined;
-    const out = unzipSync(this.bytes, { filter: (info) => info.name === raw });
-    const data = out[raw];
-    return data ? new TextDecoder('utf-8').decode(data) : undefined;
+    const e = this.names.get(name);
+    if (e === undefined) return undefined;
+    // The declared size is within the limits, and the inflater stops past it.
+    const out = new Uint8Array(e.size);
+    let at = 0;
+    inflateEntry(this.bytes, e, this.file, (chunk) => {
+      out.set(chunk, at);
+      at += chunk.length;
+    });
+    return new TextDecoder('utf-8').decode(out.subarray(0, at));
   }
 }
 
@@ -463,6 +471,7 @@ function readSheet(
   name: string,
   ctx: SheetContext,
   expectedRows: number,
+  bounds: SheetBounds,
 ): ColumnarSheet {
   const b = new ColumnarBuilder(expectedRows);
   const x = new XmlScanner(xml);
@@ -504,8 +513,10 @@ function readSheet(
         c.t = x.attr('t');
         current = undefined;
       } else if (n === 'row') {
-        row = parseInt(x.attr('r') ?? '', 10);
+        const r = x.attr('r') ?? '';
+        row = parseInt(r, 10);
         if (Number.isNaN(row)) throw new Damaged('Invalid row number in model');
+        bounds.row(row, r);
         inRow = true;
         prevCol = 0;
         if (seenRows.has(row)) b.clearRow(row - 1);
@@ -513,8 +524,12 @@ function readSheet(
       } else if (n === 'mergeCells') inMerges = true;
       else if (inMerges && n === 'mergeCell') {
         const ref = x.attr('ref');
-        if (ref !== undefined) merges.push(mergeRange(ref, merges));
-      }
+        if (ref !== undefined) {
+          bounds.merge(ref); // before the overlap check, which is quadratic in merges
+          merges.push(mergeRange(ref, merges));
+        }
+      } else if (n === 'dimension') bounds.dimension(x.attr('ref') ?? '');
+      else if (n === 'col') bounds.cols(x.attr('min'), x.attr('max'));
     } else if (tok === Tok.Text) {
       if (!c) continue;
       if (inRun) {
@@ -550,8 +565,14 @@ function readSheet(
             else if (prevCol > 0) col = prevCol + 1;
             else throw new Damaged("Cannot read properties of undefined (reading 'col')");
             prevCol = col;
-            if (row >= 1 && col >= 1 && cell !== null) b.set(row - 1, col - 1, cell);
-            else if (row >= 1 && col >= 1) b.set(row - 1, col - 1, null);
+            bounds.cell(row, col, c.address);
+            if (row >= 1 && col >= 1 && cell !== null) {
+              // The room every column will have once this cell is set (ColumnarBuilder.grow).
+              let room = b.rowCapacity;
+              while (room < row) room *= 2;
+              bounds.value(row, col, room);
+              b.set(row - 1, col - 1, cell);
+            } else if (row >= 1 && col >= 1) b.set(row - 1, col - 1, null);
           }
           c = undefined;
         }
@@ -617,14 +638,17 @@ export function parseXlsxColumnar(bytes: Uint8Array, file: string): ColumnarWork
 }
 
 function readWorkbookParts(bytes: Uint8Array, file: string): ColumnarWorkbook {
-  const parts = new Parts(bytes);
-  // zip guard: issue 11 — check parts.infos (declared sizes from the central directory) here,
-  // before anything is inflated.
-  const { sheets: defs, date1904 } = readWorkbook(parts.text('xl/workbook.xml'));
-  const rels = readRels(parts.text('xl/_rels/workbook.xml.rels'));
+  // The zip guard: the central directory checked before anything is inflated (zip-guard.ts).
+  const parts = new Parts(bytes, file);
   const worksheetParts = new Set(
     parts.list().filter((p) => /xl\/worksheets\/sheet(\d+)[.]xml/.test(p)),
   );
+  const tooManySheets = () =>
+    new UnreadableInputError('limit.sheets', { file, limit: formatCount(FILE_LIMITS.sheets) });
+  if (worksheetParts.size > FILE_LIMITS.sheets) throw tooManySheets();
+  const { sheets: defs, date1904 } = readWorkbook(parts.text('xl/workbook.xml'));
+  if (defs.length > FILE_LIMITS.sheets) throw tooManySheets();
+  const rels = readRels(parts.text('xl/_rels/workbook.xml.rels'));
 
   // exceljs keys sheets by sheetId (a repeated id replaces the earlier sheet) and orders them
   // by the first workbook.xml entry with that id; ids below 1 are dropped by its `slice(1)`.
@@ -659,6 +683,7 @@ function readWorkbookParts(bytes: Uint8Array, file: string): ColumnarWorkbook {
   const shared = readSharedStrings(parts.text('xl/sharedStrings.xml'));
   const dateStyles = readDateStyles(parts.text('xl/styles.xml'));
   const sheets: ColumnarSheet[] = [];
+  const count: CellCount = { cells: 0 };
   for (const { def, part } of chosen) {
     const xml = parts.text(part) ?? '';
     const sheetNo = /sheet(\d+)[.]xml/.exec(part)?.[1] ?? '';
@@ -667,7 +692,9 @@ function readWorkbookParts(bytes: Uint8Array, file: string): ColumnarWorkbook {
       : new Map<string, string>();
     let rowsGuess = 16;
     for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) rowsGuess++;
-    sheets.push(readSheet(xml, def.name, { shared, dateStyles, date1904, hyperlinks }, rowsGuess));
+    const bounds = new SheetBounds(file, def.name, count);
+    const context = { shared, dateStyles, date1904, hyperlinks };
+    sheets.push(readSheet(xml, def.name, context, rowsGuess, bounds));
   }
   return { source: file, sheets };
 }

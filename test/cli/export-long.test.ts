@@ -31,7 +31,9 @@ beforeAll(async () => {
     '--parquet',
     parquetFile,
   );
-  expect(r.stderr).toBe('');
+  // What was written is said on stderr, as by report and template (stdout stays for data).
+  expect(r.stderr).toContain(path.resolve(csvFile));
+  expect(r.stdout).toBe('');
   expect(r.code).toBe(0);
   rows = parse(readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, ''), { columns: true });
 });

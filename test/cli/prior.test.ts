@@ -59,7 +59,8 @@ describe('--prior before or after the files means the same', () => {
     const out = path.join(tmp(), 'r.xlsx');
     const r = await runCli('report', '--prior', PRIOR, CUR, '--out', out);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`已写入 ${out}`);
+    // Where the file went is a message (stderr); the overview is data (stdout).
+    expect(r.stderr).toContain(`已写入 ${out}`);
     expect(r.stdout).toContain('甲县2025年');
   });
 

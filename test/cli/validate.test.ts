@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../support/capture';
-import { fixturePath, ROOT, SHARED } from '../support/fixtures';
+import { fixturePath, ROOT } from '../support/fixtures';
 
 const run = runCli;
 
@@ -56,13 +56,7 @@ const RULES = fixturePath('peer', 'retailers-rules.csv');
 
 describe('tally validate --rules: per-rule counts equal R validate on retailers', () => {
   test.each(['retailers.xlsx', 'retailers.csv'])('%s', async (file) => {
-    const r = await run(
-      'validate',
-      path.join(SHARED, 'data', 'retailers', file),
-      '--rules',
-      RULES,
-      '--json',
-    );
+    const r = await run('validate', fixturePath('retailers', file), '--rules', RULES, '--json');
     const json = JSON.parse(r.stdout) as Json;
     const got = Object.fromEntries(
       json.rules.map((s) => [s.id, [s.records, s.passes, s.fails, s.notEvaluated]]),
@@ -77,7 +71,7 @@ describe('tally validate --rules: per-rule counts equal R validate on retailers'
   test('a finding names the rule, the sheet, the record and every cell read, with the message filled in', async () => {
     const r = await run(
       'validate',
-      path.join(SHARED, 'data', 'retailers', 'retailers.xlsx'),
+      fixturePath('retailers', 'retailers.xlsx'),
       '--rules',
       RULES,
       '--json',

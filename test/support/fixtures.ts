@@ -8,7 +8,6 @@ import { parseXlsx } from '../../src/xlsx/parse';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
-export const SHARED = path.resolve(ROOT, '..', 'shared');
 
 export function fixturePath(...parts: string[]): string {
   return path.join(FIXTURES, ...parts);

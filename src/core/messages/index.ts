@@ -6,6 +6,7 @@ import { addin } from './addin';
 import { audit } from './audit';
 import { base } from './base';
 import { cli } from './cli';
+import { limits } from './limits';
 import { pane } from './pane';
 import { output } from './output';
 import { report, template } from './report';
@@ -34,6 +35,7 @@ const catalogue = {
   ...scale,
   ...exportMessages,
   ...narrativeMessages,
+  ...limits,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -103,8 +103,8 @@ export const rules = {
   'rules.atId': { zh: '规则 {id}：', en: 'Rule {id}: ' },
   'rules.atRow': { zh: '规则表第 {row} 行：', en: 'Rule table row {row}: ' },
   'rules.table.missingColumns': {
-    zh: '规则表缺少列：{columns}。表头应有“编号”“规则”（或“审核公式”），可选“级别”“说明”“容差”“范围”。',
-    en: 'The rule table lacks the column(s) {columns}. Its header needs id and rule, optionally severity, message, tolerance, scope.',
+    zh: '缺少 {columns} 列，表头一行写的是「{header}」。表头应有“编号”“规则”（或“审核公式”），可选“级别”“说明”“容差”“范围”。',
+    en: 'the column(s) {columns} are missing: the header row reads "{header}". The header needs id and rule, optionally severity, message, tolerance, scope.',
   },
   'rules.table.noId': {
     zh: '没有编号，该规则未运行。',

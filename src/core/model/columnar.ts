@@ -145,6 +145,14 @@ export class ColumnarBuilder {
     this.capacity = Math.max(16, expectedRows);
   }
 
+  /**
+   * Rows each column holds room for; a cell at or past it doubles the room of every column
+   * (`grow`). Readers bound what they allocate by it (src/xlsx/sheet-bounds.ts).
+   */
+  get rowCapacity(): number {
+    return this.capacity;
+  }
+
   private column(col: number, row: number): SheetColumn {
     if (row >= this.capacity) this.grow(row + 1);
     let c = this.cols[col];

@@ -81,22 +81,27 @@ export type Expr =
   | ComparisonExpression
   | CallExpression;
 
-/** Every node of a tree, depth first, parents before children. */
-export function* walk(e: Expr): Generator<Expr> {
-  yield e;
-  switch (e.type) {
-    case 'unary':
-      yield* walk(e.operand);
-      break;
-    case 'binary':
-    case 'compare':
-      yield* walk(e.left);
-      yield* walk(e.right);
-      break;
-    case 'call':
-      for (const a of e.args) yield* walk(a);
-      break;
-    default:
-      break;
+/**
+ * Every node of a tree, depth first, parents before children, left to right. Iterative, so a
+ * deep tree (a long chain of additions) cannot exhaust the stack.
+ */
+export function* walk(root: Expr): Generator<Expr> {
+  const stack: Expr[] = [root];
+  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+    yield e;
+    switch (e.type) {
+      case 'unary':
+        stack.push(e.operand);
+        break;
+      case 'binary':
+      case 'compare':
+        stack.push(e.right, e.left);
+        break;
+      case 'call':
+        for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i] as Expr);
+        break;
+      default:
+        break;
+    }
   }
 }

@@ -2,6 +2,7 @@ import { normalizeHeader } from '../read/normalize';
 import type { MessageKey, Params } from '../messages/index';
 import type {
   ArithmeticOperator,
+  BinaryExpression,
   CallExpression,
   ComparisonOperator,
   Expr,
@@ -260,20 +261,38 @@ class Compiler {
           },
         };
       }
-      case 'binary': {
-        const a = this.numbers(e.left);
-        const b = this.numbers(e.right);
-        const op = e.op;
-        return {
-          kind: 'number',
-          run: (env) => ({ kind: 'number', values: arithmetic(op, a(env), b(env), env.size) }),
-        };
-      }
+      case 'binary':
+        return this.chain(e);
       case 'compare':
         return this.comparison(e.op, e.left, e.right);
       case 'call':
         return this.call(e);
     }
+  }
+
+  /**
+   * `a + b - c * d …`: the grammar builds a left-leaning tree, one level per operator (a rule of
+   * 2,000 additions is 2,000 deep). Its left spine is compiled and run as one loop, in the same
+   * order as the tree, so neither compiling nor evaluating recurses along it.
+   */
+  private chain(e: BinaryExpression): Node {
+    const links: { op: ArithmeticOperator; right: Expr }[] = [];
+    let head: Expr = e;
+    while (head.type === 'binary') {
+      links.push({ op: head.op, right: head.right });
+      head = head.left;
+    }
+    links.reverse();
+    const first = this.numbers(head);
+    const rest = links.map((l) => ({ op: l.op, values: this.numbers(l.right) }));
+    return {
+      kind: 'number',
+      run: (env) => {
+        let acc = first(env);
+        for (const r of rest) acc = arithmetic(r.op, acc, r.values(env), env.size);
+        return { kind: 'number', values: acc };
+      },
+    };
   }
 
   private reference(e: ItemReference): number {

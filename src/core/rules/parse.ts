@@ -1,4 +1,5 @@
 import type { Expr } from './ast';
+import { depthIssue, lengthIssue } from './bounds';
 import { characterPosition, foldRule, type FoldedRule } from './fold';
 import { parse as parseFolded, type GrammarExpectation } from './grammar.generated';
 import type { RuleIssue, Token } from './issues';
@@ -17,13 +18,18 @@ const ACTION_ERRORS: ReadonlySet<string> = new Set([
 
 /**
  * Parse one rule into its syntax tree. Offsets in the tree and in the issue index `source` as
- * written (before full-width folding). Never throws for bad input.
+ * written (before full-width folding). Never throws for bad input. A rule beyond RULE_LIMITS
+ * (bounds.ts) is refused before it is parsed, which bounds the generated parser's recursion.
  */
 export function parseRule(source: string): ParseResult {
+  const tooLong = lengthIssue(source);
+  if (tooLong) return { ok: false, issue: tooLong };
   const folded = foldRule(source);
   if (folded.text.trim() === '') {
     return { ok: false, issue: { key: 'rules.empty', params: {}, start: 0, end: source.length } };
   }
+  const tooDeep = depthIssue(source, folded);
+  if (tooDeep) return { ok: false, issue: tooDeep };
   try {
     const ast = parseFolded(folded.text);
     remap(ast, folded.map);
@@ -118,25 +124,30 @@ function expectedTokens(expected: readonly GrammarExpectation[]): Token[] {
   return out;
 }
 
-/** Map every offset of the tree from the folded text back to the text as written. */
-function remap(e: Expr, map: readonly number[]): void {
-  e.start = at(map, e.start);
-  e.end = at(map, e.end);
-  switch (e.type) {
-    case 'unary':
-      remap(e.operand, map);
-      break;
-    case 'binary':
-    case 'compare':
-      e.opStart = at(map, e.opStart);
-      remap(e.left, map);
-      remap(e.right, map);
-      break;
-    case 'call':
-      e.nameEnd = at(map, e.nameEnd);
-      for (const a of e.args) remap(a, map);
-      break;
-    default:
-      break;
+/**
+ * Map every offset of the tree from the folded text back to the text as written. Iterative: a
+ * chain of 2,000 additions is a tree 2,000 deep.
+ */
+function remap(root: Expr, map: readonly number[]): void {
+  const stack: Expr[] = [root];
+  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+    e.start = at(map, e.start);
+    e.end = at(map, e.end);
+    switch (e.type) {
+      case 'unary':
+        stack.push(e.operand);
+        break;
+      case 'binary':
+      case 'compare':
+        e.opStart = at(map, e.opStart);
+        stack.push(e.right, e.left);
+        break;
+      case 'call':
+        e.nameEnd = at(map, e.nameEnd);
+        for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i] as Expr);
+        break;
+      default:
+        break;
+    }
   }
 }

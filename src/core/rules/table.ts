@@ -93,6 +93,22 @@ function text(cell: Cell | undefined): string {
   return cell === undefined ? '' : cellText(cell).trim();
 }
 
+/** What a header row says, for a message about it: its first cells, each cut short. */
+function headerText(row: readonly Cell[]): string {
+  const cells = row.map(text).filter((c) => c !== '');
+  const shown = cells
+    .slice(0, 8)
+    .map((c) => ([...c].length > 30 ? [...c].slice(0, 30).join('') + '…' : c));
+  return shown.join(', ') + (cells.length > 8 ? ', …' : '');
+}
+
+/** Problems of the table as a whole (no header, no rule column, no rules): nothing can run. */
+export const TABLE_PROBLEMS: ReadonlySet<string> = new Set([
+  'rules.table.empty',
+  'rules.table.missingColumns',
+  'rules.table.noRules',
+]);
+
 /**
  * Read a rule table given as rows of cells (the caller reads the CSV or sheet). The header is
  * the first row with an id and a rule column; rows above it (a title) are ignored.
@@ -120,18 +136,19 @@ export function parseRuleTable(
   const header = headerIndex >= 0 ? rows[headerIndex] : undefined;
   const columns = header ? fieldsOf(header) : new Map<Field, number>();
   const missing = (['id', 'rule'] as const).filter((f) => !columns.has(f));
-  if (!header || missing.length > 0) {
+  if (!header) {
+    return {
+      rules: [],
+      problems: [{ issue: { key: 'rules.table.empty', params: {} }, dropped: true }],
+    };
+  }
+  const found = headerText(header);
+  if (missing.length > 0) {
     const issue: RuleIssue = {
       key: 'rules.table.missingColumns',
-      params: {
-        columns: (header ? missing : (['id', 'rule'] as const))
-          .map((f) => ALIASES[f].join('/'))
-          .join(', '),
-      },
+      params: { columns: missing.map((f) => ALIASES[f].join('/')).join(', '), header: found },
     };
-    const problem: RuleProblem = { issue, dropped: true };
-    if (header) problem.row = firstRow + headerIndex;
-    return { rules: [], problems: [problem] };
+    return { rules: [], problems: [{ row: firstRow + headerIndex, issue, dropped: true }] };
   }
   const get = (row: readonly Cell[], f: Field): string | undefined => {
     const j = columns.get(f);
@@ -154,6 +171,13 @@ export function parseRuleTable(
       scope: get(row, 'scope') ?? '',
       row: firstRow + i,
     });
+  }
+  if (specs.length === 0) {
+    const issue: RuleIssue = {
+      key: 'rules.table.noRules',
+      params: { row: firstRow + headerIndex, header: found },
+    };
+    return { rules: [], problems: [{ row: firstRow + headerIndex, issue, dropped: true }] };
   }
   return buildRules(specs, options);
 }

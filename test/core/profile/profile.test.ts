@@ -1,7 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadProfile, ProfileError, type ProfileFiles } from '../../../src/core/profile/profile';
-import { ROOT, SHARED } from '../../support/fixtures';
+import {
+  DOMAIN_FORMS,
+  DOMAIN_INDICATORS,
+  DOMAIN_RULES,
+  domainItemsWithAdded,
+} from '../../support/domain';
+import { ROOT } from '../../support/fixtures';
 
 const DIR = path.join(ROOT, 'profiles', 'lianggang-2021-2030');
 
@@ -35,23 +41,30 @@ function expectProfileError(mutate: (f: AnyJson) => void, file: string, field: R
 describe('the bundled 两纲 profile', () => {
   const profile = loadProfile(files());
 
-  test('has the five forms and every item of items.md', () => {
-    const md = readFileSync(path.join(SHARED, 'domain', 'items.md'), 'utf8');
-    const ids = [...md.matchAll(/^\| ([a-z0-9_]+) \| /gm)]
-      .map((m) => m[1])
-      .filter((id) => id !== 'id');
+  test('has the five forms and every item of items.md, with every synonym', () => {
     expect(profile.forms.map((f) => f.id)).toEqual(['FE1', 'FE2', 'FE3', 'FE4', 'FE5']);
-    expect(profile.forms.flatMap((f) => f.items.map((i) => i.id))).toEqual(ids);
+    expect(profile.forms.map((f) => [f.id, f.name, f.department])).toEqual(DOMAIN_FORMS);
+    const items = Object.fromEntries(
+      profile.forms.map((f) => [f.id, f.items.map((i) => [i.id, i.name, i.synonyms])]),
+    );
+    expect(items).toEqual(domainItemsWithAdded());
+    expect(profile.forms.flatMap((f) => f.items)).toHaveLength(48);
   });
 
   test('has the 27 indicators of indicators.md with their targets', () => {
-    const md = readFileSync(path.join(SHARED, 'domain', 'indicators.md'), 'utf8');
-    const rows = [...md.matchAll(/^\| ([WC]\d\d) \| ([^|]+) \|/gm)].map((m) => [
-      m[1],
-      m[2]?.trim(),
-    ]);
+    const rows = DOMAIN_INDICATORS;
     expect(rows).toHaveLength(27);
-    expect(profile.indicators.map((i) => [i.id, i.name])).toEqual(rows);
+    expect(
+      profile.indicators.map((i) => [
+        i.id,
+        i.name,
+        i.numerator,
+        i.denominator,
+        i.scale,
+        i.unit,
+        i.direction,
+      ]),
+    ).toEqual(rows);
     const byId = new Map(profile.indicators.map((i) => [i.id, i]));
     // indicators.md, Corrections: the wording as printed; 以下 is ≤ (民法典 第1259条) for C04, C08,
     // C09 too; 左右 carries no invented band; W05, C05, C15 are monitored without a target.
@@ -87,13 +100,8 @@ describe('the bundled 两纲 profile', () => {
   });
 
   test('has the 28 default rules of rules.md, word for word', () => {
-    const md = readFileSync(path.join(SHARED, 'domain', 'rules.md'), 'utf8');
-    const rows = [...md.matchAll(/^\| ((?:FE\d|X)-\d\d) \| `(.+)` \| (\w+) \|$/gm)].map((m) => [
-      m[1],
-      m[2],
-      m[3],
-    ]);
-    expect(profile.rules.map((r) => [r.id, r.rule, r.severity])).toEqual(rows);
+    expect(DOMAIN_RULES).toHaveLength(28);
+    expect(profile.rules.map((r) => [r.id, r.rule, r.severity])).toEqual(DOMAIN_RULES);
   });
 });
 

@@ -52,12 +52,6 @@ const fe1Previous = table('FE1上年', [
   ['合计', null, 280],
 ]);
 
-const dataset = tableDataset({
-  current: { table: fe1, form: { id: 'FE1', name: '妇幼健康' } },
-  others: [{ table: fe3, form: { id: 'FE3', name: '民政' } }],
-  previous: [{ table: fe1Previous, form: { id: 'FE1', name: '妇幼健康' } }],
-});
-
 const ruleTable: Cell[][] = [
   ['编号', '规则', '级别', '说明', '范围'],
   [
@@ -87,12 +81,26 @@ const ruleTable: Cell[][] = [
   ['Y-01', '[FE9!x] > 0', '强制', '', ''],
   ['Z-01', '[活产数] <= [FE2!在园幼儿数] * 10', '核实', '', ''],
 ];
-const { rules, problems } = parseRuleTable(ruleTable);
-const result = confront(rules, dataset);
-const byId = new Map(result.results.map((r) => [r.summary.id, r]));
+
+/**
+ * The data of these tests, made afresh by each test that uses it: the code that makes it is
+ * then the test's, not the file's loading (for the mutation check, npm run test:mutation).
+ */
+function setup() {
+  const dataset = tableDataset({
+    current: { table: fe1, form: { id: 'FE1', name: '妇幼健康' } },
+    others: [{ table: fe3, form: { id: 'FE3', name: '民政' } }],
+    previous: [{ table: fe1Previous, form: { id: 'FE1', name: '妇幼健康' } }],
+  });
+  const { rules, problems } = parseRuleTable(ruleTable);
+  const result = confront(rules, dataset);
+  const byId = new Map(result.results.map((r) => [r.summary.id, r]));
+  return { dataset, rules, problems, result, byId };
+}
 
 describe('confront on a recognised table', () => {
   it('runs the rules of this form, skips the others', () => {
+    const { problems, result } = setup();
     expect(problems).toEqual([]);
     expect(result.results.map((r) => r.summary.id)).toEqual([
       'FE1-01',
@@ -105,6 +113,7 @@ describe('confront on a recognised table', () => {
   });
 
   it('counts per rule like validate: records, passes, fails, not evaluated', () => {
+    const { result, byId } = setup();
     expect(result.results.map((r) => r.summary)).toEqual([
       {
         id: 'FE1-01',
@@ -163,6 +172,7 @@ describe('confront on a recognised table', () => {
   });
 
   it('keeps every record’s outcome: units aligned by code, total row, then name', () => {
+    const { byId } = setup();
     // Records: 城关镇, 东关街道, 西关街道, 南关镇, 合计.
     expect(outcomes(byId.get('FE1-01')!.outcomes)).toEqual(['T', 'F', 'U', 'T', 'F']);
     // 90 < 100; |80/200 - 1| = 0.6; 50 < 100 (OR is TRUE although 活产数 is blank); 南关镇 twice in
@@ -175,6 +185,7 @@ describe('confront on a recognised table', () => {
   });
 
   it('describes a failing record: unit, message, and the cell and value of every item read', () => {
+    const { dataset, byId } = setup();
     const r = byId.get('FE1-01')!;
     expect(describeRecord(r, dataset, 1)).toEqual({
       record: 1,
@@ -219,6 +230,7 @@ describe('confront on a recognised table', () => {
   });
 
   it('finds items by synonym, id and header, and leaves total rows out on request', () => {
+    const { rules } = setup();
     const units = tableDataset({
       current: { table: fe1, form: { id: 'FE1' } },
       includeTotals: false,

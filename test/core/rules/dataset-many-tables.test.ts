@@ -70,28 +70,30 @@ const civilB = table('民政', [
   ['乙镇', 120, 30],
 ]);
 const othersOf = [fe3(civilA, 'twnA.xlsx'), fe3(civilB, 'twnB.xlsx')];
-const datasetA = tableDataset({ current: fe1(healthA, 'twnA.xlsx'), others: othersOf });
-const datasetB = tableDataset({ current: fe1(healthB, 'twnB.xlsx'), others: othersOf });
+const datasetA = (): TableDataset =>
+  tableDataset({ current: fe1(healthA, 'twnA.xlsx'), others: othersOf });
+const datasetB = (): TableDataset =>
+  tableDataset({ current: fe1(healthB, 'twnB.xlsx'), others: othersOf });
 
 describe('[FE3!x] over every table of FE3', () => {
   it('evaluates each township against its own FE3 row, whichever table it is in', () => {
     const x01 = '[FE1!婚前医学检查人数] <= [FE3!结婚登记人数]';
     // 甲镇: 50 ≤ 80. 乙镇: 500 > 120 — before, only the first FE3 table (甲镇's) was read and
     // 乙镇 was not evaluated.
-    expect(check(x01, datasetA)).toEqual(['T']);
-    expect(check(x01, datasetB)).toEqual(['F']);
-    expect(numbers(datasetB, q('结婚登记人数', 'FE3'))).toEqual([120]);
-    expect(numbers(datasetB, q('结婚登记人数', '民政'))).toEqual([120]);
+    expect(check(x01, datasetA())).toEqual(['T']);
+    expect(check(x01, datasetB())).toEqual(['F']);
+    expect(numbers(datasetB(), q('结婚登记人数', 'FE3'))).toEqual([120]);
+    expect(numbers(datasetB(), q('结婚登记人数', '民政'))).toEqual([120]);
   });
 
   it('locates the value in the table it came from: file, sheet and cell', () => {
-    expect(datasetB.locate(q('结婚登记人数', 'FE3'), 0)).toEqual({
+    expect(datasetB().locate(q('结婚登记人数', 'FE3'), 0)).toEqual({
       file: 'twnB.xlsx',
       sheet: '民政',
       cell: 'B2',
       value: '120',
     });
-    expect(datasetA.locate(q('结婚登记人数', 'FE3'), 0)).toEqual({
+    expect(datasetA().locate(q('结婚登记人数', 'FE3'), 0)).toEqual({
       file: 'twnA.xlsx',
       sheet: '民政',
       cell: 'B2',
@@ -113,18 +115,18 @@ describe('[FE3!x] over every table of FE3', () => {
   });
 
   it('finds an item held by only some tables of the form; blank where the unit’s table lacks it', () => {
-    expect(datasetA.lookup(q('离婚登记人数', 'FE3'))).toEqual({ found: true });
-    expect(numbers(datasetA, q('离婚登记人数', 'FE3'))).toEqual([NaN]);
-    expect(datasetA.locate(q('离婚登记人数', 'FE3'), 0)).toBeUndefined();
-    expect(numbers(datasetB, q('离婚登记人数', 'FE3'))).toEqual([30]);
-    expect(datasetB.locate(q('离婚登记人数', 'FE3'), 0)).toMatchObject({ cell: 'C2' });
+    expect(datasetA().lookup(q('离婚登记人数', 'FE3'))).toEqual({ found: true });
+    expect(numbers(datasetA(), q('离婚登记人数', 'FE3'))).toEqual([NaN]);
+    expect(datasetA().locate(q('离婚登记人数', 'FE3'), 0)).toBeUndefined();
+    expect(numbers(datasetB(), q('离婚登记人数', 'FE3'))).toEqual([30]);
+    expect(datasetB().locate(q('离婚登记人数', 'FE3'), 0)).toMatchObject({ cell: 'C2' });
     // Hints list every table's names once.
-    expect(datasetA.lookup(q('登记人数', 'FE3'))).toEqual({
+    expect(datasetA().lookup(q('登记人数', 'FE3'))).toEqual({
       found: false,
       missing: 'item',
       candidates: ['乡镇', '结婚登记人数', '离婚登记人数'],
     });
-    expect(datasetA.lookup(q('在园幼儿数', 'FE2'))).toEqual({
+    expect(datasetA().lookup(q('在园幼儿数', 'FE2'))).toEqual({
       found: false,
       missing: 'form',
       candidates: ['FE3'],
@@ -160,10 +162,11 @@ describe('aligning a unit across several tables', () => {
     ['南关镇', null, 8],
     ['合计', null, 310],
   ]);
-  const both = tableDataset({
-    current: { table: county, form: FE1 },
-    others: [fe3(part1, 'a.xlsx'), fe3(part2, 'b.xlsx')],
-  });
+  const both = (): TableDataset =>
+    tableDataset({
+      current: { table: county, form: FE1 },
+      others: [fe3(part1, 'a.xlsx'), fe3(part2, 'b.xlsx')],
+    });
 
   it('reads one table as before', () => {
     const one = tableDataset({ current: { table: county, form: FE1 }, others: [fe3(part1, 'a')] });
@@ -179,12 +182,12 @@ describe('aligning a unit across several tables', () => {
     // 南关镇: by name in part 2 only → 8.
     // 北关镇: twice in part 1 → blank.
     // 合计: two total rows (全县, 合计) → not unambiguous, so by name: 合计 in part 2 → 310.
-    expect(numbers(both, q('结婚登记人数', 'FE3'))).toEqual([40, 45, NaN, 8, NaN, 310]);
-    expect(check('[活产数] <= [FE3!结婚登记人数]', both)).toEqual(['T', 'T', 'U', 'F', 'U', 'T']);
+    expect(numbers(both(), q('结婚登记人数', 'FE3'))).toEqual([40, 45, NaN, 8, NaN, 310]);
+    expect(check('[活产数] <= [FE3!结婚登记人数]', both())).toEqual(['T', 'T', 'U', 'F', 'U', 'T']);
   });
 
   it('locates each value in its own table, none for a blank', () => {
-    const at = (r: number) => both.locate(q('结婚登记人数', 'FE3'), r);
+    const at = (r: number) => both().locate(q('结婚登记人数', 'FE3'), r);
     expect(at(0)).toEqual({ file: 'a.xlsx', sheet: '民政', cell: 'C2', value: '40' });
     expect(at(1)).toEqual({ file: 'b.xlsx', sheet: '民政（续）', cell: 'C3', value: '45' });
     expect(at(2)).toBeUndefined();
@@ -271,15 +274,16 @@ describe('PREV(…) over every previous-period table', () => {
     fe3(prevCivilB, 'twnB-2024.xlsx'),
     fe1(prevHealthB, 'twnB-2024.xlsx'),
   ];
-  const data = tableDataset({ current: fe1(healthB, 'twnB.xlsx'), others: othersOf, previous });
+  const data = (): TableDataset =>
+    tableDataset({ current: fe1(healthB, 'twnB.xlsx'), others: othersOf, previous });
 
   it('reads this form’s previous value from the table holding the unit', () => {
-    expect(numbers(data, q('活产数', undefined, true))).toEqual([70]);
-    expect(numbers(data, q('活产数', 'FE1', true))).toEqual([70]);
-    expect(numbers(data, q('活产数', '妇幼健康', true))).toEqual([70]);
+    expect(numbers(data(), q('活产数', undefined, true))).toEqual([70]);
+    expect(numbers(data(), q('活产数', 'FE1', true))).toEqual([70]);
+    expect(numbers(data(), q('活产数', '妇幼健康', true))).toEqual([70]);
     // |100 / 70 − 1| ≈ 0.43 > 0.3; before, only 甲镇's table was read and this was unknown.
-    expect(check('ABS([活产数] / PREV([活产数]) - 1) <= 0.3', data)).toEqual(['F']);
-    expect(data.locate(q('活产数', undefined, true), 0)).toEqual({
+    expect(check('ABS([活产数] / PREV([活产数]) - 1) <= 0.3', data())).toEqual(['F']);
+    expect(data().locate(q('活产数', undefined, true), 0)).toEqual({
       file: 'twnB-2024.xlsx',
       sheet: '卫生',
       cell: 'B2',
@@ -288,13 +292,13 @@ describe('PREV(…) over every previous-period table', () => {
   });
 
   it('reads another form’s previous value the same way', () => {
-    expect(numbers(data, q('结婚登记人数', 'FE3', true))).toEqual([110]);
-    expect(data.locate(q('结婚登记人数', 'FE3', true), 0)).toMatchObject({
+    expect(numbers(data(), q('结婚登记人数', 'FE3', true))).toEqual([110]);
+    expect(data().locate(q('结婚登记人数', 'FE3', true), 0)).toMatchObject({
       file: 'twnB-2024.xlsx',
       cell: 'B2',
     });
     // 120 vs 110: within 30%.
-    expect(check('ABS([FE3!结婚登记人数] / PREV([FE3!结婚登记人数]) - 1) <= 0.3', data)).toEqual([
+    expect(check('ABS([FE3!结婚登记人数] / PREV([FE3!结婚登记人数]) - 1) <= 0.3', data())).toEqual([
       'T',
     ]);
   });
@@ -320,7 +324,7 @@ describe('PREV(…) over every previous-period table', () => {
       missing: 'previous',
       candidates: [],
     });
-    expect(data.lookup(q('活产数', 'FE2', true))).toEqual({
+    expect(data().lookup(q('活产数', 'FE2', true))).toEqual({
       found: false,
       missing: 'form',
       candidates: ['FE3', 'FE1'],

@@ -1,6 +1,6 @@
 /**
  * Peer check against R's validate (data-cleaning/validate) on its own `retailers` data
- * (../shared/data/retailers beside the repository, 60 records, NA = missing).
+ * (test/fixtures/retailers, GPL-3 data of validate — see its README; 60 records, NA = missing).
  *
  * For each rule the expected counts — records, passes, fails, nNA as validate's
  * `summary(confront(retailers, rules))` reports them — are computed here, independently of the
@@ -23,18 +23,13 @@
  *  - R's -2^2 is -4, Tally's (as Excel's) is 4 → unary minus is only used where both agree.
  */
 import * as fs from 'fs';
-import * as path from 'path';
-import { SHARED } from '../../support/fixtures';
+import { fixturePath } from '../../support/fixtures';
 import { compileRule } from '../../../src/core/rules/compile';
 import { confront, type ConfrontRule } from '../../../src/core/rules/confront';
 import { columnsDataset } from '../../../src/core/rules/data';
 
-/**
- * Outside the repository, in shared/ beside the clone (the data is GPL-3, from validate);
- * TALLY_RETAILERS_CSV overrides.
- */
-const CSV =
-  process.env.TALLY_RETAILERS_CSV ?? path.join(SHARED, 'data', 'retailers', 'retailers.csv');
+/** validate's own file, unchanged (test/fixtures/retailers/README.md). */
+const CSV = fixturePath('retailers', 'retailers.csv');
 
 type Row = Record<string, number | string | null>;
 
@@ -277,15 +272,23 @@ for (const h of header) {
   const values = rows.map((r) => r[h] ?? null);
   columns[h] = h === 'size' ? (values as (string | null)[]) : (values as (number | null)[]);
 }
-const data = columnsDataset({ columns });
+/**
+ * The data of these tests, made afresh by each test that uses it: the code that makes it is
+ * then the test's, not the file's loading (for the mutation check, npm run test:mutation).
+ */
+function setup() {
+  const data = columnsDataset({ columns });
 
-const compiled: ConfrontRule[] = RULES.map((r) => {
-  const c = compileRule(r.rule, { catalog: data });
-  if (!c.ok) throw new Error(`${r.id} ${r.rule}: ${c.issue.key} ${JSON.stringify(c.issue.params)}`);
-  return { id: r.id, severity: 'error', expression: r.rule, compiled: c.rule };
-});
-const result = confront(compiled, data);
-const summary = new Map(result.results.map((x) => [x.summary.id, x.summary]));
+  const compiled: ConfrontRule[] = RULES.map((r) => {
+    const c = compileRule(r.rule, { catalog: data });
+    if (!c.ok)
+      throw new Error(`${r.id} ${r.rule}: ${c.issue.key} ${JSON.stringify(c.issue.params)}`);
+    return { id: r.id, severity: 'error', expression: r.rule, compiled: c.rule };
+  });
+  const result = confront(compiled, data);
+  const summary = new Map(result.results.map((x) => [x.summary.id, x.summary]));
+  return { data, compiled, result, summary };
+}
 
 describe('peer check against R validate on retailers.csv', () => {
   it('reads the 60 records and 10 columns of the data set', () => {
@@ -305,6 +308,7 @@ describe('peer check against R validate on retailers.csv', () => {
   });
 
   it('every rule runs, and all operators and functions are exercised', () => {
+    const { result } = setup();
     expect(result.notApplicable).toEqual([]);
     expect(result.results.every((x) => x.summary.error === undefined)).toBe(true);
     const all = RULES.map((r) => r.rule).join(' ');
@@ -360,7 +364,7 @@ describe('peer check against R validate on retailers.csv', () => {
   });
 
   it.each(RULES.map((r) => [r.id, r.r, r] as const))('%s  %s', (id, _r, rule) => {
-    const s = summary.get(id);
+    const s = setup().summary.get(id);
     const expected = referenceCounts(rule, rows);
     expect({
       records: s?.records,
@@ -371,6 +375,7 @@ describe('peer check against R validate on retailers.csv', () => {
   });
 
   it('per record, not only in total', () => {
+    const { result } = setup();
     for (const r of result.results) {
       const rule = RULES.find((x) => x.id === r.summary.id);
       if (!rule) throw new Error(r.summary.id);
@@ -386,6 +391,7 @@ describe('peer check against R validate on retailers.csv', () => {
   });
 
   it('hand-checked counts (awk on the CSV)', () => {
+    const { summary } = setup();
     // awk -F';' 'NR>1{ if($4=="NA"||$5=="NA"||$6=="NA") na++; else if ($4+$5==$6) p++; else f++ }'
     expect(summary.get('R01')).toMatchObject({
       records: 60,

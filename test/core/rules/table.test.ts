@@ -10,11 +10,18 @@ import {
 } from '../../../src/core/rules/table';
 import { parseTemplate, renderTemplate } from '../../../src/core/rules/template';
 
-const fe1 = columnsDataset({
-  form: ['FE1'],
-  columns: { 活产数: [100, null], 男婴活产数: [52, 10], 女婴活产数: [47, 12], 婴儿死亡数: [1, 0] },
-  units: ['城关镇', '东关街道'],
-});
+// Made in each test that uses it, so that the mutation check counts its making as the test's.
+const fe1 = () =>
+  columnsDataset({
+    form: ['FE1'],
+    columns: {
+      活产数: [100, null],
+      男婴活产数: [52, 10],
+      女婴活产数: [47, 12],
+      婴儿死亡数: [1, 0],
+    },
+    units: ['城关镇', '东关街道'],
+  });
 
 describe('reading a rule table', () => {
   it('accepts the Chinese column names of rules.md and maps the severities', () => {
@@ -46,7 +53,7 @@ describe('reading a rule table', () => {
       ['FE1-06', 'error', 1e-8, [], 8],
     ]);
     // The tolerance is the rule's: 52 + 47 = 99 is within 1 of 100.
-    expect([...(set.rules[0]?.compiled.evaluate(fe1) ?? [])]).toEqual([1, -1]);
+    expect([...(set.rules[0]?.compiled.evaluate(fe1()) ?? [])]).toEqual([1, -1]);
   });
 
   it('accepts the English names and the other aliases, in any order; severity defaults to error', () => {
@@ -90,7 +97,10 @@ describe('reading a rule table', () => {
       {
         row: 3,
         dropped: true,
-        issue: { key: 'rules.table.missingColumns', params: { columns: 'rule/规则/审核公式' } },
+        issue: {
+          key: 'rules.table.missingColumns',
+          params: { columns: 'rule/规则/审核公式', header: '编号, 级别' },
+        },
       },
     ]);
   });
@@ -113,7 +123,7 @@ describe('reading a rule table', () => {
       ['R12', '[活产数] >= 0', 'warning', '{[出生数]}', ''],
       [null, null, null, null, null],
     ];
-    const set = parseRuleTable(rows, { catalog: fe1, firstRow: 2 });
+    const set = parseRuleTable(rows, { catalog: fe1(), firstRow: 2 });
     expect(set.rules.map((r) => r.id)).toEqual(['R1', 'R11', 'R12']);
     const brief = set.problems.map((p) => ({
       id: p.id,
@@ -192,9 +202,9 @@ describe('message templates', () => {
       '{unit}：男{[男婴活产数]}+女{［女婴活产数］}≠{[活产数]}（{other}）',
     );
     expect(unresolved).toEqual([]);
-    expect(renderTemplate(template, fe1, 0)).toBe('城关镇：男52+女47≠100（{other}）');
-    expect(renderTemplate(template, fe1, 1)).toBe('东关街道：男10+女12≠空（{other}）');
-    expect(renderTemplate(template, fe1, 1, 'en')).toBe('东关街道：男10+女12≠blank（{other}）');
+    expect(renderTemplate(template, fe1(), 0)).toBe('城关镇：男52+女47≠100（{other}）');
+    expect(renderTemplate(template, fe1(), 1)).toBe('东关街道：男10+女12≠空（{other}）');
+    expect(renderTemplate(template, fe1(), 1, 'en')).toBe('东关街道：男10+女12≠blank（{other}）');
   });
 
   it('other forms and the previous period; numbers shown without binary noise', () => {

@@ -1,0 +1,57 @@
+import { main } from './main';
+import { Out, type TextStream } from './output';
+
+/**
+ * The `tally` process around main(): output that behaves in a pipe, and the exit code.
+ * bin/tally.js calls run() from the compiled lib/.
+ */
+
+/** The reader of a pipe went away (`tally … | head -1`), or the stream was closed after that. */
+function isClosedPipe(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}
+
+/**
+ * A process stream that stops writing, quietly, once its reader has gone: the run goes on and
+ * ends with the exit code it would have had. Any other write error is re-raised.
+ */
+export function pipeSafe(stream: NodeJS.WriteStream): TextStream & { readonly closed: boolean } {
+  let closed = false;
+  stream.on('error', (e) => {
+    if (!isClosedPipe(e)) throw e;
+    closed = true;
+  });
+  return {
+    get closed() {
+      return closed;
+    },
+    isTTY: stream.isTTY === true,
+    write(text: string): boolean {
+      if (closed) return false;
+      try {
+        return stream.write(text);
+      } catch (e) {
+        if (!isClosedPipe(e)) throw e;
+        closed = true;
+        return false;
+      }
+    },
+  };
+}
+
+/** Run the command line and set the process's exit code. */
+export async function run(argv: string[]): Promise<void> {
+  const out = new Out(pipeSafe(process.stdout));
+  const err = new Out(pipeSafe(process.stderr));
+  try {
+    process.exitCode = await main(argv, out, err);
+  } catch (e) {
+    // A bug, not bad input (main() turns every TallyError into one line and exit code 2).
+    err.line(
+      'tally: 内部错误，请报告此问题 — internal error, please report it: ' +
+        (e instanceof Error && e.stack ? e.stack : String(e)),
+    );
+    process.exitCode = 70;
+  }
+}
