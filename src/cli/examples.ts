@@ -47,7 +47,9 @@ const exporting: Example[] = [
 ];
 
 export const EXAMPLES: Record<ExampleCommand, readonly Example[]> = {
-  program: [inspect[0], validate[0], report[0], template[0], exporting[0]].filter((e) => e !== undefined),
+  program: [inspect[0], validate[0], report[0], template[0], exporting[0]].filter(
+    (e) => e !== undefined,
+  ),
   inspect,
   validate,
   report,
