@@ -13,6 +13,7 @@ import { rules } from './rules';
 import { trust } from './trust';
 import { usage } from './usage';
 import { targets } from './targets';
+import { web } from './web';
 
 export type Lang = 'zh' | 'en';
 
@@ -29,6 +30,7 @@ const catalogue = {
   ...trust,
   ...usage,
   ...targets,
+  ...web,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;
