@@ -1,3 +1,4 @@
+import './no-eval';
 import { createRoot } from 'react-dom/client';
 import WORKER_SOURCE from 'tally-web-worker';
 import { langFromLocale } from '../core/messages/index';

@@ -4,6 +4,7 @@
  * with no chunks of its own. The page starts it from a Blob URL of this bundle's text, which
  * works where a worker's own address cannot be loaded (a page opened from disk, file://).
  */
+import './no-eval';
 import { answer, type FromWorker, type ToWorker } from '../taskpane/engine/job';
 import { answerTask, type TaskAnswer, type TaskMessage } from './tasks';
 
