@@ -67,7 +67,11 @@ function checkBundle(dir) {
   return files.flatMap((f) => {
     const source = fs.readFileSync(path.join(dir, f), 'utf8');
     const pieces = f.endsWith('.html')
-      ? inlineScripts(source).map((code, i) => ({ file: `${f} <script> ${i + 1}`, code, level: INLINE_VERSION }))
+      ? inlineScripts(source).map((code, i) => ({
+          file: `${f} <script> ${i + 1}`,
+          code,
+          level: INLINE_VERSION,
+        }))
       : [{ file: f, code: source, level: ECMA_VERSION }];
     return pieces.map(({ file, code, level }) => {
       const problem = problemOf(code, level);
@@ -131,7 +135,8 @@ function main() {
   const webDir = path.basename(dir) === 'web' ? dir : path.join(dir, 'web');
   const office = officeInWeb(webDir);
   for (const o of office) console.log(`FAIL ${o}`);
-  if (fs.existsSync(webDir) && office.length === 0) console.log('ok   web/: no Office.js in the web page');
+  if (fs.existsSync(webDir) && office.length === 0)
+    console.log('ok   web/: no Office.js in the web page');
   failed += office.length;
   const total = results.reduce((n, r) => n + r.gzip, 0);
   console.log(

@@ -1,6 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
 import { t, type Lang, type MessageKey, type Params } from '../core/messages/index';
-import type { WorkbookData } from '../core/model/workbook';
 import {
   exportedFindings,
   explanationsFromExport,

@@ -5,6 +5,7 @@
  * leaving a blank page. The texts are the catalogue's `web.unsupportedBrowser`
  * (test/web/start.test.ts keeps them the same).
  */
+/* global window, document */
 (function () {
   var UNSUPPORTED_ZH =
     '当前浏览器版本过旧，无法运行 Tally 网页版。请使用 Chrome、Edge 或 Firefox 的较新版本（2020 年以后发布），或 360、奇安信等浏览器的“极速模式”。';
@@ -29,6 +30,8 @@
         typeof window.FileReader !== 'undefined' &&
         typeof Uint8Array === 'function'
       );
+      // ES5 has no catch without a binding:
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
     } catch (e) {
       return false;
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Functions passed to page.evaluate and page.waitForFunction run in the page:
-/* global document, window, performance, fetch, Worker, Blob, URL */
+/* global document, window, performance, fetch */
 /**
  * Browser tests of the web page (网页版, src/web; `npm run test:e2e` runs them after run.js).
  *
@@ -143,7 +143,9 @@ async function openPage(browser, url, checks, opts = {}) {
     );
   });
   await page.goto(url);
-  await page.locator('[data-testid="current-files"]').waitFor({ state: 'attached', timeout: TIMEOUT });
+  await page
+    .locator('[data-testid="current-files"]')
+    .waitFor({ state: 'attached', timeout: TIMEOUT });
   return { page, context, offOrigin, own };
 }
 
@@ -210,13 +212,16 @@ function summaryRows(wb) {
   ws.eachRow((row) => {
     const values = row.values.map(cellValue);
     if (!cols && values.includes('编号') && values.includes('数值')) {
-      cols = Object.fromEntries(['编号', '数值', '上年', '分子', '分母'].map((h) => [h, values.indexOf(h)]));
+      cols = Object.fromEntries(
+        ['编号', '数值', '上年', '分子', '分母'].map((h) => [h, values.indexOf(h)]),
+      );
       return;
     }
     if (!cols) return;
     const id = values[cols['编号']];
     if (typeof id !== 'string' || !/^[WC]\d\d$/.test(id)) return;
-    const num = (h) => (cols[h] > 0 && typeof values[cols[h]] === 'number' ? values[cols[h]] : null);
+    const num = (h) =>
+      cols[h] > 0 && typeof values[cols[h]] === 'number' ? values[cols[h]] : null;
     rows.set(id, {
       value: num('数值'),
       prior: num('上年'),
@@ -231,7 +236,10 @@ function summaryRows(wb) {
 
 /** The report's figures equal the CLI's, indicator by indicator. */
 function sameFigures(c, rows, json, what) {
-  c.ok(rows && rows.size === json.indicators.length, `${what}: ${rows?.size} rows for ${json.indicators.length} indicators`);
+  c.ok(
+    rows && rows.size === json.indicators.length,
+    `${what}: ${rows?.size} rows for ${json.indicators.length} indicators`,
+  );
   if (!rows) return;
   for (const i of json.indicators) {
     const r = rows.get(i.id);
@@ -274,7 +282,10 @@ async function scenarioSample(ctx) {
   const csp = await page
     .locator('meta[http-equiv="Content-Security-Policy"]')
     .getAttribute('content');
-  c.ok(/connect-src 'none'/.test(csp ?? '') && /default-src 'none'/.test(csp ?? ''), `the page's CSP: ${csp}`);
+  c.ok(
+    /connect-src 'none'/.test(csp ?? '') && /default-src 'none'/.test(csp ?? ''),
+    `the page's CSP: ${csp}`,
+  );
   c.eq(await page.title(), 'Tally 统计审核（网页版）', 'the page title (Chinese first)');
   c.ok(
     (await page.getByTestId('privacy').innerText()).includes('不向任何服务器发送数据'),
@@ -287,7 +298,11 @@ async function scenarioSample(ctx) {
 
   // 审核
   await act(page, 'audit');
-  c.eq(await page.getByTestId('results').getAttribute('data-engine'), 'worker', 'the audit ran in the worker');
+  c.eq(
+    await page.getByTestId('results').getAttribute('data-engine'),
+    'worker',
+    'the audit ran in the worker',
+  );
   const count = async (id) => Number(await page.getByTestId(id).getAttribute('data-count'));
   const errors = await count('count-errors');
   const warnings = await count('count-warnings');
@@ -302,7 +317,9 @@ async function scenarioSample(ctx) {
   );
   const place = await fe1.getByTestId('finding-place').innerText();
   c.ok(
-    place.startsWith(`${path.basename(SAMPLE)} 妇幼卫生!`) && /（198）/.test(place) && /（358）/.test(place),
+    place.startsWith(`${path.basename(SAMPLE)} 妇幼卫生!`) &&
+      /（198）/.test(place) &&
+      /（358）/.test(place),
     `FE1-01 names the file, sheet, cells and values: ${place}`,
   );
   // An explanation of the warning, typed on the page.
@@ -316,7 +333,9 @@ async function scenarioSample(ctx) {
 
   // The report workbook (make-report), its figures by hand and as the CLI computes them.
   await page.evaluate(() =>
-    document.querySelectorAll('[data-testid="note"]').forEach((n) => n.setAttribute('data-stale', '')),
+    document
+      .querySelectorAll('[data-testid="note"]')
+      .forEach((n) => n.setAttribute('data-stale', '')),
   );
   const report = await download(page, page.getByTestId('make-report'));
   await idle(page);
@@ -341,32 +360,49 @@ async function scenarioSample(ctx) {
   wb.getWorksheet('监测报告')?.eachRow((row) =>
     narrative.push(row.values.filter((v) => typeof v === 'string').join(' ')),
   );
-  c.ok(narrative.some((t) => t.includes('数据质量')), 'the narrative has its data-quality section');
+  c.ok(
+    narrative.some((t) => t.includes('数据质量')),
+    'the narrative has its data-quality section',
+  );
   c.ok(
     narrative.some((t) => t.includes('本年有外地居民在龙潭镇登记结婚')),
     'the typed explanation is in the data-quality section',
   );
-  const chart = Object.keys(unzipSync(new Uint8Array(report.bytes))).filter((f) => f.startsWith('xl/charts/chart'));
+  const chart = Object.keys(unzipSync(new Uint8Array(report.bytes))).filter((f) =>
+    f.startsWith('xl/charts/chart'),
+  );
   c.ok(chart.length >= 1, `the report has a chart (${chart.join(', ')})`);
 
   // The Word report.
   const docx = await download(page, page.locator('a[data-testid="download-docx"]'));
   c.eq(docx.name, '青川市2025年妇女儿童发展纲要监测统计评估报告.docx', 'the Word file name');
-  const xml = strFromU8(unzipSync(new Uint8Array(docx.bytes))['word/document.xml'] ?? new Uint8Array());
-  c.ok(xml.includes('附件') && xml.includes('<w:tbl>') && xml.includes('28.74'), 'the Word report has the annex with W07');
+  const xml = strFromU8(
+    unzipSync(new Uint8Array(docx.bytes))['word/document.xml'] ?? new Uint8Array(),
+  );
+  c.ok(
+    xml.includes('附件') && xml.includes('<w:tbl>') && xml.includes('28.74'),
+    'the Word report has the annex with W07',
+  );
 
   // The findings export, for the townships.
   await page.evaluate(() =>
-    document.querySelectorAll('[data-testid="note"]').forEach((n) => n.setAttribute('data-stale', '')),
+    document
+      .querySelectorAll('[data-testid="note"]')
+      .forEach((n) => n.setAttribute('data-stale', '')),
   );
   const exported = await download(page, page.getByTestId('export'));
   await idle(page);
   const ex = await workbookOf(exported.bytes);
-  c.ok(ex.worksheets.length >= 2, `the findings export: ${exported.name}, ${ex.worksheets.map((w) => w.name)}`);
+  c.ok(
+    ex.worksheets.length >= 2,
+    `the findings export: ${exported.name}, ${ex.worksheets.map((w) => w.name)}`,
+  );
 
   // A marked copy of the input.
   await page.evaluate(() =>
-    document.querySelectorAll('[data-testid="note"]').forEach((n) => n.setAttribute('data-stale', '')),
+    document
+      .querySelectorAll('[data-testid="note"]')
+      .forEach((n) => n.setAttribute('data-stale', '')),
   );
   const copy = await download(
     page,
@@ -384,9 +420,11 @@ async function scenarioSample(ctx) {
   // FE1-01 石门镇 reads 活产数, 男婴, 女婴 on 妇幼卫生's row of 石门镇.
   const ws = marked.getWorksheet('妇幼卫生');
   let redCells = 0;
-  ws?.eachRow((row) => row.eachCell((cell) => {
-    if (cell.fill?.fgColor?.argb === RED) redCells++;
-  }));
+  ws?.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.fill?.fgColor?.argb === RED) redCells++;
+    }),
+  );
   c.ok(redCells >= 3, `cells of the errors are red in the copy (${redCells})`);
   let shimen;
   ws?.eachRow((row, r) => {
@@ -397,9 +435,16 @@ async function scenarioSample(ctx) {
     if (cell.fill?.fgColor?.argb === RED) redOnShimen.push(cell.address);
   });
   c.ok(redOnShimen.length >= 3, `石门镇's births cells are red (${redOnShimen.join(' ')})`);
-  c.ok(fill(original, '妇幼卫生', redOnShimen[0] ?? 'A1') !== RED, 'the input itself has no such fill');
+  c.ok(
+    fill(original, '妇幼卫生', redOnShimen[0] ?? 'A1') !== RED,
+    'the input itself has no such fill',
+  );
   const audit = marked.getWorksheet('审核结果');
-  c.eq(audit ? audit.actualRowCount - 1 : -1, errors + warnings, '审核结果 lists the errors and warnings');
+  c.eq(
+    audit ? audit.actualRowCount - 1 : -1,
+    errors + warnings,
+    '审核结果 lists the errors and warnings',
+  );
   c.eq([sha256(SAMPLE), sha256(SAMPLE_PRIOR)], before, 'the inputs are unchanged');
   await shot(page, 'web-report.png');
 
@@ -417,7 +462,10 @@ async function scenarioSample(ctx) {
     violations.length === 1 && violations[0].includes('example.org'),
     `the CSP's only violation is the probe: ${violations.join('; ')}`,
   );
-  c.ok(own.every((u) => !u.startsWith('http') || u.startsWith(ctx.origin)), 'own requests only');
+  c.ok(
+    own.every((u) => !u.startsWith('http') || u.startsWith(ctx.origin)),
+    'own requests only',
+  );
   await context.close();
   return c;
 }
@@ -465,11 +513,15 @@ async function scenarioTownships(ctx) {
   );
   await act(page, 'audit');
   c.ok(
-    (await finding(page, 'FE1-01', '石门镇').getByTestId('finding-place').innerText()).startsWith('石门镇.xlsx 妇幼卫生!'),
+    (await finding(page, 'FE1-01', '石门镇').getByTestId('finding-place').innerText()).startsWith(
+      '石门镇.xlsx 妇幼卫生!',
+    ),
     'FE1-01 names the township file',
   );
   await page.evaluate(() =>
-    document.querySelectorAll('[data-testid="note"]').forEach((n) => n.setAttribute('data-stale', '')),
+    document
+      .querySelectorAll('[data-testid="note"]')
+      .forEach((n) => n.setAttribute('data-stale', '')),
   );
   const report = await download(page, page.getByTestId('make-report'));
   await idle(page);
@@ -480,7 +532,10 @@ async function scenarioTownships(ctx) {
     [W07.value, W07.numerator, W07.denominator],
     'W07 from the township files = 190 / 661 (by hand)',
   );
-  const cli = cliReport(files.map((f) => path.join(folder, f)), SAMPLE_PRIOR);
+  const cli = cliReport(
+    files.map((f) => path.join(folder, f)),
+    SAMPLE_PRIOR,
+  );
   sameFigures(c, rows, cli, 'the township files');
   c.eq(offOrigin, [], 'no request left for another origin');
   await shot(page, 'web-townships.png');
@@ -502,13 +557,28 @@ async function scenarioUnreadable(ctx) {
     { timeout: TIMEOUT },
   );
   const notes = await noteTexts(page);
-  for (const f of bad) c.ok(notes.some((n) => n.includes(f)), `${f} is named in a note: ${notes.join(' | ')}`);
-  c.ok(notes.every((n) => !/\bat .+:\d+:\d+/.test(n)), 'no stack trace in the notes');
-  c.eq(await page.locator('[data-testid="files-current"] [data-testid="file"]').count(), 0, 'nothing added');
+  for (const f of bad)
+    c.ok(
+      notes.some((n) => n.includes(f)),
+      `${f} is named in a note: ${notes.join(' | ')}`,
+    );
+  c.ok(
+    notes.every((n) => !/\bat .+:\d+:\d+/.test(n)),
+    'no stack trace in the notes',
+  );
+  c.eq(
+    await page.locator('[data-testid="files-current"] [data-testid="file"]').count(),
+    0,
+    'nothing added',
+  );
   // The page still works.
   await give(page, 'current-files', [SAMPLE], [path.basename(SAMPLE)]);
   await act(page, 'audit');
-  c.eq(await finding(page, 'FE1-01', '石门镇').getAttribute('data-severity'), 'error', 'the sample audited after');
+  c.eq(
+    await finding(page, 'FE1-01', '石门镇').getAttribute('data-severity'),
+    'error',
+    'the sample audited after',
+  );
   await shot(page, 'web-unreadable.png');
   await context.close();
   return c;
@@ -520,8 +590,16 @@ async function scenarioFile(ctx) {
   const { page, context, offOrigin } = await openPage(ctx.browser, url, c);
   await give(page, 'current-files', [SAMPLE], [path.basename(SAMPLE)]);
   await act(page, 'audit');
-  c.eq(await page.getByTestId('results').getAttribute('data-engine'), 'worker', 'the worker starts from disk');
-  c.eq(await finding(page, 'FE1-01', '石门镇').getAttribute('data-severity'), 'error', 'FE1-01 found');
+  c.eq(
+    await page.getByTestId('results').getAttribute('data-engine'),
+    'worker',
+    'the worker starts from disk',
+  );
+  c.eq(
+    await finding(page, 'FE1-01', '石门镇').getAttribute('data-severity'),
+    'error',
+    'FE1-01 found',
+  );
   const report = await download(page, page.getByTestId('make-report'));
   const w07 = summaryRows(await workbookOf(report.bytes))?.get(W07.id);
   c.eq(w07?.value, W07.value, 'W07 in the report made from disk');
@@ -555,7 +633,10 @@ async function main() {
     }
     const dir = process.env.TALLY_WEB_DIR ? path.resolve(process.env.TALLY_WEB_DIR) : await build();
     const bundle = checkBundle(dir);
-    const bad = [...bundle.filter((b) => b.problem).map((b) => `${b.file}: ${b.problem}`), ...officeInWeb(dir)];
+    const bad = [
+      ...bundle.filter((b) => b.problem).map((b) => `${b.file}: ${b.problem}`),
+      ...officeInWeb(dir),
+    ];
     const check = new Checks(`web bundle (${bundle.length} scripts, ES2019, no Office.js)`);
     check.failures.push(...bad);
     results.push(check);
@@ -578,7 +659,13 @@ async function main() {
     });
     const ctx = { browser, origin, dir, cli, timings };
     const only = process.env.TALLY_WEB_ONLY;
-    for (const scenario of [scenarioSample, scenarioTownships, scenarioUnreadable, scenarioFile, scenarioEnglish]) {
+    for (const scenario of [
+      scenarioSample,
+      scenarioTownships,
+      scenarioUnreadable,
+      scenarioFile,
+      scenarioEnglish,
+    ]) {
       if (only && !scenario.name.toLowerCase().includes(only)) continue;
       try {
         results.push(await scenario(ctx));
@@ -608,11 +695,15 @@ async function main() {
   }
   if (failed === 0) console.log('screenshots: test-results/web-*.png');
   for (const b of sizes) {
-    console.log(`web ${b.file}: ${(b.bytes / 1024).toFixed(1)} KiB, gzip ${(b.gzip / 1024).toFixed(1)} KiB`);
+    console.log(
+      `web ${b.file}: ${(b.bytes / 1024).toFixed(1)} KiB, gzip ${(b.gzip / 1024).toFixed(1)} KiB`,
+    );
   }
   const ms = (v) => (typeof v === 'number' ? `${Math.round(v)} ms` : 'n/a');
   for (const t of timings) {
-    console.log(`web: first paint ${ms(t.firstPaint)}; the page's first render ${ms(t.rendered)} from navigation`);
+    console.log(
+      `web: first paint ${ms(t.firstPaint)}; the page's first render ${ms(t.rendered)} from navigation`,
+    );
   }
   return failed === 0 ? 0 : 1;
 }
