@@ -34,6 +34,7 @@ const explanationTable: WorkbookData = {
   sheets: [
     {
       name: '审核说明',
+      origin: { row: 0, col: 0 },
       rows: [
         ['规则编号', '工作表', '填报单位', '说明'],
         ['X-01', '妇幼卫生', '龙潭镇', '外地居民在本镇登记结婚'],
