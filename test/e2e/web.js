@@ -470,33 +470,44 @@ async function scenarioSample(ctx) {
   return c;
 }
 
-/** The sample split one workbook per township (each sheet's title, header, and one row). */
+/**
+ * The sample split one workbook per township, as townships send them: each form's title and
+ * header rows, then the township's own row (no 合计 row, no 地区 sheet), written with exceljs.
+ */
 async function townshipFolder() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tally-web-townships-'));
   const folder = path.join(dir, '2025年各乡镇报表');
   fs.mkdirSync(folder);
   const sample = await workbookOf(fs.readFileSync(SAMPLE));
   const units = [];
-  sample.getWorksheet('民政').eachRow((row, r) => {
-    if (r >= 4 && typeof row.getCell(2).value === 'string' && row.getCell(2).value !== '合计')
-      units.push(row.getCell(2).value);
+  sample.getWorksheet('地区').eachRow((row, r) => {
+    if (r > 2) units.push(String(cellValue(row.getCell(2).value)));
   });
+  const rowsOf = (ws) => {
+    const rows = [];
+    ws.eachRow({ includeEmpty: true }, (row) => rows.push(row.values.slice(1).map(cellValue)));
+    return rows;
+  };
   for (const unit of units) {
     const out = new ExcelJS.Workbook();
-    for (const ws of sample.worksheets) {
+    for (const ws of sample.worksheets.filter((w) => w.name !== '地区')) {
+      const rows = rowsOf(ws);
+      const first = rows.findIndex((r) => r.some((v) => units.includes(v)));
       const copy = out.addWorksheet(ws.name);
-      let header = 0;
-      ws.eachRow((row, r) => {
-        const values = row.values.map(cellValue);
-        if (values.includes('区划名称') || values.includes('单位名称')) header = r;
-        const keep = header === 0 || r <= header || values.includes(unit);
-        if (keep && values.some((v) => v !== null && v !== undefined && v !== '')) {
-          copy.addRow(values.slice(1));
-        }
-      });
+      for (const r of [...rows.slice(0, first), ...rows.filter((r) => r.includes(unit))]) {
+        copy.addRow(r.map((v) => (v === undefined ? null : v)));
+      }
+      // The header's merged cells (a two-row header: 活产数 over 合计 / 男 / 女).
+      for (const range of ws.model.merges ?? []) {
+        const top = Number(/\d+/.exec(range)?.[0]);
+        if (top <= first) copy.mergeCells(range);
+      }
     }
     fs.writeFileSync(path.join(folder, `${unit}.xlsx`), Buffer.from(await out.xlsx.writeBuffer()));
   }
+  // An Excel lock file and a note: not forms, left out of the folder's files.
+  fs.writeFileSync(path.join(folder, '~$石门镇.xlsx'), 'lock');
+  fs.writeFileSync(path.join(folder, '说明.txt'), '各乡镇报表');
   return { folder, files: units.map((u) => `${u}.xlsx`) };
 }
 
