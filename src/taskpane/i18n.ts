@@ -43,7 +43,6 @@ const FILES_WORDING: Partial<Record<MessageKey, MessageKey>> = {
   'pane.notInWorkbook': 'web.inFile',
   'pane.stageHint': 'web.stageHint',
   'pane.hint.retry': 'web.hint.retry',
-  'pane.settings': 'web.settings',
 };
 
 /** The key a host says `key` with. */

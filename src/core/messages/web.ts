@@ -19,7 +19,6 @@ export const web = {
     zh: '当前浏览器版本过旧，无法运行 Tally 网页版。请使用 Chrome、Edge 或 Firefox 的较新版本（2020 年以后发布），或 360、奇安信等浏览器的“极速模式”。',
     en: 'This browser is too old to run Tally. Use a recent Chrome, Edge or Firefox (released 2020 or later), or the “speed mode” of 360 or QAX browsers.',
   },
-  'web.settings': { zh: '监测年度', en: 'Period' },
   // The three inputs
   'web.current': { zh: '本期报表', en: "This period's forms" },
   'web.currentHint': {
