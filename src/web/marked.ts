@@ -63,7 +63,7 @@ export function auditSheet(
     return { name, rows: [[{ value: t(lang, 'web.auditSheetNone'), numberFormat: '@' }]] };
   }
   const rows: OutputCell[][] = [...first.rows];
-  for (const s of units.slice(1)) rows.push(...s.rows.slice(1));
+  for (const s of units.slice(1)) for (const row of s.rows.slice(1)) rows.push(row);
   return { ...first, name, rows };
 }
 

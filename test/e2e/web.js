@@ -23,6 +23,8 @@
  *     - townships:  a folder of township files (the sample split one workbook per township,
  *                   written here with exceljs) picked through the folder input: the same
  *                   figure as the one workbook.
+ *     - targets:    the office's 指标目标 table (test/fixtures/targets/good.csv) as a third input:
+ *                   every status as `tally report --targets` gives it.
  *     - unreadable: a corrupt .xlsx, a renamed text file and an encrypted workbook: each named
  *                   in an error note, nothing added, the page still works.
  *     - file:       index.html opened from disk (file://): the worker starts and the audit runs.
@@ -95,14 +97,14 @@ function build() {
 const sha256 = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /** `tally report --json` on the same files (the CLI compiled to lib/ by npm ci's prepare). */
-function cliReport(files, prior) {
+function cliReport(files, prior, extra = []) {
   if (!fs.existsSync(path.join(ROOT, 'lib', 'cli', 'main.js'))) {
     const b = spawnSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('npm run build:cli failed');
   }
   const r = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'bin', 'tally.js'), 'report', ...files, '--prior', prior, '--json'],
+    [path.join(ROOT, 'bin', 'tally.js'), 'report', ...files, '--prior', prior, ...extra, '--json'],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   if (r.status !== 0 && r.status !== 1) {
@@ -215,7 +217,10 @@ function summaryRows(wb) {
     const values = row.values.map(cellValue);
     if (!cols && values.includes('编号') && values.includes('数值')) {
       cols = Object.fromEntries(
-        ['编号', '数值', '上年', '分子', '分母'].map((h) => [h, values.indexOf(h)]),
+        ['编号', '数值', '上年', '分子', '分母', '目标', '达标情况'].map((h) => [
+          h,
+          values.indexOf(h),
+        ]),
       );
       return;
     }
@@ -229,6 +234,8 @@ function summaryRows(wb) {
       prior: num('上年'),
       numerator: num('分子'),
       denominator: num('分母'),
+      target: values[cols['目标']] ?? null,
+      status: values[cols['达标情况']] ?? null,
       idColumn: cols['编号'],
       valueColumn: cols['数值'],
     });
@@ -649,6 +656,60 @@ async function scenarioLarge(ctx) {
   return c;
 }
 
+const STATUS_ZH = {
+  met: '达标',
+  notMet: '未达标',
+  notAssessable: '无法评估',
+  noData: '无数据',
+  noTarget: '仅监测',
+};
+
+/** The office's targets table given as a file (the third input): judged as `--targets` is. */
+async function scenarioTargets(ctx) {
+  const c = new Checks('web targets table');
+  const table = path.join(ROOT, 'test', 'fixtures', 'targets', 'good.csv');
+  const { page, context, offOrigin } = await openPage(ctx.browser, `${ctx.origin}/`, c);
+  await give(page, 'current-files', [SAMPLE], [path.basename(SAMPLE)]);
+  await give(page, 'prior-files', [SAMPLE_PRIOR], [path.basename(SAMPLE_PRIOR)]);
+  await give(page, 'table-files', [table], ['good.csv']);
+  const notes = await noteTexts(page);
+  c.ok(
+    notes.some((n) => n.includes('good.csv') && n.includes('指标目标')),
+    `the table is read as 指标目标: ${notes.join(' | ')}`,
+  );
+  await act(page, 'audit');
+  await page.evaluate(() =>
+    document
+      .querySelectorAll('[data-testid="note"]')
+      .forEach((n) => n.setAttribute('data-stale', '')),
+  );
+  const report = await download(page, page.getByTestId('make-report'));
+  await idle(page);
+  const rows = summaryRows(await workbookOf(report.bytes));
+  const cli = cliReport([SAMPLE], SAMPLE_PRIOR, ['--targets', table]);
+  for (const i of cli.indicators) {
+    c.eq(
+      rows?.get(i.id)?.status,
+      STATUS_ZH[i.status],
+      `${i.id}'s status as tally report --targets`,
+    );
+  }
+  // By hand: W02 94.21 against the table's ≥92% is met; W03 63.47 against 70% is not.
+  c.eq(
+    [rows?.get('W02')?.value, rows?.get('W02')?.status],
+    [94.21, '达标'],
+    'W02 against the table',
+  );
+  c.eq(
+    [rows?.get('W03')?.value, rows?.get('W03')?.status],
+    [63.47, '未达标'],
+    'W03 against the table',
+  );
+  c.eq(offOrigin, [], 'no request left for another origin');
+  await context.close();
+  return c;
+}
+
 async function scenarioUnreadable(ctx) {
   const c = new Checks('web unreadable');
   const { page, context } = await openPage(ctx.browser, `${ctx.origin}/`, c);
@@ -767,6 +828,7 @@ async function main() {
     for (const scenario of [
       scenarioSample,
       scenarioTownships,
+      scenarioTargets,
       scenarioUnreadable,
       scenarioFile,
       scenarioEnglish,
