@@ -6,7 +6,8 @@
  * version table; ES_TARGET in webpack.config.js), and every script inline in an .html page as
  * ES5 (taskpane.html's start-up script must run in Internet Explorer 11 to say it cannot run
  * there). Prints each chunk's size, raw and gzipped. Exits 1 naming the file, line and column
- * of the first construct that level does not have.
+ * of the first construct that level does not have. The web page's folder (web/) must also have
+ * no Office.js in it (officeInWeb): the page runs where there is no Office.
  *
  *   node scripts/check-bundle.js [dir]     (default dist/)
  */
@@ -66,7 +67,11 @@ function checkBundle(dir) {
   return files.flatMap((f) => {
     const source = fs.readFileSync(path.join(dir, f), 'utf8');
     const pieces = f.endsWith('.html')
-      ? inlineScripts(source).map((code, i) => ({ file: `${f} <script> ${i + 1}`, code, level: INLINE_VERSION }))
+      ? inlineScripts(source).map((code, i) => ({
+          file: `${f} <script> ${i + 1}`,
+          code,
+          level: INLINE_VERSION,
+        }))
       : [{ file: f, code: source, level: ECMA_VERSION }];
     return pieces.map(({ file, code, level }) => {
       const problem = problemOf(code, level);
@@ -79,6 +84,31 @@ function checkBundle(dir) {
       };
     });
   });
+}
+
+/**
+ * What would tie the web page (网页版, the folder `web/` of the build) to Office: Microsoft's
+ * office.js address, or code that calls Office.js (the page runs where there is no Office;
+ * src/excel must not reach its bundle). Each hit as `file: what`; none when the folder is clean.
+ */
+const OFFICE_MARKERS = [
+  /appsforoffice\.microsoft\.com/,
+  /\bOffice\.(onReady|context|initialize)\b/,
+  /\bExcel\.(run|RequestContext)\b/,
+];
+
+function officeInWeb(webDir) {
+  if (!fs.existsSync(webDir)) return [];
+  return fs
+    .readdirSync(webDir, { recursive: true })
+    .filter((f) => typeof f === 'string' && (f.endsWith('.js') || f.endsWith('.html')))
+    .sort()
+    .flatMap((f) => {
+      const source = fs.readFileSync(path.join(webDir, f), 'utf8');
+      return OFFICE_MARKERS.filter((re) => re.test(source)).map(
+        (re) => `web/${f}: the web page's bundle has Office.js in it (${re.source})`,
+      );
+    });
 }
 
 function kib(n) {
@@ -101,13 +131,20 @@ function main() {
       console.log(`     not ES${r.level}: ${r.problem}`);
     }
   }
+  // The web page's folder of a full build (dist/web), or the folder itself (…/web).
+  const webDir = path.basename(dir) === 'web' ? dir : path.join(dir, 'web');
+  const office = officeInWeb(webDir);
+  for (const o of office) console.log(`FAIL ${o}`);
+  if (fs.existsSync(webDir) && office.length === 0)
+    console.log('ok   web/: no Office.js in the web page');
+  failed += office.length;
   const total = results.reduce((n, r) => n + r.gzip, 0);
   console.log(
-    `${results.length} scripts, ${kib(total)} gzipped in all; ${failed === 0 ? `every one parses (ES${ECMA_VERSION}, inline ES${INLINE_VERSION})` : `${failed} do not parse`}`,
+    `${results.length} scripts, ${kib(total)} gzipped in all; ${failed === 0 ? `every one parses (ES${ECMA_VERSION}, inline ES${INLINE_VERSION})` : `${failed} problem(s)`}`,
   );
   return failed === 0 ? 0 : 1;
 }
 
 if (require.main === module) process.exitCode = main();
 
-module.exports = { checkBundle, inlineScripts, ECMA_VERSION, INLINE_VERSION };
+module.exports = { checkBundle, officeInWeb, inlineScripts, ECMA_VERSION, INLINE_VERSION };

@@ -36,6 +36,7 @@ import { explanationSheet, rulesSheet, type ExplanationRow } from './tables';
 import { writeSheet } from './write';
 import { insertTargetsSheet } from './targets';
 import type { Profile } from '../core/profile/profile';
+import type { TallyHost } from '../taskpane/host';
 
 /**
  * Everything the pane does to the open workbook, each in one `Excel.run` with as few syncs as
@@ -58,6 +59,8 @@ export interface ExcelTallyOptions {
 export interface AuditRead {
   /** The sheets to audit: every sheet but Tally's own (report, narrative, explanations). */
   workbook: WorkbookData<SheetData>;
+  /** The same, as the host interface gives it (src/taskpane/host.ts). */
+  workbooks: WorkbookData<SheetData>[];
   /** Explanations kept in the workbook (审核说明, and Tally's own if under another name). */
   explanations: Map<string, string>;
   state: WorkbookState;
@@ -133,7 +136,9 @@ export interface SavedExplanations {
   sheet: PlacedSheet;
 }
 
-export class ExcelTally {
+/** The Office host of the UI (src/taskpane/host.ts): the open workbook, through Office.js. */
+export class ExcelTally implements TallyHost {
+  readonly kind = 'office' as const;
   readonly name: string;
   readonly source: ExcelWorkbookSource;
   private readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -190,7 +195,8 @@ export class ExcelTally {
       for (const [k, v] of explanationsOf(sheets.find(mine), this.name)) explanations.set(k, v);
       const data = sheets.filter((s) => !mine(s));
       const cells = data.reduce((n, s) => n + s.rows.length * (s.rows[0]?.length ?? 0), 0);
-      return { workbook: { source: this.name, sheets: data }, explanations, state, cells };
+      const workbook = { source: this.name, sheets: data };
+      return { workbook, workbooks: [workbook], explanations, state, cells };
     });
   }
 

@@ -48,7 +48,7 @@ export function grids(sheet: OutputSheet): {
   formats: string[][];
 } {
   const rows = sheet.rows.length;
-  const cols = Math.max(1, ...sheet.rows.map((r) => r.length));
+  const cols = sheet.rows.reduce((n, r) => Math.max(n, r.length), 1); // no spread: 100,000 rows
   const values: (string | number | boolean)[][] = [];
   const formats: string[][] = [];
   for (const row of sheet.rows) {

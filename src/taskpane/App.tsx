@@ -1,8 +1,10 @@
 import {
   Button,
+  Caption1,
   FluentProvider,
   Spinner,
   makeStyles,
+  mergeClasses,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
@@ -13,6 +15,8 @@ import { paneActions } from './actions';
 import { Actions } from './components/Actions';
 import { DownloadReport } from './components/DownloadReport';
 import { ErrorBar } from './components/ErrorBar';
+import { FileInputs } from './components/FileInputs';
+import { MarkedCopies } from './components/MarkedCopies';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Notes } from './components/Notes';
 import { PaneHeader } from './components/PaneHeader';
@@ -25,16 +29,23 @@ import { usePaneStyles } from './components/styles';
 import { createEngine, type Engine } from './engine/engine';
 import { errorDetail } from './errors';
 import { hintKey } from './findings';
-import { LangContext } from './i18n';
+import type { TallyHost } from './host';
+import { HostKindContext, LangContext, wording } from './i18n';
 import { formName, loadDefaultProfile, type ProfileBundle } from './profile';
 import { useInspection, type PaneState } from './useInspection';
-import { useTally, type PaneHost } from './useTally';
+import { useTally } from './useTally';
 
 export interface AppProps {
-  /** The open workbook (ExcelWorkbookSource), or any other source in tests. */
-  source: WorkbookSource;
-  /** What the pane does to the workbook (ExcelTally); without it only the sheets are shown. */
-  host?: PaneHost;
+  /**
+   * The open workbook (ExcelWorkbookSource), or any other source in tests; the files host
+   * has none (its workbooks are the files the user adds).
+   */
+  source?: WorkbookSource;
+  /**
+   * Where the UI does its work (./host.ts): ExcelTally in the pane, FilesTally on the web
+   * page; without one only the sheets are shown.
+   */
+  host?: TallyHost;
   /** From Office's display language; the user may switch. */
   initialLang: Lang;
   /** The profile to recognise forms with; the bundled default unless given. */
@@ -43,7 +54,7 @@ export interface AppProps {
   engine?: Engine;
   /** The clock for the report's run time. */
   now?: () => Date;
-  /** Office.context.platform, which decides how the Word report is offered. */
+  /** Office.context.platform (or the page's `Browser`): how the Word report is offered. */
   platform?: string;
 }
 
@@ -59,6 +70,8 @@ const useStyles = makeStyles({
     justifyContent: 'flex-end',
     gap: tokens.spacingHorizontalS,
   },
+  // The page is a page, not a pane: a readable width, centred.
+  page: { maxWidth: '1040px', marginLeft: 'auto', marginRight: 'auto', width: '100%' },
 });
 
 export function App({
@@ -93,8 +106,8 @@ export function App({
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = t(lang, 'app.name');
-  }, [lang]);
+    document.title = t(lang, wording(host?.kind, 'app.name'));
+  }, [lang, host?.kind]);
 
   const nameOf = useCallback(
     (id: string) => (profile.ok ? formName(profile.bundle.profile, id, lang) : undefined),
@@ -104,77 +117,106 @@ export function App({
   const loading = state.status === 'loading';
   const busy = tally.state.busy !== undefined;
   const { actions } = tally;
-  const toolbar = useMemo(() => paneActions(actions), [actions]);
+  const toolbar = useMemo(() => paneActions(actions, host), [actions, host]);
+  const files = host?.kind === 'files';
 
   return (
     <FluentProvider theme={webLightTheme}>
-      <LangContext.Provider value={lang}>
-        <main className={styles.root} aria-busy={busy}>
-          <PaneHeader>
-            <LanguageSwitch lang={lang} onChange={setLang} />
-          </PaneHeader>
-          {!profile.ok ? (
-            <ErrorBar
-              text={t(lang, 'pane.profileFailed', { detail: errorDetail(profile.error, lang) })}
-            />
-          ) : (
-            <>
-              {host ? (
-                <>
-                  <Actions disabled={busy} actions={toolbar} />
-                  {tally.state.busy ? <Progress busy={tally.state.busy} /> : null}
-                  <Notes notes={tally.state.notes} onDismiss={actions.dismiss} />
-                  <DownloadReport
-                    document={tally.state.audit?.outcome.document}
-                    platform={platform}
-                  />
-                  {tally.state.audit ? (
-                    <Results
-                      audit={tally.state.audit}
-                      busy={busy}
-                      rules={profile.bundle.profile.rules}
-                      onSelect={(f) => void actions.select(f)}
-                      onSave={actions.saveExplanation}
-                      onExport={(unit) => void actions.exportFindings(unit)}
-                      onImportExplanations={(file) => void actions.importExplanations(file)}
+      <HostKindContext.Provider value={host?.kind ?? 'office'}>
+        <LangContext.Provider value={lang}>
+          <main
+            className={files ? mergeClasses(styles.root, own.page) : styles.root}
+            aria-busy={busy}
+          >
+            <PaneHeader>
+              <LanguageSwitch lang={lang} onChange={setLang} />
+            </PaneHeader>
+            {files ? <Caption1 data-testid="privacy">{t(lang, 'web.privacy')}</Caption1> : null}
+            {!profile.ok ? (
+              <ErrorBar
+                text={t(lang, 'pane.profileFailed', { detail: errorDetail(profile.error, lang) })}
+              />
+            ) : (
+              <>
+                {host ? (
+                  <>
+                    {files ? (
+                      <FileInputs
+                        current={tally.state.current}
+                        prior={tally.state.prior}
+                        tables={tally.state.tables}
+                        disabled={busy}
+                        onImport={(kind, list) => void actions.importFiles(kind, list)}
+                        onRemove={actions.removeImport}
+                      />
+                    ) : null}
+                    <Actions disabled={busy} actions={toolbar} />
+                    {tally.state.busy ? <Progress busy={tally.state.busy} /> : null}
+                    <Notes notes={tally.state.notes} onDismiss={actions.dismiss} />
+                    <DownloadReport
+                      document={tally.state.audit?.outcome.document}
+                      platform={platform}
                     />
-                  ) : null}
-                  <Settings
-                    period={tally.state.period}
-                    {...(tally.state.audit?.outcome.period
-                      ? { found: tally.state.audit.outcome.period }
-                      : {})}
-                    current={tally.state.current}
-                    prior={tally.state.prior}
-                    disabled={busy}
-                    onPeriod={actions.setPeriod}
-                    onImport={(kind, files) => void actions.importFiles(kind, files)}
-                    onRemove={actions.removeImport}
-                  />
-                  <TargetsPanel
-                    stage={tally.state.stage}
-                    disabled={busy}
-                    onStage={actions.setStage}
-                    onInsertTargets={() => void actions.insertTargets()}
-                  />
-                </>
-              ) : null}
-              <div className={own.sheetsHead}>
-                <Button
-                  size="small"
-                  appearance={host ? 'secondary' : 'primary'}
-                  data-testid="refresh"
-                  disabled={loading || busy}
-                  onClick={reload}
-                >
-                  {t(lang, 'pane.refresh')}
-                </Button>
-              </div>
-              <Body state={state} lang={lang} formName={nameOf} retry={reload} />
-            </>
-          )}
-        </main>
-      </LangContext.Provider>
+                    {host.markedCopy && tally.state.audit ? (
+                      <MarkedCopies
+                        files={tally.state.current}
+                        busy={busy}
+                        onCopy={(name) => void actions.markedCopy(name)}
+                      />
+                    ) : null}
+                    {tally.state.audit ? (
+                      <Results
+                        audit={tally.state.audit}
+                        busy={busy}
+                        rules={profile.bundle.profile.rules}
+                        onSelect={(f) => void actions.select(f)}
+                        onSave={actions.saveExplanation}
+                        onExport={(unit) => void actions.exportFindings(unit)}
+                        onImportExplanations={(file) => void actions.importExplanations(file)}
+                      />
+                    ) : null}
+                    <Settings
+                      period={tally.state.period}
+                      {...(tally.state.audit?.outcome.period
+                        ? { found: tally.state.audit.outcome.period }
+                        : {})}
+                      current={tally.state.current}
+                      prior={tally.state.prior}
+                      disabled={busy}
+                      imports={!files}
+                      onPeriod={actions.setPeriod}
+                      onImport={(kind, files) => void actions.importFiles(kind, files)}
+                      onRemove={actions.removeImport}
+                    />
+                    <TargetsPanel
+                      stage={tally.state.stage}
+                      disabled={busy}
+                      onStage={actions.setStage}
+                      onInsertTargets={() => void actions.insertTargets()}
+                    />
+                  </>
+                ) : null}
+                {files ? null : (
+                  <>
+                    <div className={own.sheetsHead}>
+                      <Button
+                        size="small"
+                        appearance={host ? 'secondary' : 'primary'}
+                        data-testid="refresh"
+                        disabled={loading || busy}
+                        onClick={reload}
+                      >
+                        {t(lang, 'pane.refresh')}
+                      </Button>
+                    </div>
+                    <Body state={state} lang={lang} formName={nameOf} retry={reload} />
+                  </>
+                )}
+              </>
+            )}
+          </main>
+        </LangContext.Provider>
+      </HostKindContext.Provider>
     </FluentProvider>
   );
 }

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../core/messages/index';
+import type { TallyHost } from './host';
 import type { TallyActions } from './useTally';
 
 /**
@@ -13,11 +14,26 @@ export interface PaneAction {
   run: () => void;
 }
 
-export function paneActions(actions: TallyActions): PaneAction[] {
+/**
+ * The actions `host` can do (every one when no host is given). On the files host the report
+ * button downloads the report workbook (`make-report`, a stable hook for automation) and there
+ * are no marks to clear.
+ */
+export function paneActions(
+  actions: TallyActions,
+  host?: Pick<TallyHost, 'kind' | 'clearHighlights'>,
+): PaneAction[] {
+  const files = host?.kind === 'files';
+  const clear: PaneAction = { id: 'clear', label: 'pane.clear', run: () => void actions.clear() };
   return [
     { id: 'audit', label: 'pane.audit', primary: true, run: () => void actions.audit() },
-    { id: 'report', label: 'pane.report', primary: true, run: () => void actions.report() },
-    { id: 'clear', label: 'pane.clear', run: () => void actions.clear() },
+    {
+      id: files ? 'make-report' : 'report',
+      label: 'pane.report',
+      primary: true,
+      run: () => void actions.report(),
+    },
+    ...(!host || host.clearHighlights ? [clear] : []),
     { id: 'insert-rules', label: 'pane.insertRules', run: () => void actions.insertRules() },
   ];
 }

@@ -18,9 +18,13 @@ export type SaveMode = 'link' | 'unavailable';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** The platform of the web page (src/web): a browser, which saves what a link offers. */
+export const BROWSER_PLATFORM = 'Browser';
+
 /** How the pane can hand over a file on this Office platform (Office.PlatformType). */
 export function saveMode(platform: string | undefined): SaveMode {
-  if (platform !== 'OfficeOnline' && platform !== 'PC') return 'unavailable';
+  if (platform !== 'OfficeOnline' && platform !== 'PC' && platform !== BROWSER_PLATFORM)
+    return 'unavailable';
   const canLink =
     typeof URL !== 'undefined' &&
     typeof URL.createObjectURL === 'function' &&

@@ -55,6 +55,25 @@ export function navigationTarget(
 }
 
 /**
+ * Where a finding is, in words, for a finding the pane cannot show in place (an imported file,
+ * or any file on the web page): its file and sheet, then each cell it read with its value —
+ * `乙镇.xlsx 妇幼卫生!B10（198） C10（187）`; a cell of another sheet or file is named so
+ * (`民政!K10`, `[甲镇.xlsx]民政!K10`), a cell of the previous period is left out, a blank is `—`.
+ */
+export function placeText(f: Finding): string {
+  const cells = f.cells
+    .filter((c) => c.cell && !c.item.startsWith('PREV('))
+    .map((c) => {
+      const file = c.file && c.file !== f.file ? `[${c.file}]` : '';
+      const sheet = file || (c.sheet && c.sheet !== f.sheet) ? `${c.sheet ?? f.sheet}!` : '';
+      const value = c.value === null || c.value === '' ? '—' : String(c.value);
+      return `${file}${sheet}${c.cell}（${value}）`;
+    });
+  const head = `${f.file} ${f.sheet}`;
+  return cells.length === 0 ? head : `${head}!${cells.join(' ')}`;
+}
+
+/**
  * `order` is the open workbook's sheets in their order; its groups come first, in that order,
  * then imported files' groups as they appear.
  */

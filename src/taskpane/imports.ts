@@ -14,7 +14,7 @@ import type * as Write from '../xlsx/write';
 export type PickedFile = Blob & { readonly name: string };
 
 /** The bytes of a file; FileReader where Blob.arrayBuffer is missing (older Office webviews). */
-function bytesOf(file: Blob): Promise<ArrayBuffer> {
+export function bytesOf(file: Blob): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

@@ -33,7 +33,7 @@ async function readSheets(
  * older read never overwrites a newer one.
  */
 export function useInspection(
-  source: WorkbookSource,
+  source: WorkbookSource | undefined,
   bundle: ProfileBundle | undefined,
   engine: Engine,
   lang: Lang,
@@ -45,7 +45,8 @@ export function useInspection(
   const latest = useRef(0);
 
   const reload = useCallback(() => {
-    if (!bundle) return;
+    // The files host has no open workbook: there is nothing to list until files are added.
+    if (!bundle || !source) return;
     const id = ++latest.current;
     const current = () => id === latest.current;
     setState({ status: 'loading' });

@@ -1,6 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
 import { t, type Lang, type MessageKey, type Params } from '../core/messages/index';
-import type { WorkbookData } from '../core/model/workbook';
 import {
   exportedFindings,
   explanationsFromExport,
@@ -8,15 +7,16 @@ import {
   matchExplanations,
 } from '../core/output/findings';
 import { findingKey, type Finding } from '../core/validate/result';
-import type { ExcelTally } from '../excel/tally';
 import { CleanupFailedError } from '../excel/owned';
-import type { WorkbookState } from '../excel/state';
 import type { Engine } from './engine/engine';
 import type { EngineOutcome, Stage } from './engine/job';
 import { errorDetail } from './errors';
 import { countFindings, hintKey, navigationTarget } from './findings';
-import { bytesToBase64, readPickedFile, writeXlsx, type PickedFile } from './imports';
+import type { HostState, Imported, TallyHost } from './host';
+import { wording } from './i18n';
+import { bytesOf, bytesToBase64, readPickedFile, writeXlsx, type PickedFile } from './imports';
 import type { ProfileBundle } from './profile';
+import { classifyTable, targetProblems, targetsOf } from './tables';
 
 /**
  * What the pane does, and the state it shows: the busy task and its progress, the last audit,
@@ -24,21 +24,12 @@ import type { ProfileBundle } from './profile';
  * what to do; none is swallowed.
  */
 
-/** The workbook operations of the pane (ExcelTally, or a stand-in). */
-export type PaneHost = Pick<
-  ExcelTally,
-  | 'name'
-  | 'read'
-  | 'highlight'
-  | 'clearHighlights'
-  | 'select'
-  | 'saveExplanation'
-  | 'saveExplanations'
-  | 'insertRules'
-  | 'insertTargets'
-  | 'writeReport'
-  | 'openWorkbook'
->;
+/** What the UI does its work through: ExcelTally, FilesTally, or a stand-in (./host.ts). */
+export type PaneHost = TallyHost;
+export type { Imported } from './host';
+
+/** Where an imported file goes: this period, the previous one, or a table (规则, 目标, 说明). */
+export type ImportKind = 'current' | 'prior' | 'tables';
 
 export type Task =
   | 'audit'
@@ -50,7 +41,8 @@ export type Task =
   | 'explain'
   | 'select'
   | 'export'
-  | 'importExplanations';
+  | 'importExplanations'
+  | 'copy';
 
 export interface Busy {
   task: Task;
@@ -71,12 +63,7 @@ export interface AuditView {
   outcome: EngineOutcome;
   where: 'pane' | 'worker';
   live: string;
-  state: WorkbookState;
-}
-
-export interface Imported {
-  name: string;
-  data: WorkbookData;
+  state: HostState;
 }
 
 export interface TallyState {
@@ -86,6 +73,8 @@ export interface TallyState {
   notes: Note[];
   current: Imported[];
   prior: Imported[];
+  /** Tables the files host takes besides the forms: 审核规则, 指标目标, 审核说明. */
+  tables: Imported[];
   period: string;
   /** 年度 or 中期 evaluation: a mid-term report also judges progress on the line to the target. */
   stage: 'annual' | 'midterm';
@@ -100,12 +89,14 @@ export interface TallyActions {
   setStage(stage: 'annual' | 'midterm'): void;
   select(f: Finding): Promise<void>;
   saveExplanation(f: Finding, text: string): Promise<boolean>;
-  importFiles(kind: 'current' | 'prior', files: readonly PickedFile[]): Promise<void>;
+  importFiles(kind: ImportKind, files: readonly PickedFile[]): Promise<void>;
   /** The findings workbook, of every unit or of one, opened as a new workbook. */
   exportFindings(unit?: string): Promise<void>;
   /** Explanations from a findings workbook a unit sent back, saved in 审核说明. */
   importExplanations(file: PickedFile): Promise<void>;
-  removeImport(kind: 'current' | 'prior', name: string): void;
+  removeImport(kind: ImportKind, name: string): void;
+  /** A marked copy of one of this period's files, with its 审核结果 sheet (files host). */
+  markedCopy(name: string): Promise<void>;
   setPeriod(period: string): void;
   dismiss(id: number): void;
 }
@@ -143,6 +134,7 @@ export function useTally(opts: {
     notes: [],
     current: [],
     prior: [],
+    tables: [],
     period: '',
     stage: 'annual',
   });
@@ -162,10 +154,11 @@ export function useTally(opts: {
 
   const note = useCallback(
     (intent: Note['intent'], key: MessageKey, params: Params = {}) => {
-      const n: Note = { id: ++noteId.current, intent, text: t(lang, key, params) };
+      const text = t(lang, wording(host?.kind, key), params);
+      const n: Note = { id: ++noteId.current, intent, text };
       patch((s) => ({ notes: [...s.notes, n] }));
     },
-    [lang, patch],
+    [lang, patch, host?.kind],
   );
 
   const failure = useCallback(
@@ -182,16 +175,29 @@ export function useTally(opts: {
     async (kind: 'audit' | 'report'): Promise<AuditView | undefined> => {
       if (!host || !bundle) return undefined;
       const task: Task = kind;
-      busy({ task, label: 'pane.stage.reading', fraction: 0 });
       const s = latest.current;
+      if (host.kind === 'files' && s.current.length === 0) {
+        note('warning', 'web.noFiles');
+        return undefined;
+      }
+      busy({ task, label: 'pane.stage.reading', fraction: 0 });
       try {
-        const read = await host.read((done, total) => {
-          if (total > 0)
-            busy({ task, label: 'pane.stage.reading', fraction: (done / total) * 0.4 });
-        });
+        const read = await host.read(
+          (done, total) => {
+            if (total > 0)
+              busy({ task, label: 'pane.stage.reading', fraction: (done / total) * 0.4 });
+          },
+          { current: s.current, prior: s.prior, tables: s.tables },
+        );
+        const targets = targetsOf(s.tables, bundle.profile);
         const job = {
           kind,
-          workbooks: [read.workbook, ...s.current.map((i) => i.data)],
+          workbooks: [
+            ...read.workbooks,
+            ...s.current.map((i) => i.data),
+            ...s.tables.map((i) => i.data),
+          ],
+          ...(targets ? { targets } : {}),
           prior: s.prior.map((i) => i.data),
           profile: bundle.profile,
           lang,
@@ -245,12 +251,14 @@ export function useTally(opts: {
     patch({ notes: [] });
     try {
       const view = await run('audit');
-      if (!view || !host) return;
+      if (!view) return;
       summarise(view);
+      // The files host marks nothing in place: a marked copy of each file is made on request.
+      if (!host?.highlight) return;
       busy({ task: 'audit', label: 'pane.stage.highlighting', fraction: 0.95 });
       try {
         const h = await host.highlight(view.outcome.validation.findings, view.state);
-        if (h.marked > 0) note('info', 'pane.highlighted', { cells: h.marked });
+        if ((h.marked ?? 0) > 0) note('info', 'pane.highlighted', { cells: h.marked ?? 0 });
         if (h.restored > 0) note('info', 'pane.unmarked', { cells: h.restored });
         if (h.protectedSheets.length > 0)
           note('warning', 'pane.marksProtected', { sheets: sheetList(h.protectedSheets, lang) });
@@ -276,14 +284,18 @@ export function useTally(opts: {
       }
       busy({ task: 'report', label: 'pane.stage.writing', fraction: 0.95 });
       try {
-        const placed = await host.writeReport(o.report);
+        const placed = await host.writeReport(o.report, o.document?.title);
         const name = (role: string) => placed.find((p) => p.role === role)?.name ?? '';
-        note('success', 'pane.reportDone', {
-          summary: name('summary'),
-          units: name('units'),
-          narrative: name('narrative'),
-          quality: name('quality'),
-        });
+        if (host.kind === 'files') {
+          note('success', 'web.reportDownloaded', { file: placed[0]?.name ?? '' });
+        } else {
+          note('success', 'pane.reportDone', {
+            summary: name('summary'),
+            units: name('units'),
+            narrative: name('narrative'),
+            quality: name('quality'),
+          });
+        }
         for (const p of placed) {
           if (p.name !== p.wanted)
             note('warning', 'pane.reportRenamed', { wanted: p.wanted, sheet: p.name });
@@ -312,7 +324,7 @@ export function useTally(opts: {
   }, [patch, run, host, note, busy, failure, lang]);
 
   const clear = useCallback(async () => {
-    if (!host) return;
+    if (!host?.clearHighlights) return;
     patch({ notes: [] });
     busy({ task: 'clear', label: 'pane.stage.clearing' });
     try {
@@ -371,7 +383,7 @@ export function useTally(opts: {
 
   const select = useCallback(
     async (f: Finding) => {
-      if (!host) return;
+      if (!host?.select) return;
       const target = navigationTarget(f, host.name);
       if (!target) return;
       try {
@@ -448,7 +460,11 @@ export function useTally(opts: {
           period: latest.current.period.trim() || audit.outcome.period,
           ...(units ? { units } : {}),
         });
-        await host.openWorkbook(bytesToBase64(await writeXlsx(out)));
+        const period = latest.current.period.trim() || audit.outcome.period;
+        await host.openWorkbook(
+          bytesToBase64(await writeXlsx(out)),
+          t(lang, 'web.findingsFile', { period: period || '' }),
+        );
         note('success', 'pane.exported', { rows: count, sheets: out.sheets.length });
       } catch (e) {
         failure('pane.exportFailed', e);
@@ -498,14 +514,52 @@ export function useTally(opts: {
     [host, patch, busy, applySaved, note, failure],
   );
 
+  /**
+   * Read picked files: in the engine's worker when it reads files (the page), else here. A
+   * table is kept under the name of what it is (审核规则, 指标目标, 审核说明); this period's files
+   * keep their bytes where the host makes marked copies of them.
+   */
   const importFiles = useCallback(
-    async (kind: 'current' | 'prior', files: readonly PickedFile[]) => {
-      for (const file of files) {
-        busy({ task: 'import', label: 'pane.stage.importing', params: { file: file.name } });
+    async (kind: ImportKind, files: readonly PickedFile[]) => {
+      const keepBytes = kind === 'current' && host?.markedCopy !== undefined;
+      for (const [i, file] of files.entries()) {
+        busy({
+          task: 'import',
+          label: 'pane.stage.importing',
+          params: { file: file.name },
+          ...(files.length > 1 ? { fraction: i / files.length } : {}),
+          worker: engine.parse !== undefined,
+        });
         try {
-          const data = await readPickedFile(file);
+          let imported: Imported;
+          if (engine.parse) {
+            const bytes = new Uint8Array(await bytesOf(file));
+            const data = await engine.parse(bytes, file.name);
+            imported = { name: file.name, data, ...(keepBytes ? { bytes } : {}) };
+          } else {
+            imported = { name: file.name, data: await readPickedFile(file) };
+          }
+          if (kind === 'tables') {
+            const table = classifyTable(imported.data, bundle?.profile);
+            if (!table.ok) {
+              note('error', 'web.notATable', {
+                file: file.name,
+                detail: errorDetail(table.error, lang),
+              });
+              continue;
+            }
+            imported = { ...imported, data: table.workbook };
+            note('info', `web.table.${table.kind}`, { file: file.name, rows: table.rows });
+            const targets =
+              table.kind === 'targets' && bundle
+                ? targetsOf([imported], bundle.profile)
+                : undefined;
+            for (const problem of targets ? targetProblems(targets, lang) : [])
+              note('warning', 'web.tableProblem', { file: file.name, problem });
+          }
+          const entry = imported;
           patch((s) => ({
-            [kind]: [...s[kind].filter((i) => i.name !== file.name), { name: file.name, data }],
+            [kind]: [...s[kind].filter((x) => x.name !== file.name), entry],
           }));
         } catch (e) {
           note('error', 'pane.importFailed', { file: file.name, detail: errorDetail(e, lang) });
@@ -513,11 +567,35 @@ export function useTally(opts: {
       }
       busy(undefined);
     },
-    [busy, patch, note, lang],
+    [busy, patch, note, lang, engine, host, bundle],
+  );
+
+  const markedCopy = useCallback(
+    async (name: string) => {
+      const s = latest.current;
+      const audit = s.audit;
+      const input = s.current.find((i) => i.name === name);
+      if (!host?.markedCopy || !audit || !input) return;
+      patch({ notes: [] });
+      busy({ task: 'copy', label: 'web.stage.copy', params: { file: name } });
+      try {
+        const period = s.period.trim() || audit.outcome.period;
+        const c = await host.markedCopy(input, audit.outcome.validation.findings, {
+          lang,
+          ...(period ? { period } : {}),
+        });
+        note('success', 'web.copied', { file: c.file, cells: c.marked, findings: c.listed });
+      } catch (e) {
+        failure('web.copyFailed', e, { file: name });
+      } finally {
+        busy(undefined);
+      }
+    },
+    [host, patch, busy, lang, note, failure],
   );
 
   const removeImport = useCallback(
-    (kind: 'current' | 'prior', name: string) =>
+    (kind: ImportKind, name: string) =>
       patch((s) => ({ [kind]: s[kind].filter((i) => i.name !== name) })),
     [patch],
   );
@@ -544,6 +622,7 @@ export function useTally(opts: {
       exportFindings,
       importExplanations,
       removeImport,
+      markedCopy,
       setPeriod,
       dismiss,
     },

@@ -16,6 +16,7 @@ import { usage } from './usage';
 import { targets } from './targets';
 import { exportMessages, scale } from './scale';
 import { narrativeMessages } from './narrative';
+import { web } from './web';
 
 export type Lang = 'zh' | 'en';
 
@@ -36,6 +37,7 @@ const catalogue = {
   ...exportMessages,
   ...narrativeMessages,
   ...limits,
+  ...web,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -52,7 +52,11 @@ export function unitsSheet(input: SummaryInput, name: string, summaryName: strin
       ? ds.hierarchy.name(key)
       : `${ds.hierarchy.name(key)}${t(lang, 'cell.subtotal')}`;
   const names = [a.rootName, ...a.regions.map(regionName)];
-  const unitWidth = Math.min(28, Math.max(12, ...names.map((n) => displayWidth(n) + 2)));
+  // A fold, not Math.max(...names): 100,000 units as arguments overflow a worker's stack.
+  const unitWidth = Math.min(
+    28,
+    names.reduce((w, n) => Math.max(w, displayWidth(n) + 2), 12),
+  );
   const width = 1 + indicators.length;
   const printedWidth = unitWidth + indicators.length * INDICATOR_WIDTH;
 

@@ -10,7 +10,7 @@ import type { MessageKey } from '../../core/messages/index';
 import { parseA1 } from '../../core/model/a1';
 import type { Finding, Severity } from '../../core/validate/result';
 import { messageAfterUnit } from '../../core/validate/unit-lead';
-import type { FindingView } from '../findings';
+import { placeText, type FindingView } from '../findings';
 import { useT } from '../i18n';
 import { ExplanationEditor } from './ExplanationEditor';
 
@@ -85,7 +85,7 @@ export function FindingItem({
   const badge = BADGE[f.severity];
   const where = view.target
     ? t('pane.goTo', { cells: `${view.target.sheet}!${view.target.cells.join(',')}` })
-    : t('pane.notInWorkbook');
+    : t('pane.notInWorkbook', { file: f.file });
   const body = (
     <>
       <span className={styles.head}>
@@ -101,7 +101,11 @@ export function FindingItem({
         <Caption1 className={styles.cells} data-testid="finding-cells">
           {sortedCells(view.target.cells).join(' ')}
         </Caption1>
-      ) : null}
+      ) : (
+        <Caption1 className={styles.cells} data-testid="finding-place">
+          {placeText(f)}
+        </Caption1>
+      )}
     </>
   );
   return (

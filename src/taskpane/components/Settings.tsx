@@ -30,6 +30,8 @@ export interface SettingsProps {
   onPeriod: (period: string) => void;
   onImport: (kind: 'current' | 'prior', files: PickedFile[]) => void;
   onRemove: (kind: 'current' | 'prior', name: string) => void;
+  /** Show the two file imports (the pane); the page has its own file inputs (FileInputs). */
+  imports?: boolean;
 }
 
 /** Period, and the files imported for this period and the previous one. */
@@ -54,8 +56,12 @@ export function Settings(props: SettingsProps) {
           onChange={(_, d) => props.onPeriod(d.value)}
         />
       </Field>
-      <ImportField kind="current" files={props.current} {...props} />
-      <ImportField kind="prior" files={props.prior} {...props} />
+      {props.imports === false ? null : (
+        <>
+          <ImportField kind="current" files={props.current} {...props} />
+          <ImportField kind="prior" files={props.prior} {...props} />
+        </>
+      )}
     </Card>
   );
 }

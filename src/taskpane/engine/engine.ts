@@ -1,4 +1,5 @@
 import type { WorkbookInspection } from '../../core/inspect';
+import type { WorkbookData } from '../../core/model/workbook';
 import {
   fromWireError,
   jobCells,
@@ -42,6 +43,11 @@ export interface Engine {
   run(job: EngineJob, onProgress?: EngineProgress): Promise<EngineRun>;
   /** Recognise a workbook's sheets (where `run` would run a job of its size). */
   inspect(job: InspectJob): Promise<InspectRun>;
+  /**
+   * Read a file's bytes as a workbook, off the page's thread (the web page's engine,
+   * src/web/engine.ts); without it the pane reads files itself (imports.ts).
+   */
+  parse?(bytes: Uint8Array, name: string): Promise<WorkbookData>;
 }
 
 export interface InspectRun {

@@ -9,6 +9,7 @@ import type { ReportDocument } from '../../core/output/document';
 import type { OutputWorkbook } from '../../core/output/spec';
 import { vocabularyOf, type Profile } from '../../core/profile/profile';
 import { HeaderIndex } from '../../core/read/vocabulary';
+import type { TargetTable } from '../../core/targets/table';
 import type { ValidationResult } from '../../core/validate/result';
 
 /**
@@ -29,6 +30,8 @@ export interface EngineJob {
   time?: string;
   /** 年度 or 中期 evaluation (issue 9). */
   stage?: 'annual' | 'midterm';
+  /** The office's targets table given as a file (the page's tables), as `--targets` reads it. */
+  targets?: TargetTable;
 }
 
 export interface EngineOutcome {
@@ -67,6 +70,7 @@ export function runJob(
     lang: job.lang,
     ...(job.period ? { period: job.period } : {}),
     ...(job.stage ? { stage: job.stage } : {}),
+    ...(job.targets ? { targets: job.targets } : {}),
     explanations: new Map(job.explanations),
     ...(onProgress ? { onProgress } : {}),
   });
