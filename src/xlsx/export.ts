@@ -36,10 +36,13 @@ function columnsOf(t: LongTable): (readonly (string | number | null)[])[] {
   ];
 }
 
-/** UTF-8 with a byte-order mark (Excel then reads the Chinese right), in chunks of rows. */
-export function longCsvChunks(t: LongTable): string[] {
+/**
+ * UTF-8 with a byte-order mark (Excel then reads the Chinese right), ten thousand rows a piece,
+ * each made when the writer asks for it: the whole text never exists at once.
+ */
+export function* longCsvChunks(t: LongTable): Generator<string> {
   const cols = columnsOf(t);
-  const chunks: string[] = [`\uFEFF${CSV_HEADER}\r\n`];
+  yield `\uFEFF${CSV_HEADER}\r\n`;
   let chunk = '';
   for (let r = 0; r < t.rows; r++) {
     let line = '';
@@ -49,12 +52,11 @@ export function longCsvChunks(t: LongTable): string[] {
     }
     chunk += `${line}\r\n`;
     if (r % 10_000 === 9_999) {
-      chunks.push(chunk);
+      yield chunk;
       chunk = '';
     }
   }
-  if (chunk) chunks.push(chunk);
-  return chunks;
+  if (chunk) yield chunk;
 }
 
 /** The Parquet file: strings as UTF-8, values as doubles (null where blank), Snappy pages. */

@@ -271,7 +271,7 @@ async function checkReplace(
  */
 export async function writeOutputFile(
   file: string,
-  bytes: Uint8Array | string | readonly string[],
+  bytes: Uint8Array | string | Iterable<string>,
   inputs: readonly string[],
   kind: OutputFileKind,
   options: { force?: boolean } = {},
@@ -291,15 +291,16 @@ export async function writeOutputFile(
   const tmp = `${target}.tally-${process.pid}.tmp`;
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });
-    if (Array.isArray(bytes)) {
-      // Text in pieces (a long export): appended one after the other, never joined.
+    if (typeof bytes === 'string' || bytes instanceof Uint8Array) await fs.writeFile(tmp, bytes);
+    else {
+      // Text in pieces (a long export): each written as it is made, never joined.
       const handle = await fs.open(tmp, 'w');
       try {
-        for (const piece of bytes as readonly string[]) await handle.write(piece);
+        for (const piece of bytes) await handle.write(piece);
       } finally {
         await handle.close();
       }
-    } else await fs.writeFile(tmp, bytes as Uint8Array | string);
+    }
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
