@@ -168,7 +168,7 @@ export class SharedStrings {
   }
 }
 
-/** Rows covered by each border range, as [top, left, bottom, right] rectangles by row. */
+/** Whether a cell (0-based row and column) lies in one of the sheet's bordered ranges. */
 function borderTest(sheet: OutputSheet): (r: number, c: number) => boolean {
   const boxes = (sheet.borders ?? []).map((b) => parseRange(b));
   if (boxes.length === 0) return () => false;
