@@ -373,7 +373,10 @@ async function scenarioSample(ctx) {
     return lines;
   };
   const quality = textOf('数据质量说明');
-  c.ok(quality.some((t) => t.includes('数据质量')), 'the report has its data-quality sheet');
+  c.ok(
+    quality.some((t) => t.includes('数据质量')),
+    'the report has its data-quality sheet',
+  );
   c.ok(
     quality.some((t) => t.includes('本年有外地居民在龙潭镇登记结婚')),
     'the typed explanation is in the data-quality sheet',
