@@ -1,4 +1,4 @@
-import { LONG_COLUMNS, type LongTable } from '../core/output/long';
+import { LONG_COLUMNS, emptyTable, type LongTable } from '../core/output/long';
 
 /**
  * The long table (src/core/output/long.ts) as files: CSV for a spreadsheet or any tool, and
@@ -40,38 +40,63 @@ function columnsOf(t: LongTable): (readonly (string | number | null)[])[] {
  * UTF-8 with a byte-order mark (Excel then reads the Chinese right), ten thousand rows a piece,
  * each made when the writer asks for it: the whole text never exists at once.
  */
-export function* longCsvChunks(t: LongTable): Generator<string> {
-  const cols = columnsOf(t);
+export function* longCsvChunks(tables: Iterable<LongTable>): Generator<string> {
   yield `\uFEFF${CSV_HEADER}\r\n`;
-  let chunk = '';
-  for (let r = 0; r < t.rows; r++) {
-    let line = '';
-    for (let c = 0; c < cols.length; c++) {
-      if (c > 0) line += ',';
-      line += csvField(cols[c]?.[r] ?? null, LONG_COLUMNS[c] ?? '');
+  for (const t of tables) {
+    const cols = columnsOf(t);
+    let chunk = '';
+    for (let r = 0; r < t.rows; r++) {
+      let line = '';
+      for (let c = 0; c < cols.length; c++) {
+        if (c > 0) line += ',';
+        line += csvField(cols[c]?.[r] ?? null, LONG_COLUMNS[c] ?? '');
+      }
+      chunk += `${line}\r\n`;
+      if (r % 10_000 === 9_999) {
+        yield chunk;
+        chunk = '';
+      }
     }
-    chunk += `${line}\r\n`;
-    if (r % 10_000 === 9_999) {
-      yield chunk;
-      chunk = '';
-    }
+    if (chunk) yield chunk;
   }
-  if (chunk) yield chunk;
 }
 
-/** The Parquet file: strings as UTF-8, values as doubles (null where blank), Snappy pages. */
-export async function longParquetBytes(t: LongTable): Promise<Uint8Array> {
+/**
+ * The Parquet file: strings as UTF-8, values as doubles (null where blank), Snappy pages, one
+ * row group per piece of the table, so only one piece is in memory besides the file itself.
+ */
+export async function longParquetBytes(tables: Iterable<LongTable>): Promise<Uint8Array> {
   // hyparquet-writer is an ES module: imported when an export asks for it.
-  const { parquetWriteBuffer } = await import('hyparquet-writer');
-  const cols = columnsOf(t);
-  const buffer = parquetWriteBuffer({
-    columnData: LONG_COLUMNS.map((name, i) => ({
+  const { ByteWriter, ParquetWriter, schemaFromColumnData } = await import('hyparquet-writer');
+  const columnData = (t: LongTable) => {
+    const cols = columnsOf(t);
+    return LONG_COLUMNS.map((name, i) => ({
       name,
       data: cols[i] as (string | number | null)[],
       type: name === 'value' ? ('DOUBLE' as const) : ('STRING' as const),
       nullable: name === 'value' || name === 'code' || name === 'parent',
-    })),
-    kvMetadata: [{ key: PARQUET_KEY, value: '1' }],
-  });
-  return new Uint8Array(buffer);
+    }));
+  };
+  const writer = new ByteWriter();
+  let pq: InstanceType<typeof ParquetWriter> | undefined;
+  for (const t of tables) {
+    const data = columnData(t);
+    pq ??= new ParquetWriter({
+      writer,
+      schema: schemaFromColumnData({ columnData: data }),
+      kvMetadata: [{ key: PARQUET_KEY, value: '1' }],
+    });
+    // The schema carries the types: the columns go in without them.
+    await pq.write({ columnData: data.map(({ name, data: d }) => ({ name, data: d })) });
+  }
+  if (!pq) {
+    // No row at all: the file still has its columns.
+    pq = new ParquetWriter({
+      writer,
+      schema: schemaFromColumnData({ columnData: columnData(emptyTable()) }),
+      kvMetadata: [{ key: PARQUET_KEY, value: '1' }],
+    });
+  }
+  pq.finish();
+  return new Uint8Array(writer.getBuffer());
 }

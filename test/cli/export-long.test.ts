@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { LONG_COLUMNS, type LongTable } from '../../src/core/output/long';
-import { longCsvChunks } from '../../src/xlsx/export';
+import { longCsvChunks, longParquetBytes } from '../../src/xlsx/export';
 import { runCli as run } from '../support/capture';
 import { SAMPLE_2024, SAMPLE_2025 } from '../support/sample';
 
@@ -162,9 +162,42 @@ test('text a spreadsheet would take for a formula is written as text; quotes are
     sheet: ['+表'],
     cell: ['B2'],
   };
-  const [header, body] = longCsvChunks(t);
+  const [header, body] = longCsvChunks([t]);
   expect(header).toBe(`\uFEFF${LONG_COLUMNS.join(',')}\r\n`);
   expect(body).toBe(
     `2025,"'=HYPERLINK(""http://x"",""y"")",,'@区,FE1,live_births,活产数,-3,,"a,b.xlsx",'+表,B2\r\n`,
   );
+});
+
+test('pieces of the table become one file: row groups in the Parquet, rows in the CSV', async () => {
+  const piece = (unit: string, n: number): LongTable => ({
+    rows: n,
+    period: Array(n).fill('2025'),
+    unit: Array(n).fill(unit),
+    code: Array(n).fill(null),
+    parent: Array(n).fill('县'),
+    form: Array(n).fill('FE1'),
+    item: Array(n).fill('live_births'),
+    itemName: Array(n).fill('活产数'),
+    value: Array.from({ length: n }, (_, i) => (i === 0 ? null : i)),
+    flags: Array(n).fill(''),
+    file: Array(n).fill('a.xlsx'),
+    sheet: Array(n).fill('妇幼'),
+    cell: Array.from({ length: n }, (_, i) => `B${i + 2}`),
+  });
+  const pieces = [piece('甲村', 3), piece('乙村', 2)];
+  const bytes = await longParquetBytes(pieces);
+  const { parquetMetadata, parquetReadObjects } = await import('hyparquet');
+  const file = bytes.slice().buffer as ArrayBuffer;
+  expect(parquetMetadata(file).row_groups).toHaveLength(2);
+  const objects = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+  expect(objects.map((o) => [o['unit'], o['value'], o['cell']])).toEqual([
+    ['甲村', null, 'B2'],
+    ['甲村', 1, 'B3'],
+    ['甲村', 2, 'B4'],
+    ['乙村', null, 'B2'],
+    ['乙村', 1, 'B3'],
+  ]);
+  const csv = [...longCsvChunks(pieces)].join('');
+  expect(csv.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + 5);
 });

@@ -51,7 +51,7 @@ export interface LongInput {
   findings: readonly Finding[];
 }
 
-function emptyTable(): LongTable {
+export function emptyTable(): LongTable {
   return {
     rows: 0,
     period: [],
@@ -69,8 +69,11 @@ function emptyTable(): LongTable {
   };
 }
 
-/** The rows of one period, appended to `out`. */
-function appendPeriod(out: LongTable, input: LongInput, profile: Profile): void {
+/** Rows a piece: a 100,000-village area is 9 million rows, never held at once. */
+export const LONG_CHUNK_ROWS = 100_000;
+
+/** The rows of one period, in pieces of `chunk` rows. */
+function* periodRows(input: LongInput, profile: Profile, chunk: number): Generator<LongTable> {
   const { dataset: ds, period, findings } = input;
   const errors = Exclusions.fromFindings(findings);
   const warnings = Exclusions.fromFindings(findings, 'warning');
@@ -81,6 +84,7 @@ function appendPeriod(out: LongTable, input: LongInput, profile: Profile): void 
     const node = h.node(p);
     return node?.code ?? node?.name ?? null;
   };
+  let out = emptyTable();
   for (const form of profile.forms) {
     for (const item of form.items) {
       const c = ds.items.get(item.id);
@@ -110,15 +114,23 @@ function appendPeriod(out: LongTable, input: LongInput, profile: Profile): void 
         out.sheet.push(src.sheet);
         out.cell.push(col === undefined ? '' : cellOf(src.table, c.record[u] as number, col));
         out.rows++;
+        if (out.rows >= chunk) {
+          yield out;
+          out = emptyTable();
+        }
       }
     }
   }
+  if (out.rows > 0) yield out;
 }
 
-/** This period's rows, then the previous period's when it was given. */
-export function longTable(profile: Profile, current: LongInput, prior?: LongInput): LongTable {
-  const out = emptyTable();
-  appendPeriod(out, current, profile);
-  if (prior) appendPeriod(out, prior, profile);
-  return out;
+/** This period's rows, then the previous period's when it was given, in pieces. */
+export function* longTables(
+  profile: Profile,
+  current: LongInput,
+  prior?: LongInput,
+  chunk = LONG_CHUNK_ROWS,
+): Generator<LongTable> {
+  yield* periodRows(current, profile, chunk);
+  if (prior) yield* periodRows(prior, profile, chunk);
 }
