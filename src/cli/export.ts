@@ -46,6 +46,8 @@ export async function exportCommand(
     ...(opts.region ? { regionName: opts.region } : {}),
   });
   if (r.dataset.forms.length === 0) throw new TallyError('error.noForms');
+  // Every row says its period: forms that name none need --period, as for a report.
+  if (!r.period) throw new TallyError('error.noPeriod');
   const tables = () =>
     longTables(
       ctx.profile,

@@ -201,3 +201,25 @@ test('pieces of the table become one file: row groups in the Parquet, rows in th
   const csv = [...longCsvChunks(pieces)].join('');
   expect(csv.split('\r\n').filter((l) => l !== '')).toHaveLength(1 + 5);
 });
+
+test('forms that name no year need --period: no row without its period', async () => {
+  const dir2 = mkdtempSync(path.join(tmpdir(), 'tally-long-period-'));
+  const csv = path.join(dir2, '妇幼.csv');
+  writeFileSync(csv, '地区,活产数,男婴活产数,女婴活产数\n甲村,10,6,4\n乙村,8,4,4\n');
+  const out = path.join(dir2, 'out.csv');
+  const r = await run('export', csv, '--csv', out);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('--period');
+  expect(existsSync(out)).toBe(false);
+  const ok = await run('export', csv, '--period', '2025', '--csv', out);
+  expect(ok.code).toBe(0);
+  const rows2: Row[] = parse(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { columns: true });
+  expect(rows2.map((x) => [x.period, x.unit, x.item, x.value])).toEqual([
+    ['2025', '甲村', 'live_births', '10'],
+    ['2025', '乙村', 'live_births', '8'],
+    ['2025', '甲村', 'live_births_male', '6'],
+    ['2025', '乙村', 'live_births_male', '4'],
+    ['2025', '甲村', 'live_births_female', '4'],
+    ['2025', '乙村', 'live_births_female', '4'],
+  ]);
+});
