@@ -1,4 +1,4 @@
-import { fold } from './normalize';
+import { squeeze } from './normalize';
 
 /**
  * Administrative levels of a reporting unit, from its statistical division code or, where a
@@ -63,7 +63,7 @@ const NAME_LEVELS: readonly [RegExp, Level][] = [
 
 /** The level a unit's name ends in, if any (`西山镇` → township, `某县` → county). */
 export function levelOfName(name: string): Level | undefined {
-  const s = fold(name).replace(/[\s\u00A0\u3000]+/g, '');
+  const s = squeeze(name);
   if (s.length < 2) return undefined; // `镇` alone names no unit
   for (const [re, level] of NAME_LEVELS) if (re.test(s)) return level;
   return undefined;

@@ -32,6 +32,23 @@ const SPACES = /[\s\u00A0\u3000]+/g;
 // eslint-disable-next-line no-control-regex -- any ASCII, control characters included
 const PLAIN = /^[\u0000-\u007F\u4E00-\u9FFF]*$/;
 
+/** Printable ASCII but space and `~`, and CJK ideographs: text `squeeze` leaves as it is. */
+const CLEAN = /^[!-}\u4E00-\u9FFF]*$/;
+
+/** True when `squeeze` and `fold` leave `text` as it is (a sufficient test, not an exact one). */
+export function isSqueezed(text: string): boolean {
+  return CLEAN.test(text);
+}
+
+/**
+ * `fold` with every space removed: the key unit names, labels and total words are compared by.
+ * Called once or more per row, so text that is already clean (most names) is tested only.
+ */
+export function squeeze(text: string): string {
+  if (isSqueezed(text)) return text;
+  return fold(text).replace(SPACES, '');
+}
+
 /** Width and punctuation folding without removing anything. */
 export function fold(text: string): string {
   // ASCII and CJK ideographs only (most unit names): NFKC changes nothing there, and of the

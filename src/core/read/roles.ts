@@ -1,4 +1,4 @@
-import { fold } from './normalize';
+import { squeeze } from './normalize';
 import { code12, levelOfCode, levelOfName, levelRank, type Level } from './levels';
 
 /**
@@ -88,10 +88,6 @@ const BREAKDOWN_WORDS: ReadonlySet<string> = new Set([
 const HEADING =
   /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[部分类组])|[:：]$/;
 const TOLERANCE = 1e-6;
-
-function squeeze(s: string): string {
-  return fold(s).replace(/[\s\u00A0\u3000]+/g, '');
-}
 
 export function isBreakdownLabel(label: string): boolean {
   const s = squeeze(label);
@@ -414,15 +410,15 @@ export function sumsEqual(
   return parts.length >= 1 && compareSum(counts, i, parts) === 0;
 }
 
-function unitKey(r: RowInfo): string {
-  return r.code ?? `n:${squeeze(r.label)}`;
-}
-
+/** A unit row again (by code, else by name): its first row. Codes and names keyed apart, as given. */
 function markRepeats(rows: readonly RowInfo[], out: RowRoleResult[]): void {
-  const first = new Map<string, number>();
+  const byCode = new Map<string, number>();
+  const byName = new Map<string, number>();
   out.forEach((r, i) => {
     if (r.role !== 'unit') return;
-    const key = unitKey(rows[i] as RowInfo);
+    const row = rows[i] as RowInfo;
+    const first = row.code === undefined ? byName : byCode;
+    const key = row.code ?? squeeze(row.label);
     const f = first.get(key);
     if (f === undefined) first.set(key, i);
     else r.repeatOf = f;

@@ -1,4 +1,4 @@
-import { fold, normalizeHeader } from './normalize';
+import { isSqueezed, normalizeHeader, squeeze } from './normalize';
 
 /** One data item as a header may name it. */
 export interface VocabularyItem {
@@ -59,6 +59,8 @@ export type HeaderRole =
 export class HeaderIndex {
   private readonly byKey = new Map<string, HeaderRole>();
   private readonly totals: Set<string>;
+  /** The first character of every total marker's key, to skip normalising most unit names. */
+  private readonly totalStarts: Set<string>;
   private readonly looseUnits = new Set<string>();
 
   constructor(readonly vocabulary: Vocabulary) {
@@ -75,6 +77,7 @@ export class HeaderIndex {
       }
     }
     this.totals = new Set(vocabulary.totalMarkers.map(normalizeHeader));
+    this.totalStarts = new Set([...this.totals].map((k) => k.charAt(0)));
   }
 
   lookup(header: string): HeaderRole | undefined {
@@ -87,6 +90,9 @@ export class HeaderIndex {
 
   /** One of the profile's total markers, exactly (spaces and width aside). */
   isTotal(unitName: string): boolean {
+    // Clean text keeps its first character through normalizeHeader (only a suffix goes).
+    if (isSqueezed(unitName) && !this.totalStarts.has(unitName.charAt(0).toLowerCase()))
+      return false;
     return this.totals.has(normalizeHeader(unitName));
   }
 
@@ -94,7 +100,7 @@ export class HeaderIndex {
   isTotalLabel(text: string): boolean {
     if (this.isTotal(text)) return true;
     if (!text.includes('计')) return false; // every TOTAL_LABEL ends in 计: skip the folding
-    return TOTAL_LABEL.test(fold(text).replace(/[\s\u00A0\u3000]+/g, ''));
+    return TOTAL_LABEL.test(squeeze(text));
   }
 
   /** Every known key, for "did you mean" hints. */

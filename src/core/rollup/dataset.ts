@@ -211,7 +211,9 @@ export function buildDataset(
         unlistedNodes.add(unitKey);
         continue;
       }
-      const rows = byUnit.get(unitKey);
+      let u = unitIndex.get(unitKey);
+      // A unit seen for the first time is in no form yet: one Map lookup fewer per unit.
+      const rows = u === undefined ? undefined : byUnit.get(unitKey);
       const row: UnitRow = {
         form: fs.form.id,
         unitKey,
@@ -224,7 +226,6 @@ export function buildDataset(
       };
       if (rows) rows.push(row);
       else byUnit.set(unitKey, [row]);
-      let u = unitIndex.get(unitKey);
       if (u === undefined) {
         u = units.length;
         units.push(unitKey);

@@ -1,5 +1,5 @@
 import { levelOfCode } from '../read/levels';
-import { fold } from '../read/normalize';
+import { squeeze } from '../read/normalize';
 
 /**
  * The region hierarchy (issue 4): from 12-digit statistical division codes (6 county + 3
@@ -31,7 +31,7 @@ export interface RegionRow {
 export const SYNTHETIC_ROOT = '*';
 
 export function unitNameKey(name: string): string {
-  return fold(name).replace(/[\s\u00A0\u3000]+/g, '');
+  return squeeze(name);
 }
 
 const CODE12 = /^\d{12}$/;
@@ -75,8 +75,6 @@ export function nameSimilarity(a: string, b: string): number {
 export class Hierarchy {
   readonly nodes = new Map<string, RegionNode>();
   private readonly byName = new Map<string, string>();
-  /** key → the names byName knows it by, so a removal does not scan every name. */
-  private readonly namesOf = new Map<string, string[]>();
   private anyListed: boolean | undefined;
   private listedNames: string[] | undefined;
   /** Nodes no form or region sheet named: parents implied by codes. */
@@ -108,9 +106,15 @@ export class Hierarchy {
     return h;
   }
 
-  private add(row: RegionRow, listed: boolean): string {
-    const key = row.code ? row.code : `n:${unitNameKey(row.name)}`;
-    const existing = this.nodes.get(key);
+  /** `unnamed`: resolve() has just found no node by this name (one Map lookup fewer per unit). */
+  private add(
+    row: RegionRow,
+    listed: boolean,
+    nameKey = unitNameKey(row.name),
+    unnamed = false,
+  ): string {
+    const key = row.code ? row.code : `n:${nameKey}`;
+    const existing = unnamed ? undefined : this.nodes.get(key);
     this.anyListed = undefined;
     this.listedNames = undefined;
     if (existing) {
@@ -123,13 +127,10 @@ export class Hierarchy {
     if (row.parent && row.parent !== key) node.parent = row.parent;
     if (row.aliases && row.aliases.length > 0) node.aliases = [...row.aliases];
     this.nodes.set(key, node);
-    const names: string[] = [];
-    for (const k of [node.name, ...(node.aliases ?? [])].map(unitNameKey)) {
-      if (this.byName.has(k)) continue;
-      this.byName.set(k, key);
-      names.push(k);
-    }
-    this.namesOf.set(key, names);
+    const own = node.name === row.name ? nameKey : unitNameKey(node.name);
+    if ((unnamed && own === nameKey) || !this.byName.has(own)) this.byName.set(own, key);
+    for (const k of (node.aliases ?? []).map(unitNameKey))
+      if (!this.byName.has(k)) this.byName.set(k, key);
     return key;
   }
 
@@ -139,8 +140,9 @@ export class Hierarchy {
    */
   resolve(row: RegionRow): string {
     if (row.code) return this.add(row, false);
-    const known = this.byName.get(unitNameKey(row.name));
-    return known ?? this.add(row, false);
+    const nameKey = unitNameKey(row.name);
+    const known = this.byName.get(nameKey);
+    return known ?? this.add(row, false, nameKey, true);
   }
 
   /** The key a unit would have, without adding it. */
@@ -205,6 +207,8 @@ export class Hierarchy {
       if (n.parent && n.key !== this.root) this.nodes.get(n.parent)?.children.push(n.key);
     }
     // A parent cycle in a region sheet must not hide units: what the root cannot reach hangs under it.
+    // Every node is in one children list at most and the root in none, so the walk is a tree.
+    if (this.allReach()) return;
     const reached = new Set(this.subtree(this.root));
     for (const n of this.nodes.values()) {
       if (reached.has(n.key)) continue;
@@ -258,9 +262,9 @@ export class Hierarchy {
     const parent = node.parent === undefined ? undefined : this.nodes.get(node.parent);
     if (parent) parent.children = parent.children.filter((c) => c !== key);
     this.nodes.delete(key);
-    for (const name of this.namesOf.get(key) ?? [])
+    // The names add() gave it (a node removed is never the renamed root).
+    for (const name of [node.name, ...(node.aliases ?? [])].map(unitNameKey))
       if (this.byName.get(name) === key) this.byName.delete(name);
-    this.namesOf.delete(key);
     this.anyListed = undefined;
     this.listedNames = undefined;
   }
@@ -283,6 +287,28 @@ export class Hierarchy {
 
   name(key: string): string {
     return this.nodes.get(key)?.name ?? key;
+  }
+
+  /**
+   * Whether every node's parents lead to the root (no cycle hides any). Each chain is followed
+   * only until it meets a node already known to lead there, so a village costs one look-up of
+   * its township.
+   */
+  private allReach(): boolean {
+    const ok = new Set<string>([this.root]);
+    for (const n of this.nodes.values()) {
+      if (n.key === this.root || n.parent === this.root) continue;
+      const chain: string[] = [];
+      let p = n.parent;
+      while (p !== undefined && !ok.has(p)) {
+        if (chain.length > this.nodes.size) return false;
+        chain.push(p);
+        p = this.nodes.get(p)?.parent;
+      }
+      if (p === undefined) return false;
+      for (const k of chain) ok.add(k);
+    }
+    return true;
   }
 
   /** Every key at or under `key`. */

@@ -365,7 +365,11 @@ export function checkCompleteness(ds: Dataset, lang: Lang, prior?: Dataset): Fin
     if (!present) continue;
     // Report once per form, on its first sheet.
     if (ds.forms.find((f) => f.form.id === fs.form.id) !== fs) continue;
-    const above = new Set([...present.keys()].flatMap(ancestors));
+    // Every ancestor of a present unit; a chain stops at a node already in (its own are too).
+    const above = new Set<string>();
+    for (const key of present.keys())
+      for (let p = h.node(key)?.parent; p !== undefined && !above.has(p); p = h.node(p)?.parent)
+        above.add(p);
     const atAnotherLevel = (key: string) =>
       above.has(key) || ancestors(key).some((a) => present.has(a));
     const formName = `${fs.form.id} ${fs.form.name}`;
@@ -389,8 +393,10 @@ export function checkCompleteness(ds: Dataset, lang: Lang, prior?: Dataset): Fin
       const seen = new Set<string>();
       for (const [form, units] of ds.formUnits)
         if (form !== fs.form.id) for (const k of units.keys()) seen.add(k);
-      for (const key of h.ordered().map((n) => n.key))
-        if (seen.has(key)) report(key, h.name(key), 'audit.missingUnitSeen');
+      // In the hierarchy's order; a single form has no other forms to have seen units in.
+      if (seen.size > 0)
+        for (const { key } of h.ordered())
+          if (seen.has(key)) report(key, h.name(key), 'audit.missingUnitSeen');
     }
   }
   return out;
