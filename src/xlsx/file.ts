@@ -9,7 +9,8 @@ import { guardXlsx } from './xlsx-guard';
 import { inflateEntry, zipEntries } from './zip-guard';
 import { KIND_KEYWORD, TALLY_CREATOR } from './write';
 import { CSV_HEADER, PARQUET_KEY } from './export';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from './exceljs';
 import { strFromU8 } from 'fflate';
 import { DOCX_CREATOR, DOCX_KEYWORD } from '../docx/write';
 
@@ -220,7 +221,7 @@ async function existing(file: string, as: OutputFileKind): Promise<Existing> {
     if (core.includes(`<cp:keywords>${KIND_KEYWORD.report}</cp:keywords>`))
       return { kind: 'report' };
     guardXlsx(bytes, file);
-    const wb = new ExcelJS.Workbook();
+    const wb = new (exceljs().Workbook)();
     await wb.xlsx.load(bytes.slice().buffer as ArrayBuffer);
     if (wb.creator !== TALLY_CREATOR) return { kind: 'other' };
     if (wb.keywords === KIND_KEYWORD.report) return { kind: 'report' };

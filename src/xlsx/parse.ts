@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from './exceljs';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
@@ -115,7 +116,7 @@ export async function parseXlsx(bytes: Uint8Array, file: string): Promise<Workbo
   if (!startsWith(bytes, ZIP_MAGIC)) throw new UnreadableInputError('error.notWorkbook', { file });
   // Sizes, ratios, sheets, rows, columns, cells and merges, before exceljs inflates anything.
   guardXlsx(bytes, file);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   try {
     // exceljs accepts a Node Buffer or an ArrayBuffer; hand it a copy of exactly these bytes.
     const copy = bytes.slice().buffer;

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from './exceljs';
 import { fitToExcel } from '../core/output/fit';
 import { columnLetter, parseRange } from '../core/model/a1';
 import {
@@ -60,7 +61,7 @@ export const KIND_KEYWORD: Record<OutputKind, string> = {
 export function toExcelJs(
   out: OutputWorkbook,
   kind: OutputKind,
-  wb: ExcelJS.Workbook = new ExcelJS.Workbook(),
+  wb: ExcelJS.Workbook = new (exceljs().Workbook)(),
 ): ExcelJS.Workbook {
   wb.creator = TALLY_CREATOR;
   wb.lastModifiedBy = TALLY_CREATOR;

@@ -2,7 +2,7 @@ import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
 import { ColumnarBuilder, type ColumnarSheet, type ColumnarWorkbook } from '../core/model/columnar';
 import { UnreadableInputError } from '../core/errors';
-import { Tok, XmlScanner } from './xml-scan';
+import { binaryString, Tok, XmlScanner } from './xml-scan';
 import { csvNumber } from './csv-columnar';
 import { FILE_LIMITS, formatCount } from './limits';
 import { SheetBounds, type CellCount } from './sheet-bounds';
@@ -80,6 +80,20 @@ class Parts {
 
   /** One part as text (UTF-8), or undefined when the zip has no such part. */
   text(name: string): string | undefined {
+    const bytes = this.bytesOf(name);
+    return bytes === undefined ? undefined : new TextDecoder('utf-8').decode(bytes);
+  }
+
+  /**
+   * One part as a binary string (xml-scan.ts `binaryString`): one character per byte, so a
+   * sheet of CJK text costs its size once, not twice as UTF-16 text.
+   */
+  binary(name: string): string | undefined {
+    const bytes = this.bytesOf(name);
+    return bytes === undefined ? undefined : binaryString(bytes);
+  }
+
+  private bytesOf(name: string): Uint8Array | undefined {
     const e = this.names.get(name);
     if (e === undefined) return undefined;
     // The declared size is within the limits, and the inflater stops past it.
@@ -89,7 +103,7 @@ class Parts {
       out.set(chunk, at);
       at += chunk.length;
     });
-    return new TextDecoder('utf-8').decode(out.subarray(0, at));
+    return out.subarray(0, at);
   }
 }
 
@@ -221,7 +235,7 @@ const unescapeX = (s: string) =>
 function readSharedStrings(xml: string | undefined): Shared[] | undefined {
   const out: Shared[] = [];
   if (xml === undefined) return undefined;
-  const x = new XmlScanner(xml);
+  const x = new XmlScanner(xml, true);
   let item: Shared | undefined;
   let depth = 0; // inside <r> (1) or <rPh> (2)
   let text: string[] | undefined;
@@ -351,7 +365,7 @@ function readHyperlinks(xml: string, rels: Map<string, string>): Map<string, str
   const out = new Map<string, string>();
   const at = xml.indexOf('<hyperlinks');
   if (at < 0) return out;
-  const x = new XmlScanner(xml.slice(at));
+  const x = new XmlScanner(xml.slice(at), true);
   while (x.next() !== Tok.End) {
     if (x.tok === Tok.Close && x.name === 'hyperlinks') break;
     if (x.tok !== Tok.Open || x.name !== 'hyperlink') continue;
@@ -474,7 +488,7 @@ function readSheet(
   bounds: SheetBounds,
 ): ColumnarSheet {
   const b = new ColumnarBuilder(expectedRows);
-  const x = new XmlScanner(xml);
+  const x = new XmlScanner(xml, true);
   const formulae = new Map<string, string | undefined>();
   const merges: RangeRef[] = [];
   const seenRows = new Set<number>();
@@ -680,12 +694,12 @@ function readWorkbookParts(bytes: Uint8Array, file: string): ColumnarWorkbook {
   }
   if (chosen.length === 0) throw new Damaged('no worksheets');
 
-  const shared = readSharedStrings(parts.text('xl/sharedStrings.xml'));
+  const shared = readSharedStrings(parts.binary('xl/sharedStrings.xml'));
   const dateStyles = readDateStyles(parts.text('xl/styles.xml'));
   const sheets: ColumnarSheet[] = [];
   const count: CellCount = { cells: 0 };
   for (const { def, part } of chosen) {
-    const xml = parts.text(part) ?? '';
+    const xml = parts.binary(part) ?? '';
     const sheetNo = /sheet(\d+)[.]xml/.exec(part)?.[1] ?? '';
     const hyperlinks = xml.includes('<hyperlink')
       ? readHyperlinks(xml, readRels(parts.text(`xl/worksheets/_rels/sheet${sheetNo}.xml.rels`)))

@@ -28,7 +28,16 @@ export class XmlScanner {
   private cdata: string | undefined;
   private pos = 0;
 
-  constructor(readonly xml: string) {}
+  /**
+   * `binary`: `xml` holds the part's UTF-8 bytes one per character (`binaryString`), half the
+   * memory of the decoded text when the part has any CJK; text and attribute values are decoded
+   * as they are taken. Markup is ASCII, and no UTF-8 sequence contains an ASCII byte, so every
+   * position and every value is the same as in the decoded text.
+   */
+  constructor(
+    readonly xml: string,
+    private readonly binary = false,
+  ) {}
 
   next(): Tok {
     const xml = this.xml;
@@ -54,7 +63,7 @@ export class XmlScanner {
         if (xml.startsWith('<![CDATA[', at)) {
           const end = xml.indexOf(']]>', at + 9);
           const stop = end < 0 ? xml.length : end;
-          this.cdata = xml.slice(at + 9, stop);
+          this.cdata = this.utf8(xml.slice(at + 9, stop));
           this.pos = end < 0 ? xml.length : end + 3;
           return (this.tok = Tok.Text);
         }
@@ -113,7 +122,7 @@ export class XmlScanner {
   /** The current Text token, entities decoded. */
   text(): string {
     if (this.cdata !== undefined) return this.cdata;
-    return decodeEntities(this.xml.slice(this.textStart, this.textEnd));
+    return decodeEntities(this.utf8(this.xml.slice(this.textStart, this.textEnd)));
   }
 
   /** An attribute of the current Open tag, entities decoded; undefined when absent. */
@@ -138,11 +147,45 @@ export class XmlScanner {
       const close = xml.indexOf(q === 34 ? '"' : "'", i + 1);
       const valueEnd = close < 0 ? end : close;
       if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart))
-        return decodeEntities(xml.slice(i + 1, valueEnd));
+        return decodeEntities(this.utf8(xml.slice(i + 1, valueEnd)));
       i = valueEnd + 1;
     }
     return undefined;
   }
+
+  private utf8(s: string): string {
+    return this.binary ? fromBinary(s) : s;
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8');
+
+/** Bytes as a string of one character per byte (U+0000–U+00FF), a leading BOM dropped. */
+export function binaryString(bytes: Uint8Array): string {
+  const from =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const B = (globalThis as { Buffer?: { from(b: ArrayBufferLike, o: number, n: number): Latin1 } })
+    .Buffer;
+  if (B) return B.from(from.buffer, from.byteOffset, from.length).toString('latin1');
+  let out = '';
+  const step = 1 << 15;
+  for (let i = 0; i < from.length; i += step)
+    out += String.fromCharCode.apply(null, from.subarray(i, i + step) as unknown as number[]);
+  return out;
+}
+
+interface Latin1 {
+  toString(encoding: 'latin1'): string;
+}
+
+/** A `binaryString` slice decoded as UTF-8 (ASCII, the usual case, as it is). */
+export function fromBinary(s: string): string {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) < 0x80) i++;
+  if (i === s.length) return s;
+  const b = new Uint8Array(s.length);
+  for (let k = 0; k < s.length; k++) b[k] = s.charCodeAt(k);
+  return UTF8.decode(b);
 }
 
 function isSpace(c: number): boolean {
