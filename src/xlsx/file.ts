@@ -6,13 +6,21 @@ import type { WorkbookSource } from '../core/ports';
 import { FILE_LIMITS, formatBytes } from './limits';
 import { parseWorkbook } from './read';
 import { guardXlsx } from './xlsx-guard';
-import { inflateEntry, zipEntries } from './zip-guard';
+import { inflateEntry, useWholeInflate, zipEntries } from './zip-guard';
+import { inflateRawSync } from 'node:zlib';
 import { KIND_KEYWORD, TALLY_CREATOR } from './write';
 import { CSV_HEADER, PARQUET_KEY } from './export';
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from './exceljs';
 import { strFromU8 } from 'fflate';
 import { DOCX_CREATOR, DOCX_KEYWORD } from '../docx/write';
+
+// Node's zlib inflates whole parts for the columnar reader, bounded by each part's declared
+// size (maxOutputLength makes it throw past it), into one buffer of that size (chunkSize: no
+// second copy when the pieces are joined). The pane and the page keep fflate.
+useWholeInflate((data, max) =>
+  inflateRawSync(data, { maxOutputLength: max, chunkSize: Math.max(64, max) }),
+);
 
 /**
  * A file's bytes, read only up to FILE_LIMITS.fileBytes: a larger file, a device or a pipe

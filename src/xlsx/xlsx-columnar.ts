@@ -6,7 +6,7 @@ import { binaryString, Tok, XmlScanner } from './xml-scan';
 import { csvNumber } from './csv-columnar';
 import { FILE_LIMITS, formatCount } from './limits';
 import { SheetBounds, type CellCount } from './sheet-bounds';
-import { inflateEntry, zipEntries, type ZipEntry } from './zip-guard';
+import { inflatePart, zipEntries, type ZipEntry } from './zip-guard';
 
 /**
  * .xlsx bytes straight into columns: the zip read part by part with fflate (one part inflated
@@ -95,15 +95,8 @@ class Parts {
 
   private bytesOf(name: string): Uint8Array | undefined {
     const e = this.names.get(name);
-    if (e === undefined) return undefined;
     // The declared size is within the limits, and the inflater stops past it.
-    const out = new Uint8Array(e.size);
-    let at = 0;
-    inflateEntry(this.bytes, e, this.file, (chunk) => {
-      out.set(chunk, at);
-      at += chunk.length;
-    });
-    return out.subarray(0, at);
+    return e === undefined ? undefined : inflatePart(this.bytes, e, this.file);
   }
 }
 
@@ -480,6 +473,9 @@ function finalCell(
   }
 }
 
+const CELL_ATTRS = ['r', 's', 't'] as const;
+const cellAttrs: (string | undefined)[] = [undefined, undefined, undefined];
+
 function readSheet(
   xml: string,
   name: string,
@@ -521,10 +517,11 @@ function readSheet(
         }
       } else if (n === 'c' && inRow) {
         c = resetRaw(raw);
-        c.address = x.attr('r');
-        const s = x.attr('s');
+        x.attrs(CELL_ATTRS, cellAttrs);
+        c.address = cellAttrs[0];
+        const s = cellAttrs[1];
         if (s) c.styleId = parseInt(s, 10);
-        c.t = x.attr('t');
+        c.t = cellAttrs[2];
         current = undefined;
       } else if (n === 'row') {
         const r = x.attr('r') ?? '';

@@ -153,6 +153,48 @@ export class XmlScanner {
     return undefined;
   }
 
+  /**
+   * Several attributes of the current Open tag in one pass (a cell's `r`, `s` and `t`): `out[k]`
+   * becomes `names[k]`'s value, entities decoded, or undefined. The first of a repeated name counts,
+   * as in `attr`.
+   */
+  attrs(names: readonly string[], out: (string | undefined)[]): void {
+    const xml = this.xml;
+    for (let k = 0; k < names.length; k++) out[k] = undefined;
+    let left = names.length;
+    let found = 0; // bit k: names[k] seen
+    let i = this.attrStart;
+    const end = this.attrEnd;
+    while (i < end && left > 0) {
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      const nameStart = i;
+      while (i < end && xml.charCodeAt(i) !== 61 /* = */ && !isSpace(xml.charCodeAt(i))) i++;
+      const nameEnd = i;
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      if (xml.charCodeAt(i) !== 61) {
+        if (nameEnd === nameStart) i++;
+        continue;
+      }
+      i++;
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      const q = xml.charCodeAt(i);
+      if (q !== 34 && q !== 39) return; // `attr` gives undefined from here on too
+      const close = xml.indexOf(q === 34 ? '"' : "'", i + 1);
+      const valueEnd = close < 0 ? end : close;
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k] as string;
+        const bit = 1 << k;
+        if (found & bit || nameEnd - nameStart !== name.length || !xml.startsWith(name, nameStart))
+          continue;
+        out[k] = decodeEntities(this.utf8(xml.slice(i + 1, valueEnd)));
+        found |= bit;
+        left--;
+        break;
+      }
+      i = valueEnd + 1;
+    }
+  }
+
   private utf8(s: string): string {
     return this.binary ? fromBinary(s) : s;
   }

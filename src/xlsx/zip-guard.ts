@@ -255,3 +255,40 @@ export function inflateEntry(
   if (produced !== entry.size) throw mismatch();
   return produced;
 }
+
+/**
+ * A host's own inflater for a whole part (Node's zlib, registered by file.ts), several times
+ * faster than fflate's. It must throw rather than give more than `maxOutput` bytes. Left unset
+ * in the pane and the page, which inflate with fflate.
+ */
+export type WholeInflate = (data: Uint8Array, maxOutput: number) => Uint8Array;
+let wholeInflate: WholeInflate | undefined;
+
+export function useWholeInflate(fn: WholeInflate | undefined): void {
+  wholeInflate = fn;
+}
+
+/**
+ * One part inflated whole, into exactly its declared size, with the same limits and errors as
+ * `inflateEntry`: the host's inflater when it has one (stopped at the declared size), else
+ * fflate a piece at a time. A part the host's inflater cannot read goes the fflate way, so a
+ * damaged part gets the same message everywhere.
+ */
+export function inflatePart(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Array {
+  if (wholeInflate && entry.method === 8 && entry.size > 0) {
+    let out: Uint8Array | undefined;
+    try {
+      out = wholeInflate(dataOf(bytes, entry, file), entry.size);
+    } catch {
+      out = undefined; // larger than declared, or damaged: fflate's pass says which
+    }
+    if (out !== undefined && out.length === entry.size) return out;
+  }
+  const out = new Uint8Array(entry.size);
+  let at = 0;
+  inflateEntry(bytes, entry, file, (chunk) => {
+    out.set(chunk, at);
+    at += chunk.length;
+  });
+  return out.subarray(0, at);
+}

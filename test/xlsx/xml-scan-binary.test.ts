@@ -62,3 +62,31 @@ describe('xml-scan over a binary string (one character per UTF-8 byte)', () => {
     }
   });
 });
+
+describe('XmlScanner.attrs: several attributes in one pass', () => {
+  const tags = [
+    '<c r="B2" s="3" t="s">',
+    '<c t=\'inlineStr\' r="C7">',
+    '<c r="A1" r="A2" s="1">',
+    '<c r="D4" x=bad s="2">',
+    '<c s="5"/>',
+    '<c r="E&amp;5" t="str" >',
+  ];
+  const names = ['r', 's', 't'] as const;
+
+  it.each(tags)('gives what attr gives, name by name, for %s', (tag) => {
+    const x = new XmlScanner(tag);
+    expect(x.next()).toBe(Tok.Open);
+    const out: (string | undefined)[] = [];
+    x.attrs(names, out);
+    expect(out).toEqual(names.map((n) => x.attr(n)));
+  });
+
+  it('reads the values written by hand', () => {
+    const x = new XmlScanner('<c r="B2" s="3" t="s">');
+    x.next();
+    const out: (string | undefined)[] = [];
+    x.attrs(names, out);
+    expect(out).toEqual(['B2', '3', 's']);
+  });
+});
