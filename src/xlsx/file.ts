@@ -7,7 +7,8 @@ import { FILE_LIMITS, formatBytes } from './limits';
 import { parseWorkbook } from './read';
 import { guardXlsx } from './xlsx-guard';
 import { inflateEntry, useWholeInflate, zipEntries } from './zip-guard';
-import { inflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { useBlockDeflate } from './fast-write';
 import { KIND_KEYWORD, TALLY_CREATOR } from './write';
 import { CSV_HEADER, PARQUET_KEY } from './export';
 import type * as ExcelJS from 'exceljs';
@@ -20,6 +21,10 @@ import { DOCX_CREATOR, DOCX_KEYWORD } from '../docx/write';
 // second copy when the pieces are joined). The pane and the page keep fflate.
 useWholeInflate((data, max) =>
   inflateRawSync(data, { maxOutputLength: max, chunkSize: Math.max(64, max) }),
+);
+// And deflates the fast writer's parts, a block at a time (fast-write.ts), at level 1 as fflate did.
+useBlockDeflate((data) =>
+  deflateRawSync(data, { level: 1, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
 );
 
 /**

@@ -29,6 +29,18 @@ export function xmlText(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
+/** Two cells look alike (number format aside, compared by the caller), as the xf key tells. */
+function sameLook(a: OutputCell, b: OutputCell): boolean {
+  return (
+    (a.bold === true) === (b.bold === true) &&
+    (a.italic === true) === (b.italic === true) &&
+    (a.fontColor ?? '') === (b.fontColor ?? '') &&
+    (a.fill ?? '') === (b.fill ?? '') &&
+    (a.wrap === true) === (b.wrap === true) &&
+    (a.align ?? '') === (b.align ?? '')
+  );
+}
+
 /** Styles by their look, each numbered once: fonts, fills, borders, number formats, xfs. */
 export class StyleTable {
   private readonly xfs = new Map<string, number>();
@@ -45,8 +57,21 @@ export class StyleTable {
   ]);
   private readonly numFmts = new Map<string, number>();
 
+  /** Looks already numbered, by number format: compared field by field, no key made per cell. */
+  private readonly seen = new Map<string, { look: OutputCell; border: boolean; id: number }[]>();
+
   /** The xf index of a cell's look (0: the default). */
   index(cell: OutputCell, border: boolean): number {
+    const format = cell.numberFormat ?? '';
+    let same = this.seen.get(format);
+    if (same === undefined) this.seen.set(format, (same = []));
+    for (const s of same) if (s.border === border && sameLook(s.look, cell)) return s.id;
+    const id = this.numbered(cell, border);
+    same.push({ look: cell, border, id });
+    return id;
+  }
+
+  private numbered(cell: OutputCell, border: boolean): number {
     const key = `${cell.numberFormat ?? ''}|${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}|${cell.fontColor ?? ''}|${cell.fill ?? ''}|${cell.wrap ? 1 : 0}|${cell.align ?? ''}|${border ? 1 : 0}`;
     const known = this.xfs.get(key);
     if (known !== undefined) return known;

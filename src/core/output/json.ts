@@ -128,6 +128,8 @@ export function reportJson(r: MonitorResult, lang: Lang): ReportJson {
     const name = h.name(u);
     return (count.get(name) ?? 0) > 1 ? `${name}（${h.node(u)?.code ?? u}）` : name;
   };
+  // Once per unit, not once per unit and indicator.
+  const unitLabels = a.units.map(label);
   const { assessable, rate } = attainmentRate(a.counts);
   return {
     period: r.period,
@@ -148,7 +150,9 @@ export function reportJson(r: MonitorResult, lang: Lang): ReportJson {
     indicators: a.indicators.map((ind) => {
       const pooled = ind.root.pool.pooled > 0;
       const units: Record<string, number | null> = {};
-      for (const u of a.units) units[label(u)] = ind.nodes.get(u)?.shown ?? null;
+      a.units.forEach((u, k) => {
+        units[unitLabels[k] as string] = ind.nodes.get(u)?.shown ?? null;
+      });
       const tg = ind.def.target;
       const target: TargetJson = {
         ...tg,

@@ -1,4 +1,4 @@
-import type { Assessment, IndicatorResult } from '../assess/assess';
+import type { Assessment, IndicatorResult, NodeValue } from '../assess/assess';
 import { pointUnit } from '../assess/targets';
 import { countStatuses } from '../assess/assess';
 import type { Stage } from '../assess/progress';
@@ -46,15 +46,14 @@ const text = (value: string, extra: Partial<OutputCell> = {}): OutputCell => ({
   numberFormat: '@',
   ...extra,
 });
-const num = (
-  value: number | null,
-  decimals: number,
-  extra: Partial<OutputCell> = {},
-): OutputCell => ({
-  value,
-  numberFormat: decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`,
-  ...extra,
-});
+/** `0`, `0.0`, `0.00`…: one string per number of decimals, not one per cell. */
+const FORMATS: string[] = [];
+const decimalsFormat = (decimals: number): string =>
+  (FORMATS[decimals] ??= decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`);
+const num = (value: number | null, decimals: number, extra?: Partial<OutputCell>): OutputCell =>
+  extra
+    ? { value, numberFormat: decimalsFormat(decimals), ...extra }
+    : { value, numberFormat: decimalsFormat(decimals) };
 const blank = (): OutputCell => ({ value: null });
 
 function statusCell(r: IndicatorResult, lang: Lang): OutputCell {
@@ -72,12 +71,18 @@ function statusCell(r: IndicatorResult, lang: Lang): OutputCell {
  * reported the items; 缺 when they reported them blank; 分母为0.
  */
 export function unitCell(r: IndicatorResult, key: string, lang: Lang): OutputCell {
-  const grey = {
-    fill: COLOURS.notReported.fill,
-    fontColor: COLOURS.notReported.font,
-    align: 'center',
-  } as const;
-  const node = r.nodes.get(key);
+  return nodeCell(r, r.nodes.get(key), lang);
+}
+
+const GREY = {
+  fill: COLOURS.notReported.fill,
+  fontColor: COLOURS.notReported.font,
+  align: 'center',
+} as const;
+
+/** `unitCell` for a node already looked up (a units sheet asks once per cell, not twice). */
+export function nodeCell(r: IndicatorResult, node: NodeValue | undefined, lang: Lang): OutputCell {
+  const grey = GREY;
   if (!node) return text(t(lang, 'cell.notReported'), grey);
   if (node.pool.pooled === 0) return text(t(lang, 'cell.leftOut'), grey);
   if (node.shown === null) {

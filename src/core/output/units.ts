@@ -3,7 +3,7 @@ import { describeTarget, judge } from '../assess/targets';
 import { a1, columnLetter } from '../model/a1';
 import { t } from '../messages/index';
 import { tablePrint } from './print';
-import { COLOURS, unitCell, unitLabel, type SummaryInput } from './report';
+import { COLOURS, nodeCell, unitLabel, type SummaryInput } from './report';
 import { displayWidth, wrappedHeight, type OutputCell, type OutputSheet } from './spec';
 
 /**
@@ -31,8 +31,9 @@ const judgesAlone = (r: IndicatorResult) =>
 
 /** A unit's value, in red when it misses a threshold target by itself. */
 function valueCell(r: IndicatorResult, key: string, input: SummaryInput): OutputCell {
-  const cell = unitCell(r, key, input.lang);
-  const v = r.nodes.get(key)?.shown;
+  const node = r.nodes.get(key);
+  const cell = nodeCell(r, node, input.lang);
+  const v = node?.shown;
   if (typeof cell.value !== 'number' || v === null || v === undefined || !judgesAlone(r)) {
     return cell;
   }
