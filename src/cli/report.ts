@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { monitor, reportSheets } from '../core/monitor';
 import { t, type Lang } from '../core/messages/index';
 import { toMarkdown } from '../core/narrative/narrative';
-import { reportJson } from '../core/output/json';
+import { reportJsonStream } from '../core/output/json';
 import type { Profile } from '../core/profile/profile';
 import type { HeaderIndex } from '../core/read/vocabulary';
 import { TallyError } from '../core/errors';
@@ -67,6 +67,31 @@ export interface ReportOptions {
 }
 
 /** `tally report`: audit, roll up, assess; write the workbook and the Markdown. */
+/**
+ * The report's files written, and only the text kept: the workbook and document descriptions
+ * (a cell object per value, 300 MB at 100,000 villages) are let go before the JSON is made.
+ */
+async function writeReportFiles(
+  sheets: ReturnType<typeof reportSheets>,
+  opts: ReportOptions,
+  inputs: string[],
+  onWrite: () => void,
+): Promise<Pick<ReturnType<typeof reportSheets>, 'blocks' | 'quality'>> {
+  const { workbook, blocks, quality, document } = sheets;
+  onWrite();
+  if (opts.out)
+    await writeOutputFile(opts.out, await writeXlsxBytes(workbook, 'report'), inputs, 'report');
+  if (opts.md)
+    await writeOutputFile(
+      opts.md,
+      `${toMarkdown(blocks, quality)}\n${MD_MARKER}\n`,
+      inputs,
+      'markdown',
+    );
+  if (opts.docx) await writeOutputFile(opts.docx, await writeDocxBytes(document), inputs, 'docx');
+  return { blocks, quality };
+}
+
 export async function reportCommand(
   given: string[],
   opts: ReportOptions,
@@ -104,21 +129,15 @@ export async function reportCommand(
 
   const now = (ctx.now ?? (() => new Date()))();
   const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-  const { workbook, blocks, quality, document } = reportSheets(result, ctx.profile, lang, time);
-  progress.step('write');
   const inputs = [...files, ...priorFiles, ...(opts.targets ? [opts.targets] : [])];
-  if (opts.out)
-    await writeOutputFile(opts.out, await writeXlsxBytes(workbook, 'report'), inputs, 'report');
-  if (opts.md)
-    await writeOutputFile(
-      opts.md,
-      `${toMarkdown(blocks, quality)}\n${MD_MARKER}\n`,
-      inputs,
-      'markdown',
-    );
-  if (opts.docx) await writeOutputFile(opts.docx, await writeDocxBytes(document), inputs, 'docx');
+  const { blocks, quality } = await writeReportFiles(
+    reportSheets(result, ctx.profile, lang, time),
+    opts,
+    inputs,
+    () => progress.step('write'),
+  );
   if (opts.json) {
-    writeJson(ctx.out, reportJson(result, lang));
+    writeJson(ctx.out, reportJsonStream(result, lang));
   } else if (!opts.out && !opts.md && !opts.docx) {
     ctx.out.line(toMarkdown(blocks, quality));
   } else {

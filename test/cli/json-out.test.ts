@@ -3,9 +3,9 @@ import { Out } from '../../src/cli/output';
 import { writeJson } from '../../src/cli/json-out';
 
 /** writeJson against JSON.stringify(value, null, 2), the text it must reproduce exactly. */
-function written(value: unknown): string {
+function written(value: unknown, small?: number): string {
   let text = '';
-  writeJson(new Out({ write: (s: string) => (text += s) }, false), value);
+  writeJson(new Out({ write: (s: string) => (text += s) }, false), value, small);
   return text;
 }
 
@@ -17,6 +17,38 @@ describe('JSON written in pieces', () => {
       }),
       { seed: 20261201, numRuns: 500 },
     );
+  });
+
+  test('the same when every array and object, at any depth, is written member by member', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
+        expect(written(v, 0)).toBe(`${JSON.stringify(v, null, 2)}\n`);
+      }),
+      { seed: 20261202, numRuns: 500 },
+    );
+  });
+
+  test('an iterator member is written as the array of what it yields, each made in turn', () => {
+    const made: number[] = [];
+    function* indicators() {
+      for (let i = 0; i < 3; i++) {
+        made.push(i);
+        yield {
+          id: `W0${i}`,
+          units: Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`村${k}`, k / 7])),
+        };
+      }
+    }
+    const expected = {
+      period: '2025',
+      indicators: [...indicators()],
+      counts: { met: 1 },
+    };
+    made.length = 0;
+    const text = written({ period: '2025', indicators: indicators(), counts: { met: 1 } });
+    expect(text).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+    expect(made).toEqual([0, 1, 2]);
+    expect(written({ none: [][Symbol.iterator]() })).toBe('{\n  "none": []\n}\n');
   });
 
   test('a report-shaped object with long arrays, undefined members and nested objects', () => {

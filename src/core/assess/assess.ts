@@ -136,7 +136,16 @@ function contribution(
   key: string,
   excluded: Exclusions,
 ): Contribution {
-  const u = ds.unitIndex.get(key);
+  return contributionOf(def, ds, ds.unitIndex.get(key), excluded);
+}
+
+/** `contribution` by the unit's index in the dataset (undefined: it reported nothing). */
+function contributionOf(
+  def: IndicatorDef,
+  ds: Dataset,
+  u: number | undefined,
+  excluded: Exclusions,
+): Contribution {
   if (u === undefined) return { kind: 'leftOut' };
   if (excluded.taints(ds, def.numerator, u) || excluded.taints(ds, def.denominator, u))
     return { kind: 'setAside' };
@@ -184,13 +193,59 @@ function nodeValue(def: IndicatorDef, node: string, pool: Pool): NodeValue {
 /** Deeper than any region hierarchy (province → village is 5 levels). */
 const MAX_DEPTH = 64;
 
+/**
+ * Each layout node's unit index in the dataset (−1: not a reporting unit), worked out once per
+ * assessment, so no indicator looks a unit up by its key.
+ */
+function unitsOfLayout(ds: Dataset, layout: NodeLayout): Int32Array {
+  const out = new Int32Array(layout.keys.length).fill(-1);
+  layout.keys.forEach((k, i) => {
+    out[i] = ds.unitIndex.get(k) ?? -1;
+  });
+  return out;
+}
+
+/**
+ * `leafUnits(ds, items)` over the layout's indices: 1 for a unit that reported one of the items
+ * and has no such unit under it. Ancestors are marked by climbing until a node already marked.
+ */
+function leafMarks(
+  ds: Dataset,
+  items: readonly string[],
+  layout: NodeLayout,
+  unitAt: Int32Array,
+): Uint8Array {
+  const n = layout.keys.length;
+  const columns = items.flatMap((i) => {
+    const c = ds.items.get(i);
+    return c ? [c] : [];
+  });
+  const present = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = unitAt[i] as number;
+    if (u >= 0 && columns.some((c) => (c.table[u] as number) >= 0)) present[i] = 1;
+  }
+  const above = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!present[i]) continue;
+    let depth = 0;
+    for (let j = layout.parent[i] as number; j >= 0 && !above[j] && depth < MAX_DEPTH; depth++) {
+      above[j] = 1;
+      j = layout.parent[j] as number;
+    }
+  }
+  for (let i = 0; i < n; i++) if (above[i]) present[i] = 0;
+  return present;
+}
+
 function valuesAt(
   def: IndicatorDef,
   ds: Dataset,
   excluded: Exclusions,
   layout: NodeLayout,
+  unitAt: Int32Array,
 ): NodeValues {
-  const leaves = leafUnits(ds, [def.numerator, def.denominator]);
+  const leaves = leafMarks(ds, [def.numerator, def.denominator], layout, unitAt);
   const n = layout.keys.length;
   const p = poolColumns(n);
   const list = (lists: Map<number, string[]>, i: number, key: string) => {
@@ -199,9 +254,10 @@ function valuesAt(
     else lists.set(i, [key]);
   };
   for (let i = 0; i < n; i++) {
+    if (!leaves[i]) continue;
     const key = layout.keys[i] as string;
-    if (!leaves.has(key)) continue;
-    const c = contribution(def, ds, key, excluded);
+    const u = unitAt[i] as number;
+    const c = contributionOf(def, ds, u < 0 ? undefined : u, excluded);
     // Up the hierarchy to the whole area; a depth cap, not a set per leaf, guards against a cycle.
     let depth = 0;
     for (let j = i; j >= 0 && depth < MAX_DEPTH; j = layout.parent[j] as number, depth++) {
@@ -301,6 +357,7 @@ export function assess(
   const stage = options.stage ?? 'annual';
   const excluded = options.excluded ?? Exclusions.none();
   const layout = nodeLayout(ds.hierarchy);
+  const unitAt = unitsOfLayout(ds, layout);
   const ordered = layout.keys;
   const indicators = profile.indicators.map((base): IndicatorResult => {
     const choice = targetFor(base, options.targets);
@@ -310,7 +367,7 @@ export function assess(
       source: choice.source,
       verified: choice.verified,
     };
-    const nodes = valuesAt(def, ds, excluded, layout);
+    const nodes = valuesAt(def, ds, excluded, layout, unitAt);
     const root = nodes.get(rootKey) ?? nodeValue(def, rootKey, emptyPool());
     let priorValue: NodeValue | undefined;
     if (prior) {

@@ -50,6 +50,13 @@ export function poolColumns(size: number): PoolColumns {
   };
 }
 
+/**
+ * The list of a node with no unit left out or set aside: one shared, frozen list rather than
+ * two new arrays per look-up (a sheet and the JSON look up every unit of every indicator).
+ * Readers only read a pool's lists; one that wrote to it would throw, not corrupt other nodes.
+ */
+const NONE = Object.freeze([]) as unknown as string[];
+
 export class NodeValues implements ReadonlyMap<string, NodeValue> {
   readonly size: number;
 
@@ -70,8 +77,8 @@ export class NodeValues implements ReadonlyMap<string, NodeValue> {
       numerator: p.numerator[i] as number,
       denominator: p.denominator[i] as number,
       pooled: p.pooled[i] as number,
-      leftOut: [...(p.leftOut.get(i) ?? [])],
-      setAside: [...(p.setAside.get(i) ?? [])],
+      leftOut: p.leftOut.get(i) ?? NONE,
+      setAside: p.setAside.get(i) ?? NONE,
     };
     return this.valueOf(this.def, this.layout.keys[i] as string, pool);
   }

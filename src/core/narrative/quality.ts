@@ -64,7 +64,11 @@ function auditBlocks(input: NarrativeInput): Block[] {
     );
   // Missing units by form: 四村（民政）; 村1、村2…等500个村（社区）（民政）.
   const byForm = new Map<string, string[]>();
-  for (const m of audit.missing) byForm.set(m.form, [...(byForm.get(m.form) ?? []), m.unit]);
+  for (const m of audit.missing) {
+    const list = byForm.get(m.form);
+    if (list) list.push(m.unit);
+    else byForm.set(m.form, [m.unit]);
+  }
   const missing = [...byForm].map(([form, units]) => paren(unitList(units, lang), form, lang));
   out.push(
     missing.length > 0

@@ -118,7 +118,27 @@ function notPooled(r: MonitorResult, lang: Lang): ReportJson['notPooled'] {
   return { rows, unlisted };
 }
 
+export type IndicatorJson = ReportJson['indicators'][number];
+
+/** `ReportJson` with its indicators made one at a time, as a writer takes them. */
+export type ReportJsonStream = Omit<ReportJson, 'indicators'> & {
+  indicators: IterableIterator<IndicatorJson>;
+};
+
+function* lazyMap<T, U>(items: readonly T[], fn: (item: T) => U): IterableIterator<U> {
+  for (const item of items) yield fn(item);
+}
+
 export function reportJson(r: MonitorResult, lang: Lang): ReportJson {
+  const stream = reportJsonStream(r, lang);
+  return { ...stream, indicators: [...stream.indicators] };
+}
+
+/**
+ * The report's JSON with each indicator's member (its value at every unit: 100,000 entries in
+ * a county of villages) made only when it is written (src/cli/json-out.ts), never all at once.
+ */
+export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream {
   const a = r.assessment;
   const h = r.dataset.hierarchy;
   // Units are keyed by name; two units of the same name (村 in different townships) get their code.
@@ -147,7 +167,7 @@ export function reportJson(r: MonitorResult, lang: Lang): ReportJson {
         message: targetProblemText(lang, p),
       })),
     },
-    indicators: a.indicators.map((ind) => {
+    indicators: lazyMap(a.indicators, (ind): IndicatorJson => {
       const pooled = ind.root.pool.pooled > 0;
       const units: Record<string, number | null> = {};
       a.units.forEach((u, k) => {
