@@ -1,3 +1,4 @@
+import { JSON_ENTRIES, type JsonEntries } from '../core/output/json';
 import type { Out } from './output';
 
 /**
@@ -34,8 +35,9 @@ function isIterator(v: object): v is IterableIterator<unknown> {
   return typeof (v as { next?: unknown }).next === 'function' && Symbol.iterator in v;
 }
 
+/** A member JSON.stringify cannot be left to: an iterator (it writes {}), or entries (core's JsonEntries). */
 function isMemberIterator(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && isIterator(v);
+  return typeof v === 'object' && v !== null && (isIterator(v) || JSON_ENTRIES in v);
 }
 
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
@@ -54,6 +56,8 @@ function emit(v: unknown, pad: string, sink: Sink, small: number): void {
     typeof (v as { toJSON?: unknown }).toJSON !== 'function'
   ) {
     if (isIterator(v)) return emitArray(v, pad, sink, small);
+    if (JSON_ENTRIES in v)
+      return emitEntries((v as JsonEntries<unknown>)[JSON_ENTRIES](), pad, sink, small);
     if (Array.isArray(v) && v.length > small) return emitArray(v, pad, sink, small);
     if (!Array.isArray(v)) {
       const obj = v as Record<string, unknown>;
@@ -86,10 +90,24 @@ function emitObject(
   sink: Sink,
   small: number,
 ): void {
+  emitEntries(
+    keys.map((k): [string, unknown] => [k, obj[k]]),
+    pad,
+    sink,
+    small,
+  );
+}
+
+/** An object's members from its entries, in their order (the caller keeps keys unique). */
+function emitEntries(
+  entries: Iterable<[string, unknown]>,
+  pad: string,
+  sink: Sink,
+  small: number,
+): void {
   const inner = `${pad}  `;
   let first = true;
-  for (const key of keys) {
-    const v = obj[key];
+  for (const [key, v] of entries) {
     if (omitted(v)) continue;
     sink.push(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `);
     first = false;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Out } from '../../src/cli/output';
 import { writeJson } from '../../src/cli/json-out';
+import { JSON_ENTRIES } from '../../src/core/output/json';
 
 /** writeJson against JSON.stringify(value, null, 2), the text it must reproduce exactly. */
 function written(value: unknown, small?: number): string {
@@ -66,5 +67,18 @@ describe('JSON written in pieces', () => {
     };
     expect(written(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
     expect(JSON.parse(written(value)).findings).toHaveLength(2_500);
+  });
+
+  test('entries (an object never built) are written as the object of those members', () => {
+    const units: [string, number | null][] = [
+      ['西山镇', 98.37],
+      ['东坝村', null],
+      ['"引号"', 0],
+    ];
+    const text = written({ id: 'W02', units: { [JSON_ENTRIES]: () => units.values() }, n: 3 });
+    expect(text).toBe(
+      `${JSON.stringify({ id: 'W02', units: Object.fromEntries(units), n: 3 }, null, 2)}\n`,
+    );
+    expect(written({ units: { [JSON_ENTRIES]: () => [] } })).toBe('{\n  "units": {}\n}\n');
   });
 });

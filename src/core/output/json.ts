@@ -120,10 +120,31 @@ function notPooled(r: MonitorResult, lang: Lang): ReportJson['notPooled'] {
 
 export type IndicatorJson = ReportJson['indicators'][number];
 
+/**
+ * An object written member by member from its entries (src/cli/json-out.ts), never built:
+ * each indicator's value at 100,000 units would otherwise be a 10 MB object per indicator.
+ */
+export const JSON_ENTRIES = Symbol.for('tally.json.entries');
+export interface JsonEntries<T> {
+  readonly [JSON_ENTRIES]: () => Iterable<[string, T]>;
+}
+
+export type IndicatorJsonStream = Omit<IndicatorJson, 'units'> & {
+  units: IndicatorJson['units'] | JsonEntries<number | null>;
+};
+
 /** `ReportJson` with its indicators made one at a time, as a writer takes them. */
 export type ReportJsonStream = Omit<ReportJson, 'indicators'> & {
-  indicators: IterableIterator<IndicatorJson>;
+  indicators: IterableIterator<IndicatorJsonStream>;
 };
+
+/** An object's members from a JsonEntries (the object JSON.stringify would be given). */
+function fromEntries<T>(e: Record<string, T> | JsonEntries<T>): Record<string, T> {
+  return JSON_ENTRIES in e ? Object.fromEntries(e[JSON_ENTRIES]()) : e;
+}
+
+/** A key a JS object puts first, in numeric order (an array index), whatever the insertion order. */
+const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;
 
 function* lazyMap<T, U>(items: readonly T[], fn: (item: T) => U): IterableIterator<U> {
   for (const item of items) yield fn(item);
@@ -131,7 +152,8 @@ function* lazyMap<T, U>(items: readonly T[], fn: (item: T) => U): IterableIterat
 
 export function reportJson(r: MonitorResult, lang: Lang): ReportJson {
   const stream = reportJsonStream(r, lang);
-  return { ...stream, indicators: [...stream.indicators] };
+  const indicators = [...stream.indicators].map((i) => ({ ...i, units: fromEntries(i.units) }));
+  return { ...stream, indicators };
 }
 
 /**
@@ -150,6 +172,10 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
   };
   // Once per unit, not once per unit and indicator.
   const unitLabels = a.units.map(label);
+  // Written straight from the entries when they read as the object would: no label twice and
+  // none that an object would move to the front (`12`).
+  const asEntries =
+    new Set(unitLabels).size === unitLabels.length && !unitLabels.some((l) => INDEX_KEY.test(l));
   const { assessable, rate } = attainmentRate(a.counts);
   return {
     period: r.period,
@@ -167,12 +193,13 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
         message: targetProblemText(lang, p),
       })),
     },
-    indicators: lazyMap(a.indicators, (ind): IndicatorJson => {
+    indicators: lazyMap(a.indicators, (ind): IndicatorJsonStream => {
       const pooled = ind.root.pool.pooled > 0;
-      const units: Record<string, number | null> = {};
-      a.units.forEach((u, k) => {
-        units[unitLabels[k] as string] = ind.nodes.get(u)?.shown ?? null;
-      });
+      function* entries(): Iterable<[string, number | null]> {
+        for (let k = 0; k < a.units.length; k++)
+          yield [unitLabels[k] as string, ind.nodes.get(a.units[k] as string)?.shown ?? null];
+      }
+      const units = asEntries ? { [JSON_ENTRIES]: entries } : Object.fromEntries(entries());
       const tg = ind.def.target;
       const target: TargetJson = {
         ...tg,
