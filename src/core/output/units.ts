@@ -29,6 +29,34 @@ const header = (value: string): OutputCell => ({
 const judgesAlone = (r: IndicatorResult) =>
   r.def.target.kind !== 'rising' && r.def.target.kind !== 'falling';
 
+/**
+ * Cells that look alike and hold the same value, kept once: a description is never changed
+ * once made, and values shown to 1 or 2 decimals repeat, so 100,000 units × 29 indicators
+ * need far fewer than 2.9 million cell objects.
+ */
+class CellPool {
+  private readonly numbers = new Map<string, Map<number, OutputCell>>();
+  private readonly others = new Map<string, OutputCell>();
+
+  get(cell: OutputCell): OutputCell {
+    if (cell.formula !== undefined) return cell;
+    const look = `${cell.numberFormat ?? ''}|${cell.fontColor ?? ''}|${cell.fill ?? ''}|${cell.align ?? ''}|${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}${cell.wrap ? 1 : 0}`;
+    if (typeof cell.value === 'number') {
+      let byValue = this.numbers.get(look);
+      if (!byValue) this.numbers.set(look, (byValue = new Map()));
+      const known = byValue.get(cell.value);
+      if (known) return known;
+      byValue.set(cell.value, cell);
+      return cell;
+    }
+    const key = `${look}|${typeof cell.value}|${String(cell.value)}`;
+    const known = this.others.get(key);
+    if (known) return known;
+    this.others.set(key, cell);
+    return cell;
+  }
+}
+
 /** A unit's value, in red when it misses a threshold target by itself. */
 function valueCell(r: IndicatorResult, key: string, input: SummaryInput): OutputCell {
   const node = r.nodes.get(key);
@@ -96,10 +124,11 @@ export function unitsSheet(input: SummaryInput, name: string, summaryName: strin
     { value: a.rootName, numberFormat: '@', bold: true },
     ...indicators.map((r) => ({ ...valueCell(r, a.rootKey, input), bold: true })),
   ]);
+  const pool = new CellPool();
   a.regions.forEach((key, i) => {
     rows.push([
       { value: names[i + 1] ?? key, numberFormat: '@', ...(leaves.has(key) ? {} : { bold: true }) },
-      ...indicators.map((r) => valueCell(r, key, input)),
+      ...indicators.map((r) => pool.get(valueCell(r, key, input))),
     ]);
   });
 
