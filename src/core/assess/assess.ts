@@ -46,7 +46,8 @@ export interface IndicatorResult {
   /** Whose target it is (profile or the office's table) and where it comes from. */
   target: TargetChoice;
   /** Values at every node of the hierarchy that has units under it (the root first). */
-  nodes: ReadonlyMap<string, NodeValue>;
+  /** Read as a Map by key; `indexOf` and `atIndex` serve a caller that asks for every unit. */
+  nodes: NodeValues;
   root: NodeValue;
   status: Status;
   statusReason?: StatusReason;

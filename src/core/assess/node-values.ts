@@ -83,6 +83,23 @@ export class NodeValues implements ReadonlyMap<string, NodeValue> {
     return this.valueOf(this.def, this.layout.keys[i] as string, pool);
   }
 
+  /**
+   * A node's place in the layout, the same for every indicator of one assessment: looked up
+   * once per unit by a caller that then asks every indicator with `atIndex`.
+   */
+  indexOf(key: string): number {
+    return this.layout.index.get(key) ?? -1;
+  }
+
+  /** Whether `other` reads the same layout, so an index of one is an index of the other. */
+  sameLayout(other: NodeValues | undefined): boolean {
+    return other !== undefined && other.layout === this.layout;
+  }
+
+  atIndex(i: number): NodeValue | undefined {
+    return i >= 0 && this.pools.present[i] ? this.at(i) : undefined;
+  }
+
   get(key: string): NodeValue | undefined {
     const i = this.layout.index.get(key);
     return i !== undefined && this.pools.present[i] ? this.at(i) : undefined;

@@ -172,6 +172,9 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
   };
   // Once per unit, not once per unit and indicator.
   const unitLabels = a.units.map(label);
+  // Each unit's place in the (shared) layout, looked up once rather than once per indicator.
+  const layout = a.indicators[0]?.nodes;
+  const unitAt = a.units.map((u) => layout?.indexOf(u) ?? -1);
   // Written straight from the entries when they read as the object would: no label twice and
   // none that an object would move to the front (`12`).
   const asEntries =
@@ -195,9 +198,10 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
     },
     indicators: lazyMap(a.indicators, (ind): IndicatorJsonStream => {
       const pooled = ind.root.pool.pooled > 0;
+      const at = ind.nodes.sameLayout(layout) ? unitAt : a.units.map((u) => ind.nodes.indexOf(u));
       function* entries(): Iterable<[string, number | null]> {
         for (let k = 0; k < a.units.length; k++)
-          yield [unitLabels[k] as string, ind.nodes.get(a.units[k] as string)?.shown ?? null];
+          yield [unitLabels[k] as string, ind.nodes.atIndex(at[k] as number)?.shown ?? null];
       }
       const units = asEntries ? { [JSON_ENTRIES]: entries } : Object.fromEntries(entries());
       const tg = ind.def.target;

@@ -56,6 +56,9 @@ const num = (value: number | null, decimals: number, extra?: Partial<OutputCell>
     : { value, numberFormat: decimalsFormat(decimals) };
 const blank = (): OutputCell => ({ value: null });
 
+/** A value cell as every sheet writes one: the number to its indicator's decimals. */
+export const numberCell = (value: number, decimals: number): OutputCell => num(value, decimals);
+
 function statusCell(r: IndicatorResult, lang: Lang): OutputCell {
   const c = COLOURS[r.status];
   return text(t(lang, `status.${r.status}`), {

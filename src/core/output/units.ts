@@ -3,7 +3,7 @@ import { describeTarget, judge } from '../assess/targets';
 import { a1, columnLetter } from '../model/a1';
 import { t } from '../messages/index';
 import { tablePrint } from './print';
-import { COLOURS, nodeCell, unitLabel, type SummaryInput } from './report';
+import { COLOURS, nodeCell, numberCell, unitLabel, type SummaryInput } from './report';
 import { displayWidth, wrappedHeight, type OutputCell, type OutputSheet } from './spec';
 
 /**
@@ -30,26 +30,31 @@ const judgesAlone = (r: IndicatorResult) =>
   r.def.target.kind !== 'rising' && r.def.target.kind !== 'falling';
 
 /**
- * Cells that look alike and hold the same value, kept once: a description is never changed
- * once made, and values shown to 1 or 2 decimals repeat, so 100,000 units × 29 indicators
- * need far fewer than 2.9 million cell objects.
+ * A units sheet's value cells, each look and value kept once: a description is never changed
+ * once made, and values shown to 1 or 2 decimals repeat, so 100,000 units × 29 indicators need
+ * far fewer than 2.9 million cell objects.
  */
 class CellPool {
-  private readonly numbers = new Map<string, Map<number, OutputCell>>();
+  private readonly numbers = new Map<number, Map<number, OutputCell>>();
   private readonly others = new Map<string, OutputCell>();
 
-  get(cell: OutputCell): OutputCell {
-    if (cell.formula !== undefined) return cell;
-    const look = `${cell.numberFormat ?? ''}|${cell.fontColor ?? ''}|${cell.fill ?? ''}|${cell.align ?? ''}|${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}${cell.wrap ? 1 : 0}`;
-    if (typeof cell.value === 'number') {
-      let byValue = this.numbers.get(look);
-      if (!byValue) this.numbers.set(look, (byValue = new Map()));
-      const known = byValue.get(cell.value);
-      if (known) return known;
-      byValue.set(cell.value, cell);
-      return cell;
+  /** `{ value, numberFormat }` (and the not-met colour when `red`), as `nodeCell` makes it. */
+  number(value: number, decimals: number, red: boolean): OutputCell {
+    const look = decimals * 2 + (red ? 1 : 0);
+    let byValue = this.numbers.get(look);
+    if (!byValue) this.numbers.set(look, (byValue = new Map()));
+    let cell = byValue.get(value);
+    if (!cell) {
+      const plain = numberCell(value, decimals);
+      cell = red ? { ...plain, fontColor: COLOURS.notMet.font } : plain;
+      byValue.set(value, cell);
     }
-    const key = `${look}|${typeof cell.value}|${String(cell.value)}`;
+    return cell;
+  }
+
+  /** A text cell (未报, 缺, 分母为0): one per text and look. */
+  other(cell: OutputCell): OutputCell {
+    const key = `${String(cell.value)}|${cell.numberFormat ?? ''}|${cell.fontColor ?? ''}|${cell.fill ?? ''}|${cell.align ?? ''}`;
     const known = this.others.get(key);
     if (known) return known;
     this.others.set(key, cell);
@@ -57,16 +62,21 @@ class CellPool {
   }
 }
 
-/** A unit's value, in red when it misses a threshold target by itself. */
-function valueCell(r: IndicatorResult, key: string, input: SummaryInput): OutputCell {
-  const node = r.nodes.get(key);
-  const cell = nodeCell(r, node, input.lang);
+/** A unit's value (the node at layout index `at`), in red when it misses a threshold target by itself. */
+function valueCell(
+  r: IndicatorResult,
+  at: number,
+  input: SummaryInput,
+  pool: CellPool,
+): OutputCell {
+  const node = r.nodes.atIndex(at);
   const v = node?.shown;
-  if (typeof cell.value !== 'number' || v === null || v === undefined || !judgesAlone(r)) {
-    return cell;
-  }
-  const status = judge(r.def.target, { value: v, prior: null, direction: r.def.direction }).status;
-  return status === 'notMet' ? { ...cell, fontColor: COLOURS.notMet.font } : cell;
+  if (!node || node.pool.pooled === 0 || v === null || v === undefined)
+    return pool.other(nodeCell(r, node, input.lang));
+  const red =
+    judgesAlone(r) &&
+    judge(r.def.target, { value: v, prior: null, direction: r.def.direction }).status === 'notMet';
+  return pool.number(v, r.def.decimals, red);
 }
 
 export function unitsSheet(input: SummaryInput, name: string, summaryName: string): OutputSheet {
@@ -120,15 +130,22 @@ export function unitsSheet(input: SummaryInput, name: string, summaryName: strin
     ...indicators.map((r) => wrappedHeight(target(r), INDICATOR_WIDTH)),
   );
 
+  const pool = new CellPool();
   rows.push([
     { value: a.rootName, numberFormat: '@', bold: true },
-    ...indicators.map((r) => ({ ...valueCell(r, a.rootKey, input), bold: true })),
+    ...indicators.map((r) => ({
+      ...valueCell(r, r.nodes.indexOf(a.rootKey), input, pool),
+      bold: true,
+    })),
   ]);
-  const pool = new CellPool();
+  // Every indicator of an assessment has the same layout: a unit's place is looked up once.
+  const layout = indicators[0]?.nodes;
+  const shared = indicators.every((r) => r.nodes.sameLayout(layout));
   a.regions.forEach((key, i) => {
+    const at = shared && layout ? layout.indexOf(key) : -1;
     rows.push([
       { value: names[i + 1] ?? key, numberFormat: '@', ...(leaves.has(key) ? {} : { bold: true }) },
-      ...indicators.map((r) => pool.get(valueCell(r, key, input))),
+      ...indicators.map((r) => valueCell(r, shared ? at : r.nodes.indexOf(key), input, pool)),
     ]);
   });
 
