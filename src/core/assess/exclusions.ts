@@ -32,14 +32,24 @@ export class Exclusions {
     severity: Finding['severity'] = 'error',
   ): Exclusions {
     const ex = new Exclusions();
+    // Findings come sheet by sheet: the last sheet's set is kept at hand.
+    let lastFile: string | undefined;
+    let lastSheet: string | undefined;
+    let last: Set<string> | undefined;
     for (const f of findings) {
       if (f.severity !== severity || NOT_IN_THE_CELL.has(f.ruleId)) continue;
       for (const c of f.cells) {
         if (!c.cell) continue;
-        const at = sheetKey(c.file ?? f.file, c.sheet ?? f.sheet);
-        const set = ex.cells.get(at) ?? new Set<string>();
-        set.add(c.cell);
-        ex.cells.set(at, set);
+        const file = c.file ?? f.file;
+        const sheet = c.sheet ?? f.sheet;
+        if (last === undefined || file !== lastFile || sheet !== lastSheet) {
+          const at = sheetKey(file, sheet);
+          last = ex.cells.get(at);
+          if (last === undefined) ex.cells.set(at, (last = new Set<string>()));
+          lastFile = file;
+          lastSheet = sheet;
+        }
+        last.add(c.cell);
       }
     }
     return ex;
@@ -67,10 +77,35 @@ export class Exclusions {
     return marks !== null && marks[u] === 1;
   }
 
+  /** A sheet's tainted cells as numbers (row × 16384 + column), made once per sheet. */
+  private numeric = new Map<string, Set<number>>();
+
+  private numericCells(at: string): Set<number> | undefined {
+    let out = this.numeric.get(at);
+    if (out === undefined) {
+      const cells = this.cells.get(at);
+      if (cells === undefined) return undefined;
+      out = new Set<number>();
+      for (const a of cells) {
+        const k = cellNumber(a);
+        if (k >= 0) out.add(k);
+      }
+      this.numeric.set(at, out);
+    }
+    return out;
+  }
+
   private mark(ds: Dataset, item: string): Uint8Array | null {
     const c = ds.items.get(item);
     if (!c) return null;
-    const sets = ds.tables.map((src) => this.cells.get(sheetKey(src.source, src.sheet)));
+    const keys = ds.tables.map((src) => sheetKey(src.source, src.sheet));
+    const sets = keys.map((k) => this.cells.get(k));
+    // Tables addressed as a1(row, col) are looked up by number, not by an address made per unit.
+    const numbers = ds.tables.map((src, i) =>
+      src.table.cellAddress === undefined && sets[i]
+        ? this.numericCells(keys[i] as string)
+        : undefined,
+    );
     const marks = new Uint8Array(c.conflict.length);
     for (let u = 0; u < marks.length; u++) {
       if (c.conflict[u]) {
@@ -82,10 +117,41 @@ export class Exclusions {
       const src = ds.tables[ti];
       if (!set || !src) continue;
       const col = src.columns.get(item);
-      if (col !== undefined && set.has(cellOf(src.table, c.record[u] as number, col))) marks[u] = 1;
+      if (col === undefined) continue;
+      const i = c.record[u] as number;
+      const byNumber = numbers[ti];
+      const row = src.table.records[i]?.row;
+      const hit =
+        byNumber && row !== undefined && col < COLUMNS
+          ? byNumber.has(row * COLUMNS + col)
+          : set.has(cellOf(src.table, i, col));
+      if (hit) marks[u] = 1;
     }
     return marks;
   }
+}
+
+/** Excel's columns: a cell's number is row × COLUMNS + column. */
+const COLUMNS = 16384;
+
+/** `C12` as 11 × 16384 + 2; −1 for anything that is not a plain A1 address. */
+export function cellNumber(a: string): number {
+  let i = 0;
+  let col = 0;
+  while (i < a.length) {
+    const ch = a.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+    i++;
+  }
+  if (i === 0 || i > 3 || i === a.length) return -1;
+  let row = 0;
+  for (let j = i; j < a.length; j++) {
+    const ch = a.charCodeAt(j);
+    if (ch < 48 || ch > 57 || (j === i && ch === 48)) return -1;
+    row = row * 10 + (ch - 48);
+  }
+  return col > COLUMNS || row < 1 ? -1 : (row - 1) * COLUMNS + (col - 1);
 }
 
 function sheetKey(file: string, sheet: string): string {

@@ -1,7 +1,18 @@
 /** A1 addressing. Rows and columns are 0-based inside the engine and 1-based in A1 text. */
 
+/** Letters of the first columns, made once: an address is made for every finding's cell. */
+const LETTERS: string[] = [];
+
 export function columnLetter(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   if (!Number.isInteger(col) || col < 0) throw new RangeError(`column index ${col} is not valid`);
+  const letters = lettersOf(col);
+  if (col < 1024) LETTERS[col] = letters;
+  return letters;
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let out = '';
   while (n > 0) {

@@ -160,13 +160,14 @@ function provisionalBlocks(input: NarrativeInput): Block[] {
 function valueBlocks(input: NarrativeInput): Block[] {
   const { assessment: a, lang, unitName } = input;
   const items: string[] = [];
+  const explain = explainer(input);
   for (const r of a.indicators.filter((x) => x.def.unit === '%' && !x.def.mayExceed100)) {
     const over = [a.rootKey, ...a.regions].filter((k) => (r.nodes.get(k)?.shown ?? 0) > 100);
     const open: { key: string; value: number }[] = [];
     for (const key of over) {
       const name = key === a.rootKey ? a.rootName : unitName(key);
       const shown = r.nodes.get(key)?.shown ?? 0;
-      const e = explanationFor(r, name, input);
+      const e = explain(r, name);
       if (!e) {
         open.push({ key, value: shown });
         continue;
@@ -218,19 +219,41 @@ function valueBlocks(input: NarrativeInput): Block[] {
 }
 
 /** A unit's 说明 of a warning that reads the indicator's numerator or denominator. */
-function explanationFor(r: IndicatorResult, unit: string, input: NarrativeInput) {
-  const names = new Set(
-    input.profile.forms
-      .flatMap((f) => f.items)
-      .filter((i) => i.id === r.def.numerator || i.id === r.def.denominator)
-      .flatMap((i) => [i.name, ...i.synonyms])
-      .map(normalizeHeader),
-  );
-  return input.audit.explanations.find(
-    (e) =>
-      e.unit === unit &&
+/**
+ * The written explanation (说明) of a unit's value of an indicator, if any: one whose unit is
+ * the unit and whose cells are of the indicator's numerator or denominator. The explanations
+ * are grouped by unit and each indicator's item names normalised once, not once per unit.
+ */
+function explainer(input: NarrativeInput) {
+  const byUnit = new Map<string, NarrativeInput['audit']['explanations']>();
+  for (const e of input.audit.explanations) {
+    const list = byUnit.get(e.unit);
+    if (list) list.push(e);
+    else byUnit.set(e.unit, [e]);
+  }
+  const namesOf = new Map<string, Set<string>>();
+  const itemNames = (r: IndicatorResult): Set<string> => {
+    let names = namesOf.get(r.def.id);
+    if (!names) {
+      names = new Set(
+        input.profile.forms
+          .flatMap((f) => f.items)
+          .filter((i) => i.id === r.def.numerator || i.id === r.def.denominator)
+          .flatMap((i) => [i.name, ...i.synonyms])
+          .map(normalizeHeader),
+      );
+      namesOf.set(r.def.id, names);
+    }
+    return names;
+  };
+  return (r: IndicatorResult, unit: string) => {
+    const list = byUnit.get(unit);
+    if (!list) return undefined;
+    const names = itemNames(r);
+    return list.find((e) =>
       (e.items ?? []).some((label) => names.has(normalizeHeader(label.replace(/^.*!/, '')))),
-  );
+    );
+  };
 }
 
 /**

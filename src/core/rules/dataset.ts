@@ -279,7 +279,17 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
   }
 
   const cache = new Map<string, ItemColumn | undefined>();
+  // A rule's own references are asked again for every failing record: by the query itself,
+  // before its normalised key is made.
+  const byQuery = new WeakMap<ItemQuery, { column: ItemColumn | undefined }>();
   function column(q: ItemQuery): ItemColumn | undefined {
+    const known = byQuery.get(q);
+    if (known) return known.column;
+    const out = columnOf(q);
+    byQuery.set(q, { column: out });
+    return out;
+  }
+  function columnOf(q: ItemQuery): ItemColumn | undefined {
     const id = `${q.previous ? 'p' : 'c'}|${q.form === undefined ? '' : normalizeHeader(q.form)}|${q.key}`;
     if (cache.has(id)) return cache.get(id);
     const g = resolve(q);
