@@ -103,7 +103,7 @@ function regionRows(table: Table): RegionRow[] {
  * table where other rows have codes — the parent most of those codes imply, so a code list
  * that covers some units never moves the others.
  */
-function seenRows(table: Table): RegionRow[] {
+function seenRows(table: Table, at?: Int32Array): RegionRow[] {
   const parents = new Map<string, number>();
   for (const r of table.records) {
     const p = r.role === 'unit' && r.code ? impliedParent(r.code) : undefined;
@@ -113,9 +113,10 @@ function seenRows(table: Table): RegionRow[] {
   let most = 0;
   for (const [p, n] of parents) if (n > most) [common, most] = [p, n];
   const out: RegionRow[] = [];
-  table.records.forEach((r) => {
+  table.records.forEach((r, i) => {
     const named = r.role === 'subtotal' && r.why?.reason !== 'subtotalLabel';
     if (r.role !== 'unit' && !named) return;
+    if (at) at[i] = out.length;
     const row: RegionRow = r.code ? { code: r.code, name: r.unit } : { name: r.unit };
     const above = r.parent === undefined ? undefined : table.records[r.parent];
     if (above) {
@@ -162,8 +163,19 @@ export function buildDataset(
 ): Dataset {
   const own = rec.regions.flatMap((r) => regionRows(r.table));
   const listed = own.length > 0 ? own : [...(opts.regionRows ?? [])];
-  const seen = rec.forms.flatMap((fs) => seenRows(fs.table));
-  const hierarchy = Hierarchy.build(listed, seen, rootName);
+  // Each form's records → their row in `seen`, whose keys the hierarchy hands back: a unit row
+  // is resolved once, not again below (at a million rows, a second name look-up each).
+  const seenAt = rec.forms.map((fs) => new Int32Array(fs.table.records.length).fill(-1));
+  const seen: RegionRow[] = [];
+  rec.forms.forEach((fs, k) => {
+    const offset = seen.length;
+    const at = seenAt[k] as Int32Array;
+    for (const row of seenRows(fs.table, at)) seen.push(row);
+    for (let i = 0; i < at.length; i++)
+      if ((at[i] as number) >= 0) at[i] = (at[i] as number) + offset;
+  });
+  const seenKeys: string[] = [];
+  const hierarchy = Hierarchy.build(listed, seen, rootName, seenKeys);
   const checkListed = own.length > 0;
 
   const tables: SourceTable[] = [];
@@ -177,7 +189,8 @@ export function buildDataset(
   const unlisted: UnlistedUnit[] = [];
   const unlistedKeys = new Set<string>();
   const unlistedNodes = new Set<string>();
-  for (const fs of rec.forms) {
+  rec.forms.forEach((fs, k) => {
+    const at = seenAt[k] as Int32Array;
     let t = tableIndex.get(fs.table);
     if (t === undefined) {
       t = tables.length;
@@ -196,7 +209,10 @@ export function buildDataset(
         continue;
       }
       if (r.role !== 'unit') continue;
-      const unitKey = hierarchy.resolve(r.code ? { code: r.code, name: r.unit } : { name: r.unit });
+      const s = at[i] as number;
+      const unitKey =
+        (s >= 0 ? seenKeys[s] : undefined) ??
+        hierarchy.resolve(r.code ? { code: r.code, name: r.unit } : { name: r.unit });
       if (checkListed && !hierarchy.isExpected(unitKey)) {
         const at = `${fs.source}\u0000${fs.sheet}\u0000${unitKey}`;
         if (!unlistedKeys.has(at))
@@ -233,7 +249,7 @@ export function buildDataset(
       }
       refs.push(t, i, u);
     }
-  }
+  });
   for (const key of unlistedNodes) hierarchy.remove(key);
   return {
     hierarchy,

@@ -86,13 +86,23 @@ export class Hierarchy {
     listed: readonly RegionRow[],
     seen: readonly RegionRow[],
     rootName: string,
+    /** Filled with each seen row's key, so the caller need not resolve the rows again. */
+    keys?: string[],
   ): Hierarchy {
     const h = new Hierarchy();
     for (const row of listed) h.add(row, true);
     // Coded rows first, so a unit known by code in one form and by name in another is one node,
     // whatever the order of the sheets.
-    for (const row of seen) if (row.code) h.resolve(row);
-    for (const row of seen) if (!row.code) h.resolve(row);
+    seen.forEach((row, i) => {
+      if (!row.code) return;
+      const key = h.resolve(row);
+      if (keys) keys[i] = key;
+    });
+    seen.forEach((row, i) => {
+      if (row.code) return;
+      const key = h.resolve(row);
+      if (keys) keys[i] = key;
+    });
     // Parents named in a form (a township above its villages), once every node is known.
     for (const row of seen) {
       if (!row.parentName) continue;
