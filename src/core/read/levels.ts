@@ -65,6 +65,8 @@ const NAME_LEVELS: readonly [RegExp, Level][] = [
 export function levelOfName(name: string): Level | undefined {
   const s = squeeze(name);
   if (s.length < 2) return undefined; // `镇` alone names no unit
+  // Every ending is a CJK word: a name ending in a digit or a letter (`村12`) has none.
+  if (s.charCodeAt(s.length - 1) < 0x3000) return undefined;
   for (const [re, level] of NAME_LEVELS) if (re.test(s)) return level;
   return undefined;
 }

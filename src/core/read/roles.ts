@@ -91,7 +91,9 @@ const TOLERANCE = 1e-6;
 
 export function isBreakdownLabel(label: string): boolean {
   const s = squeeze(label);
-  return BREAKDOWN_PREFIX.test(s) || BREAKDOWN_WORDS.has(s.replace(/^[(（](.*)[)）]$/, '$1'));
+  if (BREAKDOWN_PREFIX.test(s)) return true;
+  const bracketed = s.startsWith('(') || s.startsWith('（');
+  return BREAKDOWN_WORDS.has(bracketed ? s.replace(/^[(（](.*)[)）]$/, '$1') : s);
 }
 
 /** Assign every row its role. */
@@ -208,10 +210,19 @@ function adjacent(
   return before;
 }
 
+/** Each row's level, worked out once per table (the level steps ask for every unit row twice). */
+const levels = new WeakMap<RoleInput, (Level | null)[]>();
+
 function levelAt(input: RoleInput, i: number): Level | undefined {
+  let known = levels.get(input);
+  if (!known) levels.set(input, (known = new Array<Level | null>(input.rows.length)));
+  const cached = known[i];
+  if (cached !== undefined) return cached ?? undefined;
   const r = input.rows[i];
   if (!r) return undefined;
-  return (r.code ? levelOfCode(r.code) : undefined) ?? levelOfName(r.label);
+  const level = (r.code ? levelOfCode(r.code) : undefined) ?? levelOfName(r.label);
+  known[i] = level ?? null;
+  return level;
 }
 
 /** The level most unit rows are at (when at least two rows say so). */
