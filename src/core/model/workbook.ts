@@ -56,6 +56,19 @@ export function columnCount(sheet: SheetData): number {
   return n;
 }
 
+/** How many cells `rowOf` gives for a sheet row (0-based). */
+export function rowWidth(sheet: SheetData, row: number): number {
+  const i = row - sheet.origin.row;
+  if (!isColumnar(sheet)) return sheet.rows[i]?.length ?? 0;
+  if (i < 0 || i >= sheet.rowCount) return 0;
+  return sheet.rowWidths ? (sheet.rowWidths[i] ?? 0) : sheet.columns.length;
+}
+
+/** `rowOf(sheet, row)[j]`, without making the row. */
+export function rowCellAt(sheet: SheetData, row: number, j: number): Cell {
+  return cellAt(sheet, row, sheet.origin.col + j);
+}
+
 /** The cells of one sheet row (0-based), from the used range's first column; [] outside it. */
 export function rowOf(sheet: SheetData, row: number): Cell[] {
   const i = row - sheet.origin.row;

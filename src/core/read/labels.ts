@@ -1,6 +1,6 @@
 import { a1 } from '../model/a1';
 import { cellText, isBlank, type Cell } from '../model/cell';
-import { cellAt, rowOf, type SheetData } from '../model/workbook';
+import { cellAt, rowCellAt, rowWidth, type SheetData } from '../model/workbook';
 import { looksNumeric, MISSING_MARKS } from './coerce';
 import { normalizeCode } from './normalize';
 import { isBreakdownLabel } from './roles';
@@ -48,7 +48,9 @@ function totalLabel(
   if (unitText && index.isTotalLabel(unitText)) return unitText;
   const codeText = typeof codeCell === 'string' ? codeCell.trim() : '';
   if (codeText && !/^\d+$/.test(codeText) && index.isTotalLabel(codeText)) return codeText;
-  for (const v of rowOf(sheet, row)) {
+  // Cell by cell, not the row made whole: the first text usually ends it.
+  for (let j = 0, w = rowWidth(sheet, row); j < w; j++) {
+    const v = rowCellAt(sheet, row, j);
     if (typeof v !== 'string' || isBlank(v)) continue;
     const t = v.trim();
     if (t === unitText) return ''; // the first text is the unit: tested above
@@ -90,7 +92,8 @@ export function labelRecords(
 
 /** A `其中：城镇` written beside an empty unit cell (in a 序号 or an indented column). */
 function breakdownText(sheet: SheetData, row: number): string {
-  for (const v of rowOf(sheet, row)) {
+  for (let j = 0, w = rowWidth(sheet, row); j < w; j++) {
+    const v = rowCellAt(sheet, row, j);
     if (typeof v !== 'string' || isBlank(v) || looksNumeric(v)) continue;
     return isBreakdownLabel(v) ? v.trim() : '';
   }

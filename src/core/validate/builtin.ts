@@ -120,7 +120,12 @@ export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
       cells: [],
     });
   }
-  const unitOfRow = new Map(fs.table.records.map((r) => [r.row, r.unit]));
+  // Made only when there is a type error to name the unit of (a million-row table has none).
+  let unitOfRowMap: Map<number, string> | undefined;
+  const unitOfRow = {
+    get: (row: number) =>
+      (unitOfRowMap ??= new Map(fs.table.records.map((r) => [r.row, r.unit]))).get(row),
+  };
   const itemOf = (header: string) =>
     fs.table.columns.find((c) => c.header === header)?.item?.name ?? header;
   for (const e of fs.table.typeErrors) {
@@ -220,10 +225,15 @@ export function checkBlanks(fs: SheetTable, lang: Lang): Finding[] {
 /** No item value in any unit row, and nothing unreadable either. */
 export function isUnfilled(table: Table): boolean {
   if (table.typeErrors.length > 0) return false;
-  const units = table.records.flatMap((r, i) => (r.role === 'unit' ? [i] : []));
-  for (const c of table.columns) {
+  const columns = table.columns.flatMap((c) => {
     const values = c.item ? table.numbers.get(c.col) : undefined;
-    if (values && units.some((i) => !Number.isNaN(values[i] ?? NaN))) return false;
+    return values ? [values] : [];
+  });
+  // Stops at the first value: a filled form is told from its first unit row.
+  const records = table.records;
+  for (let i = 0; i < records.length; i++) {
+    if (records[i]?.role !== 'unit') continue;
+    for (const values of columns) if (!Number.isNaN(values[i] ?? NaN)) return false;
   }
   return true;
 }
