@@ -11,6 +11,7 @@ export interface RegionNode {
   code?: string;
   name: string;
   parent?: string;
+  /** Keys of the nodes under it; a leaf shares one frozen empty list (a million villages). */
   children: string[];
   /** True when the node came from a region sheet (it is expected to exist). */
   listed: boolean;
@@ -29,6 +30,16 @@ export interface RegionRow {
 }
 
 export const SYNTHETIC_ROOT = '*';
+
+/** The children of every leaf: shared, so frozen (a push would throw, never leak into others). */
+const NO_CHILDREN = Object.freeze([]) as unknown as string[];
+
+/** Put `child` under `parent`, giving a leaf a list of its own first. */
+function adopt(parent: RegionNode | undefined, child: string): void {
+  if (!parent) return;
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else parent.children.push(child);
+}
 
 export function unitNameKey(name: string): string {
   return squeeze(name);
@@ -132,7 +143,12 @@ export class Hierarchy {
       if (!existing.parent && row.parent && row.parent !== key) existing.parent = row.parent;
       return key;
     }
-    const node: RegionNode = { key, name: row.name || row.code || key, children: [], listed };
+    const node: RegionNode = {
+      key,
+      name: row.name || row.code || key,
+      children: NO_CHILDREN,
+      listed,
+    };
     if (row.code) node.code = row.code;
     if (row.parent && row.parent !== key) node.parent = row.parent;
     if (row.aliases && row.aliases.length > 0) node.aliases = [...row.aliases];
@@ -214,7 +230,7 @@ export class Hierarchy {
     const root = this.nodes.get(this.root);
     if (root && (root.name === '' || root.name === root.code)) root.name = rootName;
     for (const n of this.nodes.values()) {
-      if (n.parent && n.key !== this.root) this.nodes.get(n.parent)?.children.push(n.key);
+      if (n.parent && n.key !== this.root) adopt(this.nodes.get(n.parent), n.key);
     }
     // A parent cycle in a region sheet must not hide units: what the root cannot reach hangs under it.
     // Every node is in one children list at most and the root in none, so the walk is a tree.
@@ -225,7 +241,7 @@ export class Hierarchy {
       const old = n.parent !== undefined ? this.nodes.get(n.parent) : undefined;
       if (old) old.children = old.children.filter((c) => c !== n.key);
       n.parent = this.root;
-      this.nodes.get(this.root)?.children.push(n.key);
+      adopt(this.nodes.get(this.root), n.key);
       for (const k of this.subtree(n.key)) reached.add(k);
     }
   }
