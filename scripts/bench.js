@@ -382,7 +382,7 @@ async function rows(scale) {
       const file = path.join(DIR, 'out-clean.parquet');
       return [
         node,
-        [TALLY, 'export', ...(await reportCleanData(scale)).csvs, '--parquet', file],
+        [TALLY, 'export', ...(await reportCleanData(scale)).csvs, '--period', '2025', '--parquet', file],
         { okCodes: [0] },
       ];
     },

@@ -70,7 +70,7 @@ export function emptyTable(): LongTable {
 }
 
 /** Rows a piece: a 100,000-village area is 9 million rows, never held at once. */
-export const LONG_CHUNK_ROWS = 100_000;
+export const LONG_CHUNK_ROWS = 25_000;
 
 /** The rows of one period, in pieces of `chunk` rows. */
 function* periodRows(input: LongInput, profile: Profile, chunk: number): Generator<LongTable> {
@@ -84,6 +84,19 @@ function* periodRows(input: LongInput, profile: Profile, chunk: number): Generat
     const node = h.node(p);
     return node?.code ?? node?.name ?? null;
   };
+  // A unit's name, code and parent, and a table's file name, worked out once, not once per item.
+  const n = ds.units.length;
+  const names: string[] = new Array<string>(n);
+  const codes: (string | null)[] = new Array<string | null>(n);
+  const parents: (string | null)[] = new Array<string | null>(n);
+  for (let u = 0; u < n; u++) {
+    const key = ds.units[u] as string;
+    const node = h.node(key);
+    names[u] = node?.name ?? key;
+    codes[u] = node?.code ?? null;
+    parents[u] = parentOf(key);
+  }
+  const fileNames = ds.tables.map((src) => src.source.split(/[\\/]/).pop() ?? src.source);
   let out = emptyTable();
   for (const form of profile.forms) {
     for (const item of form.items) {
@@ -93,24 +106,20 @@ function* periodRows(input: LongInput, profile: Profile, chunk: number): Generat
         const ti = c.table[u] as number;
         const src = ds.tables[ti];
         if (ti < 0 || !src) continue;
-        const key = ds.units[u] as string;
-        const node = h.node(key);
         const v = c.value[u] as number;
-        const flags: string[] = [];
-        if (c.conflict[u]) flags.push('conflict');
-        else if (errors.taints(ds, item.id, u)) flags.push('error');
-        if (warnings.taints(ds, item.id, u)) flags.push('warning');
+        const set = c.conflict[u] ? 'conflict' : errors.taints(ds, item.id, u) ? 'error' : '';
+        const warned = warnings.taints(ds, item.id, u);
         const col = src.columns.get(item.id);
         out.period.push(period);
-        out.unit.push(node?.name ?? key);
-        out.code.push(node?.code ?? null);
-        out.parent.push(parentOf(key));
+        out.unit.push(names[u] as string);
+        out.code.push(codes[u] ?? null);
+        out.parent.push(parents[u] ?? null);
         out.form.push(form.id);
         out.item.push(item.id);
         out.itemName.push(item.name);
         out.value.push(Number.isNaN(v) ? null : v);
-        out.flags.push(flags.join(','));
-        out.file.push(src.source.split(/[\\/]/).pop() ?? src.source);
+        out.flags.push(warned ? (set ? `${set},warning` : 'warning') : set);
+        out.file.push(fileNames[ti] as string);
         out.sheet.push(src.sheet);
         out.cell.push(col === undefined ? '' : cellOf(src.table, c.record[u] as number, col));
         out.rows++;
