@@ -50,6 +50,9 @@ function omitted(v: unknown): boolean {
  * `small`: members up to which a value is stringified whole (0 in the tests: always streamed).
  */
 function emit(v: unknown, pad: string, sink: Sink, small: number): void {
+  // The usual member, a unit's value: what JSON.stringify writes for a number, without the call.
+  if (typeof v === 'number') return sink.push(Number.isFinite(v) ? String(v) : 'null');
+  if (v === null) return sink.push('null');
   if (
     typeof v === 'object' &&
     v !== null &&

@@ -136,6 +136,7 @@ export class Hierarchy {
   ): string {
     const key = row.code ? row.code : `n:${nameKey}`;
     const existing = unnamed ? undefined : this.nodes.get(key);
+    this.orderedCache = undefined;
     this.anyListed = undefined;
     this.listedNames = undefined;
     if (existing) {
@@ -178,6 +179,7 @@ export class Hierarchy {
   }
 
   private link(rootName: string): void {
+    this.orderedCache = undefined;
     const isTop = (n: RegionNode) => !n.parent || !this.nodes.has(n.parent);
     // A parent given by its code (a unit's implied township, the county a partial code list
     // implies) is a node, so units under it are siblings and none of them becomes the area.
@@ -288,6 +290,7 @@ export class Hierarchy {
     const parent = node.parent === undefined ? undefined : this.nodes.get(node.parent);
     if (parent) parent.children = parent.children.filter((c) => c !== key);
     this.nodes.delete(key);
+    this.orderedCache = undefined;
     // The names add() gave it (a node removed is never the renamed root).
     for (const name of [node.name, ...(node.aliases ?? [])].map(unitNameKey))
       if (this.byName.get(name) === key) this.byName.delete(name);
@@ -354,8 +357,16 @@ export class Hierarchy {
     return out;
   }
 
+  /** `ordered()`'s list, kept until a node is added, removed or moved. */
+  private orderedCache: RegionNode[] | undefined;
+
   /** Nodes from the root down, parents before children, children in insertion order. */
   ordered(): RegionNode[] {
+    this.orderedCache ??= this.walkOrdered();
+    return this.orderedCache.slice();
+  }
+
+  private walkOrdered(): RegionNode[] {
     const out: RegionNode[] = [];
     const seen = new Set<string>();
     const visit = (k: string) => {
