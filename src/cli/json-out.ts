@@ -15,22 +15,6 @@ const SMALL = 32;
 /** Text gathered before a write. */
 const FLUSH = 1 << 16;
 
-class Sink {
-  private buf = '';
-
-  constructor(private readonly write: (s: string) => void) {}
-
-  push(s: string): void {
-    this.buf += s;
-    if (this.buf.length >= FLUSH) this.flush();
-  }
-
-  flush(): void {
-    if (this.buf) this.write(this.buf);
-    this.buf = '';
-  }
-}
-
 function isIterator(v: object): v is IterableIterator<unknown> {
   return typeof (v as { next?: unknown }).next === 'function' && Symbol.iterator in v;
 }
@@ -49,79 +33,103 @@ function omitted(v: unknown): boolean {
  * One value, its first line already placed after `pad` (its nested lines indented by `pad`).
  * `small`: members up to which a value is stringified whole (0 in the tests: always streamed).
  */
-function emit(v: unknown, pad: string, sink: Sink, small: number): void {
+function* emit(v: unknown, pad: string, small: number): Generator<string> {
   // The usual member, a unit's value: what JSON.stringify writes for a number, without the call.
-  if (typeof v === 'number') return sink.push(Number.isFinite(v) ? String(v) : 'null');
-  if (v === null) return sink.push('null');
+  if (typeof v === 'number') return yield Number.isFinite(v) ? String(v) : 'null';
+  if (v === null) return yield 'null';
   if (
     typeof v === 'object' &&
     v !== null &&
     typeof (v as { toJSON?: unknown }).toJSON !== 'function'
   ) {
-    if (isIterator(v)) return emitArray(v, pad, sink, small);
+    if (isIterator(v)) return yield* emitArray(v, pad, small);
     if (JSON_ENTRIES in v)
-      return emitEntries((v as JsonEntries<unknown>)[JSON_ENTRIES](), pad, sink, small);
-    if (Array.isArray(v) && v.length > small) return emitArray(v, pad, sink, small);
+      return yield* emitEntries((v as JsonEntries<unknown>)[JSON_ENTRIES](), pad, small);
+    if (Array.isArray(v) && v.length > small) return yield* emitArray(v, pad, small);
     if (!Array.isArray(v)) {
       const obj = v as Record<string, unknown>;
       const keys = Object.keys(obj);
       // A member that is an iterator is never left to JSON.stringify, which writes it as {}.
       if (keys.length > small || keys.some((k) => isMemberIterator(obj[k])))
-        return emitObject(obj, keys, pad, sink, small);
+        return yield* emitObject(obj, keys, pad, small);
     }
   }
   const text = JSON.stringify(v, null, 2) ?? 'null';
-  sink.push(pad ? text.replace(/\n/g, `\n${pad}`) : text);
+  yield pad ? text.replace(/\n/g, `\n${pad}`) : text;
 }
 
-function emitArray(items: Iterable<unknown>, pad: string, sink: Sink, small: number): void {
+function* emitArray(items: Iterable<unknown>, pad: string, small: number): Generator<string> {
   const inner = `${pad}  `;
   let first = true;
   for (const item of items) {
-    sink.push(first ? `[\n${inner}` : `,\n${inner}`);
+    yield first ? `[\n${inner}` : `,\n${inner}`;
     first = false;
     // In an array, what JSON cannot hold (undefined, a function) is null, as stringify has it.
-    emit(omitted(item) ? null : item, inner, sink, small);
+    yield* emit(omitted(item) ? null : item, inner, small);
   }
-  sink.push(first ? '[]' : `\n${pad}]`);
+  yield first ? '[]' : `\n${pad}]`;
 }
 
-function emitObject(
+function* emitObject(
   obj: Record<string, unknown>,
   keys: readonly string[],
   pad: string,
-  sink: Sink,
   small: number,
-): void {
-  emitEntries(
+): Generator<string> {
+  yield* emitEntries(
     keys.map((k): [string, unknown] => [k, obj[k]]),
     pad,
-    sink,
     small,
   );
 }
 
 /** An object's members from its entries, in their order (the caller keeps keys unique). */
-function emitEntries(
+function* emitEntries(
   entries: Iterable<[string, unknown]>,
   pad: string,
-  sink: Sink,
   small: number,
-): void {
+): Generator<string> {
   const inner = `${pad}  `;
   let first = true;
   for (const [key, v] of entries) {
     if (omitted(v)) continue;
-    sink.push(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `);
+    yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
     first = false;
-    emit(v, inner, sink, small);
+    yield* emit(v, inner, small);
   }
-  sink.push(first ? '{}' : `\n${pad}}`);
+  yield first ? '{}' : `\n${pad}}`;
 }
 
-export function writeJson(out: Out, value: unknown, small = SMALL): void {
-  const sink = new Sink((s) => out.stream.write(s));
-  emit(value, '', sink, small);
-  sink.push('\n');
-  sink.flush();
+/** A stream that says when to wait (a Node stream: write() false, then 'drain'). */
+interface Drainable {
+  write(text: string): unknown;
+  once?(event: 'drain', fn: () => void): unknown;
+}
+
+/**
+ * Write `value` as JSON. Resolves when the text is handed over; a pipe read more slowly than
+ * the text is made (a parent process, `| jq`) is waited for, so the text never piles up in
+ * memory ahead of it.
+ */
+export async function writeJson(out: Out, value: unknown, small = SMALL): Promise<void> {
+  const stream = out.stream as Drainable;
+  let buf = '';
+  /** Hands the text over; a promise only when the stream asks to wait (so no await otherwise). */
+  const flush = (): Promise<void> | undefined => {
+    const ok = stream.write(buf);
+    buf = '';
+    if (ok !== false || typeof stream.once !== 'function') return undefined;
+    const once = stream.once.bind(stream);
+    return new Promise<void>((resolve) => once('drain', resolve));
+  };
+  for (const piece of emit(value, '', small)) {
+    buf += piece;
+    if (buf.length >= FLUSH) {
+      const wait = flush();
+      if (wait) await wait;
+    }
+  }
+  buf += '\n';
+  const wait = flush();
+  if (wait) await wait;
 }

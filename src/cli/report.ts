@@ -137,7 +137,7 @@ export async function reportCommand(
     () => progress.step('write'),
   );
   if (opts.json) {
-    writeJson(ctx.out, reportJsonStream(result, lang));
+    await writeJson(ctx.out, reportJsonStream(result, lang));
   } else if (!opts.out && !opts.md && !opts.docx) {
     ctx.out.line(toMarkdown(blocks, quality));
   } else {

@@ -16,7 +16,10 @@ function isClosedPipe(e: unknown): boolean {
  * A process stream that stops writing, quietly, once its reader has gone: the run goes on and
  * ends with the exit code it would have had. Any other write error is re-raised.
  */
-export function pipeSafe(stream: NodeJS.WriteStream): TextStream & { readonly closed: boolean } {
+export function pipeSafe(stream: NodeJS.WriteStream): TextStream & {
+  readonly closed: boolean;
+  once(event: 'drain', fn: () => void): void;
+} {
   let closed = false;
   stream.on('error', (e) => {
     if (!isClosedPipe(e)) throw e;
@@ -27,6 +30,19 @@ export function pipeSafe(stream: NodeJS.WriteStream): TextStream & { readonly cl
       return closed;
     },
     isTTY: stream.isTTY === true,
+    /** After a write that said wait: when the pipe has room again, or at once if it is gone. */
+    once(_event: 'drain', fn: () => void): void {
+      if (closed) return fn();
+      let called = false;
+      const go = () => {
+        if (called) return;
+        called = true;
+        fn();
+      };
+      stream.once('drain', go);
+      stream.once('close', go);
+      stream.once('error', go);
+    },
     write(text: string): boolean {
       if (closed) return false;
       try {

@@ -207,7 +207,7 @@ export async function validateCommand(
 
   const problems = set?.problems ?? [];
   if (opts.json) {
-    writeJson(ctx.out, { ...toJson(result), skipped });
+    await writeJson(ctx.out, { ...toJson(result), skipped });
   } else {
     printHuman(result, { lang, allRules: opts.allRules === true, profile: ctx.profile }, ctx.out);
     for (const k of skipped) {

@@ -6,7 +6,8 @@ import { JSON_ENTRIES } from '../../src/core/output/json';
 /** writeJson against JSON.stringify(value, null, 2), the text it must reproduce exactly. */
 function written(value: unknown, small?: number): string {
   let text = '';
-  writeJson(new Out({ write: (s: string) => (text += s) }, false), value, small);
+  // A stream that never asks to wait: writeJson hands everything over before it returns.
+  void writeJson(new Out({ write: (s: string) => ((text += s), true) }, false), value, small);
   return text;
 }
 
