@@ -127,30 +127,9 @@ export class XmlScanner {
 
   /** An attribute of the current Open tag, entities decoded; undefined when absent. */
   attr(name: string): string | undefined {
-    const xml = this.xml;
-    let i = this.attrStart;
-    const end = this.attrEnd;
-    while (i < end) {
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      const nameStart = i;
-      while (i < end && xml.charCodeAt(i) !== 61 /* = */ && !isSpace(xml.charCodeAt(i))) i++;
-      const nameEnd = i;
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      if (xml.charCodeAt(i) !== 61) {
-        if (nameEnd === nameStart) i++;
-        continue;
-      }
-      i++;
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      const q = xml.charCodeAt(i);
-      if (q !== 34 && q !== 39) return undefined;
-      const close = xml.indexOf(q === 34 ? '"' : "'", i + 1);
-      const valueEnd = close < 0 ? end : close;
-      if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart))
-        return decodeEntities(this.utf8(xml.slice(i + 1, valueEnd)));
-      i = valueEnd + 1;
-    }
-    return undefined;
+    const out: (string | undefined)[] = [];
+    this.attrs([name], out);
+    return out[0];
   }
 
   /**
