@@ -103,7 +103,8 @@ function regionRows(table: Table): RegionRow[] {
  * table where other rows have codes — the parent most of those codes imply, so a code list
  * that covers some units never moves the others.
  */
-function seenRows(table: Table, at?: Int32Array): RegionRow[] {
+/** `at[i]`: record i's place in `seen` once the rows are appended after `offset` others. */
+function seenRows(table: Table, at?: Int32Array, offset = 0): RegionRow[] {
   const parents = new Map<string, number>();
   for (const r of table.records) {
     const p = r.role === 'unit' && r.code ? impliedParent(r.code) : undefined;
@@ -116,7 +117,7 @@ function seenRows(table: Table, at?: Int32Array): RegionRow[] {
   table.records.forEach((r, i) => {
     const named = r.role === 'subtotal' && r.why?.reason !== 'subtotalLabel';
     if (r.role !== 'unit' && !named) return;
-    if (at) at[i] = out.length;
+    if (at) at[i] = offset + out.length;
     const row: RegionRow = r.code ? { code: r.code, name: r.unit } : { name: r.unit };
     const above = r.parent === undefined ? undefined : table.records[r.parent];
     if (above) {
@@ -168,11 +169,7 @@ export function buildDataset(
   const seenAt = rec.forms.map((fs) => new Int32Array(fs.table.records.length).fill(-1));
   const seen: RegionRow[] = [];
   rec.forms.forEach((fs, k) => {
-    const offset = seen.length;
-    const at = seenAt[k] as Int32Array;
-    for (const row of seenRows(fs.table, at)) seen.push(row);
-    for (let i = 0; i < at.length; i++)
-      if ((at[i] as number) >= 0) at[i] = (at[i] as number) + offset;
+    for (const row of seenRows(fs.table, seenAt[k], seen.length)) seen.push(row);
   });
   const seenKeys: string[] = [];
   const hierarchy = Hierarchy.build(listed, seen, rootName, seenKeys);
@@ -190,7 +187,7 @@ export function buildDataset(
   const unlistedKeys = new Set<string>();
   const unlistedNodes = new Set<string>();
   rec.forms.forEach((fs, k) => {
-    const at = seenAt[k] as Int32Array;
+    const seenOf = seenAt[k] as Int32Array;
     let t = tableIndex.get(fs.table);
     if (t === undefined) {
       t = tables.length;
@@ -209,7 +206,7 @@ export function buildDataset(
         continue;
       }
       if (r.role !== 'unit') continue;
-      const s = at[i] as number;
+      const s = seenOf[i] as number;
       const unitKey =
         (s >= 0 ? seenKeys[s] : undefined) ??
         hierarchy.resolve(r.code ? { code: r.code, name: r.unit } : { name: r.unit });
