@@ -33,15 +33,17 @@ export function pipeSafe(stream: NodeJS.WriteStream): TextStream & {
     /** After a write that said wait: when the pipe has room again, or at once if it is gone. */
     once(_event: 'drain', fn: () => void): void {
       if (closed) return fn();
-      let called = false;
+      // Whichever comes first; the other two listeners go with it, so a long --json through a
+      // pipe never piles listeners up on the stream (Node warns past ten).
       const go = () => {
-        if (called) return;
-        called = true;
+        stream.off('drain', go);
+        stream.off('close', go);
+        stream.off('error', go);
         fn();
       };
-      stream.once('drain', go);
-      stream.once('close', go);
-      stream.once('error', go);
+      stream.on('drain', go);
+      stream.on('close', go);
+      stream.on('error', go);
     },
     write(text: string): boolean {
       if (closed) return false;
