@@ -12,6 +12,8 @@ import type { Out } from './output';
 
 /** Members up to which a value is stringified whole (small objects: one call, not many). */
 const SMALL = 32;
+/** Members written in a row as one piece (numbers, names): one yield per run, not per member. */
+const RUN = 1 << 14;
 /** Text gathered before a write. */
 const FLUSH = 1 << 16;
 
@@ -58,16 +60,42 @@ function* emit(v: unknown, pad: string, small: number): Generator<string> {
   yield pad ? text.replace(/\n/g, `\n${pad}`) : text;
 }
 
+/**
+ * What JSON.stringify writes for a number, null or string (a unit's value, a unit's name), or
+ * undefined for anything else: a member that needs no generator of its own, which is most of
+ * them at 100,000 units.
+ */
+function primitive(v: unknown): string | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return undefined;
+}
+
 function* emitArray(items: Iterable<unknown>, pad: string, small: number): Generator<string> {
   const inner = `${pad}  `;
   let first = true;
+  let run = '';
   for (const item of items) {
-    yield first ? `[\n${inner}` : `,\n${inner}`;
+    const lead = first ? `[\n${inner}` : `,\n${inner}`;
     first = false;
     // In an array, what JSON cannot hold (undefined, a function) is null, as stringify has it.
-    yield* emit(omitted(item) ? null : item, inner, small);
+    const v = omitted(item) ? null : item;
+    const text = primitive(v);
+    if (text !== undefined) {
+      run += lead + text;
+      if (run.length >= RUN) {
+        yield run;
+        run = '';
+      }
+      continue;
+    }
+    yield run + lead;
+    run = '';
+    yield* emit(v, inner, small);
   }
-  yield first ? '[]' : `\n${pad}]`;
+  yield first ? '[]' : `${run}\n${pad}]`;
 }
 
 function* emitObject(
@@ -91,13 +119,25 @@ function* emitEntries(
 ): Generator<string> {
   const inner = `${pad}  `;
   let first = true;
+  let run = '';
   for (const [key, v] of entries) {
     if (omitted(v)) continue;
-    yield `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
+    const lead = `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
     first = false;
+    const text = primitive(v);
+    if (text !== undefined) {
+      run += lead + text;
+      if (run.length >= RUN) {
+        yield run;
+        run = '';
+      }
+      continue;
+    }
+    yield run + lead;
+    run = '';
     yield* emit(v, inner, small);
   }
-  yield first ? '{}' : `\n${pad}}`;
+  yield first ? '{}' : `${run}\n${pad}}`;
 }
 
 /** A stream that says when to wait (a Node stream: write() false, then 'drain'). */
