@@ -286,15 +286,17 @@ function itemColumns(
     }
     return c;
   };
-  for (const src of tables) for (const id of src.columns.keys()) column(id);
+  // Each table's (item column, sheet numbers) pairs, found once: not two Map look-ups per
+  // unit and item (eight million at a million units).
+  const pairs = tables.map((src) =>
+    [...src.columns].map(([id, col]) => ({ c: column(id), numbers: src.table.numbers.get(col) })),
+  );
   for (let k = 0; k < refs.length; k += 3) {
     const t = refs[k] as number;
     const i = refs[k + 1] as number;
     const u = refs[k + 2] as number;
-    const src = tables[t] as SourceTable;
-    for (const [id, col] of src.columns) {
-      const c = column(id);
-      const v = src.table.numbers.get(col)?.[i] ?? NaN;
+    for (const { c, numbers } of pairs[t] as (typeof pairs)[number]) {
+      const v = numbers?.[i] ?? NaN;
       const had = c.table[u] as number;
       if (had < 0) {
         c.value[u] = v;
