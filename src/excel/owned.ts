@@ -1,5 +1,5 @@
 import type { OutputSheet, OutputWorkbook } from '../core/output/spec';
-import type { ApiCheck } from './context';
+import { inRequests, type ApiCheck } from './context';
 import {
   OWNED_KEY,
   OWNED_MARKER,
@@ -15,7 +15,8 @@ import {
   type SheetInfo,
   type SheetRole,
 } from './state';
-import { writeSheet, writeSheetView } from './write';
+import { CELLS_PER_REQUEST, sheetPieces, writePiece, writeSheet, writeSheetView } from './write';
+import { fitToExcel } from '../core/output/fit';
 
 /**
  * Sheets Tally owns (state.ts): written new, replaced on every run, listed by id (and name) in
@@ -133,7 +134,9 @@ async function removeAdded(
  *      names (and their ids loaded). Only when recorded ids are gone, one more to look for
  *      Tally's marker on the sheets of their names;
  *   2. with calculation suspended: all the contents, formats and charts, and Tally's marker;
- *      then the old sheets deleted, the new ones renamed, shown and recorded;
+ *      then the old sheets deleted, the new ones renamed, shown and recorded. Sheets too big
+ *      for one request (writeContents) have their contents written before, in requests of
+ *      their own, while they are still hidden;
  *   3. the view: frozen panes and page orientation, and the first sheet activated. A failure
  *      here does not fail the write: it is reported on the placed sheets (`viewError`).
  * If 1 or 2 fails, the sheets it added are deleted in a follow-up sync, so nothing
@@ -184,12 +187,10 @@ export async function writeOwnedSheets(
       placed.push(p);
     }
 
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    sheets.forEach(({ role, sheet }, i) => {
+    await writeContents(context, proxies, sheets);
+    sheets.forEach(({ role }, i) => {
       const ws = proxies[i];
-      if (!ws) return;
-      writeSheet(ws, sheet);
-      if (role) ws.names.add(OWNED_MARKER, '=TRUE', 'Tally');
+      if (ws && role) ws.names.add(OWNED_MARKER, '=TRUE', 'Tally');
     });
     for (const old of replaced) collection.getItem(old.id).delete();
     const nextOwned = owned.filter((r) => !replacedIds.has(r.id));
@@ -217,6 +218,46 @@ export async function writeOwnedSheets(
   }
   await writeViews(context, proxies, sheets, placed, api, opts.activate ?? true);
   return placed;
+}
+
+/**
+ * Queue the contents of the new (hidden) sheets for the request that shows them. Sheets too big
+ * for one request (a report's 分单位指标 at 100,000 villages: 2.8 million cells; Excel on the web
+ * refuses a request over 5 MB) are written first in pieces of whole rows, a request each, with
+ * calculation suspended; a piece Excel still refuses is sent again in smaller requests. Nothing
+ * is visible until the last request shows the sheets; a failure removes them (the caller).
+ */
+async function writeContents(
+  context: Excel.RequestContext,
+  proxies: readonly Excel.Worksheet[],
+  sheets: readonly { sheet: OutputSheet }[],
+): Promise<void> {
+  const suspend = () => context.workbook.application.suspendApiCalculationUntilNextSync();
+  const cells = sheets.reduce(
+    (n, { sheet }) => n + sheet.rows.reduce((m, r) => m + r.length, 0),
+    0,
+  );
+  if (cells <= CELLS_PER_REQUEST) {
+    suspend();
+    sheets.forEach(({ sheet }, i) => {
+      const ws = proxies[i];
+      if (ws) writeSheet(ws, sheet);
+    });
+    return;
+  }
+  // Pieces of a quarter of a request, four to a request, so a refused request can be halved.
+  const pieces = sheets.flatMap(({ sheet }, i) =>
+    sheetPieces(fitToExcel(sheet), CELLS_PER_REQUEST / 4).map((piece) => ({
+      piece,
+      ws: proxies[i],
+    })),
+  );
+  await inRequests(context, pieces, 4, ({ piece, ws }) => {
+    suspend();
+    if (ws) writePiece(ws, piece);
+    return () => undefined;
+  });
+  suspend();
 }
 
 /**

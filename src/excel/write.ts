@@ -40,18 +40,25 @@ export function numberFormatOf(cell: OutputCell | undefined): string {
   return cell.numberFormat ?? 'General';
 }
 
-/** The values and number formats of a sheet description as two rectangles. */
-export function grids(sheet: OutputSheet): {
+/**
+ * The values and number formats of a sheet description as two rectangles: rows `from` to `to`
+ * (exclusive; all by default), every row as wide as the widest row of the whole sheet.
+ */
+export function grids(
+  sheet: OutputSheet,
+  from = 0,
+  to = sheet.rows.length,
+): {
   rows: number;
   cols: number;
   values: (string | number | boolean)[][];
   formats: string[][];
 } {
-  const rows = sheet.rows.length;
-  const cols = sheet.rows.reduce((n, r) => Math.max(n, r.length), 1); // no spread: 100,000 rows
+  const cols = widthOf(sheet);
   const values: (string | number | boolean)[][] = [];
   const formats: string[][] = [];
-  for (const row of sheet.rows) {
+  for (let r = from; r < to; r++) {
+    const row = sheet.rows[r] ?? [];
     const v: (string | number | boolean)[] = [];
     const f: string[] = [];
     for (let c = 0; c < cols; c++) {
@@ -63,7 +70,12 @@ export function grids(sheet: OutputSheet): {
     values.push(v);
     formats.push(f);
   }
-  return { rows, cols, values, formats };
+  return { rows: values.length, cols, values, formats };
+}
+
+/** The widest row's length, at least 1 (no spread: 100,000 rows). */
+function widthOf(sheet: OutputSheet): number {
+  return sheet.rows.reduce((n, r) => Math.max(n, r.length), 1);
 }
 
 /** The style of a cell that Office.js sets on a range, as a key for runs of equal cells. */
@@ -93,13 +105,53 @@ function rect(ws: Excel.Worksheet, row: number, col: number, rows: number, cols:
  */
 export function writeSheet(ws: Excel.Worksheet, description: OutputSheet): void {
   const sheet = fitToExcel(description);
-  const { rows, cols, values, formats } = grids(sheet);
+  writeRows(ws, sheet, 0, sheet.rows.length);
+  writeSheetWide(ws, sheet);
+}
+
+/**
+ * Cells a request of the pane's carries at most when it writes a sheet in pieces: Excel on the
+ * web refuses a request over 5 MB (its JSON in UTF-16, about 40 bytes a cell with its format and
+ * style), and a report's 分单位指标 at 100,000 villages is 2.8 million cells.
+ */
+export const CELLS_PER_REQUEST = 25_000;
+
+/** What one request writes: rows `from`–`to` of a fitted sheet, or (`from` −1) its sheet-wide parts. */
+export interface SheetPiece {
+  sheet: OutputSheet;
+  from: number;
+  to: number;
+}
+
+/**
+ * A sheet (already fitted: fitToExcel) cut into pieces of whole rows of about `cells` cells,
+ * its sheet-wide parts (merges, widths, heights, borders, charts) last, once every row is in.
+ */
+export function sheetPieces(sheet: OutputSheet, cells = CELLS_PER_REQUEST): SheetPiece[] {
+  const rows = Math.max(1, Math.floor(cells / widthOf(sheet)));
+  const out: SheetPiece[] = [];
+  for (let from = 0; from < sheet.rows.length; from += rows)
+    out.push({ sheet, from, to: Math.min(sheet.rows.length, from + rows) });
+  out.push({ sheet, from: -1, to: -1 });
+  return out;
+}
+
+/** Queue one piece of a sheet (see sheetPieces). */
+export function writePiece(ws: Excel.Worksheet, piece: SheetPiece): void {
+  if (piece.from < 0) writeSheetWide(ws, piece.sheet);
+  else writeRows(ws, piece.sheet, piece.from, piece.to);
+}
+
+/** Rows `from`–`to` of a fitted sheet: values, number formats, formulas and cell styles. */
+function writeRows(ws: Excel.Worksheet, sheet: OutputSheet, from: number, to: number): void {
+  const { rows, cols, values, formats } = grids(sheet, from, to);
   if (rows > 0) {
-    const all = rect(ws, 0, 0, rows, cols);
+    const all = rect(ws, from, 0, rows, cols);
     all.numberFormat = formats;
     all.values = values;
   }
-  sheet.rows.forEach((row, r) => {
+  for (let r = from; r < to; r++) {
+    const row = sheet.rows[r] ?? [];
     row.forEach((cell, c) => {
       if (cell.formula !== undefined) {
         rect(ws, r, c, 1, 1).formulas = [[`=${cell.formula}`]];
@@ -115,7 +167,11 @@ export function writeSheet(ws: Excel.Worksheet, description: OutputSheet): void 
       if (key !== '' && spec) styleRange(rect(ws, r, c, 1, end - c), spec);
       c = end;
     }
-  });
+  }
+}
+
+/** What belongs to a fitted sheet as a whole: merges, widths and heights, borders, charts. */
+function writeSheetWide(ws: Excel.Worksheet, sheet: OutputSheet): void {
   for (const m of sheet.merges ?? []) ws.getRange(m).merge(false);
   (sheet.columnWidths ?? []).forEach((w, i) => {
     rect(ws, 0, i, 1, 1).format.columnWidth = columnWidthPoints(w);

@@ -129,6 +129,79 @@ describe('the payload as Excel counts it', () => {
   });
 });
 
+describe('a report sheet too big for one request', () => {
+  /** 6,000 villages × 27 indicators: 168,000 cells, about 6 MB as Excel on the web counts it. */
+  function bigReport(): OutputWorkbook {
+    const header = [
+      { value: '地区', bold: true, fill: '#DDEBF7' },
+      ...Array.from({ length: 27 }, (_, k) => ({
+        value: `指标${k + 1}`,
+        bold: true,
+        fill: '#DDEBF7',
+      })),
+    ];
+    const rows = Array.from({ length: 6_000 }, (_, i) => [
+      { value: `第${i + 1}村`, bold: i % 100 === 0 },
+      ...Array.from({ length: 27 }, (_, k) => ({
+        value: i * 100 + k + 0.25,
+        numberFormat: '0.00',
+      })),
+    ]);
+    return {
+      sheets: [
+        { name: '指标汇总', role: 'summary', rows: [[{ value: '汇总' }]] },
+        {
+          name: '分单位指标',
+          role: 'units',
+          rows: [header, ...rows],
+          columnWidths: [12],
+          frozenRows: 1,
+        },
+      ],
+    };
+  }
+
+  it('is written in requests under Excel on the web’s 5 MB, every cell in place, shown once complete', async () => {
+    const { excel, tally } = tallyOver(
+      { sheets: [{ name: 'Data', rows: [[1]] }] },
+      { payloadByteLimit: 5_000_000 },
+    );
+    const placed = await tally.writeReport(bigReport());
+    expect(placed.map((p) => p.name)).toEqual(['指标汇总', '分单位指标']);
+    const sheet = excel.sheet('分单位指标')!;
+    expect(sheet.visibility).toBe('Visible');
+    expect(sheet.valueAt(0, 27)).toBe('指标27');
+    expect(sheet.valueAt(6_000, 0)).toBe('第6000村');
+    // Village i's indicator k is i × 100 + k + 0.25 (1-based rows after the header).
+    expect(sheet.valueAt(6_000, 27)).toBe(5_999 * 100 + 26 + 0.25);
+    expect(sheet.valueAt(3_001, 1)).toBe(3_000 * 100 + 0 + 0.25);
+    expect(sheet.numberFormatAt(6_000, 27)).toBe('0.00');
+    expect(sheet.formatAt(0, 27).bold).toBe(true);
+    expect(sheet.formatAt(101, 0).bold).toBe(true);
+    expect(sheet.formatAt(102, 0).bold).not.toBe(true);
+    expect(sheet.columnWidth(0)).toBeGreaterThan(60);
+    const ok = excel.requests.filter((r) => r.ok);
+    expect(ok.length).toBeGreaterThan(3);
+    expect(ok.every((r) => r.bytes <= 5_000_000)).toBe(true);
+    // No temporary sheet is left over; the data sheet is untouched.
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Data', '指标汇总', '分单位指标']);
+    expect(excel.sheet('Data')?.valueAt(0, 0)).toBe(1);
+  });
+
+  it('halves a request Excel still refuses, and a second report replaces the first', async () => {
+    const { excel, tally } = tallyOver(
+      { sheets: [{ name: 'Data', rows: [[1]] }] },
+      { payloadByteLimit: 600_000 },
+    );
+    await tally.writeReport(bigReport());
+    await tally.writeReport(bigReport());
+    expect(excel.requests.some((r) => !r.ok)).toBe(true);
+    expect(excel.requests.filter((r) => r.ok).every((r) => r.bytes <= 600_000)).toBe(true);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Data', '指标汇总', '分单位指标']);
+    expect(excel.sheet('分单位指标')?.valueAt(6_000, 27)).toBe(5_999 * 100 + 26 + 0.25);
+  });
+});
+
 describe('a row Excel cannot hand over in one response', () => {
   it('stops the reading and names the sheet and the row, as Excel shows them', async () => {
     // The data start in row 2, so 乙镇 is row 4: 3,000 Chinese characters, 6,004 bytes of JSON
