@@ -322,7 +322,7 @@ function duplicate(
 export function checkDuplicates(ds: Dataset, lang: Lang): Finding[] {
   const out: Finding[] = [];
   for (const units of ds.formUnits.values()) {
-    for (const [first, ...dups] of units.values()) {
+    for (const [first, ...dups] of units.repeated()) {
       if (!first) continue;
       for (const d of dups)
         out.push(
@@ -394,8 +394,9 @@ export function checkCompleteness(ds: Dataset, lang: Lang, prior?: Dataset): Fin
     if (listed.length > 0) {
       for (const key of listed) report(key, h.name(key), 'audit.missingUnit');
     } else if (prior) {
-      for (const [key, rows] of prior.formUnits.get(fs.form.id) ?? []) {
-        const name = rows[0]?.unit ?? key;
+      const before = prior.formUnits.get(fs.form.id);
+      for (const key of before?.keys() ?? []) {
+        const name = before?.firstRow(key)?.unit ?? key;
         const here = h.keyOf(key.startsWith('n:') ? { name } : { code: key, name });
         report(here ?? key, name, 'audit.missingUnitPrior');
       }

@@ -130,12 +130,12 @@ export function checkRenames(ds: Dataset, prior: Dataset | undefined, lang: Lang
   if (!prior) return [];
   const h = ds.hierarchy;
   const now = new Map<string, string>();
-  for (const rows of ds.formUnits.values())
-    for (const [key, r] of rows) now.set(key, r[0]?.unit ?? key);
+  for (const units of ds.formUnits.values())
+    for (const key of units.keys()) now.set(key, units.firstRow(key)?.unit ?? key);
   const before = new Map<string, string>();
-  for (const rows of prior.formUnits.values())
-    for (const [key, r] of rows) {
-      const name = r[0]?.unit ?? key;
+  for (const units of prior.formUnits.values())
+    for (const key of units.keys()) {
+      const name = units.firstRow(key)?.unit ?? key;
       const here = h.keyOf(key.startsWith('n:') ? { name } : { code: key, name });
       before.set(here ?? key, name);
     }
