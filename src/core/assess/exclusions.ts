@@ -1,5 +1,5 @@
 import { cellOf } from '../read/table';
-import type { Dataset } from '../rollup/dataset';
+import type { Dataset, SourceTable } from '../rollup/dataset';
 import { BUILTIN, type Finding } from '../validate/result';
 
 /**
@@ -19,8 +19,8 @@ const NOT_IN_THE_CELL: ReadonlySet<string> = new Set([
 ]);
 
 export class Exclusions {
-  /** file + sheet → the tainted cells of that sheet (A1). */
-  private readonly cells = new Map<string, Set<string>>();
+  /** file + sheet → the tainted cells of that sheet (A1), as the findings name them. */
+  private readonly cells = new Map<string, string[]>();
 
   static none(): Exclusions {
     return new Exclusions();
@@ -32,10 +32,10 @@ export class Exclusions {
     severity: Finding['severity'] = 'error',
   ): Exclusions {
     const ex = new Exclusions();
-    // Findings come sheet by sheet: the last sheet's set is kept at hand.
+    // Findings come sheet by sheet: the last sheet's list is kept at hand.
     let lastFile: string | undefined;
     let lastSheet: string | undefined;
-    let last: Set<string> | undefined;
+    let last: string[] | undefined;
     for (const f of findings) {
       if (f.severity !== severity || NOT_IN_THE_CELL.has(f.ruleId)) continue;
       for (const c of f.cells) {
@@ -45,11 +45,11 @@ export class Exclusions {
         if (last === undefined || file !== lastFile || sheet !== lastSheet) {
           const at = sheetKey(file, sheet);
           last = ex.cells.get(at);
-          if (last === undefined) ex.cells.set(at, (last = new Set<string>()));
+          if (last === undefined) ex.cells.set(at, (last = []));
           lastFile = file;
           lastSheet = sheet;
         }
-        last.add(c.cell);
+        last.push(c.cell);
       }
     }
     return ex;
@@ -77,21 +77,41 @@ export class Exclusions {
     return marks !== null && marks[u] === 1;
   }
 
-  /** A sheet's tainted cells as numbers (row × 16384 + column), made once per sheet. */
-  private numeric = new Map<string, Set<number>>();
+  /**
+   * A sheet's tainted cells by column, each column a mark per row (1: tainted), made once per
+   * sheet: a unit's cell is then an index, not a look-up in a set of a million addresses.
+   */
+  private grids = new Map<string, Map<number, Uint8Array>>();
 
-  private numericCells(at: string): Set<number> | undefined {
-    let out = this.numeric.get(at);
+  private grid(at: string): Map<number, Uint8Array> | undefined {
+    let out = this.grids.get(at);
     if (out === undefined) {
       const cells = this.cells.get(at);
       if (cells === undefined) return undefined;
-      out = new Set<number>();
-      for (const a of cells) {
-        const k = cellNumber(a);
-        if (k >= 0) out.add(k);
+      const numbers = cells.map(cellNumber);
+      const rows = new Map<number, number>();
+      for (const k of numbers) {
+        if (k < 0) continue;
+        const col = k % COLUMNS;
+        rows.set(col, Math.max(rows.get(col) ?? 0, (k - col) / COLUMNS + 1));
       }
-      this.numeric.set(at, out);
+      out = new Map([...rows].map(([col, n]) => [col, new Uint8Array(n)]));
+      for (const k of numbers) {
+        if (k < 0) continue;
+        const col = k % COLUMNS;
+        (out.get(col) as Uint8Array)[(k - col) / COLUMNS] = 1;
+      }
+      this.grids.set(at, out);
     }
+    return out;
+  }
+
+  /** A sheet's tainted cells as a set of addresses, for tables whose cells are not a1(row, col). */
+  private sets = new Map<string, Set<string>>();
+
+  private set(at: string): Set<string> {
+    let out = this.sets.get(at);
+    if (out === undefined) this.sets.set(at, (out = new Set(this.cells.get(at))));
     return out;
   }
 
@@ -99,13 +119,15 @@ export class Exclusions {
     const c = ds.items.get(item);
     if (!c) return null;
     const keys = ds.tables.map((src) => sheetKey(src.source, src.sheet));
-    const sets = keys.map((k) => this.cells.get(k));
-    // Tables addressed as a1(row, col) are looked up by number, not by an address made per unit.
-    const numbers = ds.tables.map((src, i) =>
-      src.table.cellAddress === undefined && sets[i]
-        ? this.numericCells(keys[i] as string)
-        : undefined,
-    );
+    const cols = ds.tables.map((src) => src.columns.get(item));
+    // Per table, the marks of the item's column; or, for a table addressed otherwise, the set.
+    const marksOf = ds.tables.map((src, i) => {
+      const at = keys[i] as string;
+      const col = cols[i];
+      if (col === undefined || !this.cells.has(at)) return undefined;
+      if (src.table.cellAddress !== undefined || col >= COLUMNS) return this.set(at);
+      return this.grid(at)?.get(col) ?? null;
+    });
     const marks = new Uint8Array(c.conflict.length);
     for (let u = 0; u < marks.length; u++) {
       if (c.conflict[u]) {
@@ -113,19 +135,16 @@ export class Exclusions {
         continue;
       }
       const ti = c.table[u] as number;
-      const set = sets[ti];
-      const src = ds.tables[ti];
-      if (!set || !src) continue;
-      const col = src.columns.get(item);
-      if (col === undefined) continue;
+      const sheetMarks = marksOf[ti];
+      if (!sheetMarks) continue;
       const i = c.record[u] as number;
-      const byNumber = numbers[ti];
+      const src = ds.tables[ti] as SourceTable;
+      if (sheetMarks instanceof Set) {
+        if (sheetMarks.has(cellOf(src.table, i, cols[ti] as number))) marks[u] = 1;
+        continue;
+      }
       const row = src.table.records[i]?.row;
-      const hit =
-        byNumber && row !== undefined && col < COLUMNS
-          ? byNumber.has(row * COLUMNS + col)
-          : set.has(cellOf(src.table, i, col));
-      if (hit) marks[u] = 1;
+      if (row !== undefined && sheetMarks[row] === 1) marks[u] = 1;
     }
     return marks;
   }
