@@ -187,6 +187,17 @@ function nodeValue(def: IndicatorDef, node: string, pool: Pool): NodeValue {
   return { node, pool, value, shown: round(value, def.decimals) };
 }
 
+/** `nodeValue(…).shown` without the objects: what a sheet or the JSON shows of every unit. */
+function shownValue(
+  def: IndicatorDef,
+  numerator: number,
+  denominator: number,
+  pooled: number,
+): number | null {
+  if (pooled === 0 || denominator === 0) return null;
+  return round((numerator / denominator) * def.scale, def.decimals);
+}
+
 /**
  * The indicator's pool at every node, in one pass: each leaf unit is added to its own node
  * and to every node above it (no walk of each node's subtree), in hierarchy order.
@@ -272,7 +283,7 @@ function valuesAt(
     // The hierarchy breaks cycles when it is built (hierarchy.ts): reaching the cap is a bug.
     if (depth >= MAX_DEPTH) throw new Error(`the region hierarchy above ${key} does not end`);
   }
-  return new NodeValues(def, layout, p, nodeValue);
+  return new NodeValues(def, layout, p, nodeValue, shownValue);
 }
 
 /**

@@ -65,6 +65,13 @@ export class NodeValues implements ReadonlyMap<string, NodeValue> {
     private readonly layout: NodeLayout,
     private readonly pools: PoolColumns,
     private readonly valueOf: (def: IndicatorDef, node: string, pool: Pool) => NodeValue,
+    /** `valueOf(…).shown` from the pool's figures, with no object made. */
+    private readonly shownOf: (
+      def: IndicatorDef,
+      numerator: number,
+      denominator: number,
+      pooled: number,
+    ) => number | null,
   ) {
     let n = 0;
     for (let i = 0; i < pools.present.length; i++) n += pools.present[i] as number;
@@ -94,6 +101,21 @@ export class NodeValues implements ReadonlyMap<string, NodeValue> {
   /** Whether `other` reads the same layout, so an index of one is an index of the other. */
   sameLayout(other: NodeValues | undefined): boolean {
     return other !== undefined && other.layout === this.layout;
+  }
+
+  /**
+   * `atIndex(i)?.shown`, with no object made: the value a sheet or the JSON shows, null when
+   * nothing was pooled or the denominator is 0, undefined when no unit is under the node.
+   */
+  shownAt(i: number): number | null | undefined {
+    const p = this.pools;
+    if (i < 0 || !p.present[i]) return undefined;
+    return this.shownOf(
+      this.def,
+      p.numerator[i] as number,
+      p.denominator[i] as number,
+      p.pooled[i] as number,
+    );
   }
 
   atIndex(i: number): NodeValue | undefined {

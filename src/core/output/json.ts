@@ -201,7 +201,7 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
       const at = ind.nodes.sameLayout(layout) ? unitAt : a.units.map((u) => ind.nodes.indexOf(u));
       function* entries(): Iterable<[string, number | null]> {
         for (let k = 0; k < a.units.length; k++)
-          yield [unitLabels[k] as string, ind.nodes.atIndex(at[k] as number)?.shown ?? null];
+          yield [unitLabels[k] as string, ind.nodes.shownAt(at[k] as number) ?? null];
       }
       const units = asEntries ? { [JSON_ENTRIES]: entries } : Object.fromEntries(entries());
       const tg = ind.def.target;

@@ -69,10 +69,10 @@ function valueCell(
   input: SummaryInput,
   pool: CellPool,
 ): OutputCell {
-  const node = r.nodes.atIndex(at);
-  const v = node?.shown;
-  if (!node || node.pool.pooled === 0 || v === null || v === undefined)
-    return pool.other(nodeCell(r, node, input.lang));
+  // The shown value alone first: a number (something pooled, a denominator) needs no node.
+  const v = r.nodes.shownAt(at);
+  if (v === null || v === undefined)
+    return pool.other(nodeCell(r, r.nodes.atIndex(at), input.lang));
   const red =
     judgesAlone(r) &&
     judge(r.def.target, { value: v, prior: null, direction: r.def.direction }).status === 'notMet';
