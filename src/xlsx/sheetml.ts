@@ -60,8 +60,23 @@ export class StyleTable {
   /** Looks already numbered, by number format: compared field by field, no key made per cell. */
   private readonly seen = new Map<string, { look: OutputCell; border: boolean; id: number }[]>();
 
+  /**
+   * The index of each cell object already seen, with and without a border: a units sheet shares
+   * one object per look and value (output/units.ts), so most cells are found by identity. A
+   * description is not changed while it is written.
+   */
+  private readonly plain = new WeakMap<OutputCell, number>();
+  private readonly bordered = new WeakMap<OutputCell, number>();
+
   /** The xf index of a cell's look (0: the default). */
   index(cell: OutputCell, border: boolean): number {
+    const memo = border ? this.bordered : this.plain;
+    let id = memo.get(cell);
+    if (id === undefined) memo.set(cell, (id = this.lookIndex(cell, border)));
+    return id;
+  }
+
+  private lookIndex(cell: OutputCell, border: boolean): number {
     const format = cell.numberFormat ?? '';
     let same = this.seen.get(format);
     if (same === undefined) this.seen.set(format, (same = []));
