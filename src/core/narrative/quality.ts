@@ -161,12 +161,20 @@ function valueBlocks(input: NarrativeInput): Block[] {
   const { assessment: a, lang, unitName } = input;
   const items: string[] = [];
   const explain = explainer(input);
+  const keys = [a.rootKey, ...a.regions];
+  // The nodes' places in the layout, found once (every indicator of one assessment shares it).
+  const first = a.indicators[0]?.nodes;
+  const places = keys.map((k) => first?.indexOf(k) ?? -1);
   for (const r of a.indicators.filter((x) => x.def.unit === '%' && !x.def.mayExceed100)) {
-    const over = [a.rootKey, ...a.regions].filter((k) => (r.nodes.get(k)?.shown ?? 0) > 100);
+    const at = r.nodes.sameLayout(first) ? places : keys.map((k) => r.nodes.indexOf(k));
+    const over: { key: string; shown: number }[] = [];
+    keys.forEach((key, k) => {
+      const shown = r.nodes.shownAt(at[k] as number) ?? 0;
+      if (shown > 100) over.push({ key, shown });
+    });
     const open: { key: string; value: number }[] = [];
-    for (const key of over) {
+    for (const { key, shown } of over) {
       const name = key === a.rootKey ? a.rootName : unitName(key);
-      const shown = r.nodes.get(key)?.shown ?? 0;
       const e = explain(r, name);
       if (!e) {
         open.push({ key, value: shown });

@@ -38,7 +38,7 @@ export function weakestUnits(r: IndicatorResult, units: readonly string[], n = 3
   const trend = isTrendTarget(target) || target.kind === 'relative';
   const scored: { key: string; value: number; badness: number; at: number }[] = [];
   units.forEach((key, at) => {
-    const v = r.nodes.get(key)?.shown;
+    const v = r.nodes.shownAt(r.nodes.indexOf(key));
     if (v === null || v === undefined) return;
     if (
       !trend &&
