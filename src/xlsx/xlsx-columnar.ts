@@ -497,6 +497,24 @@ function readSheet(
   let inRun = false;
   let runText: string[] | undefined;
   let inMerges = false;
+  /** A cell's end (`</c>`): its value stored at its column. */
+  const endCell = (c: RawCell) => {
+    const cell = finalCell(c, ctx, formulae);
+    if (cell === 'merge') return;
+    let col: number;
+    if (c.address) col = addressColumn(c.address);
+    else if (prevCol > 0) col = prevCol + 1;
+    else throw new Damaged("Cannot read properties of undefined (reading 'col')");
+    prevCol = col;
+    bounds.cell(row, col, c.address);
+    if (row >= 1 && col >= 1 && cell !== null) {
+      // The room every column will have once this cell is set (ColumnarBuilder.grow).
+      let room = b.rowCapacity;
+      while (room < row) room *= 2;
+      bounds.value(row, col, room);
+      b.set(row - 1, col - 1, cell);
+    } else if (row >= 1 && col >= 1) b.set(row - 1, col - 1, null);
+  };
   while (x.next() !== Tok.End) {
     const tok = x.tok;
     if (tok === Tok.Open) {
@@ -523,6 +541,19 @@ function readSheet(
         if (s) c.styleId = parseInt(s, 10);
         c.t = cellAttrs[2];
         current = undefined;
+        // The usual cell, `<c …><v>text</v></c>`, read at once: what the tokens <v>, its text,
+        // </v> and </c> would have done, without them.
+        const end = x.selfClosing ? -1 : plainValueEnd(xml, x.position);
+        if (end >= 0) {
+          const from = x.position + 3;
+          if (end > from) {
+            c.value = x.textAt(from, end);
+            c.num = csvNumber(xml, from, end);
+          }
+          x.skipTo(end + 8);
+          endCell(c);
+          c = undefined;
+        }
       } else if (n === 'row') {
         const r = x.attr('r') ?? '';
         row = parseInt(r, 10);
@@ -569,22 +600,7 @@ function readSheet(
         }
         if (n === 'v' || n === 'f' || n === 't' || n === 'is') current = undefined;
         else if (n === 'c') {
-          const cell = finalCell(c, ctx, formulae);
-          if (cell !== 'merge') {
-            let col: number;
-            if (c.address) col = addressColumn(c.address);
-            else if (prevCol > 0) col = prevCol + 1;
-            else throw new Damaged("Cannot read properties of undefined (reading 'col')");
-            prevCol = col;
-            bounds.cell(row, col, c.address);
-            if (row >= 1 && col >= 1 && cell !== null) {
-              // The room every column will have once this cell is set (ColumnarBuilder.grow).
-              let room = b.rowCapacity;
-              while (room < row) room *= 2;
-              bounds.value(row, col, room);
-              b.set(row - 1, col - 1, cell);
-            } else if (row >= 1 && col >= 1) b.set(row - 1, col - 1, null);
-          }
+          endCell(c);
           c = undefined;
         }
       } else if (n === 'row') inRow = false;
@@ -593,6 +609,16 @@ function readSheet(
   }
   for (const m of merges) b.clearRange(m);
   return b.finish(name, merges);
+}
+
+/**
+ * Where `</v>` starts when the XML at `at` is exactly `<v>text</v></c>` (text with no markup,
+ * no CDATA, no comment), else −1: the cell is then read token by token.
+ */
+function plainValueEnd(xml: string, at: number): number {
+  if (!xml.startsWith('<v>', at)) return -1;
+  const lt = xml.indexOf('<', at + 3);
+  return lt >= 0 && xml.startsWith('</v></c>', lt) ? lt : -1;
 }
 
 /** A merge as exceljs applies it: refused when it overlaps one already made. */

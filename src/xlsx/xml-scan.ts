@@ -110,6 +110,25 @@ export class XmlScanner {
     }
   }
 
+  /** Where the scanner is: just after the current token. */
+  get position(): number {
+    return this.pos;
+  }
+
+  /**
+   * Go on from `pos`, after a caller has read what lies before it (the text of a plain cell):
+   * only forward, and never from inside a self-closing tag's pending Close.
+   */
+  skipTo(pos: number): void {
+    if (this.pendingClose || pos < this.pos) throw new Error('XmlScanner.skipTo: not forward');
+    this.pos = pos;
+  }
+
+  /** The value of `xml.slice(from, to)` as text: UTF-8 decoded (binary), entities decoded. */
+  textAt(from: number, to: number): string {
+    return decodeEntities(this.utf8(this.xml.slice(from, to)));
+  }
+
   /** Where the current Text token lies in `xml` (undefined for CDATA). */
   get rawTextStart(): number {
     return this.cdata === undefined ? this.textStart : -1;

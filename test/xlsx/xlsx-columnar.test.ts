@@ -103,6 +103,37 @@ describe('parseXlsxColumnar: cells written out by hand', () => {
     await expectSame(bytes);
   });
 
+  it('reads a plain `<c><v>…</v></c>` at once exactly as token by token, edge cases included', async () => {
+    // Each pair: a cell as the usual writers put it (read at once) and the same cell spelt so
+    // that it is read token by token (a space, a comment); both must give exceljs's value.
+    const sheet =
+      '<sheetData><row r="1">' +
+      '<c r="A1"><v>41</v></c><c r="B1"><v> 41</v></c>' +
+      '<c r="C1" t="str"><v>甲&amp;乙</v></c><c r="D1" t="str"><v>甲&amp;乙</v> </c>' +
+      '<c r="E1"><v></v></c><c r="F1" s="0"><v></v> </c>' +
+      '<c r="G1" t="b"><v>0</v></c><c r="H1" t="e"><v>#REF!</v></c>' +
+      '<c r="I1"><v>1.5E3</v></c><c r="J1"><v>1.5E3</v><!-- x --></c>' +
+      '<c r="K1"><v>-0.000125</v></c><c r="L1" t="str"><v>=1+1</v></c>' +
+      '<c r="M1"/><c r="N1" t="s"><v>0</v></c>' +
+      '</row></sheetData>';
+    const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>村委会</t></si></sst>`;
+    const bytes = handMade([sheet], { 'xl/sharedStrings.xml': sst });
+    const mine = await expectSame(bytes);
+    const first = mine.wb?.sheets[0];
+    const row = first ? asRows(first).rows[0] : undefined;
+    expect(row?.slice(0, 4)).toEqual([41, 41, '甲&乙', '甲&乙']);
+    expect(row?.slice(6, 14)).toEqual([
+      false,
+      new CellError('#REF!'),
+      1500,
+      1500,
+      -0.000125,
+      '=1+1',
+      null,
+      '村委会',
+    ]);
+  });
+
   it('keeps only the top-left cell of a merged area and lists the merges', async () => {
     const sheet =
       '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>表头</t></is></c><c r="B1"><v>9</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row></sheetData>' +
