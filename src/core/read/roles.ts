@@ -145,10 +145,14 @@ type Working = RowRoleResult & Block;
 function codeRoles(input: RoleInput, out: Working[]): void {
   const units = unitIndices(out).filter((i) => input.rows[i]?.code);
   if (units.length < 2) return;
+  // Only divisions that are rows here can head a block: a village table with no township row
+  // builds no list (it built four per village, the county's of every village).
+  const codes = new Set(units.map((i) => code12(input.rows[i]?.code ?? '')));
   const below = new Map<string, number[]>();
   for (const j of units) {
     const code = input.rows[j]?.code ?? '';
     for (const a of ancestorsOf(code)) {
+      if (!codes.has(a)) continue;
       const list = below.get(a);
       if (list) list.push(j);
       else below.set(a, [j]);
@@ -177,16 +181,17 @@ function ancestorsOf(code: string): string[] {
   const level = levelOfCode(code);
   if (!level) return [];
   const out: string[] = [];
-  const cuts: [Level, number][] = [
-    ['province', 2],
-    ['prefecture', 4],
-    ['county', 6],
-    ['township', 9],
-  ];
-  for (const [l, n] of cuts)
+  for (const [l, n] of CUTS)
     if (levelRank(l) < levelRank(level)) out.push(c.slice(0, n).padEnd(12, '0'));
   return out;
 }
+
+const CUTS: readonly (readonly [Level, number])[] = [
+  ['province', 2],
+  ['prefecture', 4],
+  ['county', 6],
+  ['township', 9],
+];
 
 /** The run of rows in `members` right after `i` (else right before it), units only. */
 function adjacent(
