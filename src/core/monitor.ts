@@ -11,7 +11,7 @@ import { asRows, type WorkbookData } from './model/workbook';
 import { departmentsOf } from './narrative/departments';
 import { narrative, qualityNotes, type AuditDigest, type Block } from './narrative/narrative';
 import { narrativeSheet, summarySheet, type SummaryInput } from './output/report';
-import { unitsSheet } from './output/units';
+import { unitsSheets } from './output/units';
 import { reportDocument, type ReportDocument } from './output/document';
 import type { OutputWorkbook } from './output/spec';
 import type { Profile } from './profile/profile';
@@ -303,11 +303,11 @@ export function reportSheets(
     time,
   };
   const summary = summarySheet(input, names.summary);
-  const units = unitsSheet(input, names.units ?? t(lang, 'report.unitsSheet'), summary.name);
+  const units = unitsSheets(input, names.units ?? t(lang, 'report.unitsSheet'), summary.name);
   const story = narrativeSheet(blocks, names.narrative, lang);
   const notes = narrativeSheet(quality, names.quality ?? t(lang, 'q.sheet'), lang, 'quality');
   return {
-    workbook: { sheets: [summary, units, story, notes] },
+    workbook: { sheets: [summary, ...units, story, notes] },
     blocks,
     quality,
     document: reportDocument(blocks, input, quality),

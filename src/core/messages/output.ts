@@ -7,6 +7,7 @@
  */
 export const output = {
   'report.unitsSheet': { zh: '分单位指标', en: 'Indicators by unit' },
+  'report.unitsSheetMore': { zh: '{name}（续{n}）', en: '{name} ({n})' },
   'report.unitsTitle': {
     zh: '{region}{period}年妇女儿童发展纲要监测指标（分单位）',
     en: "{region} {period}: indicators of the women's and children's development programmes by reporting unit",

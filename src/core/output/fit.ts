@@ -128,8 +128,26 @@ function clip(cell: OutputCell): OutputCell {
   return { ...cell, value: `${cell.value.slice(0, MAX_CELL_CHARS - 1)}…` };
 }
 
+/** Excel's grid: 1,048,576 rows of 16,384 columns. */
+export const GRID = { rows: 1_048_576, columns: 16_384 } as const;
+
+/**
+ * A description past Excel's grid is a fault of the code that made it (分单位指标 goes on in
+ * continuation sheets, the summary lists one level), never to be written as a file Excel
+ * would call damaged or cut short: refused here, before any writer.
+ */
+function checkGrid(sheet: OutputSheet): void {
+  let columns = 0;
+  for (const r of sheet.rows) if (r.length > columns) columns = r.length;
+  if (sheet.rows.length > GRID.rows || columns > GRID.columns)
+    throw new Error(
+      `sheet ${sheet.name}: ${sheet.rows.length} rows × ${columns} columns, past Excel's ${GRID.rows} × ${GRID.columns}`,
+    );
+}
+
 /** The sheet as Excel can take it (see above). Returns the same object when nothing changes. */
 export function fitToExcel(sheet: OutputSheet): OutputSheet {
+  checkGrid(sheet);
   const heights = sheet.rowHeights ?? [];
   const tooTall = heights.some((h) => h !== undefined && h > MAX_ROW_HEIGHT);
   const tooLong = sheet.rows.some((r) =>

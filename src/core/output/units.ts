@@ -2,6 +2,7 @@ import type { IndicatorResult } from '../assess/assess';
 import { describeTarget, judge } from '../assess/targets';
 import { a1, columnLetter } from '../model/a1';
 import { t } from '../messages/index';
+import { GRID } from './fit';
 import { tablePrint } from './print';
 import { COLOURS, nodeCell, numberCell, unitLabel, type SummaryInput } from './report';
 import { displayWidth, wrappedHeight, type OutputCell, type OutputSheet } from './spec';
@@ -77,6 +78,50 @@ function valueCell(
     judgesAlone(r) &&
     judge(r.def.target, { value: v, prior: null, direction: r.def.direction }).status === 'notMet';
   return pool.number(v, r.def.decimals, red);
+}
+
+/**
+ * 分单位指标 as one sheet, or — past Excel's 1,048,576 rows (more than a million units) —
+ * several, each with the title and header rows, the units continuing in order on the next
+ * (分单位指标（续2）, …): every unit's value is in the workbook, and none is cut off.
+ */
+export function unitsSheets(
+  input: SummaryInput,
+  name: string,
+  summaryName: string,
+  maxRows: number = GRID.rows,
+): OutputSheet[] {
+  const whole = unitsSheet(input, name, summaryName);
+  const head = HEADER_ROWS.target + 1;
+  if (whole.rows.length <= maxRows) return [whole];
+  const per = maxRows - head;
+  const body = whole.rows.slice(head);
+  const width = whole.columnWidths?.length ?? 1;
+  const last = columnLetter(width - 1);
+  const out: OutputSheet[] = [];
+  for (let k = 0; k * per < body.length; k++) {
+    const sheetName = k === 0 ? name : t(input.lang, 'report.unitsSheetMore', { name, n: k + 1 });
+    const rows = [...whole.rows.slice(0, head), ...body.slice(k * per, (k + 1) * per)];
+    out.push({
+      ...whole,
+      name: sheetName,
+      rows,
+      rowHeights: (whole.rowHeights ?? []).slice(0, head),
+      borders: [`${a1(HEADER_ROWS.name, 0)}:${a1(rows.length - 1, width - 1)}`],
+      merges: [`A1:${last}1`, `A2:${last}2`],
+      ...(whole.print
+        ? {
+            print: {
+              ...whole.print,
+              ...(whole.print.header
+                ? { header: { ...whole.print.header, center: [sheetName] } }
+                : {}),
+            },
+          }
+        : {}),
+    });
+  }
+  return out;
 }
 
 export function unitsSheet(input: SummaryInput, name: string, summaryName: string): OutputSheet {
