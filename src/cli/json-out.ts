@@ -73,29 +73,55 @@ function primitive(v: unknown): string | undefined {
   return undefined;
 }
 
-function* emitArray(items: Iterable<unknown>, pad: string, small: number): Generator<string> {
-  const inner = `${pad}  `;
+/**
+ * The members of an array or object: `lead(member, first)` gives a member's leading text
+ * (`,\n    "key": `) and value, or undefined to leave it out. Runs of number, string and null
+ * members are written as one piece; any other value as `emit` writes it. Gives whether any
+ * member was written, for the closing bracket.
+ */
+function* emitMembers<T>(
+  members: Iterable<T>,
+  lead: (member: T, first: boolean) => [string, unknown] | undefined,
+  inner: string,
+  small: number,
+): Generator<string, boolean> {
   let first = true;
   let run = '';
-  for (const item of items) {
-    const lead = first ? `[\n${inner}` : `,\n${inner}`;
+  for (const member of members) {
+    const m = lead(member, first);
+    if (m === undefined) continue;
     first = false;
-    // In an array, what JSON cannot hold (undefined, a function) is null, as stringify has it.
-    const v = omitted(item) ? null : item;
+    const [head, v] = m;
     const text = primitive(v);
     if (text !== undefined) {
-      run += lead + text;
+      run += head + text;
       if (run.length >= RUN) {
         yield run;
         run = '';
       }
       continue;
     }
-    yield run + lead;
+    yield run + head;
     run = '';
     yield* emit(v, inner, small);
   }
-  yield first ? '[]' : `${run}\n${pad}]`;
+  if (run) yield run;
+  return !first;
+}
+
+function* emitArray(items: Iterable<unknown>, pad: string, small: number): Generator<string> {
+  const inner = `${pad}  `;
+  // In an array, what JSON cannot hold (undefined, a function) is null, as stringify has it.
+  const any = yield* emitMembers(
+    items,
+    (item, first): [string, unknown] => [
+      first ? `[\n${inner}` : `,\n${inner}`,
+      omitted(item) ? null : item,
+    ],
+    inner,
+    small,
+  );
+  yield any ? `\n${pad}]` : '[]';
 }
 
 function* emitObject(
@@ -118,26 +144,14 @@ function* emitEntries(
   small: number,
 ): Generator<string> {
   const inner = `${pad}  `;
-  let first = true;
-  let run = '';
-  for (const [key, v] of entries) {
-    if (omitted(v)) continue;
-    const lead = `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
-    first = false;
-    const text = primitive(v);
-    if (text !== undefined) {
-      run += lead + text;
-      if (run.length >= RUN) {
-        yield run;
-        run = '';
-      }
-      continue;
-    }
-    yield run + lead;
-    run = '';
-    yield* emit(v, inner, small);
-  }
-  yield first ? '{}' : `${run}\n${pad}}`;
+  const any = yield* emitMembers(
+    entries,
+    ([key, v], first): [string, unknown] | undefined =>
+      omitted(v) ? undefined : [`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `, v],
+    inner,
+    small,
+  );
+  yield any ? `\n${pad}}` : '{}';
 }
 
 /** A stream that says when to wait (a Node stream: write() false, then 'drain'). */
