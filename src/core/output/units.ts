@@ -97,7 +97,6 @@ export function unitsSheets(
   const per = maxRows - head;
   const body = whole.rows.slice(head);
   const width = whole.columnWidths?.length ?? 1;
-  const last = columnLetter(width - 1);
   const out: OutputSheet[] = [];
   for (let k = 0; k * per < body.length; k++) {
     const sheetName = k === 0 ? name : t(input.lang, 'report.unitsSheetMore', { name, n: k + 1 });
@@ -108,7 +107,6 @@ export function unitsSheets(
       rows,
       rowHeights: (whole.rowHeights ?? []).slice(0, head),
       borders: [`${a1(HEADER_ROWS.name, 0)}:${a1(rows.length - 1, width - 1)}`],
-      merges: [`A1:${last}1`, `A2:${last}2`],
       ...(whole.print
         ? {
             print: {

@@ -58,6 +58,7 @@ describe('分单位指标 past Excel’s rows', () => {
       expect(p.rows.slice(0, HEAD)).toEqual(whole.rows.slice(0, HEAD));
       expect(p.role).toBe('units');
       expect(p.frozenRows).toBe(HEAD);
+      expect(p.merges).toEqual(whole.merges); // the title and legend across the table
       // The table's borders from the header rows to the sheet's last row.
       expect(p.borders?.[0]).toMatch(new RegExp(`^A3:[A-Z]+${p.rows.length}$`));
       expect(p.print?.header?.center).toEqual([p.name]);
