@@ -48,13 +48,13 @@ export function grids(
   sheet: OutputSheet,
   from = 0,
   to = sheet.rows.length,
+  cols = widthOf(sheet),
 ): {
   rows: number;
   cols: number;
   values: (string | number | boolean)[][];
   formats: string[][];
 } {
-  const cols = widthOf(sheet);
   const values: (string | number | boolean)[][] = [];
   const formats: string[][] = [];
   for (let r = from; r < to; r++) {
@@ -105,7 +105,7 @@ function rect(ws: Excel.Worksheet, row: number, col: number, rows: number, cols:
  */
 export function writeSheet(ws: Excel.Worksheet, description: OutputSheet): void {
   const sheet = fitToExcel(description);
-  writeRows(ws, sheet, 0, sheet.rows.length);
+  writeRows(ws, sheet, 0, sheet.rows.length, widthOf(sheet));
   writeSheetWide(ws, sheet);
 }
 
@@ -121,6 +121,8 @@ export interface SheetPiece {
   sheet: OutputSheet;
   from: number;
   to: number;
+  /** The sheet's width (its widest row), worked out once for all its pieces. */
+  cols: number;
 }
 
 /**
@@ -128,23 +130,30 @@ export interface SheetPiece {
  * its sheet-wide parts (merges, widths, heights, borders, charts) last, once every row is in.
  */
 export function sheetPieces(sheet: OutputSheet, cells = CELLS_PER_REQUEST): SheetPiece[] {
-  const rows = Math.max(1, Math.floor(cells / widthOf(sheet)));
+  const cols = widthOf(sheet);
+  const rows = Math.max(1, Math.floor(cells / cols));
   const out: SheetPiece[] = [];
   for (let from = 0; from < sheet.rows.length; from += rows)
-    out.push({ sheet, from, to: Math.min(sheet.rows.length, from + rows) });
-  out.push({ sheet, from: -1, to: -1 });
+    out.push({ sheet, from, to: Math.min(sheet.rows.length, from + rows), cols });
+  out.push({ sheet, from: -1, to: -1, cols });
   return out;
 }
 
 /** Queue one piece of a sheet (see sheetPieces). */
 export function writePiece(ws: Excel.Worksheet, piece: SheetPiece): void {
   if (piece.from < 0) writeSheetWide(ws, piece.sheet);
-  else writeRows(ws, piece.sheet, piece.from, piece.to);
+  else writeRows(ws, piece.sheet, piece.from, piece.to, piece.cols);
 }
 
 /** Rows `from`–`to` of a fitted sheet: values, number formats, formulas and cell styles. */
-function writeRows(ws: Excel.Worksheet, sheet: OutputSheet, from: number, to: number): void {
-  const { rows, cols, values, formats } = grids(sheet, from, to);
+function writeRows(
+  ws: Excel.Worksheet,
+  sheet: OutputSheet,
+  from: number,
+  to: number,
+  width: number,
+): void {
+  const { rows, cols, values, formats } = grids(sheet, from, to, width);
   if (rows > 0) {
     const all = rect(ws, from, 0, rows, cols);
     all.numberFormat = formats;
