@@ -141,7 +141,7 @@ export class XmlScanner {
   /** The current Text token, entities decoded. */
   text(): string {
     if (this.cdata !== undefined) return this.cdata;
-    return decodeEntities(this.utf8(this.xml.slice(this.textStart, this.textEnd)));
+    return this.textAt(this.textStart, this.textEnd);
   }
 
   /** An attribute of the current Open tag, entities decoded; undefined when absent. */

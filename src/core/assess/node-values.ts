@@ -153,3 +153,15 @@ export class NodeValues implements ReadonlyMap<string, NodeValue> {
     for (const [k, v] of this.entries()) fn(v, k, this);
   }
 }
+
+/**
+ * The places of `keys` in an indicator's layout: looked up once for every indicator that shares
+ * the first one's (all of one assessment do), again only for one that does not.
+ */
+export function placesOf(
+  keys: readonly string[],
+  first: NodeValues | undefined,
+): (nodes: NodeValues) => readonly number[] {
+  const shared = keys.map((k) => first?.indexOf(k) ?? -1);
+  return (nodes) => (nodes.sameLayout(first) ? shared : keys.map((k) => nodes.indexOf(k)));
+}

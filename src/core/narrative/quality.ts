@@ -1,5 +1,6 @@
 import type { Assessment, IndicatorResult } from '../assess/assess';
 import { formatValue } from '../assess/targets';
+import { placesOf } from '../assess/node-values';
 import { t, type Lang, type MessageKey } from '../messages/index';
 import { normalizeHeader } from '../read/normalize';
 import { profileTargetChecks } from '../targets/apply';
@@ -162,11 +163,9 @@ function valueBlocks(input: NarrativeInput): Block[] {
   const items: string[] = [];
   const explain = explainer(input);
   const keys = [a.rootKey, ...a.regions];
-  // The nodes' places in the layout, found once (every indicator of one assessment shares it).
-  const first = a.indicators[0]?.nodes;
-  const places = keys.map((k) => first?.indexOf(k) ?? -1);
+  const placesIn = placesOf(keys, a.indicators[0]?.nodes);
   for (const r of a.indicators.filter((x) => x.def.unit === '%' && !x.def.mayExceed100)) {
-    const at = r.nodes.sameLayout(first) ? places : keys.map((k) => r.nodes.indexOf(k));
+    const at = placesIn(r.nodes);
     const over: { key: string; shown: number }[] = [];
     keys.forEach((key, k) => {
       const shown = r.nodes.shownAt(at[k] as number) ?? 0;

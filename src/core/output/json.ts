@@ -6,6 +6,7 @@ import type { Status, StatusReason } from '../assess/targets';
 import { describeTarget, targetWording } from '../assess/targets';
 import type { Counts } from '../assess/assess';
 import type { Progress, Stage } from '../assess/progress';
+import { placesOf } from '../assess/node-values';
 import { attainmentRate } from '../narrative/narrative';
 import { targetProblemText } from '../targets/table';
 
@@ -173,8 +174,7 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
   // Once per unit, not once per unit and indicator.
   const unitLabels = a.units.map(label);
   // Each unit's place in the (shared) layout, looked up once rather than once per indicator.
-  const layout = a.indicators[0]?.nodes;
-  const unitAt = a.units.map((u) => layout?.indexOf(u) ?? -1);
+  const placesIn = placesOf(a.units, a.indicators[0]?.nodes);
   // Written straight from the entries when they read as the object would: no label twice and
   // none that an object would move to the front (`12`).
   const asEntries =
@@ -198,7 +198,7 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
     },
     indicators: lazyMap(a.indicators, (ind): IndicatorJsonStream => {
       const pooled = ind.root.pool.pooled > 0;
-      const at = ind.nodes.sameLayout(layout) ? unitAt : a.units.map((u) => ind.nodes.indexOf(u));
+      const at = placesIn(ind.nodes);
       function* entries(): Iterable<[string, number | null]> {
         for (let k = 0; k < a.units.length; k++)
           yield [unitLabels[k] as string, ind.nodes.shownAt(at[k] as number) ?? null];
