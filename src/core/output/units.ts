@@ -1,4 +1,5 @@
 import type { IndicatorResult } from '../assess/assess';
+import { placesOf } from '../assess/node-values';
 import { describeTarget, judge } from '../assess/targets';
 import { a1, columnLetter } from '../model/a1';
 import { t } from '../messages/index';
@@ -182,13 +183,12 @@ export function unitsSheet(input: SummaryInput, name: string, summaryName: strin
     })),
   ]);
   // Every indicator of an assessment has the same layout: a unit's place is looked up once.
-  const layout = indicators[0]?.nodes;
-  const shared = indicators.every((r) => r.nodes.sameLayout(layout));
+  const placesIn = placesOf(a.regions, indicators[0]?.nodes);
+  const places = indicators.map((r) => placesIn(r.nodes));
   a.regions.forEach((key, i) => {
-    const at = shared && layout ? layout.indexOf(key) : -1;
     rows.push([
       { value: names[i + 1] ?? key, numberFormat: '@', ...(leaves.has(key) ? {} : { bold: true }) },
-      ...indicators.map((r) => valueCell(r, shared ? at : r.nodes.indexOf(key), input, pool)),
+      ...indicators.map((r, j) => valueCell(r, places[j]?.[i] ?? -1, input, pool)),
     ]);
   });
 
