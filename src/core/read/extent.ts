@@ -1,5 +1,5 @@
 import { type Cell, cellText } from '../model/cell';
-import { rowCount, type SheetData } from '../model/workbook';
+import { cellAt, rowCount, type SheetData } from '../model/workbook';
 import { filledCells, type PositionedCell } from './cells';
 import { looksNumeric } from './coerce';
 import { fold } from './normalize';
@@ -112,6 +112,19 @@ function titleStart(sheet: SheetData, header: number, floor: number): number {
   return start;
 }
 
+/**
+ * A number in an item column: the row is a record, whatever else it holds. It is no header
+ * or title (those are text only), and no footer (a signature or note line has no number in
+ * the item columns). Asked first, so the usual row makes no cell objects (a million rows).
+ */
+function hasItemNumber(sheet: SheetData, row: number, layout: Layout): boolean {
+  for (const col of layout.items) {
+    const v = cellAt(sheet, row, col);
+    if (typeof v === 'number' && Number.isFinite(v)) return true;
+  }
+  return false;
+}
+
 export interface Extent {
   /** Sheet rows (0-based) of the records, blank rows skipped. */
   rows: number[];
@@ -131,6 +144,10 @@ export function recordRows(
   const rows: number[] = [];
   let footer: number | undefined;
   for (let row = start; row <= bottom; row++) {
+    if (hasItemNumber(sheet, row, layout)) {
+      rows.push(row);
+      continue;
+    }
     const cells = filledCells(sheet, row, left);
     if (cells.length === 0) continue;
     if (isHeaderRow(cells, index)) return { rows, stoppedAt: { row, reason: 'anotherTable' } };

@@ -355,6 +355,23 @@ export function checkTableDuplicates(st: SheetTable, lang: Lang): Finding[] {
 }
 
 /**
+ * Where a form's expected units come from, or 'none' when nothing can be missing from it: no
+ * region sheet, no prior form, and no other form of this period that names a unit (one
+ * form alone at a million units would otherwise walk every unit's parents for nothing).
+ */
+function expectedUnits(
+  ds: Dataset,
+  form: string,
+  listed: readonly string[],
+  prior?: Dataset,
+): 'listed' | 'prior' | 'seen' | 'none' {
+  if (listed.length > 0) return 'listed';
+  if (prior) return (prior.formUnits.get(form)?.size ?? 0) > 0 ? 'prior' : 'none';
+  for (const [other, units] of ds.formUnits) if (other !== form && units.size > 0) return 'seen';
+  return 'none';
+}
+
+/**
  * Units expected but missing, per form: expected from the region sheet's lowest level, else
  * from the previous period's form, else from the other forms of this period. A unit whose
  * township (or whose villages) reported the form is not missing: the form is at another level.
@@ -375,6 +392,8 @@ export function checkCompleteness(ds: Dataset, lang: Lang, prior?: Dataset): Fin
     if (!present) continue;
     // Report once per form, on its first sheet.
     if (ds.forms.find((f) => f.form.id === fs.form.id) !== fs) continue;
+    const expected = expectedUnits(ds, fs.form.id, listed, prior);
+    if (expected === 'none') continue;
     // Every ancestor of a present unit; a chain stops at a node already in (its own are too).
     const above = new Set<string>();
     for (const key of present.keys())
@@ -391,9 +410,9 @@ export function checkCompleteness(ds: Dataset, lang: Lang, prior?: Dataset): Fin
       if (present.has(key) || atAnotherLevel(key)) return;
       out.push(missing(fs, name, t(lang, message, { unit: name, form: formName })));
     };
-    if (listed.length > 0) {
+    if (expected === 'listed') {
       for (const key of listed) report(key, h.name(key), 'audit.missingUnit');
-    } else if (prior) {
+    } else if (expected === 'prior' && prior) {
       const before = prior.formUnits.get(fs.form.id);
       for (const key of before?.keys() ?? []) {
         const name = before?.firstRow(key)?.unit ?? key;
