@@ -1,7 +1,7 @@
 import { PARENT_HEADERS, type FormSheet, type Recognised } from '../read/forms';
 import { normalizeHeader } from '../read/normalize';
 import { cellOf, type Table, type TableRecord } from '../read/table';
-import { Hierarchy, impliedParent, type RegionRow } from './hierarchy';
+import { Hierarchy, impliedParent, type RegionNode, type RegionRow } from './hierarchy';
 
 /**
  * The recognised forms as one dataset keyed by reporting unit: each unit's value of each item,
@@ -35,61 +35,129 @@ export interface UnitRow {
 /** A row's place: its form sheet (`Recognised.forms`) and record, as one number. */
 const RECORDS = 2 ** 26;
 
+/** A unit's number (`Dataset.units`) by its key. A Map satisfies it (tests). */
+export interface UnitLookup {
+  get(key: string): number | undefined;
+  has(key: string): boolean;
+}
+
 /**
- * One form's reporting units in the order they first come, each with the rows that reported it
- * (a second row is a duplicate). A row is kept as one number (its sheet and record) and made a
- * UnitRow only when asked for: at a million units, 140 MB of objects fewer.
+ * The units that reported, numbered in the order they first come, found by their hierarchy
+ * node's id: no Map of a million keys beside the hierarchy's own. A node taken out of the
+ * hierarchy after it was numbered is no longer found (only unlisted units are, before).
  */
-export class FormUnits {
-  private readonly first = new Map<string, number>();
-  private readonly again = new Map<string, number[]>();
+class UnitNumbers implements UnitLookup {
+  readonly keys: string[] = [];
+  private byId: Int32Array;
 
-  /** `sheets`: the form sheets the rows' numbers count in (`Recognised.forms`). */
-  constructor(private readonly sheets: readonly FormSheet[]) {}
-
-  /**
-   * Record `record` of form sheet `sheet` reports unit `key`. `fresh`: the unit is in no form
-   * yet (one Map look-up fewer per unit).
-   */
-  add(key: string, sheet: number, record: number, fresh = false): void {
-    const at = sheet * RECORDS + record;
-    if (fresh || !this.first.has(key)) this.first.set(key, at);
-    else {
-      const more = this.again.get(key);
-      if (more) more.push(at);
-      else this.again.set(key, [at]);
-    }
+  constructor(private readonly hierarchy: Hierarchy) {
+    this.byId = new Int32Array(hierarchy.idCount).fill(-1);
   }
 
-  get size(): number {
-    return this.first.size;
+  /** The number of `node`'s unit, given it now if it has none. */
+  number(node: RegionNode): number {
+    if (node.id >= this.byId.length) this.byId = grown(this.byId, node.id);
+    let u = this.byId[node.id] as number;
+    if (u < 0) {
+      u = this.keys.length;
+      this.keys.push(node.key);
+      this.byId[node.id] = u;
+    }
+    return u;
+  }
+
+  get(key: string): number | undefined {
+    const node = this.hierarchy.node(key);
+    const u = node === undefined ? -1 : (this.byId[node.id] ?? -1);
+    return u >= 0 ? u : undefined;
   }
 
   has(key: string): boolean {
-    return this.first.has(key);
+    return this.get(key) !== undefined;
+  }
+}
+
+/** `a` with room for index `i`, the new places −1. */
+function grown<T extends Int32Array | Float64Array>(a: T, i: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(16, 2 * a.length, i + 1));
+  b.fill(-1);
+  b.set(a);
+  return b;
+}
+
+/**
+ * One form's reporting units in the order they first come, each with the rows that reported it
+ * (a second row is a duplicate). A row is kept as one number (its sheet and record), by unit
+ * number, and made a UnitRow only when asked for: at a million units, no object and no Map
+ * entry per unit.
+ */
+export class FormUnits {
+  /** Unit numbers in the order they first come. */
+  private readonly order: number[] = [];
+  /** By unit number: the first row's place, −1 when the unit is not in this form. */
+  private firstAt = new Float64Array(0);
+  private readonly again = new Map<number, number[]>();
+
+  /** `sheets`: the form sheets the rows' numbers count in (`Recognised.forms`). */
+  constructor(
+    private readonly sheets: readonly FormSheet[],
+    private readonly units: UnitNumbers,
+  ) {}
+
+  /** Record `record` of form sheet `sheet` reports unit number `u`. */
+  add(u: number, sheet: number, record: number): void {
+    const at = sheet * RECORDS + record;
+    if (u >= this.firstAt.length) this.firstAt = grown(this.firstAt, u);
+    if ((this.firstAt[u] as number) < 0) {
+      this.firstAt[u] = at;
+      this.order.push(u);
+      return;
+    }
+    const more = this.again.get(u);
+    if (more) more.push(at);
+    else this.again.set(u, [at]);
   }
 
-  keys(): IterableIterator<string> {
-    return this.first.keys();
+  get size(): number {
+    return this.order.length;
+  }
+
+  has(key: string): boolean {
+    return this.firstOf(key) >= 0;
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const u of this.order) yield this.units.keys[u] as string;
   }
 
   /** The first row that reported `key`. */
   firstRow(key: string): UnitRow | undefined {
-    const at = this.first.get(key);
-    return at === undefined ? undefined : this.row(key, at);
+    const at = this.firstOf(key);
+    return at < 0 ? undefined : this.row(key, at);
   }
 
   /** The rows that reported `key`, the first one first. */
   get(key: string): UnitRow[] | undefined {
-    const at = this.first.get(key);
-    if (at === undefined) return undefined;
-    return [at, ...(this.again.get(key) ?? [])].map((a) => this.row(key, a));
+    const u = this.units.get(key);
+    return u === undefined ? undefined : this.rowsOf(u);
   }
 
   /** The units reported more than once, in the order they first came, with all their rows. */
   *repeated(): IterableIterator<UnitRow[]> {
     if (this.again.size === 0) return;
-    for (const key of this.first.keys()) if (this.again.has(key)) yield this.get(key) ?? [];
+    for (const u of this.order) if (this.again.has(u)) yield this.rowsOf(u) ?? [];
+  }
+
+  private firstOf(key: string): number {
+    const u = this.units.get(key);
+    return u === undefined ? -1 : (this.firstAt[u] ?? -1);
+  }
+
+  private rowsOf(u: number): UnitRow[] | undefined {
+    const first = this.firstAt[u] ?? -1;
+    if (first < 0) return undefined;
+    const key = this.units.keys[u] as string;
+    return [first, ...(this.again.get(u) ?? [])].map((a) => this.row(key, a));
   }
 
   private row(unitKey: string, at: number): UnitRow {
@@ -134,7 +202,7 @@ export interface Dataset {
   tables: SourceTable[];
   /** Unit keys (of the hierarchy) by unit index: the units that reported. */
   units: string[];
-  unitIndex: Map<string, number>;
+  unitIndex: UnitLookup;
   /** item id → its values by unit index */
   items: Map<string, ItemColumnData>;
   /** form id → its units, each with the rows reporting it (more than one is a duplicate) */
@@ -249,14 +317,13 @@ export function buildDataset(
   rec.forms.forEach((fs, k) => {
     for (const row of seenRows(fs.table, seenAt[k], seen.length)) seen.push(row);
   });
-  const seenKeys: string[] = [];
-  const hierarchy = Hierarchy.build(listed, seen, rootName, seenKeys);
+  const seenNodes: RegionNode[] = [];
+  const hierarchy = Hierarchy.build(listed, seen, rootName, seenNodes);
   const checkListed = own.length > 0;
 
   const tables: SourceTable[] = [];
   const tableIndex = new Map<Table, number>();
-  const units: string[] = [];
-  const unitIndex = new Map<string, number>();
+  const numbers = new UnitNumbers(hierarchy);
   /** (table, record, unit) of every unit row, in reading order. */
   const refs: number[] = [];
   const formUnits = new Map<string, FormUnits>();
@@ -274,7 +341,7 @@ export function buildDataset(
       for (const c of fs.table.columns) if (c.item) columns.set(c.item.id, c.col);
       tables.push({ source: fs.source, sheet: fs.sheet, table: fs.table, columns });
     }
-    const byUnit = formUnits.get(fs.form.id) ?? new FormUnits(rec.forms);
+    const byUnit = formUnits.get(fs.form.id) ?? new FormUnits(rec.forms, numbers);
     formUnits.set(fs.form.id, byUnit);
     const records = fs.table.records;
     for (let i = 0; i < records.length; i++) {
@@ -285,9 +352,10 @@ export function buildDataset(
       }
       if (r.role !== 'unit') continue;
       const s = seenOf[i] as number;
-      const unitKey =
-        (s >= 0 ? seenKeys[s] : undefined) ??
-        hierarchy.resolve(r.code ? { code: r.code, name: r.unit } : { name: r.unit });
+      const node =
+        (s >= 0 ? seenNodes[s] : undefined) ??
+        hierarchy.resolveNode(r.code ? { code: r.code, name: r.unit } : { name: r.unit });
+      const unitKey = node.key;
       if (checkListed && !hierarchy.isExpected(unitKey)) {
         const at = `${fs.source}\u0000${fs.sheet}\u0000${unitKey}`;
         if (!unlistedKeys.has(at))
@@ -302,13 +370,8 @@ export function buildDataset(
         unlistedNodes.add(unitKey);
         continue;
       }
-      let u = unitIndex.get(unitKey);
-      byUnit.add(unitKey, k, i, u === undefined);
-      if (u === undefined) {
-        u = units.length;
-        units.push(unitKey);
-        unitIndex.set(unitKey, u);
-      }
+      const u = numbers.number(node);
+      byUnit.add(u, k, i);
       refs.push(t, i, u);
     }
   });
@@ -322,10 +385,10 @@ export function buildDataset(
     hierarchy,
     forms: rec.forms,
     tables,
-    units,
-    unitIndex,
+    units: numbers.keys,
+    unitIndex: numbers,
     get items() {
-      return (items ??= itemColumns(tables, rows, units.length));
+      return (items ??= itemColumns(tables, rows, numbers.keys.length));
     },
     formUnits,
     totals,

@@ -8,6 +8,8 @@ import { squeeze } from '../read/normalize';
  */
 export interface RegionNode {
   key: string;
+  /** The node's number in its hierarchy, from 0, never given again (`Hierarchy.idCount`). */
+  id: number;
   code?: string;
   name: string;
   parent?: string;
@@ -85,20 +87,27 @@ export function nameSimilarity(a: string, b: string): number {
 
 export class Hierarchy {
   readonly nodes = new Map<string, RegionNode>();
-  private readonly byName = new Map<string, string>();
+  /** Nodes by normalised name and former names: the first node of each name. */
+  private readonly byName = new Map<string, RegionNode>();
   private anyListed: boolean | undefined;
   private listedNames: string[] | undefined;
   /** Nodes no form or region sheet named: parents implied by codes. */
   private readonly implied = new Set<string>();
+  private serial = 0;
   root = SYNTHETIC_ROOT;
+
+  /** One more than the highest node id given so far: the size of an array indexed by id. */
+  get idCount(): number {
+    return this.serial;
+  }
 
   /** Build from region-sheet rows and the units seen in the forms. */
   static build(
     listed: readonly RegionRow[],
     seen: readonly RegionRow[],
     rootName: string,
-    /** Filled with each seen row's key, so the caller need not resolve the rows again. */
-    keys?: string[],
+    /** Filled with each seen row's node, so the caller need not resolve the rows again. */
+    found?: RegionNode[],
   ): Hierarchy {
     const h = new Hierarchy();
     for (const row of listed) h.add(row, true);
@@ -106,13 +115,13 @@ export class Hierarchy {
     // whatever the order of the sheets.
     seen.forEach((row, i) => {
       if (!row.code) return;
-      const key = h.resolve(row);
-      if (keys) keys[i] = key;
+      const node = h.resolveNode(row);
+      if (found) found[i] = node;
     });
     seen.forEach((row, i) => {
       if (row.code) return;
-      const key = h.resolve(row);
-      if (keys) keys[i] = key;
+      const node = h.resolveNode(row);
+      if (found) found[i] = node;
     });
     // Parents named in a form (a township above its villages), once every node is known.
     for (const row of seen) {
@@ -133,7 +142,7 @@ export class Hierarchy {
     listed: boolean,
     nameKey = unitNameKey(row.name),
     unnamed = false,
-  ): string {
+  ): RegionNode {
     const key = row.code ? row.code : `n:${nameKey}`;
     const existing = unnamed ? undefined : this.nodes.get(key);
     this.orderedCache = undefined;
@@ -142,10 +151,11 @@ export class Hierarchy {
     if (existing) {
       if (listed) existing.listed = true;
       if (!existing.parent && row.parent && row.parent !== key) existing.parent = row.parent;
-      return key;
+      return existing;
     }
     const node: RegionNode = {
       key,
+      id: this.serial++,
       name: row.name || row.code || key,
       children: NO_CHILDREN,
       listed,
@@ -155,10 +165,10 @@ export class Hierarchy {
     if (row.aliases && row.aliases.length > 0) node.aliases = [...row.aliases];
     this.nodes.set(key, node);
     const own = node.name === row.name ? nameKey : unitNameKey(node.name);
-    if ((unnamed && own === nameKey) || !this.byName.has(own)) this.byName.set(own, key);
+    if ((unnamed && own === nameKey) || !this.byName.has(own)) this.byName.set(own, node);
     for (const k of (node.aliases ?? []).map(unitNameKey))
-      if (!this.byName.has(k)) this.byName.set(k, key);
-    return key;
+      if (!this.byName.has(k)) this.byName.set(k, node);
+    return node;
   }
 
   /**
@@ -166,16 +176,20 @@ export class Hierarchy {
    * else a new node. Matched by code when a code column exists, else by normalised name.
    */
   resolve(row: RegionRow): string {
+    return this.resolveNode(row).key;
+  }
+
+  /** `resolve()`'s node. */
+  resolveNode(row: RegionRow): RegionNode {
     if (row.code) return this.add(row, false);
     const nameKey = unitNameKey(row.name);
-    const known = this.byName.get(nameKey);
-    return known ?? this.add(row, false, nameKey, true);
+    return this.byName.get(nameKey) ?? this.add(row, false, nameKey, true);
   }
 
   /** The key a unit would have, without adding it. */
   keyOf(row: RegionRow): string | undefined {
     if (row.code && this.nodes.has(row.code)) return row.code;
-    return this.byName.get(unitNameKey(row.name));
+    return this.byName.get(unitNameKey(row.name))?.key;
   }
 
   private link(rootName: string): void {
@@ -185,7 +199,7 @@ export class Hierarchy {
     // implies) is a node, so units under it are siblings and none of them becomes the area.
     for (const n of [...this.nodes.values()]) {
       if (n.parent && !this.nodes.has(n.parent) && levelOfCode(n.parent))
-        this.implied.add(this.add({ code: n.parent, name: '' }, false));
+        this.implied.add(this.add({ code: n.parent, name: '' }, false).key);
     }
     // Parents implied by codes, climbing until the coded tops meet (units known only by name
     // do not make the codes climb past their city).
@@ -195,14 +209,14 @@ export class Hierarchy {
       let climbed = false;
       for (const top of tops) {
         if (top.parent && !this.nodes.has(top.parent)) {
-          this.implied.add(this.add({ code: top.parent, name: '' }, false));
+          this.implied.add(this.add({ code: top.parent, name: '' }, false).key);
           climbed = true;
           continue;
         }
         const up = top.code ? impliedParent(top.code) : undefined;
         if (up) {
           top.parent = up;
-          if (!this.nodes.has(up)) this.implied.add(this.add({ code: up, name: '' }, false));
+          if (!this.nodes.has(up)) this.implied.add(this.add({ code: up, name: '' }, false).key);
           climbed = true;
         }
       }
@@ -221,6 +235,7 @@ export class Hierarchy {
     } else {
       this.nodes.set(SYNTHETIC_ROOT, {
         key: SYNTHETIC_ROOT,
+        id: this.serial++,
         name: rootName,
         children: [],
         listed: false,
@@ -293,15 +308,14 @@ export class Hierarchy {
     this.orderedCache = undefined;
     // The names add() gave it (a node removed is never the renamed root).
     for (const name of [node.name, ...(node.aliases ?? [])].map(unitNameKey))
-      if (this.byName.get(name) === key) this.byName.delete(name);
+      if (this.byName.get(name) === node) this.byName.delete(name);
     this.anyListed = undefined;
     this.listedNames = undefined;
   }
 
   /** The current name of a unit, by its own name or a former one (曾用名). */
   canonicalName(name: string): string {
-    const key = this.byName.get(unitNameKey(name));
-    return key === undefined ? name : (this.nodes.get(key)?.name ?? name);
+    return this.byName.get(unitNameKey(name))?.name ?? name;
   }
 
   /** Give the whole area a name of the user's choosing (`--region`). */
