@@ -395,12 +395,17 @@ export function checkCompleteness(ds: Dataset, lang: Lang, prior?: Dataset): Fin
     const expected = expectedUnits(ds, fs.form.id, listed, prior);
     if (expected === 'none') continue;
     // Every ancestor of a present unit; a chain stops at a node already in (its own are too).
-    const above = new Set<string>();
-    for (const key of present.keys())
-      for (let p = h.node(key)?.parent; p !== undefined && !above.has(p); p = h.node(p)?.parent)
-        above.add(p);
+    // Made only when a unit is not in the form: with every unit there, never.
+    let above: Set<string> | undefined;
+    const aboveOf = (): Set<string> => {
+      const out = new Set<string>();
+      for (const key of present.keys())
+        for (let p = h.node(key)?.parent; p !== undefined && !out.has(p); p = h.node(p)?.parent)
+          out.add(p);
+      return out;
+    };
     const atAnotherLevel = (key: string) =>
-      above.has(key) || ancestors(key).some((a) => present.has(a));
+      (above ??= aboveOf()).has(key) || ancestors(key).some((a) => present.has(a));
     const formName = `${fs.form.id} ${fs.form.name}`;
     const report = (
       key: string,
@@ -420,13 +425,13 @@ export function checkCompleteness(ds: Dataset, lang: Lang, prior?: Dataset): Fin
         report(here ?? key, name, 'audit.missingUnitPrior');
       }
     } else {
-      const seen = new Set<string>();
-      for (const [form, units] of ds.formUnits)
-        if (form !== fs.form.id) for (const k of units.keys()) seen.add(k);
-      // In the hierarchy's order; a single form has no other forms to have seen units in.
-      if (seen.size > 0)
-        for (const { key } of h.ordered())
-          if (seen.has(key)) report(key, h.name(key), 'audit.missingUnitSeen');
+      // In the hierarchy's order, the units another form has and this one lacks.
+      const others = [...ds.formUnits].flatMap(([form, units]) =>
+        form !== fs.form.id && units.size > 0 ? [units] : [],
+      );
+      for (const { key } of h.ordered())
+        if (!present.has(key) && others.some((units) => units.has(key)))
+          report(key, h.name(key), 'audit.missingUnitSeen');
     }
   }
   return out;
