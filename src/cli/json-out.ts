@@ -1,4 +1,4 @@
-import { JSON_ENTRIES, type JsonEntries } from '../core/output/json';
+import { JSON_ENTRIES, type JsonEntries, type KeyedValues } from '../core/output/json';
 import type { Out } from './output';
 
 /**
@@ -46,7 +46,7 @@ function* emit(v: unknown, pad: string, small: number): Generator<string> {
   ) {
     if (isIterator(v)) return yield* emitArray(v, pad, small);
     if (JSON_ENTRIES in v)
-      return yield* emitEntries((v as JsonEntries<unknown>)[JSON_ENTRIES](), pad, small);
+      return yield* emitKeyed((v as JsonEntries<unknown>)[JSON_ENTRIES], pad, small);
     if (Array.isArray(v) && v.length > small) return yield* emitArray(v, pad, small);
     if (!Array.isArray(v)) {
       const obj = v as Record<string, unknown>;
@@ -152,6 +152,40 @@ function* emitEntries(
     small,
   );
   yield any ? `\n${pad}}` : '{}';
+}
+
+/**
+ * Each key's text at one indent (`    "西山镇": `), made once per list of keys: every indicator
+ * names the same 100,000 units.
+ */
+const keyTexts = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function keyTextsOf(keys: readonly string[], inner: string): string[] {
+  let byIndent = keyTexts.get(keys);
+  if (!byIndent) keyTexts.set(keys, (byIndent = new Map()));
+  let texts = byIndent.get(inner);
+  if (!texts) byIndent.set(inner, (texts = keys.map((k) => `${inner}${JSON.stringify(k)}: `)));
+  return texts;
+}
+
+/** An object from its keys and values (core's JsonEntries), with no pair made per member. */
+function* emitKeyed(e: KeyedValues<unknown>, pad: string, small: number): Generator<string> {
+  const inner = `${pad}  `;
+  const texts = keyTextsOf(e.keys, inner);
+  const any = yield* emitMembers(
+    indices(e.keys.length),
+    (k, first): [string, unknown] | undefined => {
+      const v = e.value(k);
+      return omitted(v) ? undefined : [(first ? '{\n' : ',\n') + (texts[k] as string), v];
+    },
+    inner,
+    small,
+  );
+  yield any ? `\n${pad}}` : '{}';
+}
+
+function* indices(n: number): Generator<number> {
+  for (let k = 0; k < n; k++) yield k;
 }
 
 /** A stream that says when to wait (a Node stream: write() false, then 'drain'). */

@@ -76,10 +76,19 @@ describe('JSON written in pieces', () => {
       ['东坝村', null],
       ['"引号"', 0],
     ];
-    const text = written({ id: 'W02', units: { [JSON_ENTRIES]: () => units.values() }, n: 3 });
+    const keyed = {
+      keys: units.map(([k]) => k),
+      value: (k: number) => units[k]?.[1] ?? null,
+    };
+    const text = written({ id: 'W02', units: { [JSON_ENTRIES]: keyed }, n: 3 });
     expect(text).toBe(
       `${JSON.stringify({ id: 'W02', units: Object.fromEntries(units), n: 3 }, null, 2)}\n`,
     );
-    expect(written({ units: { [JSON_ENTRIES]: () => [] } })).toBe('{\n  "units": {}\n}\n');
+    // The same keys at two depths: each depth's indent is its own.
+    const twice = { a: { [JSON_ENTRIES]: keyed }, b: { c: { [JSON_ENTRIES]: keyed } } };
+    const plain = Object.fromEntries(units);
+    expect(written(twice, 0)).toBe(`${JSON.stringify({ a: plain, b: { c: plain } }, null, 2)}\n`);
+    const empty = { keys: [], value: () => null };
+    expect(written({ units: { [JSON_ENTRIES]: empty } })).toBe('{\n  "units": {}\n}\n');
   });
 });

@@ -122,12 +122,18 @@ function notPooled(r: MonitorResult, lang: Lang): ReportJson['notPooled'] {
 export type IndicatorJson = ReportJson['indicators'][number];
 
 /**
- * An object written member by member from its entries (src/cli/json-out.ts), never built:
- * each indicator's value at 100,000 units would otherwise be a 10 MB object per indicator.
+ * An object written member by member from its keys and a value per key (src/cli/json-out.ts),
+ * never built: each indicator's value at 100,000 units would otherwise be a 10 MB object per
+ * indicator. The keys are unique, and one list may serve many objects (every indicator's
+ * units), so a writer can make each key's text once.
  */
 export const JSON_ENTRIES = Symbol.for('tally.json.entries');
+export interface KeyedValues<T> {
+  keys: readonly string[];
+  value(k: number): T;
+}
 export interface JsonEntries<T> {
-  readonly [JSON_ENTRIES]: () => Iterable<[string, T]>;
+  readonly [JSON_ENTRIES]: KeyedValues<T>;
 }
 
 export type IndicatorJsonStream = Omit<IndicatorJson, 'units'> & {
@@ -141,7 +147,9 @@ export type ReportJsonStream = Omit<ReportJson, 'indicators'> & {
 
 /** An object's members from a JsonEntries (the object JSON.stringify would be given). */
 function fromEntries<T>(e: Record<string, T> | JsonEntries<T>): Record<string, T> {
-  return JSON_ENTRIES in e ? Object.fromEntries(e[JSON_ENTRIES]()) : e;
+  if (!(JSON_ENTRIES in e)) return e;
+  const { keys, value } = e[JSON_ENTRIES];
+  return Object.fromEntries(keys.map((key, k) => [key, value(k)]));
 }
 
 /** A key a JS object puts first, in numeric order (an array index), whatever the insertion order. */
@@ -199,11 +207,10 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
     indicators: lazyMap(a.indicators, (ind): IndicatorJsonStream => {
       const pooled = ind.root.pool.pooled > 0;
       const at = placesIn(ind.nodes);
-      function* entries(): Iterable<[string, number | null]> {
-        for (let k = 0; k < a.units.length; k++)
-          yield [unitLabels[k] as string, ind.nodes.shownAt(at[k] as number) ?? null];
-      }
-      const units = asEntries ? { [JSON_ENTRIES]: entries } : Object.fromEntries(entries());
+      const value = (k: number) => ind.nodes.shownAt(at[k] as number) ?? null;
+      const units = asEntries
+        ? { [JSON_ENTRIES]: { keys: unitLabels, value } }
+        : Object.fromEntries(unitLabels.map((label, k) => [label, value(k)]));
       const tg = ind.def.target;
       const target: TargetJson = {
         ...tg,
