@@ -215,8 +215,14 @@ function borderTest(sheet: OutputSheet): (r: number, c: number) => boolean {
   return (r, c) => boxes.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
 }
 
+/** ` s="N"`, made once per style. */
+const styleAttrs: string[] = [''];
+function styleAttr(style: number): string {
+  return (styleAttrs[style] ??= ` s="${style}"`);
+}
+
 function cellXml(ref: string, spec: OutputCell, style: number, strings: SharedStrings): string {
-  const s = style ? ` s="${style}"` : '';
+  const s = style ? styleAttr(style) : '';
   const v = spec.value;
   if (spec.formula !== undefined) {
     const cached =
@@ -282,27 +288,37 @@ export function writeSheetXml(
   const letters: string[] = [];
   for (let c = 0; c < columns; c++) letters.push(columnLetter(c));
   const heights = sheet.rowHeights ?? [];
-  let chunk = '';
+  // Pieces joined once per thousand rows: one flat string, not a tree of a million joins.
+  let chunk: string[] = [];
   for (let r = 0; r < rows; r++) {
     const row = sheet.rows[r] ?? [];
-    let cells = '';
+    const rowNo = String(r + 1);
+    const h = heights[r];
+    const height = h !== undefined ? ` ht="${h}" customHeight="1"` : '';
+    const start = chunk.length;
+    chunk.push(`<row r="${rowNo}"${height}>`);
+    let any = false;
     for (let c = 0; c < columns; c++) {
       const spec = row[c];
       const border = bordered(r, c);
       if (!spec && !border) continue;
       const cell = spec ?? EMPTY;
       const style = cell === EMPTY && !border ? 0 : styles.index(cell, border);
-      cells += cellXml(`${letters[c]}${r + 1}`, cell, style, strings);
+      const xml = cellXml((letters[c] as string) + rowNo, cell, style, strings);
+      if (xml) {
+        chunk.push(xml);
+        any = true;
+      }
     }
-    const h = heights[r];
-    const height = h !== undefined ? ` ht="${h}" customHeight="1"` : '';
-    if (cells || height) chunk += `<row r="${r + 1}"${height}>${cells}</row>`;
+    if (any || height) chunk.push('</row>');
+    else chunk.length = start;
     if (r % 1000 === 999) {
-      emit(chunk);
-      chunk = '';
+      emit(chunk.join(''));
+      chunk = [];
     }
   }
-  emit(`${chunk}</sheetData>`);
+  chunk.push('</sheetData>');
+  emit(chunk.join(''));
   emit(tailXml(sheet));
   emit(`${drawing ? `<drawing r:id="${drawing}"/>` : ''}</worksheet>`);
 }
