@@ -208,11 +208,23 @@ export class SharedStrings {
   }
 }
 
-/** Whether a cell (0-based row and column) lies in one of the sheet's bordered ranges. */
-function borderTest(sheet: OutputSheet): (r: number, c: number) => boolean {
+/**
+ * The columns of row `r` (0-based) that lie in one of the sheet's bordered ranges, as a mask
+ * over `columns`, or undefined when none do. The mask is reused from row to row.
+ */
+function borderRows(sheet: OutputSheet, columns: number): (r: number) => Uint8Array | undefined {
   const boxes = (sheet.borders ?? []).map((b) => parseRange(b));
-  if (boxes.length === 0) return () => false;
-  return (r, c) => boxes.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
+  const mask = new Uint8Array(columns);
+  return (r) => {
+    let any = false;
+    for (const b of boxes) {
+      if (r < b.top || r > b.bottom) continue;
+      if (!any) mask.fill(0);
+      any = true;
+      mask.fill(1, b.left, Math.min(b.right + 1, columns));
+    }
+    return any ? mask : undefined;
+  };
 }
 
 /** ` s="N"`, made once per style. */
@@ -270,7 +282,7 @@ export function writeSheetXml(
   drawing?: string,
 ): void {
   const { rows, columns } = extent(sheet);
-  const bordered = borderTest(sheet);
+  const bordersOf = borderRows(sheet, columns);
   const p = sheet.print;
   const fit = p?.fitToWidth !== undefined;
   const outline = (sheet.columnGroups ?? []).length > 0;
@@ -296,11 +308,12 @@ export function writeSheetXml(
     const h = heights[r];
     const height = h !== undefined ? ` ht="${h}" customHeight="1"` : '';
     const start = chunk.length;
+    const borders = bordersOf(r);
     chunk.push(`<row r="${rowNo}"${height}>`);
     let any = false;
     for (let c = 0; c < columns; c++) {
       const spec = row[c];
-      const border = bordered(r, c);
+      const border = borders !== undefined && borders[c] === 1;
       if (!spec && !border) continue;
       const cell = spec ?? EMPTY;
       const style = cell === EMPTY && !border ? 0 : styles.index(cell, border);
