@@ -64,21 +64,33 @@ class CellPool {
   }
 }
 
-/** A unit's value (the node at layout index `at`), in red when it misses a threshold target by itself. */
-function valueCell(
+/**
+ * An indicator's value cells: a unit's value (the node at layout index `at`), in red when it
+ * misses a threshold target by itself. A value shown is judged once per indicator, however
+ * many units show it.
+ */
+function valueCells(
   r: IndicatorResult,
-  at: number,
   input: SummaryInput,
   pool: CellPool,
-): OutputCell {
-  // The shown value alone first: a number (something pooled, a denominator) needs no node.
-  const v = r.nodes.shownAt(at);
-  if (v === null || v === undefined)
-    return pool.other(nodeCell(r, r.nodes.atIndex(at), input.lang));
-  const red =
-    judgesAlone(r) &&
-    judge(r.def.target, { value: v, prior: null, direction: r.def.direction }).status === 'notMet';
-  return pool.number(v, r.def.decimals, red);
+): (at: number) => OutputCell {
+  const byValue = new Map<number, OutputCell>();
+  const alone = judgesAlone(r);
+  return (at) => {
+    // The shown value alone first: a number (something pooled, a denominator) needs no node.
+    const v = r.nodes.shownAt(at);
+    if (v === null || v === undefined)
+      return pool.other(nodeCell(r, r.nodes.atIndex(at), input.lang));
+    let cell = byValue.get(v);
+    if (cell === undefined) {
+      const red =
+        alone &&
+        judge(r.def.target, { value: v, prior: null, direction: r.def.direction }).status ===
+          'notMet';
+      byValue.set(v, (cell = pool.number(v, r.def.decimals, red)));
+    }
+    return cell;
+  };
 }
 
 /**
@@ -175,10 +187,11 @@ export function unitsSheet(input: SummaryInput, name: string, summaryName: strin
   );
 
   const pool = new CellPool();
+  const cells = indicators.map((r) => valueCells(r, input, pool));
   rows.push([
     { value: a.rootName, numberFormat: '@', bold: true },
-    ...indicators.map((r) => ({
-      ...valueCell(r, r.nodes.indexOf(a.rootKey), input, pool),
+    ...indicators.map((r, j) => ({
+      ...(cells[j] as (at: number) => OutputCell)(r.nodes.indexOf(a.rootKey)),
       bold: true,
     })),
   ]);
@@ -186,10 +199,15 @@ export function unitsSheet(input: SummaryInput, name: string, summaryName: strin
   const placesIn = placesOf(a.regions, indicators[0]?.nodes);
   const places = indicators.map((r) => placesIn(r.nodes));
   a.regions.forEach((key, i) => {
-    rows.push([
-      { value: names[i + 1] ?? key, numberFormat: '@', ...(leaves.has(key) ? {} : { bold: true }) },
-      ...indicators.map((r, j) => valueCell(r, places[j]?.[i] ?? -1, input, pool)),
-    ]);
+    const row = new Array<OutputCell>(width);
+    row[0] = {
+      value: names[i + 1] ?? key,
+      numberFormat: '@',
+      ...(leaves.has(key) ? {} : { bold: true }),
+    };
+    for (let j = 0; j < cells.length; j++)
+      row[j + 1] = (cells[j] as (at: number) => OutputCell)(places[j]?.[i] ?? -1);
+    rows.push(row);
   });
 
   const last = columnLetter(width - 1);
