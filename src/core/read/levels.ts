@@ -21,12 +21,29 @@ export function code12(code: string): string {
 
 /** The level a 6-, 9- or 12-digit division code names. */
 export function levelOfCode(code: string): Level | undefined {
-  if (!/^(?:\d{6}|\d{9}|\d{12})$/.test(code)) return undefined;
-  const c = code12(code);
-  if (c.slice(9) !== '000') return 'village';
-  if (c.slice(6, 9) !== '000') return 'township';
-  if (c.slice(4, 6) !== '00') return 'county';
-  if (c.slice(2, 4) !== '00') return 'prefecture';
+  const n = code.length;
+  if (n !== 6 && n !== 9 && n !== 12) return undefined;
+  for (let i = 0; i < n; i++) {
+    const d = code.charCodeAt(i);
+    if (d < 48 || d > 57) return undefined;
+  }
+  return levelOfDigits(code, n);
+}
+
+/**
+ * The level of the code's first `n` digits padded with zeros to twelve (the digits are known
+ * to be digits). Read digit by digit: it is asked several times for every coded row.
+ */
+export function levelOfDigits(code: string, n: number): Level {
+  const end = Math.min(n, code.length);
+  const zeros = (from: number, to: number) => {
+    for (let i = from; i < Math.min(to, end); i++) if (code.charCodeAt(i) !== 48) return false;
+    return true;
+  };
+  if (!zeros(9, 12)) return 'village';
+  if (!zeros(6, 9)) return 'township';
+  if (!zeros(4, 6)) return 'county';
+  if (!zeros(2, 4)) return 'prefecture';
   return 'province';
 }
 

@@ -1,5 +1,5 @@
 import { squeeze } from './normalize';
-import { code12, levelOfCode, levelOfName, levelRank, type Level } from './levels';
+import { code12, levelOfCode, levelOfDigits, levelOfName, levelRank, type Level } from './levels';
 
 /**
  * Row roles (issue 8): every data row of a form is one of
@@ -148,10 +148,11 @@ function codeRoles(input: RoleInput, out: Working[]): void {
   // Only divisions that are rows here can head a block: a village table with no township row
   // builds no list (it built four per village, the county's of every village).
   const codes = new Set(units.map((i) => code12(input.rows[i]?.code ?? '')));
+  const levels = new Set(units.map((i) => levelOfCode(input.rows[i]?.code ?? '')));
   const below = new Map<string, number[]>();
   for (const j of units) {
     const code = input.rows[j]?.code ?? '';
-    for (const a of ancestorsOf(code)) {
+    for (const a of ancestorsOf(code, levels)) {
       if (!codes.has(a)) continue;
       const list = below.get(a);
       if (list) list.push(j);
@@ -175,14 +176,17 @@ function codeRoles(input: RoleInput, out: Working[]): void {
   }
 }
 
-/** The 12-digit codes of the divisions above `code`. */
-function ancestorsOf(code: string): string[] {
-  const c = code12(code);
+/**
+ * The 12-digit codes of the divisions above `code`, of those at one of `levels` (the levels of
+ * the table's codes: no other can be a row of it, so a village table makes no string here).
+ */
+function ancestorsOf(code: string, levels: ReadonlySet<Level | undefined>): string[] {
   const level = levelOfCode(code);
   if (!level) return [];
   const out: string[] = [];
   for (const [l, n] of CUTS)
-    if (levelRank(l) < levelRank(level)) out.push(c.slice(0, n).padEnd(12, '0'));
+    if (levelRank(l) < levelRank(level) && levels.has(levelOfDigits(code, n)))
+      out.push(code12(code).slice(0, n).padEnd(12, '0'));
   return out;
 }
 
