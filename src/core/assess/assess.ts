@@ -148,12 +148,33 @@ function contributionOf(
   excluded: Exclusions,
 ): Contribution {
   if (u === undefined) return { kind: 'leftOut' };
-  if (excluded.taints(ds, def.numerator, u) || excluded.taints(ds, def.denominator, u))
-    return { kind: 'setAside' };
-  const num = ds.items.get(def.numerator)?.value[u] ?? NaN;
-  const den = ds.items.get(def.denominator)?.value[u] ?? NaN;
-  if (Number.isNaN(num) || Number.isNaN(den)) return { kind: 'leftOut' };
-  return { kind: 'pooled', num, den };
+  const c = countsOf(def, ds, excluded);
+  const kind = standing(c, u);
+  return kind === 'pooled' ? { kind, num: c.num?.[u] ?? NaN, den: c.den?.[u] ?? NaN } : { kind };
+}
+
+/** An indicator's counts by unit and the marks of its failed values, found once per indicator. */
+interface Counted {
+  num: Float64Array | undefined;
+  den: Float64Array | undefined;
+  numFailed: Uint8Array | null;
+  denFailed: Uint8Array | null;
+}
+
+function countsOf(def: IndicatorDef, ds: Dataset, excluded: Exclusions): Counted {
+  return {
+    num: ds.items.get(def.numerator)?.value,
+    den: ds.items.get(def.denominator)?.value,
+    numFailed: excluded.marks(ds, def.numerator),
+    denFailed: excluded.marks(ds, def.denominator),
+  };
+}
+
+/** Whether unit `u` is pooled, set aside for a failed check, or left out for a missing count. */
+function standing(c: Counted, u: number): Contribution['kind'] {
+  if (c.numFailed?.[u] === 1 || c.denFailed?.[u] === 1) return 'setAside';
+  if (Number.isNaN(c.num?.[u] ?? NaN) || Number.isNaN(c.den?.[u] ?? NaN)) return 'leftOut';
+  return 'pooled';
 }
 
 function add(pool: Pool, key: string, c: Contribution): void {
@@ -265,20 +286,23 @@ function valuesAt(
     if (l) l.push(key);
     else lists.set(i, [key]);
   };
+  const counted = countsOf(def, ds, excluded);
   for (let i = 0; i < n; i++) {
     if (!leaves[i]) continue;
     const key = layout.keys[i] as string;
     const u = unitAt[i] as number;
-    const c = contributionOf(def, ds, u < 0 ? undefined : u, excluded);
+    const kind = u < 0 ? 'leftOut' : standing(counted, u);
+    const num = kind === 'pooled' ? (counted.num?.[u] as number) : 0;
+    const den = kind === 'pooled' ? (counted.den?.[u] as number) : 0;
     // Up the hierarchy to the whole area; a depth cap, not a set per leaf, guards against a cycle.
     let depth = 0;
     for (let j = i; j >= 0 && depth < MAX_DEPTH; j = layout.parent[j] as number, depth++) {
       p.present[j] = 1;
-      if (c.kind === 'pooled') {
-        p.numerator[j] = (p.numerator[j] as number) + c.num;
-        p.denominator[j] = (p.denominator[j] as number) + c.den;
+      if (kind === 'pooled') {
+        p.numerator[j] = (p.numerator[j] as number) + num;
+        p.denominator[j] = (p.denominator[j] as number) + den;
         p.pooled[j] = (p.pooled[j] as number) + 1;
-      } else list(c.kind === 'setAside' ? p.setAside : p.leftOut, j, key);
+      } else list(kind === 'setAside' ? p.setAside : p.leftOut, j, key);
     }
     // The hierarchy breaks cycles when it is built (hierarchy.ts): reaching the cap is a bug.
     if (depth >= MAX_DEPTH) throw new Error(`the region hierarchy above ${key} does not end`);

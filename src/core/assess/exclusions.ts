@@ -65,6 +65,12 @@ export class Exclusions {
    * per unit and item, not once per indicator that reads it.
    */
   taints(ds: Dataset, item: string, u: number): boolean {
+    const marks = this.marks(ds, item);
+    return marks !== null && marks[u] === 1;
+  }
+
+  /** `taints` of every unit of `item`: 1 at each unit tainted, or null when none is. */
+  marks(ds: Dataset, item: string): Uint8Array | null {
     if (this.forDataset !== ds) {
       this.forDataset = ds;
       this.byItem = new Map();
@@ -74,7 +80,7 @@ export class Exclusions {
       marks = this.mark(ds, item);
       this.byItem.set(item, marks);
     }
-    return marks !== null && marks[u] === 1;
+    return marks;
   }
 
   /**
