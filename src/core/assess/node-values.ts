@@ -118,6 +118,11 @@ export class NodeValues implements ReadonlyMap<string, NodeValue> {
     );
   }
 
+  /** `atIndex(i)?.pool.pooled`, with no object made: 0 when no unit is under the node. */
+  pooledAt(i: number): number {
+    return i >= 0 && this.pools.present[i] ? (this.pools.pooled[i] as number) : 0;
+  }
+
   atIndex(i: number): NodeValue | undefined {
     return i >= 0 && this.pools.present[i] ? this.at(i) : undefined;
   }

@@ -76,11 +76,16 @@ function valueCells(
 ): (at: number) => OutputCell {
   const byValue = new Map<number, OutputCell>();
   const alone = judgesAlone(r);
+  // Without a value the cell says why, and only three things can be said: not reported,
+  // nothing pooled, a denominator of 0. Each is made once per indicator.
+  const why: (OutputCell | undefined)[] = [];
   return (at) => {
     // The shown value alone first: a number (something pooled, a denominator) needs no node.
     const v = r.nodes.shownAt(at);
-    if (v === null || v === undefined)
-      return pool.other(nodeCell(r, r.nodes.atIndex(at), input.lang));
+    if (v === null || v === undefined) {
+      const kind = v === undefined ? 0 : r.nodes.pooledAt(at) === 0 ? 1 : 2;
+      return (why[kind] ??= pool.other(nodeCell(r, r.nodes.atIndex(at), input.lang)));
+    }
     let cell = byValue.get(v);
     if (cell === undefined) {
       const red =
