@@ -242,7 +242,14 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
 
   /** The tables a query reads, aligned with our records; or what is missing. */
   const groups = new Map<string, Group>();
+  // A rule's references are located again for every failing record: resolved once per query.
+  const resolved = new WeakMap<ItemQuery, Group | 'form' | 'previous'>();
   function resolve(q: ItemQuery): Group | 'form' | 'previous' {
+    let g = resolved.get(q);
+    if (g === undefined) resolved.set(q, (g = resolveQuery(q)));
+    return g;
+  }
+  function resolveQuery(q: ItemQuery): Group | 'form' | 'previous' {
     let sources: Source[];
     if (q.previous) {
       const mine = q.form === undefined || isCurrent(q.form);

@@ -11,7 +11,7 @@ import {
   type ConfrontRule,
 } from '../rules/confront';
 import { tableDataset, type FormTable } from '../rules/dataset';
-import { compileRule } from '../rules/compile';
+import { compileRule, type RuleRef } from '../rules/compile';
 import type { ItemCatalog, RuleDataset } from '../rules/data';
 import { buildRules, problemText, type RuleProblem, type RuleSet } from '../rules/table';
 import { issueText } from '../rules/issues';
@@ -53,6 +53,20 @@ function cellValue(text: string | undefined): number | string | null {
   if (text === undefined || text === '') return null;
   const n = Number(text);
   return Number.isFinite(n) && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim()) ? n : text;
+}
+
+/**
+ * How a finding names the item a reference reads (`PREV(活产数)`, `FE2!在校生数`), made once per
+ * reference: a million findings share the few texts rather than each holding its own.
+ */
+const itemLabels = new WeakMap<RuleRef, string>();
+function itemLabel(ref: RuleRef): string {
+  let label = itemLabels.get(ref);
+  if (label === undefined) {
+    label = ref.previous ? `PREV(${ref.name})` : ref.form ? `${ref.form}!${ref.name}` : ref.name;
+    itemLabels.set(ref, label);
+  }
+  return label;
 }
 
 /** A rule that could not be built: a summary row with its error, no records. */
@@ -136,11 +150,7 @@ export function runRules(
         const d = describeRecord(res, data, record, lang);
         const cells: FindingCell[] = d.cells.map((c) => {
           const fc: FindingCell = {
-            item: c.ref.previous
-              ? `PREV(${c.ref.name})`
-              : c.ref.form
-                ? `${c.ref.form}!${c.ref.name}`
-                : c.ref.name,
+            item: itemLabel(c.ref),
             cell: c.location?.cell ?? '',
             value: cellValue(c.location?.value),
           };
