@@ -153,16 +153,18 @@ export class Hierarchy {
       if (!existing.parent && row.parent && row.parent !== key) existing.parent = row.parent;
       return existing;
     }
+    // Every field in the literal, set or undefined: one shape for every node, and no property
+    // store added to each of a million when link() gives it its parent.
     const node: RegionNode = {
       key,
       id: this.serial++,
+      code: row.code ? row.code : undefined,
       name: row.name || row.code || key,
+      parent: row.parent && row.parent !== key ? row.parent : undefined,
       children: NO_CHILDREN,
       listed,
+      aliases: row.aliases && row.aliases.length > 0 ? [...row.aliases] : undefined,
     };
-    if (row.code) node.code = row.code;
-    if (row.parent && row.parent !== key) node.parent = row.parent;
-    if (row.aliases && row.aliases.length > 0) node.aliases = [...row.aliases];
     this.nodes.set(key, node);
     const own = node.name === row.name ? nameKey : unitNameKey(node.name);
     if ((unnamed && own === nameKey) || !this.byName.has(own)) this.byName.set(own, node);
