@@ -128,30 +128,8 @@ function emptyPool(): Pool {
   return { numerator: 0, denominator: 0, leftOut: [], setAside: [], pooled: 0 };
 }
 
-/** What unit `key` brings to an indicator's pools: its counts, or why it is not pooled. */
-type Contribution = { kind: 'pooled'; num: number; den: number } | { kind: 'leftOut' | 'setAside' };
-
-function contribution(
-  def: IndicatorDef,
-  ds: Dataset,
-  key: string,
-  excluded: Exclusions,
-): Contribution {
-  return contributionOf(def, ds, ds.unitIndex.get(key), excluded);
-}
-
-/** `contribution` by the unit's index in the dataset (undefined: it reported nothing). */
-function contributionOf(
-  def: IndicatorDef,
-  ds: Dataset,
-  u: number | undefined,
-  excluded: Exclusions,
-): Contribution {
-  if (u === undefined) return { kind: 'leftOut' };
-  const c = countsOf(def, ds, excluded);
-  const kind = standing(c, u);
-  return kind === 'pooled' ? { kind, num: c.num?.[u] ?? NaN, den: c.den?.[u] ?? NaN } : { kind };
-}
+/** What a unit brings to an indicator's pools: its counts, or why it is not pooled. */
+type Standing = 'pooled' | 'leftOut' | 'setAside';
 
 /** An indicator's counts by unit and the marks of its failed values, found once per indicator. */
 interface Counted {
@@ -171,19 +149,10 @@ function countsOf(def: IndicatorDef, ds: Dataset, excluded: Exclusions): Counted
 }
 
 /** Whether unit `u` is pooled, set aside for a failed check, or left out for a missing count. */
-function standing(c: Counted, u: number): Contribution['kind'] {
+function standing(c: Counted, u: number): Standing {
   if (c.numFailed?.[u] === 1 || c.denFailed?.[u] === 1) return 'setAside';
   if (Number.isNaN(c.num?.[u] ?? NaN) || Number.isNaN(c.den?.[u] ?? NaN)) return 'leftOut';
   return 'pooled';
-}
-
-function add(pool: Pool, key: string, c: Contribution): void {
-  if (c.kind === 'pooled') {
-    pool.numerator += c.num;
-    pool.denominator += c.den;
-    pool.pooled++;
-  } else if (c.kind === 'setAside') pool.setAside.push(key);
-  else pool.leftOut.push(key);
 }
 
 /** The pool of one node: every leaf unit under it. */
@@ -195,8 +164,17 @@ export function poolAt(
   excluded: Exclusions = Exclusions.none(),
 ): Pool {
   const pool = emptyPool();
-  for (const key of ds.hierarchy.subtree(node))
-    if (leaves.has(key)) add(pool, key, contribution(def, ds, key, excluded));
+  const counted = countsOf(def, ds, excluded);
+  for (const key of ds.hierarchy.subtree(node)) {
+    if (!leaves.has(key)) continue;
+    const u = ds.unitIndex.get(key);
+    const kind = u === undefined ? 'leftOut' : standing(counted, u);
+    if (kind === 'pooled' && u !== undefined) {
+      pool.numerator += counted.num?.[u] as number;
+      pool.denominator += counted.den?.[u] as number;
+      pool.pooled++;
+    } else (kind === 'setAside' ? pool.setAside : pool.leftOut).push(key);
+  }
   return pool;
 }
 

@@ -36,15 +36,17 @@ export function levelOfCode(code: string): Level | undefined {
  */
 export function levelOfDigits(code: string, n: number): Level {
   const end = Math.min(n, code.length);
-  const zeros = (from: number, to: number) => {
-    for (let i = from; i < Math.min(to, end); i++) if (code.charCodeAt(i) !== 48) return false;
-    return true;
-  };
-  if (!zeros(9, 12)) return 'village';
-  if (!zeros(6, 9)) return 'township';
-  if (!zeros(4, 6)) return 'county';
-  if (!zeros(2, 4)) return 'prefecture';
+  if (!zerosIn(code, 9, Math.min(12, end))) return 'village';
+  if (!zerosIn(code, 6, Math.min(9, end))) return 'township';
+  if (!zerosIn(code, 4, Math.min(6, end))) return 'county';
+  if (!zerosIn(code, 2, Math.min(4, end))) return 'prefecture';
   return 'province';
+}
+
+/** Characters `from` up to `to` of `code` are all `0` (none when `to` ≤ `from`). */
+function zerosIn(code: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (code.charCodeAt(i) !== 48) return false;
+  return true;
 }
 
 const PREFIX_LENGTH: Record<Level, number> = {
