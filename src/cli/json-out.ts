@@ -26,6 +26,25 @@ function isMemberIterator(v: unknown): boolean {
   return typeof v === 'object' && v !== null && (isIterator(v) || JSON_ENTRIES in v);
 }
 
+/**
+ * Whether `v` holds at most `budget` members in all, counting nested arrays and objects, and no
+ * iterator or entries (JSON.stringify writes those as {}). Stops counting past the budget.
+ */
+function fewMembers(v: unknown, budget: number): boolean {
+  let left = budget;
+  const count = (x: unknown): boolean => {
+    if (typeof x !== 'object' || x === null) return true;
+    if (typeof (x as { toJSON?: unknown }).toJSON === 'function') return true;
+    if (isMemberIterator(x)) return false;
+    const members: unknown[] = Array.isArray(x) ? x : Object.values(x);
+    left -= members.length;
+    if (left < 0) return false;
+    for (const m of members) if (!count(m)) return false;
+    return true;
+  };
+  return count(v);
+}
+
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
 function omitted(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
@@ -47,13 +66,12 @@ function* emit(v: unknown, pad: string, small: number): Generator<string> {
     if (isIterator(v)) return yield* emitArray(v, pad, small);
     if (JSON_ENTRIES in v)
       return yield* emitKeyed((v as JsonEntries<unknown>)[JSON_ENTRIES], pad, small);
-    if (Array.isArray(v) && v.length > small) return yield* emitArray(v, pad, small);
-    if (!Array.isArray(v)) {
+    // Only a value of few members in all, at every depth, is one string: an object of three
+    // keys can hold a million findings (one string would pass V8's longest).
+    if (!fewMembers(v, small)) {
+      if (Array.isArray(v)) return yield* emitArray(v, pad, small);
       const obj = v as Record<string, unknown>;
-      const keys = Object.keys(obj);
-      // A member that is an iterator is never left to JSON.stringify, which writes it as {}.
-      if (keys.length > small || keys.some((k) => isMemberIterator(obj[k])))
-        return yield* emitObject(obj, keys, pad, small);
+      return yield* emitObject(obj, Object.keys(obj), pad, small);
     }
   }
   const text = JSON.stringify(v, null, 2) ?? 'null';

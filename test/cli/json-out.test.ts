@@ -70,6 +70,26 @@ describe('JSON written in pieces', () => {
     expect(JSON.parse(written(value)).findings).toHaveLength(2_500);
   });
 
+  test('an object of few keys holding a long array is written in pieces, never as one string', () => {
+    // validate --json of 100,000 villages: three keys, 1.27 million findings, one string of more
+    // than V8's longest. The largest piece handed to the stream must stay near the flush size.
+    const findings = Array.from({ length: 20_000 }, (_, i) => ({
+      ruleId: 'B1',
+      message: '男婴活产数与女婴活产数之和应等于活产数',
+      cells: [{ cell: `C${i + 2}`, value: i }],
+    }));
+    const value = { summary: { rules: 8 }, findings: { all: findings } };
+    const pieces: number[] = [];
+    let text = '';
+    void writeJson(
+      new Out({ write: (s: string) => (pieces.push(s.length), (text += s), true) }, false),
+      value,
+    );
+    expect(text).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    expect(text.length).toBeGreaterThan(2_000_000);
+    expect(Math.max(...pieces)).toBeLessThan(2 * 65_536);
+  });
+
   test('entries (an object never built) are written as the object of those members', () => {
     const units: [string, number | null][] = [
       ['西山镇', 98.37],
