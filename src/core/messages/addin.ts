@@ -101,6 +101,12 @@ export const addin = {
     zh: '每个单位一张工作表，一行一条问题。“强制性”错误请修改数据后重新报送；“核实”类问题如数据无误，请在“说明”列写明原因。请勿修改“规则编号”“工作表”“填报单位”三列，发回后据此导入。',
     en: 'One sheet per unit, one row per finding. Errors must be fixed in the data and the form sent again; for a warning whose figure is right, write why in the “Explanation” column. Do not change the Rule, Sheet and Unit columns: the import matches on them.',
   },
+  'export.instructionsList': {
+    zh: '本次有 {units} 个单位存在问题，多于 {most} 个，不再每个单位一张工作表：全部问题按单位排列在“{sheet}”表中，一行一条问题，请按“填报单位”列筛选本单位的行。“强制性”错误请修改数据后重新报送；“核实”类问题如数据无误，请在“说明”列写明原因。请勿修改“规则编号”“工作表”“填报单位”三列，发回后据此导入。',
+    en: '{units} units have findings, more than {most}, so they are not given a sheet each: every finding is on the “{sheet}” sheet, unit by unit, one row per finding; filter the Unit column for your own rows. Errors must be fixed in the data and the form sent again; for a warning whose figure is right, write why in the “Explanation” column. Do not change the Rule, Sheet and Unit columns: the import matches on them.',
+  },
+  'export.listSheet': { zh: '全部单位', en: 'All units' },
+  'export.listSheetMore': { zh: '全部单位（续{n}）', en: 'All units ({n})' },
   'export.col.unit': { zh: '填报单位', en: 'Unit' },
   'export.col.sheet': { zh: '工作表', en: 'Sheet' },
   'export.col.cells': { zh: '单元格', en: 'Cells' },

@@ -2,6 +2,7 @@ import { t, type Lang } from '../messages/index';
 import type { WorkbookData } from '../model/workbook';
 import { EXPLANATION_SHEET, explanationsFromSheet } from '../validate/explanations';
 import { findingKey, type Finding } from '../validate/result';
+import { GRID } from './fit';
 import { COLOURS } from './report';
 import type { OutputCell, OutputSheet, OutputWorkbook } from './spec';
 
@@ -83,24 +84,50 @@ const COLUMNS = [
   { key: 'export.col.file', width: 18 },
 ] as const;
 
-function row(f: Finding, lang: Lang): OutputCell[] {
-  const severity = t(
-    lang,
-    f.severity === 'error' ? 'export.severity.error' : 'export.severity.warning',
-  );
-  const errorFill = f.severity === 'error' ? { fill: '#FFC7CE' } : { fill: '#FFEB9C' };
+/**
+ * A finding's row. The cells that repeat from row to row (the unit, sheet, rule, severity, file
+ * and an empty 说明) are one object per value, through `shared`: 1.27 million findings would
+ * otherwise be 11 million cell objects.
+ */
+function row(f: Finding, lang: Lang, shared: SharedCells): OutputCell[] {
+  const error = f.severity === 'error';
+  // Warnings already explained carry their explanation, for the unit to see and amend.
+  const explanation = f.severity === 'warning' ? (f.explanation ?? '') : '';
   return [
-    text(f.unit),
-    text(f.sheet),
+    shared.text(f.unit),
+    shared.text(f.sheet),
     text(cellsText(f)),
     text(valuesText(f), { wrap: true }),
-    text(f.ruleId),
-    text(severity, errorFill),
+    shared.text(f.ruleId),
+    shared.severity(error, lang),
     text(f.message, { wrap: true }),
-    // Warnings already explained carry their explanation, for the unit to see and amend.
-    text(f.severity === 'warning' ? (f.explanation ?? '') : '', { wrap: true }),
-    text(f.file),
+    explanation ? text(explanation, { wrap: true }) : shared.blank,
+    shared.text(f.file),
   ];
+}
+
+/** Text cells made once per value (the writers never change a cell). */
+class SharedCells {
+  private readonly texts = new Map<string, OutputCell>();
+  private readonly severities = new Map<string, OutputCell>();
+  readonly blank = text('', { wrap: true });
+
+  text(value: string): OutputCell {
+    let cell = this.texts.get(value);
+    if (!cell) this.texts.set(value, (cell = text(value)));
+    return cell;
+  }
+
+  severity(error: boolean, lang: Lang): OutputCell {
+    const key = `${error ? 'e' : 'w'}${lang}`;
+    let cell = this.severities.get(key);
+    if (!cell) {
+      const label = t(lang, error ? 'export.severity.error' : 'export.severity.warning');
+      cell = text(label, { fill: error ? '#FFC7CE' : '#FFEB9C' });
+      this.severities.set(key, cell);
+    }
+    return cell;
+  }
 }
 
 function periodText(period: string | undefined, lang: Lang): string {
@@ -117,44 +144,77 @@ export function exportedFindings(
   return findings.filter((f) => EXPORTED.has(f.severity) && (!only || only.has(f.unit)));
 }
 
-/** The workbook: instructions, then one sheet per unit, in the order the units first appear. */
+/**
+ * Units up to which each gets a sheet of its own. Past it (the villages of a county) the tabs
+ * could not be found among hundreds, and a workbook of 100,000 sheets never gets written: every
+ * finding goes on one list, unit by unit, that a unit filters for its own rows.
+ */
+export const UNIT_SHEETS = 100;
+
+/**
+ * The workbook: instructions, then one sheet per unit in the order the units first appear, or —
+ * past `UNIT_SHEETS` units — one list of every unit's rows in that order, continued on further
+ * sheets past Excel's 1,048,576 rows. Each sheet starts with the header the import reads.
+ */
 export function findingsWorkbook(
   findings: readonly Finding[],
   opts: FindingsExportOptions,
+  maxRows: number = GRID.rows,
 ): OutputWorkbook {
   const { lang } = opts;
-  const rows = exportedFindings(findings, opts.units);
   const byUnit = new Map<string, Finding[]>();
-  for (const f of rows) {
-    const list = byUnit.get(f.unit) ?? [];
-    list.push(f);
-    byUnit.set(f.unit, list);
+  for (const f of exportedFindings(findings, opts.units)) {
+    const list = byUnit.get(f.unit);
+    if (list) list.push(f);
+    else byUnit.set(f.unit, [f]);
   }
   const taken = new Set<string>();
+  const readmeName = sheetName(t(lang, 'export.readme'), taken, 'README');
+  const list = byUnit.size > UNIT_SHEETS;
+  const listName = t(lang, 'export.listSheet');
+  const instructions = list
+    ? t(lang, 'export.instructionsList', { units: byUnit.size, most: UNIT_SHEETS, sheet: listName })
+    : t(lang, 'export.instructions');
   const readme: OutputSheet = {
-    name: sheetName(t(lang, 'export.readme'), taken, 'README'),
+    name: readmeName,
     rows: [
       [text(t(lang, 'export.title', { period: periodText(opts.period, lang) }), { bold: true })],
-      [text(t(lang, 'export.instructions'), { wrap: true })],
+      [text(instructions, { wrap: true })],
     ],
     columnWidths: [90],
   };
-  const sheets: OutputSheet[] = [readme];
-  for (const [unit, list] of byUnit) {
-    const sorted = [...list].sort(
-      (a, b) =>
-        Number(a.severity !== 'error') - Number(b.severity !== 'error') ||
-        a.sheet.localeCompare(b.sheet, 'zh') ||
-        a.ruleId.localeCompare(b.ruleId, 'zh'),
+  const shared = new SharedCells();
+  const head = COLUMNS.map((c) => header(t(lang, c.key)));
+  const sheet = (name: string, rows: OutputCell[][]): OutputSheet => ({
+    name,
+    rows: [head, ...rows],
+    columnWidths: COLUMNS.map((c) => c.width),
+    frozenRows: 1,
+  });
+  const sorted = (rows: readonly Finding[]) =>
+    [...rows]
+      .sort(
+        (a, b) =>
+          Number(a.severity !== 'error') - Number(b.severity !== 'error') ||
+          a.sheet.localeCompare(b.sheet, 'zh') ||
+          a.ruleId.localeCompare(b.ruleId, 'zh'),
+      )
+      .map((f) => row(f, lang, shared));
+  if (!list) {
+    const sheets = [...byUnit].map(([unit, rows]) =>
+      sheet(sheetName(unit, taken, t(lang, 'export.noUnit')), sorted(rows)),
     );
-    sheets.push({
-      name: sheetName(unit, taken, t(lang, 'export.noUnit')),
-      rows: [COLUMNS.map((c) => header(t(lang, c.key))), ...sorted.map((f) => row(f, lang))],
-      columnWidths: COLUMNS.map((c) => c.width),
-      frozenRows: 1,
-    });
+    return { sheets: [readme, ...sheets] };
   }
-  return { sheets };
+  const all: OutputCell[][] = [];
+  for (const rows of byUnit.values()) for (const r of sorted(rows)) all.push(r);
+  const per = maxRows - 1;
+  const sheets: OutputSheet[] = [];
+  for (let k = 0; k === 0 || k * per < all.length; k++) {
+    const name = k === 0 ? listName : t(lang, 'export.listSheetMore', { n: k + 1 });
+    sheets.push(sheet(sheetName(name, taken, listName), all.slice(k * per, (k + 1) * per)));
+  }
+  return { sheets: [readme, ...sheets] };
 }
 
 /**

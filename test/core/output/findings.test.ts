@@ -132,6 +132,66 @@ describe('the findings workbook (导出审核结果)', () => {
   });
 });
 
+describe('the findings workbook for many units (the villages of a county)', () => {
+  // 101 villages, one more than get a sheet each, with three findings each: two warnings of
+  // sheet FE1 and an error; 303 rows in all.
+  const many: Finding[] = [];
+  for (let v = 1; v <= 101; v++) {
+    const unit = `${v}村`;
+    many.push(finding({ ruleId: 'FE1-12', unit }));
+    many.push(finding({ ruleId: 'FE1-01', unit, severity: 'error' }));
+    many.push(
+      finding({ ruleId: 'FE1-03', unit, cells: [{ item: '活产数', cell: `B${v}`, value: v }] }),
+    );
+  }
+
+  it('puts every unit on one list, unit by unit and errors first, and says why', () => {
+    const wb = findingsWorkbook(many, { lang: 'zh' });
+    expect(wb.sheets.map((s) => s.name)).toEqual(['填写说明', '全部单位']);
+    expect(String(cellsOf(wb.sheets[0]!)[1]?.[0])).toContain(
+      '本次有 101 个单位存在问题，多于 100 个',
+    );
+    const rows = cellsOf(wb.sheets[1]!);
+    expect(rows).toHaveLength(1 + 303);
+    expect(rows[0]?.[0]).toBe('填报单位');
+    // 1村 first: its error, then FE1-03 before FE1-12; then 2村.
+    expect(rows.slice(1, 5).map((r) => [r[0], r[4], r[5]])).toEqual([
+      ['1村', 'FE1-01', '强制'],
+      ['1村', 'FE1-03', '核实'],
+      ['1村', 'FE1-12', '核实'],
+      ['2村', 'FE1-01', '强制'],
+    ]);
+    expect(rows[303]?.slice(0, 5)).toEqual(['101村', '妇幼卫生', '', '', 'FE1-12']);
+    expect(rows[2]?.[3]).toBe('活产数=1');
+  });
+
+  it('goes on to further sheets past the row limit, each with the header the import reads', () => {
+    // A grid of 100 rows: 99 findings a sheet after the header, so 303 take four sheets.
+    const wb = findingsWorkbook(many, { lang: 'en' }, 100);
+    expect(wb.sheets.map((s) => [s.name, s.rows.length])).toEqual([
+      ['Instructions', 2],
+      ['All units', 100],
+      ['All units (2)', 100],
+      ['All units (3)', 100],
+      ['All units (4)', 1 + 6],
+    ]);
+    for (const s of wb.sheets.slice(1)) expect(s.rows[0]?.[4]?.value).toBe('Rule');
+    // What the 101st village writes on the last sheet is read back.
+    const back: WorkbookData = {
+      source: '101村.xlsx',
+      sheets: wb.sheets.map((s) => ({
+        name: s.name,
+        origin: { row: 0, col: 0 },
+        rows: s.rows.map((r, i) =>
+          r.map((c, j) => (s.name === 'All units (4)' && i === 6 && j === 7 ? '已核实' : c.value)),
+        ),
+      })),
+    };
+    const read = explanationsFromExport(back);
+    expect([...read]).toEqual([[findingKey(many[300]!), '已核实']]);
+  });
+});
+
 describe('rows Excel can take', () => {
   it('splits a text that needs more than 409 points between sentences, each part within it', () => {
     const sentence = '本年度有外地户籍居民在本镇办理结婚登记，已与民政部门逐一核对。'; // 31 characters
