@@ -1,8 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TallyError } from '../core/errors';
-import { t, type Lang, type MessageKey } from '../core/messages/index';
+import { t, type Lang, type MessageKey, type Params } from '../core/messages/index';
 import { vocabularyOf } from '../core/profile/profile';
 import { HeaderIndex } from '../core/read/vocabulary';
+import { UNIT_SHEETS } from '../core/output/findings';
 import { inspectCommand } from './inspect';
 import { validateCommand, type ValidateOptions } from './validate';
 import { exportCommand, type ExportOptions } from './export';
@@ -16,7 +17,8 @@ import { checkArgumentOrder } from './placement';
 import { usageErrorText } from './usage-errors';
 
 /** Help text: Chinese first, English second, from the catalogue. */
-const h = (key: MessageKey): string => `${t('zh', key)} — ${t('en', key)}`;
+const h = (key: MessageKey, params?: Params): string =>
+  `${t('zh', key, params)} — ${t('en', key, params)}`;
 
 const langOption = () =>
   new Option('--lang <lang>', h('help.lang')).choices(['zh', 'en']).default('zh');
@@ -110,7 +112,7 @@ function build(argv: readonly string[], out: Out, err: Out, done: (code: number)
     .option('--sheet <name>', h('help.sheet'))
     .addOption(priorOption())
     .option('--all-rules', h('help.allRules'))
-    .option('--export <file.xlsx>', h('help.export'))
+    .option('--export <file.xlsx>', h('help.export', { most: UNIT_SHEETS }))
     .option('--json', h('help.json'))
     .addOption(langOption())
     .addHelpText('after', examplesHelp('validate', ['help.priorRule']))

@@ -49,8 +49,8 @@ export const addin = {
   'pane.export': { zh: '导出审核结果', en: 'Export findings' },
   'pane.exportScope': { zh: '导出范围', en: 'Export' },
   'pane.exportAll': {
-    zh: '全部单位（每个单位一张工作表）',
-    en: 'All units (one sheet each)',
+    zh: '全部单位（每个单位一张工作表，多于{most}个单位时列在一张表中）',
+    en: 'All units (one sheet each; one list past {most} units)',
   },
   'pane.exportUnit': { zh: '只导出 {unit}', en: 'Only {unit}' },
   'pane.importExplanations': { zh: '导入说明…', en: 'Import explanations…' },
@@ -120,8 +120,8 @@ export const addin = {
   'export.severity.warning': { zh: '核实', en: 'Warning' },
   'export.noUnit': { zh: '其他', en: 'Other' },
   'help.export': {
-    zh: '同时把审核结果写成工作簿（每个单位一张工作表，留空“说明”列），发给各单位填写',
-    en: 'also write the findings as a workbook (one sheet per unit, an empty Explanation column) to send to the units',
+    zh: '同时把审核结果写成工作簿（每个单位一张工作表，多于{most}个单位时列在一张表中；留空“说明”列），发给各单位填写',
+    en: 'also write the findings as a workbook (one sheet per unit, or one list past {most} units; an empty Explanation column) to send to the units',
   },
   'validate.exported': {
     zh: '审核结果已写入 {file}，可发给各单位在“说明”列填写后发回。',

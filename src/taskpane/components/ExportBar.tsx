@@ -1,6 +1,6 @@
 import { Button, Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { exportedFindings } from '../../core/output/findings';
+import { exportedFindings, UNIT_SHEETS } from '../../core/output/findings';
 import type { Finding } from '../../core/validate/result';
 import type { PickedFile } from '../imports';
 import { useT } from '../i18n';
@@ -47,7 +47,7 @@ export function ExportBar({
             data-testid="export-scope"
             onChange={(_, d) => setScope(d.value)}
           >
-            <option value={ALL}>{t('pane.exportAll')}</option>
+            <option value={ALL}>{t('pane.exportAll', { most: UNIT_SHEETS })}</option>
             {units.map((u) => (
               <option key={u} value={u}>
                 {t('pane.exportUnit', { unit: u })}
