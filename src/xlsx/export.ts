@@ -36,9 +36,13 @@ function columnsOf(t: LongTable): (readonly (string | number | null)[])[] {
   ];
 }
 
+/** Rows of the long table a CSV is made from at a time: small, so each piece dies young. */
+export const CSV_CHUNK_ROWS = 1_000;
+
 /**
- * UTF-8 with a byte-order mark (Excel then reads the Chinese right), ten thousand rows a piece,
- * each made when the writer asks for it: the whole text never exists at once.
+ * UTF-8 with a byte-order mark (Excel then reads the Chinese right), 500 rows a piece, each
+ * made when the writer asks for it: the whole text never exists at once, and no piece is so big
+ * that it outlives the next collection of young objects.
  */
 export function* longCsvChunks(tables: Iterable<LongTable>): Generator<string> {
   yield `\uFEFF${CSV_HEADER}\r\n`;
@@ -52,7 +56,7 @@ export function* longCsvChunks(tables: Iterable<LongTable>): Generator<string> {
         line += csvField(cols[c]?.[r] ?? null, LONG_COLUMNS[c] ?? '');
       }
       chunk += `${line}\r\n`;
-      if (r % 10_000 === 9_999) {
+      if (r % 500 === 499) {
         yield chunk;
         chunk = '';
       }
