@@ -41,6 +41,9 @@ function sameLook(a: OutputCell, b: OutputCell): boolean {
   );
 }
 
+/** Cell objects a StyleTable remembers by identity (see `StyleTable.index`). */
+const MEMO_CELLS = 100_000;
+
 /** Styles by their look, each numbered once: fonts, fills, borders, number formats, xfs. */
 export class StyleTable {
   private readonly xfs = new Map<string, number>();
@@ -61,12 +64,27 @@ export class StyleTable {
   private readonly seen = new Map<string, { look: OutputCell; border: boolean; id: number }[]>();
 
   /**
-   * The xf index of a cell's look (0: the default): its number format's looks compared field by
-   * field, a handful at most. Not memoised by cell object: a WeakMap of the 3.8 million cells of
-   * 1.27 million findings took 66 s to fill, where the comparison takes well under one.
+   * The index of each cell object already seen, with and without a border: a units sheet shares
+   * one object per look and value (output/units.ts), so most cells are found by identity. A
+   * description is not changed while it is written. Only the first `MEMO_CELLS` objects are
+   * kept: a findings list's 3.8 million cells, each its own, took 66 s to put in a WeakMap;
+   * past the cap a cell's look is compared field by field.
    */
+  private readonly plain = new WeakMap<OutputCell, number>();
+  private readonly bordered = new WeakMap<OutputCell, number>();
+  private memoised = 0;
+
+  /** The xf index of a cell's look (0: the default). */
   index(cell: OutputCell, border: boolean): number {
-    return this.lookIndex(cell, border);
+    const memo = border ? this.bordered : this.plain;
+    let id = memo.get(cell);
+    if (id !== undefined) return id;
+    id = this.lookIndex(cell, border);
+    if (this.memoised < MEMO_CELLS) {
+      memo.set(cell, id);
+      this.memoised++;
+    }
+    return id;
   }
 
   private lookIndex(cell: OutputCell, border: boolean): number {
