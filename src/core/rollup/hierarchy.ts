@@ -87,7 +87,11 @@ export function nameSimilarity(a: string, b: string): number {
 
 export class Hierarchy {
   readonly nodes = new Map<string, RegionNode>();
-  /** Nodes by normalised name and former names: the first node of each name. */
+  /**
+   * Nodes by normalised name and former names: the first node of each name, as `named()` reads
+   * it. A unit known only by its name, the first of that name, is not written here: its key
+   * (`n:` and the name) finds it in `nodes`, so a million villages make one Map, not two.
+   */
   private readonly byName = new Map<string, RegionNode>();
   private anyListed: boolean | undefined;
   private listedNames: string[] | undefined;
@@ -167,9 +171,11 @@ export class Hierarchy {
     };
     this.nodes.set(key, node);
     const own = node.name === row.name ? nameKey : unitNameKey(node.name);
-    if ((unnamed && own === nameKey) || !this.byName.has(own)) this.byName.set(own, node);
+    // Found by its key: a node known only by its own (non-empty) name, first of that name.
+    const byKey = !node.code && own === nameKey && own !== '';
+    if (!byKey && ((unnamed && own === nameKey) || !this.named(own))) this.byName.set(own, node);
     for (const k of (node.aliases ?? []).map(unitNameKey))
-      if (!this.byName.has(k)) this.byName.set(k, node);
+      if (!this.named(k)) this.byName.set(k, node);
     return node;
   }
 
@@ -185,13 +191,20 @@ export class Hierarchy {
   resolveNode(row: RegionRow): RegionNode {
     if (row.code) return this.add(row, false);
     const nameKey = unitNameKey(row.name);
-    return this.byName.get(nameKey) ?? this.add(row, false, nameKey, true);
+    return this.named(nameKey) ?? this.add(row, false, nameKey, true);
+  }
+
+  /** The node a normalised name names: the first node of that name, or of that former name. */
+  private named(nameKey: string): RegionNode | undefined {
+    return (
+      this.byName.get(nameKey) ?? (nameKey === '' ? undefined : this.nodes.get(`n:${nameKey}`))
+    );
   }
 
   /** The key a unit would have, without adding it. */
   keyOf(row: RegionRow): string | undefined {
     if (row.code && this.nodes.has(row.code)) return row.code;
-    return this.byName.get(unitNameKey(row.name))?.key;
+    return this.named(unitNameKey(row.name))?.key;
   }
 
   private link(rootName: string): void {
@@ -317,7 +330,7 @@ export class Hierarchy {
 
   /** The current name of a unit, by its own name or a former one (曾用名). */
   canonicalName(name: string): string {
-    return this.byName.get(unitNameKey(name))?.name ?? name;
+    return this.named(unitNameKey(name))?.name ?? name;
   }
 
   /** Give the whole area a name of the user's choosing (`--region`). */
