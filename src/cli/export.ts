@@ -86,7 +86,12 @@ export async function exportCommand(
       ),
     );
   if (opts.parquet) {
-    await writeOutputFile(opts.parquet, await longParquetBytes(counted(LONG_CHUNK_ROWS)), inputs, 'parquet');
+    await writeOutputFile(
+      opts.parquet,
+      await longParquetBytes(counted(LONG_CHUNK_ROWS)),
+      inputs,
+      'parquet',
+    );
     done(opts.parquet);
   }
   if (opts.csv) {
