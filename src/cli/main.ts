@@ -4,6 +4,7 @@ import { t, type Lang, type MessageKey, type Params } from '../core/messages/ind
 import { vocabularyOf } from '../core/profile/profile';
 import { HeaderIndex } from '../core/read/vocabulary';
 import { UNIT_SHEETS } from '../core/output/findings';
+import { FINDINGS_SHOWN } from './validate-output';
 import { inspectCommand } from './inspect';
 import { validateCommand, type ValidateOptions } from './validate';
 import { exportCommand, type ExportOptions } from './export';
@@ -112,6 +113,7 @@ function build(argv: readonly string[], out: Out, err: Out, done: (code: number)
     .option('--sheet <name>', h('help.sheet'))
     .addOption(priorOption())
     .option('--all-rules', h('help.allRules'))
+    .option('--all-findings', h('help.allFindings', { most: FINDINGS_SHOWN }))
     .option('--export <file.xlsx>', h('help.export', { most: UNIT_SHEETS }))
     .option('--json', h('help.json'))
     .addOption(langOption())

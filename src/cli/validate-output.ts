@@ -141,7 +141,13 @@ function findingText(f: Finding, lang: Lang): string {
   return `${t(lang, 'validate.unitLead', { unit: f.unit })}${f.message}`;
 }
 
-function printFindings(findings: readonly Finding[], lang: Lang, out: Out): void {
+/**
+ * Findings listed per sheet and severity: a county's 100,000 villages can fail a million times,
+ * which no one reads in a terminal. The rest are counted, with where to find them.
+ */
+export const FINDINGS_SHOWN = 1_000;
+
+function printFindings(findings: readonly Finding[], lang: Lang, out: Out, all: boolean): void {
   const bySheet = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = `${f.file} › ${f.sheet}`;
@@ -156,7 +162,8 @@ function printFindings(findings: readonly Finding[], lang: Lang, out: Out): void
       if (list.length === 0) continue;
       const colour = severity === 'error' ? 'red' : severity === 'warning' ? 'yellow' : 'cyan';
       out.line('  ' + out.style(colour, `${t(lang, `severity.${severity}`)} (${list.length})`));
-      for (const f of list) {
+      const shown = all ? list : list.slice(0, FINDINGS_SHOWN);
+      for (const f of shown) {
         const cells = f.cells
           .slice(0, 4)
           .map((c) => `${cellRef(c)}=${c.value ?? '∅'}`)
@@ -170,17 +177,21 @@ function printFindings(findings: readonly Finding[], lang: Lang, out: Out): void
             `      ${out.style('green', t(lang, 'validate.explained', { text: f.explanation }))}`,
           );
       }
+      if (shown.length < list.length)
+        out.line(
+          `    ${out.style('dim', t(lang, 'validate.moreFindings', { n: list.length - shown.length }))}`,
+        );
     }
   }
 }
 
 export function printHuman(
   r: ValidationResult,
-  opts: { lang: Lang; allRules: boolean; profile: Profile },
+  opts: { lang: Lang; allRules: boolean; allFindings?: boolean; profile: Profile },
   out: Out,
 ): void {
   printRules(r.rules, opts, out);
-  printFindings(r.findings, opts.lang, out);
+  printFindings(r.findings, opts.lang, out, opts.allFindings === true);
   const s = r.summary;
   if (r.findings.length > 0) out.line();
   out.line(

@@ -41,6 +41,8 @@ export interface ValidateOptions {
   prior?: string[];
   /** List the rules that do not apply too, not just the one line that counts them. */
   allRules?: boolean;
+  /** List every finding, not the first FINDINGS_SHOWN of each sheet and severity. */
+  allFindings?: boolean;
   /** Also write the findings workbook (导出审核结果) to this .xlsx file. */
   export?: string;
   json: boolean;
@@ -209,7 +211,16 @@ export async function validateCommand(
   if (opts.json) {
     await writeJson(ctx.out, { ...toJson(result), skipped });
   } else {
-    printHuman(result, { lang, allRules: opts.allRules === true, profile: ctx.profile }, ctx.out);
+    printHuman(
+      result,
+      {
+        lang,
+        allRules: opts.allRules === true,
+        allFindings: opts.allFindings === true,
+        profile: ctx.profile,
+      },
+      ctx.out,
+    );
     for (const k of skipped) {
       const why = t(lang, `skip.${k.reason}`);
       ctx.err.line(

@@ -172,3 +172,39 @@ describe('the unit is printed once', () => {
     expect(r.stdout).toContain('[FE1-01] 石门镇：男婴活产数（198）');
   });
 });
+
+describe('a million findings are not a million lines', () => {
+  // 1,500 villages whose boys and girls (5 + 4) never add up to the births (10).
+  const dir = mkdtempSync(path.join(tmpdir(), 'tally-many-'));
+  const csv = path.join(dir, 'villages.csv');
+  writeFileSync(
+    csv,
+    [
+      '地区,活产数,男婴活产数,女婴活产数',
+      ...Array.from({ length: 1500 }, (_, i) => `村${i},10,5,4`),
+    ].join('\n'),
+  );
+  const rules = path.join(dir, 'rules.csv');
+  writeFileSync(
+    rules,
+    '编号,规则,级别,说明\nP-01,[男婴活产数] + [女婴活产数] = [活产数],强制,{unit}：男女之和不等于活产数\n',
+  );
+  const listed = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('    [P-01]'));
+
+  test('the first 1,000 errors of a sheet are listed, and the other 500 counted, with where to find them', async () => {
+    const r = await runCli('validate', csv, '--rules', rules);
+    expect(r.code).toBe(1);
+    const lines = listed(r.stdout);
+    expect(lines).toHaveLength(1000);
+    expect(lines[0]).toContain('村0：男女之和不等于活产数');
+    expect(lines[999]).toContain('村999：');
+    expect(r.stdout).toContain('……另有 500 条未列出（--all-findings 全部列出');
+    expect(r.stdout).toContain('共 1500 个错误');
+  });
+
+  test('--all-findings lists all 1,500', async () => {
+    const r = await runCli('validate', csv, '--rules', rules, '--all-findings');
+    expect(listed(r.stdout)).toHaveLength(1500);
+    expect(r.stdout).not.toContain('未列出');
+  });
+});

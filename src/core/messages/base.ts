@@ -101,6 +101,10 @@ export const base = {
   'severity.warning': { zh: '核实', en: 'warning' },
   'severity.notice': { zh: '提示', en: 'notice' },
   'validate.explained': { zh: '已说明：{text}', en: 'explained: {text}' },
+  'validate.moreFindings': {
+    zh: '……另有 {n} 条未列出（--all-findings 全部列出，--export 写成工作簿，--json 输出全部）',
+    en: '… {n} more not listed (--all-findings lists them all, --export writes a workbook, --json gives them all)',
+  },
   'validate.summary': {
     zh: '共 {errors} 个错误、{warnings} 个需核实问题、{notices} 条提示。',
     en: '{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {notices} {notices|notice|notices}.',

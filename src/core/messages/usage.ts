@@ -31,6 +31,10 @@ export const usage = {
     zh: '--prior 只带紧跟其后的一个文件（或文件夹），其余文件都是本期报表：--prior 2024.xlsx 2025.xlsx 即上期 2024.xlsx、本期 2025.xlsx。多个上期文件写 --prior a.xlsx --prior b.xlsx，或 --prior 2024/。',
     en: "--prior takes the one file (or folder) right after it; every other file is this period's: --prior 2024.xlsx 2025.xlsx means last year 2024.xlsx, this year 2025.xlsx. For several previous files write --prior a.xlsx --prior b.xlsx, or --prior 2024/.",
   },
+  'help.allFindings': {
+    zh: '列出全部问题（默认每个工作表的错误、核实问题和提示各列前 {most} 条）',
+    en: 'list every finding (by default the first {most} errors, warnings and notices of each sheet)',
+  },
   'help.allRules': {
     zh: '列出全部规则，包括缺少报表或数据项而不适用的',
     en: 'list every rule, also those that do not apply (their form or items are absent)',
