@@ -119,14 +119,22 @@ function byUnits(
   rs: readonly IndicatorResult[],
   units: (r: IndicatorResult) => readonly string[],
 ): { indicators: IndicatorResult[]; units: readonly string[] }[] {
-  const groups = new Map<string, { indicators: IndicatorResult[]; units: readonly string[] }>();
+  // Lists compared member by member, not joined: a list set aside can be 100,000 villages.
+  const groups: { indicators: IndicatorResult[]; units: readonly string[] }[] = [];
   for (const r of rs) {
-    const key = units(r).join('\u0000');
-    const g = groups.get(key) ?? { indicators: [], units: units(r) };
-    g.indicators.push(r);
-    groups.set(key, g);
+    const list = units(r);
+    const g = groups.find((x) => sameList(x.units, list));
+    if (g) g.indicators.push(r);
+    else groups.push({ indicators: [r], units: list });
   }
-  return [...groups.values()];
+  return groups;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Provisional values, grouped by the units set aside from them; then the small numbers. */
