@@ -222,6 +222,11 @@ export function writeSheetView(
     queued = true;
   }
   if (sheet.print && queuePageLayout(ws, sheet.print, api)) queued = true;
+  // Filter buttons on a list's header (ExcelApi 1.9); without them the list is the same list.
+  if (sheet.autoFilter && api('1.9')) {
+    ws.autoFilter.apply(ws.getRange(sheet.autoFilter));
+    queued = true;
+  }
   if (sheet.columnGroups?.length) {
     queueColumnGroups(ws, sheet, api);
     queued = true;

@@ -1,6 +1,6 @@
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import { drawingRels, sheetCharts, type SheetCharts } from './chart';
-import { columnLetter } from '../core/model/a1';
+import { columnLetter, parseRange } from '../core/model/a1';
 import { fitToExcel } from '../core/output/fit';
 import type { OutputSheet, OutputWorkbook } from '../core/output/spec';
 import {
@@ -65,6 +65,14 @@ function printTitles(sheet: OutputSheet): string | undefined {
   return parts.join(',');
 }
 
+/** `'S'!$A$1:$I$304`: the filtered list as the workbook names it. */
+function filterRange(sheet: OutputSheet): string | undefined {
+  if (!sheet.autoFilter) return undefined;
+  const { top, left, bottom, right } = parseRange(sheet.autoFilter);
+  const at = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
+  return `'${sheet.name.replace(/'/g, "''")}'!${at(top, left)}:${at(bottom, right)}`;
+}
+
 function workbookXml(sheets: readonly OutputSheet[]): string {
   const list = sheets
     .map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
@@ -72,9 +80,16 @@ function workbookXml(sheets: readonly OutputSheet[]): string {
   const names = sheets
     .map((s, i) => {
       const titles = printTitles(s);
-      return titles
-        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(titles)}</definedName>`
-        : '';
+      const filter = filterRange(s);
+      return (
+        // Excel keeps a sheet's filtered list under this hidden name, as it writes it.
+        (filter
+          ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(filter)}</definedName>`
+          : '') +
+        (titles
+          ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(titles)}</definedName>`
+          : '')
+      );
     })
     .join('');
   return (

@@ -382,6 +382,8 @@ function colsXml(sheet: OutputSheet): string {
 
 function tailXml(sheet: OutputSheet): string {
   let xml = '';
+  // CT_Worksheet's order: the filter comes before the merges.
+  if (sheet.autoFilter) xml += `<autoFilter ref="${sheet.autoFilter}"/>`;
   const merges = sheet.merges ?? [];
   if (merges.length) {
     xml += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;

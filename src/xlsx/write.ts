@@ -100,6 +100,7 @@ export function toExcelJs(
     applyBorders(ws, sheet);
     applyColumnGroups(ws, sheet);
     applyPrint(ws, sheet);
+    if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
     if (sheet.frozenRows || sheet.frozenColumns) {
       ws.views = [
         { state: 'frozen', xSplit: sheet.frozenColumns ?? 0, ySplit: sheet.frozenRows ?? 0 },

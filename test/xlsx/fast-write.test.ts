@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { monitor, reportSheets } from '../../src/core/monitor';
+import { findingsWorkbook } from '../../src/core/output/findings';
 import { templateWorkbook } from '../../src/core/output/template';
 import type { OutputWorkbook } from '../../src/core/output/spec';
 import { parseXlsx } from '../../src/xlsx/parse';
@@ -81,6 +82,7 @@ function describe_(ws: ExcelJS.Worksheet) {
     heights,
     merges: Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort(),
     view: frozen(ws),
+    autoFilter: ws.autoFilter ?? null,
     validations: (ws as unknown as { dataValidations: { model: Record<string, unknown> } })
       .dataValidations.model,
     print: {
@@ -136,6 +138,29 @@ describe('the fast writer writes what exceljs writes', () => {
     const model = (ws as unknown as { dataValidations: { model: Record<string, unknown> } })
       .dataValidations.model;
     expect(Object.keys(model).length).toBeGreaterThan(0);
+  });
+
+  test('a findings list past 100 units, with its filter buttons, as exceljs writes it', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      ruleId: 'FE1-01',
+      severity: 'error' as const,
+      message: `${i + 1}村：男婴活产数与女婴活产数之和不等于活产数`,
+      file: "O'Brien.xlsx",
+      sheet: '妇幼卫生',
+      unit: `${i + 1}村`,
+      cells: [{ item: '活产数', cell: `B${i + 2}`, value: 10 }],
+    }));
+    const out = findingsWorkbook(many, { lang: 'zh' });
+    await compare(out, 'template');
+    const fast = await load(await writeXlsxBytes(out, 'template', 'fast'));
+    // Filter buttons over the header and the 120 rows, columns A to I.
+    expect(fast.getWorksheet('全部单位')?.autoFilter).toBe('A1:I121');
+    const book = strFromU8(
+      unzipSync(await writeXlsxBytes(out, 'template', 'fast'))['xl/workbook.xml']!,
+    );
+    expect(book).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">&apos;全部单位&apos;!$A$1:$I$121</definedName>`,
+    );
   });
 
   test('text that looks like a formula stays text; control characters are dropped', async () => {

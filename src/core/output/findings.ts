@@ -1,10 +1,11 @@
 import { t, type Lang } from '../messages/index';
+import { columnLetter } from '../model/a1';
 import type { WorkbookData } from '../model/workbook';
 import { EXPLANATION_SHEET, explanationsFromSheet } from '../validate/explanations';
 import { findingKey, type Finding } from '../validate/result';
 import { GRID } from './fit';
 import { COLOURS } from './report';
-import type { OutputCell, OutputSheet, OutputWorkbook } from './spec';
+import { TABLE_MARGINS, type OutputCell, type OutputSheet, type OutputWorkbook } from './spec';
 
 /**
  * The findings workbook (导出审核结果): what the statistician sends back to the reporting units
@@ -182,6 +183,7 @@ export function findingsWorkbook(
       [text(instructions, { wrap: true })],
     ],
     columnWidths: [90],
+    print: { orientation: 'portrait', margins: TABLE_MARGINS },
   };
   const shared = new SharedCells();
   const head = COLUMNS.map((c) => header(t(lang, c.key)));
@@ -190,6 +192,13 @@ export function findingsWorkbook(
     rows: [head, ...rows],
     columnWidths: COLUMNS.map((c) => c.width),
     frozenRows: 1,
+    // A unit prints its rows: A4 across, one page wide, the header on every page.
+    print: {
+      orientation: 'landscape',
+      fitToWidth: 1,
+      titleRows: { first: 0, last: 0 },
+      margins: TABLE_MARGINS,
+    },
   });
   const sorted = (rows: readonly Finding[]) =>
     [...rows]
@@ -210,9 +219,15 @@ export function findingsWorkbook(
   for (const rows of byUnit.values()) for (const r of sorted(rows)) all.push(r);
   const per = maxRows - 1;
   const sheets: OutputSheet[] = [];
+  const lastColumn = columnLetter(COLUMNS.length - 1);
   for (let k = 0; k === 0 || k * per < all.length; k++) {
     const name = k === 0 ? listName : t(lang, 'export.listSheetMore', { n: k + 1 });
-    sheets.push(sheet(sheetName(name, taken, listName), all.slice(k * per, (k + 1) * per)));
+    const rows = all.slice(k * per, (k + 1) * per);
+    // Filter buttons on the header: a unit finds its own rows in one click.
+    sheets.push({
+      ...sheet(sheetName(name, taken, listName), rows),
+      autoFilter: `A1:${lastColumn}${rows.length + 1}`,
+    });
   }
   return { sheets: [readme, ...sheets] };
 }

@@ -101,6 +101,8 @@ export interface OutputSheet {
   rowHeights?: (number | undefined)[];
   frozenRows?: number;
   frozenColumns?: number;
+  /** A list (A1, `A1:I304`) with filter buttons on its first row, to filter by any column. */
+  autoFilter?: string;
   /** Merged areas in A1 (`A1:F1`). */
   merges?: string[];
   charts?: ChartSpec[];

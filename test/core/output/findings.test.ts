@@ -153,6 +153,8 @@ describe('the findings workbook for many units (the villages of a county)', () =
     );
     const rows = cellsOf(wb.sheets[1]!);
     expect(rows).toHaveLength(1 + 303);
+    // Filter buttons over the header and the 303 rows, nine columns A to I.
+    expect(wb.sheets[1]?.autoFilter).toBe('A1:I304');
     expect(rows[0]?.[0]).toBe('填报单位');
     // 1村 first: its error, then FE1-03 before FE1-12; then 2村.
     expect(rows.slice(1, 5).map((r) => [r[0], r[4], r[5]])).toEqual([
@@ -176,6 +178,12 @@ describe('the findings workbook for many units (the villages of a county)', () =
       ['All units (4)', 1 + 6],
     ]);
     for (const s of wb.sheets.slice(1)) expect(s.rows[0]?.[4]?.value).toBe('Rule');
+    expect(wb.sheets.slice(1).map((s) => s.autoFilter)).toEqual([
+      'A1:I100',
+      'A1:I100',
+      'A1:I100',
+      'A1:I7',
+    ]);
     // What the 101st village writes on the last sheet is read back.
     const back: WorkbookData = {
       source: '101村.xlsx',
