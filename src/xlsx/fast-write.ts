@@ -1,6 +1,6 @@
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
-import { drawingRels, sheetCharts, type SheetCharts } from './chart';
-import { columnLetter, parseRange } from '../core/model/a1';
+import { drawingRels, sheetCharts, sheetRef, type SheetCharts } from './chart';
+import { columnLetter } from '../core/model/a1';
 import { fitToExcel } from '../core/output/fit';
 import type { OutputSheet, OutputWorkbook } from '../core/output/spec';
 import {
@@ -67,10 +67,7 @@ function printTitles(sheet: OutputSheet): string | undefined {
 
 /** `'S'!$A$1:$I$304`: the filtered list as the workbook names it. */
 function filterRange(sheet: OutputSheet): string | undefined {
-  if (!sheet.autoFilter) return undefined;
-  const { top, left, bottom, right } = parseRange(sheet.autoFilter);
-  const at = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
-  return `'${sheet.name.replace(/'/g, "''")}'!${at(top, left)}:${at(bottom, right)}`;
+  return sheet.autoFilter ? sheetRef(sheet.name, sheet.autoFilter) : undefined;
 }
 
 function workbookXml(sheets: readonly OutputSheet[]): string {
