@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runTally } from '../support/child';
 import { ROOT } from '../support/fixtures';
+import { failingVillages, sexRuleTable } from '../support/villages';
 
 /**
  * `tally` in a pipe, as a real process: a reader that closes early (`| head -1`) ends the run
@@ -13,29 +14,11 @@ const SAMPLE = path.join(ROOT, 'samples', '2025年青川市两纲监测数据.xl
 const PRIOR = path.join(ROOT, 'samples', '2024年青川市两纲监测数据.xlsx');
 const dir = mkdtempSync(path.join(tmpdir(), 'tally-pipes-'));
 
-/** 20,000 villages whose boys and girls (5 + 4) never add up to the births (10): 20,000 findings. */
-const BIG = path.join(dir, 'big.csv');
-writeFileSync(
-  BIG,
-  [
-    '地区,活产数,男婴活产数,女婴活产数',
-    ...Array.from({ length: 20000 }, (_, i) => `村${i},10,5,4`),
-  ].join('\n'),
-);
+/** 20,000 villages that all fail P-01: 20,000 findings. */
+const BIG = failingVillages(dir, 'big.csv', 20000);
 /** 2,000 of them, for the report (whose JSON lists every unit's value of every indicator). */
-const MID = path.join(dir, 'mid.csv');
-writeFileSync(
-  MID,
-  [
-    '地区,活产数,男婴活产数,女婴活产数',
-    ...Array.from({ length: 2000 }, (_, i) => `村${i},10,5,4`),
-  ].join('\n'),
-);
-const RULES = path.join(dir, 'rules.csv');
-writeFileSync(
-  RULES,
-  '编号,规则,级别,说明\nP-01,[男婴活产数] + [女婴活产数] = [活产数],强制,{unit}：男女之和不等于活产数\n',
-);
+const MID = failingVillages(dir, 'mid.csv', 2000);
+const RULES = sexRuleTable(dir);
 
 /** No stack trace, no Node error text. */
 function quiet(stderr: string): void {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCli } from '../support/capture';
+import { failingVillages, sexRuleTable } from '../support/villages';
 import { fixturePath, ROOT } from '../support/fixtures';
 
 const SAMPLE = path.join(ROOT, 'samples', '2025年青川市两纲监测数据.xlsx');
@@ -174,21 +175,9 @@ describe('the unit is printed once', () => {
 });
 
 describe('a million findings are not a million lines', () => {
-  // 1,500 villages whose boys and girls (5 + 4) never add up to the births (10).
   const dir = mkdtempSync(path.join(tmpdir(), 'tally-many-'));
-  const csv = path.join(dir, 'villages.csv');
-  writeFileSync(
-    csv,
-    [
-      '地区,活产数,男婴活产数,女婴活产数',
-      ...Array.from({ length: 1500 }, (_, i) => `村${i},10,5,4`),
-    ].join('\n'),
-  );
-  const rules = path.join(dir, 'rules.csv');
-  writeFileSync(
-    rules,
-    '编号,规则,级别,说明\nP-01,[男婴活产数] + [女婴活产数] = [活产数],强制,{unit}：男女之和不等于活产数\n',
-  );
+  const csv = failingVillages(dir, 'villages.csv', 1500);
+  const rules = sexRuleTable(dir);
   const listed = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('    [P-01]'));
 
   test('the first 1,000 errors of a sheet are listed, and the other 500 counted, with where to find them', async () => {

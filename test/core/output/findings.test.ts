@@ -48,6 +48,24 @@ const findings: Finding[] = [
 
 const cellsOf = (s: OutputSheet) => s.rows.map((r) => r.map((c) => c.value));
 
+/** The workbook as a unit sends it back: `text` written in sheet `sheet`, row `row`, 说明 (H). */
+function sentBack(
+  wb: { sheets: OutputSheet[] },
+  source: string,
+  at: { sheet: string; row: number; text: string },
+): WorkbookData {
+  return {
+    source,
+    sheets: wb.sheets.map((s) => ({
+      name: s.name,
+      origin: { row: 0, col: 0 },
+      rows: s.rows.map((r, i) =>
+        r.map((c, j) => (s.name === at.sheet && i === at.row && j === 7 ? at.text : c.value)),
+      ),
+    })),
+  };
+}
+
 describe('the findings workbook (导出审核结果)', () => {
   it('gives each unit its own sheet of errors and warnings, errors first, with an empty 说明', () => {
     const wb = findingsWorkbook(findings, { lang: 'zh', period: '2025' });
@@ -103,18 +121,11 @@ describe('the findings workbook (导出审核结果)', () => {
   it('reads back what a unit wrote in 说明, in Chinese or English headers, by the finding’s key', () => {
     for (const lang of ['zh', 'en'] as const) {
       const wb = findingsWorkbook(findings, { lang });
-      const back: WorkbookData = {
-        source: '龙潭镇.xlsx',
-        sheets: wb.sheets.map((s) => ({
-          name: s.name,
-          origin: { row: 0, col: 0 },
-          rows: s.rows.map((r, i) =>
-            r.map((c, j) =>
-              s.name === '龙潭镇' && i === 2 && j === 7 ? '外地户籍在本镇登记' : c.value,
-            ),
-          ),
-        })),
-      };
+      const back = sentBack(wb, '龙潭镇.xlsx', {
+        sheet: '龙潭镇',
+        row: 2,
+        text: '外地户籍在本镇登记',
+      });
       const read = explanationsFromExport(back);
       expect(read.get(findingKey(findings[0]!))).toBe('外地户籍在本镇登记');
       expect(read.get(findingKey(findings[3]!))).toBe('已核实');
@@ -185,16 +196,7 @@ describe('the findings workbook for many units (the villages of a county)', () =
       'A1:I7',
     ]);
     // What the 101st village writes on the last sheet is read back.
-    const back: WorkbookData = {
-      source: '101村.xlsx',
-      sheets: wb.sheets.map((s) => ({
-        name: s.name,
-        origin: { row: 0, col: 0 },
-        rows: s.rows.map((r, i) =>
-          r.map((c, j) => (s.name === 'All units (4)' && i === 6 && j === 7 ? '已核实' : c.value)),
-        ),
-      })),
-    };
+    const back = sentBack(wb, '101村.xlsx', { sheet: 'All units (4)', row: 6, text: '已核实' });
     const read = explanationsFromExport(back);
     expect([...read]).toEqual([[findingKey(many[300]!), '已核实']]);
   });
