@@ -31,18 +31,27 @@ function isMemberIterator(v: unknown): boolean {
  * iterator or entries (JSON.stringify writes those as {}). Stops counting past the budget.
  */
 function fewMembers(v: unknown, budget: number): boolean {
-  let left = budget;
-  const count = (x: unknown): boolean => {
-    if (typeof x !== 'object' || x === null) return true;
-    if (typeof (x as { toJSON?: unknown }).toJSON === 'function') return true;
-    if (isMemberIterator(x)) return false;
-    const members: unknown[] = Array.isArray(x) ? x : Object.values(x);
-    left -= members.length;
-    if (left < 0) return false;
-    for (const m of members) if (!count(m)) return false;
-    return true;
-  };
-  return count(v);
+  return spare(v, budget) >= 0;
+}
+
+/** `left` less the members of `x` at every depth; below 0 once past it or at an iterator. */
+function spare(x: unknown, left: number): number {
+  if (typeof x !== 'object' || x === null) return left;
+  if (typeof (x as { toJSON?: unknown }).toJSON === 'function') return left;
+  if (isMemberIterator(x)) return -1;
+  if (Array.isArray(x)) {
+    left -= x.length;
+    for (let i = 0; i < x.length && left >= 0; i++) left = spare(x[i], left);
+    return left;
+  }
+  // A key at a time, no array of them made: this runs for each of a million findings.
+  for (const k in x) {
+    if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
+    if (--left < 0) return left;
+    left = spare((x as Record<string, unknown>)[k], left);
+    if (left < 0) return left;
+  }
+  return left;
 }
 
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
