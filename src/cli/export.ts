@@ -43,6 +43,7 @@ export async function exportCommand(
     index: ctx.index,
     lang,
     ...(opts.period ? { period: opts.period } : {}),
+    requirePeriod: true,
     ...(opts.region ? { regionName: opts.region } : {}),
   });
   if (r.dataset.forms.length === 0) throw new TallyError('error.noForms');

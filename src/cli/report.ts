@@ -121,6 +121,7 @@ export async function reportCommand(
     index: ctx.index,
     lang,
     ...(opts.period ? { period: opts.period } : {}),
+    requirePeriod: true,
     ...(opts.region ? { regionName: opts.region } : {}),
     explanations: explanationsFrom(workbooks),
   });

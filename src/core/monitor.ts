@@ -49,6 +49,12 @@ export interface MonitorInput {
   lang: Lang;
   /** `2025`; found in the forms' titles when not given. */
   period?: string;
+  /**
+   * The job cannot go on without forms and a period (a report, an export): refused right after
+   * the forms are recognised, not after every unit is audited and assessed (30 s at 100,000
+   * villages).
+   */
+  requirePeriod?: boolean;
   /** The name of the whole area when the hierarchy has no single root. */
   regionName?: string;
   /**
@@ -208,6 +214,8 @@ export function monitor(input: MonitorInput): MonitorResult {
     priorRec ? periodsOf(priorRec) : [],
     input.period,
   );
+  if (input.requirePeriod && recognised.forms.length === 0) throw new TallyError('error.noForms');
+  if (input.requirePeriod && !periods.period) throw new TallyError('error.noPeriod');
   const dataset = buildDataset(recognised, regionName);
   // Last year is read with this year's region sheet (its former names: 曾用名).
   const prior = priorRec
