@@ -24,8 +24,8 @@ import { runRules, type RuleSheet } from '../core/validate/profile-rules';
 import { checkRenames, checkRoles, checkUnlisted } from '../core/validate/structure';
 import { summarise, type Finding, type ValidationResult } from '../core/validate/result';
 import { applyExplanations, isExplanationSheet } from '../core/validate/explanations';
-import { findingsWorkbook } from '../core/output/findings';
-import { readBoundedFile, writeOutputFile } from '../xlsx/file';
+import { findingsWorkbooks } from '../core/output/findings';
+import { checkOutputFile, readBoundedFile, writeOutputFile } from '../xlsx/file';
 import { parseCsv, parseXlsx } from '../xlsx/parse';
 import { writeXlsxBytes } from '../xlsx/write';
 import { explanationsFrom } from './explanations';
@@ -201,10 +201,13 @@ export async function validateCommand(
   }
   applyExplanations(result.findings, explanations);
   if (opts.export) {
-    // Written as a template: once handed out and filled in, Tally never writes over it.
-    const bytes = await writeXlsxBytes(findingsWorkbook(result.findings, { lang }), 'template');
-    await writeOutputFile(opts.export, bytes, [...files, ...(opts.prior ?? [])], 'template');
-    ctx.err.line(t(lang, 'validate.exported', { file: opts.export }));
+    await exportFindings(
+      opts.export,
+      result.findings,
+      lang,
+      [...files, ...(opts.prior ?? [])],
+      ctx.err,
+    );
   }
 
   const problems = set?.problems ?? [];
@@ -236,4 +239,45 @@ export async function validateCommand(
   // A rule table of the user's with a rule that could not run (an unknown item) is unusable too.
   if (set && result.rules.some((r) => r.error !== null)) return EXIT_UNUSABLE;
   return result.summary.errors > 0 ? 1 : 0;
+}
+
+/**
+ * `--export`: the findings workbook, or — when it would pass what Tally reads back — several,
+ * `审核结果.xlsx`, `审核结果-2.xlsx`, …, each within the limits. Written as templates: once
+ * handed out and filled in, Tally never writes over them.
+ */
+async function exportFindings(
+  file: string,
+  findings: readonly Finding[],
+  lang: Lang,
+  inputs: string[],
+  err: Out,
+): Promise<void> {
+  const parts = findingsWorkbooks(findings, { lang });
+  const files = parts.map((_, i) => partFile(file, i + 1));
+  // Every file checked before any is written: no export left half written over a filled-in one.
+  for (const f of files) await checkOutputFile(f, inputs, 'template');
+  for (const [i, wb] of parts.entries())
+    await writeOutputFile(
+      files[i] as string,
+      await writeXlsxBytes(wb, 'template'),
+      inputs,
+      'template',
+    );
+  err.line(
+    parts.length === 1
+      ? t(lang, 'validate.exported', { file })
+      : t(lang, 'validate.exportedParts', {
+          n: parts.length,
+          files: files.join(lang === 'zh' ? '、' : ', '),
+        }),
+  );
+}
+
+/** The name of the export's k-th file: the name given, then `name-2.xlsx`, `name-3.xlsx`, … */
+export function partFile(file: string, k: number): string {
+  if (k === 1) return file;
+  const dot = file.lastIndexOf('.');
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return dot > slash + 1 ? `${file.slice(0, dot)}-${k}${file.slice(dot)}` : `${file}-${k}`;
 }

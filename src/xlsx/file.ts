@@ -279,17 +279,15 @@ async function checkReplace(
 }
 
 /**
- * Write an output file safely: never over an input, never over a file Tally did not write
- * as the same kind of output (with `force`, a template may replace an untouched template of
- * Tally's), and through a temporary file so a failure leaves no half-written output.
+ * Whether `file` may be written as `kind` (writeOutputFile's checks, for outputs of several
+ * files checked before any is written): its absolute path, or an UnreadableInputError.
  */
-export async function writeOutputFile(
+export async function checkOutputFile(
   file: string,
-  bytes: Uint8Array | string | Iterable<string>,
   inputs: readonly string[],
   kind: OutputFileKind,
   options: { force?: boolean } = {},
-): Promise<void> {
+): Promise<string> {
   const target = path.resolve(file);
   if (inputs.some((i) => path.resolve(i) === target)) {
     throw new UnreadableInputError('error.overwriteInput', { file });
@@ -302,6 +300,22 @@ export async function writeOutputFile(
     exists = false;
   }
   if (exists) await checkReplace(file, target, kind, options.force === true);
+  return target;
+}
+
+/**
+ * Write an output file safely: never over an input, never over a file Tally did not write
+ * as the same kind of output (with `force`, a template may replace an untouched template of
+ * Tally's), and through a temporary file so a failure leaves no half-written output.
+ */
+export async function writeOutputFile(
+  file: string,
+  bytes: Uint8Array | string | Iterable<string>,
+  inputs: readonly string[],
+  kind: OutputFileKind,
+  options: { force?: boolean } = {},
+): Promise<void> {
+  const target = await checkOutputFile(file, inputs, kind, options);
   const tmp = `${target}.tally-${process.pid}.tmp`;
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });

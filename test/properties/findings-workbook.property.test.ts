@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { findingsWorkbook, UNIT_SHEETS } from '../../src/core/output/findings';
+import { findingsWorkbook, findingsWorkbooks, UNIT_SHEETS } from '../../src/core/output/findings';
+import type { OutputWorkbook } from '../../src/core/output/spec';
 import type { Finding } from '../../src/core/validate/result';
 import { runs } from '../support/property';
 
@@ -62,5 +63,60 @@ describe('the findings workbook holds every finding once, within the row limit',
     );
     // The list layout was drawn often enough to have been tested.
     expect(lists).toBeGreaterThan(30);
+  });
+});
+
+/** Cells written in a workbook's sheets after the instructions (the header rows included). */
+const cellsOf = (wb: OutputWorkbook) =>
+  wb.sheets.slice(1).reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0);
+const unitsOf = (wb: OutputWorkbook) => [
+  ...new Set(wb.sheets.slice(1).flatMap((s) => s.rows.slice(1).map((r) => String(r[0]?.value)))),
+];
+
+describe('a long export is split into files Tally reads back', () => {
+  test('for any findings, cell limit and row limit', () => {
+    let split = 0;
+    fc.assert(
+      fc.property(
+        fc.array(finding, { maxLength: 400, size: 'max' }),
+        fc.integer({ min: 9 * 4, max: 9 * 500 }),
+        fc.integer({ min: 2, max: 60 }),
+        (drawn, maxCells, maxRows) => {
+          const findings: Finding[] = drawn.map((d, i) => ({
+            ...d,
+            message: `问题${i}`,
+            file: 'a.xlsx',
+            cells: [],
+          }));
+          const parts = findingsWorkbooks(findings, { lang: 'zh' }, maxCells, maxRows);
+          const sent = findings.filter((f) => f.severity !== 'notice');
+          const units = [...new Set(sent.map((f) => f.unit))];
+          if (parts.length > 1) split++;
+          // Every error and warning once over the files, each unit in one file, in order.
+          const messages = parts.flatMap((wb) =>
+            wb.sheets.slice(1).flatMap((s) => s.rows.slice(1).map((r) => String(r[6]?.value))),
+          );
+          expect([...messages].sort()).toEqual(sent.map((f) => f.message).sort());
+          expect(parts.flatMap(unitsOf)).toEqual(units);
+          parts.forEach((wb, k) => {
+            // Within the limit, unless one unit alone passes it.
+            if (unitsOf(wb).length > 1) expect(cellsOf(wb)).toBeLessThanOrEqual(maxCells);
+            // The layout is the whole export's: a list past UNIT_SHEETS units in all.
+            if (units.length <= UNIT_SHEETS)
+              expect(wb.sheets.slice(1).map((s) => s.name)).toEqual(unitsOf(wb));
+            // Each file says which of how many it is, when there are several.
+            const said = String(wb.sheets[0]?.rows[2]?.[0]?.value ?? '');
+            if (parts.length > 1)
+              expect(said).toContain(`分为 ${parts.length} 个文件，本文件为第 ${k + 1} 个`);
+            else expect(said).toBe('');
+          });
+          // No file needlessly: one file whenever one file holds it all.
+          const whole = findingsWorkbook(findings, { lang: 'zh' }, maxRows);
+          if (cellsOf(whole) <= maxCells) expect(parts).toHaveLength(1);
+        },
+      ),
+      { ...runs(300), endOnFailure: true },
+    );
+    expect(split).toBeGreaterThan(30);
   });
 });

@@ -105,6 +105,10 @@ export const addin = {
     zh: '本次有 {units} 个单位存在问题，多于 {most} 个，不再每个单位一张工作表：全部问题按单位排列在“{sheet}”表中，一行一条问题，请按“填报单位”列筛选本单位的行。“强制性”错误请修改数据后重新报送；“核实”类问题如数据无误，请在“说明”列写明原因。请勿修改“规则编号”“工作表”“填报单位”三列，发回后据此导入。',
     en: '{units} units have findings, more than {most}, so they are not given a sheet each: every finding is on the “{sheet}” sheet, unit by unit, one row per finding; filter the Unit column for your own rows. Errors must be fixed in the data and the form sent again; for a warning whose figure is right, write why in the “Explanation” column. Do not change the Rule, Sheet and Unit columns: the import matches on them.',
   },
+  'export.part': {
+    zh: '审核结果较多，分为 {n} 个文件，本文件为第 {k} 个，含 {units} 个单位的问题；每个单位的问题都只在一个文件中，各文件均可直接填写后发回导入。',
+    en: 'The findings are many, so they are in {n} files; this is file {k}, with the findings of {units} units. Each unit’s findings are all in one file, and each file can be filled in and sent back for import as it is.',
+  },
   'export.listSheet': { zh: '全部单位', en: 'All units' },
   'export.listSheetMore': { zh: '全部单位（续{n}）', en: 'All units ({n})' },
   'export.col.unit': { zh: '填报单位', en: 'Unit' },
@@ -120,8 +124,12 @@ export const addin = {
   'export.severity.warning': { zh: '核实', en: 'Warning' },
   'export.noUnit': { zh: '其他', en: 'Other' },
   'help.export': {
-    zh: '同时把审核结果写成工作簿（每个单位一张工作表，多于{most}个单位时列在一张表中；留空“说明”列），发给各单位填写',
-    en: 'also write the findings as a workbook (one sheet per unit, or one list past {most} units; an empty Explanation column) to send to the units',
+    zh: '同时把审核结果写成工作簿（每个单位一张工作表，多于{most}个单位时列在一张表中，问题极多时分为几个文件；留空“说明”列），发给各单位填写',
+    en: 'also write the findings as a workbook (one sheet per unit, or one list past {most} units, in several files when the findings are very many; an empty Explanation column) to send to the units',
+  },
+  'validate.exportedParts': {
+    zh: '审核结果较多，已分 {n} 个文件写入：{files}。每个文件都可发给各单位在“说明”列填写后发回。',
+    en: 'The findings are many, so they are in {n} files: {files}. Each can be sent to the units to fill in the Explanation column.',
   },
   'validate.exported': {
     zh: '审核结果已写入 {file}，可发给各单位在“说明”列填写后发回。',

@@ -14,7 +14,8 @@ import { TABLE_MARGINS, type OutputCell, type OutputSheet, type OutputWorkbook }
  * rule and its message, and an empty 说明 column for the unit to fill in. Its first row is a
  * header in 审核说明's own words (规则编号, 工作表, 填报单位, 说明), so the file a unit sends back
  * is read by the same code as 审核说明 (`explanationsFromExport`), matched by the finding's key.
- * Pure: the pane writes it with src/xlsx/write.ts, the command line with `validate --export`.
+ * Pure: the pane writes it with src/xlsx/write.ts, the command line with `validate --export`,
+ * which splits a very long export into files Tally can read back (`findingsWorkbooks`).
  */
 
 export interface FindingsExportOptions {
@@ -153,6 +154,19 @@ export function exportedFindings(
 export const UNIT_SHEETS = 100;
 
 /**
+ * Cells in one findings file at most: about 30 MB written, well inside what Tally reads back
+ * (`FILE_LIMITS` in src/xlsx/limits.ts: 64 MB and 10 million cells a file). Past it the findings
+ * go into further files, so every file Tally hands out is one it can import again.
+ */
+export const EXPORT_CELLS = 4_000_000;
+
+/** Where a workbook is among the files of one export (`findingsWorkbooks`). */
+interface Part {
+  k: number;
+  n: number;
+}
+
+/**
  * The workbook: instructions, then one sheet per unit in the order the units first appear, or —
  * past `UNIT_SHEETS` units — one list of every unit's rows in that order, continued on further
  * sheets past Excel's 1,048,576 rows. Each sheet starts with the header the import reads.
@@ -162,25 +176,81 @@ export function findingsWorkbook(
   opts: FindingsExportOptions,
   maxRows: number = GRID.rows,
 ): OutputWorkbook {
-  const { lang } = opts;
+  return findingsWorkbooks(findings, opts, Infinity, maxRows)[0] as OutputWorkbook;
+}
+
+/**
+ * The findings as one workbook, or — past `maxCells` cells — as several, each unit's rows in
+ * one of them, in the order the units first appear; each says which of how many it is.
+ */
+export function findingsWorkbooks(
+  findings: readonly Finding[],
+  opts: FindingsExportOptions,
+  maxCells: number = EXPORT_CELLS,
+  maxRows: number = GRID.rows,
+): OutputWorkbook[] {
+  const byUnit = findingsByUnit(findings, opts.units);
+  const list = byUnit.size > UNIT_SHEETS;
+  // A file's rows: its findings and a header per sheet (per unit, or per sheet of the list).
+  const most = Math.max(1, Math.floor(maxCells / COLUMNS.length));
+  const rowsOf = (findingRows: number, units: number) =>
+    findingRows + (list ? Math.ceil(findingRows / Math.max(1, maxRows - 1)) : units);
+  const parts: Map<string, readonly Finding[]>[] = [new Map()];
+  let rows = 0;
+  for (const [unit, found] of byUnit) {
+    let last = parts[parts.length - 1] as Map<string, readonly Finding[]>;
+    if (last.size > 0 && rowsOf(rows + found.length, last.size + 1) > most) {
+      last = new Map();
+      parts.push(last);
+      rows = 0;
+    }
+    last.set(unit, found);
+    rows += found.length;
+  }
+  const n = parts.length;
+  return parts.map((part, i) =>
+    unitsWorkbook(part, byUnit.size, opts, maxRows, n > 1 ? { k: i + 1, n } : undefined),
+  );
+}
+
+/** The exported findings by unit, in the order the units first appear. */
+function findingsByUnit(
+  findings: readonly Finding[],
+  units: readonly string[] | undefined,
+): Map<string, Finding[]> {
   const byUnit = new Map<string, Finding[]>();
-  for (const f of exportedFindings(findings, opts.units)) {
+  for (const f of exportedFindings(findings, units)) {
     const list = byUnit.get(f.unit);
     if (list) list.push(f);
     else byUnit.set(f.unit, [f]);
   }
+  return byUnit;
+}
+
+/** One workbook of these units' findings; `total`: the units of the whole export. */
+function unitsWorkbook(
+  byUnit: ReadonlyMap<string, readonly Finding[]>,
+  total: number,
+  opts: FindingsExportOptions,
+  maxRows: number,
+  part?: Part,
+): OutputWorkbook {
+  const { lang } = opts;
   const taken = new Set<string>();
   const readmeName = sheetName(t(lang, 'export.readme'), taken, 'README');
-  const list = byUnit.size > UNIT_SHEETS;
+  const list = total > UNIT_SHEETS;
   const listName = t(lang, 'export.listSheet');
   const instructions = list
-    ? t(lang, 'export.instructionsList', { units: byUnit.size, most: UNIT_SHEETS, sheet: listName })
+    ? t(lang, 'export.instructionsList', { units: total, most: UNIT_SHEETS, sheet: listName })
     : t(lang, 'export.instructions');
   const readme: OutputSheet = {
     name: readmeName,
     rows: [
       [text(t(lang, 'export.title', { period: periodText(opts.period, lang) }), { bold: true })],
       [text(instructions, { wrap: true })],
+      ...(part
+        ? [[text(t(lang, 'export.part', { ...part, units: byUnit.size }), { wrap: true })]]
+        : []),
     ],
     columnWidths: [90],
     print: { orientation: 'portrait', margins: TABLE_MARGINS },

@@ -1,5 +1,5 @@
 import { CellError, EXCEL_ERROR_CODES, type Cell } from '../model/cell';
-import { fold } from './normalize';
+import { fold, hasIdeographOutside } from './normalize';
 
 /**
  * Reading a value in a numeric column (items.md, "Values that are not numbers").
@@ -33,6 +33,11 @@ export const MISSING_MARKS: ReadonlySet<string> = new Set([
 ]);
 
 const VALUE_UNITS = ['人次', '万人', '人', '个', '户', '名', '所', '次', '例', '元', '万元'];
+const UNIT_CHARS: ReadonlySet<number> = new Set(
+  VALUE_UNITS.join('')
+    .split('')
+    .map((c) => c.charCodeAt(0)),
+);
 const UNIT_SUFFIX = new RegExp(`^(.*?\\d)\\s*(?:${VALUE_UNITS.join('|')})$`);
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const THOUSANDS = /^[+-]?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$/;
@@ -58,9 +63,12 @@ export function coerceNumber(cell: Cell, opts: CoerceOptions = {}): Coerced {
   const raw = cell;
   const trimmed = raw.trim();
   if (MISSING_MARKS.has(trimmed) || opts.missing?.has(trimmed)) return { kind: 'missing' };
-  if (EXCEL_ERROR_CODES.includes(trimmed.toUpperCase()))
+  // Every Excel error starts with #: no upper-cased copy of every other text.
+  if (trimmed.startsWith('#') && EXCEL_ERROR_CODES.includes(trimmed.toUpperCase()))
     return { kind: 'typeError', raw, why: 'excelError' };
 
+  // An ideograph other than a unit's (人, 万元) survives folding and is no part of a number.
+  if (hasIdeographOutside(trimmed, UNIT_CHARS)) return { kind: 'typeError', raw, why: 'text' };
   const folded = fold(trimmed).replace(/，/g, ',').trim();
   const wasWide = folded !== trimmed;
   let s = folded;

@@ -100,6 +100,34 @@ export function normalizeHeader(header: string): string {
   return s.toLowerCase();
 }
 
+/**
+ * The CJK ideographs (U+4E00–U+9FFF) of `texts`. Folding and normalising never change one or
+ * take one away, except in the suffixes normalizeHeader strips (`（单位：人）`) and the `名称`
+ * a unit header may end in: so a text holding an ideograph outside the keys' own and those
+ * (`STRIPPED`) cannot normalise to any key (`hasIdeographOutside`).
+ */
+export function ideographsOf(texts: Iterable<string>): Set<number> {
+  const out = new Set<number>();
+  for (const t of [...texts, ...STRIPPED])
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c >= 0x4e00 && c <= 0x9fff) out.add(c);
+    }
+  return out;
+}
+
+/** What normalizeHeader and a unit header's loose key may strip. */
+const STRIPPED: readonly string[] = [...UNIT_WORDS, '计量单位', '名称'];
+
+/** `text` holds a CJK ideograph not in `allowed`: a quick, exact "it is none of those keys". */
+export function hasIdeographOutside(text: string, allowed: ReadonlySet<number>): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && !allowed.has(c)) return true;
+  }
+  return false;
+}
+
 /** Statistical division codes: 6 (county), 9 (township) or 12 (village) digits. */
 const CODE_SHAPE = /^(?:\d{6}|\d{9}|\d{12})$/;
 

@@ -1,4 +1,10 @@
-import { isSqueezed, normalizeHeader, squeeze } from './normalize';
+import {
+  hasIdeographOutside,
+  ideographsOf,
+  isSqueezed,
+  normalizeHeader,
+  squeeze,
+} from './normalize';
 
 /** One data item as a header may name it. */
 export interface VocabularyItem {
@@ -62,6 +68,9 @@ export class HeaderIndex {
   /** The first character of every total marker's key, to skip normalising most unit names. */
   private readonly totalStarts: Set<string>;
   private readonly looseUnits = new Set<string>();
+  /** The ideographs of every key: a text with another is no header (a message, a name). */
+  private readonly keyChars: Set<number>;
+  private readonly totalChars: Set<number>;
 
   constructor(readonly vocabulary: Vocabulary) {
     for (const h of vocabulary.reportingUnitHeaders) {
@@ -78,9 +87,13 @@ export class HeaderIndex {
     }
     this.totals = new Set(vocabulary.totalMarkers.map(normalizeHeader));
     this.totalStarts = new Set([...this.totals].map((k) => k.charAt(0)));
+    this.keyChars = ideographsOf([...this.byKey.keys(), ...this.looseUnits]);
+    this.totalChars = ideographsOf(this.totals);
   }
 
   lookup(header: string): HeaderRole | undefined {
+    // Long texts (a finding's message, a note) are let go before they are normalised.
+    if (hasIdeographOutside(header, this.keyChars)) return undefined;
     const key = normalizeHeader(header);
     const known = this.byKey.get(key);
     if (known) return known;
@@ -93,6 +106,7 @@ export class HeaderIndex {
     // Clean text keeps its first character through normalizeHeader (only a suffix goes).
     if (isSqueezed(unitName) && !this.totalStarts.has(unitName.charAt(0).toLowerCase()))
       return false;
+    if (hasIdeographOutside(unitName, this.totalChars)) return false;
     return this.totals.has(normalizeHeader(unitName));
   }
 
