@@ -43,12 +43,10 @@ export async function exportCommand(
     index: ctx.index,
     lang,
     ...(opts.period ? { period: opts.period } : {}),
+    // Every row says its period: forms that name none need --period, as for a report.
     requirePeriod: true,
     ...(opts.region ? { regionName: opts.region } : {}),
   });
-  if (r.dataset.forms.length === 0) throw new TallyError('error.noForms');
-  // Every row says its period: forms that name none need --period, as for a report.
-  if (!r.period) throw new TallyError('error.noPeriod');
   // The CSV in small pieces: each dies young, where pieces of 25,000 rows (Parquet's row groups)
   // outlive the writes that await them and pile up as old garbage (2.2 GB at 100,000 villages).
   const tables = (chunk: number) =>

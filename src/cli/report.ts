@@ -5,7 +5,6 @@ import { toMarkdown } from '../core/narrative/narrative';
 import { reportJsonStream } from '../core/output/json';
 import type { Profile } from '../core/profile/profile';
 import type { HeaderIndex } from '../core/read/vocabulary';
-import { TallyError } from '../core/errors';
 import { MD_MARKER, writeOutputFile } from '../xlsx/file';
 import { writeXlsxBytes } from '../xlsx/write';
 import { writeDocxBytes } from '../docx/write';
@@ -125,8 +124,6 @@ export async function reportCommand(
     ...(opts.region ? { regionName: opts.region } : {}),
     explanations: explanationsFrom(workbooks),
   });
-  if (result.dataset.forms.length === 0) throw new TallyError('error.noForms');
-  if (!result.period) throw new TallyError('error.noPeriod');
 
   const now = (ctx.now ?? (() => new Date()))();
   const time = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
