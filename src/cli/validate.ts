@@ -24,7 +24,7 @@ import { runRules, type RuleSheet } from '../core/validate/profile-rules';
 import { checkRenames, checkRoles, checkUnlisted } from '../core/validate/structure';
 import { summarise, type Finding, type ValidationResult } from '../core/validate/result';
 import { applyExplanations, isExplanationSheet } from '../core/validate/explanations';
-import { findingsWorkbooks } from '../core/output/findings';
+import { findingsParts } from '../core/output/findings';
 import { checkOutputFile, readBoundedFile, writeOutputFile } from '../xlsx/file';
 import { parseCsv, parseXlsx } from '../xlsx/parse';
 import { writeXlsxBytes } from '../xlsx/write';
@@ -253,22 +253,23 @@ async function exportFindings(
   inputs: string[],
   err: Out,
 ): Promise<void> {
-  const parts = findingsWorkbooks(findings, { lang });
-  const files = parts.map((_, i) => partFile(file, i + 1));
+  const parts = findingsParts(findings, { lang });
+  const files = Array.from({ length: parts.count }, (_, i) => partFile(file, i + 1));
   // Every file checked before any is written: no export left half written over a filled-in one.
   for (const f of files) await checkOutputFile(f, inputs, 'template');
-  for (const [i, wb] of parts.entries())
+  // Each file made when its turn comes, and let go once written.
+  for (const [i, f] of files.entries())
     await writeOutputFile(
-      files[i] as string,
-      await writeXlsxBytes(wb, 'template'),
+      f,
+      await writeXlsxBytes(parts.workbook(i), 'template'),
       inputs,
       'template',
     );
   err.line(
-    parts.length === 1
+    parts.count === 1
       ? t(lang, 'validate.exported', { file })
       : t(lang, 'validate.exportedParts', {
-          n: parts.length,
+          n: parts.count,
           files: files.join(lang === 'zh' ? '、' : ', '),
         }),
   );

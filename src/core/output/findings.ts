@@ -189,6 +189,20 @@ export function findingsWorkbooks(
   maxCells: number = EXPORT_CELLS,
   maxRows: number = GRID.rows,
 ): OutputWorkbook[] {
+  const parts = findingsParts(findings, opts, maxCells, maxRows);
+  return Array.from({ length: parts.count }, (_, i) => parts.workbook(i));
+}
+
+/**
+ * `findingsWorkbooks`, each workbook made when it is asked for: a writer lets one file's cells
+ * go before the next is made.
+ */
+export function findingsParts(
+  findings: readonly Finding[],
+  opts: FindingsExportOptions,
+  maxCells: number = EXPORT_CELLS,
+  maxRows: number = GRID.rows,
+): { count: number; workbook: (i: number) => OutputWorkbook } {
   const byUnit = findingsByUnit(findings, opts.units);
   const list = byUnit.size > UNIT_SHEETS;
   // A file's rows: its findings and a header per sheet (per unit, or per sheet of the list).
@@ -208,9 +222,17 @@ export function findingsWorkbooks(
     rows += found.length;
   }
   const n = parts.length;
-  return parts.map((part, i) =>
-    unitsWorkbook(part, byUnit.size, opts, maxRows, n > 1 ? { k: i + 1, n } : undefined),
-  );
+  return {
+    count: n,
+    workbook: (i) =>
+      unitsWorkbook(
+        parts[i] ?? new Map(),
+        byUnit.size,
+        opts,
+        maxRows,
+        n > 1 ? { k: i + 1, n } : undefined,
+      ),
+  };
 }
 
 /** The exported findings by unit, in the order the units first appear. */
