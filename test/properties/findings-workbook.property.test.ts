@@ -17,6 +17,10 @@ const finding = fc.record({
   sheet: fc.constantFrom('妇幼卫生', '民政'),
 });
 
+/** The drawn findings, each named by its message (`问题3`) so its row can be found. */
+const asFindings = (drawn: readonly Pick<Finding, 'unit' | 'ruleId' | 'severity' | 'sheet'>[]) =>
+  drawn.map((d, i): Finding => ({ ...d, message: `问题${i}`, file: 'a.xlsx', cells: [] }));
+
 describe('the findings workbook holds every finding once, within the row limit', () => {
   test('for any findings and row limit', () => {
     let lists = 0;
@@ -26,12 +30,7 @@ describe('the findings workbook holds every finding once, within the row limit',
         fc.array(finding, { maxLength: 400, size: 'max' }),
         fc.integer({ min: 2, max: 60 }),
         (drawn, maxRows) => {
-          const findings: Finding[] = drawn.map((d, i) => ({
-            ...d,
-            message: `问题${i}`,
-            file: 'a.xlsx',
-            cells: [],
-          }));
+          const findings = asFindings(drawn);
           const wb = findingsWorkbook(findings, { lang: 'zh' }, maxRows);
           const sent = findings.filter((f) => f.severity !== 'notice');
           const units = [...new Set(sent.map((f) => f.unit))];
@@ -82,12 +81,7 @@ describe('a long export is split into files Tally reads back', () => {
         fc.integer({ min: 9 * 4, max: 9 * 500 }),
         fc.integer({ min: 2, max: 60 }),
         (drawn, maxCells, maxRows) => {
-          const findings: Finding[] = drawn.map((d, i) => ({
-            ...d,
-            message: `问题${i}`,
-            file: 'a.xlsx',
-            cells: [],
-          }));
+          const findings = asFindings(drawn);
           const parts = findingsWorkbooks(findings, { lang: 'zh' }, maxCells, maxRows);
           const sent = findings.filter((f) => f.severity !== 'notice');
           const units = [...new Set(sent.map((f) => f.unit))];

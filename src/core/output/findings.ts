@@ -176,7 +176,7 @@ export function findingsWorkbook(
   opts: FindingsExportOptions,
   maxRows: number = GRID.rows,
 ): OutputWorkbook {
-  return findingsWorkbooks(findings, opts, Infinity, maxRows)[0] as OutputWorkbook;
+  return findingsParts(findings, opts, Infinity, maxRows).workbook(0);
 }
 
 /**

@@ -146,8 +146,8 @@ export class Hierarchy {
     listed: boolean,
     nameKey = unitNameKey(row.name),
     unnamed = false,
-    key = row.code ? row.code : `n:${nameKey}`,
   ): RegionNode {
+    const key = row.code ? row.code : `n:${nameKey}`;
     const existing = unnamed ? undefined : this.nodes.get(key);
     this.orderedCache = undefined;
     this.anyListed = undefined;
@@ -191,12 +191,7 @@ export class Hierarchy {
   resolveNode(row: RegionRow): RegionNode {
     if (row.code) return this.add(row, false);
     const nameKey = unitNameKey(row.name);
-    const first = this.byName.get(nameKey);
-    if (first || nameKey === '') return first ?? this.add(row, false, nameKey, true);
-    // named()'s second look-up, with the key made once for it and for add() (a million villages
-    // made and hashed it twice).
-    const key = `n:${nameKey}`;
-    return this.nodes.get(key) ?? this.add(row, false, nameKey, true, key);
+    return this.named(nameKey) ?? this.add(row, false, nameKey, true);
   }
 
   /** The node a normalised name names: the first node of that name, or of that former name. */
