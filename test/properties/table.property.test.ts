@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseA1, type RangeRef } from '../../src/core/model/a1';
 import { CellError, isBlank, type Cell } from '../../src/core/model/cell';
+import { fromSheetData } from '../../src/core/model/columnar';
 import type { RowSheet as SheetData } from '../../src/core/model/workbook';
 import { readTable, type Table, type TableRecord } from '../../src/core/read/table';
 import { defaultIndex } from '../support/fixtures';
@@ -235,6 +236,55 @@ describe('the table reader over random grids', () => {
       }),
       runs(2000),
     );
+  });
+});
+
+/** What a table holds, as plain data (its numbers as arrays, whatever array they are). */
+function contents(t: Table | undefined): unknown {
+  if (!t) return undefined;
+  return {
+    ...t,
+    numbers: [...t.numbers].map(([c, v]) => [c, Array.from(v)]),
+  };
+}
+
+describe('a columnar sheet reads as its rows read', () => {
+  // The reader takes numbers straight from a columnar sheet's arrays where nothing would change
+  // them (values.ts sheetNumbers): the table must be the one the same cells give as rows.
+  const same = (sheet: SheetData) =>
+    expectEqual(
+      contents(readTable(fromSheetData(sheet), index)),
+      contents(readTable(sheet, index)),
+    );
+
+  test('random grids (2,000 runs)', () => {
+    fc.assert(
+      fc.property(grid, ({ sheet }) => same(sheet)),
+      runs(2000),
+    );
+  });
+
+  test('generated forms, one number in two made Infinity (2,000 runs)', () => {
+    // A number cell of the form, by its place among them, made Infinity (a type error).
+    const infinite = (sheet: SheetData, k: number): SheetData => {
+      let seen = 0;
+      const rows = sheet.rows.map((r) =>
+        r.map((c) => (typeof c === 'number' && seen++ === k ? Infinity : c)),
+      );
+      return { ...sheet, rows };
+    };
+    let shared = 0;
+    fc.assert(
+      fc.property(form, fc.option(fc.nat({ max: 40 })), ({ sheet }, k) => {
+        const s = k === null ? sheet : infinite(sheet, k);
+        const t = readTable(fromSheetData(s), index);
+        if (t && [...t.numbers.values()].some((v) => v.byteOffset > 0)) shared++;
+        same(s);
+      }),
+      runs(2000),
+    );
+    // The shared path was taken, not only the copy.
+    expect(shared).toBeGreaterThan(100);
   });
 });
 

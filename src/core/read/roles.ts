@@ -1,3 +1,4 @@
+import { KeyMap } from '../model/key-map';
 import { squeeze } from './normalize';
 import { code12, levelOfCode, levelOfDigits, levelOfName, levelRank, type Level } from './levels';
 
@@ -39,7 +40,7 @@ export interface RoleWhy {
 
 export interface RowInfo {
   /** The unit cell as written (or the row's label). */
-  label: string;
+  unit: string;
   code?: string;
   /** The total word the row carries (`合计`, `城区小计`), or `''`. */
   totalLabel: string;
@@ -115,10 +116,21 @@ function labelRole(r: RowInfo, counts: readonly Float64Array[], i: number): RowR
     return SUBTOTAL.test(squeeze(r.totalLabel))
       ? { role: 'subtotal', why: { reason: 'subtotalLabel' } }
       : { role: 'total', why: { reason: 'totalLabel' } };
-  if (isBreakdownLabel(r.label)) return { role: 'breakdown', why: { reason: 'breakdownLabel' } };
-  if (HEADING.test(squeeze(r.label)) && counts.every((c) => Number.isNaN(c[i] ?? NaN)))
+  if (isBreakdownLabel(r.unit)) return { role: 'breakdown', why: { reason: 'breakdownLabel' } };
+  if (HEADING.test(squeeze(r.unit)) && counts.every((c) => Number.isNaN(c[i] ?? NaN)))
     return { role: 'note', why: { reason: 'heading' } };
-  return { role: 'unit' };
+  return UNIT;
+}
+
+/**
+ * The role of most rows, shared: a million villages make no object each. Frozen, so a role
+ * added to one row (`repeatOf`, `parent`) is given to a copy (`withRole`), never to every row.
+ */
+const UNIT: RowRoleResult = Object.freeze({ role: 'unit' });
+
+/** Row `i`'s role with `more` added, as a new object (the shared UNIT is never changed). */
+function withRole(out: Working[], i: number, more: Partial<Working>): void {
+  out[i] = { ...(out[i] as Working), ...more };
 }
 
 /** Unit rows still undecided, in order. */
@@ -229,7 +241,7 @@ function levelAt(input: RoleInput, i: number): Level | undefined {
   if (cached !== undefined) return cached ?? undefined;
   const r = input.rows[i];
   if (!r) return undefined;
-  const level = (r.code ? levelOfCode(r.code) : undefined) ?? levelOfName(r.label);
+  const level = (r.code ? levelOfCode(r.code) : undefined) ?? levelOfName(r.unit);
   known[i] = level ?? null;
   return level;
 }
@@ -334,7 +346,7 @@ function areaTitleRoles(input: RoleInput, out: Working[]): void {
   if (units.length < 3) return;
   for (const i of [units[0], units[units.length - 1]]) {
     if (i === undefined) continue;
-    if (areas.has(squeeze(input.rows[i]?.label ?? '')))
+    if (areas.has(squeeze(input.rows[i]?.unit ?? '')))
       out[i] = { role: 'total', why: { reason: 'areaTitle' } };
   }
 }
@@ -432,16 +444,17 @@ export function sumsEqual(
 
 /** A unit row again (by code, else by name): its first row. Codes and names keyed apart, as given. */
 function markRepeats(rows: readonly RowInfo[], out: RowRoleResult[]): void {
-  const byCode = new Map<string, number>();
-  const byName = new Map<string, number>();
+  // A million villages: KeyMap, several times faster than Map at that size.
+  const byCode = new KeyMap<number>();
+  const byName = new KeyMap<number>();
   out.forEach((r, i) => {
     if (r.role !== 'unit') return;
     const row = rows[i] as RowInfo;
     const first = row.code === undefined ? byName : byCode;
-    const key = row.code ?? squeeze(row.label);
+    const key = row.code ?? squeeze(row.unit);
     const f = first.get(key);
     if (f === undefined) first.set(key, i);
-    else r.repeatOf = f;
+    else withRole(out, i, { repeatOf: f });
   });
 }
 
@@ -463,7 +476,7 @@ function linkParts(rows: readonly RowInfo[], out: Working[]): void {
     if (r.role === 'total') r.parts = all;
     else if (r.role === 'subtotal') {
       r.parts = (r.block ?? labelBlock(out, i, totalsAbove)).filter(counted);
-      if (r.names) for (const p of r.block ?? []) if (out[p]) (out[p] as Working).parent = i;
+      if (r.names) for (const p of r.block ?? []) if (out[p]) withRole(out, p, { parent: i });
     } else if (r.role === 'breakdown') {
       for (let j = i - 1; j >= 0; j--)
         if (out[j]?.role !== 'breakdown' && out[j]?.role !== 'note') {
@@ -474,8 +487,8 @@ function linkParts(rows: readonly RowInfo[], out: Working[]): void {
     if (r.why && r.parts) r.why.parts = r.parts.length;
   });
   for (const r of out) {
-    delete r.block;
-    delete r.names;
+    if (r.block !== undefined) delete r.block;
+    if (r.names !== undefined) delete r.names;
   }
   void rows;
 }

@@ -240,11 +240,7 @@ function withRoles(
     if (values && isSummable(c)) counts.push(values);
   }
   const roles = assignRoles({
-    rows: labelled.map((r) => ({
-      label: r.unit,
-      totalLabel: r.totalLabel,
-      ...(r.code ? { code: r.code } : {}),
-    })),
+    rows: labelled,
     counts,
     areaNames: areaNames(titles),
     structured: columns.some((c) => c.kind === 'unit' || c.kind === 'code'),

@@ -1,3 +1,4 @@
+import { KeyMap } from '../model/key-map';
 import { levelOfCode } from '../read/levels';
 import { squeeze } from '../read/normalize';
 
@@ -86,13 +87,13 @@ export function nameSimilarity(a: string, b: string): number {
 }
 
 export class Hierarchy {
-  readonly nodes = new Map<string, RegionNode>();
+  readonly nodes = new KeyMap<RegionNode>();
   /**
    * Nodes by normalised name and former names: the first node of each name, as `named()` reads
    * it. A unit known only by its name, the first of that name, is not written here: its key
    * (`n:` and the name) finds it in `nodes`, so a million villages make one Map, not two.
    */
-  private readonly byName = new Map<string, RegionNode>();
+  private readonly byName = new KeyMap<RegionNode>();
   private anyListed: boolean | undefined;
   private listedNames: string[] | undefined;
   /** Nodes no form or region sheet named: parents implied by codes. */
