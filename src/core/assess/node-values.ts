@@ -1,3 +1,4 @@
+import { KeyMap } from '../model/key-map';
 import type { IndicatorDef } from '../profile/schema';
 import type { Hierarchy } from '../rollup/hierarchy';
 import type { NodeValue, Pool } from './assess';
@@ -12,14 +13,15 @@ import type { NodeValue, Pool } from './assess';
 export interface NodeLayout {
   /** Node keys in hierarchy order (the whole area first). */
   keys: readonly string[];
-  index: ReadonlyMap<string, number>;
+  /** Each key's place in `keys` (a KeyMap: 100,000 villages are looked up per indicator). */
+  index: { get(key: string): number | undefined };
   /** The index of each node's parent; −1 for the whole area. */
   parent: Int32Array;
 }
 
 export function nodeLayout(h: Hierarchy): NodeLayout {
   const keys = h.ordered().map((n) => n.key);
-  const index = new Map<string, number>();
+  const index = new KeyMap<number>();
   keys.forEach((k, i) => index.set(k, i));
   const parent = new Int32Array(keys.length);
   keys.forEach((k, i) => {

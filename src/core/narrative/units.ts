@@ -1,4 +1,5 @@
 import type { IndicatorResult } from '../assess/assess';
+import { placesOf, type NodeValues } from '../assess/node-values';
 import { formatValue, isTrendTarget, judge } from '../assess/targets';
 import { t, type Lang } from '../messages/index';
 import { LIST_CAP, listOf } from './words';
@@ -37,8 +38,9 @@ export function weakestUnits(r: IndicatorResult, units: readonly string[], n = 3
   const target = r.def.target;
   const trend = isTrendTarget(target) || target.kind === 'relative';
   const scored: { key: string; value: number; badness: number; at: number }[] = [];
+  const places = placesFor(units, r.nodes);
   units.forEach((key, at) => {
-    const v = r.nodes.shownAt(r.nodes.indexOf(key));
+    const v = r.nodes.shownAt(places[at] as number);
     if (v === null || v === undefined) return;
     if (
       !trend &&
@@ -53,6 +55,18 @@ export function weakestUnits(r: IndicatorResult, units: readonly string[], n = 3
   });
   scored.sort((a, b) => b.badness - a.badness || a.at - b.at);
   return { named: withTies(scored, n), total: scored.length };
+}
+
+/**
+ * The units' places in the indicators' layout, found once per list of units: every indicator
+ * of an assessment shares one layout, and each not met asks for all 100,000 villages.
+ */
+const placesByUnits = new WeakMap<readonly string[], (nodes: NodeValues) => readonly number[]>();
+
+function placesFor(units: readonly string[], nodes: NodeValues): readonly number[] {
+  let places = placesByUnits.get(units);
+  if (!places) placesByUnits.set(units, (places = placesOf(units, nodes)));
+  return places(nodes);
 }
 
 /** The townships below a per-township target (C10), worst first, named as weakestUnits names. */

@@ -143,6 +143,16 @@ export interface FailureDetail {
   cells: FailureCell[];
 }
 
+/** The rule's message for one record, `{[item]}` and `{unit}` filled in ('' when it has none). */
+export function failureMessage(
+  result: RuleResult,
+  data: RuleDataset,
+  record: number,
+  lang: Lang = 'zh',
+): string {
+  return result.rule.message ? renderTemplate(result.rule.message, data, record, lang) : '';
+}
+
 /** Everything a finding needs about one failing (or not evaluated) record. */
 export function describeRecord(
   result: RuleResult,
@@ -156,11 +166,7 @@ export function describeRecord(
     if (location) cell.location = location;
     return cell;
   });
-  const detail: FailureDetail = {
-    record,
-    message: result.rule.message ? renderTemplate(result.rule.message, data, record, lang) : '',
-    cells,
-  };
+  const detail: FailureDetail = { record, message: failureMessage(result, data, record, lang), cells };
   const unit = data.unit?.(record);
   if (unit !== undefined) detail.unit = unit;
   return detail;

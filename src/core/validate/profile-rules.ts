@@ -6,8 +6,8 @@ import type { Dataset } from '../rollup/dataset';
 import {
   applies,
   confront,
-  describeRecord,
   failingRecords,
+  failureMessage,
   type ConfrontRule,
 } from '../rules/confront';
 import { tableDataset, type FormTable } from '../rules/dataset';
@@ -146,27 +146,29 @@ export function runRules(
       sum.passes += res.summary.passes;
       sum.fails += res.summary.fails;
       sum.notEvaluated += res.summary.notEvaluated;
+      const refs = res.rule.compiled.refs;
       for (const record of failingRecords(res)) {
-        const d = describeRecord(res, data, record, lang);
-        const cells: FindingCell[] = d.cells.map((c) => {
+        // Each cell straight from its location: a million findings make no FailureDetail, and
+        // no value is formatted for a message that does not show it (describeRecord does both).
+        const cells: FindingCell[] = refs.map((ref) => {
+          const loc = data.locate?.(ref, record);
           const fc: FindingCell = {
-            item: itemLabel(c.ref),
-            cell: c.location?.cell ?? '',
-            value: cellValue(c.location?.value),
+            item: itemLabel(ref),
+            cell: loc?.cell ?? '',
+            value: cellValue(loc?.value),
           };
-          const otherFile = c.location?.file !== undefined && c.location.file !== s.file;
-          if (c.location && (otherFile || c.location.sheet !== s.sheet))
-            fc.sheet = c.location.sheet;
-          if (otherFile) fc.file = c.location?.file;
+          const otherFile = loc?.file !== undefined && loc.file !== s.file;
+          if (loc && (otherFile || loc.sheet !== s.sheet)) fc.sheet = loc.sheet;
+          if (otherFile) fc.file = loc?.file;
           return fc;
         });
         findings.push({
           ruleId: res.rule.id,
           severity: res.rule.severity,
-          message: d.message || res.rule.expression,
+          message: failureMessage(res, data, record, lang) || res.rule.expression,
           file: s.file,
           sheet: s.sheet,
-          unit: d.unit ?? '',
+          unit: data.unit?.(record) ?? '',
           cells,
         });
       }
