@@ -2,7 +2,14 @@ import type { IndicatorDef } from '../profile/schema';
 import type { Profile } from '../profile/profile';
 import { leafUnits, type Dataset } from '../rollup/dataset';
 import { Exclusions } from './exclusions';
-import { NodeValues, nodeLayout, poolColumns, type NodeLayout } from './node-values';
+import {
+  LEFT_OUT,
+  NodeValues,
+  nodeLayout,
+  poolColumns,
+  SET_ASIDE,
+  type NodeLayout,
+} from './node-values';
 import { targetFor, type TargetChoice } from '../targets/apply';
 import type { TargetTable } from '../targets/table';
 import { progressOf, type Progress, type Stage } from './progress';
@@ -259,11 +266,6 @@ function valuesAt(
   const leaves = leafMarks(ds, [def.numerator, def.denominator], layout, unitAt);
   const n = layout.keys.length;
   const p = poolColumns(n);
-  const list = (lists: Map<number, string[]>, i: number, key: string) => {
-    const l = lists.get(i);
-    if (l) l.push(key);
-    else lists.set(i, [key]);
-  };
   const counted = countsOf(def, ds, excluded);
   for (let i = 0; i < n; i++) {
     if (!leaves[i]) continue;
@@ -280,8 +282,9 @@ function valuesAt(
         p.numerator[j] = (p.numerator[j] as number) + num;
         p.denominator[j] = (p.denominator[j] as number) + den;
         p.pooled[j] = (p.pooled[j] as number) + 1;
-      } else list(kind === 'setAside' ? p.setAside : p.leftOut, j, key);
+      }
     }
+    if (kind !== 'pooled') p.standing[i] = kind === 'setAside' ? SET_ASIDE : LEFT_OUT;
     // The hierarchy breaks cycles when it is built (hierarchy.ts): reaching the cap is a bug.
     if (depth >= MAX_DEPTH) throw new Error(`the region hierarchy above ${key} does not end`);
   }

@@ -17,6 +17,36 @@ export interface NodeLayout {
   index: { get(key: string): number | undefined };
   /** The index of each node's parent; −1 for the whole area. */
   parent: Int32Array;
+  /**
+   * One past the last node under each node: the hierarchy order is parents first, each node's
+   * subtree a run from it (`subtreeEnds`). Undefined when the parents do not form such runs
+   * (never, for a hierarchy Hierarchy built; a list is then found by climbing from each leaf).
+   */
+  end: Int32Array | undefined;
+}
+
+/**
+ * Where each node's run of descendants ends, when `parent` lists a tree in depth-first order
+ * (each node right after its parent or after the whole run of an earlier sibling); else
+ * undefined.
+ */
+export function subtreeEnds(parent: Int32Array): Int32Array | undefined {
+  const n = parent.length;
+  const end = new Int32Array(n);
+  for (let i = 0; i < n; i++) end[i] = i + 1;
+  for (let i = n - 1; i > 0; i--) {
+    const p = parent[i] as number;
+    if (p < 0 || p >= i) return undefined;
+    if ((end[i] as number) > (end[p] as number)) end[p] = end[i] as number;
+  }
+  // Each node's parent must be the innermost run still open where the node stands.
+  const open: number[] = n > 0 ? [0] : [];
+  for (let k = 1; k < n; k++) {
+    while (open.length > 0 && (end[open[open.length - 1] as number] as number) <= k) open.pop();
+    if (open[open.length - 1] !== parent[k]) return undefined;
+    open.push(k);
+  }
+  return end;
 }
 
 export function nodeLayout(h: Hierarchy): NodeLayout {
@@ -28,7 +58,7 @@ export function nodeLayout(h: Hierarchy): NodeLayout {
     const p = h.node(k)?.parent;
     parent[i] = p === undefined ? -1 : (index.get(p) ?? -1);
   });
-  return { keys, index, parent };
+  return { keys, index, parent, end: subtreeEnds(parent) };
 }
 
 export interface PoolColumns {
@@ -37,9 +67,17 @@ export interface PoolColumns {
   pooled: Int32Array;
   /** 1 where some leaf unit is under the node (pooled, left out or set aside). */
   present: Uint8Array;
-  leftOut: Map<number, string[]>;
-  setAside: Map<number, string[]>;
+  /**
+   * Each leaf's standing: 0 pooled (or not a leaf), LEFT_OUT, SET_ASIDE. A node's lists of
+   * units left out and set aside are the leaves under it so marked, in hierarchy order, made
+   * when the node's pool is asked for: at 100,000 villages with errors, lists kept at every
+   * node above each leaf were 300,000 arrays an indicator.
+   */
+  standing: Uint8Array;
 }
+
+export const LEFT_OUT = 1;
+export const SET_ASIDE = 2;
 
 export function poolColumns(size: number): PoolColumns {
   return {
@@ -47,8 +85,7 @@ export function poolColumns(size: number): PoolColumns {
     denominator: new Float64Array(size),
     pooled: new Int32Array(size),
     present: new Uint8Array(size),
-    leftOut: new Map(),
-    setAside: new Map(),
+    standing: new Uint8Array(size),
   };
 }
 
@@ -82,14 +119,48 @@ export class NodeValues implements ReadonlyMap<string, NodeValue> {
 
   private at(i: number): NodeValue {
     const p = this.pools;
+    const lists = this.listsAt(i);
     const pool: Pool = {
       numerator: p.numerator[i] as number,
       denominator: p.denominator[i] as number,
       pooled: p.pooled[i] as number,
-      leftOut: p.leftOut.get(i) ?? NONE,
-      setAside: p.setAside.get(i) ?? NONE,
+      leftOut: lists.leftOut,
+      setAside: lists.setAside,
     };
     return this.valueOf(this.def, this.layout.keys[i] as string, pool);
+  }
+
+  /** Lists of nodes with more than one node under them, kept once made (the area's is read often). */
+  private readonly lists = new Map<number, { leftOut: string[]; setAside: string[] }>();
+
+  /** The leaves under node `i` left out and set aside, in hierarchy order. */
+  private listsAt(i: number): { leftOut: string[]; setAside: string[] } {
+    const known = this.lists.get(i);
+    if (known) return known;
+    const { keys, end, parent } = this.layout;
+    const standing = this.pools.standing;
+    let leftOut = NONE;
+    let setAside = NONE;
+    const take = (k: number) => {
+      const s = standing[k];
+      if (s === LEFT_OUT) (leftOut === NONE ? (leftOut = []) : leftOut).push(keys[k] as string);
+      else if (s === SET_ASIDE)
+        (setAside === NONE ? (setAside = []) : setAside).push(keys[k] as string);
+    };
+    if (end) {
+      for (let k = i, e = end[i] as number; k < e; k++) take(k);
+    } else {
+      // Not in runs: every leaf whose parents lead up to i.
+      for (let k = 0; k < keys.length; k++) {
+        if (!standing[k]) continue;
+        let j = k;
+        for (let depth = 0; j >= 0 && j !== i && depth < 64; depth++) j = parent[j] as number;
+        if (j === i) take(k);
+      }
+    }
+    const out = { leftOut, setAside };
+    if (!end || (end[i] as number) - i > 1) this.lists.set(i, out);
+    return out;
   }
 
   /**

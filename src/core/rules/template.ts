@@ -75,28 +75,32 @@ export function formatValue(
   return s === null || s === undefined || s.trim() === '' ? t(lang, 'rules.blank') : s;
 }
 
-/** The message for one record. An item the data lacks is left as written. */
+/**
+ * The message for one record. An item the data lacks is left as written. The pieces are joined
+ * once, into one flat string: added one to another they stay a tree of pieces (470 bytes a
+ * message where the text is 80), and a million findings keep their messages.
+ */
 export function renderTemplate(
   template: MessageTemplate,
   data: RuleData & { unit?(record: number): string },
   record: number,
   lang: Lang = 'zh',
 ): string {
-  let out = '';
+  const pieces: string[] = [];
   for (const p of template.parts) {
     switch (p.kind) {
       case 'text':
-        out += p.text;
+        pieces.push(p.text);
         break;
       case 'unit':
-        out += data.unit ? data.unit(record) : p.written;
+        pieces.push(data.unit ? data.unit(record) : p.written);
         break;
       case 'item': {
         const column = data.column(p.query);
-        out += column ? formatValue(column, record, lang) : p.written;
+        pieces.push(column ? formatValue(column, record, lang) : p.written);
         break;
       }
     }
   }
-  return out;
+  return pieces.join('');
 }
