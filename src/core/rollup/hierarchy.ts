@@ -87,6 +87,7 @@ export function nameSimilarity(a: string, b: string): number {
 }
 
 export class Hierarchy {
+  /** By key. `values()` is a fresh array each time: a caller may add nodes while it walks it. */
   readonly nodes = new KeyMap<RegionNode>();
   /**
    * Nodes by normalised name and former names: the first node of each name, as `named()` reads
@@ -175,8 +176,11 @@ export class Hierarchy {
     // Found by its key: a node known only by its own (non-empty) name, first of that name.
     const byKey = !node.code && own === nameKey && own !== '';
     if (!byKey && ((unnamed && own === nameKey) || !this.named(own))) this.byName.set(own, node);
-    for (const k of (node.aliases ?? []).map(unitNameKey))
-      if (!this.named(k)) this.byName.set(k, node);
+    if (node.aliases)
+      for (const alias of node.aliases) {
+        const k = unitNameKey(alias);
+        if (!this.named(k)) this.byName.set(k, node);
+      }
     return node;
   }
 
@@ -213,14 +217,14 @@ export class Hierarchy {
     const isTop = (n: RegionNode) => !n.parent || !this.nodes.has(n.parent);
     // A parent given by its code (a unit's implied township, the county a partial code list
     // implies) is a node, so units under it are siblings and none of them becomes the area.
-    for (const n of [...this.nodes.values()]) {
+    for (const n of this.nodes.values()) {
       if (n.parent && !this.nodes.has(n.parent) && levelOfCode(n.parent))
         this.implied.add(this.add({ code: n.parent, name: '' }, false).key);
     }
     // Parents implied by codes, climbing until the coded tops meet (units known only by name
     // do not make the codes climb past their city).
     for (let guard = 0; guard < 8; guard++) {
-      const tops = [...this.nodes.values()].filter((n) => n.code && isTop(n));
+      const tops = this.nodes.values().filter((n) => n.code && isTop(n));
       if (tops.length <= 1) break;
       let climbed = false;
       for (const top of tops) {
@@ -238,7 +242,7 @@ export class Hierarchy {
       }
       if (!climbed) break;
     }
-    const tops = [...this.nodes.values()].filter(isTop);
+    const tops = this.nodes.values().filter(isTop);
     const coded = tops.filter((n) => n.code);
     if (tops.length === 1 && tops[0]) {
       this.root = tops[0].key;
@@ -285,7 +289,7 @@ export class Hierarchy {
    */
   isExpected(key: string): boolean {
     // Whether the sheet lists any unit, asked once per unit row: worked out once.
-    this.anyListed ??= [...this.nodes.values()].some((n) => n.listed);
+    this.anyListed ??= this.nodes.values().some((n) => n.listed);
     if (!this.anyListed) return true;
     const node = this.nodes.get(key);
     if (!node) return false;
@@ -303,7 +307,7 @@ export class Hierarchy {
   /** Listed units whose names are like `name` ("是否应为 …？"), best first. */
   similar(name: string, most = 2): string[] {
     // The candidates once, not a pass over every node for each unlisted row.
-    this.listedNames ??= [...this.nodes.values()]
+    this.listedNames ??= this.nodes.values()
       .filter((n) => n.listed && n.key !== this.root)
       .map((n) => n.name);
     return this.listedNames
@@ -412,7 +416,7 @@ export class Hierarchy {
 
   /** The listed nodes without listed children: the units a region sheet expects to report. */
   expectedLeaves(): string[] {
-    return [...this.nodes.values()]
+    return this.nodes.values()
       .filter((n) => n.listed && !n.children.some((c) => this.nodes.get(c)?.listed))
       .filter((n) => n.key !== this.root)
       .map((n) => n.key);
