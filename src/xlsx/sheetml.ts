@@ -244,7 +244,11 @@ function styleAttr(style: number): string {
   return (styleAttrs[style] ??= ` s="${style}"`);
 }
 
-function cellXml(ref: string, spec: OutputCell, style: number, strings: SharedStrings): string {
+/**
+ * A cell's XML after `<c r="A1"`, or undefined when nothing is written (a blank cell of the
+ * default look).
+ */
+function cellTail(spec: OutputCell, style: number, strings: SharedStrings): string | undefined {
   const s = style ? styleAttr(style) : '';
   const v = spec.value;
   if (spec.formula !== undefined) {
@@ -255,14 +259,43 @@ function cellXml(ref: string, spec: OutputCell, style: number, strings: SharedSt
           ? `<v>${xmlText(v)}</v>`
           : '';
     const t = typeof v === 'string' ? ' t="str"' : '';
-    return `<c r="${ref}"${s}${t}><f>${xmlText(spec.formula)}</f>${cached}</c>`;
+    return `${s}${t}><f>${xmlText(spec.formula)}</f>${cached}</c>`;
   }
-  if (v === null || v === undefined) return style ? `<c r="${ref}"${s}/>` : '';
-  if (typeof v === 'number') {
-    return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s}/>`;
+  if (v === null || v === undefined) return style ? `${s}/>` : undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? `${s}><v>${v}</v></c>` : `${s}/>`;
+  if (typeof v === 'boolean') return `${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `${s} t="s"><v>${strings.index(v)}</v></c>`;
+}
+
+/**
+ * The tails of cells already written, by cell object, with and without a border: a units sheet
+ * shares one object per look and value (output/units.ts), so 3 million cells are a few thousand
+ * tails. Not for a text cell (each use is counted in the shared strings) or a formula; only the
+ * first MEMO_CELLS objects are kept, as StyleTable keeps them.
+ */
+class Tails {
+  private readonly plain = new Map<OutputCell, string | null>();
+  private readonly bordered = new Map<OutputCell, string | null>();
+
+  constructor(
+    private readonly styles: StyleTable,
+    private readonly strings: SharedStrings,
+  ) {}
+
+  of(cell: OutputCell, border: boolean): string | undefined {
+    if (typeof cell.value === 'string' || cell.formula !== undefined)
+      return cellTail(cell, this.style(cell, border), this.strings);
+    const memo = border ? this.bordered : this.plain;
+    const known = memo.get(cell);
+    if (known !== undefined) return known ?? undefined;
+    const tail = cellTail(cell, this.style(cell, border), this.strings);
+    if (memo.size < MEMO_CELLS) memo.set(cell, tail ?? null);
+    return tail;
   }
-  if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${s} t="s"><v>${strings.index(v)}</v></c>`;
+
+  private style(cell: OutputCell, border: boolean): number {
+    return cell === EMPTY && !border ? 0 : this.styles.index(cell, border);
+  }
 }
 
 /** Every cell the sheet writes: its rows, and the bordered cells beyond them. */
@@ -311,6 +344,7 @@ export function writeSheetXml(
   const letters: string[] = [];
   for (let c = 0; c < columns; c++) letters.push(columnLetter(c));
   const heights = sheet.rowHeights ?? [];
+  const tails = new Tails(styles, strings);
   // Pieces joined once per thousand rows: one flat string, not a tree of a million joins.
   let chunk: string[] = [];
   for (let r = 0; r < rows; r++) {
@@ -326,11 +360,9 @@ export function writeSheetXml(
       const spec = row[c];
       const border = borders !== undefined && borders[c] === 1;
       if (!spec && !border) continue;
-      const cell = spec ?? EMPTY;
-      const style = cell === EMPTY && !border ? 0 : styles.index(cell, border);
-      const xml = cellXml((letters[c] as string) + rowNo, cell, style, strings);
-      if (xml) {
-        chunk.push(xml);
+      const tail = tails.of(spec ?? EMPTY, border);
+      if (tail !== undefined) {
+        chunk.push(`<c r="${letters[c] as string}${rowNo}"${tail}`);
         any = true;
       }
     }

@@ -307,7 +307,8 @@ export class Hierarchy {
   /** Listed units whose names are like `name` ("是否应为 …？"), best first. */
   similar(name: string, most = 2): string[] {
     // The candidates once, not a pass over every node for each unlisted row.
-    this.listedNames ??= this.nodes.values()
+    this.listedNames ??= this.nodes
+      .values()
       .filter((n) => n.listed && n.key !== this.root)
       .map((n) => n.name);
     return this.listedNames
@@ -416,7 +417,8 @@ export class Hierarchy {
 
   /** The listed nodes without listed children: the units a region sheet expects to report. */
   expectedLeaves(): string[] {
-    return this.nodes.values()
+    return this.nodes
+      .values()
       .filter((n) => n.listed && !n.children.some((c) => this.nodes.get(c)?.listed))
       .filter((n) => n.key !== this.root)
       .map((n) => n.key);
