@@ -166,7 +166,11 @@ export function describeRecord(
     if (location) cell.location = location;
     return cell;
   });
-  const detail: FailureDetail = { record, message: failureMessage(result, data, record, lang), cells };
+  const detail: FailureDetail = {
+    record,
+    message: failureMessage(result, data, record, lang),
+    cells,
+  };
   const unit = data.unit?.(record);
   if (unit !== undefined) detail.unit = unit;
   return detail;
