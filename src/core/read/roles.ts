@@ -444,7 +444,7 @@ export function sumsEqual(
 
 /** A unit row again (by code, else by name): its first row. Codes and names keyed apart, as given. */
 function markRepeats(rows: readonly RowInfo[], out: RowRoleResult[]): void {
-  // A million villages: KeyMap, several times faster than Map at that size.
+  // A million villages: KeyMap, faster than Map at that size (key-map.ts).
   const byCode = new KeyMap<number>();
   const byName = new KeyMap<number>();
   out.forEach((r, i) => {
