@@ -4,6 +4,7 @@ import { leafUnits, type Dataset } from '../rollup/dataset';
 import { Exclusions } from './exclusions';
 import {
   LEFT_OUT,
+  MAX_DEPTH,
   NodeValues,
   nodeLayout,
   poolColumns,
@@ -205,13 +206,6 @@ function shownValue(
 }
 
 /**
- * The indicator's pool at every node, in one pass: each leaf unit is added to its own node
- * and to every node above it (no walk of each node's subtree), in hierarchy order.
- */
-/** Deeper than any region hierarchy (province → village is 5 levels). */
-const MAX_DEPTH = 64;
-
-/**
  * Each layout node's unit index in the dataset (−1: not a reporting unit), worked out once per
  * assessment, so no indicator looks a unit up by its key.
  */
@@ -256,6 +250,11 @@ function leafMarks(
   return present;
 }
 
+/**
+ * The indicator's pool at every node, in one pass: each leaf unit's counts are added to its own
+ * node and to every node above it (no walk of each node's subtree), in hierarchy order; a leaf
+ * left out or set aside is marked once, and a node's lists are read from the marks.
+ */
 function valuesAt(
   def: IndicatorDef,
   ds: Dataset,

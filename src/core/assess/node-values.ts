@@ -76,6 +76,9 @@ export interface PoolColumns {
   standing: Uint8Array;
 }
 
+/** Deeper than any region hierarchy (province → village is 5 levels): a climb's bound. */
+export const MAX_DEPTH = 64;
+
 export const LEFT_OUT = 1;
 export const SET_ASIDE = 2;
 
@@ -154,7 +157,8 @@ export class NodeValues implements ReadonlyMap<string, NodeValue> {
       for (let k = 0; k < keys.length; k++) {
         if (!standing[k]) continue;
         let j = k;
-        for (let depth = 0; j >= 0 && j !== i && depth < 64; depth++) j = parent[j] as number;
+        for (let depth = 0; j >= 0 && j !== i && depth < MAX_DEPTH; depth++)
+          j = parent[j] as number;
         if (j === i) take(k);
       }
     }
