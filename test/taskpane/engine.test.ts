@@ -16,6 +16,7 @@ import {
   type FromWorker,
 } from '../../src/taskpane/engine/job';
 import { defaultIndex, defaultProfile } from '../support/fixtures';
+import { validationFields } from '../support/findings';
 import { readSample } from '../support/sample';
 
 /** What postMessage does to a value. */
@@ -48,7 +49,9 @@ describe('runJob', () => {
       lang: 'zh',
     });
     const audit = runJob(job());
-    expect(audit.validation).toEqual(direct.validation);
+    expect(validationFields(audit.validation)).toEqual(validationFields(direct.validation));
+    // What the worker answers is plain data: it crosses a structured clone whole.
+    expect(structuredClone(audit.validation)).toEqual(audit.validation);
     expect(audit.forms).toBe(5);
     expect(audit.period).toBe('2025');
     expect(audit.report).toBeUndefined();

@@ -401,48 +401,83 @@ export function buildDataset(
  * Each item's values by unit. The first row of a unit counts; a row reporting it again (a
  * duplicate: a finding) that says the same changes nothing, and a value the two disagree on
  * is known to neither: it is marked as a conflict and set aside from the pools.
+ *
+ * Which row a unit's value comes from depends only on the tables that hold the item, so the
+ * items of one form share one `table` and one `record` array (at 100,000 units and 60 items,
+ * 45 MB not made): the first row is found once per unit and group, then each item's value read.
  */
 function itemColumns(
   tables: readonly SourceTable[],
   refs: Int32Array,
   size: number,
 ): Map<string, ItemColumnData> {
+  // The tables holding each item, in table order: items held by the same tables are a group.
+  const holders = new Map<string, number[]>();
+  tables.forEach((src, t) => {
+    for (const id of src.columns.keys()) {
+      const list = holders.get(id);
+      if (list) list.push(t);
+      else holders.set(id, [t]);
+    }
+  });
+  interface Group {
+    table: Int32Array;
+    record: Int32Array;
+    /** By table: its items of the group, each with the sheet numbers holding it. */
+    items: Map<number, { c: ItemColumnData; numbers: Float64Array | undefined }[]>;
+  }
+  const groups = new Map<string, Group>();
   const out = new Map<string, ItemColumnData>();
-  const column = (id: string): ItemColumnData => {
-    let c = out.get(id);
-    if (!c) {
-      c = {
-        value: new Float64Array(size).fill(NaN),
+  for (const [id, held] of holders) {
+    const sig = held.join(',');
+    let g = groups.get(sig);
+    if (!g) {
+      g = {
         table: new Int32Array(size).fill(-1),
         record: new Int32Array(size).fill(-1),
-        conflict: new Uint8Array(size),
+        items: new Map(held.map((t) => [t, []])),
       };
-      out.set(id, c);
+      groups.set(sig, g);
     }
-    return c;
-  };
-  // Each table's (item column, sheet numbers) pairs, found once: not two Map look-ups per
-  // unit and item (eight million at a million units).
-  const pairs = tables.map((src) =>
-    [...src.columns].map(([id, col]) => ({ c: column(id), numbers: src.table.numbers.get(col) })),
+    const c: ItemColumnData = {
+      value: new Float64Array(size).fill(NaN),
+      table: g.table,
+      record: g.record,
+      conflict: new Uint8Array(size),
+    };
+    out.set(id, c);
+    for (const t of held) {
+      const src = tables[t] as SourceTable;
+      const numbers = src.table.numbers.get(src.columns.get(id) as number);
+      g.items.get(t)?.push({ c, numbers });
+    }
+  }
+  // Each table's groups, found once: not a Map look-up per unit and group.
+  const byTable = tables.map((_, t) =>
+    [...groups.values()].flatMap((g) => {
+      const items = g.items.get(t);
+      return items ? [{ g, items }] : [];
+    }),
   );
   for (let k = 0; k < refs.length; k += 3) {
     const t = refs[k] as number;
     const i = refs[k + 1] as number;
     const u = refs[k + 2] as number;
-    for (const { c, numbers } of pairs[t] as (typeof pairs)[number]) {
-      const v = numbers?.[i] ?? NaN;
-      const had = c.table[u] as number;
+    for (const { g, items } of byTable[t] as (typeof byTable)[number]) {
+      const had = g.table[u] as number;
       if (had < 0) {
-        c.value[u] = v;
-        c.table[u] = t;
-        c.record[u] = i;
+        g.table[u] = t;
+        g.record[u] = i;
+        for (const { c, numbers } of items) c.value[u] = numbers?.[i] ?? NaN;
         continue;
       }
-      if (had === t && c.record[u] === i) continue; // a wide sheet read for a second form
-      const first = c.value[u] as number;
-      const same = (Number.isNaN(v) && Number.isNaN(first)) || Math.abs(v - first) <= 1e-9;
-      if (!same) c.conflict[u] = 1;
+      if (had === t && g.record[u] === i) continue; // a wide sheet read for a second form
+      for (const { c, numbers } of items) {
+        const v = numbers?.[i] ?? NaN;
+        const first = c.value[u] as number;
+        const same = (Number.isNaN(v) && Number.isNaN(first)) || Math.abs(v - first) <= 1e-9;
+        if (!same) c.conflict[u] = 1;
+      }
     }
   }
   return out;

@@ -145,7 +145,7 @@ export interface FailureDetail {
 
 /** The rule's message for one record, `{[item]}` and `{unit}` filled in ('' when it has none). */
 export function failureMessage(
-  result: RuleResult,
+  result: Pick<RuleResult, 'rule'>,
   data: RuleDataset,
   record: number,
   lang: Lang = 'zh',

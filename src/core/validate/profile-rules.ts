@@ -3,19 +3,14 @@ import type { Profile } from '../profile/profile';
 import type { RuleDef } from '../profile/schema';
 import type { Table } from '../read/table';
 import type { Dataset } from '../rollup/dataset';
-import {
-  applies,
-  confront,
-  failingRecords,
-  failureMessage,
-  type ConfrontRule,
-} from '../rules/confront';
+import { applies, confront, failingRecords, type ConfrontRule } from '../rules/confront';
 import { tableDataset, type FormTable } from '../rules/dataset';
-import { compileRule, type RuleRef } from '../rules/compile';
+import { compileRule } from '../rules/compile';
 import type { ItemCatalog, RuleDataset } from '../rules/data';
 import { buildRules, problemText, type RuleProblem, type RuleSet } from '../rules/table';
 import { issueText } from '../rules/issues';
-import type { Finding, FindingCell, RuleSummary } from './result';
+import type { Finding, RuleSummary } from './result';
+import { RuleFinding, type FailureSource } from './rule-finding';
 import { isMissingAnything, whatIsMissing } from './applicability';
 
 /**
@@ -47,26 +42,6 @@ function asConfront(set: RuleSet): ConfrontRule[] {
     if (r.scope.length > 0) c.scope = r.scope;
     return c;
   });
-}
-
-function cellValue(text: string | undefined): number | string | null {
-  if (text === undefined || text === '') return null;
-  const n = Number(text);
-  return Number.isFinite(n) && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim()) ? n : text;
-}
-
-/**
- * How a finding names the item a reference reads (`PREV(活产数)`, `FE2!在校生数`), made once per
- * reference: a million findings share the few texts rather than each holding its own.
- */
-const itemLabels = new WeakMap<RuleRef, string>();
-function itemLabel(ref: RuleRef): string {
-  let label = itemLabels.get(ref);
-  if (label === undefined) {
-    label = ref.previous ? `PREV(${ref.name})` : ref.form ? `${ref.form}!${ref.name}` : ref.name;
-    itemLabels.set(ref, label);
-  }
-  return label;
 }
 
 /** A rule that could not be built: a summary row with its error, no records. */
@@ -146,32 +121,8 @@ export function runRules(
       sum.passes += res.summary.passes;
       sum.fails += res.summary.fails;
       sum.notEvaluated += res.summary.notEvaluated;
-      const refs = res.rule.compiled.refs;
-      for (const record of failingRecords(res)) {
-        // Each cell straight from its location: a million findings make no FailureDetail, and
-        // no value is formatted for a message that does not show it (describeRecord does both).
-        const cells: FindingCell[] = refs.map((ref) => {
-          const loc = data.locate?.(ref, record);
-          const fc: FindingCell = {
-            item: itemLabel(ref),
-            cell: loc?.cell ?? '',
-            value: cellValue(loc?.value),
-          };
-          const otherFile = loc?.file !== undefined && loc.file !== s.file;
-          if (loc && (otherFile || loc.sheet !== s.sheet)) fc.sheet = loc.sheet;
-          if (otherFile) fc.file = loc?.file;
-          return fc;
-        });
-        findings.push({
-          ruleId: res.rule.id,
-          severity: res.rule.severity,
-          message: failureMessage(res, data, record, lang) || res.rule.expression,
-          file: s.file,
-          sheet: s.sheet,
-          unit: data.unit?.(record) ?? '',
-          cells,
-        });
-      }
+      const source: FailureSource = { rule: res.rule, data, lang, file: s.file, sheet: s.sheet };
+      for (const record of failingRecords(res)) findings.push(new RuleFinding(source, record));
     }
     for (const r of skipped) {
       const sum = byId.get(r.id);

@@ -11,6 +11,7 @@ import { vocabularyOf, type Profile } from '../../core/profile/profile';
 import { HeaderIndex } from '../../core/read/vocabulary';
 import type { TargetTable } from '../../core/targets/table';
 import type { ValidationResult } from '../../core/validate/result';
+import { plainFindings } from '../../core/validate/rule-finding';
 
 /**
  * One run of the engine as plain data in and plain data out, so that it can cross to a Web
@@ -75,7 +76,9 @@ export function runJob(
     ...(onProgress ? { onProgress } : {}),
   });
   const outcome: EngineOutcome = {
-    validation: result.validation,
+    // Plain data: a rule's finding makes its message and cells when read (rule-finding.ts),
+    // and a structured clone keeps only own fields.
+    validation: { ...result.validation, findings: plainFindings(result.validation.findings) },
     period: result.period,
     forms: result.dataset.forms.length,
     digest: result.digest,

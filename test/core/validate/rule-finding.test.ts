@@ -1,0 +1,111 @@
+import { readTable } from '../../../src/core/read/table';
+import { buildRules } from '../../../src/core/rules/table';
+import { runRules, type RuleSheet } from '../../../src/core/validate/profile-rules';
+import { applyExplanations } from '../../../src/core/validate/explanations';
+import { findingKey, type Finding } from '../../../src/core/validate/result';
+import { plainFinding, plainFindings } from '../../../src/core/validate/rule-finding';
+import { defaultIndex } from '../../support/fixtures';
+
+/**
+ * A written rule's finding makes its message and cells when read (rule-finding.ts). What a
+ * reader sees must be what the plain object said: the expected texts and cells below are
+ * worked out by hand from the two small forms.
+ */
+function sheet(name: string, rows: (string | number | null)[][], form: string): RuleSheet {
+  const table = readTable({ name, origin: { row: 0, col: 0 }, rows }, defaultIndex());
+  if (!table) throw new Error('no table');
+  return { file: 'x.xlsx', sheet: name, table, form: { id: form, name: form } };
+}
+
+const births = sheet(
+  '妇幼',
+  [
+    ['地区', '活产数', '男婴活产数', '女婴活产数'],
+    ['一村', 10, 6, 4], // 6 + 4 = 10 ✓
+    ['二村', 20, 9, 10], // 9 + 10 = 19 ✗
+    ['三村', 5, 3, null], // 女婴 blank: not evaluated
+  ],
+  'FE1',
+);
+const schools = sheet(
+  '教育',
+  [
+    ['地区', '在校生数'],
+    ['一村', 30],
+    ['二村', 12],
+    ['三村', 8],
+  ],
+  'FE3',
+);
+
+const set = buildRules([
+  {
+    id: 'R1',
+    rule: '[男婴活产数] + [女婴活产数] = [活产数]',
+    severity: 'error',
+    message: '{unit}：男{[男婴活产数]}+女{[女婴活产数]}≠{[活产数]}',
+    scope: 'FE1',
+  },
+  // Cross-form: a cell on another sheet is named with its sheet.
+  { id: 'R2', rule: '[活产数] <= [FE3!在校生数]', severity: 'warning', scope: 'FE1' },
+]);
+
+function run(): Finding[] {
+  return runRules(set, [births, schools], undefined, 'zh').findings;
+}
+
+test('a rule finding reads as the plain finding it stands for', () => {
+  const [r1, r2, ...rest] = run();
+  expect(rest).toEqual([]);
+  expect(plainFinding(r1 as Finding)).toEqual({
+    ruleId: 'R1',
+    severity: 'error',
+    message: '二村：男9+女10≠20',
+    file: 'x.xlsx',
+    sheet: '妇幼',
+    unit: '二村',
+    cells: [
+      { item: '男婴活产数', cell: 'C3', value: 9 },
+      { item: '女婴活产数', cell: 'D3', value: 10 },
+      { item: '活产数', cell: 'B3', value: 20 },
+    ],
+  });
+  // 三村 has 5 births and 8 pupils: passes; 二村 20 > 12 fails; without a message, the rule.
+  expect(plainFinding(r2 as Finding)).toEqual({
+    ruleId: 'R2',
+    severity: 'warning',
+    message: '[活产数] <= [FE3!在校生数]',
+    file: 'x.xlsx',
+    sheet: '妇幼',
+    unit: '二村',
+    cells: [
+      { item: '活产数', cell: 'B3', value: 20 },
+      { item: 'FE3!在校生数', cell: 'B3', value: 12, sheet: '教育' },
+    ],
+  });
+});
+
+test('JSON writes its fields in the plain order, the explanation last when there is one', () => {
+  const findings = run();
+  applyExplanations(findings, new Map([[findingKey(findings[1] as Finding), '已核实']]));
+  const json = JSON.parse(JSON.stringify(findings)) as Record<string, unknown>[];
+  expect(json.map((f) => Object.keys(f))).toEqual([
+    ['ruleId', 'severity', 'message', 'file', 'sheet', 'unit', 'cells'],
+    ['ruleId', 'severity', 'message', 'file', 'sheet', 'unit', 'cells', 'explanation'],
+  ]);
+  expect(json[1]?.explanation).toBe('已核实');
+  expect(json[0]?.message).toBe('二村：男9+女10≠20');
+});
+
+test('plain findings survive a structured clone (the Web Worker) whole', () => {
+  const plain = plainFindings(run());
+  const cloned = structuredClone(plain);
+  expect(cloned).toEqual(plain);
+  expect(cloned.map((f) => f.message)).toEqual(['二村：男9+女10≠20', '[活产数] <= [FE3!在校生数]']);
+  expect(cloned[1]?.cells[1]).toEqual({
+    item: 'FE3!在校生数',
+    cell: 'B3',
+    value: 12,
+    sheet: '教育',
+  });
+});
