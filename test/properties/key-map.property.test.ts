@@ -44,7 +44,42 @@ describe.each(hashes)('KeyMap with the %s hash', (_name, hash) => {
         expect(ours.entries()).toEqual([...theirs.entries()]);
         expect(ours.keys()).toEqual([...theirs.keys()]);
         expect(ours.values()).toEqual([...theirs.values()]);
+        const walked: number[] = [];
+        ours.each((v) => walked.push(v));
+        expect(walked).toEqual([...theirs.values()]);
       }),
+      runs(300),
+    );
+  });
+
+  it('each() visits the entries there when it began, once, while the walk adds more', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(key, fc.integer()), { maxLength: 300 }),
+        fc.array(key, { maxLength: 300 }),
+        (start, added) => {
+          const ours = new KeyMap<number>(undefined, hash);
+          const theirs = new Map<string, number>();
+          for (const [k, v] of start) {
+            ours.set(k, v);
+            theirs.set(k, v);
+          }
+          const before = [...theirs.values()];
+          const walked: number[] = [];
+          let i = 0;
+          // Each visit adds a key (new or not), which may rebuild the table or move it to a Map.
+          ours.each((v) => {
+            walked.push(v);
+            const k = added[i++ % Math.max(1, added.length)];
+            if (k !== undefined && !theirs.has(k)) {
+              ours.set(k, -1);
+              theirs.set(k, -1);
+            }
+          });
+          expect(walked).toEqual(before);
+          expect(ours.values()).toEqual([...theirs.values()]);
+        },
+      ),
       runs(300),
     );
   });

@@ -310,29 +310,82 @@ export function buildDataset(
 ): Dataset {
   const own = rec.regions.flatMap((r) => regionRows(r.table));
   const listed = own.length > 0 ? own : [...(opts.regionRows ?? [])];
-  // Each form's records → their row in `seen`, whose keys the hierarchy hands back: a unit row
-  // is resolved once, not again below (at a million rows, a second name look-up each).
-  const seenAt = rec.forms.map((fs) => new Int32Array(fs.table.records.length).fill(-1));
+  const found = resolveUnits(rec, listed, rootName);
+  const rows = unitRows(rec, found, own.length > 0);
+  for (const key of rows.unlistedNodes) found.hierarchy.remove(key);
+  return lazyItems(
+    {
+      hierarchy: found.hierarchy,
+      forms: rec.forms,
+      tables: rows.tables,
+      units: rows.numbers.keys,
+      unitIndex: rows.numbers,
+      formUnits: rows.formUnits,
+      totals: rows.totals,
+      unlisted: rows.unlisted,
+      regionRows: listed,
+    },
+    rows.refs,
+  );
+}
+
+/** The hierarchy, and each form's unit rows' nodes: `nodes[at[k][i]]` for record i of form k. */
+interface ResolvedUnits {
+  hierarchy: Hierarchy;
+  at: Int32Array[];
+  nodes: RegionNode[];
+}
+
+/**
+ * Each form's records → their row in `seen`, whose nodes the hierarchy hands back: a unit row
+ * is resolved once, not again below (at a million rows, a second name look-up each). Its own
+ * function, so the million rows of `seen` die with it (a closure of the dataset's would keep
+ * every local of the function it was made in).
+ */
+function resolveUnits(
+  rec: Recognised,
+  listed: readonly RegionRow[],
+  rootName: string,
+): ResolvedUnits {
+  const at = rec.forms.map((fs) => new Int32Array(fs.table.records.length).fill(-1));
   const seen: RegionRow[] = [];
   rec.forms.forEach((fs, k) => {
-    for (const row of seenRows(fs.table, seenAt[k], seen.length)) seen.push(row);
+    for (const row of seenRows(fs.table, at[k], seen.length)) seen.push(row);
   });
-  const seenNodes: RegionNode[] = [];
-  const hierarchy = Hierarchy.build(listed, seen, rootName, seenNodes);
-  const checkListed = own.length > 0;
+  const nodes: RegionNode[] = [];
+  const hierarchy = Hierarchy.build(listed, seen, rootName, nodes);
+  return { hierarchy, at, nodes };
+}
 
+interface UnitRowsOut {
+  tables: SourceTable[];
+  numbers: UnitNumbers;
+  /** (table, record, unit) of every unit row, in reading order. */
+  refs: Int32Array;
+  formUnits: Map<string, FormUnits>;
+  totals: TotalRow[];
+  unlisted: UnlistedUnit[];
+  /** Units no region sheet lists: taken out of the hierarchy. */
+  unlistedNodes: Set<string>;
+}
+
+/** Every form's unit rows numbered by unit, its totals, and the units a region sheet does not list. */
+function unitRows(rec: Recognised, found: ResolvedUnits, checkListed: boolean): UnitRowsOut {
+  const { hierarchy } = found;
   const tables: SourceTable[] = [];
   const tableIndex = new Map<Table, number>();
   const numbers = new UnitNumbers(hierarchy);
-  /** (table, record, unit) of every unit row, in reading order. */
-  const refs: number[] = [];
+  // Three numbers per unit row at most: sized once, not grown by a push a number.
+  const all = rec.forms.reduce((n, fs) => n + fs.table.records.length, 0);
+  const refs = new Int32Array(3 * all);
+  let n = 0;
   const formUnits = new Map<string, FormUnits>();
   const totals: TotalRow[] = [];
   const unlisted: UnlistedUnit[] = [];
   const unlistedKeys = new Set<string>();
   const unlistedNodes = new Set<string>();
   rec.forms.forEach((fs, k) => {
-    const seenOf = seenAt[k] as Int32Array;
+    const seenOf = found.at[k] as Int32Array;
     let t = tableIndex.get(fs.table);
     if (t === undefined) {
       t = tables.length;
@@ -353,7 +406,7 @@ export function buildDataset(
       if (r.role !== 'unit') continue;
       const s = seenOf[i] as number;
       const node =
-        (s >= 0 ? seenNodes[s] : undefined) ??
+        (s >= 0 ? found.nodes[s] : undefined) ??
         hierarchy.resolveNode(r.code ? { code: r.code, name: r.unit } : { name: r.unit });
       const unitKey = node.key;
       if (checkListed && !hierarchy.isExpected(unitKey)) {
@@ -372,28 +425,42 @@ export function buildDataset(
       }
       const u = numbers.number(node);
       byUnit.add(u, k, i);
-      refs.push(t, i, u);
+      refs[n++] = t;
+      refs[n++] = i;
+      refs[n++] = u;
     }
   });
-  for (const key of unlistedNodes) hierarchy.remove(key);
-  // The values by unit are made when first read: an audit without a rollup (validate) never
-  // reads them, and at a million units they are 17 bytes per unit and item.
-  const rows = Int32Array.from(refs);
-  refs.length = 0;
-  let items: Map<string, ItemColumnData> | undefined;
   return {
-    hierarchy,
-    forms: rec.forms,
     tables,
-    units: numbers.keys,
-    unitIndex: numbers,
-    get items() {
-      return (items ??= itemColumns(tables, rows, numbers.keys.length));
-    },
+    numbers,
+    refs: refs.slice(0, n),
     formUnits,
     totals,
     unlisted,
-    regionRows: listed,
+    unlistedNodes,
+  };
+}
+
+/**
+ * The dataset with its values by unit made when first read: an audit without a rollup
+ * (validate) never reads them, and at a million units they are 17 bytes per unit and item.
+ * Made here, so the getter's closure holds the rows it needs and nothing of buildDataset's.
+ */
+function lazyItems(ds: Omit<Dataset, 'items'>, refs: Int32Array): Dataset {
+  let items: Map<string, ItemColumnData> | undefined;
+  return {
+    hierarchy: ds.hierarchy,
+    forms: ds.forms,
+    tables: ds.tables,
+    units: ds.units,
+    unitIndex: ds.unitIndex,
+    get items() {
+      return (items ??= itemColumns(ds.tables, refs, ds.units.length));
+    },
+    formUnits: ds.formUnits,
+    totals: ds.totals,
+    unlisted: ds.unlisted,
+    regionRows: ds.regionRows,
   };
 }
 

@@ -217,14 +217,15 @@ export class Hierarchy {
     const isTop = (n: RegionNode) => !n.parent || !this.nodes.has(n.parent);
     // A parent given by its code (a unit's implied township, the county a partial code list
     // implies) is a node, so units under it are siblings and none of them becomes the area.
-    for (const n of this.nodes.values()) {
+    // Walked in place (`each`): the nodes added are parents with codes, not visited.
+    this.nodes.each((n) => {
       if (n.parent && !this.nodes.has(n.parent) && levelOfCode(n.parent))
         this.implied.add(this.add({ code: n.parent, name: '' }, false).key);
-    }
+    });
     // Parents implied by codes, climbing until the coded tops meet (units known only by name
     // do not make the codes climb past their city).
     for (let guard = 0; guard < 8; guard++) {
-      const tops = this.nodes.values().filter((n) => n.code && isTop(n));
+      const tops = this.filtered((n) => n.code !== undefined && isTop(n));
       if (tops.length <= 1) break;
       let climbed = false;
       for (const top of tops) {
@@ -242,7 +243,7 @@ export class Hierarchy {
       }
       if (!climbed) break;
     }
-    const tops = this.nodes.values().filter(isTop);
+    const tops = this.filtered(isTop);
     const coded = tops.filter((n) => n.code);
     if (tops.length === 1 && tops[0]) {
       this.root = tops[0].key;
@@ -266,9 +267,9 @@ export class Hierarchy {
     // A root known only by its code is called by the area's name (never shown as a code).
     const root = this.nodes.get(this.root);
     if (root && (root.name === '' || root.name === root.code)) root.name = rootName;
-    for (const n of this.nodes.values()) {
+    this.nodes.each((n) => {
       if (n.parent && n.key !== this.root) adopt(this.nodes.get(n.parent), n.key);
-    }
+    });
     // A parent cycle in a region sheet must not hide units: what the root cannot reach hangs under it.
     // Every node is in one children list at most and the root in none, so the walk is a tree.
     if (this.allReach()) return;
@@ -281,6 +282,15 @@ export class Hierarchy {
       adopt(this.nodes.get(this.root), n.key);
       for (const k of this.subtree(n.key)) reached.add(k);
     }
+  }
+
+  /** The nodes that pass `keep`, without a copy of every node first. */
+  private filtered(keep: (n: RegionNode) => boolean): RegionNode[] {
+    const out: RegionNode[] = [];
+    this.nodes.each((n) => {
+      if (keep(n)) out.push(n);
+    });
+    return out;
   }
 
   /**
@@ -360,19 +370,23 @@ export class Hierarchy {
    */
   private allReach(): boolean {
     const ok = new Set<string>([this.root]);
-    for (const n of this.nodes.values()) {
-      if (n.key === this.root || n.parent === this.root) continue;
+    let all = true;
+    this.nodes.each((n) => {
+      if (!all || n.key === this.root || n.parent === this.root) return;
       const chain: string[] = [];
       let p = n.parent;
       while (p !== undefined && !ok.has(p)) {
-        if (chain.length > this.nodes.size) return false;
+        if (chain.length > this.nodes.size) {
+          all = false;
+          return;
+        }
         chain.push(p);
         p = this.nodes.get(p)?.parent;
       }
-      if (p === undefined) return false;
-      for (const k of chain) ok.add(k);
-    }
-    return true;
+      if (p === undefined) all = false;
+      else for (const k of chain) ok.add(k);
+    });
+    return all;
   }
 
   /** Every key at or under `key`. */
