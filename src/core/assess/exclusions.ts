@@ -1,6 +1,8 @@
+import { a1 } from '../model/a1';
 import { cellOf } from '../read/table';
 import type { Dataset, SourceTable } from '../rollup/dataset';
 import { BUILTIN, type Finding } from '../validate/result';
+import { RuleFinding } from '../validate/rule-finding';
 
 /**
  * Values that failed an error check (强制性审核) are never pooled silently (issue 8): a unit
@@ -18,9 +20,18 @@ const NOT_IN_THE_CELL: ReadonlySet<string> = new Set([
   BUILTIN.unlisted,
 ]);
 
+/**
+ * One sheet's tainted cells: as numbers (row × COLUMNS + column, from 0), and the few addresses
+ * that are not a plain A1 (kept as written; no unit's cell is one, so none is marked by them).
+ */
+interface SheetCells {
+  numbers: number[];
+  other: string[];
+}
+
 export class Exclusions {
-  /** file + sheet → the tainted cells of that sheet (A1), as the findings name them. */
-  private readonly cells = new Map<string, string[]>();
+  /** file + sheet → the tainted cells of that sheet, as the findings name them. */
+  private readonly cells = new Map<string, SheetCells>();
 
   static none(): Exclusions {
     return new Exclusions();
@@ -35,21 +46,33 @@ export class Exclusions {
     // Findings come sheet by sheet: the last sheet's list is kept at hand.
     let lastFile: string | undefined;
     let lastSheet: string | undefined;
-    let last: string[] | undefined;
+    let last: SheetCells | undefined;
+    const sheetOf = (file: string, sheet: string): SheetCells => {
+      if (last === undefined || file !== lastFile || sheet !== lastSheet) {
+        const at = sheetKey(file, sheet);
+        last = ex.cells.get(at);
+        if (last === undefined) ex.cells.set(at, (last = { numbers: [], other: [] }));
+        lastFile = file;
+        lastSheet = sheet;
+      }
+      return last;
+    };
+    // A written rule's failure gives its cells' rows and columns: a million findings make no
+    // address to read back (RuleFinding.places).
+    const add = (file: string, sheet: string, row: number, col: number): void => {
+      const to = sheetOf(file, sheet);
+      if (row >= 0 && col >= 0 && col < COLUMNS) to.numbers.push(row * COLUMNS + col);
+      else to.other.push(a1(row, col));
+    };
     for (const f of findings) {
       if (f.severity !== severity || NOT_IN_THE_CELL.has(f.ruleId)) continue;
+      if (f instanceof RuleFinding && f.places(add)) continue;
       for (const c of f.cells) {
         if (!c.cell) continue;
-        const file = c.file ?? f.file;
-        const sheet = c.sheet ?? f.sheet;
-        if (last === undefined || file !== lastFile || sheet !== lastSheet) {
-          const at = sheetKey(file, sheet);
-          last = ex.cells.get(at);
-          if (last === undefined) ex.cells.set(at, (last = []));
-          lastFile = file;
-          lastSheet = sheet;
-        }
-        last.push(c.cell);
+        const to = sheetOf(c.file ?? f.file, c.sheet ?? f.sheet);
+        const k = cellNumber(c.cell);
+        if (k >= 0) to.numbers.push(k);
+        else to.other.push(c.cell);
       }
     }
     return ex;
@@ -94,16 +117,13 @@ export class Exclusions {
     if (out === undefined) {
       const cells = this.cells.get(at);
       if (cells === undefined) return undefined;
-      const numbers = cells.map(cellNumber);
       const rows = new Map<number, number>();
-      for (const k of numbers) {
-        if (k < 0) continue;
+      for (const k of cells.numbers) {
         const col = k % COLUMNS;
         rows.set(col, Math.max(rows.get(col) ?? 0, (k - col) / COLUMNS + 1));
       }
       out = new Map([...rows].map(([col, n]) => [col, new Uint8Array(n)]));
-      for (const k of numbers) {
-        if (k < 0) continue;
+      for (const k of cells.numbers) {
         const col = k % COLUMNS;
         (out.get(col) as Uint8Array)[(k - col) / COLUMNS] = 1;
       }
@@ -117,7 +137,12 @@ export class Exclusions {
 
   private set(at: string): Set<string> {
     let out = this.sets.get(at);
-    if (out === undefined) this.sets.set(at, (out = new Set(this.cells.get(at))));
+    if (out === undefined) {
+      const cells = this.cells.get(at);
+      out = new Set(cells?.other);
+      for (const k of cells?.numbers ?? []) out.add(a1((k - (k % COLUMNS)) / COLUMNS, k % COLUMNS));
+      this.sets.set(at, out);
+    }
     return out;
   }
 

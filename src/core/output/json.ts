@@ -179,8 +179,12 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
     const name = h.name(u);
     return (count.get(name) ?? 0) > 1 ? `${name}（${h.node(u)?.code ?? u}）` : name;
   };
-  // Once per unit, not once per unit and indicator.
+  // Once per unit, not once per unit and indicator: the lists of units left out or set aside
+  // (every indicator's, up to every village) read them from here, one look-up each.
   const unitLabels = a.units.map(label);
+  const labels = new Map<string, string>();
+  a.units.forEach((u, k) => labels.set(u, unitLabels[k] as string));
+  const labelOf = (u: string): string => labels.get(u) ?? label(u);
   // Each unit's place in the (shared) layout, looked up once rather than once per indicator.
   const placesIn = placesOf(a.units, a.indicators[0]?.nodes);
   // Written straight from the entries when they read as the object would: no label twice and
@@ -238,14 +242,14 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
         gap: ind.gap ?? null,
         reference: ind.reference ?? null,
         progress: ind.progress ?? null,
-        unitsBelowTarget: ind.unitsBelow.map((u) => ({ unit: label(u.unit), value: u.value })),
+        unitsBelowTarget: ind.unitsBelow.map((u) => ({ unit: labelOf(u.unit), value: u.value })),
         plausible: ind.plausible,
         prior: ind.prior,
         change: ind.change,
         smallNumber: ind.smallNumber,
         pooledUnits: ind.root.pool.pooled,
-        leftOut: ind.root.pool.leftOut.map(label),
-        setAside: ind.root.pool.setAside.map(label),
+        leftOut: ind.root.pool.leftOut.map(labelOf),
+        setAside: ind.root.pool.setAside.map(labelOf),
         provisional: ind.provisional,
         units,
       };

@@ -65,6 +65,17 @@ export interface CellLocation {
   value: string;
 }
 
+/**
+ * `CellLocation` without the address and the value: the row and column (from 0), for readers
+ * that want many cells' positions and none of their text (what a million findings taint).
+ */
+export interface CellPlace {
+  file?: string;
+  sheet: string;
+  row: number;
+  col: number;
+}
+
 /** Everything confront() uses. Only `size`, `column` and `lookup` are required. */
 export interface RuleDataset extends RuleData, ItemCatalog {
   /** True when the records are of this form (id or name); rules with a scope run only there. */
@@ -73,6 +84,8 @@ export interface RuleDataset extends RuleData, ItemCatalog {
   unit?(record: number): string;
   /** The cell an item's value of a record came from. */
   locate?(query: ItemQuery, record: number): CellLocation | undefined;
+  /** `locate`'s row and column, without making the address or the value's text. */
+  place?(query: ItemQuery, record: number): CellPlace | undefined;
 }
 
 export function queryOf(ref: Pick<ItemReference, 'name' | 'form' | 'previous'>): ItemQuery {

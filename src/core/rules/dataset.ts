@@ -4,6 +4,7 @@ import type { Column, Table, TableRecord } from '../read/table';
 import {
   sameForm,
   type CellLocation,
+  type CellPlace,
   type ItemColumn,
   type ItemLookup,
   type ItemQuery,
@@ -61,6 +62,7 @@ export interface TableDataset extends RuleDataset {
   readonly records: readonly TableRecord[];
   unit(record: number): string;
   locate(query: ItemQuery, record: number): CellLocation | undefined;
+  place(query: ItemQuery, record: number): CellPlace | undefined;
 }
 
 interface Source {
@@ -329,7 +331,8 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
     };
   }
 
-  function locate(q: ItemQuery, record: number): CellLocation | undefined {
+  /** The table, row and column a record's value of `q` came from. */
+  function origin(q: ItemQuery, record: number) {
     const g = resolve(q);
     if (typeof g === 'string') return undefined;
     const source = g.sources[g.alignment.table[record] ?? -1];
@@ -338,6 +341,21 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
     const c = source.byKey.get(q.key);
     const rec = source.table.records[j];
     if (!c || !rec) return undefined;
+    return { source, j, c, rec };
+  }
+
+  function place(q: ItemQuery, record: number): CellPlace | undefined {
+    const o = origin(q, record);
+    if (!o) return undefined;
+    const at: CellPlace = { sheet: o.source.sheet, row: o.rec.row, col: o.c.col };
+    if (o.source.file !== undefined) at.file = o.source.file;
+    return at;
+  }
+
+  function locate(q: ItemQuery, record: number): CellLocation | undefined {
+    const o = origin(q, record);
+    if (!o) return undefined;
+    const { source, j, c, rec } = o;
     const raw = rawColumn(source.table, c);
     let value = '';
     if (raw?.kind === 'number') value = numberToText(raw.values[j] ?? NaN) ?? '';
@@ -353,6 +371,7 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
     column,
     lookup,
     locate,
+    place,
     unit: (i) => records[i]?.unit ?? '',
   };
   if (currentForm) dataset.isForm = isCurrent;

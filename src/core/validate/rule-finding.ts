@@ -73,6 +73,21 @@ export class RuleFinding implements Finding {
     });
   }
 
+  /**
+   * Each cell's file, sheet, row and column (from 0), as `cells` names them, without their
+   * addresses or values: what Exclusions reads of a million findings. False (nothing given)
+   * when the rule data cannot place its cells; read `cells` then.
+   */
+  places(to: (file: string, sheet: string, row: number, col: number) => void): boolean {
+    const { rule, data, file } = this.source;
+    if (!data.place) return false;
+    for (const ref of rule.compiled.refs) {
+      const p = data.place(ref, this.record);
+      if (p) to(p.file ?? file, p.sheet, p.row, p.col);
+    }
+    return true;
+  }
+
   /** The finding as JSON.stringify writes a plain one (its fields in the same order). */
   toJSON(): Finding {
     return plainFinding(this);
