@@ -254,6 +254,26 @@ async function vertical() {
   await save(wb, 'vertical-townships.xlsx');
 }
 
+async function verticalFailing() {
+  // The same vertical sheets with the fitness items; 乙镇 writes more pupils in good health
+  // (350) than it tested (300), which the error rule FE2-03 catches: its C14 must be set aside.
+  const wb = new ExcelJS.Workbook();
+  for (const [town, v] of [
+    ['甲镇', [100, 90, 500, 400]],
+    ['乙镇', [200, 180, 300, 350]],
+  ]) {
+    const ws = wb.addWorksheet(town);
+    ws.addRow(['2025年教育事业统计表']);
+    ws.addRow([`填报单位：${town}`]);
+    ws.addRow(['指标名称', '计量单位', '数值']);
+    ws.addRow(['3-5岁儿童数', '人', v[0]]);
+    ws.addRow(['在园幼儿数', '人', v[1]]);
+    ws.addRow(['学生体质健康测试人数', '人', v[2]]);
+    ws.addRow(['体质健康优良人数', '人', v[3]]);
+  }
+  await save(wb, 'vertical-failing.xlsx');
+}
+
 async function marriagesInPairs() {
   // 民政 gives marriages in couples (对); 卫健 counts persons checked.
   const wb = new ExcelJS.Workbook();
@@ -284,5 +304,6 @@ async function marriagesInPairs() {
   await wanRen();
   await unfilled();
   await vertical();
+  await verticalFailing();
   await marriagesInPairs();
 })();

@@ -248,3 +248,27 @@ test('marriages-in-pairs.xlsx: 结婚登记 in 对 is doubled into persons for t
   const f = await findings(trap('marriages-in-pairs.xlsx'));
   expect(f.filter((x) => x.ruleId === 'CONVERTED')).toHaveLength(1);
 });
+
+test('vertical-failing.xlsx: a vertical form’s failing cells are named where they are, and set aside', async () => {
+  const f = await findings(trap('vertical-failing.xlsx'));
+  const errors = f.filter((x) => x.severity === 'error') as (Finding & {
+    sheet: string;
+    cells: { item: string; cell: string; value: number }[];
+  })[];
+  // 乙镇: 350 in good health of 300 tested. Rows 6 and 7 of column C hold them.
+  expect(errors.map((x) => [x.ruleId, x.sheet, x.cells.map((c) => [c.cell, c.value])])).toEqual([
+    [
+      'FE2-03',
+      '乙镇',
+      [
+        ['C7', 350],
+        ['C6', 300],
+      ],
+    ],
+  ]);
+  // C14 (优良率) pools 甲镇 only: 400 / 500; 乙镇 is set aside, its value provisional.
+  const c14 = ind(await report(trap('vertical-failing.xlsx')), 'C14');
+  expect(pool(c14)).toEqual([400, 500, 1]);
+  expect(c14.setAside).toEqual(['乙镇']);
+  expect(c14.provisional).toBe(true);
+});

@@ -1,6 +1,6 @@
-import { a1 } from '../model/a1';
+import { parseA1 } from '../model/a1';
 import { fold, normalizeHeader } from '../read/normalize';
-import type { Column, Table, TableRecord } from '../read/table';
+import { cellOf, type Column, type Table, type TableRecord } from '../read/table';
 import {
   sameForm,
   type CellLocation,
@@ -347,20 +347,25 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
   function place(q: ItemQuery, record: number): CellPlace | undefined {
     const o = origin(q, record);
     if (!o) return undefined;
-    const at: CellPlace = { sheet: o.source.sheet, row: o.rec.row, col: o.c.col };
-    if (o.source.file !== undefined) at.file = o.source.file;
+    const { source, j, c, rec } = o;
+    // A vertical form's cells are not at (record row, column): its table says where each is.
+    const { row, col } = source.table.cellAddress
+      ? parseA1(cellOf(source.table, j, c.col))
+      : { row: rec.row, col: c.col };
+    const at: CellPlace = { sheet: source.sheet, row, col };
+    if (source.file !== undefined) at.file = source.file;
     return at;
   }
 
   function locate(q: ItemQuery, record: number): CellLocation | undefined {
     const o = origin(q, record);
     if (!o) return undefined;
-    const { source, j, c, rec } = o;
+    const { source, j, c } = o;
     const raw = rawColumn(source.table, c);
     let value = '';
     if (raw?.kind === 'number') value = numberToText(raw.values[j] ?? NaN) ?? '';
     else if (raw?.kind === 'text') value = raw.values[j] ?? '';
-    const at: CellLocation = { sheet: source.sheet, cell: a1(rec.row, c.col), value };
+    const at: CellLocation = { sheet: source.sheet, cell: cellOf(source.table, j, c.col), value };
     if (source.file !== undefined) at.file = source.file;
     return at;
   }
