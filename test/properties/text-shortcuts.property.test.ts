@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { coerceNumber } from '../../src/core/read/coerce';
 import { normalizeHeader, UNIT_WORDS } from '../../src/core/read/normalize';
+import { HeaderIndex } from '../../src/core/read/vocabulary';
 import { defaultIndex, defaultProfile } from '../support/fixtures';
 import { runs } from '../support/property';
 
@@ -60,4 +61,25 @@ test('a number with a unit word is read; any other ideograph in it makes it text
     ),
     runs(500),
   );
+});
+
+test('a total marker is known as its normalised key says, whatever case or spacing it is in', () => {
+  // The profile's markers and two in Latin letters, so a marker's case is tried too.
+  const given = [...index.vocabulary.totalMarkers, 'Total', 'ALL'];
+  const withLatin = new HeaderIndex({ ...index.vocabulary, totalMarkers: given });
+  const markers = new Set(given.map(normalizeHeader));
+  const bit = fc.oneof(
+    fc.constantFrom(...given, 'total', 'TOTAL', 'all'),
+    fc.constantFrom('合', '计', '全', '市', '县', '小', '村', '镇', 'A', 'a', 'T', 't', 'ｚ'),
+    fc.constantFrom(' ', '\u3000', '（', '）', '：', '-', '~', ''),
+  );
+  fc.assert(
+    fc.property(fc.array(bit, { minLength: 0, maxLength: 4 }), (bits) => {
+      const s = bits.join('');
+      expect(withLatin.isTotal(s)).toBe(markers.has(normalizeHeader(s)));
+    }),
+    runs(3000),
+  );
+  expect(withLatin.isTotal('合 计')).toBe(true);
+  expect(withLatin.isTotal('TOTAL')).toBe(true);
 });

@@ -91,7 +91,11 @@ const HEADING =
 const TOLERANCE = 1e-6;
 
 export function isBreakdownLabel(label: string): boolean {
-  const s = squeeze(label);
+  return isBreakdownKey(squeeze(label));
+}
+
+/** `isBreakdownLabel` of a label already squeezed. */
+function isBreakdownKey(s: string): boolean {
   if (BREAKDOWN_PREFIX.test(s)) return true;
   const bracketed = s.startsWith('(') || s.startsWith('（');
   return BREAKDOWN_WORDS.has(bracketed ? s.replace(/^[(（](.*)[)）]$/, '$1') : s);
@@ -99,25 +103,34 @@ export function isBreakdownLabel(label: string): boolean {
 
 /** Assign every row its role. */
 export function assignRoles(input: RoleInput): RowRoleResult[] {
-  const out = input.rows.map((r, i) => labelRole(r, input.counts, i));
+  // Each unit cell squeezed once: the label, level and repeat steps all compare by it.
+  const keys = input.rows.map((r) => squeeze(r.unit));
+  keysOf.set(input, keys);
+  const out = input.rows.map((r, i) => labelRole(r, keys[i] as string, input.counts, i));
   if (input.structured) {
     codeRoles(input, out);
     levelRoles(input, out);
     areaTitleRoles(input, out);
     sumRoles(input, out);
   }
-  markRepeats(input.rows, out);
+  markRepeats(input.rows, keys, out);
   linkParts(input.rows, out);
   return out;
 }
 
-function labelRole(r: RowInfo, counts: readonly Float64Array[], i: number): RowRoleResult {
+/** `key` is the row's unit cell squeezed. */
+function labelRole(
+  r: RowInfo,
+  key: string,
+  counts: readonly Float64Array[],
+  i: number,
+): RowRoleResult {
   if (r.totalLabel)
     return SUBTOTAL.test(squeeze(r.totalLabel))
       ? { role: 'subtotal', why: { reason: 'subtotalLabel' } }
       : { role: 'total', why: { reason: 'totalLabel' } };
-  if (isBreakdownLabel(r.unit)) return { role: 'breakdown', why: { reason: 'breakdownLabel' } };
-  if (HEADING.test(squeeze(r.unit)) && counts.every((c) => Number.isNaN(c[i] ?? NaN)))
+  if (isBreakdownKey(key)) return { role: 'breakdown', why: { reason: 'breakdownLabel' } };
+  if (HEADING.test(key) && counts.every((c) => Number.isNaN(c[i] ?? NaN)))
     return { role: 'note', why: { reason: 'heading' } };
   return UNIT;
 }
@@ -133,12 +146,20 @@ function withRole(out: Working[], i: number, more: Partial<Working>): void {
   out[i] = { ...(out[i] as Working), ...more };
 }
 
-/** Unit rows still undecided, in order. */
+/** Unit rows still undecided, in order. Counted first: a million rows, one array, no growing. */
 function unitIndices(out: readonly RowRoleResult[]): number[] {
-  const idx: number[] = [];
-  out.forEach((r, i) => {
-    if (r.role === 'unit') idx.push(i);
-  });
+  return indicesWhere(out, (r) => r.role === 'unit');
+}
+
+function indicesWhere(
+  out: readonly RowRoleResult[],
+  keep: (r: RowRoleResult, i: number) => boolean,
+): number[] {
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (keep(out[i] as RowRoleResult, i)) n++;
+  const idx = new Array<number>(n);
+  let k = 0;
+  for (let i = 0; i < out.length && k < n; i++) if (keep(out[i] as RowRoleResult, i)) idx[k++] = i;
   return idx;
 }
 
@@ -233,6 +254,8 @@ function adjacent(
 
 /** Each row's level, worked out once per table (the level steps ask for every unit row twice). */
 const levels = new WeakMap<RoleInput, (Level | null)[]>();
+/** Each row's unit cell squeezed, made once by assignRoles. */
+const keysOf = new WeakMap<RoleInput, readonly string[]>();
 
 function levelAt(input: RoleInput, i: number): Level | undefined {
   let known = levels.get(input);
@@ -241,7 +264,8 @@ function levelAt(input: RoleInput, i: number): Level | undefined {
   if (cached !== undefined) return cached ?? undefined;
   const r = input.rows[i];
   if (!r) return undefined;
-  const level = (r.code ? levelOfCode(r.code) : undefined) ?? levelOfName(r.unit);
+  const level =
+    (r.code ? levelOfCode(r.code) : undefined) ?? levelOfName(keysOf.get(input)?.[i] ?? r.unit);
   known[i] = level ?? null;
   return level;
 }
@@ -362,8 +386,8 @@ function sumRoles(input: RoleInput, out: Working[]): void {
   if (units.length >= 3) {
     for (const i of [units[0], units[units.length - 1]]) {
       if (i === undefined) continue;
-      const rest = units.filter((j) => j !== i);
-      if (sumsEqual(input.counts, i, rest)) {
+      // All the others: the unit rows but row i itself (no copy of a million indices).
+      if (compareSum(input.counts, i, units, i) === 0) {
         out[i] = { role: 'total', why: { reason: 'sumOfOthers' } };
         break;
       }
@@ -410,8 +434,16 @@ function sumChain(
   return chain.length >= 2 ? chain : undefined;
 }
 
-/** 0 when `parts` add up to row `i` in every count column, 1 when they exceed it somewhere, else −1. */
-function compareSum(counts: readonly Float64Array[], i: number, parts: readonly number[]): number {
+/**
+ * 0 when `parts` (but `skip`) add up to row `i` in every count column, 1 when they exceed it
+ * somewhere, else −1.
+ */
+function compareSum(
+  counts: readonly Float64Array[],
+  i: number,
+  parts: readonly number[],
+  skip = -1,
+): number {
   let compared = 0;
   let nonzero = 0;
   let result = 0;
@@ -420,6 +452,7 @@ function compareSum(counts: readonly Float64Array[], i: number, parts: readonly 
     if (Number.isNaN(total)) continue;
     let sum = 0;
     for (const p of parts) {
+      if (p === skip) continue;
       const v = col[p] ?? NaN;
       if (!Number.isNaN(v)) sum += v;
     }
@@ -443,7 +476,11 @@ export function sumsEqual(
 }
 
 /** A unit row again (by code, else by name): its first row. Codes and names keyed apart, as given. */
-function markRepeats(rows: readonly RowInfo[], out: RowRoleResult[]): void {
+function markRepeats(
+  rows: readonly RowInfo[],
+  keys: readonly string[],
+  out: RowRoleResult[],
+): void {
   // A million villages: KeyMap, faster than Map at that size (key-map.ts).
   const byCode = new KeyMap<number>();
   const byName = new KeyMap<number>();
@@ -451,7 +488,7 @@ function markRepeats(rows: readonly RowInfo[], out: RowRoleResult[]): void {
     if (r.role !== 'unit') return;
     const row = rows[i] as RowInfo;
     const first = row.code === undefined ? byName : byCode;
-    const key = row.code ?? squeeze(row.unit);
+    const key = row.code ?? (keys[i] as string);
     const f = first.get(key);
     if (f === undefined) first.set(key, i);
     else withRole(out, i, { repeatOf: f });
@@ -466,10 +503,7 @@ function markRepeats(rows: readonly RowInfo[], out: RowRoleResult[]): void {
  */
 function linkParts(rows: readonly RowInfo[], out: Working[]): void {
   const counted = (i: number) => out[i]?.role === 'unit' && out[i]?.repeatOf === undefined;
-  const all: number[] = [];
-  out.forEach((_, i) => {
-    if (counted(i)) all.push(i);
-  });
+  const all = indicesWhere(out, (_, i) => counted(i));
   const firstRole = out.find((r) => r.role !== 'note')?.role;
   const totalsAbove = firstRole === 'total' || firstRole === 'subtotal';
   out.forEach((r, i) => {

@@ -61,12 +61,17 @@ function looseUnitKey(key: string): string {
 export type HeaderRole =
   { kind: 'unit' } | { kind: 'code' } | { kind: 'item'; item: VocabularyItem };
 
+/** A character code in lower case, for ASCII letters (what toLowerCase does to clean text). */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
 /** A compiled lookup from normalised header keys to what they name. */
 export class HeaderIndex {
   private readonly byKey = new Map<string, HeaderRole>();
   private readonly totals: Set<string>;
   /** The first character of every total marker's key, to skip normalising most unit names. */
-  private readonly totalStarts: Set<string>;
+  private readonly totalStarts: Set<number>;
   private readonly looseUnits = new Set<string>();
   /** The ideographs of every key: a text with another is no header (a message, a name). */
   private readonly keyChars: Set<number>;
@@ -86,7 +91,7 @@ export class HeaderIndex {
       }
     }
     this.totals = new Set(vocabulary.totalMarkers.map(normalizeHeader));
-    this.totalStarts = new Set([...this.totals].map((k) => k.charAt(0)));
+    this.totalStarts = new Set([...this.totals].map((k) => k.charCodeAt(0)));
     this.keyChars = ideographsOf([...this.byKey.keys(), ...this.looseUnits]);
     this.totalChars = ideographsOf(this.totals);
   }
@@ -103,8 +108,9 @@ export class HeaderIndex {
 
   /** One of the profile's total markers, exactly (spaces and width aside). */
   isTotal(unitName: string): boolean {
-    // Clean text keeps its first character through normalizeHeader (only a suffix goes).
-    if (isSqueezed(unitName) && !this.totalStarts.has(unitName.charAt(0).toLowerCase()))
+    // Clean text keeps its first character through normalizeHeader (only a suffix goes), and
+    // is ASCII or CJK: its first character in lower case is a code, not a new string.
+    if (!this.totalStarts.has(lowerAscii(unitName.charCodeAt(0))) && isSqueezed(unitName))
       return false;
     if (hasIdeographOutside(unitName, this.totalChars)) return false;
     return this.totals.has(normalizeHeader(unitName));

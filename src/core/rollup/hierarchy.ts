@@ -148,8 +148,8 @@ export class Hierarchy {
     listed: boolean,
     nameKey = unitNameKey(row.name),
     unnamed = false,
+    key = row.code ? row.code : `n:${nameKey}`,
   ): RegionNode {
-    const key = row.code ? row.code : `n:${nameKey}`;
     const existing = unnamed ? undefined : this.nodes.get(key);
     this.orderedCache = undefined;
     this.anyListed = undefined;
@@ -196,13 +196,19 @@ export class Hierarchy {
   resolveNode(row: RegionRow): RegionNode {
     if (row.code) return this.add(row, false);
     const nameKey = unitNameKey(row.name);
-    return this.named(nameKey) ?? this.add(row, false, nameKey, true);
+    // The key made once, for the look-up and the new node (a million villages, a million keys).
+    const key = `n:${nameKey}`;
+    return this.named(nameKey, key) ?? this.add(row, false, nameKey, true, key);
   }
 
-  /** The node a normalised name names: the first node of that name, or of that former name. */
-  private named(nameKey: string): RegionNode | undefined {
+  /**
+   * The node a normalised name names: the first node of that name, or of that former name.
+   * `key`: the name's node key (`n:` and the name), when the caller has made it.
+   */
+  private named(nameKey: string, key?: string): RegionNode | undefined {
     return (
-      this.byName.get(nameKey) ?? (nameKey === '' ? undefined : this.nodes.get(`n:${nameKey}`))
+      this.byName.get(nameKey) ??
+      (nameKey === '' ? undefined : this.nodes.get(key ?? `n:${nameKey}`))
     );
   }
 
