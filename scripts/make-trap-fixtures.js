@@ -274,6 +274,42 @@ async function verticalFailing() {
   await save(wb, 'vertical-failing.xlsx');
 }
 
+async function villagesUnderTownships() {
+  // A village form with the township in its own column, written once for its block; a
+  // 乙镇小计 row and a 合计 row. The units are the villages, not the townships.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('卫健');
+  ws.addRow(['2025年妇幼健康统计表']);
+  ws.addRow(['乡镇', '村（社区）', '活产数', '男婴活产数', '女婴活产数', '婴儿死亡数']);
+  ws.addRow(['甲镇', '一村', 10, 5, 5, 0]);
+  ws.addRow([null, '二村', 20, 11, 9, 1]);
+  ws.addRow(['乙镇', '三村', 35, 18, 17, 1]);
+  ws.addRow(['乙镇小计', null, 35, 18, 17, 1]);
+  ws.addRow(['合计', null, 65, 34, 31, 2]);
+  await save(wb, 'villages-under-townships.xlsx');
+}
+
+async function sideBySide() {
+  // Two forms side by side on one sheet, each with its own unit column, in another order.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('汇总');
+  ws.addRow(['2025年两纲监测统计表']);
+  ws.addRow([
+    '乡镇（街道）',
+    '活产数',
+    '男婴活产数',
+    '女婴活产数',
+    '婴儿死亡数',
+    null,
+    '乡镇（街道）',
+    '村委会成员数',
+    '村委会女性成员数',
+  ]);
+  ws.addRow(['甲镇', 300, 150, 150, 2, null, '乙镇', 40, 50]);
+  ws.addRow(['乙镇', 200, 100, 100, 1, null, '甲镇', 60, 20]);
+  await save(wb, 'side-by-side.xlsx');
+}
+
 async function marriagesInPairs() {
   // 民政 gives marriages in couples (对); 卫健 counts persons checked.
   const wb = new ExcelJS.Workbook();
@@ -305,5 +341,7 @@ async function marriagesInPairs() {
   await unfilled();
   await vertical();
   await verticalFailing();
+  await villagesUnderTownships();
+  await sideBySide();
   await marriagesInPairs();
 })();

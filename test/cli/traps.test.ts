@@ -272,3 +272,32 @@ test('vertical-failing.xlsx: a vertical form’s failing cells are named where t
   expect(c14.setAside).toEqual(['乙镇']);
   expect(c14.provisional).toBe(true);
 });
+
+test('villages-under-townships.xlsx: the 村 column is the unit, the 乡镇 column its township', async () => {
+  const r = await report(trap('villages-under-townships.xlsx'));
+  // C02: (0 + 1 + 1) infant deaths / (10 + 20 + 35) births over the three villages.
+  expect(pool(ind(r, 'C02'))).toEqual([2, 65, 3]);
+  // C05: boys 5 + 11 + 18 = 34, girls 5 + 9 + 17 = 31.
+  expect(pool(ind(r, 'C05'))).toEqual([34, 31, 3]);
+  expect(Object.keys(ind(r, 'C05').units).sort()).toEqual(['一村', '三村', '二村']);
+  // 乙镇小计 adds up 三村 (the rows of 乙镇), 合计 every village: no TOTAL error, no repeat.
+  expect(r.notPooled.rows.map((x) => [x.row, x.label, x.role])).toEqual([
+    [6, '乙镇小计', 'subtotal'],
+    [7, '合计', 'total'],
+  ]);
+  const f = await findings(trap('villages-under-townships.xlsx'));
+  expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+});
+
+test('side-by-side.xlsx: a second form to the right is not read into the first one’s rows', async () => {
+  const r = await report(trap('side-by-side.xlsx'));
+  // The left form: C02 = (2 + 1) / (300 + 200).
+  expect(pool(ind(r, 'C02'))).toEqual([3, 500, 2]);
+  // The right form (its own 乡镇 column, in another order) is not pooled under the left's names.
+  expect(ind(r, 'W07').pooledUnits).toBe(0);
+  expect(ind(r, 'W07').value).toBeNull();
+  const f = await findings(trap('side-by-side.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'ANOTHER_TABLE').map((x) => x.message)).toEqual([
+    '第 G 列起是另一张表，未读取；请把它放到单独的工作表',
+  ]);
+});

@@ -49,6 +49,10 @@ export const audit = {
     zh: '第 {row} 行起是另一张表，未读取；请把它放到单独的工作表',
     en: 'another table starts at row {row} and was not read; put it on a sheet of its own',
   },
+  'audit.anotherTableBeside': {
+    zh: '第 {col} 列起是另一张表，未读取；请把它放到单独的工作表',
+    en: 'another table starts at column {col} and was not read; put it on a sheet of its own',
+  },
   'audit.missingUnit': {
     zh: '应报单位“{unit}”未出现在{form}中',
     en: 'expected reporting unit "{unit}" is missing from {form}',

@@ -42,6 +42,35 @@ export function columnsOf(names: ReadonlyMap<number, string>, index: HeaderIndex
   return columns;
 }
 
+/**
+ * Where a second table begins to the right of the first (two forms side by side on one sheet):
+ * a unit or code column after an item column, with an item column after it. Its items belong
+ * to the units of its own label column, never to the first table's rows.
+ */
+export function besideTable(columns: readonly Column[]): number | undefined {
+  let seenItem = false;
+  let start: number | undefined;
+  for (const c of [...columns].sort((a, b) => a.col - b.col)) {
+    if (c.kind === 'item') {
+      if (start !== undefined) return start;
+      seenItem = true;
+    } else if ((c.kind === 'unit' || c.kind === 'code') && seenItem) start ??= c.col;
+  }
+  return undefined;
+}
+
+/**
+ * The label columns of a table: its unit columns left of the first item (a village form's
+ * `乡镇 | 村`), else all of them. The last is the reporting unit; the one before it, if any,
+ * names the region each row lies in.
+ */
+export function unitColumns(columns: readonly Column[]): Column[] {
+  const units = columns.filter((c) => c.kind === 'unit').sort((a, b) => a.col - b.col);
+  const firstItem = Math.min(...columns.filter((c) => c.kind === 'item').map((c) => c.col));
+  const left = units.filter((c) => c.col < firstItem);
+  return left.length > 0 ? left : units.slice(0, 1);
+}
+
 /** Columns a total row adds up: counts. Rates, shares and ratios are not sums. */
 export function isSummable(c: Column): boolean {
   if (!c.numeric) return false;

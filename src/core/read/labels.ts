@@ -2,6 +2,7 @@ import { a1 } from '../model/a1';
 import { cellText, isBlank, type Cell } from '../model/cell';
 import { cellAt, rowCellAt, rowWidth, type SheetData } from '../model/workbook';
 import { looksNumeric, MISSING_MARKS } from './coerce';
+import { unitColumns } from './columns';
 import { normalizeCode } from './normalize';
 import { isBreakdownLabel } from './roles';
 import type { CodeIssue, Column, ReadOptions } from './table';
@@ -17,6 +18,8 @@ export interface LabelledRecord {
   code?: string;
   /** The total word (`合计`, `城区小计`), or `''`. */
   totalLabel: string;
+  /** The region a coarser unit column names for the row (written, or the last one above). */
+  area?: string;
 }
 
 /** A division code read from a code cell; undefined when the cell holds no valid code. */
@@ -67,21 +70,40 @@ export function labelRecords(
   index: HeaderIndex,
   opts: ReadOptions,
 ): { records: LabelledRecord[]; codeIssues: CodeIssue[] } {
-  const unitCol = columns.find((c) => c.kind === 'unit');
+  // The finest unit column is the unit; the one before it (乡镇 beside 村) the row's region.
+  const labels = unitColumns(columns);
+  const unitCol = labels[labels.length - 1];
+  const areaCol = labels.length > 1 ? labels[labels.length - 2] : undefined;
   const codeCol = columns.find((c) => c.kind === 'code');
   const codeIssues: CodeIssue[] = [];
+  const textAt = (row: number, col: Column | undefined): string => {
+    const v = col ? cellAt(sheet, row, col.col) : null;
+    return isBlank(v) ? '' : cellText(v).trim();
+  };
+  let areaAbove = '';
   const records = rows.map((row): LabelledRecord => {
-    const unitCell = unitCol ? cellAt(sheet, row, unitCol.col) : null;
     const codeCell = codeCol ? cellAt(sheet, row, codeCol.col) : null;
-    const unitText = isBlank(unitCell) ? '' : cellText(unitCell).trim();
+    const unitText = textAt(row, unitCol);
     const codeText = isBlank(codeCell) ? '' : cellText(codeCell).trim();
     const label = totalLabel(sheet, row, unitText, codeCell, index);
     const code = codeText && codeText !== label ? codeOf(codeCell) : undefined;
+    // A region written once for its block (or merged down it) holds for the rows below it.
+    const areaText = textAt(row, areaCol);
+    if (areaText) areaAbove = index.isTotalLabel(areaText) ? '' : areaText;
+    // A row with a region and no unit is the region's own row (a township's subtotal).
+    const own = unitText ? '' : areaText;
     const rec: LabelledRecord = {
       row,
-      unit: unitText || label || breakdownText(sheet, row) || (code ?? codeText) || `#${row + 1}`,
+      unit:
+        unitText ||
+        label ||
+        own ||
+        breakdownText(sheet, row) ||
+        (code ?? codeText) ||
+        `#${row + 1}`,
       totalLabel: label,
     };
+    if (areaCol && unitText && !label && areaAbove && areaAbove !== unitText) rec.area = areaAbove;
     if (code) rec.code = code;
     else if (codeCol && codeText && codeText !== label && !isMissingMark(codeText, opts))
       codeIssues.push({ cell: a1(row, codeCol.col), raw: codeText, unit: rec.unit });

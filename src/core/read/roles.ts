@@ -44,6 +44,8 @@ export interface RowInfo {
   code?: string;
   /** The total word the row carries (`合计`, `城区小计`), or `''`. */
   totalLabel: string;
+  /** The region a coarser unit column names for the row (the 乡镇 of a `乡镇 | 村` form). */
+  area?: string;
 }
 
 export interface RoleInput {
@@ -504,12 +506,14 @@ function markRepeats(
 function linkParts(rows: readonly RowInfo[], out: Working[]): void {
   const counted = (i: number) => out[i]?.role === 'unit' && out[i]?.repeatOf === undefined;
   const all = indicesWhere(out, (_, i) => counted(i));
+  const areas = new AreaRows(rows);
   const firstRole = out.find((r) => r.role !== 'note')?.role;
   const totalsAbove = firstRole === 'total' || firstRole === 'subtotal';
   out.forEach((r, i) => {
     if (r.role === 'total') r.parts = all;
     else if (r.role === 'subtotal') {
-      r.parts = (r.block ?? labelBlock(out, i, totalsAbove)).filter(counted);
+      const block = r.block ?? areaBlock(rows, i, areas) ?? labelBlock(out, i, totalsAbove);
+      r.parts = block.filter(counted);
       if (r.names) for (const p of r.block ?? []) if (out[p]) withRole(out, p, { parent: i });
     } else if (r.role === 'breakdown') {
       for (let j = i - 1; j >= 0; j--)
@@ -524,7 +528,34 @@ function linkParts(rows: readonly RowInfo[], out: Working[]): void {
     if (r.block !== undefined) delete r.block;
     if (r.names !== undefined) delete r.names;
   }
-  void rows;
+}
+
+/** The rows of each region a coarser unit column names, listed once when first asked. */
+class AreaRows {
+  private byName: Map<string, number[]> | undefined;
+  constructor(private readonly rows: readonly RowInfo[]) {}
+  of(name: string): number[] | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      this.rows.forEach((r, j) => {
+        if (r.area === undefined) return;
+        const key = squeeze(r.area);
+        const list = this.byName?.get(key);
+        if (list) list.push(j);
+        else this.byName?.set(key, [j]);
+      });
+    }
+    return this.byName.get(name);
+  }
+}
+
+/**
+ * The rows of the region a `甲镇小计` names, where a coarser unit column gives each row its
+ * region (`乡镇 | 村`); undefined when none lies in it.
+ */
+function areaBlock(rows: readonly RowInfo[], i: number, areas: AreaRows): number[] | undefined {
+  const name = squeeze(rows[i]?.totalLabel ?? '').replace(SUBTOTAL, '');
+  return name === '' ? undefined : areas.of(name);
 }
 
 function labelBlock(out: readonly RowRoleResult[], i: number, totalsAbove: boolean): number[] {

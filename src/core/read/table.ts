@@ -3,7 +3,7 @@ import { isBlank } from '../model/cell';
 import { rowCount, type SheetData } from '../model/workbook';
 import { rowCells, textOf } from './cells';
 import type { DisguiseKind } from './coerce';
-import { adoptUnitColumn, columnsOf, isSummable, typeOtherColumns } from './columns';
+import { adoptUnitColumn, besideTable, columnsOf, isSummable, typeOtherColumns } from './columns';
 import { layoutOf, recordRows } from './extent';
 import { findHeader, isColumnCodeRow, isUnitRow, unitWord } from './header';
 import { areaNames, labelRecords, type LabelledRecord } from './labels';
@@ -55,6 +55,8 @@ export interface TableRecord {
   parts?: number[];
   /** For a unit under a subtotal that names a region (a township above its villages): its index. */
   parent?: number;
+  /** The region a coarser unit column names for the row (the 乡镇 of a `乡镇 | 村` form). */
+  area?: string;
   /** For a breakdown (其中：城镇): the record it is part of. */
   partOf?: number;
   /** For a unit listed again in this table: the index of its first row (not pooled again). */
@@ -116,6 +118,11 @@ export interface Table {
    * title, or its header when it has none). Records end before it, and it was not read.
    */
   stoppedAt?: { row: number; reason: 'anotherTable' };
+  /**
+   * Set when another table stands to the right on the same sheet: `col` (0-based) is its first
+   * column (its unit or code column). Columns from it on were not read.
+   */
+  besideAt?: { col: number; reason: 'anotherTable' };
   /** Columns stated in another unit than their item's (万人, 对) and converted when read. */
   conversions: Conversion[];
   /**
@@ -142,7 +149,10 @@ export function readTable(
 ): Table | undefined {
   const header = findHeader(sheet, index, opts.searchRows ?? 30);
   if (!header) return undefined;
-  const columns = columnsOf(header.names, index);
+  const all = columnsOf(header.names, index);
+  // A second form to the right is not read as more columns of this one (its own units label it).
+  const beside = besideTable(all);
+  const columns = beside === undefined ? all : all.filter((c) => c.col < beside);
   const titles = titlesAbove(sheet, header.rows[0] ?? sheet.origin.row);
   const { skippedRows, dataStart } = rowsUnderHeader(sheet, header.rows, columns);
   stateUnits(columns, titles);
@@ -167,6 +177,7 @@ export function readTable(
     codeIssues: labelled.codeIssues,
     conversions: values.conversions,
     ...(extent.stoppedAt ? { stoppedAt: extent.stoppedAt } : {}),
+    ...(beside !== undefined ? { besideAt: { col: beside, reason: 'anotherTable' as const } } : {}),
   };
 }
 
@@ -254,6 +265,7 @@ function withRoles(
       isTotal: role.role === 'total' || role.role === 'subtotal',
     };
     if (r.code) rec.code = r.code;
+    if (r.area !== undefined) rec.area = r.area;
     if (role.why) rec.why = role.why;
     if (role.parts) rec.parts = role.parts;
     if (role.parent !== undefined) rec.parent = role.parent;

@@ -245,7 +245,8 @@ function regionRows(table: Table): RegionRow[] {
 
 /**
  * The region a form's row hangs under: the subtotal above it that names a region (a township
- * over its villages), else the parent its code implies, else — for a row without a code in a
+ * over its villages), else the parent its code implies, else the region its table's coarser
+ * unit column names (`乡镇 | 村`), else — for a row without a code in a
  * table where other rows have codes — the parent most of those codes imply, so a code list
  * that covers some units never moves the others.
  */
@@ -269,7 +270,8 @@ function seenRows(table: Table, at?: Int32Array, offset = 0): RegionRow[] {
     if (above) {
       if (above.code) row.parent = above.code;
       else row.parentName = above.unit;
-    } else if (!r.code && common) row.parent = common;
+    } else if (!r.code && r.area !== undefined) row.parentName = r.area;
+    else if (!r.code && common) row.parent = common;
     out.push(row);
   });
   return out;

@@ -110,6 +110,16 @@ export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
       cells: [],
     });
   }
+  if (fs.table.besideAt) {
+    out.push({
+      ruleId: BUILTIN.anotherTable,
+      severity: 'warning',
+      message: t(lang, 'audit.anotherTableBeside', { col: columnLetter(fs.table.besideAt.col) }),
+      ...at,
+      unit: '',
+      cells: [],
+    });
+  }
   if (fs.table.stoppedAt) {
     out.push({
       ruleId: BUILTIN.anotherTable,
