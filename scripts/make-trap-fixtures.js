@@ -274,6 +274,26 @@ async function verticalFailing() {
   await save(wb, 'vertical-failing.xlsx');
 }
 
+async function verticalTwoYears() {
+  // Vertical sheets with last year's and this year's figures side by side (2024年 | 2025年):
+  // the title's year (2025) says which column is the period's.
+  const wb = new ExcelJS.Workbook();
+  for (const [town, last, now] of [
+    ['甲镇', [300, 150, 150, 2], [310, 160, 150, 3]],
+    ['乙镇', [400, 200, 200, 2], [200, 100, 100, 4]],
+  ]) {
+    const ws = wb.addWorksheet(town);
+    ws.addRow(['2025年妇幼健康统计表']);
+    ws.addRow([`填报单位：${town}`]);
+    ws.addRow([]);
+    ws.addRow(['序号', '指标名称', '计量单位', '2024年', '2025年']);
+    ['活产数', '男婴活产数', '女婴活产数', '婴儿死亡数'].forEach((item, k) =>
+      ws.addRow([k + 1, item, '人', last[k], now[k]]),
+    );
+  }
+  await save(wb, 'vertical-two-years.xlsx');
+}
+
 async function villagesUnderTownships() {
   // A village form with the township in its own column, written once for its block; a
   // 乙镇小计 row and a 合计 row. The units are the villages, not the townships.
@@ -341,6 +361,7 @@ async function marriagesInPairs() {
   await unfilled();
   await vertical();
   await verticalFailing();
+  await verticalTwoYears();
   await villagesUnderTownships();
   await sideBySide();
   await marriagesInPairs();

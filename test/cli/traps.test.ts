@@ -301,3 +301,10 @@ test('side-by-side.xlsx: a second form to the right is not read into the first o
     '第 G 列起是另一张表，未读取；请把它放到单独的工作表',
   ]);
 });
+
+test('vertical-two-years.xlsx: of 2024年 | 2025年 columns, the title’s year is read', async () => {
+  const r = await report(trap('vertical-two-years.xlsx'));
+  // 2025: infant deaths 3 + 4 over births 310 + 200; boys 160 + 100, girls 150 + 100.
+  expect(pool(ind(r, 'C02'))).toEqual([7, 510, 2]);
+  expect(pool(ind(r, 'C05'))).toEqual([260, 250, 2]);
+});

@@ -46,6 +46,8 @@ interface VerticalHeader {
   unit?: number;
 }
 
+const YEAR_HEADER = /^((?:19|20)\d{2})\s*年?(?:度)?$/;
+
 function findVerticalHeader(sheet: SheetData, searchRows: number): VerticalHeader | undefined {
   const top = sheet.origin.row;
   const width = columnCount(sheet);
@@ -54,19 +56,45 @@ function findVerticalHeader(sheet: SheetData, searchRows: number): VerticalHeade
     let name: number | undefined;
     let value: number | undefined;
     let unit: number | undefined;
+    const years = new Map<string, number>();
     for (let j = 0; j < width; j++) {
       const col = sheet.origin.col + j;
       const text = textOf(cellAt(sheet, row, col));
       if (!text) continue;
       const key = normalizeHeader(text);
+      const year = YEAR_HEADER.exec(text)?.[1];
       if (name === undefined && NAME_HEADERS.has(key)) name = col;
       else if (unit === undefined && UNIT_HEADERS.has(key)) unit = col;
       else if (value === undefined && !OTHER_PERIOD.test(text) && VALUE_HEADERS.has(key))
         value = col;
-      else if (value === undefined && /^(?:19|20)\d{2}\s*年?(?:度)?$/.test(text)) value = col;
+      else if (year !== undefined && !years.has(year)) years.set(year, col);
     }
+    value ??= yearColumn(years, yearOfTitles(sheet, top, row));
     if (name !== undefined && value !== undefined)
       return { row, name, value, ...(unit !== undefined ? { unit } : {}) };
+  }
+  return undefined;
+}
+
+/**
+ * The value column among columns headed by years (`2024年 | 2025年`): the only one, else the
+ * one of the year the titles name. Several and no title year to choose by: none (the sheet is
+ * not read as a vertical form rather than read from a year picked at random).
+ */
+function yearColumn(years: ReadonlyMap<string, number>, titleYear: string | undefined) {
+  if (years.size === 1) return [...years.values()][0];
+  return titleYear === undefined ? undefined : years.get(titleYear);
+}
+
+/** The year the lines above the header name (`2025年妇幼健康统计表`), when they name one. */
+function yearOfTitles(sheet: SheetData, top: number, header: number): string | undefined {
+  for (let row = top; row < header; row++) {
+    const text = rowOf(sheet, row)
+      .filter((v) => !isBlank(v))
+      .map(textOf)
+      .join(' ');
+    const year = /((?:19|20)\d{2})\s*年/.exec(text)?.[1];
+    if (year) return year;
   }
   return undefined;
 }
