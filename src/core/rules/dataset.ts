@@ -363,7 +363,9 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
     const { source, j, c } = o;
     const raw = rawColumn(source.table, c);
     let value = '';
-    if (raw?.kind === 'number') value = numberToText(raw.values[j] ?? NaN) ?? '';
+    // A column stated in 万人 or 对 holds its own figure, not the persons the rule compared.
+    const factor = source.table.conversions.find((k) => k.col === c.col)?.factor;
+    if (raw?.kind === 'number') value = numberToText(asWritten(raw.values[j] ?? NaN, factor)) ?? '';
     else if (raw?.kind === 'text') value = raw.values[j] ?? '';
     const at: CellLocation = { sheet: source.sheet, cell: cellOf(source.table, j, c.col), value };
     if (source.file !== undefined) at.file = source.file;
@@ -381,4 +383,9 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
   };
   if (currentForm) dataset.isForm = isCurrent;
   return dataset;
+}
+
+/** A converted value as its cell wrote it (to 12 significant digits, rid of division noise). */
+function asWritten(v: number, factor: number | undefined): number {
+  return factor === undefined || !Number.isFinite(v) ? v : Number((v / factor).toPrecision(12));
 }

@@ -185,3 +185,30 @@ test('the cells a rule taints are the same read by place or by address', () => {
     }
   }
 });
+
+test('a cell stated in 万人 is named with the figure it holds, the rule compared in persons', () => {
+  const children = sheet(
+    '安全',
+    [
+      ['乡镇（街道）', '0-17岁儿童人口数（万人）', '0-17岁儿童伤害死亡数'],
+      ['甲镇', 1.2, 3],
+      ['乙镇', 0.0002, 5], // 2 children, 5 deaths: fails
+    ],
+    'FE5',
+  );
+  const rules = buildRules([
+    {
+      id: 'R5',
+      rule: '[0-17岁儿童伤害死亡数] <= [0-17岁儿童人口数]',
+      severity: 'error',
+      scope: 'FE5',
+    },
+  ]);
+  const [f, ...rest] = runRules(rules, [children], undefined, 'zh').findings;
+  expect(rest).toEqual([]);
+  expect(f?.unit).toBe('乙镇');
+  expect(f?.cells).toEqual([
+    { item: '0-17岁儿童伤害死亡数', cell: 'C3', value: 5 },
+    { item: '0-17岁儿童人口数', cell: 'B3', value: 0.0002 },
+  ]);
+});
