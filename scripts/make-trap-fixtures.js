@@ -294,6 +294,28 @@ async function verticalTwoYears() {
   await save(wb, 'vertical-two-years.xlsx');
 }
 
+async function verticalTwice() {
+  // 乙镇's vertical sheet gives 活产数 twice (D5, as text, and D9); 乙镇 is also a row of the
+  // 汇总 sheet. Findings name the vertical sheet's own cells, never its flattened columns.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('乙镇');
+  ws.addRow(['2025年妇幼健康统计表']);
+  ws.addRow(['填报单位：乙镇']);
+  ws.addRow([]);
+  ws.addRow(['序号', '指标名称', '计量单位', '数值']);
+  ws.addRow([1, '活产数', '人', '200']);
+  ws.addRow([2, '男婴活产数', '人', 100]);
+  ws.addRow([3, '女婴活产数', '人', 100]);
+  ws.addRow([4, '婴儿死亡数', '人', 1]);
+  ws.addRow([5, '活产数', '人', 210]);
+  const all = wb.addWorksheet('汇总');
+  all.addRow(['2025年妇幼健康统计表']);
+  all.addRow(['乡镇（街道）', '活产数', '男婴活产数', '女婴活产数', '婴儿死亡数']);
+  all.addRow(['甲镇', 300, 150, 150, 2]);
+  all.addRow(['乙镇', 190, 100, 90, 1]);
+  await save(wb, 'vertical-twice.xlsx');
+}
+
 async function villagesUnderTownships() {
   // A village form with the township in its own column, written once for its block; a
   // 乙镇小计 row and a 合计 row. The units are the villages, not the townships.
@@ -362,6 +384,7 @@ async function marriagesInPairs() {
   await vertical();
   await verticalFailing();
   await verticalTwoYears();
+  await verticalTwice();
   await villagesUnderTownships();
   await sideBySide();
   await marriagesInPairs();

@@ -308,3 +308,19 @@ test('vertical-two-years.xlsx: of 2024年 | 2025年 columns, the title’s year 
   expect(pool(ind(r, 'C02'))).toEqual([7, 510, 2]);
   expect(pool(ind(r, 'C05'))).toEqual([260, 250, 2]);
 });
+
+test('vertical-twice.xlsx: findings on a vertical form name its cells and its unit', async () => {
+  const f = await findings(trap('vertical-twice.xlsx'), '--all-findings');
+  const said = (id: string) => f.filter((x) => x.ruleId === id).map((x) => [x.unit, x.message]);
+  expect(said('DUPLICATE_COLUMN')).toEqual([
+    ['', '“活产数”填了两处（D5 与 D9），只按第一处计算，请删除多余的一处'],
+  ]);
+  // The text '200' in D5 is 乙镇's, the sheet's one unit.
+  expect(said('NOTICE').filter(([, m]) => m.includes('“200”'))).toEqual([
+    ['乙镇', '“活产数”的“200”按数值 200 读取（文本格式的数字），建议改为数值格式'],
+  ]);
+  // The vertical sheet comes first: the 汇总 row repeats it; no row of the sheet is named.
+  expect(said('DUPLICATE')).toEqual([
+    ['乙镇', '填报单位“乙镇”已在「乙镇」报送过，本行（第 4 行）重复，只按第一次计入'],
+  ]);
+});

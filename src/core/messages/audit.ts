@@ -33,6 +33,18 @@ export const audit = {
     zh: '填报单位“{unit}”已在{where}第 {first} 行报送过，本行（第 {row} 行）重复，只按第一次计入',
     en: 'reporting unit "{unit}" was already reported in {where} row {first}; this row ({row}) repeats it and only the first counts',
   },
+  'audit.duplicateAfterSheet': {
+    zh: '填报单位“{unit}”已在{where}报送过，本行（第 {row} 行）重复，只按第一次计入',
+    en: 'reporting unit "{unit}" was already reported in {where}; this row ({row}) repeats it and only the first counts',
+  },
+  'audit.duplicateSheet': {
+    zh: '填报单位“{unit}”已在{where}第 {first} 行报送过，本表重复，只按第一次计入',
+    en: 'reporting unit "{unit}" was already reported in {where} row {first}; this sheet repeats it and only the first counts',
+  },
+  'audit.duplicateSheets': {
+    zh: '填报单位“{unit}”已在{where}报送过，本表重复，只按第一次计入',
+    en: 'reporting unit "{unit}" was already reported in {where}; this sheet repeats it and only the first counts',
+  },
   'audit.missingUnitSeen': {
     zh: '填报单位“{unit}”出现在其他报表中，但未出现在{form}中',
     en: 'reporting unit "{unit}" appears in other forms but is missing from {form}',
@@ -40,6 +52,10 @@ export const audit = {
   'audit.duplicateColumn': {
     zh: '“{item}”有两列（{first} 列与 {col} 列），只按第一列计算，请删除多余的一列',
     en: '"{item}" has two columns ({first} and {col}); only the first is used; remove the other',
+  },
+  'audit.duplicateItemCells': {
+    zh: '“{item}”填了两处（{first} 与 {col}），只按第一处计算，请删除多余的一处',
+    en: '"{item}" is given twice ({first} and {col}); only the first is used; remove the other',
   },
   'audit.badCode': {
     zh: '区划代码“{raw}”无效（应为 6、9 或 12 位数字；若显示为科学计数法，是 Excel 把代码当成了数字），本行按名称匹配',

@@ -4,7 +4,7 @@ import { t, type Lang } from '../messages/index';
 import type { FormSheet } from '../read/forms';
 import { isSummable } from '../read/columns';
 import { cellOf, type Table } from '../read/table';
-import type { Dataset } from '../rollup/dataset';
+import type { Dataset, UnitRow } from '../rollup/dataset';
 import { unitNameKey } from '../rollup/hierarchy';
 import { BUILTIN, type Finding, type FindingCell } from './result';
 
@@ -97,14 +97,22 @@ export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
       ? fs.table.columns.find((c) => c.item?.id === col.duplicateOf)
       : undefined;
     if (!first) continue;
+    const item = first.item?.name ?? first.header;
     out.push({
       ruleId: BUILTIN.duplicateColumn,
       severity: 'warning',
-      message: t(lang, 'audit.duplicateColumn', {
-        item: first.item?.name ?? first.header,
-        first: columnLetter(first.col),
-        col: columnLetter(col.col),
-      }),
+      // A vertical form's items are rows: the two cells are named, not the flattened columns.
+      message: fs.table.vertical
+        ? t(lang, 'audit.duplicateItemCells', {
+            item,
+            first: cellOf(fs.table, 0, first.col),
+            col: cellOf(fs.table, 0, col.col),
+          })
+        : t(lang, 'audit.duplicateColumn', {
+            item,
+            first: columnLetter(first.col),
+            col: columnLetter(col.col),
+          }),
       ...at,
       unit: '',
       cells: [],
@@ -134,7 +142,10 @@ export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
   let unitOfRowMap: Map<number, string> | undefined;
   const unitOfRow = {
     get: (row: number) =>
-      (unitOfRowMap ??= new Map(fs.table.records.map((r) => [r.row, r.unit]))).get(row),
+      // A vertical form is one unit's, whichever row its cell is on.
+      fs.table.vertical
+        ? fs.table.records[0]?.unit
+        : (unitOfRowMap ??= new Map(fs.table.records.map((r) => [r.row, r.unit]))).get(row),
   };
   const itemOf = (header: string) =>
     fs.table.columns.find((c) => c.header === header)?.item?.name ?? header;
@@ -301,32 +312,40 @@ export function checkBreakdowns(fs: SheetTable, lang: Lang): Finding[] {
   return out;
 }
 
+/** `firstRow` or `row` undefined: that report is a vertical form, a whole sheet, not a row. */
 function duplicate(
   lang: Lang,
   at: { file: string; sheet: string; unit: string },
-  firstRow: number,
-  row: number,
+  firstRow: number | undefined,
+  row: number | undefined,
   first: { file: string; sheet: string } = at,
 ): Finding {
   const same = first.file === at.file && first.sheet === at.sheet;
   const where = first.file === at.file ? `「${first.sheet}」` : `${first.file}「${first.sheet}」`;
+  const args = { unit: at.unit, where, first: (firstRow ?? 0) + 1, row: (row ?? 0) + 1 };
+  const key =
+    same && firstRow !== undefined && row !== undefined
+      ? 'audit.duplicate'
+      : firstRow === undefined
+        ? row === undefined
+          ? 'audit.duplicateSheets'
+          : 'audit.duplicateAfterSheet'
+        : row === undefined
+          ? 'audit.duplicateSheet'
+          : 'audit.duplicateElsewhere';
   return {
     ruleId: BUILTIN.duplicate,
     severity: 'error',
-    message: same
-      ? t(lang, 'audit.duplicate', { unit: at.unit, first: firstRow + 1, row: row + 1 })
-      : t(lang, 'audit.duplicateElsewhere', {
-          unit: at.unit,
-          where,
-          first: firstRow + 1,
-          row: row + 1,
-        }),
+    message: t(lang, key, args),
     file: at.file,
     sheet: at.sheet,
     unit: at.unit,
     cells: [],
   };
 }
+
+/** A unit row's sheet row; undefined for a vertical form (the whole sheet is the unit's). */
+const rowOf = (u: UnitRow): number | undefined => (u.formSheet.table.vertical ? undefined : u.row);
 
 /** A reporting unit twice in one form, across all the workbooks that submitted it. */
 export function checkDuplicates(ds: Dataset, lang: Lang): Finding[] {
@@ -336,10 +355,13 @@ export function checkDuplicates(ds: Dataset, lang: Lang): Finding[] {
       if (!first) continue;
       for (const d of dups)
         out.push(
-          duplicate(lang, { file: d.source, sheet: d.sheet, unit: d.unit }, first.row, d.row, {
-            file: first.source,
-            sheet: first.sheet,
-          }),
+          duplicate(
+            lang,
+            { file: d.source, sheet: d.sheet, unit: d.unit },
+            rowOf(first),
+            rowOf(d),
+            { file: first.source, sheet: first.sheet },
+          ),
         );
     }
   }
