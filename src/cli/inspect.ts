@@ -71,6 +71,7 @@ function printSheet(s: SheetInspection, lang: Lang, out: Out): void {
       `    ${out.style('dim', t(lang, 'audit.roleRow', { row: r.row, label: r.label, why: r.why }))}`,
     );
   if (s.unitColumn) out.line(`    ${t(lang, 'inspect.unitColumn')}: ${s.unitColumn}`);
+  if (s.areaColumn) out.line(`    ${t(lang, 'inspect.areaColumn')}: ${s.areaColumn}`);
   if (s.codeColumn) out.line(`    ${t(lang, 'inspect.codeColumn')}: ${s.codeColumn}`);
   if (s.items.length > 0) {
     out.line(`    ${t(lang, 'inspect.items')} (${s.items.length}):`);

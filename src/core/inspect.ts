@@ -2,6 +2,7 @@ import { columnLetter as columnName } from './model/a1';
 import type { WorkbookData } from './model/workbook';
 import type { Profile } from './profile/profile';
 import { formOf, sheetTable } from './read/forms';
+import { unitColumns } from './read/columns';
 import type { Lang } from './messages/index';
 import { checkValues } from './validate/builtin';
 import { roleText } from './validate/structure';
@@ -18,6 +19,8 @@ export interface SheetInspection {
   titles: string[];
   form?: { id: string; name: string; matched: number; total: number };
   unitColumn?: string;
+  /** A coarser unit column naming each row's region (the 乡镇 of a `乡镇 | 村` form). */
+  areaColumn?: string;
   codeColumn?: string;
   items: { id: string; name: string; header: string; column: string; unit?: string }[];
   otherColumns: string[];
@@ -61,7 +64,10 @@ export function inspectTable(
   lang: Lang = 'zh',
   source = '',
 ): SheetInspection {
-  const unitCol = table.columns.find((c) => c.kind === 'unit');
+  // The finest unit column is the unit; the one before it the region of each row (乡镇 | 村).
+  const labels = unitColumns(table.columns);
+  const unitCol = labels[labels.length - 1];
+  const areaCol = labels.length > 1 ? labels[labels.length - 2] : undefined;
   const codeCol = table.columns.find((c) => c.kind === 'code');
   const out: SheetInspection = {
     sheet: table.sheet,
@@ -98,6 +104,7 @@ export function inspectTable(
   const form = guessForm(table, profile);
   if (form) out.form = form;
   if (unitCol) out.unitColumn = unitCol.header;
+  if (areaCol) out.areaColumn = areaCol.header;
   if (codeCol) out.codeColumn = codeCol.header;
   return out;
 }

@@ -287,6 +287,9 @@ test('villages-under-townships.xlsx: the 村 column is the unit, the 乡镇 colu
   ]);
   const f = await findings(trap('villages-under-townships.xlsx'));
   expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+  const seen = await runCli('inspect', trap('villages-under-townships.xlsx'), '--json');
+  const sheet = (JSON.parse(seen.stdout) as { sheets: Record<string, unknown>[] }).sheets[0];
+  expect([sheet?.unitColumn, sheet?.areaColumn]).toEqual(['村（社区）', '乡镇']);
 });
 
 test('side-by-side.xlsx: a second form to the right is not read into the first one’s rows', async () => {
@@ -311,7 +314,8 @@ test('vertical-two-years.xlsx: of 2024年 | 2025年 columns, the title’s year 
 
 test('vertical-twice.xlsx: findings on a vertical form name its cells and its unit', async () => {
   const f = await findings(trap('vertical-twice.xlsx'), '--all-findings');
-  const said = (id: string) => f.filter((x) => x.ruleId === id).map((x) => [x.unit, x.message]);
+  const said = (id: string) =>
+    f.filter((x) => x.ruleId === id).map((x): [string, string] => [x.unit, x.message]);
   expect(said('DUPLICATE_COLUMN')).toEqual([
     ['', '“活产数”填了两处（D5 与 D9），只按第一处计算，请删除多余的一处'],
   ]);

@@ -47,6 +47,7 @@ export const base = {
   },
   'inspect.items': { zh: '识别的数据项', en: 'recognised items' },
   'inspect.unitColumn': { zh: '填报单位列', en: 'reporting-unit column' },
+  'inspect.areaColumn': { zh: '所属地区列', en: 'region column' },
   'inspect.codeColumn': { zh: '区划代码列', en: 'code column' },
   'inspect.otherColumns': { zh: '其他列', en: 'other columns' },
   'inspect.notices': { zh: '数值提示 {count} 条', en: '{count} value {count|notice|notices}' },
