@@ -316,6 +316,19 @@ async function verticalTwice() {
   await save(wb, 'vertical-twice.xlsx');
 }
 
+async function totalWithColon() {
+  // The total row is labelled 合计： (with a colon) and its 在园幼儿数 is wrong (300, not 310):
+  // it is a total all the same, checked and never pooled as a fourth township.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表', [
+    ['甲镇', 100, 90, 80, 70],
+    ['乙镇', 200, 180, 160, 150],
+    ['丙乡', 50, 40, 30, 20],
+    ['合计：', 350, 300, 270, 240],
+  ]);
+  await save(wb, 'total-with-colon.xlsx');
+}
+
 async function villagesUnderTownships() {
   // A village form with the township in its own column, written once for its block; a
   // 乙镇小计 row and a 合计 row. The units are the villages, not the townships.
@@ -385,6 +398,7 @@ async function marriagesInPairs() {
   await verticalFailing();
   await verticalTwoYears();
   await verticalTwice();
+  await totalWithColon();
   await villagesUnderTownships();
   await sideBySide();
   await marriagesInPairs();

@@ -328,3 +328,13 @@ test('vertical-twice.xlsx: findings on a vertical form name its cells and its un
     ['乙镇', '填报单位“乙镇”已在「乙镇」报送过，本行（第 4 行）重复，只按第一次计入'],
   ]);
 });
+
+test('total-with-colon.xlsx: a 合计： row that does not add up is a wrong total, not a fourth township', async () => {
+  const r = await report(trap('total-with-colon.xlsx'));
+  // C11: (90 + 180 + 40) / (100 + 200 + 50) over the three townships.
+  expect(pool(ind(r, 'C11'))).toEqual([310, 350, 3]);
+  const f = await findings(trap('total-with-colon.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'TOTAL').map((x) => x.message)).toEqual([
+    '合计行“在园幼儿数”为 300，各单位之和为 310，相差 -10',
+  ]);
+});

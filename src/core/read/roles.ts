@@ -71,7 +71,8 @@ export interface RowRoleResult {
   repeatOf?: number;
 }
 
-const SUBTOTAL = /小计$/;
+/** A 小计 label, folded (`乙镇小计`, `小计：`). */
+const SUBTOTAL = /小计数?:?$/;
 const BREAKDOWN_PREFIX = /^(?:其中|内|含|包括)\s*(?:[:、,，]|$)|^其中/;
 const BREAKDOWN_WORDS: ReadonlySet<string> = new Set([
   '城镇',

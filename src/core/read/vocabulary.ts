@@ -57,9 +57,12 @@ export const GENERIC_VOCABULARY: Vocabulary = {
 
 /**
  * A total row's label beyond the profile's exact markers: `合计`, `总  计`, `全市合计`,
- * `全镇合计`, `城区小计`, `乡村小计` (tested on the folded text without spaces).
+ * `全镇合计`, `城区小计`, `乡村小计`, `汇总`, `合计数`, with a colon after it or not (`合计：`);
+ * and the whole area by itself, `全镇`, `全乡`, `全街道` (tested on the folded text without
+ * spaces, where `：` is `:`).
  */
-export const TOTAL_LABEL = /^(全[市县区乡镇]|.{0,8})?(合计|总计|小计)$/;
+export const TOTAL_LABEL =
+  /^(?:(?:全[市县区乡镇]|.{0,8})?(?:合计|总计|小计|汇总)数?|全(?:市|县|区|乡|镇|街道|旗|州|盟))[:]?$/;
 
 /**
  * The looser key (of a normalised key) a reporting-unit header is also known by: without
@@ -128,10 +131,11 @@ export class HeaderIndex {
     return this.totals.has(normalizeHeader(unitName));
   }
 
-  /** A total row's label: a profile marker, or `…合计`, `…总计`, `…小计` (TOTAL_LABEL). */
+  /** A total row's label: a profile marker, or `…合计`, `…总计`, `…小计`, `汇总`, `全镇` (TOTAL_LABEL). */
   isTotalLabel(text: string): boolean {
     if (this.isTotal(text)) return true;
-    if (!text.includes('计')) return false; // every TOTAL_LABEL ends in 计: skip the folding
+    // Every TOTAL_LABEL has 计 or 汇总, or starts with 全: other text skips the folding.
+    if (!text.includes('计') && !text.includes('汇') && !text.includes('全')) return false;
     return TOTAL_LABEL.test(squeeze(text));
   }
 

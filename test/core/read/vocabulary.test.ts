@@ -17,16 +17,31 @@ describe('total labels', () => {
     '城区小计',
     '乡村小计',
     '合 计',
+    // As offices also write them: a colon after the word, 汇总, 合计数, the whole area alone.
+    '合计：',
+    '合计:',
+    '合 计：',
+    '乙镇小计：',
+    '汇总',
+    '合计数',
+    '全镇',
+    '全乡',
+    '全街道',
   ])('%j is a total row label', (label) => {
     expect(index.isTotalLabel(label)).toBe(true);
   });
 
-  test.each(['东城街道', '合计镇', '全市人口', '', '一二三四五六七八九合计'])(
-    '%j is not',
-    (label) => {
-      expect(index.isTotalLabel(label)).toBe(false);
-    },
-  );
+  test.each([
+    '东城街道',
+    '合计镇',
+    '全市人口',
+    '',
+    '一二三四五六七八九合计',
+    '全镇村',
+    '汇总表说明',
+  ])('%j is not', (label) => {
+    expect(index.isTotalLabel(label)).toBe(false);
+  });
 
   test('isTotal keeps to the profile markers exactly', () => {
     expect(index.isTotal('合  计')).toBe(true);
