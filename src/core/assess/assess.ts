@@ -1,4 +1,5 @@
 import type { IndicatorDef } from '../profile/schema';
+import { roundHalfUp as round } from './round';
 import type { Profile } from '../profile/profile';
 import { leafUnits, type Dataset } from '../rollup/dataset';
 import { Exclusions } from './exclusions';
@@ -125,11 +126,6 @@ export function countStatuses(rs: readonly { status: Status }[]): Counts {
     notAssessable: n('notAssessable'),
     noTarget: n('noTarget'),
   };
-}
-
-function round(v: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round((v + Number.EPSILON * Math.sign(v)) * f) / f;
 }
 
 function emptyPool(): Pool {

@@ -1,4 +1,5 @@
 import type { IndicatorDef, Target } from '../profile/schema';
+import { roundHalfUp as round } from './round';
 import { targetGoal, type Status } from './targets';
 
 /**
@@ -23,11 +24,6 @@ export interface Progress {
 }
 
 const EPS = 1e-9;
-
-function round(v: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round((v + Number.EPSILON * Math.sign(v)) * f) / f;
-}
 
 /** Which way the line improves: up for ≥ targets, down for ≤ targets. */
 function improvesUp(target: Target, goal: number, baseline: number, def: IndicatorDef): boolean {

@@ -1,4 +1,5 @@
 import type { Lang } from '../messages/index';
+import { roundHalfUp as round } from './round';
 import type { IndicatorDef, Target } from '../profile/schema';
 
 /**
@@ -71,11 +72,6 @@ export function fmt(n: number, decimals = 2): string {
 }
 
 const EPS = 1e-9;
-
-function round(v: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round((v + Number.EPSILON * Math.sign(v)) * f) / f;
-}
 
 function threshold(ok: boolean, gap: number): Judgement {
   return ok ? { status: 'met' } : { status: 'notMet', gap: Math.abs(gap) };

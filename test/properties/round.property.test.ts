@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { roundHalfUp } from '../../src/core/assess/round';
+import { runs } from '../support/property';
+
+/**
+ * A rate rounds as the quotient written out does (四舍五入): numerator / denominator × scale at
+ * `decimals` places, worked out here exactly in integers (BigInt), never with doubles.
+ */
+function exact(n: number, d: number, scale: number, decimals: number): number {
+  // round(n × scale × 10^decimals / d), half away from zero, for n ≥ 0 and d > 0.
+  const num = BigInt(n) * BigInt(scale) * 10n ** BigInt(decimals);
+  const q = (2n * num + BigInt(d)) / (2n * BigInt(d));
+  return Number(q) / 10 ** decimals;
+}
+
+test('a rate rounds as its exact quotient does, halves up', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 2_000_000 }),
+      fc.integer({ min: 0, max: 2_000_000 }),
+      fc.constantFrom(100, 1000, 100_000),
+      fc.integer({ min: 0, max: 3 }),
+      (d, raw, scale, decimals) => {
+        const n = raw % (d + 1);
+        expect(roundHalfUp((n / d) * scale, decimals)).toBe(exact(n, d, scale, decimals));
+        expect(roundHalfUp(-(n / d) * scale, decimals)).toBe(-exact(n, d, scale, decimals) || 0);
+      },
+    ),
+    runs(5000),
+  );
+  // 18,999 / 20,000 = 94.995 %: 95.00, though 18999 / 20000 × 100 is 94.99499999999999 as a double.
+  expect((18999 / 20000) * 100).toBe(94.99499999999999);
+  expect(roundHalfUp((18999 / 20000) * 100, 2)).toBe(95);
+});
+
+test('values that are not finite pass through', () => {
+  expect(roundHalfUp(Number.POSITIVE_INFINITY, 2)).toBe(Number.POSITIVE_INFINITY);
+  expect(roundHalfUp(Number.NaN, 2)).toBeNaN();
+});
