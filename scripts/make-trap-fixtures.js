@@ -329,6 +329,23 @@ async function totalWithColon() {
   await save(wb, 'total-with-colon.xlsx');
 }
 
+async function priorMissingUnit() {
+  // 乙镇 screened 900 of 1000 women for breast cancer this year and sent nothing last year.
+  // The published rate rises 20% → 50%, but over 甲镇, the one township of both years, it
+  // falls 20% → 10%: 逐步提高 is not met.
+  for (const [year, rows] of [
+    ['2025', [['甲镇', 1000, 750, 100], ['乙镇', 1000, 750, 900]]],
+    ['2024', [['甲镇', 1000, 700, 200]]],
+  ]) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('卫健');
+    ws.addRow([`${year}年妇幼健康统计表`]);
+    ws.addRow(['乡镇（街道）', '35-64岁妇女数', '宫颈癌筛查人数', '乳腺癌筛查人数']);
+    for (const r of rows) ws.addRow(r);
+    await save(wb, `prior-missing-${year}.xlsx`);
+  }
+}
+
 async function villagesUnderTownships() {
   // A village form with the township in its own column, written once for its block; a
   // 乙镇小计 row and a 合计 row. The units are the villages, not the townships.
@@ -399,6 +416,7 @@ async function marriagesInPairs() {
   await verticalTwoYears();
   await verticalTwice();
   await totalWithColon();
+  await priorMissingUnit();
   await villagesUnderTownships();
   await sideBySide();
   await marriagesInPairs();

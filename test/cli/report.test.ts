@@ -38,6 +38,11 @@ interface Json {
     target: { kind: string; origin: string; wording: string };
     prior: number | null;
     change: number | null;
+    priorCoverage: {
+      onlyNow: string[];
+      onlyPrior: string[];
+      comparable: Record<string, number | null>;
+    } | null;
     smallNumber: boolean;
     units: Record<string, number | null>;
   }[];
@@ -76,17 +81,24 @@ test('C02 infant mortality: pooled, never averaged', () => {
 test('W05 premarital check rate across two forms; 四村, missing from FE3, is left out of both sums', () => {
   // numerator FE1 60+90+40 = 190 (四村's 30 left out); denominator FE3 80+100+50 = 230
   // 190/230×100 = 82.6087 → 82.61. Prior (all four): 180/260 = 69.2308 → 69.23. The 两纲 set no
-  // target for it (indicators.md, Corrections): monitored only, outside the 达标率.
+  // target for it (indicators.md, Corrections): monitored only, outside the 达标率. The change
+  // is over the villages pooled in both years (可比口径, 四村 was pooled only last year): prior
+  // (50+55+45)/(80+90+50) = 150/220 = 68.18, 82.61 − 68.18 = 14.43.
   const w = ind('W05');
   expect([w.numerator, w.denominator, w.value, w.prior, w.change, w.status]).toEqual([
     190,
     230,
     82.61,
     69.23,
-    13.38,
+    14.43,
     'noTarget',
   ]);
   expect(w.units['四村']).toBeNull();
+  expect(w.priorCoverage).toEqual({
+    onlyNow: [],
+    onlyPrior: ['四村'],
+    comparable: { now: 82.61, prior: 68.18 },
+  });
 });
 
 test('C13 with a zero denominator has no data; C11, a gross ratio, may exceed 100%', () => {

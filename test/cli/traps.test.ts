@@ -338,3 +338,23 @@ test('total-with-colon.xlsx: a 合计： row that does not add up is a wrong tot
     '合计行“在园幼儿数”为 300，各单位之和为 310，相差 -10',
   ]);
 });
+
+test('prior-missing-*.xlsx: a township absent last year is not counted as a rise (可比口径)', async () => {
+  const r = await report(
+    trap('prior-missing-2025.xlsx'),
+    '--prior',
+    trap('prior-missing-2024.xlsx'),
+  );
+  const w04 = ind(r, 'W04') as Indicator & Record<string, unknown>;
+  // Published: (100 + 900) / 2000 = 50.00 %, last year 200 / 1000 = 20.00 %. Over 甲镇 alone,
+  // the township of both years: 100 / 1000 = 10.00 % against 20.00 %, −10.00 points: not met.
+  expect([w04.value, w04.prior, w04.change, w04.status]).toEqual([50, 20, -10, 'notMet']);
+  expect(w04.priorCoverage).toEqual({
+    onlyNow: ['乙镇'],
+    onlyPrior: [],
+    comparable: { now: 10, prior: 20 },
+  });
+  // W03 (≥70 %) does not look at last year: 1500 / 2000 = 75.00 %, met; change 75 − 70 = +5.00.
+  const w03 = ind(r, 'W03') as Indicator & Record<string, unknown>;
+  expect([w03.value, w03.change, w03.status]).toEqual([75, 5, 'met']);
+});

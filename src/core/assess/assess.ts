@@ -1,5 +1,7 @@
 import type { IndicatorDef } from '../profile/schema';
 import { roundHalfUp as round } from './round';
+import { countsOf, standing } from './standing';
+import { priorCoverage, type PriorCoverage } from './coverage';
 import type { Profile } from '../profile/profile';
 import { leafUnits, type Dataset } from '../rollup/dataset';
 import { Exclusions } from './exclusions';
@@ -65,8 +67,10 @@ export interface IndicatorResult {
   /** What a trend or relative target was compared with. */
   reference?: Judgement['reference'];
   prior: number | null;
-  /** shown − prior, in points of the indicator's unit. */
+  /** shown − prior, in points of the indicator's unit; null when the two pool other units. */
   change: number | null;
+  /** Set when last year's value pooled other units than this year's: not compared. */
+  priorCoverage?: PriorCoverage;
   smallNumber: boolean;
   priorSmallNumber: boolean;
   /** Units set aside from the whole area's pool for failed error checks: the value is provisional. */
@@ -133,32 +137,6 @@ function emptyPool(): Pool {
 }
 
 /** What a unit brings to an indicator's pools: its counts, or why it is not pooled. */
-type Standing = 'pooled' | 'leftOut' | 'setAside';
-
-/** An indicator's counts by unit and the marks of its failed values, found once per indicator. */
-interface Counted {
-  num: Float64Array | undefined;
-  den: Float64Array | undefined;
-  numFailed: Uint8Array | null;
-  denFailed: Uint8Array | null;
-}
-
-function countsOf(def: IndicatorDef, ds: Dataset, excluded: Exclusions): Counted {
-  return {
-    num: ds.items.get(def.numerator)?.value,
-    den: ds.items.get(def.denominator)?.value,
-    numFailed: excluded.marks(ds, def.numerator),
-    denFailed: excluded.marks(ds, def.denominator),
-  };
-}
-
-/** Whether unit `u` is pooled, set aside for a failed check, or left out for a missing count. */
-function standing(c: Counted, u: number): Standing {
-  if (c.numFailed?.[u] === 1 || c.denFailed?.[u] === 1) return 'setAside';
-  if (Number.isNaN(c.num?.[u] ?? NaN) || Number.isNaN(c.den?.[u] ?? NaN)) return 'leftOut';
-  return 'pooled';
-}
-
 /** The pool of one node: every leaf unit under it. */
 export function poolAt(
   def: IndicatorDef,
@@ -307,6 +285,25 @@ function townships(ds: Dataset, leaves: ReadonlySet<string>): string[] {
     .filter((k) => wanted.has(k));
 }
 
+/**
+ * A target judged against last year when the two years pool other units: over the units of
+ * both (可比口径), or not at all when either has no value there. Undefined for any other case.
+ */
+function trendJudgement(
+  target: IndicatorDef['target'],
+  ctx: Parameters<typeof judge>[1],
+  result: IndicatorResult,
+): Judgement | undefined {
+  const c = result.priorCoverage?.comparable;
+  if (!c) return undefined;
+  const alone = judge(target, { ...ctx, prior: null });
+  if (alone.reason !== 'noPrior') return alone; // the target does not look at last year
+  if (c.now === null || c.prior === null)
+    return { status: 'notAssessable', reason: 'priorCoverage' };
+  const d = result.def.decimals;
+  return judge(target, { ...ctx, value: round(c.now, d), prior: round(c.prior, d) });
+}
+
 function judgeIndicator(result: IndicatorResult, ds: Dataset, choice: TargetChoice): void {
   const { def, root } = result;
   const target = choice.target;
@@ -332,10 +329,11 @@ function judgeIndicator(result: IndicatorResult, ds: Dataset, choice: TargetChoi
     decimals: def.decimals,
     trendBasis: def.trendBasis,
   };
-  const j = judge(target, ctx);
+  const j = trendJudgement(target, ctx, result) ?? judge(target, ctx);
   result.status = j.status;
   if (j.gap !== undefined) result.gap = round(j.gap, def.decimals);
   if (j.reason) result.statusReason = j.reason;
+
   if (j.reference) result.reference = j.reference;
   if (!choice.perUnit) return;
   const leaves = leafUnits(ds, [def.numerator, def.denominator]);
@@ -391,6 +389,13 @@ export function assess(
       );
     }
     const priorShown = priorValue?.shown ?? null;
+    // Two years pooled over different units are not compared (coverage.ts).
+    const coverage =
+      prior && priorShown !== null && root.shown !== null
+        ? priorCoverage(def, ds, excluded, prior, options.priorExcluded ?? Exclusions.none())
+        : undefined;
+    const nowC = coverage?.comparable.now;
+    const priorC = coverage?.comparable.prior;
     const range = def.plausibleRange;
     const result: IndicatorResult = {
       def,
@@ -399,8 +404,11 @@ export function assess(
       root,
       status: 'noData',
       prior: priorShown,
-      change:
-        root.shown !== null && priorShown !== null
+      change: coverage
+        ? nowC !== null && nowC !== undefined && priorC !== null && priorC !== undefined
+          ? round(round(nowC, def.decimals) - round(priorC, def.decimals), def.decimals)
+          : null
+        : root.shown !== null && priorShown !== null
           ? round(root.shown - priorShown, def.decimals)
           : null,
       smallNumber: root.value !== null && root.pool.numerator < SMALL_NUMBER,
@@ -413,6 +421,14 @@ export function assess(
       plausible:
         range && root.shown !== null ? root.shown >= range.low && root.shown <= range.high : null,
     };
+    // As published: both comparable values at the indicator's decimals.
+    const shown = (v: number | null | undefined) =>
+      v === null || v === undefined ? null : round(v, def.decimals);
+    if (coverage)
+      result.priorCoverage = {
+        ...coverage,
+        comparable: { now: shown(nowC), prior: shown(priorC) },
+      };
     judgeIndicator(result, ds, choice);
     if (stage === 'midterm' && choice.target.kind !== 'none')
       result.progress = progressOf(

@@ -21,6 +21,8 @@ export type StatusReason =
   | 'noValue'
   | 'zeroDenominator'
   | 'noPrior'
+  /** Last year's value pooled other units than this year's (assess/coverage.ts). */
+  | 'priorCoverage'
   | 'noBaseline'
   | 'noBand'
   | 'targetInvalid'

@@ -79,6 +79,14 @@ export const narrativeMessages = {
     zh: '，比{prior}{verb}{change}{points}',
     en: ', {verb} {change}{points} on {prior}',
   },
+  'n.changeComparable': {
+    zh: '，按可比口径（两年均汇总的单位）比{prior}{verb}{change}{points}',
+    en: ', {verb} {change}{points} on {prior} over the units of both years',
+  },
+  'n.changeSameComparable': {
+    zh: '，按可比口径（两年均汇总的单位）与{prior}持平',
+    en: ', the same as {prior} over the units of both years',
+  },
   'n.changeShort': { zh: '，{verb}{change}{points}', en: ', {verb} {change}{points}' },
   'n.metAll': {
     zh: '，均已实现“{target}”的目标。',
@@ -161,6 +169,10 @@ export const narrativeMessages = {
   'q.noBandUnverified': {
     zh: '{name}：“{target}”未规定容差，且该目标的表述未能核实，暂无法判断是否达标。请按本地纲要在指标目标表中填写目标和容差。',
     en: '{name}: "{target}" states no band and its wording could not be verified, so whether it is met cannot be judged. Enter the local programme\'s target and band in the targets table.',
+  },
+  'q.priorCoverage': {
+    zh: '{name}：本年与上年汇总的单位不同（本年有、上年无：{onlyNow}；上年有、本年无：{onlyPrior}），与上年的比较按两年均汇总的单位计算（可比口径：本年{now}，上年{prior}）；请补齐数据或核对单位名称。',
+    en: '{name}: this year and last year pool different units (this year only: {onlyNow}; last year only: {onlyPrior}), so the comparison with last year is over the units of both years (this year {now}, last year {prior}); complete the figures or check the unit names.',
   },
   'q.noBaseline': {
     zh: '{name}：未提供基期值，暂无法判断是否实现“{target}”的目标，请在指标目标表中填写基期年份和基期值。',

@@ -79,6 +79,10 @@ export const report = {
     zh: '，因缺少上年数据，暂无法判断是否实现“{target}”的目标。',
     en: '; without the previous year it cannot be judged against the target of {target}.',
   },
+  'n.noData.priorCoverage': {
+    zh: '，因上年汇总的单位与本年不同，两年数值不可比，暂无法判断是否实现“{target}”的目标。',
+    en: '; last year pooled other units than this year, so the two are not comparable and it cannot be judged against the target of {target}.',
+  },
   'n.noData.noBaseline': {
     zh: '，因缺少{baseYear}年基期数据，暂无法判断是否实现“{target}”的目标。',
     en: '; without the {baseYear} baseline it cannot be judged against the target of {target}.',

@@ -321,6 +321,7 @@ function targetBlocks(a: Assessment, input: NarrativeInput): Block[] {
     });
   }
   for (const text of unjudged(a, lang)) blocks.push({ kind: 'item', text });
+  for (const text of notCompared(a, lang)) blocks.push({ kind: 'item', text });
   const out: string[] = [];
   const noTarget = a.indicators.filter((r) => r.status === 'noTarget').map((r) => inList(r, lang));
   if (noTarget.length > 0)
@@ -355,6 +356,30 @@ function unjudged(a: Assessment, lang: Lang): string[] {
   }
   return out;
 }
+
+/**
+ * Indicators whose value last year pooled other units than this year's: no change is stated
+ * and no trend target judged, and the units that differ are named.
+ */
+function notCompared(a: Assessment, lang: Lang): string[] {
+  const none = lang === 'zh' ? '无' : 'none';
+  return a.indicators.flatMap((r) => {
+    const c = r.priorCoverage;
+    if (!c) return [];
+    return [
+      t(lang, 'q.priorCoverage', {
+        name: nameOf(r, lang),
+        onlyNow: c.onlyNow.length > 0 ? unitList(c.onlyNow, lang) : none,
+        onlyPrior: c.onlyPrior.length > 0 ? unitList(c.onlyPrior, lang) : none,
+        now: shownOrNone(c.comparable.now, r, lang),
+        prior: shownOrNone(c.comparable.prior, r, lang),
+      }),
+    ];
+  });
+}
+
+const shownOrNone = (v: number | null, r: IndicatorResult, lang: Lang) =>
+  v === null ? (lang === 'zh' ? '无' : 'none') : formatValue(v, r.def.decimals, r.def.unit, lang);
 
 /** What a reader of the figures must know about their definitions, once each. */
 function noteBlocks(a: Assessment, lang: Lang): Block[] {

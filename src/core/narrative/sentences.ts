@@ -65,7 +65,8 @@ function valueClause(r: IndicatorResult, ctx: ParagraphContext, s: State): strin
   if (r.provisional) text += t(lang, 'report.provisional');
   if (r.change !== null) {
     const prior = priorName(ctx.input);
-    if (r.change === 0) text += t(lang, 'n.changeSame', { prior });
+    if (r.change === 0)
+      text += t(lang, r.priorCoverage ? 'n.changeSameComparable' : 'n.changeSame', { prior });
     else {
       const params = {
         prior,
@@ -73,7 +74,13 @@ function valueClause(r: IndicatorResult, ctx: ParagraphContext, s: State): strin
         change: Math.abs(r.change).toFixed(r.def.decimals),
         points: pointsOf(r.def.unit, lang),
       };
-      text += t(lang, s.changeSaid ? 'n.changeShort' : 'n.change', params);
+      // Over the units of both years when the two pooled other units (可比口径).
+      const key = r.priorCoverage
+        ? 'n.changeComparable'
+        : s.changeSaid
+          ? 'n.changeShort'
+          : 'n.change';
+      text += t(lang, key, params);
       s.changeSaid = true;
     }
   }
@@ -181,6 +188,8 @@ function notAssessableClause(r: IndicatorResult, target: string, lang: Lang): st
       return r.def.target.kind === 'relative' && r.def.target.baseYear !== undefined
         ? t(lang, 'n.noData.noBaseline', { target, baseYear: r.def.target.baseYear })
         : t(lang, 'n.notAssessable.noBaseline', { target });
+    case 'priorCoverage':
+      return t(lang, 'n.noData.priorCoverage', { target });
     default:
       return t(lang, 'n.noData.noPrior', { target });
   }

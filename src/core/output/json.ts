@@ -71,6 +71,13 @@ export interface ReportJson {
     plausible: boolean | null;
     prior: number | null;
     change: number | null;
+    /** Units pooled in only one of the two years: then no change and no trend judgement. */
+    priorCoverage: {
+      onlyNow: string[];
+      onlyPrior: string[];
+      /** Both years over the units pooled in both (可比口径), which `change` is. */
+      comparable: { now: number | null; prior: number | null };
+    } | null;
     smallNumber: boolean;
     /** Units pooled into the whole area's value. */
     pooledUnits: number;
@@ -246,6 +253,7 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
         plausible: ind.plausible,
         prior: ind.prior,
         change: ind.change,
+        priorCoverage: ind.priorCoverage ?? null,
         smallNumber: ind.smallNumber,
         pooledUnits: ind.root.pool.pooled,
         leftOut: ind.root.pool.leftOut.map(labelOf),

@@ -146,8 +146,13 @@ describe('assess on a hand-written dataset', () => {
     expect(a.nodes.get(TOWN2)?.shown).toBe(90.5);
     // 三镇 has no unit under it: no value at all, not a zero.
     expect(a.nodes.has(TOWN3)).toBe(false);
-    // Last year 17/20 = 85.00: +5.48 points; 17 events is a small number, 190 is not.
-    expect([a.prior, a.change, a.smallNumber, a.priorSmallNumber]).toEqual([85, 5.48, false, true]);
+    // Last year 17/20 = 85.00, over 一村 alone; 17 events is a small number, 190 is not. The
+    // change is over the units pooled in both years (可比口径): 一村's 9/10 = 90.00 against
+    // 85.00, +5.00 points (not the published 90.48 − 85.00).
+    expect([a.prior, a.change, a.smallNumber, a.priorSmallNumber]).toEqual([85, 5, false, true]);
+    expect(a.priorCoverage?.comparable).toEqual({ now: 90, prior: 85 });
+    expect(a.priorCoverage?.onlyPrior).toEqual([]);
+    expect(a.priorCoverage?.onlyNow).toHaveLength(1);
   });
 
   test('a target not met has its gap, rounded like the value; few events are flagged', () => {
@@ -156,8 +161,9 @@ describe('assess on a hand-written dataset', () => {
     expect([b.root.shown, b.status, b.gap]).toEqual([4.35, 'notMet', 0.35]);
     expect(b.root.pool.pooled).toBe(3);
     expect(b.smallNumber).toBe(1 < SMALL_NUMBER);
-    // Last year 1/20 × 1000 = 50.00: −45.65 points.
-    expect([b.prior, b.change]).toEqual([50, -45.65]);
+    // Last year 1/20 × 1000 = 50.00, over 一村 alone; over 一村 this year 1/10 × 1000 = 100.00:
+    // +50.00 points (可比口径), not the published 4.35 − 50.00.
+    expect([b.prior, b.change]).toEqual([50, 50]);
   });
 
   test('a zero denominator and an indicator no unit reported are no data, each with its reason', () => {

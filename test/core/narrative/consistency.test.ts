@@ -215,9 +215,11 @@ test('a rate rises (上升) in 十万分点, a share falls (降低) in 百分点
   // W01, 妇幼卫生 sheets: 2025 one maternal death (大坪镇) over the births without 石门镇 (set
   // aside, FE1-01): 3948 − 358 = 3590, 1 / 3590 × 100000 = 27.855 → 27.86/10万; 2024 one
   // death over 560+583+372+378+335+322+254+264+231+188+164+121+101+85+67 = 4025 births,
-  // 24.845 → 24.84. Change of the shown values 27.86 − 24.84 = 3.02: a rate, so 上升.
+  // 24.845 → 24.84. The change is over the townships pooled in both years (可比口径): 2024
+  // without 石门镇, 1 / (4025 − 335) = 1 / 3690 × 100000 = 27.100 → 27.10, and 27.86 − 27.10 =
+  // 0.76: a rate, so 上升 (the shown values' 27.86 − 24.84 = 3.02 compared other townships).
   expect(text).toContain(
-    '2025年，青川市孕产妇死亡率为27.86/10万（初步数据），比上年上升3.02个十万分点，距“下降到12/10万以下”的目标尚差15.86个十万分点。',
+    '2025年，青川市孕产妇死亡率为27.86/10万（初步数据），按可比口径（两年均汇总的单位）比上年上升0.76个十万分点，距“下降到12/10万以下”的目标尚差15.86个十万分点。',
   );
   // W03: 2025 55969 screened / 88179 women = 63.47%; 2024 63989 / 93007 = 68.80%; −5.33 for a
   // share (higher is better) is 降低; the later sentences of the paragraph drop "比上年".
@@ -240,7 +242,7 @@ test('English: plurals agree with their counts, targets read as English, no 万 
   );
   // W01 in 1/10万: per 100,000, never 万.
   expect(text).toContain(
-    '27.86 per 100,000 (provisional), up 3.02 per 100,000 on the previous year',
+    '27.86 per 100,000 (provisional), up 0.76 per 100,000 on the previous year over the units of both years',
   );
   expect(text).not.toMatch(/万/);
   expect(text).not.toMatch(
