@@ -75,6 +75,9 @@ export function coerceNumber(cell: Cell, opts: CoerceOptions = {}): Coerced {
   let why: DisguiseKind = wasWide ? 'fullwidth' : 'text';
 
   const unit = UNIT_SUFFIX.exec(s);
+  // `1234万人` is 12,340,000 persons, or 1,234 of a column stated in 万人: which, only the
+  // column knows. Never read as 1,234 with a notice: it is an error the unit corrects.
+  if (unit && /万\S*$/.test(s)) return { kind: 'typeError', raw, why: 'text' };
   if (unit && unit[1]) {
     s = unit[1].trim();
     why = 'unitSuffix';
