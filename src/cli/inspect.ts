@@ -88,7 +88,7 @@ function printSheet(s: SheetInspection, lang: Lang, out: Out): void {
     out.line(`    ${out.style('cyan', t(lang, 'inspect.notices', { count: s.notices.length }))}`);
     for (const n of s.notices) {
       out.line(
-        `      ${t(lang, 'notice.disguisedNumber', { cell: n.cell, raw: n.raw, value: n.value, why: t(lang, `why.${n.why}`) })}`,
+        `      ${t(lang, 'notice.disguisedNumber', { cell: n.cell, raw: n.raw, value: n.value, why: t(lang, `why.${n.why}`, { thousand: n.value * 1000 }) })}`,
       );
     }
   }

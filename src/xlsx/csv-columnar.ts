@@ -5,6 +5,7 @@ import {
   type ColumnarWorkbook,
   type SheetColumn,
 } from '../core/model/columnar';
+import { DOT_ZEROS } from '../core/read/coerce';
 import { guardCsv } from './csv-guard';
 import type * as Parse from './parse';
 
@@ -123,6 +124,13 @@ export function csvNumber(s: string, a: number, b: number): number {
   }
   if (i === expStart) return NaN;
   return Number(s.slice(a, b));
+}
+
+/** Characters a..b of s are `1.000`-shaped (DOT_ZEROS), checked by code before the pattern. */
+function dotZeros(s: string, a: number, b: number): boolean {
+  const n = b - a;
+  if (n < 5 || n > 8 || s.charCodeAt(b - 4) !== 46) return false;
+  return DOT_ZEROS.test(s.slice(a, b));
 }
 
 function guessDelimiter(firstLine: string): number {
@@ -270,7 +278,9 @@ class CsvScanner {
           !(end - pos === 2 && s.charCodeAt(pos) === 78 && s.charCodeAt(pos + 1) === 65)
         ) {
           const num = csvNumber(s, pos, end);
-          if (num === num) {
+          // `1.000` stays text, as a text cell of a workbook would: the reader says it may be
+          // a thousand with a dot between the thousands (coerce.ts DOT_ZEROS), never just 1.
+          if (num === num && !dotZeros(s, pos, end)) {
             this.num(col)[row] = num;
             filled = true;
           } else value = s.slice(pos, end);

@@ -5,6 +5,7 @@ import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
 import type { RowSheet as SheetData, WorkbookData } from '../core/model/workbook';
 import { UnreadableInputError } from '../core/errors';
+import { DOT_ZEROS } from '../core/read/coerce';
 import { guardCsv } from './csv-guard';
 import { FILE_LIMITS, formatBytes } from './limits';
 import { SheetBounds } from './sheet-bounds';
@@ -164,7 +165,8 @@ export function parseCsv(
   const text = decodeText(bytes);
   const unquoted = (field: string): Cell => {
     if (field === '' || field === 'NA') return null;
-    return CSV_NUMBER.test(field) ? Number(field) : field;
+    // `1.000` stays text: it may be a thousand with a dot between the thousands (DOT_ZEROS).
+    return CSV_NUMBER.test(field) && !DOT_ZEROS.test(field) ? Number(field) : field;
   };
   const options = {
     delimiter: guessDelimiter(text),

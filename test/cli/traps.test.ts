@@ -358,3 +358,14 @@ test('prior-missing-*.xlsx: a township absent last year is not counted as a rise
   const w03 = ind(r, 'W03') as Indicator & Record<string, unknown>;
   expect([w03.value, w03.change, w03.status]).toEqual([75, 5, 'met']);
 });
+
+// test/fixtures/traps/dot-thousands.csv is written by hand: three lines, semicolons, one 1.000.
+test('dot-thousands.csv: 1.000 in a CSV (a thousand, with a dot between the thousands?) is said, not read as 1 in silence', async () => {
+  const f = await findings(trap('dot-thousands.csv'));
+  expect(f.filter((x) => x.ruleId === 'NOTICE').map((x) => [x.unit, x.message])).toEqual([
+    [
+      '甲镇',
+      '“在园幼儿数”的“1.000”按数值 1 读取（带三位零小数；如“.”是千位分隔符，应为 1000，请核对），建议改为数值格式',
+    ],
+  ]);
+});

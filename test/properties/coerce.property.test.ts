@@ -89,7 +89,8 @@ describe('coerceNumber', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 10_000_000 }),
-        fc.constantFrom('人', '个', '人次', '户', '名', '所', '次', '例', '元', '万元', ' 人'),
+        // Not 万元 or 万人: a count in 万 is an error (text-shortcuts.property.test.ts).
+        fc.constantFrom('人', '个', '人次', '户', '名', '所', '次', '例', '元', ' 人'),
         (n, unit) => {
           expect(coerceNumber(`${n}${unit}`)).toEqual({
             kind: 'disguised',
@@ -157,4 +158,22 @@ describe('coerceNumber', () => {
       runs(2000),
     );
   });
+});
+
+test('a whole number with three zero decimals is read with a notice that it may be thousands', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 999 }), (n) => {
+      const s = `${n}.000`;
+      expect(coerceNumber(s)).toEqual({ kind: 'disguised', value: n, raw: s, why: 'dotZeros' });
+    }),
+    runs(500),
+  );
+  // Other decimals are plain text numbers; a thousand written 1,000 is a thousands separator.
+  expect(coerceNumber('1.500')).toEqual({
+    kind: 'disguised',
+    value: 1.5,
+    raw: '1.500',
+    why: 'text',
+  });
+  expect(coerceNumber('0.000')).toEqual({ kind: 'disguised', value: 0, raw: '0.000', why: 'text' });
 });

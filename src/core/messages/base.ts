@@ -61,6 +61,10 @@ export const base = {
   'why.unitSuffix': { zh: '带单位', en: 'unit suffix' },
   'why.percent': { zh: '百分号', en: 'percent sign' },
   'why.text': { zh: '文本格式的数字', en: 'number stored as text' },
+  'why.dotZeros': {
+    zh: '带三位零小数；如“.”是千位分隔符，应为 {thousand}，请核对',
+    en: 'three zero decimals; if the "." separates thousands it is {thousand}: check it',
+  },
   'typeError.cell': {
     zh: '{cell}「{raw}」不是数值（{column}），请改为数字或留空',
     en: '{cell} "{raw}" is not a number ({column}); enter a number or leave it blank',

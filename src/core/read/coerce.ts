@@ -15,7 +15,14 @@ export type Coerced =
   | { kind: 'disguised'; value: number; raw: string; why: DisguiseKind }
   | { kind: 'typeError'; raw: string; why: 'text' | 'excelError' | 'boolean' };
 
-export type DisguiseKind = 'fullwidth' | 'thousands' | 'unitSuffix' | 'percent' | 'text';
+export type DisguiseKind =
+  | 'fullwidth'
+  | 'thousands'
+  | 'unitSuffix'
+  | 'percent'
+  | 'text'
+  /** `1.000`: one, or a thousand written with a dot between the thousands; said, never guessed. */
+  | 'dotZeros';
 
 export const MISSING_MARKS: ReadonlySet<string> = new Set([
   '',
@@ -41,6 +48,8 @@ const UNIT_CHARS: ReadonlySet<number> = new Set(
 const UNIT_SUFFIX = new RegExp(`^(.*?\\d)\\s*(?:${VALUE_UNITS.join('|')})$`);
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const THOUSANDS = /^[+-]?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$/;
+/** `1.000`, `12.000`: a whole number with three zero decimals, as dot-grouped thousands look. */
+export const DOT_ZEROS = /^[+-]?[1-9]\d{0,2}\.000$/;
 
 export interface CoerceOptions {
   /** The column's unit is %, so `45%` reads as 45. */
@@ -94,6 +103,7 @@ export function coerceNumber(cell: Cell, opts: CoerceOptions = {}): Coerced {
     if (why === 'text') why = 'thousands';
   }
   if (!PLAIN_NUMBER.test(s)) return { kind: 'typeError', raw, why: 'text' };
+  if (DOT_ZEROS.test(s)) why = 'dotZeros';
   const value = Number(s);
   if (!Number.isFinite(value)) return { kind: 'typeError', raw, why: 'text' };
   if (wasWide && !percent && why !== 'unitSuffix') why = 'fullwidth';

@@ -169,7 +169,7 @@ export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
         item: itemOf(n.column),
         raw: n.raw,
         value: n.value,
-        why: t(lang, `why.${n.why}`),
+        why: t(lang, `why.${n.why}`, { thousand: n.value * 1000 }),
       }),
       file: fs.source,
       sheet: fs.sheet,
