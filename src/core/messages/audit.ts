@@ -5,8 +5,8 @@ export const audit = {
     en: 'total row "{item}" is {total} but its units add up to {sum} (difference {diff})',
   },
   'audit.duplicate': {
-    zh: '填报单位“{unit}”在本表重复出现（第 {first} 行与第 {row} 行），只按第一次计入',
-    en: 'reporting unit "{unit}" appears twice in this form (rows {first} and {row}); only the first counts',
+    zh: '填报单位“{unit}”在本表重复出现（第 {first} 行与第 {row} 行）：数值相同的只计一次，数值不同的该项暂不计入，请核实',
+    en: 'reporting unit "{unit}" appears twice in this form (rows {first} and {row}): equal values count once, differing ones are left out until checked',
   },
   'audit.blank': {
     zh: '“{item}”未填报（{raw}），应填写数字，确实为零请填 0',
@@ -30,20 +30,20 @@ export const audit = {
     en: '"{item}" is {value}, not a whole number: counts are whole numbers; check it',
   },
   'audit.duplicateElsewhere': {
-    zh: '填报单位“{unit}”已在{where}第 {first} 行报送过，本行（第 {row} 行）重复，只按第一次计入',
-    en: 'reporting unit "{unit}" was already reported in {where} row {first}; this row ({row}) repeats it and only the first counts',
+    zh: '填报单位“{unit}”已在{where}第 {first} 行报送过，本行（第 {row} 行）重复：数值相同的只计一次，数值不同的该项暂不计入，请核实',
+    en: 'reporting unit "{unit}" was already reported in {where} row {first}; this row ({row}) repeats it: equal values count once, differing ones are left out until checked',
   },
   'audit.duplicateAfterSheet': {
-    zh: '填报单位“{unit}”已在{where}报送过，本行（第 {row} 行）重复，只按第一次计入',
-    en: 'reporting unit "{unit}" was already reported in {where}; this row ({row}) repeats it and only the first counts',
+    zh: '填报单位“{unit}”已在{where}报送过，本行（第 {row} 行）重复：数值相同的只计一次，数值不同的该项暂不计入，请核实',
+    en: 'reporting unit "{unit}" was already reported in {where}; this row ({row}) repeats it: equal values count once, differing ones are left out until checked',
   },
   'audit.duplicateSheet': {
-    zh: '填报单位“{unit}”已在{where}第 {first} 行报送过，本表重复，只按第一次计入',
-    en: 'reporting unit "{unit}" was already reported in {where} row {first}; this sheet repeats it and only the first counts',
+    zh: '填报单位“{unit}”已在{where}第 {first} 行报送过，本表重复：数值相同的只计一次，数值不同的该项暂不计入，请核实',
+    en: 'reporting unit "{unit}" was already reported in {where} row {first}; this sheet repeats it: equal values count once, differing ones are left out until checked',
   },
   'audit.duplicateSheets': {
-    zh: '填报单位“{unit}”已在{where}报送过，本表重复，只按第一次计入',
-    en: 'reporting unit "{unit}" was already reported in {where}; this sheet repeats it and only the first counts',
+    zh: '填报单位“{unit}”已在{where}报送过，本表重复：数值相同的只计一次，数值不同的该项暂不计入，请核实',
+    en: 'reporting unit "{unit}" was already reported in {where}; this sheet repeats it: equal values count once, differing ones are left out until checked',
   },
   'audit.missingUnitSeen': {
     zh: '填报单位“{unit}”出现在其他报表中，但未出现在{form}中',

@@ -84,7 +84,7 @@ describe('built-in checks without a written rule', () => {
     expect(checkTableDuplicates(st, 'en').map((f) => [f.unit, f.message])).toEqual([
       [
         '东城 街道',
-        'reporting unit "东城 街道" appears twice in this form (rows 2 and 4); only the first counts',
+        'reporting unit "东城 街道" appears twice in this form (rows 2 and 4): equal values count once, differing ones are left out until checked',
       ],
     ]);
   });
@@ -198,7 +198,7 @@ describe('counts and completeness', () => {
       [
         '乙.xlsx',
         '甲镇',
-        '填报单位“甲镇”已在甲.xlsx「卫健」第 2 行报送过，本行（第 3 行）重复，只按第一次计入',
+        '填报单位“甲镇”已在甲.xlsx「卫健」第 2 行报送过，本行（第 3 行）重复：数值相同的只计一次，数值不同的该项暂不计入，请核实',
       ],
     ]);
   });
