@@ -325,7 +325,10 @@ test('vertical-twice.xlsx: findings on a vertical form name its cells and its un
   ]);
   // The vertical sheet comes first: the 汇总 row repeats it; no row of the sheet is named.
   expect(said('DUPLICATE')).toEqual([
-    ['乙镇', '填报单位“乙镇”已在「乙镇」报送过，本行（第 4 行）重复：数值相同的只计一次，数值不同的该项暂不计入，请核实'],
+    [
+      '乙镇',
+      '填报单位“乙镇”已在「乙镇」报送过，本行（第 4 行）重复：数值相同的只计一次，数值不同的该项暂不计入，请核实',
+    ],
   ]);
 });
 
