@@ -235,42 +235,41 @@ async function unfilled() {
   await save(wb, 'unfilled-form.xlsx');
 }
 
-async function vertical() {
-  // One sheet per township, the items down column A.
+/** One 指标名称 | 计量单位 | 数值 sheet per township, the items (in persons) down column A. */
+function verticalBook(items, towns) {
   const wb = new ExcelJS.Workbook();
-  for (const [town, v] of [
-    ['甲镇', [100, 90, 80, 70]],
-    ['乙镇', [200, 180, 160, 150]],
-  ]) {
+  for (const [town, values] of towns) {
     const ws = wb.addWorksheet(town);
     ws.addRow(['2025年教育事业统计表']);
     ws.addRow([`填报单位：${town}`]);
     ws.addRow(['指标名称', '计量单位', '数值']);
-    ws.addRow(['3-5岁儿童数', '人', v[0]]);
-    ws.addRow(['在园幼儿数', '人', v[1]]);
-    ws.addRow(['15-17岁人口数', '人', v[2]]);
-    ws.addRow(['高中阶段在校生数', '人', v[3]]);
+    items.forEach((item, k) => ws.addRow([item, '人', values[k]]));
   }
+  return wb;
+}
+
+async function vertical() {
+  // One sheet per township, the items down column A.
+  const wb = verticalBook(
+    ['3-5岁儿童数', '在园幼儿数', '15-17岁人口数', '高中阶段在校生数'],
+    [
+      ['甲镇', [100, 90, 80, 70]],
+      ['乙镇', [200, 180, 160, 150]],
+    ],
+  );
   await save(wb, 'vertical-townships.xlsx');
 }
 
 async function verticalFailing() {
   // The same vertical sheets with the fitness items; 乙镇 writes more pupils in good health
   // (350) than it tested (300), which the error rule FE2-03 catches: its C14 must be set aside.
-  const wb = new ExcelJS.Workbook();
-  for (const [town, v] of [
-    ['甲镇', [100, 90, 500, 400]],
-    ['乙镇', [200, 180, 300, 350]],
-  ]) {
-    const ws = wb.addWorksheet(town);
-    ws.addRow(['2025年教育事业统计表']);
-    ws.addRow([`填报单位：${town}`]);
-    ws.addRow(['指标名称', '计量单位', '数值']);
-    ws.addRow(['3-5岁儿童数', '人', v[0]]);
-    ws.addRow(['在园幼儿数', '人', v[1]]);
-    ws.addRow(['学生体质健康测试人数', '人', v[2]]);
-    ws.addRow(['体质健康优良人数', '人', v[3]]);
-  }
+  const wb = verticalBook(
+    ['3-5岁儿童数', '在园幼儿数', '学生体质健康测试人数', '体质健康优良人数'],
+    [
+      ['甲镇', [100, 90, 500, 400]],
+      ['乙镇', [200, 180, 300, 350]],
+    ],
+  );
   await save(wb, 'vertical-failing.xlsx');
 }
 
