@@ -362,7 +362,7 @@ function unjudged(a: Assessment, lang: Lang): string[] {
  * and no trend target judged, and the units that differ are named.
  */
 function notCompared(a: Assessment, lang: Lang): string[] {
-  const none = lang === 'zh' ? '无' : 'none';
+  const none = noneWord(lang);
   return a.indicators.flatMap((r) => {
     const c = r.priorCoverage;
     if (!c) return [];
@@ -378,8 +378,9 @@ function notCompared(a: Assessment, lang: Lang): string[] {
   });
 }
 
+const noneWord = (lang: Lang) => (lang === 'zh' ? '无' : 'none');
 const shownOrNone = (v: number | null, r: IndicatorResult, lang: Lang) =>
-  v === null ? (lang === 'zh' ? '无' : 'none') : formatValue(v, r.def.decimals, r.def.unit, lang);
+  v === null ? noneWord(lang) : formatValue(v, r.def.decimals, r.def.unit, lang);
 
 /** What a reader of the figures must know about their definitions, once each. */
 function noteBlocks(a: Assessment, lang: Lang): Block[] {
