@@ -68,8 +68,14 @@ export function unitColumns(columns: readonly Column[]): Column[] {
   const units = columns.filter((c) => c.kind === 'unit').sort((a, b) => a.col - b.col);
   const firstItem = Math.min(...columns.filter((c) => c.kind === 'item').map((c) => c.col));
   const left = units.filter((c) => c.col < firstItem);
-  return left.length > 0 ? left : units.slice(0, 1);
+  if (left.length === 0) return units.slice(0, 1);
+  // A 村 column is the unit wherever it stands (`村 | 乡镇` as well as `乡镇 | 村`).
+  const village = left.filter((c) => VILLAGE_HEADER.test(c.key));
+  return village.length === 1 ? [...left.filter((c) => c !== village[0]), ...village] : left;
 }
+
+/** A unit header of the village level: 村, 村（社区）, 行政村, 社区, 村委会, 居委会. */
+const VILLAGE_HEADER = /(村|社区|居委会|村居)/;
 
 /** Columns a total row adds up: counts. Rates, shares and ratios are not sums. */
 export function isSummable(c: Column): boolean {
