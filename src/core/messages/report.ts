@@ -56,6 +56,10 @@ export const report = {
     zh: '说明：数值由各单位分子、分母合计后重新计算，不是各单位比率的平均；“缺”表示该单位分子或分母缺报，未计入合计；“未报”表示该单位未报送相应报表；小数字表示分子少于20，比率不稳定。',
     en: 'Note: values are recomputed from the pooled numerators and denominators, never averaged; "missing" means the unit left the numerator or denominator blank and is left out of the pool; "not reported" means the unit did not submit the form; small n means a numerator below 20 (an unstable rate).',
   },
+  'report.legendComparable': {
+    zh: '{list}两年汇总的单位不同，“变化”按可比口径（两年均汇总的单位）计算，详见数据质量说明。',
+    en: ' For {list}, the two years pool different units: the change is over the units of both years (see the data quality notes).',
+  },
   'n.domainHead': { zh: '（{n}）{domain}', en: '({n}) {domain}' },
   'n.changeSame': { zh: '，与{prior}持平', en: ', unchanged from {prior}' },
   'n.met': { zh: '，已实现“{target}”的目标。', en: ', meeting the target of {target}.' },

@@ -257,7 +257,13 @@ export function summarySheet(input: SummaryInput, name: string): OutputSheet {
     ]);
     rowHeights[2] = noteHeight(warning, printedWidth);
   } else rows.push([blank()]);
-  const legend = t(lang, 'report.legend');
+  // The 变化 of an indicator whose two years pooled other units is over the units of both.
+  const comparable = a.indicators.filter((r) => r.priorCoverage).map((r) => r.def.id);
+  const legend =
+    t(lang, 'report.legend') +
+    (comparable.length > 0
+      ? t(lang, 'report.legendComparable', { list: comparable.join(lang === 'zh' ? '、' : ', ') })
+      : '');
   rows.push([text(legend, { italic: true, fontColor: '#595959', wrap: true })]);
   rowHeights[3] = noteHeight(legend, printedWidth);
   rows.push(columns.map(({ header: h }) => text(t(lang, h), HEADER_CELL)));

@@ -225,6 +225,13 @@ test('a rate rises (上升) in 十万分点, a share falls (降低) in 百分点
   // share (higher is better) is 降低; the later sentences of the paragraph drop "比上年".
   expect(text).toContain('适龄妇女宫颈癌筛查率为63.47%，降低5.33个百分点');
   expect(text).not.toContain('提高3.02');
+  // The summary sheet's legend says which 变化 are over the townships of both years: the FE1
+  // indicators that 石门镇's births feed (W01, W02, C01–C05) and C16 (高峰乡).
+  const summary = sheets.workbook.sheets.find((s) => s.role === 'summary');
+  const legend = summary?.rows[3]?.[0]?.value;
+  expect(legend).toContain(
+    'W01、W02、C01、C02、C03、C04、C05、C16两年汇总的单位不同，“变化”按可比口径（两年均汇总的单位）计算',
+  );
 });
 
 test('English: plurals agree with their counts, targets read as English, no 万 left', async () => {
