@@ -67,9 +67,12 @@ export interface IndicatorResult {
   /** What a trend or relative target was compared with. */
   reference?: Judgement['reference'];
   prior: number | null;
-  /** shown − prior, in points of the indicator's unit; null when the two pool other units. */
+  /**
+   * shown − prior, in points of the indicator's unit; over the units of both years when the
+   * two pooled other units (`priorCoverage.comparable`).
+   */
   change: number | null;
-  /** Set when last year's value pooled other units than this year's: not compared. */
+  /** Set when last year's value pooled other units than this year's (可比口径, coverage.ts). */
   priorCoverage?: PriorCoverage;
   smallNumber: boolean;
   priorSmallNumber: boolean;
@@ -136,7 +139,6 @@ function emptyPool(): Pool {
   return { numerator: 0, denominator: 0, leftOut: [], setAside: [], pooled: 0 };
 }
 
-/** What a unit brings to an indicator's pools: its counts, or why it is not pooled. */
 /** The pool of one node: every leaf unit under it. */
 export function poolAt(
   def: IndicatorDef,
@@ -300,8 +302,7 @@ function trendJudgement(
   if (alone.reason !== 'noPrior') return alone; // the target does not look at last year
   if (c.now === null || c.prior === null)
     return { status: 'notAssessable', reason: 'priorCoverage' };
-  const d = result.def.decimals;
-  return judge(target, { ...ctx, value: round(c.now, d), prior: round(c.prior, d) });
+  return judge(target, { ...ctx, value: c.now, prior: c.prior });
 }
 
 function judgeIndicator(result: IndicatorResult, ds: Dataset, choice: TargetChoice): void {
@@ -333,7 +334,6 @@ function judgeIndicator(result: IndicatorResult, ds: Dataset, choice: TargetChoi
   result.status = j.status;
   if (j.gap !== undefined) result.gap = round(j.gap, def.decimals);
   if (j.reason) result.statusReason = j.reason;
-
   if (j.reference) result.reference = j.reference;
   if (!choice.perUnit) return;
   const leaves = leafUnits(ds, [def.numerator, def.denominator]);
@@ -389,13 +389,17 @@ export function assess(
       );
     }
     const priorShown = priorValue?.shown ?? null;
-    // Two years pooled over different units are not compared (coverage.ts).
+    // Two years pooled over different units are compared over the units of both (coverage.ts),
+    // each value as published (at the indicator's decimals).
     const coverage =
       prior && priorShown !== null && root.shown !== null
         ? priorCoverage(def, ds, excluded, prior, options.priorExcluded ?? Exclusions.none())
         : undefined;
-    const nowC = coverage?.comparable.now;
-    const priorC = coverage?.comparable.prior;
+    const published = (v: number | null) => (v === null ? null : round(v, def.decimals));
+    const comparable = coverage && {
+      now: published(coverage.comparable.now),
+      prior: published(coverage.comparable.prior),
+    };
     const range = def.plausibleRange;
     const result: IndicatorResult = {
       def,
@@ -404,9 +408,9 @@ export function assess(
       root,
       status: 'noData',
       prior: priorShown,
-      change: coverage
-        ? nowC !== null && nowC !== undefined && priorC !== null && priorC !== undefined
-          ? round(round(nowC, def.decimals) - round(priorC, def.decimals), def.decimals)
+      change: comparable
+        ? comparable.now !== null && comparable.prior !== null
+          ? round(comparable.now - comparable.prior, def.decimals)
           : null
         : root.shown !== null && priorShown !== null
           ? round(root.shown - priorShown, def.decimals)
@@ -421,14 +425,7 @@ export function assess(
       plausible:
         range && root.shown !== null ? root.shown >= range.low && root.shown <= range.high : null,
     };
-    // As published: both comparable values at the indicator's decimals.
-    const shown = (v: number | null | undefined) =>
-      v === null || v === undefined ? null : round(v, def.decimals);
-    if (coverage)
-      result.priorCoverage = {
-        ...coverage,
-        comparable: { now: shown(nowC), prior: shown(priorC) },
-      };
+    if (coverage && comparable) result.priorCoverage = { ...coverage, comparable };
     judgeIndicator(result, ds, choice);
     if (stage === 'midterm' && choice.target.kind !== 'none')
       result.progress = progressOf(

@@ -15,7 +15,10 @@ export interface PriorCoverage {
   onlyNow: string[];
   /** Units pooled last year and not this year. */
   onlyPrior: string[];
-  /** Both years' values over the units pooled in both (unrounded); null without a denominator. */
+  /**
+   * Both years' values over the units pooled in both, null without a denominator: unrounded from
+   * `priorCoverage`, as published (at the indicator's decimals) in an `IndicatorResult`.
+   */
   comparable: { now: number | null; prior: number | null };
 }
 
