@@ -2,7 +2,7 @@ import { columnLetter as columnName } from './model/a1';
 import type { WorkbookData } from './model/workbook';
 import type { Profile } from './profile/profile';
 import { formOf, sheetTable } from './read/forms';
-import { unitColumns } from './read/columns';
+import { unitAndArea } from './read/columns';
 import type { Lang } from './messages/index';
 import { checkValues } from './validate/builtin';
 import { roleText } from './validate/structure';
@@ -64,10 +64,8 @@ export function inspectTable(
   lang: Lang = 'zh',
   source = '',
 ): SheetInspection {
-  // The finest unit column is the unit; the one before it the region of each row (乡镇 | 村).
-  const labels = unitColumns(table.columns);
-  const unitCol = labels[labels.length - 1];
-  const areaCol = labels.length > 1 ? labels[labels.length - 2] : undefined;
+  // The unit column, and the region column of a 乡镇 | 村 form, as the reader took them.
+  const { unit: unitCol, area: areaCol } = unitAndArea(table.columns);
   const codeCol = table.columns.find((c) => c.kind === 'code');
   const out: SheetInspection = {
     sheet: table.sheet,

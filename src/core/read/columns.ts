@@ -74,6 +74,14 @@ export function unitColumns(columns: readonly Column[]): Column[] {
   return village.length === 1 ? [...left.filter((c) => c !== village[0]), ...village] : left;
 }
 
+/** The reporting unit's column and, where a coarser unit column stands beside it, the region's. */
+export function unitAndArea(columns: readonly Column[]): { unit?: Column; area?: Column } {
+  const labels = unitColumns(columns);
+  const unit = labels[labels.length - 1];
+  const area = labels.length > 1 ? labels[labels.length - 2] : undefined;
+  return { ...(unit ? { unit } : {}), ...(area ? { area } : {}) };
+}
+
 /** A unit header of the village level: 村, 村（社区）, 行政村, 社区, 村委会, 居委会. */
 const VILLAGE_HEADER = /(村|社区|居委会|村居)/;
 

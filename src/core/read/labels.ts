@@ -2,7 +2,7 @@ import { a1 } from '../model/a1';
 import { cellText, isBlank, type Cell } from '../model/cell';
 import { cellAt, rowCellAt, rowWidth, type SheetData } from '../model/workbook';
 import { looksNumeric, MISSING_MARKS } from './coerce';
-import { unitColumns } from './columns';
+import { unitAndArea } from './columns';
 import { normalizeCode } from './normalize';
 import { isBreakdownLabel } from './roles';
 import type { CodeIssue, Column, ReadOptions } from './table';
@@ -70,10 +70,8 @@ export function labelRecords(
   index: HeaderIndex,
   opts: ReadOptions,
 ): { records: LabelledRecord[]; codeIssues: CodeIssue[] } {
-  // The finest unit column is the unit; the one before it (乡镇 beside 村) the row's region.
-  const labels = unitColumns(columns);
-  const unitCol = labels[labels.length - 1];
-  const areaCol = labels.length > 1 ? labels[labels.length - 2] : undefined;
+  // The finest unit column is the unit; the one beside it (乡镇 beside 村) the row's region.
+  const { unit: unitCol, area: areaCol } = unitAndArea(columns);
   const codeCol = columns.find((c) => c.kind === 'code');
   const codeIssues: CodeIssue[] = [];
   const textAt = (row: number, col: Column | undefined): string => {
