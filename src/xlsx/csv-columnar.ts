@@ -133,6 +133,17 @@ function dotZeros(s: string, a: number, b: number): boolean {
   return DOT_ZEROS.test(s.slice(a, b));
 }
 
+/**
+ * The number a CSV reader stores for the unquoted field a..b of s, or NaN when the field stays
+ * text: not a plain decimal number (csvNumber), or `1.000`-shaped, which stays text as a text
+ * cell of a workbook would, so that the reader says it may be a thousand with a dot between the
+ * thousands (coerce.ts DOT_ZEROS) rather than read 1 in silence. parse.ts decides the same.
+ */
+export function csvFieldNumber(s: string, a: number, b: number): number {
+  const num = csvNumber(s, a, b);
+  return num === num && dotZeros(s, a, b) ? NaN : num;
+}
+
 function guessDelimiter(firstLine: string): number {
   const counts: [number, number][] = [
     [COMMA, 0],
@@ -277,10 +288,8 @@ class CsvScanner {
           end > pos &&
           !(end - pos === 2 && s.charCodeAt(pos) === 78 && s.charCodeAt(pos + 1) === 65)
         ) {
-          const num = csvNumber(s, pos, end);
-          // `1.000` stays text, as a text cell of a workbook would: the reader says it may be
-          // a thousand with a dot between the thousands (coerce.ts DOT_ZEROS), never just 1.
-          if (num === num && !dotZeros(s, pos, end)) {
+          const num = csvFieldNumber(s, pos, end);
+          if (num === num) {
             this.num(col)[row] = num;
             filled = true;
           } else value = s.slice(pos, end);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseCsv } from '../../src/xlsx/parse';
-import { csvNumber, parseCsvColumnar } from '../../src/xlsx/csv-columnar';
+import { csvFieldNumber, csvNumber, parseCsvColumnar } from '../../src/xlsx/csv-columnar';
 import { columnarCellAt, toSheetData } from '../../src/core/model/columnar';
 import { coerceNumber } from '../../src/core/read/coerce';
 import type { WorkbookData } from '../../src/core/model/workbook';
@@ -131,10 +131,18 @@ describe('csvNumber: which strings a CSV reader stores as numbers', () => {
       'NA',
       '0x10',
       'Infinity',
+      '1.000',
+      '-12.000',
+      '+999.000',
+      '1234.000',
+      '0.000',
+      '1.0000',
     ),
   );
+  // A thousand with a dot between the thousands, or 1? (1 to 3 digits, no leading zero, `.000`)
+  const DOT_THOUSANDS = /^[+-]?[1-9][0-9]?[0-9]?\.000$/;
 
-  it('stores a number exactly when parse.ts does, with the same value (Object.is)', () => {
+  it('reads a plain decimal number exactly as Number() does (Object.is), and nothing else', () => {
     fc.assert(
       fc.property(anyText, (s) => {
         const mine = csvNumber(s, 0, s.length);
@@ -145,10 +153,25 @@ describe('csvNumber: which strings a CSV reader stores as numbers', () => {
     );
   });
 
+  it('a field is stored as a number when it is one and is not `1.000`-shaped, which stays text', () => {
+    fc.assert(
+      fc.property(anyText, (s) => {
+        const stored = csvFieldNumber(s, 0, s.length);
+        if (CSV_NUMBER.test(s) && !DOT_THOUSANDS.test(s))
+          expect(Object.is(stored, Number(s))).toBe(true);
+        else expect(stored).toBeNaN();
+      }),
+      { numRuns: 5000 },
+    );
+    expect(csvFieldNumber('1.000', 0, 5)).toBeNaN();
+    expect(csvFieldNumber('1234.000', 0, 8)).toBe(1234);
+    expect(csvFieldNumber('0.000', 0, 5)).toBe(0);
+  });
+
   it('never hides a notice: what it stores as a number, coerceNumber reads as that number from the text too', () => {
     fc.assert(
       fc.property(anyText, (s) => {
-        const v = csvNumber(s, 0, s.length);
+        const v = csvFieldNumber(s, 0, s.length);
         if (Number.isNaN(v)) return;
         const asText = coerceNumber(s);
         const asNumber = coerceNumber(v);
