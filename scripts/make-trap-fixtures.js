@@ -397,7 +397,47 @@ async function marriagesInPairs() {
   await save(wb, 'marriages-in-pairs.xlsx');
 }
 
+async function uncalculatedFormulas() {
+  // Written by a program, never opened in Excel: formulas with no cached result. exceljs writes
+  // <f> with no <v> for a { formula } without a result.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表', [
+    ['甲镇', 100, 90, 80, 70],
+    ['乙镇', 200, { formula: 'B5-20' }, 160, 150],
+    ['丙乡', 50, 40, 30, 20],
+    ['合计', { formula: 'SUM(B4:B6)' }, { formula: 'SUM(C4:C6)' }, 270, 240],
+  ]);
+  await save(wb, 'uncalculated-formulas.xlsx');
+}
+
+function committeeSheet(wb, parts) {
+  // 村委会成员数 and 居委会成员数, each over 合计 | a part, the unit column merged down.
+  const ws = wb.addWorksheet('民政');
+  ws.addRow(['2025年村（居）民委员会成员情况统计表']);
+  ws.addRow(['乡镇（街道）', '村委会成员数', '', '居委会成员数', '']);
+  ws.addRow(['', '合计', parts[0], '合计', parts[1]]);
+  ws.mergeCells('A2:A3');
+  ws.mergeCells('B2:C2');
+  ws.mergeCells('D2:E2');
+  ws.addRow(['甲镇', 50, 12, 20, 10]);
+  ws.addRow(['乙镇', 40, 10, 30, 16]);
+  ws.addRow(['合计', 90, 22, 50, 26]);
+}
+
+async function partsHeader() {
+  // The women written as a part of the members: 其中：女性 under 村委会成员数, 女 under 居委会.
+  let wb = new ExcelJS.Workbook();
+  committeeSheet(wb, ['其中：女性', '女']);
+  await save(wb, 'parts-header.xlsx');
+  // A part the profile does not know: the second header row is still no unit named 合计.
+  wb = new ExcelJS.Workbook();
+  committeeSheet(wb, ['其中：少数民族', '其中：少数民族']);
+  await save(wb, 'parts-header-unknown.xlsx');
+}
+
 (async () => {
+  await uncalculatedFormulas();
+  await partsHeader();
   await countyNameTotal();
   await breakdownRow();
   await townshipOverVillages();

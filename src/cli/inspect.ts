@@ -98,7 +98,7 @@ function printSheet(s: SheetInspection, lang: Lang, out: Out): void {
     );
     for (const e of s.typeErrors)
       out.line(
-        `      ${t(lang, 'typeError.cell', { cell: e.cell, raw: e.raw, column: e.column })}`,
+        `      ${t(lang, e.why === 'uncalculated' ? 'typeError.uncalculated' : 'typeError.cell', { cell: e.cell, raw: e.raw, column: e.column })}`,
       );
   }
   for (const issue of s.issues) {

@@ -1,7 +1,7 @@
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from './exceljs';
 import { parse as parseCsvText } from 'csv-parse/sync';
-import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
+import { CellError, EXCEL_ERROR_CODES, UncalculatedFormula, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
 import type { RowSheet as SheetData, WorkbookData } from '../core/model/workbook';
 import { UnreadableInputError } from '../core/errors';
@@ -46,7 +46,9 @@ function toCell(value: ExcelJS.CellValue): Cell {
     if ('richText' in value && Array.isArray(value.richText))
       return value.richText.map((r) => r.text).join('');
     if ('result' in value) return toCell((value.result ?? null) as ExcelJS.CellValue);
-    if ('formula' in value || 'sharedFormula' in value) return null;
+    // A formula saved with no result: its value is unknown, never blank.
+    if ('formula' in value || 'sharedFormula' in value)
+      return new UncalculatedFormula('formula' in value ? value.formula : undefined);
     if ('text' in value) return String((value as { text: unknown }).text);
   }
   return String(value);

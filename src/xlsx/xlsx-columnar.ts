@@ -1,4 +1,4 @@
-import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
+import { CellError, EXCEL_ERROR_CODES, UncalculatedFormula, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
 import { ColumnarBuilder, type ColumnarSheet, type ColumnarWorkbook } from '../core/model/columnar';
 import { UnreadableInputError } from '../core/errors';
@@ -281,7 +281,9 @@ function plainCell(v: unknown): Cell {
     if ('richText' in o && Array.isArray(o.richText))
       return (o.richText as { text?: string }[]).map((r) => r.text).join('');
     if ('result' in o) return plainCell(o.result ?? null);
-    if ('formula' in o || 'sharedFormula' in o) return null;
+    // A formula saved with no result: its value is unknown, never blank (parse.ts alike).
+    if ('formula' in o || 'sharedFormula' in o)
+      return new UncalculatedFormula(typeof o.formula === 'string' ? o.formula : undefined);
     if ('text' in o) return String(o.text);
   }
   return String(v);

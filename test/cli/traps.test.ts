@@ -372,3 +372,46 @@ test('dot-thousands.csv: 1.000 in a CSV (a thousand, with a dot between the thou
     ],
   ]);
 });
+
+test('uncalculated-formulas.xlsx: a formula saved with no result is unknown, said and set aside, not a blank', async () => {
+  const r = await report(trap('uncalculated-formulas.xlsx'));
+  // 乙镇's 在园幼儿数 is =B5-20 with no result: C11 pools 甲镇 and 丙乡, (90 + 40) / (100 + 50),
+  // and sets 乙镇 aside (it is not "not filled in").
+  const c11 = ind(r, 'C11');
+  expect(pool(c11)).toEqual([130, 150, 2]);
+  expect([c11.setAside, c11.leftOut]).toEqual([['乙镇'], []]);
+  // C13 has values only: (70 + 150 + 20) / (80 + 160 + 30), three townships.
+  expect(pool(ind(r, 'C13'))).toEqual([240, 270, 3]);
+  const f = await findings(trap('uncalculated-formulas.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'BLANK')).toEqual([]);
+  const type = f.filter((x) => x.ruleId === 'TYPE');
+  expect(type.map((x) => [x.severity, x.unit])).toEqual([
+    ['error', '合计'],
+    ['error', '乙镇'],
+    ['error', '合计'],
+  ]);
+  expect(type[1]?.message).toBe(
+    '“在园幼儿数”是公式“=B5-20”，文件中没有计算结果（保存前未经计算），数值未知，暂不计入：请在 Excel 中打开该文件、重新计算并保存后再审核',
+  );
+});
+
+test('parts-header.xlsx: 村委会成员数 over 合计 | 其中：女性 is read as the members and the women', async () => {
+  const r = await report(trap('parts-header.xlsx'));
+  // W07 = (12 + 10) / (50 + 40); W09 (居委会, its part written 女) = (10 + 16) / (20 + 30).
+  expect(pool(ind(r, 'W07'))).toEqual([22, 90, 2]);
+  expect(ind(r, 'W07').value).toBe(24.44);
+  expect(pool(ind(r, 'W09'))).toEqual([26, 50, 2]);
+  expect(ind(r, 'W09').value).toBe(52);
+  const f = await findings(trap('parts-header.xlsx'), '--all-findings');
+  expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+});
+
+test('parts-header-unknown.xlsx: a header’s 合计 | 其中：… row is no unit named 合计, even when the part is unknown', async () => {
+  const f = await findings(trap('parts-header-unknown.xlsx'), '--all-findings');
+  // Before, row 3 was read as a 合计 row holding the text 合计: two type errors.
+  expect(f.filter((x) => x.ruleId === 'TYPE')).toEqual([]);
+  const r = await report(trap('parts-header-unknown.xlsx'));
+  // The members are read (合计 is the group itself); the unknown part is not taken for women.
+  expect(ind(r, 'W07').numerator).toBeNull();
+  expect(r.notPooled.rows.map((x) => [x.row, x.label])).toEqual([[6, '合计']]);
+});

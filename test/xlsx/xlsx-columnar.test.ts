@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { parseXlsx } from '../../src/xlsx/parse';
 import { parseXlsxColumnar } from '../../src/xlsx/xlsx-columnar';
 import { columnarCellAt, toSheetData } from '../../src/core/model/columnar';
-import { CellError } from '../../src/core/model/cell';
+import { CellError, UncalculatedFormula } from '../../src/core/model/cell';
 import { TallyError } from '../../src/core/errors';
 import type { WorkbookData } from '../../src/core/model/workbook';
 
@@ -165,13 +165,16 @@ describe('parseXlsxColumnar: cells written out by hand', () => {
     expect(asRows(d.wb!.sheets[0]!).rows).toEqual([['1904-01-01']]);
   });
 
-  it('reads a formula’s cached value, 0 and FALSE included (a 合计 of SUM(…) = 0 is 0, not blank)', async () => {
+  it('reads a formula’s cached value, 0 and FALSE included (a 合计 of SUM(…) = 0 is 0, not blank), and one never calculated as unknown', async () => {
     const sheet =
       '<sheetData><row r="1"><c r="A1"><f>A2-A2</f><v>0</v></c><c r="B1" t="b"><f>1=2</f><v>0</v></c><c r="C1"><f>1+2</f><v>3</v></c><c r="D1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E1"><f>1</f></c></row></sheetData>';
     const out = await expectSame(handMade([sheet]));
-    // E1 was never calculated: no cached value, blank.
+    // E1 was never calculated: no cached value, so unknown (not blank), and its formula named.
     expect(out.wb!.sheets[0]!.origin).toEqual({ row: 0, col: 0 });
-    expect(asRows(out.wb!.sheets[0]!).rows).toEqual([[0, false, 3, new CellError('#DIV/0!')]]);
+    const [row] = asRows(out.wb!.sheets[0]!).rows;
+    expect(row).toEqual([0, false, 3, new CellError('#DIV/0!'), new UncalculatedFormula('1')]);
+    expect(row?.[4]).toBeInstanceOf(UncalculatedFormula);
+    expect(String(row?.[4])).toBe('=1');
   });
 
   it('refuses what exceljs refuses, with the same kind of error', async () => {

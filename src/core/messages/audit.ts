@@ -17,6 +17,10 @@ export const audit = {
     zh: '“{item}”的值“{raw}”不是数字，请改为数字或留空',
     en: '"{item}" holds "{raw}", which is not a number; enter a number or leave it blank',
   },
+  'audit.uncalculated': {
+    zh: '“{item}”是公式“{raw}”，文件中没有计算结果（保存前未经计算），数值未知，暂不计入：请在 Excel 中打开该文件、重新计算并保存后再审核',
+    en: '"{item}" is the formula "{raw}" with no calculated result in the file (saved without calculating), so its value is unknown and left out: open the file in Excel, recalculate, save and audit again',
+  },
   'audit.notice': {
     zh: '“{item}”的“{raw}”按数值 {value} 读取（{why}），建议改为数值格式',
     en: '"{item}" "{raw}" was read as the number {value} ({why}); consider storing it as a number',

@@ -69,6 +69,10 @@ export const base = {
     zh: '{cell}「{raw}」不是数值（{column}），请改为数字或留空',
     en: '{cell} "{raw}" is not a number ({column}); enter a number or leave it blank',
   },
+  'typeError.uncalculated': {
+    zh: '{cell}「{raw}」是未计算的公式，文件中没有结果（{column}），请在 Excel 中重新计算后保存',
+    en: '{cell} "{raw}" is a formula with no calculated result in the file ({column}); recalculate it in Excel and save',
+  },
   'profile.invalid': {
     zh: '配置文件 {file} 有误：字段 {field}：{detail}。请修改该文件后重试。',
     en: 'Profile file {file} is invalid: field {field}: {detail}. Correct the file and try again.',

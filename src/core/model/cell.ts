@@ -9,6 +9,17 @@ export class CellError {
   }
 }
 
+/**
+ * A formula saved with no result (a file written by a program and never calculated in Excel):
+ * its value is unknown, not blank. `code` is the formula as written (`=B5-20`), or `=` when the
+ * file gives only a shared formula's master.
+ */
+export class UncalculatedFormula extends CellError {
+  constructor(formula: string | undefined) {
+    super(formula ? `=${formula.replace(/^=/, '')}` : '=');
+  }
+}
+
 export type Cell = number | string | boolean | null | CellError;
 
 /** The error codes Excel shows in a cell. A text cell holding one of them is read as that error. */

@@ -1,4 +1,4 @@
-import { CellError, EXCEL_ERROR_CODES, type Cell } from '../model/cell';
+import { CellError, EXCEL_ERROR_CODES, UncalculatedFormula, type Cell } from '../model/cell';
 import { fold, hasIdeographOutside } from './normalize';
 
 /**
@@ -13,7 +13,10 @@ export type Coerced =
   | { kind: 'number'; value: number }
   | { kind: 'missing' }
   | { kind: 'disguised'; value: number; raw: string; why: DisguiseKind }
-  | { kind: 'typeError'; raw: string; why: 'text' | 'excelError' | 'boolean' };
+  | { kind: 'typeError'; raw: string; why: TypeErrorKind };
+
+/** Why a value is no number: text, an Excel error, TRUE/FALSE, or a formula never calculated. */
+export type TypeErrorKind = 'text' | 'excelError' | 'boolean' | 'uncalculated';
 
 export type DisguiseKind =
   | 'fullwidth'
@@ -67,6 +70,8 @@ export function coerceNumber(cell: Cell, opts: CoerceOptions = {}): Coerced {
   }
   if (typeof cell === 'boolean')
     return { kind: 'typeError', raw: cell ? 'TRUE' : 'FALSE', why: 'boolean' };
+  if (cell instanceof UncalculatedFormula)
+    return { kind: 'typeError', raw: cell.code, why: 'uncalculated' };
   if (cell instanceof CellError) return { kind: 'typeError', raw: cell.code, why: 'excelError' };
 
   const raw = cell;

@@ -136,10 +136,27 @@ function twoRowNames(
     const candidates = index.isTotal(lower)
       ? [upper]
       : [`${upper}（${lower}）`, `${upper}${lower}`, `${lower}${upper}`, lower];
-    const known = candidates.find((c) => index.lookup(c));
+    const known = candidates.find((c) => index.lookup(c)) ?? index.partOf(upper, lower)?.name;
     names.set(col, known ?? `${upper}（${lower}）`);
   }
   return sawBottomText ? names : undefined;
+}
+
+/**
+ * A row of parts under a header's groups, `合计 | 其中：少数民族`: text only, at least one `合计`
+ * and one `其中…`. Even when no part is known, it is the header's second row, not a unit.
+ */
+function isPartsRow(sheet: SheetData, row: number, index: HeaderIndex): boolean {
+  let total = false;
+  let part = false;
+  for (const c of rowCells(sheet, row, sheet.origin.col)) {
+    if (isBlank(c.value)) continue;
+    if (typeof c.value !== 'string' || looksNumeric(c.value)) return false;
+    const t = c.value.trim();
+    if (index.isTotal(t)) total = true;
+    else if (/^其中/.test(t)) part = true;
+  }
+  return total && part;
 }
 
 export function findHeader(
@@ -165,7 +182,10 @@ export function findHeader(
         // is not half of a two-row header.
         const s2 = score(pair, index);
         const below = score(singleRowNames(sheet, row + 1), index);
-        if (s2 > bestScore && s2 > s1 && s2 > below) {
+        const better = s2 > s1 || (s2 === s1 && isPartsRow(sheet, row + 1, index));
+        // (Equal to this row's own score, it replaces this row's guess, not an earlier one.)
+        const beats = s2 > bestScore || (s2 === bestScore && best?.rows[0] === row);
+        if (beats && better && s2 > below) {
           best = { rows: [row, row + 1], names: pair };
           bestScore = s2;
         }

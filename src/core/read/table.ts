@@ -2,7 +2,7 @@ import { a1 } from '../model/a1';
 import { isBlank } from '../model/cell';
 import { rowCount, type SheetData } from '../model/workbook';
 import { rowCells, textOf } from './cells';
-import type { DisguiseKind } from './coerce';
+import type { DisguiseKind, TypeErrorKind } from './coerce';
 import { adoptUnitColumn, besideTable, columnsOf, isSummable, typeOtherColumns } from './columns';
 import { layoutOf, recordRows } from './extent';
 import { findHeader, isColumnCodeRow, isUnitRow, unitWord } from './header';
@@ -80,7 +80,7 @@ export interface TypeErrorFinding {
   raw: string;
   column: string;
   unit: string;
-  why: 'text' | 'excelError' | 'boolean';
+  why: TypeErrorKind;
 }
 
 /** A code cell that is not a division code (see `normalizeCode`); its record has no code. */

@@ -76,6 +76,45 @@ function looseUnitKey(key: string): string {
 export type HeaderRole =
   { kind: 'unit' } | { kind: 'code' } | { kind: 'item'; item: VocabularyItem };
 
+/**
+ * The part words a two-row header writes under a group (`村委会成员数` over `合计 | 其中：女性`),
+ * each with the spellings it is known by; the first is the one a key is filed under.
+ */
+const PART_WORDS: readonly (readonly string[])[] = [
+  ['女性', '女'],
+  ['男性', '男'],
+  ['城镇'],
+  ['农村', '乡村'],
+];
+
+/** A part written under a group, `其中：女性`, `女`, `（女）`: its filing word, or undefined. */
+export function partWord(text: string): string | undefined {
+  const s = squeeze(text)
+    .replace(/^其中[:、,]?/, '')
+    .replace(/^\((.*)\)$/, '$1');
+  return PART_WORDS.find((spellings) => spellings.includes(s))?.[0];
+}
+
+/**
+ * The key of a whole (`村委会成员数`) and a part word (`女性`) that `key` names: the item's name
+ * with the part taken out, as `村委会女性成员数`, `女性村委会主任数` or `村委会成员中女性人数`
+ * are; a trailing `人数` is filed as `数`. Undefined when `key` holds no part word once.
+ */
+function wholeAndPart(key: string): string | undefined {
+  for (const spellings of PART_WORDS) {
+    for (const word of spellings) {
+      const at = key.indexOf(word);
+      if (at < 0 || key.indexOf(word, at + 1) >= 0) continue;
+      const whole = (key.slice(0, at).replace(/中$/, '') + key.slice(at + word.length)).replace(
+        /人数$/,
+        '数',
+      );
+      return whole ? `${whole}|${spellings[0]}` : undefined;
+    }
+  }
+  return undefined;
+}
+
 /** A character code in lower case, for ASCII letters (what toLowerCase does to clean text). */
 function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
@@ -88,6 +127,8 @@ export class HeaderIndex {
   /** The first character of every total marker's key, to skip normalising most unit names. */
   private readonly totalStarts: Set<number>;
   private readonly looseUnits = new Set<string>();
+  /** `whole|part` (wholeAndPart) → the item that is that part of that whole. */
+  private readonly parts = new Map<string, VocabularyItem>();
   /** The ideographs of every key: a text with another is no header (a message, a name). */
   private readonly keyChars: Set<number>;
   private readonly totalChars: Set<number>;
@@ -103,6 +144,8 @@ export class HeaderIndex {
       for (const n of [item.name, item.id, ...item.synonyms]) {
         const key = normalizeHeader(n);
         if (!this.byKey.has(key)) this.byKey.set(key, { kind: 'item', item });
+        const part = wholeAndPart(key);
+        if (part && !this.parts.has(part)) this.parts.set(part, item);
       }
     }
     this.totals = new Set(vocabulary.totalMarkers.map(normalizeHeader));
@@ -119,6 +162,17 @@ export class HeaderIndex {
     if (known) return known;
     const loose = looseUnitKey(key);
     return loose && this.looseUnits.has(loose) ? { kind: 'unit' } : undefined;
+  }
+
+  /**
+   * The item that is part `lower` (`其中：女性`, `女`) of the whole `upper` (`村委会成员数`) in a
+   * two-row header, when the vocabulary names one (`村委会女性成员数`).
+   */
+  partOf(upper: string, lower: string): VocabularyItem | undefined {
+    const part = partWord(lower);
+    if (!part) return undefined;
+    const whole = normalizeHeader(upper).replace(/人数$/, '数');
+    return this.parts.get(`${whole}|${part}`);
   }
 
   /** One of the profile's total markers, exactly (spaces and width aside). */

@@ -153,7 +153,10 @@ export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
     out.push({
       ruleId: BUILTIN.type,
       severity: 'error',
-      message: t(lang, 'audit.type', { item: itemOf(e.column), raw: e.raw }),
+      message: t(lang, e.why === 'uncalculated' ? 'audit.uncalculated' : 'audit.type', {
+        item: itemOf(e.column),
+        raw: e.raw,
+      }),
       file: fs.source,
       sheet: fs.sheet,
       unit: e.unit,

@@ -65,3 +65,41 @@ describe('reporting-unit headers', () => {
     expect(index.lookup(header)).toBeUndefined();
   });
 });
+
+describe('a part under a group in a two-row header (村委会成员数 over 合计 | 其中：女性)', () => {
+  const item = (id: string, name: string, synonyms: string[] = []) => ({ id, name, synonyms });
+  const parts = new HeaderIndex({
+    ...GENERIC_VOCABULARY,
+    items: [
+      item('members', '村委会成员数'),
+      item('women', '村委会女性成员数'),
+      item('heads', '村委会主任数'),
+      item('women_heads', '女性村委会主任数'),
+      item('staff', '教职工数'),
+      item('women_staff', '女教职工数', ['教职工中女性人数']),
+      item('rural_births', '农村活产数'),
+    ],
+  });
+  test.each([
+    ['村委会成员数', '其中：女性', 'women'],
+    ['村委会成员数', '其中:女', 'women'],
+    ['村委会成员数', '女', 'women'],
+    ['村委会成员数', '（女性）', 'women'],
+    ['村委会主任数', '其中：女性', 'women_heads'],
+    ['教职工数', '女性', 'women_staff'],
+    ['教职工人数', '其中：女', 'women_staff'],
+    ['活产数', '其中：农村', 'rural_births'],
+    ['活产数', '乡村', 'rural_births'],
+  ])('%s over %s is %s', (upper, lower, id) => {
+    expect(parts.partOf(upper, lower)?.id).toBe(id);
+  });
+  test.each([
+    ['村委会成员数', '其中：男性'],
+    ['村委会成员数', '其中：少数民族'],
+    ['村委会成员数', '合计'],
+    ['居委会成员数', '其中：女性'],
+    ['活产数', '其中：城镇'],
+  ])('%s over %s is no item', (upper, lower) => {
+    expect(parts.partOf(upper, lower)).toBeUndefined();
+  });
+});
