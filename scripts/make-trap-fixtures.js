@@ -293,6 +293,45 @@ async function verticalTwoYears() {
   await save(wb, 'vertical-two-years.xlsx');
 }
 
+async function verticalYearsUnnamed() {
+  // As vertical-two-years, but no title, sheet or file name gives the year: which column is
+  // this period's is unknown, and the sheets are said to be unread. The same sheets in a file
+  // named for 2025 are read from their 2025年 column, as the file's name gives the period.
+  const book = (title) => {
+    const wb = new ExcelJS.Workbook();
+    for (const [town, last, now] of [
+      ['甲镇', [300, 150, 150, 2], [310, 160, 150, 3]],
+      ['乙镇', [400, 200, 200, 2], [200, 100, 100, 4]],
+    ]) {
+      const ws = wb.addWorksheet(town);
+      ws.addRow([title]);
+      ws.addRow([`填报单位：${town}`]);
+      ws.addRow(['指标名称', '计量单位', '2024年', '2025年']);
+      ['活产数', '男婴活产数', '女婴活产数', '婴儿死亡数'].forEach((item, k) =>
+        ws.addRow([item, '人', last[k], now[k]]),
+      );
+    }
+    return wb;
+  };
+  await save(book('妇幼健康统计表'), 'vertical-years-unnamed.xlsx');
+  await save(book('妇幼健康统计表'), 'vertical-years-file-2025.xlsx');
+}
+
+async function noUnitColumn() {
+  // 丙乡 sends its education figures as one row under the header, its name only in the title;
+  // the 汇总 sheet has 甲镇 and 乙镇. 丙乡's sheet has no unit column: not read, and said.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '汇总', '2025年教育事业统计表', [
+    ['甲镇', 100, 90, 80, 70],
+    ['乙镇', 200, 180, 160, 150],
+  ]);
+  const ws = wb.addWorksheet('丙乡');
+  ws.addRow(['丙乡2025年教育事业统计表']);
+  ws.addRow(EDU.slice(1));
+  ws.addRow([50, 40, 30, 20]);
+  await save(wb, 'no-unit-column.xlsx');
+}
+
 async function verticalTwice() {
   // 乙镇's vertical sheet gives 活产数 twice (D5, as text, and D9); 乙镇 is also a row of the
   // 汇总 sheet. Findings name the vertical sheet's own cells, never its flattened columns.
@@ -437,6 +476,8 @@ async function partsHeader() {
 
 (async () => {
   await uncalculatedFormulas();
+  await verticalYearsUnnamed();
+  await noUnitColumn();
   await partsHeader();
   await countyNameTotal();
   await breakdownRow();

@@ -47,6 +47,10 @@ function printWorkbook(wb: WorkbookInspection, lang: Lang, out: Out): void {
 
 function printSheet(s: SheetInspection, lang: Lang, out: Out): void {
   const head = `  ${t(lang, 'inspect.sheet', { sheet: s.sheet })}`;
+  if (s.notRead !== undefined && !s.recognised) {
+    out.line(`${head}: ${out.style('yellow', s.notRead)}`);
+    return;
+  }
   if (!s.recognised) {
     out.line(`${head}: ${out.style('dim', t(lang, 'inspect.noHeader'))}`);
     return;
@@ -62,6 +66,7 @@ function printSheet(s: SheetInspection, lang: Lang, out: Out): void {
       )
     : out.style('yellow', t(lang, 'inspect.noForm'));
   out.line(`${head}: ${form}`);
+  if (s.notRead !== undefined) out.line(`    ${out.style('yellow', s.notRead)}`);
   out.line(
     `    ${t(lang, 'inspect.header', { rows: s.headerRows.join('–') })}; ${t(lang, 'inspect.records', { records: s.records, totals: s.totalRows })}`,
   );

@@ -5,7 +5,14 @@ import { t, type Lang } from '../core/messages/index';
 import { auditDataset, RULE_SHEET_NAMES, rulesSheet } from '../core/monitor';
 import { isTargetSheetName, TARGET_SHEET_NAMES } from '../core/targets/apply';
 import type { Profile } from '../core/profile/profile';
-import { formOf, recogniseForms, type Recognised, type SheetSkip } from '../core/read/forms';
+import {
+  formOf,
+  noFormsError,
+  recogniseForms,
+  unreadForms,
+  type Recognised,
+  type SheetSkip,
+} from '../core/read/forms';
 import type { HeaderIndex } from '../core/read/vocabulary';
 import { periodsOf, resolvePeriods } from '../core/period';
 import { buildDataset } from '../core/rollup/dataset';
@@ -185,11 +192,14 @@ export async function validateCommand(
     ) {
       throw new TallyError('error.noSheet', { sheet: opts.sheet });
     }
-    if (rec.forms.length === 0) throw new TallyError('error.noForms');
+    if (rec.forms.length === 0) throw noFormsError(rec);
     // Sheets that look like forms but could not be read as one are said, never dropped quietly.
+    // (A form's sheet left unread is a finding of its own: SHEET_NOT_READ.)
+    const unread = new Set(unreadForms(rec.skipped));
     skipped = rec.skipped.filter(
       (k) =>
         k.reason !== 'noHeader' &&
+        !unread.has(k) &&
         !TOOL_SHEETS.includes(k.sheet) &&
         !isExplanationSheet(k.sheet) &&
         (opts.sheet === undefined || opts.sheet === k.sheet),

@@ -1,10 +1,10 @@
 import { columnLetter as columnName } from './model/a1';
 import type { WorkbookData } from './model/workbook';
 import type { Profile } from './profile/profile';
-import { formOf, sheetTable } from './read/forms';
+import { formOf, isUnreadForm, sheetSkip, sheetTable } from './read/forms';
 import { unitAndArea } from './read/columns';
 import type { Lang } from './messages/index';
-import { checkValues } from './validate/builtin';
+import { checkValues, unreadText } from './validate/builtin';
 import { roleText } from './validate/structure';
 import { BUILTIN, type Finding } from './validate/result';
 import { type Notice, type Table, type TypeErrorFinding, type ReadOptions } from './read/table';
@@ -36,6 +36,8 @@ export interface SheetInspection {
   typeErrors: TypeErrorFinding[];
   /** Other things reading found: invalid codes, an item's second column, another table below. */
   issues: Finding[];
+  /** A form's sheet that is not read, and why (SHEET_NOT_READ's text). */
+  notRead?: string;
 }
 
 export interface WorkbookInspection {
@@ -118,7 +120,9 @@ export function inspectWorkbook(
     source: wb.source,
     sheets: wb.sheets.map((sheet) => {
       const table = sheetTable(sheet, index, profile, wb.source, opts);
-      if (!table) {
+      const skip = profile ? sheetSkip(table, profile, sheet, wb.source, opts) : undefined;
+      const notRead = skip && isUnreadForm(skip) ? unreadText(skip, lang) : undefined;
+      if (!table || skip?.reason === 'yearColumns') {
         return {
           sheet: sheet.name,
           recognised: false,
@@ -132,9 +136,11 @@ export function inspectWorkbook(
           notices: [],
           typeErrors: [],
           issues: [],
+          ...(notRead ? { notRead } : {}),
         };
       }
-      return inspectTable(table, profile, lang, wb.source);
+      const out = inspectTable(table, profile, lang, wb.source);
+      return notRead ? { ...out, notRead } : out;
     }),
   };
 }

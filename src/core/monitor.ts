@@ -17,7 +17,7 @@ import type { OutputWorkbook } from './output/spec';
 import type { Profile } from './profile/profile';
 import type { RuleDef } from './profile/schema';
 import { parseRuleTable, type RuleSet } from './rules/table';
-import { recogniseForms, type FormSheet, type Recognised } from './read/forms';
+import { noFormsError, recogniseForms, type FormSheet, type Recognised } from './read/forms';
 import type { ReadOptions } from './read/table';
 import type { HeaderIndex } from './read/vocabulary';
 import { periodsOf, resolvePeriods } from './period';
@@ -27,6 +27,7 @@ import {
   checkCompleteness,
   checkCounts,
   checkDuplicates,
+  checkUnread,
   checkTotals,
   checkBreakdowns,
   checkValues,
@@ -153,6 +154,7 @@ export function auditDataset(
     );
   }
   lists.push(
+    checkUnread(ds, lang),
     checkDuplicates(ds, lang),
     checkUnlisted(ds, lang),
     checkCompleteness(ds, lang, prior),
@@ -214,7 +216,7 @@ export function monitor(input: MonitorInput): MonitorResult {
     priorRec ? periodsOf(priorRec) : [],
     input.period,
   );
-  if (input.requirePeriod && recognised.forms.length === 0) throw new TallyError('error.noForms');
+  if (input.requirePeriod && recognised.forms.length === 0) throw noFormsError(recognised);
   if (input.requirePeriod && !periods.period) throw new TallyError('error.noPeriod');
   const dataset = buildDataset(recognised, regionName);
   // Last year is read with this year's region sheet (its former names: 曾用名).

@@ -42,18 +42,27 @@ function baseName(source: string): string {
   return source.split(/[\\/]/).pop() ?? source;
 }
 
+/** The period a sheet's title lines, else its name, else its file's name give, and which. */
+export function periodOfSheet(
+  titles: readonly string[],
+  sheet: string,
+  source: string,
+): Pick<InputPeriod, 'period' | 'from'> | undefined {
+  const title = yearIn(titles, TITLE_YEAR);
+  if (title) return { period: title, from: 'title' };
+  const name = yearIn([sheet], BARE_YEAR);
+  if (name) return { period: name, from: 'sheet' };
+  const file = yearIn([baseName(source)], BARE_YEAR);
+  if (file) return { period: file, from: 'file' };
+  return undefined;
+}
+
 /** The period of one form sheet, and where it was read. */
 export function periodOfForm(
   fs: Pick<FormSheet, 'source' | 'sheet' | 'table'>,
 ): InputPeriod | undefined {
-  const at = { source: fs.source, sheet: fs.sheet };
-  const title = yearIn(fs.table.titles, TITLE_YEAR);
-  if (title) return { ...at, period: title, from: 'title' };
-  const sheet = yearIn([fs.sheet], BARE_YEAR);
-  if (sheet) return { ...at, period: sheet, from: 'sheet' };
-  const file = yearIn([baseName(fs.source)], BARE_YEAR);
-  if (file) return { ...at, period: file, from: 'file' };
-  return undefined;
+  const p = periodOfSheet(fs.table.titles, fs.sheet, fs.source);
+  return p ? { source: fs.source, sheet: fs.sheet, ...p } : undefined;
 }
 
 /** Each form sheet's period, one per table (a wide sheet holding several forms counts once). */

@@ -415,3 +415,34 @@ test('parts-header-unknown.xlsx: a header’s 合计 | 其中：… row is no un
   expect(ind(r, 'W07').numerator).toBeNull();
   expect(r.notPooled.rows.map((x) => [x.row, x.label])).toEqual([[6, '合计']]);
 });
+
+test('vertical-years-*.xlsx: with 2024年 | 2025年 columns, the period comes from the file’s name, else the sheet is said to be unread', async () => {
+  // The file's name gives 2025: its column is read. C02 = (3 + 4) / (310 + 200).
+  const r = await report(trap('vertical-years-file-2025.xlsx'));
+  expect(pool(ind(r, 'C02'))).toEqual([7, 510, 2]);
+  // Nothing names the year: no form can be read, and the refusal says why, not "no form".
+  const v = await runCli('validate', trap('vertical-years-unnamed.xlsx'));
+  expect(v.code).toBe(2);
+  expect(v.stderr).toContain(
+    '有 2 张工作表含报表数据项但未能读取（如「甲镇」），原因及改法请用 tally inspect 查看',
+  );
+  const i = await runCli('inspect', trap('vertical-years-unnamed.xlsx'));
+  expect(i.stdout).toContain(
+    '工作表「乙镇」: 本表按年份分列数值（2024年、2025年），但标题、工作表名和文件名都没有写明本表年份，无法确定哪一列是本期数据，未读取：请在标题中写明年份（如“2025年……”）',
+  );
+});
+
+test('no-unit-column.xlsx: a sheet with a form’s items and no unit column is not pooled in silence', async () => {
+  const r = await report(trap('no-unit-column.xlsx'));
+  // 汇总's 甲镇 and 乙镇 only: C11 = (90 + 180) / (100 + 200); 丙乡's row is not guessed.
+  expect(pool(ind(r, 'C11'))).toEqual([270, 300, 2]);
+  const f = await findings(trap('no-unit-column.xlsx'));
+  expect(
+    f.filter((x) => x.ruleId === 'SHEET_NOT_READ').map((x) => [x.severity, x.message]),
+  ).toEqual([
+    [
+      'warning',
+      '本表有“教育”的数据项，但没有填报单位列（地区、乡镇、单位名称等），未读取，其数据未计入汇总：请加一列写明每行的填报单位',
+    ],
+  ]);
+});

@@ -17,6 +17,14 @@ export const audit = {
     zh: '“{item}”的值“{raw}”不是数字，请改为数字或留空',
     en: '"{item}" holds "{raw}", which is not a number; enter a number or leave it blank',
   },
+  'audit.unreadNoUnit': {
+    zh: '本表有“{form}”的数据项，但没有填报单位列（地区、乡镇、单位名称等），未读取，其数据未计入汇总：请加一列写明每行的填报单位',
+    en: 'this sheet has items of "{form}" but no reporting-unit column (地区, 乡镇, 单位名称, …), so it was not read and its figures are not pooled: add a column naming each row\'s unit',
+  },
+  'audit.unreadYears': {
+    zh: '本表按年份分列数值（{years}），但标题、工作表名和文件名都没有写明本表年份，无法确定哪一列是本期数据，未读取：请在标题中写明年份（如“{last}年……”）',
+    en: "this sheet has a value column per year ({years}) but neither its title nor the sheet's or the file's name gives its year, so which column is this period's is unknown and it was not read: put the year in the title (e.g. \"{last}年…\")",
+  },
   'audit.uncalculated': {
     zh: '“{item}”是公式“{raw}”，文件中没有计算结果（保存前未经计算），数值未知，暂不计入：请在 Excel 中打开该文件、重新计算并保存后再审核',
     en: '"{item}" is the formula "{raw}" with no calculated result in the file (saved without calculating), so its value is unknown and left out: open the file in Excel, recalculate, save and audit again',

@@ -99,6 +99,10 @@ export const base = {
     en: 'it has no reporting-unit column (地区, 乡镇, 单位名称, …)',
   },
   'skip.regions': { zh: '这是区划表', en: 'it is the region sheet' },
+  'skip.yearColumns': {
+    zh: '按年份分列数值，但没有写明本表年份',
+    en: 'its values are in one column per year and nothing names its year',
+  },
   'validate.rulesHead': { zh: '审核规则执行情况', en: 'Rules' },
   'validate.col.id': { zh: '规则', en: 'rule' },
   'validate.col.severity': { zh: '级别', en: 'severity' },
@@ -143,6 +147,10 @@ export const base = {
     en: '{file} exists and is not an output of the same kind that Tally wrote; stopping so as not to overwrite it. Choose another name or move the file away.',
   },
   'error.writeFailed': { zh: '无法写入 {file}：{detail}。', en: 'Cannot write {file}: {detail}.' },
+  'error.noFormsUnread': {
+    zh: '在输入文件中没有读取到任何报表：有 {count} 张工作表含报表数据项但未能读取（如「{sheet}」），原因及改法请用 tally inspect 查看。',
+    en: 'No form could be read from the input files: {count} {count|sheet holds|sheets hold} a form\'s items but could not be read (e.g. "{sheet}"); run tally inspect to see why and what to change.',
+  },
   'error.noForms': {
     zh: '在输入文件中没有识别出任何报表：请用 tally inspect 查看各工作表的识别情况。',
     en: 'No form was recognised in the input files; run tally inspect to see what each sheet holds.',

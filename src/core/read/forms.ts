@@ -1,9 +1,10 @@
+import { TallyError } from '../errors';
 import type { WorkbookData } from '../model/workbook';
 import type { FormDef } from '../profile/schema';
 import type { Profile } from '../profile/profile';
 import { normalizeHeader } from './normalize';
 import { readTable, type ReadOptions, type Table } from './table';
-import { readVertical } from './vertical';
+import { ambiguousYearColumns, readVertical } from './vertical';
 import type { HeaderIndex } from './vocabulary';
 
 /**
@@ -21,7 +22,35 @@ export interface FormSheet {
 export interface SheetSkip {
   source: string;
   sheet: string;
-  reason: 'noHeader' | 'noUnitColumn' | 'noForm' | 'regions';
+  /**
+   * `noUnitColumn`: a form's items but no reporting-unit column; `yearColumns`: a vertical
+   * sheet with a value column per year (`years`) and no year to choose by. Both hold figures
+   * that are not read, which the audit says (SHEET_NOT_READ).
+   */
+  reason: 'noHeader' | 'noUnitColumn' | 'noForm' | 'regions' | 'yearColumns';
+  /** For `yearColumns`: the years of its value columns. */
+  years?: string[];
+  /** For `noUnitColumn`: the form whose items its header names. */
+  form?: FormDef;
+}
+
+/** A skip that leaves a form's figures unread: what the audit must say. */
+export function isUnreadForm(k: Pick<SheetSkip, 'reason'>): boolean {
+  return k.reason === 'noUnitColumn' || k.reason === 'yearColumns';
+}
+
+/** The error for input with no form read: naming the sheets that hold one, unread, if any. */
+export function noFormsError(rec: Recognised): TallyError {
+  const unread = unreadForms(rec.skipped);
+  const first = unread[0];
+  return first
+    ? new TallyError('error.noFormsUnread', { count: unread.length, sheet: first.sheet })
+    : new TallyError('error.noForms');
+}
+
+/** Skipped sheets that hold a form's figures, unread. */
+export function unreadForms(skipped: readonly SheetSkip[]): SheetSkip[] {
+  return skipped.filter(isUnreadForm);
 }
 
 export interface Recognised {
@@ -80,6 +109,24 @@ export function sheetTable(
   return vertical && isForm(vertical) ? vertical : table;
 }
 
+/** Why a sheet that is no region sheet is not read as forms, or undefined when it is read. */
+export function sheetSkip(
+  table: Table | undefined,
+  profile: Profile,
+  sheet: WorkbookData['sheets'][number],
+  source: string,
+  opts: ReadOptions = {},
+): Omit<SheetSkip, 'source' | 'sheet'> | undefined {
+  const forms = table ? formsIn(table, profile) : [];
+  if (table && forms.length > 0) {
+    const hasUnits = table.columns.some((c) => c.kind === 'unit' || c.kind === 'code');
+    return hasUnits ? undefined : { reason: 'noUnitColumn', form: forms[0] };
+  }
+  const years = ambiguousYearColumns(sheet, source, opts);
+  if (years) return { reason: 'yearColumns', years };
+  return { reason: table ? 'noForm' : 'noHeader' };
+}
+
 export function recogniseForms(
   workbooks: readonly WorkbookData[],
   profile: Profile,
@@ -91,24 +138,17 @@ export function recogniseForms(
     for (const sheet of wb.sheets) {
       const table = sheetTable(sheet, index, profile, wb.source, opts);
       const at = { source: wb.source, sheet: sheet.name };
-      if (!table) {
-        out.skipped.push({ ...at, reason: 'noHeader' });
-        continue;
-      }
-      out.tables.push({ ...at, table });
-      if (isRegionTable(table)) {
+      if (table) out.tables.push({ ...at, table });
+      if (table && isRegionTable(table)) {
         out.regions.push({ ...at, table });
         continue;
       }
+      const skip = sheetSkip(table, profile, sheet, wb.source, opts);
+      if (skip || !table) {
+        out.skipped.push({ ...at, ...(skip ?? { reason: 'noHeader' }) });
+        continue;
+      }
       const forms = formsIn(table, profile);
-      if (forms.length === 0) {
-        out.skipped.push({ ...at, reason: 'noForm' });
-        continue;
-      }
-      if (!table.columns.some((c) => c.kind === 'unit' || c.kind === 'code')) {
-        out.skipped.push({ ...at, reason: 'noUnitColumn' });
-        continue;
-      }
       for (const form of forms) out.forms.push({ form, ...at, table });
     }
   }

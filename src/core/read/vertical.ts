@@ -4,6 +4,7 @@ import { cellAt, columnCount, rowCount, rowOf, type SheetData } from '../model/w
 import { textOf } from './cells';
 import { areaNames } from './labels';
 import { normalizeHeader } from './normalize';
+import { periodOfSheet } from '../period';
 import { readTable, type ReadOptions, type Table } from './table';
 import type { HeaderIndex } from './vocabulary';
 
@@ -48,7 +49,15 @@ interface VerticalHeader {
 
 const YEAR_HEADER = /^((?:19|20)\d{2})\s*年?(?:度)?$/;
 
-function findVerticalHeader(sheet: SheetData, searchRows: number): VerticalHeader | undefined {
+/**
+ * The vertical header, or (`years`) the year columns of one that has several and nothing to
+ * choose by: no year in its titles, its sheet's name or its file's name.
+ */
+function findVerticalHeader(
+  sheet: SheetData,
+  source: string,
+  searchRows: number,
+): { header?: VerticalHeader; years?: string[] } {
   const top = sheet.origin.row;
   const width = columnCount(sheet);
   const last = Math.min(top + rowCount(sheet) - 1, top + searchRows - 1);
@@ -69,34 +78,52 @@ function findVerticalHeader(sheet: SheetData, searchRows: number): VerticalHeade
         value = col;
       else if (year !== undefined && !years.has(year)) years.set(year, col);
     }
-    value ??= yearColumn(years, yearOfTitles(sheet, top, row));
+    value ??= yearColumn(years, sheetYear(sheet, source, top, row));
     if (name !== undefined && value !== undefined)
-      return { row, name, value, ...(unit !== undefined ? { unit } : {}) };
+      return { header: { row, name, value, ...(unit !== undefined ? { unit } : {}) } };
+    if (name !== undefined && years.size > 1) return { years: [...years.keys()] };
   }
-  return undefined;
+  return {};
 }
 
 /**
  * The value column among columns headed by years (`2024年 | 2025年`): the only one, else the
- * one of the year the titles name. Several and no title year to choose by: none (the sheet is
- * not read as a vertical form rather than read from a year picked at random).
+ * one of the sheet's year. Several and no year to choose by: none (the sheet is not read as a
+ * vertical form rather than read from a year picked by position; the reader says why).
  */
-function yearColumn(years: ReadonlyMap<string, number>, titleYear: string | undefined) {
+function yearColumn(years: ReadonlyMap<string, number>, year: string | undefined) {
   if (years.size === 1) return [...years.values()][0];
-  return titleYear === undefined ? undefined : years.get(titleYear);
+  return year === undefined ? undefined : years.get(year);
 }
 
-/** The year the lines above the header name (`2025年妇幼健康统计表`), when they name one. */
-function yearOfTitles(sheet: SheetData, top: number, header: number): string | undefined {
+/** The sheet's year as its period is read (period.ts): its titles, else its name, else its file's. */
+function sheetYear(sheet: SheetData, source: string, top: number, header: number) {
+  return periodOfSheet(titlesAbove(sheet, top, header), sheet.name, source)?.period;
+}
+
+/**
+ * The years of a vertical sheet's value columns (`2024年 | 2025年`) when there are several and
+ * nothing names the sheet's year: the sheet is not read, and this says why.
+ */
+export function ambiguousYearColumns(
+  sheet: SheetData,
+  source: string,
+  opts: ReadOptions = {},
+): string[] | undefined {
+  return findVerticalHeader(sheet, source, opts.searchRows ?? 30).years;
+}
+
+/** The lines above the header (`2025年妇幼健康统计表`, `填报单位：乙镇`), each as one text. */
+function titlesAbove(sheet: SheetData, top: number, header: number): string[] {
+  const titles: string[] = [];
   for (let row = top; row < header; row++) {
     const text = rowOf(sheet, row)
       .filter((v) => !isBlank(v))
       .map(textOf)
       .join(' ');
-    const year = /((?:19|20)\d{2})\s*年/.exec(text)?.[1];
-    if (year) return year;
+    if (text) titles.push(text);
   }
-  return undefined;
+  return titles;
 }
 
 /** The reporting unit a vertical form is about. */
@@ -122,16 +149,9 @@ export function readVertical(
   source: string,
   opts: ReadOptions = {},
 ): Table | undefined {
-  const header = findVerticalHeader(sheet, opts.searchRows ?? 30);
+  const { header } = findVerticalHeader(sheet, source, opts.searchRows ?? 30);
   if (!header) return undefined;
-  const titles: string[] = [];
-  for (let row = sheet.origin.row; row < header.row; row++) {
-    const t = rowOf(sheet, row)
-      .filter((v) => !isBlank(v))
-      .map(textOf)
-      .join(' ');
-    if (t) titles.push(t);
-  }
+  const titles = titlesAbove(sheet, sheet.origin.row, header.row);
   // Items down the name column; each becomes a column of a one-row table.
   const names: Cell[] = ['地区'];
   const values: Cell[] = [unitOf(titles, sheet.name, source)];

@@ -1,4 +1,10 @@
-import { PARENT_HEADERS, type FormSheet, type Recognised } from '../read/forms';
+import {
+  PARENT_HEADERS,
+  unreadForms,
+  type FormSheet,
+  type Recognised,
+  type SheetSkip,
+} from '../read/forms';
 import { normalizeHeader } from '../read/normalize';
 import { cellOf, type Table, type TableRecord } from '../read/table';
 import { Hierarchy, impliedParent, type RegionNode, type RegionRow } from './hierarchy';
@@ -211,6 +217,8 @@ export interface Dataset {
   unlisted: UnlistedUnit[];
   /** The region sheet's rows, so the previous period can be read with the same names. */
   regionRows: RegionRow[];
+  /** Sheets holding a form's figures that could not be read (unreadForms): the audit says so. */
+  unread: SheetSkip[];
 }
 
 const CODE_NAME_HEADERS = new Set(
@@ -326,6 +334,7 @@ export function buildDataset(
       totals: rows.totals,
       unlisted: rows.unlisted,
       regionRows: listed,
+      unread: unreadForms(rec.skipped),
     },
     rows.refs,
   );
@@ -463,6 +472,7 @@ function lazyItems(ds: Omit<Dataset, 'items'>, refs: Int32Array): Dataset {
     totals: ds.totals,
     unlisted: ds.unlisted,
     regionRows: ds.regionRows,
+    unread: ds.unread,
   };
 }
 

@@ -1,7 +1,7 @@
 import { fmt } from '../assess/targets';
 import { columnLetter } from '../model/a1';
 import { t, type Lang } from '../messages/index';
-import type { FormSheet } from '../read/forms';
+import type { FormSheet, SheetSkip } from '../read/forms';
 import { isSummable } from '../read/columns';
 import { cellOf, type Table } from '../read/table';
 import type { Dataset, UnitRow } from '../rollup/dataset';
@@ -351,6 +351,35 @@ function duplicate(
 const rowOf = (u: UnitRow): number | undefined => (u.formSheet.table.vertical ? undefined : u.row);
 
 /** A reporting unit twice in one form, across all the workbooks that submitted it. */
+/**
+ * Sheets that hold a form's figures but could not be read (no unit column; a value column per
+ * year and no year): one warning each, so figures left out of the pools are never left out in
+ * silence.
+ */
+export function checkUnread(ds: Dataset, lang: Lang): Finding[] {
+  return ds.unread.map((k) => ({
+    ruleId: BUILTIN.notRead,
+    severity: 'warning' as const,
+    message: unreadText(k, lang),
+    file: k.source,
+    sheet: k.sheet,
+    unit: '',
+    cells: [],
+  }));
+}
+
+/** Why a form's sheet was not read, and what to do (SHEET_NOT_READ, and `inspect`). */
+export function unreadText(k: Pick<SheetSkip, 'reason' | 'years' | 'form'>, lang: Lang): string {
+  if (k.reason === 'yearColumns')
+    return t(lang, 'audit.unreadYears', {
+      years: (k.years ?? []).map((y) => `${y}年`).join(t(lang, 'n.listSep')),
+      last: k.years?.at(-1) ?? '',
+    });
+  return t(lang, 'audit.unreadNoUnit', {
+    form: (lang === 'zh' ? k.form?.name : k.form?.nameEn) ?? '',
+  });
+}
+
 export function checkDuplicates(ds: Dataset, lang: Lang): Finding[] {
   const out: Finding[] = [];
   for (const units of ds.formUnits.values()) {

@@ -25,6 +25,7 @@ export const BUILTIN = {
   roles: 'ROW_ROLES',
   unlisted: 'UNLISTED_UNIT',
   rename: 'POSSIBLE_RENAME',
+  notRead: 'SHEET_NOT_READ',
 } as const;
 
 export interface FindingCell {

@@ -78,6 +78,7 @@ function dataset(values: Record<string, Record<string, number>>): Dataset {
     totals: [],
     unlisted: [],
     regionRows: REGIONS,
+    unread: [],
   };
 }
 
