@@ -474,7 +474,33 @@ async function partsHeader() {
   await save(wb, 'parts-header-unknown.xlsx');
 }
 
+async function pageBreakRows() {
+  // Rows offices print: a 栏次 row of column numbers, a footnote mark on a header, the header
+  // again at a page break, a 合计 with a bracket after it (its 在园幼儿数 mistyped, 410), and a
+  // signature line with numbers in it. C11 = (90 + 180 + 40) / (100 + 200 + 50).
+  const wb = new ExcelJS.Workbook();
+  const header = ['乡镇（街道）', '3-5岁儿童数', '在园幼儿数①', '15-17岁人口数', '高中阶段在校生数'];
+  eduSheet(
+    wb,
+    '教育',
+    '2025年教育事业统计表',
+    [
+      ['甲镇', 100, 90, 80, 70],
+      ['乙镇', 200, 180, 160, 150],
+      header,
+      ['丙乡', 50, 40, 30, 20],
+      ['合计（含开发区）', 350, 410, 270, 240],
+      ['注①：在园幼儿数含民办园。'],
+      ['填报日期', 2026, 1, 15],
+      ['联系电话', 13812345678],
+    ],
+    { header, unitRow: ['栏次', 1, 2, 3, 4] },
+  );
+  await save(wb, 'page-break-rows.xlsx');
+}
+
 (async () => {
+  await pageBreakRows();
   await uncalculatedFormulas();
   await verticalYearsUnnamed();
   await noUnitColumn();

@@ -446,3 +446,18 @@ test('no-unit-column.xlsx: a sheet with a form’s items and no unit column is n
     ],
   ]);
 });
+
+test('page-break-rows.xlsx: 栏次, a footnote mark, the header again, 合计（含开发区） and a signature with numbers are no townships', async () => {
+  const r = await report(trap('page-break-rows.xlsx'));
+  // 甲镇, 乙镇 and 丙乡 only: C11 = (90 + 180 + 40) / (100 + 200 + 50), read from 在园幼儿数①.
+  expect(pool(ind(r, 'C11'))).toEqual([310, 350, 3]);
+  expect(pool(ind(r, 'C13'))).toEqual([240, 270, 3]);
+  expect(r.notPooled.rows.map((x) => [x.row, x.label, x.role])).toEqual([
+    [9, '合计（含开发区）', 'total'],
+  ]);
+  // The mistyped total is checked as a total: 410 against 90 + 180 + 40.
+  const f = await findings(trap('page-break-rows.xlsx'), '--all-findings');
+  expect(f.map((x) => [x.ruleId, x.message])).toEqual([
+    ['TOTAL', '合计行“在园幼儿数”为 410，各单位之和为 310，相差 100'],
+  ]);
+});

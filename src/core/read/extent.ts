@@ -1,8 +1,8 @@
 import { type Cell, cellText } from '../model/cell';
 import { cellAt, rowCount, type SheetData } from '../model/workbook';
-import { filledCells, type PositionedCell } from './cells';
+import { filledCells, textOf, type PositionedCell } from './cells';
 import { looksNumeric } from './coerce';
-import { fold } from './normalize';
+import { fold, squeeze } from './normalize';
 import type { Column } from './table';
 import type { HeaderIndex } from './vocabulary';
 
@@ -14,6 +14,27 @@ import type { HeaderIndex } from './vocabulary';
 /** A signature line under the data: who filled, checked and signed the form, when, a phone. */
 const SIGNATURE =
   /单位负责人|统计负责人|负责人\s*[:：]|填表人|填报人|审核人|审核\s*[:：]|制表人|制表\s*[:：]|报出日期|填报日期|填表日期|联系电话/;
+/**
+ * A signature or contact line's label in the unit column: a footer even with numbers beside it
+ * (`填报日期 | 2026 | 1 | 15`, `联系电话 | 0839 | 1234567`), never a unit.
+ */
+const SIGNATURE_LABEL =
+  /^(?:(?:单位|统计)?负责人|填表人|填报人|审核人|制表人|审核|制表|(?:报出|填报|填表)?日期|联系电话|联系人|电话|手机)\s*[:：]?/;
+/** Their first characters, so that a unit's name is rarely run through the pattern. */
+const SIGNATURE_STARTS = new Set('单统负填审制报日联电手'.split('').map((c) => c.charCodeAt(0)));
+
+/** The row's unit or code cell holds a signature label: a footer, whatever its numbers. */
+function hasSignatureLabel(sheet: SheetData, row: number, layout: Layout): boolean {
+  for (const col of layout.labels) {
+    const v = cellAt(sheet, row, col);
+    if (typeof v !== 'string') continue;
+    const t = v.trimStart();
+    if (SIGNATURE_STARTS.has(t.charCodeAt(0)) && SIGNATURE_LABEL.test(t)) return true;
+    if (NOTE.test(fold(t))) return true;
+  }
+  return false;
+}
+
 /** A note under the data (tested on folded text, so `：` is `:`). */
 const NOTE = /^(注\s*\d*|说明|备注|填表说明|数据来源|资料来源)\s*:/;
 /** How many non-blank rows below a title line may stand between it and the next header. */
@@ -178,35 +199,64 @@ export interface Extent {
   rows: number[];
   /** Set when another table follows on the same sheet: its first row (title, or header). */
   stoppedAt?: { row: number; reason: 'anotherTable' };
+  /** Rows that repeat the header (a page break's copy), passed over. */
+  repeatedHeaders?: number[];
 }
 
-/** The record rows from `start`: until a signature line, a note or another table. */
+/**
+ * The row repeats the table's own header (the last header row), item column by item column:
+ * a header printed again at a page break, not another table.
+ */
+function repeatsHeader(sheet: SheetData, row: number, header: number, layout: Layout): boolean {
+  if (header < 0) return false;
+  for (const col of layout.items) {
+    const own = textOf(cellAt(sheet, header, col));
+    if (!own || squeeze(textOf(cellAt(sheet, row, col))) !== squeeze(own)) return false;
+  }
+  return layout.items.size > 0;
+}
+
+/**
+ * The record rows from `start`: until a signature line, a note or another table. A row that
+ * repeats the header (`header`, a page break's copy) is passed over, and said (`repeatedHeaders`).
+ */
 export function recordRows(
   sheet: SheetData,
   index: HeaderIndex,
   start: number,
   layout: Layout,
+  header = -1,
 ): Extent {
   const bottom = sheet.origin.row + rowCount(sheet) - 1;
   const left = sheet.origin.col;
   const rows: number[] = [];
   const look = new RowLook(sheet, index);
   let footer: number | undefined;
+  let repeated: number[] | undefined;
   for (let row = start; row <= bottom; row++) {
     if (hasItemNumber(sheet, row, layout)) {
+      if (rows.length > 0 && hasSignatureLabel(sheet, row, layout)) {
+        footer = row;
+        break;
+      }
       rows.push(row);
       continue;
     }
     look.passed(row);
     const cells = look.cells(row);
     if (cells.length === 0) continue;
-    if (look.isHeader(row)) return { rows, stoppedAt: { row, reason: 'anotherTable' } };
+    if (look.isHeader(row)) {
+      if (!repeatsHeader(sheet, row, header, layout))
+        return { rows, stoppedAt: { row, reason: 'anotherTable' }, ...said(repeated) };
+      (repeated ??= []).push(row);
+      continue;
+    }
     if (isFooterRow(cells, layout, rows.length > 0)) {
       footer = row;
       break;
     }
     if (isTitleRow(cells, layout, index) && headerFollows(look, row, bottom))
-      return { rows, stoppedAt: { row, reason: 'anotherTable' } };
+      return { rows, stoppedAt: { row, reason: 'anotherTable' }, ...said(repeated) };
     rows.push(row);
   }
   if (footer !== undefined) {
@@ -214,8 +264,14 @@ export function recordRows(
     for (let row = footer + 1; row <= bottom; row++) {
       const cells = filledCells(sheet, row, left);
       if (cells.length > 0 && isHeaderRow(cells, index))
-        return { rows, stoppedAt: { row: titleStart(sheet, row, footer), reason: 'anotherTable' } };
+        return {
+          rows,
+          stoppedAt: { row: titleStart(sheet, row, footer), reason: 'anotherTable' },
+          ...said(repeated),
+        };
     }
   }
-  return { rows };
+  return { rows, ...said(repeated) };
 }
+
+const said = (repeated: number[] | undefined) => (repeated ? { repeatedHeaders: repeated } : {});

@@ -31,14 +31,32 @@ export function isUnitRow(cells: PositionedCell[]): boolean {
   return units > 0;
 }
 
+/** The label a column-number row may carry in its lead columns (`栏次 | 1 | 2 | 3`). */
+const COLUMN_NUMBER_LABEL = /^(?:栏次|栏号|列次|列号|栏目|[A-Ea-e])$/;
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** A column's number as a column-number row writes it: `3`, `(3)`, `（3）`, `③`, `第3栏`. */
+function columnNumber(text: string): number {
+  const circled = text.length === 1 ? CIRCLED.indexOf(text) : -1;
+  if (circled >= 0) return circled + 1;
+  const m = /^(?:第\s*)?[(（]?\s*(\d{1,3})\s*[)）]?\s*(?:栏|列)?$/.exec(text);
+  return m?.[1] ? Number(m[1]) : NaN;
+}
+
+/**
+ * A column-number row under the header: the lead columns' codes (甲, 乙; A, B) or a label
+ * (栏次), then the item columns numbered 1, 2, 3 … in order. Never a unit: its numbers are
+ * the columns', not figures.
+ */
 export function isColumnCodeRow(cells: PositionedCell[]): boolean {
   const filled = cells.filter((c) => !isBlank(c.value));
   if (filled.length < 2) return false;
   let expect = 1;
   for (const c of filled) {
     const t = cellText(c.value).trim();
+    if (expect === 1 && (COLUMN_CODES.has(t) || COLUMN_NUMBER_LABEL.test(t))) continue;
     if (COLUMN_CODES.has(t)) continue;
-    if (Number(t) !== expect) return false;
+    if (columnNumber(t) !== expect) return false;
     expect++;
   }
   return true;

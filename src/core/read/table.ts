@@ -99,7 +99,7 @@ export interface Table {
   titles: string[];
   /** Sheet rows (0-based) of the header: one, or two when collapsed. */
   headerRows: number[];
-  /** Sheet rows skipped under the header: a unit row, a column-code row. */
+  /** Sheet rows skipped: a unit row, a column-code row under the header; the header repeated. */
   skippedRows: number[];
   columns: Column[];
   records: TableRecord[];
@@ -156,7 +156,8 @@ export function readTable(
   const titles = titlesAbove(sheet, header.rows[0] ?? sheet.origin.row);
   const { skippedRows, dataStart } = rowsUnderHeader(sheet, header.rows, columns);
   stateUnits(columns, titles);
-  const extent = recordRows(sheet, index, dataStart, layoutOf(columns, sheet.origin.col));
+  const layout = layoutOf(columns, sheet.origin.col);
+  const extent = recordRows(sheet, index, dataStart, layout, header.rows.at(-1));
   typeOtherColumns(sheet, columns, extent.rows, opts);
   adoptUnitColumn(sheet, columns, header.rows, extent.rows);
   const labelled = labelRecords(sheet, columns, extent.rows, index, opts);
@@ -166,7 +167,7 @@ export function readTable(
     sheet: sheet.name,
     titles,
     headerRows: header.rows,
-    skippedRows,
+    skippedRows: [...skippedRows, ...(extent.repeatedHeaders ?? [])],
     columns,
     records,
     numbers: values.numbers,

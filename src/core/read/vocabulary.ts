@@ -57,12 +57,13 @@ export const GENERIC_VOCABULARY: Vocabulary = {
 
 /**
  * A total row's label beyond the profile's exact markers: `合计`, `总  计`, `全市合计`,
- * `全镇合计`, `城区小计`, `乡村小计`, `汇总`, `合计数`, with a colon after it or not (`合计：`);
- * and the whole area by itself, `全镇`, `全乡`, `全街道` (tested on the folded text without
- * spaces, where `：` is `:`).
+ * `全镇合计`, `城区小计`, `乡村小计`, `汇总`, `合计数`, `共计`, `总和`, `累计`, `总数`; and the
+ * whole area by itself, `全镇`, `全乡`, `全街道`; each with what offices add in brackets
+ * (`合计（含开发区）`, `合计（3个乡镇）`, `全县（市、区）`) and a colon or not (`合计：`). Tested on
+ * the folded text without spaces, where `（：` are `(:`.
  */
 export const TOTAL_LABEL =
-  /^(?:(?:全[市县区乡镇]|.{0,8})?(?:合计|总计|小计|汇总)数?|全(?:市|县|区|乡|镇|街道|旗|州|盟))[:]?$/;
+  /^(?:(?:全[市县区乡镇]|.{0,8})?(?:合计|总计|小计|汇总|共计|总和|累计|总数)数?|全(?:市|县|区|乡|镇|街道|旗|州|盟))(?:\([^()]{0,20}\))?[:]?$/;
 
 /**
  * The looser key (of a normalised key) a reporting-unit header is also known by: without
@@ -120,6 +121,21 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+/**
+ * A footnote mark at the end of a header: `①`, `*`, `※`, `★`, `²`, `（注1）`, `注1`, or one
+ * digit right after an ideograph (`在园幼儿数1`); or a mark before it (`★`). Taken off only
+ * when the header as written is unknown.
+ */
+const FOOTNOTE =
+  /(?:[*＊※★☆#＃\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079]+|[(（]\s*注\s*\d*\s*[)）]|注\s*\d+|(?<=[\u4e00-\u9fff])\d)\s*$/u;
+
+/** A mark before a header (`★在园幼儿数`, `*活产数`). */
+const LEADING_MARK = /^\s*[*＊※★☆#＃]+\s*/;
+
+export function withoutFootnote(header: string): string {
+  return header.trimEnd().replace(FOOTNOTE, '').trimEnd().replace(LEADING_MARK, '');
+}
+
 /** A compiled lookup from normalised header keys to what they name. */
 export class HeaderIndex {
   private readonly byKey = new Map<string, HeaderRole>();
@@ -155,6 +171,14 @@ export class HeaderIndex {
   }
 
   lookup(header: string): HeaderRole | undefined {
+    const known = this.lookupAsWritten(header);
+    if (known) return known;
+    // `在园幼儿数①`, `在园幼儿数*`, `在园幼儿数（注1）`: the header with its footnote mark.
+    const plain = withoutFootnote(header);
+    return plain !== header ? this.lookupAsWritten(plain) : undefined;
+  }
+
+  private lookupAsWritten(header: string): HeaderRole | undefined {
     // Long texts (a finding's message, a note) are let go before they are normalised.
     if (hasIdeographOutside(header, this.keyChars)) return undefined;
     const key = normalizeHeader(header);
@@ -188,8 +212,8 @@ export class HeaderIndex {
   /** A total row's label: a profile marker, or `…合计`, `…总计`, `…小计`, `汇总`, `全镇` (TOTAL_LABEL). */
   isTotalLabel(text: string): boolean {
     if (this.isTotal(text)) return true;
-    // Every TOTAL_LABEL has 计 or 汇总, or starts with 全: other text skips the folding.
-    if (!text.includes('计') && !text.includes('汇') && !text.includes('全')) return false;
+    // Every TOTAL_LABEL has 计, 汇总 or 总, or starts with 全: other text skips the folding.
+    if (!/[计汇全总]/.test(text)) return false;
     return TOTAL_LABEL.test(squeeze(text));
   }
 

@@ -27,6 +27,15 @@ describe('total labels', () => {
     '全镇',
     '全乡',
     '全街道',
+    // Other words for it, and what offices add in brackets.
+    '共计',
+    '总和',
+    '累计',
+    '总数',
+    '合计（含开发区）',
+    '合计(3个乡镇)',
+    '全县（市、区）',
+    '总计（不含城区）：',
   ])('%j is a total row label', (label) => {
     expect(index.isTotalLabel(label)).toBe(true);
   });
@@ -39,6 +48,9 @@ describe('total labels', () => {
     '一二三四五六七八九合计',
     '全镇村',
     '汇总表说明',
+    '东城街道（原东城镇）',
+    '合计（含开发区）镇',
+    '总数村',
   ])('%j is not', (label) => {
     expect(index.isTotalLabel(label)).toBe(false);
   });
