@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { roundHalfUp } from '../../src/core/assess/round';
+import { roundHalfUp, roundToward } from '../../src/core/assess/round';
 import { runs } from '../support/property';
 
 /**
@@ -36,4 +36,28 @@ test('a rate rounds as its exact quotient does, halves up', () => {
 test('values that are not finite pass through', () => {
   expect(roundHalfUp(Number.POSITIVE_INFINITY, 2)).toBe(Number.POSITIVE_INFINITY);
   expect(roundHalfUp(Number.NaN, 2)).toBeNaN();
+});
+
+describe('roundToward: a goal at published decimals, rounded the strict way', () => {
+  it('a published value (k / 100) meets the rounded goal exactly when it meets the exact one', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: -90, max: 90 }).filter((p) => p !== 0),
+        fc.integer({ min: 0, max: 20_000_000 }),
+        (baseCents, percent, valueCents) => {
+          // Exact in integers: the goal is base × (100 + percent) / 100, in cents × 100.
+          const base = baseCents / 100;
+          const value = valueCents / 100;
+          const goal = roundToward(base * (1 + percent / 100), 2, percent);
+          const exactScaled = BigInt(baseCents) * BigInt(100 + percent); // goal × 10,000
+          const valueScaled = BigInt(valueCents) * 100n;
+          const meetsExact = percent < 0 ? valueScaled <= exactScaled : valueScaled >= exactScaled;
+          const meetsRounded = percent < 0 ? value <= goal + 1e-9 : value >= goal - 1e-9;
+          expect(meetsRounded).toBe(meetsExact);
+        },
+      ),
+      runs(5000),
+    );
+  });
 });

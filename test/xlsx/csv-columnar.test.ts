@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { runs } from '../support/property';
 import { parseCsv } from '../../src/xlsx/parse';
 import { csvFieldNumber, csvNumber, parseCsvColumnar } from '../../src/xlsx/csv-columnar';
 import { columnarCellAt, toSheetData } from '../../src/core/model/columnar';
@@ -149,7 +150,7 @@ describe('csvNumber: which strings a CSV reader stores as numbers', () => {
         if (CSV_NUMBER.test(s)) expect(Object.is(mine, Number(s))).toBe(true);
         else expect(mine).toBeNaN();
       }),
-      { numRuns: 5000 },
+      runs(5000),
     );
   });
 
@@ -161,7 +162,7 @@ describe('csvNumber: which strings a CSV reader stores as numbers', () => {
           expect(Object.is(stored, Number(s))).toBe(true);
         else expect(stored).toBeNaN();
       }),
-      { numRuns: 5000 },
+      runs(5000),
     );
     expect(csvFieldNumber('1.000', 0, 5)).toBeNaN();
     expect(csvFieldNumber('1234.000', 0, 8)).toBe(1234);
@@ -184,7 +185,7 @@ describe('csvNumber: which strings a CSV reader stores as numbers', () => {
         // As text it would be the same value, flagged only as "number stored as text".
         expect(asText).toEqual({ kind: 'disguised', value: v, raw: s, why: 'text' });
       }),
-      { numRuns: 5000 },
+      runs(5000),
     );
   });
 
@@ -289,7 +290,7 @@ describe('parseCsvColumnar against parse.ts on random CSVs', () => {
       fc.property(grid, style, (rows, st) => {
         sameAsToday(enc(serialise(rows, st)), st.chunkBytes);
       }),
-      { numRuns: 1500 },
+      runs(1500),
     );
   });
 
@@ -321,7 +322,7 @@ describe('parseCsvColumnar against parse.ts on random CSVs', () => {
       fc.property(raw, fc.constantFrom(1, 2, 3, 5, 1 << 20), (text, chunkBytes) => {
         sameAsToday(enc(text), chunkBytes);
       }),
-      { numRuns: 2500 },
+      runs(2500),
     );
   });
 
@@ -334,7 +335,7 @@ describe('parseCsvColumnar against parse.ts on random CSVs', () => {
           sameAsToday(bytes, chunkBytes);
         },
       ),
-      { numRuns: 1000 },
+      runs(1000),
     );
   });
 });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { runs } from '../support/property';
 import { strToU8, zipSync } from 'fflate';
 import { parseXlsx } from '../../src/xlsx/parse';
 import { parseXlsxColumnar } from '../../src/xlsx/xlsx-columnar';
@@ -324,7 +325,7 @@ describe('parseXlsxColumnar against parseXlsx on random workbooks written by exc
       fc.asyncProperty(fc.array(sheet, { minLength: 1, maxLength: 3 }), async (sheets) => {
         await expectSame(await write(sheets));
       }),
-      { numRuns: 60 },
+      runs(60),
     );
   }, 300_000);
 });

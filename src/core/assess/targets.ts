@@ -1,5 +1,5 @@
 import type { Lang } from '../messages/index';
-import { roundHalfUp as round } from './round';
+import { roundHalfUp as round, roundToward } from './round';
 import type { IndicatorDef, Target } from '../profile/schema';
 
 /**
@@ -104,7 +104,11 @@ function relativeGoal(
   t: Extract<Target, { kind: 'relative' }>,
   decimals: number,
 ): number | undefined {
-  return t.baseline === null ? undefined : round(t.baseline * (1 + t.change), decimals);
+  // Rounded toward the strict side: a published value meets it exactly when it is the change
+  // the target asks for, worked out on the published figures.
+  return t.baseline === null
+    ? undefined
+    : roundToward(t.baseline * (1 + t.change), decimals, t.change);
 }
 
 const pct = (change: number) => fmt(Math.abs(change) * 100, 1);
@@ -214,7 +218,7 @@ export const TARGET_KINDS: Registry = {
         ? `比${baseName(t.baseYear, lang)}${dir}${pct(t.change)}%`
         : `${pct(t.change)}% ${dir} the ${baseName(t.baseYear, lang)} level`;
     },
-    /** The goal, baseline × (1 + change), is rounded to the published decimals before comparing. */
+    /** The goal, baseline × (1 + change), at the published decimals, rounded the strict way. */
     judge: (t, { value, decimals }) => {
       const goal = relativeGoal(t, decimals ?? 2);
       if (goal === undefined) return noJudgement('noBaseline');

@@ -1,4 +1,5 @@
 import type { IndicatorResult } from '../assess/assess';
+import { roundHalfUp } from '../assess/round';
 import { fmt, formatValue, isTrendTarget, targetWording, unitSuffix } from '../assess/targets';
 import { t, type Lang } from '../messages/index';
 import type { NarrativeInput } from './narrative';
@@ -167,7 +168,8 @@ function statusClause(r: IndicatorResult, ctx: ParagraphContext): string {
       return (
         t(lang, 'n.notMet', {
           target,
-          gap: fmt(r.gap ?? 0, r.def.decimals),
+          // At the value's decimals, as the change is: 尚差1.20个百分点, never 1.2.
+          gap: roundHalfUp(r.gap ?? 0, r.def.decimals).toFixed(r.def.decimals),
           points: pointsOf(r.def.unit, lang),
         }) +
         unitsMiss(r, ctx) +

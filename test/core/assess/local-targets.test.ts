@@ -282,7 +282,7 @@ test('a per-township target missed by the total as well still names the township
     .blocks.map((b) => b.text)
     .join('\n');
   expect(text).toContain(
-    '免疫规划疫苗接种率为94.50%，距“以乡（镇、街道）为单位保持在95%以上”的目标尚差0.5个百分点，按乡（镇、街道）计，乙镇（88.00%）未达到95%。',
+    '免疫规划疫苗接种率为94.50%，距“以乡（镇、街道）为单位保持在95%以上”的目标尚差0.50个百分点，按乡（镇、街道）计，乙镇（88.00%）未达到95%。',
   );
   expect(r.validation.findings.filter((f) => f.ruleId === 'C10-TARGET').map((f) => f.unit)).toEqual(
     ['乙镇'],

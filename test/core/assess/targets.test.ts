@@ -120,7 +120,21 @@ describe('逐步提高 against the baseline, else the previous period', () => {
 
 describe('a relative target, with and without its baseline', () => {
   const c16: Target = { kind: 'relative', baseYear: 2020, change: -0.2, baseline: 4.54 };
-  test('the goal is baseline × (1 + change), rounded as published', () => {
+  test('the goal is rounded toward the strict side: a published value meets it only if it is the change asked for', () => {
+    // 4.56 × 0.8 = 3.648. A published 3.65 is a fall of (4.56 − 3.65) / 4.56 = 19.96 %: short
+    // of 20 %, by 0.01 (the goal is 3.64). 3.64 is a fall of 20.18 %: met.
+    const c = { ...c16, baseline: 4.56 };
+    const short = judge(c, { ...lower, value: 3.65 });
+    expect([short.status, short.reference]).toEqual(['notMet', { value: 3.64, against: 'goal' }]);
+    expect(short.gap).toBeCloseTo(0.01, 9);
+    expect(judge(c, { ...lower, value: 3.64 }).status).toBe('met');
+    // 比基期提高10%: 47.35 × 1.1 = 52.085. 52.08 is a rise of 9.99 % (not met), 52.09 of 10.01 %.
+    const up: Target = { kind: 'relative', baseYear: 2020, change: 0.1, baseline: 47.35 };
+    expect(judge(up, { ...higher, value: 52.08 }).status).toBe('notMet');
+    expect(judge(up, { ...higher, value: 52.09 }).status).toBe('met');
+  });
+
+  test('the goal is baseline × (1 + change), at the published decimals', () => {
     // 4.54 × 0.8 = 3.632 → 3.63/10万. 3.63 ≤ 3.63 → met; 3.64 → not met by 0.01.
     const j = judge(c16, { ...lower, value: 3.63 });
     expect([j.status, j.reference]).toEqual(['met', { value: 3.63, against: 'goal' }]);

@@ -107,6 +107,6 @@ test('four townships tied at 0% below the target are all named, never three of t
     .blocks.map((b) => b.text)
     .join('\n');
   expect(text).toContain(
-    '村委会成员中女性比例为8.00%，距“达到30%以上”的目标尚差22个百分点，乙镇、丙镇、丁镇、戊镇（均为0.00%）未达到目标。',
+    '村委会成员中女性比例为8.00%，距“达到30%以上”的目标尚差22.00个百分点，乙镇、丙镇、丁镇、戊镇（均为0.00%）未达到目标。',
   );
 });
