@@ -1,5 +1,5 @@
 import type { Lang } from '../messages/index';
-import { roundHalfUp as round, roundToward } from './round';
+import { roundToward } from './round';
 import type { IndicatorDef, Target } from '../profile/schema';
 
 /**

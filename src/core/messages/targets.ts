@@ -40,6 +40,10 @@ export const targets = {
     zh: '编号“{id}”不是本监测方案的指标，该行未采用。是否应为“{suggestion}”？',
     en: '"{id}" is not an indicator of this profile; the row was not used. Did you mean "{suggestion}"?',
   },
+  'targets.row.idNameMismatch': {
+    zh: '编号“{id}”是“{idName}”，而指标名称“{name}”是 {nameId}：编号与名称不一致，该行未采用，两项指标本次均不作评估。请核对编号或名称后重试。',
+    en: '"{id}" is "{idName}" but the name "{name}" is {nameId}: the id and the name disagree, so the row was not used and neither indicator is assessed. Check the id or the name and try again.',
+  },
   'targets.row.duplicate': {
     zh: '编号{id}已在第{first}行出现，该行未采用。',
     en: '{id} already appears in row {first}; this row was not used.',

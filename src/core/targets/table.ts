@@ -155,6 +155,26 @@ const suggestKey = (x: string) =>
     .replace(/[\s\u00A0\u3000]+/g, '')
     .toUpperCase();
 
+/**
+ * The indicator a 指标 cell names: exactly (spaces, width and brackets aside), else the one name
+ * it is close to or part of (`宫颈癌筛查率` for `适龄妇女宫颈癌筛查率`); undefined when none.
+ */
+function nameDef(
+  written: string,
+  byName: ReadonlyMap<string, IndicatorDef>,
+  indicators: readonly IndicatorDef[],
+): { def: IndicatorDef; exact: boolean } | undefined {
+  const exact = byName.get(normalizeHeader(written));
+  if (exact) return { def: exact, exact: true };
+  const near = closest(
+    written,
+    indicators.map((d) => d.name),
+    normalizeHeader,
+  );
+  const def = near === undefined ? undefined : indicators.find((d) => d.name === near);
+  return def ? { def, exact: false } : undefined;
+}
+
 export function parseTargetTable(
   rows: readonly (readonly Cell[])[],
   indicators: readonly IndicatorDef[],
@@ -207,9 +227,26 @@ export function parseTargetTable(
     const rowNo = firstRow + i;
     const idText = text(col(row, 'id'));
     const nameText = text(col(row, 'name'));
-    const def =
-      (idText ? byId.get(idKey(idText)) : undefined) ??
-      (!idText && nameText ? byName.get(normalizeHeader(nameText)) : undefined);
+    const byIdDef = idText ? byId.get(idKey(idText)) : undefined;
+    const named = nameText ? nameDef(nameText, byName, indicators) : undefined;
+    // With no 编号, only a name as the profile writes it is taken; a near one is a hint.
+    const def = byIdDef ?? (!idText && named?.exact ? named.def : undefined);
+    if (byIdDef && named && named.def !== byIdDef) {
+      // 编号 says one indicator, 指标 another: which the office meant, nobody can say. Neither
+      // is judged against a target the office did not set for it.
+      table.problems.push({
+        row: rowNo,
+        id: byIdDef.id,
+        issue: {
+          key: 'targets.row.idNameMismatch',
+          params: { id: idText, idName: byIdDef.name, name: nameText, nameId: named.def.id },
+        },
+        dropped: true,
+      });
+      table.invalid.set(byIdDef.id, rowNo);
+      table.invalid.set(named.def.id, rowNo);
+      continue;
+    }
     if (!def) {
       if (!idText && !nameText) {
         table.problems.push({
@@ -239,6 +276,10 @@ export function parseTargetTable(
           : { key: 'targets.row.unknownId', params: { id: written } },
         dropped: true,
       });
+      // The indicator it most likely means is not judged against a default the office did not
+      // choose: it is 无法评估 until the row is mended.
+      const meant = indicators.find((d) => d.id === suggestion || d.name === suggestion);
+      if (meant && !table.invalid.has(meant.id)) table.invalid.set(meant.id, rowNo);
       continue;
     }
     const first = seen.get(def.id);

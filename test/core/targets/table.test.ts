@@ -268,3 +268,49 @@ test('a blank target with a 基期值: monitored only, and the unused baseline i
     [2, 'C16', 'targets.row.baselineNoTarget', false],
   ]);
 });
+
+describe('a row whose 编号 and 指标 disagree, or whose name is only near one (never a default the office did not choose)', () => {
+  const rows = (...data: string[][]) => [['编号', '指标', '目标'], ...data];
+  const parse = (r: string[][]) =>
+    parseTargetTable(r, defaultProfile().indicators, { label: 't.csv', firstRow: 1 });
+  const good = ['W02', '孕产妇系统管理率', '≥90%'];
+
+  test('C03 named 婴儿死亡率 (C02): set aside, and neither indicator is judged', () => {
+    const r = parse(rows(good, ['C03', '婴儿死亡率', '降至3.5‰以下']));
+    if (!r.ok) throw new Error('refused');
+    expect(r.table.rows.map((x) => x.id)).toEqual(['W02']);
+    expect(r.table.problems.map((p) => [p.row, p.issue.key, p.dropped])).toEqual([
+      [3, 'targets.row.idNameMismatch', true],
+    ]);
+    expect([...r.table.invalid.keys()].sort()).toEqual(['C02', 'C03']);
+    expect(targetProblemText('zh', r.table.problems[0]!)).toBe(
+      '第3行（C03）：编号“C03”是“5岁以下儿童死亡率”，而指标名称“婴儿死亡率”是 C02：编号与名称不一致，该行未采用，两项指标本次均不作评估。请核对编号或名称后重试。',
+    );
+  });
+
+  test('W1 named 宫颈癌筛查率 (part of W03’s name): a mismatch with W01, not W01 disabled in silence', () => {
+    const r = parse(rows(good, ['W1', '宫颈癌筛查率', '达到60%以上']));
+    if (!r.ok) throw new Error('refused');
+    expect(r.table.problems.map((p) => p.issue.key)).toEqual(['targets.row.idNameMismatch']);
+    expect([...r.table.invalid.keys()].sort()).toEqual(['W01', 'W03']);
+  });
+
+  test('no 编号 and a name near W03’s: a hint, and W03 is 无法评估 rather than judged against 70%', () => {
+    const r = parse(rows(good, ['', '宫颈癌筛查率', '达到60%以上']));
+    if (!r.ok) throw new Error('refused');
+    expect(r.table.rows.map((x) => x.id)).toEqual(['W02']);
+    expect(targetProblemText('zh', r.table.problems[0]!)).toBe(
+      '第3行（宫颈癌筛查率）：编号“宫颈癌筛查率”不是本监测方案的指标，该行未采用。是否应为“适龄妇女宫颈癌筛查率”？',
+    );
+    expect([...r.table.invalid.keys()]).toEqual(['W03']);
+  });
+
+  test('an 编号 with its own name, or a name the profile writes, is taken as before', () => {
+    const r = parse(
+      rows(good, ['C02', '婴儿死亡率', '降至4.5‰以下'], ['', '新生儿死亡率', '降至3‰以下']),
+    );
+    if (!r.ok) throw new Error('refused');
+    expect(r.table.rows.map((x) => x.id)).toEqual(['W02', 'C02', 'C01']);
+    expect(r.table.problems).toEqual([]);
+  });
+});
