@@ -499,7 +499,31 @@ async function pageBreakRows() {
   await save(wb, 'page-break-rows.xlsx');
 }
 
+async function periodsUnderItems() {
+  // Each item over two columns of periods: last year's and this year's (2024 | 2025 as numbers,
+  // or 上年 | 本年). Only this period's are the items. With no year anywhere, none is.
+  const book = (title, periods) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('教育');
+    ws.addRow([title]);
+    ws.addRow(['乡镇（街道）', '3-5岁儿童数', '', '在园幼儿数', '']);
+    ws.addRow(['', ...periods, ...periods]);
+    ws.mergeCells('A2:A3');
+    ws.mergeCells('B2:C2');
+    ws.mergeCells('D2:E2');
+    // last year's, this year's: 3-5岁儿童数, then 在园幼儿数
+    ws.addRow(['甲镇', 120, 100, 60, 90]);
+    ws.addRow(['乙镇', 220, 200, 100, 180]);
+    ws.addRow(['丙乡', 60, 50, 30, 40]);
+    return wb;
+  };
+  await save(book('2025年教育事业统计表', [2024, 2025]), 'periods-years.xlsx');
+  await save(book('2025年教育事业统计表', ['上年', '本年']), 'periods-words.xlsx');
+  await save(book('教育事业统计表', ['2024年', '2025年']), 'periods-unnamed.xlsx');
+}
+
 (async () => {
+  await periodsUnderItems();
   await pageBreakRows();
   await uncalculatedFormulas();
   await verticalYearsUnnamed();

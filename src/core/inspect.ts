@@ -120,7 +120,7 @@ export function inspectWorkbook(
     source: wb.source,
     sheets: wb.sheets.map((sheet) => {
       const table = sheetTable(sheet, index, profile, wb.source, opts);
-      const skip = profile ? sheetSkip(table, profile, sheet, wb.source, opts) : undefined;
+      const skip = profile ? sheetSkip(table, profile, index, sheet, wb.source, opts) : undefined;
       const notRead = skip && isUnreadForm(skip) ? unreadText(skip, lang) : undefined;
       if (!table || skip?.reason === 'yearColumns') {
         return {

@@ -461,3 +461,17 @@ test('page-break-rows.xlsx: 栏次, a footnote mark, the header again, 合计（
     ['TOTAL', '合计行“在园幼儿数”为 410，各单位之和为 310，相差 100'],
   ]);
 });
+
+test('periods-*.xlsx: items over 2024 | 2025 or 上年 | 本年 read this period’s columns, or none with a reason', async () => {
+  // This year's: C11 = (90 + 180 + 40) / (100 + 200 + 50), three townships (not the periods row).
+  for (const name of ['periods-years.xlsx', 'periods-words.xlsx']) {
+    const r = await report(trap(name));
+    expect(pool(ind(r, 'C11'))).toEqual([310, 350, 3]);
+  }
+  // No year in the title, the sheet's name or the file's: not read, and said.
+  const v = await runCli('validate', trap('periods-unnamed.xlsx'));
+  expect(v.code).toBe(2);
+  expect(v.stderr).toContain('有 1 张工作表含报表数据项但未能读取（如「教育」）');
+  const i = await runCli('inspect', trap('periods-unnamed.xlsx'));
+  expect(i.stdout).toContain('本表按年份分列数值（2024年、2025年）');
+});

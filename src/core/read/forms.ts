@@ -100,7 +100,7 @@ export function sheetTable(
   source: string,
   opts: ReadOptions = {},
 ): Table | undefined {
-  const table = readTable(sheet, index, opts);
+  const table = readTable(sheet, index, { ...opts, source });
   const isForm = (t: Table) =>
     (profile ? formsIn(t, profile).length > 0 : t.columns.some((c) => c.item)) &&
     t.columns.some((c) => c.kind === 'unit' || c.kind === 'code');
@@ -109,14 +109,30 @@ export function sheetTable(
   return vertical && isForm(vertical) ? vertical : table;
 }
 
+/**
+ * The years of a header that splits items by year (`在园幼儿数` over `2024 | 2025`) when nothing
+ * names the sheet's year, so no column was taken as this period's (header.ts periodName).
+ */
+function unchosenYears(table: Table, index: HeaderIndex): string[] | undefined {
+  const years = new Set<string>();
+  for (const c of table.columns) {
+    const m = /^(.+)（((?:19|20)\d{2})年）$/.exec(c.header);
+    if (m?.[1] && m[2] && index.lookup(m[1])?.kind === 'item') years.add(m[2]);
+  }
+  return years.size > 1 ? [...years] : undefined;
+}
+
 /** Why a sheet that is no region sheet is not read as forms, or undefined when it is read. */
 export function sheetSkip(
   table: Table | undefined,
   profile: Profile,
+  index: HeaderIndex,
   sheet: WorkbookData['sheets'][number],
   source: string,
   opts: ReadOptions = {},
 ): Omit<SheetSkip, 'source' | 'sheet'> | undefined {
+  const split = table ? unchosenYears(table, index) : undefined;
+  if (split) return { reason: 'yearColumns', years: split };
   const forms = table ? formsIn(table, profile) : [];
   if (table && forms.length > 0) {
     const hasUnits = table.columns.some((c) => c.kind === 'unit' || c.kind === 'code');
@@ -143,7 +159,7 @@ export function recogniseForms(
         out.regions.push({ ...at, table });
         continue;
       }
-      const skip = sheetSkip(table, profile, sheet, wb.source, opts);
+      const skip = sheetSkip(table, profile, index, sheet, wb.source, opts);
       if (skip || !table) {
         out.skipped.push({ ...at, ...(skip ?? { reason: 'noHeader' }) });
         continue;

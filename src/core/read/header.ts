@@ -2,7 +2,8 @@ import { cellText, isBlank, type Cell } from '../model/cell';
 import { cellAt, columnCount, rowCount, type SheetData } from '../model/workbook';
 import { looksNumeric } from './coerce';
 import { rowCells, textOf, type PositionedCell } from './cells';
-import { fold, UNIT_WORDS } from './normalize';
+import { fold, squeeze, UNIT_WORDS } from './normalize';
+import { periodOfSheet } from '../period';
 import type { HeaderIndex } from './vocabulary';
 
 /**
@@ -106,6 +107,64 @@ function mergedTop(sheet: SheetData, row: number, col: number): number | undefin
   return undefined;
 }
 
+/** A sub-header naming this period (`本年`, `本期`). */
+const THIS_PERIOD = /^(?:本年|本期|今年|本年度|本年数|本期数|本年实际|本期实际|当年|当期)$/;
+/** A sub-header naming another period, or a change (`上年`, `上年同期`, `增减`). */
+const OTHER_PERIOD =
+  /^(?:上年|去年|上期|上年同期|同期|上年数|上期数|上年度|基期|增减|增长|比上年|同比)/;
+const YEAR_TEXT = /^((?:19|20)\d{2})\s*年?度?$/;
+
+/** A year written as a sub-header, as text (`2025年`) or a number (2025); else undefined. */
+function yearOf(cell: Cell): string | undefined {
+  if (typeof cell === 'number')
+    return Number.isInteger(cell) && cell >= 1990 && cell <= 2099 ? String(cell) : undefined;
+  return typeof cell === 'string' ? YEAR_TEXT.exec(squeeze(cell))?.[1] : undefined;
+}
+
+/** A sub-header that names a period: this one, another, or a year. */
+function isPeriodCell(cell: Cell): boolean {
+  if (yearOf(cell) !== undefined) return true;
+  const s = typeof cell === 'string' ? squeeze(cell) : '';
+  return s !== '' && (THIS_PERIOD.test(s) || OTHER_PERIOD.test(s));
+}
+
+/** A header's second row of periods only (`上年 | 本年`, `2024 | 2025`), two or more. */
+function isPeriodsRow(sheet: SheetData, row: number): boolean {
+  let n = 0;
+  for (const c of rowCells(sheet, row, sheet.origin.col)) {
+    if (isBlank(c.value)) continue;
+    if (!isPeriodCell(c.value)) return false;
+    n++;
+  }
+  return n >= 2;
+}
+
+/** The year the lines above `row`, the sheet's name or the file's give (period.ts), if any. */
+function yearAbove(sheet: SheetData, row: number, source: string): string | undefined {
+  const titles: string[] = [];
+  for (let r = sheet.origin.row; r < row; r++) {
+    const text = rowCells(sheet, r, sheet.origin.col)
+      .map((c) => textOf(c.value))
+      .filter((t) => t !== '')
+      .join(' ');
+    if (text) titles.push(text);
+  }
+  return periodOfSheet(titles, sheet.name, source)?.period;
+}
+
+/**
+ * A part that names a period under a group: this period's column is the group itself
+ * (`在园幼儿数` over `上年 | 本年`, or over `2024 | 2025` in a 2025 form); another period's, or
+ * a year when the sheet names none, is the group with it (`在园幼儿数（上年）`), which no item
+ * is, so it is not read as this period's figures.
+ */
+function periodName(upper: string, lower: Cell, year: string | undefined): string {
+  const y = yearOf(lower);
+  const s = squeeze(textOf(lower));
+  if (y !== undefined ? y === year : THIS_PERIOD.test(s)) return upper;
+  return `${upper}（${y !== undefined ? `${y}年` : s}）`;
+}
+
 /**
  * Collapse a two-row header: a group label over its parts (`活产数` over `男`, `女`) becomes
  * the name the vocabulary knows (`活产数（男）`), a cell merged down keeps its top text.
@@ -114,10 +173,13 @@ function twoRowNames(
   sheet: SheetData,
   top: number,
   index: HeaderIndex,
+  source: string,
 ): Map<number, string> | undefined {
   const bottom = top + 1;
   const width = columnCount(sheet);
   const names = new Map<number, string>();
+  const periods = isPeriodsRow(sheet, bottom);
+  const year = periods ? yearAbove(sheet, top, source) : undefined;
   let group = '';
   let groupOpen = false;
   let sawBottomText = false;
@@ -125,7 +187,7 @@ function twoRowNames(
     const col = sheet.origin.col + j;
     const topCell = cellAt(sheet, top, col);
     const bottomCell = cellAt(sheet, bottom, col);
-    if (!isBlank(bottomCell) && looksNumeric(bottomCell)) return undefined; // a data row
+    if (!periods && !isBlank(bottomCell) && looksNumeric(bottomCell)) return undefined; // data
     let upper = textOf(topCell);
     let lower = textOf(bottomCell);
     if (mergedTop(sheet, bottom, col) !== undefined) lower = '';
@@ -150,6 +212,10 @@ function twoRowNames(
       names.set(col, lower);
       continue;
     }
+    if (periods) {
+      names.set(col, periodName(upper, bottomCell, year));
+      continue;
+    }
     // `合计` under a group label is the group itself (`活产数` over `合计 | 男 | 女`).
     const candidates = index.isTotal(lower)
       ? [upper]
@@ -161,10 +227,12 @@ function twoRowNames(
 }
 
 /**
- * A row of parts under a header's groups, `合计 | 其中：少数民族`: text only, at least one `合计`
- * and one `其中…`. Even when no part is known, it is the header's second row, not a unit.
+ * A row of parts under a header's groups, `合计 | 其中：少数民族` (text only, at least one `合计`
+ * and one `其中…`), or of periods, `上年 | 本年`, `2024 | 2025`. Even when no part is known, it
+ * is the header's second row, not a unit.
  */
 function isPartsRow(sheet: SheetData, row: number, index: HeaderIndex): boolean {
+  if (isPeriodsRow(sheet, row)) return true;
   let total = false;
   let part = false;
   for (const c of rowCells(sheet, row, sheet.origin.col)) {
@@ -181,6 +249,7 @@ export function findHeader(
   sheet: SheetData,
   index: HeaderIndex,
   searchRows: number,
+  source = '',
 ): HeaderGuess | undefined {
   const top = sheet.origin.row;
   const last = Math.min(top + rowCount(sheet) - 1, top + searchRows - 1);
@@ -194,8 +263,13 @@ export function findHeader(
       bestScore = s1;
     }
     if (row + 1 <= top + rowCount(sheet) - 1 && single.size > 0) {
-      const pair = twoRowNames(sheet, row, index);
-      if (pair) {
+      const pair = twoRowNames(sheet, row, index, source);
+      if (pair && best?.rows.length === 1 && best.rows[0] === row && isPeriodsRow(sheet, row + 1)) {
+        // Items over `2024 | 2025` (or `上年 | 本年`): read as one row, the first period's
+        // columns would be taken and the periods row pooled as a unit. The pair names only this
+        // period's columns as the items, or none when nothing names the year (said later).
+        best = { rows: [row, row + 1], names: pair };
+      } else if (pair) {
         // A pair must name more than either of its rows alone: a title line above a header
         // is not half of a two-row header.
         const s2 = score(pair, index);

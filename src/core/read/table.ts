@@ -139,6 +139,8 @@ export interface ReadOptions {
   missing?: ReadonlySet<string>;
   /** How many rows from the top to search for the header. */
   searchRows?: number;
+  /** The file the sheet is from: its name may give the period (a header of years). */
+  source?: string;
 }
 
 /** Read a sheet as a table. Returns undefined when no header row can be found. */
@@ -147,7 +149,7 @@ export function readTable(
   index: HeaderIndex,
   opts: ReadOptions = {},
 ): Table | undefined {
-  const header = findHeader(sheet, index, opts.searchRows ?? 30);
+  const header = findHeader(sheet, index, opts.searchRows ?? 30, opts.source);
   if (!header) return undefined;
   const all = columnsOf(header.names, index);
   // A second form to the right is not read as more columns of this one (its own units label it).
