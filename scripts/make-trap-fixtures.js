@@ -522,7 +522,21 @@ async function periodsUnderItems() {
   await save(book('教育事业统计表', ['2024年', '2025年']), 'periods-unnamed.xlsx');
 }
 
+async function hiddenRow() {
+  // 原丁乡, merged away, kept as a hidden row (row 7) with its old figures.
+  const wb = new ExcelJS.Workbook();
+  const ws = eduSheet(wb, '教育', '2025年教育事业统计表', [
+    ['甲镇', 100, 90, 80, 70],
+    ['乙镇', 200, 180, 160, 150],
+    ['丙乡', 50, 40, 30, 20],
+    ['原丁乡', 500, 100, 400, 100],
+  ]);
+  ws.getRow(7).hidden = true;
+  await save(wb, 'hidden-row.xlsx');
+}
+
 (async () => {
+  await hiddenRow();
   await periodsUnderItems();
   await pageBreakRows();
   await uncalculatedFormulas();

@@ -60,6 +60,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
   let bottom = -1;
   let right = -1;
   const cells: { r: number; c: number; v: Cell }[] = [];
+  const hidden: number[] = [];
   // The grid is as large as the values' used range: refused before it is built when beyond the
   // limit (a stray value in XFD1048576 would otherwise make 17 billion cells). The cell count
   // itself was bounded by guardXlsx.
@@ -80,6 +81,8 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
           : toCell(value);
       if (v === null) return;
       const r = rowNumber - 1;
+      // A hidden row (by hand or by a filter) that holds a value: the reader says so.
+      if (row.hidden && hidden.at(-1) !== r) hidden.push(r);
       const c = colNumber - 1;
       bounds.value(rowNumber, colNumber);
       cells.push({ r, c, v });
@@ -93,6 +96,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
   const model = ws.model as { merges?: string[] };
   for (const m of model.merges ?? []) merges.push(parseRange(m));
   if (bottom < 0) return { name: ws.name, origin: { row: 0, col: 0 }, rows: [], merges };
+  const seen = hidden.length > 0 ? { hiddenRows: [...new Set(hidden)].sort((p, q) => p - q) } : {};
   const rows: Cell[][] = [];
   const width = right - left + 1;
   for (let i = 0; i <= bottom - top; i++) rows.push(new Array<Cell>(width).fill(null));
@@ -100,7 +104,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
     const row = rows[r - top];
     if (row) row[c - left] = v;
   }
-  return { name: ws.name, origin: { row: top, col: left }, rows, merges };
+  return { name: ws.name, origin: { row: top, col: left }, rows, merges, ...seen };
 }
 
 /** Parse .xlsx bytes. `file` names the input in every error. */

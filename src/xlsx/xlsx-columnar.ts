@@ -490,6 +490,7 @@ function readSheet(
   const formulae = new Map<string, string | undefined>();
   const merges: RangeRef[] = [];
   const seenRows = new Set<number>();
+  const hidden: number[] = [];
   let row = -1; // 1-based row number of the current <row>, NaN if unreadable
   let inRow = false;
   let prevCol = 0; // column of the previous stored cell in this row, 0 = none
@@ -561,6 +562,8 @@ function readSheet(
         row = parseInt(r, 10);
         if (Number.isNaN(row)) throw new Damaged('Invalid row number in model');
         bounds.row(row, r);
+        const h = x.attr('hidden');
+        if (h === '1' || h === 'true') hidden.push(row - 1);
         inRow = true;
         prevCol = 0;
         if (seenRows.has(row)) b.clearRow(row - 1);
@@ -610,7 +613,22 @@ function readSheet(
     }
   }
   for (const m of merges) b.clearRange(m);
-  return b.finish(name, merges);
+  const sheet = b.finish(name, merges);
+  // Hidden rows that hold a value (as parse.ts keeps them).
+  const kept = [...new Set(hidden)].filter((r) => rowHasValue(sheet, r)).sort((p, q) => p - q);
+  if (kept.length > 0) sheet.hiddenRows = kept;
+  return sheet;
+}
+
+function rowHasValue(sheet: ColumnarSheet, row: number): boolean {
+  const i = row - sheet.origin.row;
+  if (i < 0 || i >= sheet.rowCount) return false;
+  return sheet.columns.some((c) => {
+    const o = c.other?.[i];
+    if (o !== undefined) return o !== null;
+    const n = c.num[i];
+    return n !== undefined && n === n;
+  });
 }
 
 /**

@@ -475,3 +475,16 @@ test('periods-*.xlsx: items over 2024 | 2025 or 上年 | 本年 read this period
   const i = await runCli('inspect', trap('periods-unnamed.xlsx'));
   expect(i.stdout).toContain('本表按年份分列数值（2024年、2025年）');
 });
+
+test('hidden-row.xlsx: a hidden row is pooled as submitted, and said, never in silence', async () => {
+  const r = await report(trap('hidden-row.xlsx'));
+  // As submitted, 原丁乡 included: C11 = (90 + 180 + 40 + 100) / (100 + 200 + 50 + 500).
+  expect(pool(ind(r, 'C11'))).toEqual([410, 850, 4]);
+  const f = await findings(trap('hidden-row.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'HIDDEN_ROWS').map((x) => [x.severity, x.message])).toEqual([
+    [
+      'warning',
+      '第 7 行（原丁乡）是隐藏行（手工隐藏或被筛选），共 1 行，已按填报数据计入汇总：如为作废、撤并或旧数据，请删除这些行；如应计入，请说明',
+    ],
+  ]);
+});

@@ -17,6 +17,11 @@ export const audit = {
     zh: '“{item}”的值“{raw}”不是数字，请改为数字或留空',
     en: '"{item}" holds "{raw}", which is not a number; enter a number or leave it blank',
   },
+  'audit.hiddenRows': {
+    zh: '{rows}是隐藏行（手工隐藏或被筛选），共 {count} 行，已按填报数据计入汇总：如为作废、撤并或旧数据，请删除这些行；如应计入，请说明',
+    en: '{rows} {count|is|are} hidden (by hand or by a filter) and {count|was|were} pooled as reported: delete {count|it|them} if void, merged away or old; if {count|it belongs|they belong}, explain',
+  },
+  'audit.hiddenRow': { zh: '第 {row} 行（{unit}）', en: 'row {row} ({unit})' },
   'audit.unreadNoUnit': {
     zh: '本表有“{form}”的数据项，但没有填报单位列（地区、乡镇、单位名称等），未读取，其数据未计入汇总：请加一列写明每行的填报单位',
     en: 'this sheet has items of "{form}" but no reporting-unit column (地区, 乡镇, 单位名称, …), so it was not read and its figures are not pooled: add a column naming each row\'s unit',

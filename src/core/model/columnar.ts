@@ -40,6 +40,8 @@ export interface ColumnarSheet {
   columns: SheetColumn[];
   /** Merged areas in sheet coordinates, when the reader knows them. */
   merges?: RangeRef[];
+  /** Hidden rows (by hand or by a filter), 0-based sheet rows, ascending, when the reader knows. */
+  hiddenRows?: number[];
   /** Cells per row as the reader gave them, when rows differ in width (CSV). */
   rowWidths?: Uint32Array;
 }
@@ -76,6 +78,7 @@ export function toSheetData(sheet: ColumnarSheet): RowSheet {
   }
   const out: RowSheet = { name: sheet.name, origin: { ...sheet.origin }, rows };
   if (sheet.merges) out.merges = sheet.merges;
+  if (sheet.hiddenRows) out.hiddenRows = sheet.hiddenRows;
   return out;
 }
 
@@ -112,6 +115,7 @@ export function fromSheetData(sheet: RowSheet): ColumnarSheet {
     columns,
   };
   if (sheet.merges) out.merges = sheet.merges;
+  if (sheet.hiddenRows) out.hiddenRows = sheet.hiddenRows;
   if (ragged) out.rowWidths = Uint32Array.from(sheet.rows, (r) => r.length);
   return out;
 }

@@ -13,6 +13,8 @@ export interface RowSheet {
   rows: Cell[][];
   /** Merged areas, in sheet coordinates, when the reader knows them. */
   merges?: RangeRef[];
+  /** Hidden rows (by hand or by a filter), 0-based sheet rows, ascending, when the reader knows. */
+  hiddenRows?: number[];
 }
 
 /**

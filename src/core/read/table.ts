@@ -118,6 +118,8 @@ export interface Table {
    * title, or its header when it has none). Records end before it, and it was not read.
    */
   stoppedAt?: { row: number; reason: 'anotherTable' };
+  /** Record rows (0-based) that are hidden in the sheet, by hand or by a filter. */
+  hiddenRows?: number[];
   /**
    * Set when another table stands to the right on the same sheet: `col` (0-based) is its first
    * column (its unit or code column). Columns from it on were not read.
@@ -179,9 +181,18 @@ export function readTable(
     missingMarks: values.missingMarks,
     codeIssues: labelled.codeIssues,
     conversions: values.conversions,
+    ...hiddenRecords(sheet, extent.rows),
     ...(extent.stoppedAt ? { stoppedAt: extent.stoppedAt } : {}),
     ...(beside !== undefined ? { besideAt: { col: beside, reason: 'anotherTable' as const } } : {}),
   };
+}
+
+/** The record rows the sheet hides (a filter's, or rows hidden by hand), if any. */
+function hiddenRecords(sheet: SheetData, rows: readonly number[]): { hiddenRows?: number[] } {
+  if (!sheet.hiddenRows?.length) return {};
+  const hidden = new Set(sheet.hiddenRows);
+  const out = rows.filter((r) => hidden.has(r));
+  return out.length > 0 ? { hiddenRows: out } : {};
 }
 
 /** The A1 address of record `i`'s cell in sheet column `col`. */

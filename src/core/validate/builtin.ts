@@ -118,6 +118,25 @@ export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
       cells: [],
     });
   }
+  if (fs.table.hiddenRows) {
+    const hidden = fs.table.hiddenRows;
+    const unitAt = new Map(fs.table.records.map((r) => [r.row, r.unit]));
+    const rows = hidden
+      .slice(0, 10)
+      .map((r) => t(lang, 'audit.hiddenRow', { row: r + 1, unit: unitAt.get(r) ?? '' }))
+      .join(t(lang, 'n.listSep'));
+    out.push({
+      ruleId: BUILTIN.hiddenRows,
+      severity: 'warning',
+      message: t(lang, 'audit.hiddenRows', {
+        rows: rows + (hidden.length > 10 ? '…' : ''),
+        count: hidden.length,
+      }),
+      ...at,
+      unit: '',
+      cells: [],
+    });
+  }
   if (fs.table.besideAt) {
     out.push({
       ruleId: BUILTIN.anotherTable,

@@ -26,6 +26,7 @@ export const BUILTIN = {
   unlisted: 'UNLISTED_UNIT',
   rename: 'POSSIBLE_RENAME',
   notRead: 'SHEET_NOT_READ',
+  hiddenRows: 'HIDDEN_ROWS',
 } as const;
 
 export interface FindingCell {
