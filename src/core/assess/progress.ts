@@ -21,16 +21,21 @@ export interface Progress {
   expected: number | null;
   /** Share of the way from the base year to the target year, 0–1. */
   elapsed: number | null;
+  /** The baseline already met the goal: no line is drawn, the goal itself is the bar. */
+  kept?: true;
 }
 
 const EPS = 1e-9;
 
-/** Which way the line improves: up for ≥ targets, down for ≤ targets. */
+/**
+ * Which way the line improves: the target's own way for ≥, ≤ and relative targets (a death rate
+ * below its 3.5‰ ceiling does not improve by rising to it); else from the baseline to the goal.
+ */
 function improvesUp(target: Target, goal: number, baseline: number, def: IndicatorDef): boolean {
-  if (goal !== baseline) return goal > baseline;
   if (target.kind === 'atLeast' || target.kind === 'above') return true;
   if (target.kind === 'atMost' || target.kind === 'below') return false;
   if (target.kind === 'relative') return target.change > 0;
+  if (goal !== baseline) return goal > baseline;
   return def.direction !== 'lower';
 }
 
@@ -62,13 +67,16 @@ export function progressOf(
   if (!Number.isFinite(year) || targetYear <= baseYear) return { ...out, reason: 'noPeriod' };
   if (year <= baseYear) return { ...out, reason: 'beforeBase' };
   const elapsed = Math.min(1, (year - baseYear) / (targetYear - baseYear));
-  const expected = round(baseline + (goal - baseline) * elapsed, def.decimals);
   const up = improvesUp(target, goal, baseline, def);
+  // A baseline already past the goal has no way to go: the line would run backwards.
+  const kept = up ? baseline >= goal - EPS : baseline <= goal + EPS;
+  const expected = kept ? goal : round(baseline + (goal - baseline) * elapsed, def.decimals);
   const onLine = up ? value >= expected - EPS : value <= expected + EPS;
   return {
     ...out,
     expected,
     elapsed,
     status: status === 'met' || onLine ? 'onTrack' : 'behind',
+    ...(kept ? { kept: true as const } : {}),
   };
 }

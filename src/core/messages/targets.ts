@@ -203,6 +203,14 @@ export const targets = {
     zh: '按{baseYear}年基期值{baseline}至{targetYear}年目标的直线进度，本期应达到{expected}，进度达标。',
     en: ' On a straight line from {baseline} in {baseYear} to the {targetYear} target it should now be at {expected}: it is on track.',
   },
+  'n.progress.keptOnTrack': {
+    zh: '{baseYear}年基期值{baseline}即已达到目标，本期继续保持，进度达标。',
+    en: ' The {baseYear} baseline of {baseline} already met the target, and it still does: on track.',
+  },
+  'n.progress.keptBehind': {
+    zh: '{baseYear}年基期值{baseline}即已达到目标，本期未能保持，进度滞后。',
+    en: ' The {baseYear} baseline of {baseline} already met the target, which it now misses: behind.',
+  },
   'n.progress.behind': {
     zh: '按{baseYear}年基期值{baseline}至{targetYear}年目标的直线进度，本期应达到{expected}，进度滞后。',
     en: ' On a straight line from {baseline} in {baseYear} to the {targetYear} target it should now be at {expected}: it is behind.',

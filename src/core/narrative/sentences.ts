@@ -202,6 +202,11 @@ function progressSentence(r: IndicatorResult, lang: Lang): string {
   const p = r.progress;
   if (!p || p.status === 'notAssessable' || p.expected === null || p.baseline === null) return '';
   const f = (v: number) => formatValue(v, r.def.decimals, r.def.unit, lang);
+  if (p.kept)
+    return t(lang, p.status === 'onTrack' ? 'n.progress.keptOnTrack' : 'n.progress.keptBehind', {
+      baseYear: p.baseYear ?? '',
+      baseline: f(p.baseline),
+    });
   return t(lang, p.status === 'onTrack' ? 'n.progress.onTrack' : 'n.progress.behind', {
     baseYear: p.baseYear ?? '',
     baseline: f(p.baseline),

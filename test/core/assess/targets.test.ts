@@ -194,6 +194,26 @@ describe('mid-term progress on the line from the base year to the target year', 
     });
     expect(progressOf(c, up, 82.99, 'notMet', '2023', 2030).status).toBe('behind');
   });
+  test('a baseline already past the goal draws no line: the goal is the bar, the target’s own way', () => {
+    // 降至3.5‰以下, 2020 baseline 3.0: 3.62 misses 3.5 and is behind (not "should be 3.25").
+    const c02 = defaultProfile().indicators.find((d) => d.id === 'C02');
+    if (!c02) throw new Error('C02');
+    const ceiling: Target = { kind: 'atMost', value: 3.5, baseYear: 2020, baseline: 3 };
+    expect(progressOf(c02, ceiling, 3.62, 'notMet', '2025', 2030)).toMatchObject({
+      status: 'behind',
+      expected: 3.5,
+      kept: true,
+    });
+    // 达到60%以上, 2020 baseline 70: 59.99 is behind, 63.47 (met) on track.
+    const c = defaultProfile().indicators.find((d) => d.id === 'W03');
+    if (!c) throw new Error('W03');
+    const floor: Target = { kind: 'atLeast', value: 60, baseYear: 2020, baseline: 70 };
+    expect(progressOf(c, floor, 59.99, 'notMet', '2025', 2030)).toMatchObject({
+      status: 'behind',
+      expected: 60,
+    });
+    expect(progressOf(c, floor, 63.47, 'met', '2025', 2030).status).toBe('onTrack');
+  });
   test('without a baseline there is no line', () => {
     expect(
       progressOf(def, { kind: 'atMost', value: 10 }, 15, 'notMet', '2025', 2030),
