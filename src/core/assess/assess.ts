@@ -80,6 +80,8 @@ export interface IndicatorResult {
   provisional: boolean;
   /** For a target that holds per township: the townships whose own value misses it. */
   unitsBelow: { unit: string; value: number }[];
+  /** For a township-by-township target: the townships with no value, which cannot be judged. */
+  unitsUnknown?: string[];
   /** Inside the profile's normal range (出生人口性别比 103—107); null without a range or value. */
   plausible: boolean | null;
   /** Mid-term progress against the line from the base year to the target year (--stage midterm). */
@@ -337,9 +339,13 @@ function judgeIndicator(result: IndicatorResult, ds: Dataset, choice: TargetChoi
   if (j.reference) result.reference = j.reference;
   if (!choice.perUnit) return;
   const leaves = leafUnits(ds, [def.numerator, def.denominator]);
+  const unknown: string[] = [];
   for (const key of townships(ds, leaves)) {
     const v = result.nodes.get(key)?.shown;
-    if (v === null || v === undefined) continue;
+    if (v === null || v === undefined) {
+      unknown.push(key);
+      continue;
+    }
     if (judge(target, { ...ctx, value: v }).status === 'notMet')
       result.unitsBelow.push({ unit: key, value: v });
   }
@@ -353,6 +359,11 @@ function judgeIndicator(result: IndicatorResult, ds: Dataset, choice: TargetChoi
         .map((g) => -g),
     );
     result.gap = round(-worst, def.decimals);
+  } else if (unknown.length > 0 && result.status === 'met') {
+    // Every township known meets it, but not every township is known: it cannot be certified.
+    result.status = 'notAssessable';
+    result.statusReason = 'unitsUnknown';
+    result.unitsUnknown = unknown;
   }
 }
 

@@ -26,7 +26,9 @@ export type StatusReason =
   | 'noBaseline'
   | 'noBand'
   | 'targetInvalid'
-  | 'unitsBelow';
+  | 'unitsBelow'
+  /** A township-by-township target with every known township meeting it, and some unknown. */
+  | 'unitsUnknown';
 
 export interface JudgeContext {
   /** The value as published (rounded to the indicator's decimals). */

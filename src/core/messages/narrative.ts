@@ -178,6 +178,10 @@ export const narrativeMessages = {
     zh: '{name}：未提供基期值，暂无法判断是否实现“{target}”的目标，请在指标目标表中填写基期年份和基期值。',
     en: '{name}: without a baseline it cannot be judged against "{target}"; enter the base year and its value in the targets table.',
   },
+  'q.unitsUnknown': {
+    zh: '{name}：“{target}”要求每个乡（镇、街道）都达到，{units}无数据，暂无法判断是否达标。请补齐数据后重新生成报告。',
+    en: '{name}: "{target}" must hold in every township, and {units} {count|has|have} no data, so it cannot be judged yet. Fill in the data and run the report again.',
+  },
   'q.targetInvalid': {
     zh: '{name}：指标目标表第{row}行的目标未能识别，本次未作评估。',
     en: '{name}: the target in row {row} of the targets table could not be read, so it was not assessed.',

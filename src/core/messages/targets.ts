@@ -175,6 +175,10 @@ export const targets = {
     zh: '，超出{range}的正常范围',
     en: ', outside the normal range of {range}',
   },
+  'n.notAssessable.unitsUnknown': {
+    zh: '，有数据的乡（镇、街道）均已达到，但{units}无数据，是否实现“{target}”的目标暂无法判断。',
+    en: '; every township with data meets it, but {units} {count|has|have} none, so whether the target of {target} is met township by township cannot be said yet.',
+  },
   'n.notAssessable.noBand': {
     zh: '，目标为“{target}”，因未明确“左右”的范围，本次暂不评估是否达标。',
     en: '; no band is set for its target of {target}, so it is not judged this time.',

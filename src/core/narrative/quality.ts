@@ -320,7 +320,7 @@ function targetBlocks(a: Assessment, input: NarrativeInput): Block[] {
           : t(lang, 'n.quality.targetsProfileNone'),
     });
   }
-  for (const text of unjudged(a, lang)) blocks.push({ kind: 'item', text });
+  for (const text of unjudged(a, lang, input.unitName)) blocks.push({ kind: 'item', text });
   for (const text of notCompared(a, lang)) blocks.push({ kind: 'item', text });
   const out: string[] = [];
   const noTarget = a.indicators.filter((r) => r.status === 'noTarget').map((r) => inList(r, lang));
@@ -344,7 +344,7 @@ function targetBlocks(a: Assessment, input: NarrativeInput): Block[] {
 }
 
 /** The indicators that could not be judged for want of something the office can enter. */
-function unjudged(a: Assessment, lang: Lang): string[] {
+function unjudged(a: Assessment, lang: Lang, unitName: (key: string) => string): string[] {
   const out: string[] = [];
   for (const r of a.indicators.filter((x) => x.status === 'notAssessable')) {
     const params = { name: nameOf(r, lang), target: targetPhrase(r, lang) };
@@ -353,6 +353,14 @@ function unjudged(a: Assessment, lang: Lang): string[] {
     else if (r.statusReason === 'noBaseline') out.push(t(lang, 'q.noBaseline', params));
     else if (r.statusReason === 'targetInvalid')
       out.push(t(lang, 'q.targetInvalid', { ...params, row: r.target.row ?? '' }));
+    else if (r.statusReason === 'unitsUnknown')
+      out.push(
+        t(lang, 'q.unitsUnknown', {
+          ...params,
+          units: unitList((r.unitsUnknown ?? []).map(unitName), lang),
+          count: r.unitsUnknown?.length ?? 0,
+        }),
+      );
   }
   return out;
 }

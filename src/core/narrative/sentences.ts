@@ -4,7 +4,7 @@ import { fmt, formatValue, isTrendTarget, targetWording, unitSuffix } from '../a
 import { t, type Lang } from '../messages/index';
 import type { NarrativeInput } from './narrative';
 import { unitValues, unitsBelowShortfall, weakestUnits, type UnitShortfall } from './units';
-import { changeVerb, listOf, lowerFirst, nameIn, pointsOf, upperFirst } from './words';
+import { changeVerb, listOf, lowerFirst, nameIn, pointsOf, unitList, upperFirst } from './words';
 
 /**
  * A domain's paragraph, as a 统计监测报告 writes one: the year and the area open it once; later
@@ -176,12 +176,21 @@ function statusClause(r: IndicatorResult, ctx: ParagraphContext): string {
         end
       );
     default:
-      return notAssessableClause(r, target, lang);
+      return notAssessableClause(r, target, ctx);
   }
 }
 
-function notAssessableClause(r: IndicatorResult, target: string, lang: Lang): string {
+function notAssessableClause(r: IndicatorResult, target: string, ctx: ParagraphContext): string {
+  const { lang, unitName } = ctx.input;
   switch (r.statusReason) {
+    case 'unitsUnknown': {
+      const names = (r.unitsUnknown ?? []).map(unitName);
+      return t(lang, 'n.notAssessable.unitsUnknown', {
+        units: unitList(names, lang),
+        count: names.length,
+        target,
+      });
+    }
     case 'noBand':
       return t(lang, 'n.notAssessable.noBand', { target });
     case 'targetInvalid':

@@ -67,6 +67,8 @@ export interface ReportJson {
     progress: Progress | null;
     /** Townships whose own value misses a per-township target. */
     unitsBelowTarget: { unit: string; value: number }[];
+    /** A township-by-township target: the townships with no value (statusReason unitsUnknown). */
+    unitsUnknown?: string[];
     /** Inside the profile's normal range (出生人口性别比); null without one. */
     plausible: boolean | null;
     prior: number | null;
@@ -250,6 +252,7 @@ export function reportJsonStream(r: MonitorResult, lang: Lang): ReportJsonStream
         reference: ind.reference ?? null,
         progress: ind.progress ?? null,
         unitsBelowTarget: ind.unitsBelow.map((u) => ({ unit: labelOf(u.unit), value: u.value })),
+        ...(ind.unitsUnknown ? { unitsUnknown: ind.unitsUnknown.map(labelOf) } : {}),
         plausible: ind.plausible,
         prior: ind.prior,
         change: ind.change,

@@ -288,3 +288,30 @@ test('a per-township target missed by the total as well still names the township
     ['乙镇'],
   );
 });
+
+test('a per-township target with every known township meeting it, and one unknown, cannot be certified', () => {
+  // 乙镇's 实种人数 is blank: 甲镇 950/1000 = 95.00 % and 丙镇 500/500 = 100.00 % meet 90 %; the
+  // pool is (950 + 500) / (1000 + 500) = 96.67 %. Whether 乙镇 meets it nobody can say.
+  const form = FORM.map((row) => (row[0] === '乙镇' ? [...row.slice(0, 7), null] : row));
+  const r = monitor({
+    workbooks: [
+      { source: '某县.xlsx', sheets: [{ name: '妇幼', origin: { row: 0, col: 0 }, rows: form }] },
+    ],
+    profile: defaultProfile(),
+    index: defaultIndex(),
+    lang: 'zh',
+    period: '2025',
+    regionName: '某县',
+  });
+  const c10 = status(r, 'C10');
+  expect(c10.root.shown).toBe(96.67);
+  expect([c10.status, c10.statusReason]).toEqual(['notAssessable', 'unitsUnknown']);
+  expect((c10.unitsUnknown ?? []).map((k) => r.dataset.hierarchy.name(k))).toEqual(['乙镇']);
+  const sheets = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00');
+  expect(sheets.blocks.map((b) => b.text).join('\n')).toContain(
+    '免疫规划疫苗接种率为96.67%，有数据的乡（镇、街道）均已达到，但乙镇无数据，是否实现“以乡（镇、街道）为单位保持在90%以上”的目标暂无法判断。',
+  );
+  expect(sheets.quality.map((b) => b.text).join('\n')).toContain(
+    '免疫规划疫苗接种率：“以乡（镇、街道）为单位保持在90%以上”要求每个乡（镇、街道）都达到，乙镇无数据，暂无法判断是否达标。',
+  );
+});
