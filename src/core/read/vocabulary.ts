@@ -127,13 +127,20 @@ function lowerAscii(c: number): number {
  * when the header as written is unknown.
  */
 const FOOTNOTE =
-  /(?:[*＊※★☆#＃\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079]+|[(（]\s*注\s*\d*\s*[)）]|注\s*\d+|(?<=[\u4e00-\u9fff])\d)\s*$/u;
+  /(?:[*＊※★☆#＃\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079]+|[(（]\s*注\s*\d*\s*[)）]|注\s*\d+)\s*$/u;
+/** One digit right after an ideograph (no lookbehind: the bundle stays ES2019, check-bundle.js). */
+const DIGIT_AFTER_IDEOGRAPH = /([\u4e00-\u9fff])\d\s*$/;
 
 /** A mark before a header (`★在园幼儿数`, `*活产数`). */
 const LEADING_MARK = /^\s*[*＊※★☆#＃]+\s*/;
 
 export function withoutFootnote(header: string): string {
-  return header.trimEnd().replace(FOOTNOTE, '').trimEnd().replace(LEADING_MARK, '');
+  return header
+    .trimEnd()
+    .replace(FOOTNOTE, '')
+    .replace(DIGIT_AFTER_IDEOGRAPH, '$1')
+    .trimEnd()
+    .replace(LEADING_MARK, '');
 }
 
 /** A compiled lookup from normalised header keys to what they name. */

@@ -115,3 +115,32 @@ describe('a part under a group in a two-row header (村委会成员数 over 合�
     expect(parts.partOf(upper, lower)).toBeUndefined();
   });
 });
+
+describe('a header with a footnote mark is the item (taken off only when the header is unknown)', () => {
+  const marks = new HeaderIndex({
+    ...GENERIC_VOCABULARY,
+    items: [
+      { id: 'kg', name: '在园幼儿数', synonyms: [] },
+      { id: 'p15', name: '15-17岁人口数', synonyms: [] },
+    ],
+  });
+  test.each([
+    '在园幼儿数①',
+    '在园幼儿数*',
+    '在园幼儿数※',
+    '在园幼儿数²',
+    '在园幼儿数（注1）',
+    '在园幼儿数(注)',
+    '在园幼儿数注2',
+    '在园幼儿数1',
+    '★在园幼儿数',
+  ])('%j is 在园幼儿数', (header) => {
+    const role = marks.lookup(header);
+    expect(role?.kind === 'item' ? role.item.id : undefined).toBe('kg');
+  });
+  test('a digit that is part of the name stays: 15-17岁人口数 is itself, 在园幼儿数12 is nothing', () => {
+    const role = marks.lookup('15-17岁人口数');
+    expect(role?.kind === 'item' ? role.item.id : undefined).toBe('p15');
+    expect(marks.lookup('在园幼儿数12')).toBeUndefined();
+  });
+});
