@@ -333,6 +333,13 @@ function judgeIndicator(result: IndicatorResult, ds: Dataset, choice: TargetChoi
     trendBasis: def.trendBasis,
   };
   const j = trendJudgement(target, ctx, result) ?? judge(target, ctx);
+  if (j.reference?.against === 'prior' && (result.smallNumber || result.priorSmallNumber)) {
+    // A rate on fewer than 20 events moves with one event: no trend is judged from last year on
+    // it alone (indicators.md). 1 maternal death in each year is not "rising".
+    result.status = 'notAssessable';
+    result.statusReason = 'smallNumber';
+    return;
+  }
   result.status = j.status;
   if (j.gap !== undefined) result.gap = round(j.gap, def.decimals);
   if (j.reason) result.statusReason = j.reason;

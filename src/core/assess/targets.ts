@@ -28,7 +28,9 @@ export type StatusReason =
   | 'targetInvalid'
   | 'unitsBelow'
   /** A township-by-township target with every known township meeting it, and some unknown. */
-  | 'unitsUnknown';
+  | 'unitsUnknown'
+  /** A trend judged from last year on a rate of fewer than 20 events (either year). */
+  | 'smallNumber';
 
 export interface JudgeContext {
   /** The value as published (rounded to the indicator's decimals). */

@@ -175,6 +175,10 @@ export const targets = {
     zh: '，超出{range}的正常范围',
     en: ', outside the normal range of {range}',
   },
+  'n.notAssessable.smallNumber': {
+    zh: '，因例数较少、比率年际波动大，不据与上年的比较判断是否实现“{target}”的目标。',
+    en: '; with so few events the rate swings from year to year, so whether it meets {target} is not judged from last year alone.',
+  },
   'n.notAssessable.unitsUnknown': {
     zh: '，有数据的乡（镇、街道）均已达到，但{units}无数据，是否实现“{target}”的目标暂无法判断。',
     en: '; every township with data meets it, but {units} {count|has|have} none, so whether the target of {target} is met township by township cannot be said yet.',

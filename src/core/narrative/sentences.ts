@@ -183,6 +183,8 @@ function statusClause(r: IndicatorResult, ctx: ParagraphContext): string {
 function notAssessableClause(r: IndicatorResult, target: string, ctx: ParagraphContext): string {
   const { lang, unitName } = ctx.input;
   switch (r.statusReason) {
+    case 'smallNumber':
+      return t(lang, 'n.notAssessable.smallNumber', { target });
     case 'unitsUnknown': {
       const names = (r.unitsUnknown ?? []).map(unitName);
       return t(lang, 'n.notAssessable.unitsUnknown', {

@@ -315,3 +315,43 @@ test('a per-township target with every known township meeting it, and one unknow
     '免疫规划疫苗接种率：“以乡（镇、街道）为单位保持在90%以上”要求每个乡（镇、街道）都达到，乙镇无数据，暂无法判断是否达标。',
   );
 });
+
+test('a trend judged from last year on fewer than 20 events is not judged (indicators.md)', () => {
+  // W01 逐步降低: 0 maternal deaths in 3,000 births now, 1 last year (33.33/10万). One event
+  // either way is no trend: 无法评估 (smallNumber), not 达标. C10 (1,890 events) is judged.
+  const prior = FORM.map((row, i) =>
+    i === 0
+      ? ['2024年妇幼健康统计表']
+      : row[0] === '甲镇'
+        ? [...row.slice(0, 4), 1, ...row.slice(5)]
+        : row,
+  );
+  const r = monitor({
+    workbooks: [
+      workbook([
+        ['编号', '目标'],
+        ['W01', '逐步降低'],
+      ]),
+    ],
+    prior: [
+      {
+        source: '某县2024.xlsx',
+        sheets: [{ name: '妇幼', origin: { row: 0, col: 0 }, rows: prior }],
+      },
+    ],
+    profile: defaultProfile(),
+    index: defaultIndex(),
+    lang: 'zh',
+    period: '2025',
+    regionName: '某县',
+  });
+  const w01 = status(r, 'W01');
+  expect([w01.root.shown, w01.prior]).toEqual([0, 33.33]);
+  expect([w01.status, w01.statusReason]).toEqual(['notAssessable', 'smallNumber']);
+  const text = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00')
+    .blocks.map((b) => b.text)
+    .join('\n');
+  expect(text).toContain(
+    '因例数较少、比率年际波动大，不据与上年的比较判断是否实现“逐步降低”的目标。',
+  );
+});
