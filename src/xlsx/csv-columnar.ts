@@ -7,6 +7,7 @@ import {
 } from '../core/model/columnar';
 import { DOT_ZEROS } from '../core/read/coerce';
 import { guardCsv } from './csv-guard';
+import { utf16AsUtf8 } from './utf16';
 import type * as Parse from './parse';
 
 /** parse.ts (and so exceljs) is loaded only for the input this scanner hands back to csv-parse. */
@@ -441,6 +442,7 @@ export function parseCsvColumnar(
   sheetName = 'Sheet1',
   options: { chunkBytes?: number } = {},
 ): ColumnarWorkbook {
+  bytes = utf16AsUtf8(bytes, file);
   // Size, rows, columns, cells, grid and field length, on the bytes, before anything is built.
   guardCsv(bytes, file);
   const chunk = Math.max(1, options.chunkBytes ?? CHUNK_BYTES);

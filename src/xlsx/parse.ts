@@ -7,6 +7,7 @@ import type { RowSheet as SheetData, WorkbookData } from '../core/model/workbook
 import { UnreadableInputError } from '../core/errors';
 import { DOT_ZEROS } from '../core/read/coerce';
 import { guardCsv } from './csv-guard';
+import { utf16AsUtf8 } from './utf16';
 import { FILE_LIMITS, formatBytes } from './limits';
 import { SheetBounds } from './sheet-bounds';
 import { guardXlsx } from './xlsx-guard';
@@ -166,6 +167,7 @@ export function parseCsv(
   file: string,
   sheetName = 'Sheet1',
 ): WorkbookData<SheetData> {
+  bytes = utf16AsUtf8(bytes, file);
   // Size, rows, columns, cells and field length, on the bytes, before anything is decoded.
   guardCsv(bytes, file);
   const text = decodeText(bytes);
