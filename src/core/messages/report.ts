@@ -67,6 +67,11 @@ export const report = {
     zh: '，距“{target}”的目标尚差{gap}{points}',
     en: ', {gap}{points} short of the target of {target}',
   },
+  'n.trendBaselineYear': {
+    zh: '，与{baseYear}年基期值{baseline}相比',
+    en: ', against the {baseYear} baseline of {baseline}',
+  },
+  'n.trendBaseline': { zh: '，与基期值{baseline}相比', en: ', against the baseline of {baseline}' },
   'n.notMetTrend': {
     zh: '，未实现“{target}”的目标',
     en: ', so the target of {target} is not met',

@@ -144,6 +144,19 @@ function unitsMiss(r: IndicatorResult, ctx: ParagraphContext): string {
 }
 
 /** The end of one indicator's sentence: what its value means against its target. */
+/**
+ * A trend judged against its baseline, not last year: the sentence names it (乳腺癌筛查率…提高
+ * 0.35个百分点 is on last year; 逐步提高 was judged on the 2020 baseline of 62.00%).
+ */
+function baselineClause(r: IndicatorResult, lang: Lang): string {
+  if (!isTrendTarget(r.def.target) || r.reference?.against !== 'baseline') return '';
+  const baseYear = r.target.target.baseYear;
+  return t(lang, baseYear === undefined ? 'n.trendBaseline' : 'n.trendBaselineYear', {
+    baseYear: baseYear ?? '',
+    baseline: formatValue(r.reference.value, r.def.decimals, r.def.unit, lang),
+  });
+}
+
 function statusClause(r: IndicatorResult, ctx: ParagraphContext): string {
   const { lang } = ctx.input;
   const target = targetPhrase(r, lang);
@@ -152,7 +165,7 @@ function statusClause(r: IndicatorResult, ctx: ParagraphContext): string {
     case 'noTarget':
       return t(lang, 'n.noTargetClause');
     case 'met':
-      return t(lang, 'n.met', { target });
+      return baselineClause(r, lang) + t(lang, 'n.met', { target });
     case 'notMet':
       if (r.statusReason === 'unitsBelow') {
         const u = unitsBelowShortfall(r);
@@ -164,7 +177,9 @@ function statusClause(r: IndicatorResult, ctx: ParagraphContext): string {
         });
       }
       if (isTrendTarget(r.def.target))
-        return t(lang, 'n.notMetTrend', { target }) + unitsMiss(r, ctx) + end;
+        return (
+          baselineClause(r, lang) + t(lang, 'n.notMetTrend', { target }) + unitsMiss(r, ctx) + end
+        );
       return (
         t(lang, 'n.notMet', {
           target,

@@ -355,3 +355,35 @@ test('a trend judged from last year on fewer than 20 events is not judged (indic
     '因例数较少、比率年际波动大，不据与上年的比较判断是否实现“逐步降低”的目标。',
   );
 });
+
+test('a trend judged against the baseline says so in its sentence, not only the change on last year', () => {
+  // W08 逐步提高 from the 2020 baseline 11.50 %: (2 + 1) / (10 + 10) = 15.00 % > 11.50 → met.
+  const wb = workbook([
+    ['编号', '目标', '基期年份', '基期值'],
+    ['W08', '逐步提高', 2020, 11.5],
+  ]);
+  wb.sheets.push({
+    name: '民政',
+    origin: { row: 0, col: 0 },
+    rows: [
+      ['乡镇（街道）', '村委会主任数', '女性村委会主任数'],
+      ['甲镇', 10, 2],
+      ['乙镇', 10, 1],
+    ],
+  });
+  const r = monitor({
+    workbooks: [wb],
+    profile: defaultProfile(),
+    index: defaultIndex(),
+    lang: 'zh',
+    period: '2025',
+    regionName: '某县',
+  });
+  expect([status(r, 'W08').root.shown, status(r, 'W08').status]).toEqual([15, 'met']);
+  const text = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00')
+    .blocks.map((b) => b.text)
+    .join('\n');
+  expect(text).toContain(
+    '村委会主任中女性比例为15.00%，与2020年基期值11.50%相比，已实现“逐步提高”的目标。',
+  );
+});
