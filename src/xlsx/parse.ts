@@ -83,7 +83,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
       if (v === null) return;
       const r = rowNumber - 1;
       // A hidden row (by hand or by a filter) that holds a value: the reader says so.
-      if (row.hidden && hidden.at(-1) !== r) hidden.push(r);
+      if (row.hidden && hidden[hidden.length - 1] !== r) hidden.push(r);
       const c = colNumber - 1;
       bounds.value(rowNumber, colNumber);
       cells.push({ r, c, v });

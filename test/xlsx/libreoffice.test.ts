@@ -197,7 +197,8 @@ suite('the report printed and as a Word document (LibreOffice)', () => {
       .split('\n');
     for (const id of ['W01', 'C05', 'C16']) {
       const line = lines.find((l) => new RegExp(`^\\s*${id}\\b`).test(l)) ?? '';
-      expect([id, line]).toEqual([id, expect.stringMatching(/\d+\.\d\d\s.*\s-?\d+\.\d\d\s*$/)]);
+      // (A change over the units of both years carries the legend's *.)
+      expect([id, line]).toEqual([id, expect.stringMatching(/\d+\.\d\d\s.*\s-?\d+\.\d\d\*?\s*$/)]);
     }
   });
 
@@ -222,8 +223,9 @@ suite('the report printed and as a Word document (LibreOffice)', () => {
     const col = (name: string) => header.indexOf(name);
     const shown = (v: ExcelJS.CellValue, fmt: string) => {
       if (v === null || v === undefined || v === '') return '';
-      const d = /^0(?:\.(0+))?$/.exec(fmt);
-      return typeof v === 'number' && d ? v.toFixed(d[1]?.length ?? 0) : String(v);
+      // `0.00`, or `0.00"*"` (a change 按可比口径): as Excel shows it, literal text after.
+      const d = /^0(?:\.(0+))?(?:"([^"]*)")?$/.exec(fmt);
+      return typeof v === 'number' && d ? v.toFixed(d[1]?.length ?? 0) + (d[2] ?? '') : String(v);
     };
     for (const row of data) {
       const [id, name, value, , , status, prior, change] = row;

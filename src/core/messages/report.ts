@@ -57,8 +57,8 @@ export const report = {
     en: 'Note: values are recomputed from the pooled numerators and denominators, never averaged; "missing" means the unit left the numerator or denominator blank and is left out of the pool; "not reported" means the unit did not submit the form; small n means a numerator below 20 (an unstable rate).',
   },
   'report.legendComparable': {
-    zh: '{list}两年汇总的单位不同，“变化”按可比口径（两年均汇总的单位）计算，详见数据质量说明。',
-    en: ' For {list}, the two years pool different units: the change is over the units of both years (see the data quality notes).',
+    zh: '{list}两年汇总的单位不同，“变化”（带*）按可比口径（两年均汇总的单位）计算，与“上年”列的公布值不直接相减，详见数据质量说明。',
+    en: ' For {list}, the two years pool different units: the change (marked *) is over the units of both years, not this year less the published prior (see the data quality notes).',
   },
   'n.domainHead': { zh: '（{n}）{domain}', en: '({n}) {domain}' },
   'n.changeSame': { zh: '，与{prior}持平', en: ', unchanged from {prior}' },

@@ -50,6 +50,10 @@ const text = (value: string, extra: Partial<OutputCell> = {}): OutputCell => ({
 const FORMATS: string[] = [];
 const decimalsFormat = (decimals: number): string =>
   (FORMATS[decimals] ??= decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`);
+/** `0.00"*"`: a 变化 over the units of both years (可比口径), marked as the legend says. */
+const MARKED: string[] = [];
+const comparableFormat = (decimals: number): string =>
+  (MARKED[decimals] ??= `${decimalsFormat(decimals)}"*"`);
 const num = (value: number | null, decimals: number, extra?: Partial<OutputCell>): OutputCell =>
   extra
     ? { value, numberFormat: decimalsFormat(decimals), ...extra }
@@ -171,7 +175,14 @@ export function summaryColumns(lang: Lang, stage: Stage = 'annual'): Column[] {
         ]
       : []),
     { header: 'col.prior', width: 8, cell: (r) => num(r.prior, r.def.decimals) },
-    { header: 'col.change', width: 8, cell: (r) => num(r.change, r.def.decimals) },
+    {
+      header: 'col.change',
+      width: 8,
+      cell: (r) =>
+        r.priorCoverage && r.change !== null
+          ? num(r.change, r.def.decimals, { numberFormat: comparableFormat(r.def.decimals) })
+          : num(r.change, r.def.decimals),
+    },
     {
       header: 'col.small',
       width: 8,

@@ -184,12 +184,12 @@ export function wrappedHeight(text: string, width: number, lineHeight = 16): num
 }
 
 /**
- * A cell as it reads: a number with the decimals of its number format (`0.00` → `92.76`),
- * text as it is, a blank as empty. For writers of documents rather than sheets.
+ * A cell as it reads: a number with the decimals of its number format (`0.00` → `92.76`, and
+ * `0.00"*"` → `0.76*`), text as it is, a blank as empty. For writers of documents, not sheets.
  */
 export function cellText(cell: OutputCell | undefined): string {
   if (!cell || cell.value === null) return '';
   if (typeof cell.value !== 'number') return String(cell.value);
-  const m = /^0(?:\.(0+))?$/.exec(cell.numberFormat ?? '');
-  return m ? cell.value.toFixed(m[1]?.length ?? 0) : String(cell.value);
+  const m = /^0(?:\.(0+))?(?:"([^"]*)")?$/.exec(cell.numberFormat ?? '');
+  return m ? cell.value.toFixed(m[1]?.length ?? 0) + (m[2] ?? '') : String(cell.value);
 }

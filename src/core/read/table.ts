@@ -161,7 +161,7 @@ export function readTable(
   const { skippedRows, dataStart } = rowsUnderHeader(sheet, header.rows, columns);
   stateUnits(columns, titles);
   const layout = layoutOf(columns, sheet.origin.col);
-  const extent = recordRows(sheet, index, dataStart, layout, header.rows.at(-1));
+  const extent = recordRows(sheet, index, dataStart, layout, header.rows[header.rows.length - 1]);
   typeOtherColumns(sheet, columns, extent.rows, opts);
   adoptUnitColumn(sheet, columns, header.rows, extent.rows);
   const labelled = labelRecords(sheet, columns, extent.rows, index, opts);

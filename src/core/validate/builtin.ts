@@ -392,7 +392,7 @@ export function unreadText(k: Pick<SheetSkip, 'reason' | 'years' | 'form'>, lang
   if (k.reason === 'yearColumns')
     return t(lang, 'audit.unreadYears', {
       years: (k.years ?? []).map((y) => `${y}年`).join(t(lang, 'n.listSep')),
-      last: k.years?.at(-1) ?? '',
+      last: k.years?.[k.years.length - 1] ?? '',
     });
   return t(lang, 'audit.unreadNoUnit', {
     form: (lang === 'zh' ? k.form?.name : k.form?.nameEn) ?? '',

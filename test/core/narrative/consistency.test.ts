@@ -230,8 +230,20 @@ test('a rate rises (上升) in 十万分点, a share falls (降低) in 百分点
   const summary = sheets.workbook.sheets.find((s) => s.role === 'summary');
   const legend = summary?.rows[3]?.[0]?.value;
   expect(legend).toContain(
-    'W01、W02、C01、C02、C03、C04、C05、C16两年汇总的单位不同，“变化”按可比口径（两年均汇总的单位）计算',
+    'W01、W02、C01、C02、C03、C04、C05、C16两年汇总的单位不同，“变化”（带*）按可比口径（两年均汇总的单位）计算',
   );
+  // Those 变化 cells carry the *, so 数值 − 上年 ≠ 变化 is never unexplained (W01 +0.76*); the
+  // others do not (W03, both years over the same townships).
+  const header = summary?.rows.find((r) => r.some((c) => c.value === '编号')) ?? [];
+  const idCol = header.findIndex((c) => c.value === '编号');
+  const changeCol = header.findIndex((c) => c.value === '变化');
+  const formatOf = (id: string) =>
+    summary?.rows.find((r) => r[idCol]?.value === id)?.[changeCol]?.numberFormat;
+  expect([formatOf('W01'), formatOf('C16'), formatOf('W03')]).toEqual([
+    '0.00"*"',
+    '0.00"*"',
+    '0.00',
+  ]);
 });
 
 test('English: plurals agree with their counts, targets read as English, no 万 left', async () => {
