@@ -114,10 +114,13 @@ export function sheetTable(
  * names the sheet's year, so no column was taken as this period's (header.ts periodName).
  */
 function unchosenYears(table: Table, index: HeaderIndex): string[] | undefined {
+  // An item read from this period's column is chosen: its other years' columns are no matter.
+  const read = new Set(table.columns.flatMap((c) => (c.item ? [c.item.id] : [])));
   const years = new Set<string>();
   for (const c of table.columns) {
     const m = /^(.+)（((?:19|20)\d{2})年）$/.exec(c.header);
-    if (m?.[1] && m[2] && index.lookup(m[1])?.kind === 'item') years.add(m[2]);
+    const role = m?.[1] ? index.lookup(m[1]) : undefined;
+    if (m?.[2] && role?.kind === 'item' && !read.has(role.item.id)) years.add(m[2]);
   }
   return years.size > 1 ? [...years] : undefined;
 }
