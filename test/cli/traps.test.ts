@@ -428,7 +428,7 @@ test('vertical-years-*.xlsx: with 2024年 | 2025年 columns, the period comes fr
   );
   const i = await runCli('inspect', trap('vertical-years-unnamed.xlsx'));
   expect(i.stdout).toContain(
-    '工作表「乙镇」: 本表按年份分列数值（2024年、2025年），但标题、工作表名和文件名都没有写明本表年份，无法确定哪一列是本期数据，未读取：请在标题中写明年份（如“2025年……”）',
+    '工作表「乙镇」: 本表按年份分列数值（2024年、2025年），无法确定哪一列是本期数据（标题、工作表名和文件名都没有写明本表年份，或写明的年份不在其中），未读取：请在标题中写明年份（如“2025年……”）',
   );
 });
 

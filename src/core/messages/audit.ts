@@ -27,8 +27,8 @@ export const audit = {
     en: 'this sheet has items of "{form}" but no reporting-unit column (地区, 乡镇, 单位名称, …), so it was not read and its figures are not pooled: add a column naming each row\'s unit',
   },
   'audit.unreadYears': {
-    zh: '本表按年份分列数值（{years}），但标题、工作表名和文件名都没有写明本表年份，无法确定哪一列是本期数据，未读取：请在标题中写明年份（如“{last}年……”）',
-    en: "this sheet has a value column per year ({years}) but neither its title nor the sheet's or the file's name gives its year, so which column is this period's is unknown and it was not read: put the year in the title (e.g. \"{last}年…\")",
+    zh: '本表按年份分列数值（{years}），无法确定哪一列是本期数据（标题、工作表名和文件名都没有写明本表年份，或写明的年份不在其中），未读取：请在标题中写明年份（如“{last}年……”）',
+    en: "this sheet has a value column per year ({years}) and which is this period's is unknown (neither its title nor the sheet's or the file's name gives its year, or the year given is not among them), so it was not read: put the year in the title (e.g. \"{last}年…\")",
   },
   'audit.uncalculated': {
     zh: '“{item}”是公式“{raw}”，文件中没有计算结果（保存前未经计算），数值未知，暂不计入：请在 Excel 中打开该文件、重新计算并保存后再审核',
