@@ -180,7 +180,9 @@ export class HeaderIndex {
   lookup(header: string): HeaderRole | undefined {
     const known = this.lookupAsWritten(header);
     if (known) return known;
-    // `在园幼儿数①`, `在园幼儿数*`, `在园幼儿数（注1）`: the header with its footnote mark.
+    // `在园幼儿数①`, `在园幼儿数*`, `在园幼儿数（注1）`: the header with its footnote mark. (A
+    // header is short: a long text, a message or a note, is not worked on.)
+    if (header.length > 40) return undefined;
     const plain = withoutFootnote(header);
     return plain !== header ? this.lookupAsWritten(plain) : undefined;
   }
