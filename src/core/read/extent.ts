@@ -20,17 +20,18 @@ const SIGNATURE =
  */
 const SIGNATURE_LABEL =
   /^(?:(?:单位|统计)?负责人|填表人|填报人|审核人|制表人|审核|制表|(?:报出|填报|填表)?日期|联系电话|联系人|电话|手机)\s*[:：]?/;
-/** Their first characters, so that a unit's name is rarely run through the pattern. */
+/** Their first characters and a note's, so that a unit's name is rarely run through a pattern. */
 const SIGNATURE_STARTS = new Set('单统负填审制报日联电手'.split('').map((c) => c.charCodeAt(0)));
+const NOTE_STARTS = new Set('注说备填数资'.split('').map((c) => c.charCodeAt(0)));
 
 /** The row's unit or code cell holds a signature label: a footer, whatever its numbers. */
 function hasSignatureLabel(sheet: SheetData, row: number, layout: Layout): boolean {
   for (const col of layout.labels) {
     const v = cellAt(sheet, row, col);
     if (typeof v !== 'string') continue;
-    const t = v.trimStart();
-    if (SIGNATURE_STARTS.has(t.charCodeAt(0)) && SIGNATURE_LABEL.test(t)) return true;
-    if (NOTE.test(fold(t))) return true;
+    const c = v.charCodeAt(0);
+    if (SIGNATURE_STARTS.has(c) && SIGNATURE_LABEL.test(v)) return true;
+    if (NOTE_STARTS.has(c) && NOTE.test(fold(v))) return true;
   }
   return false;
 }
