@@ -23,3 +23,16 @@ export function filledCells(sheet: SheetData, row: number, left: number): Positi
 export function textOf(v: Cell): string {
   return isBlank(v) ? '' : cellText(v).trim();
 }
+
+/** The lines above a sheet row (a header's top), each as one text: `2025年妇幼健康统计表`. */
+export function titlesAbove(sheet: SheetData, headerTop: number): string[] {
+  const titles: string[] = [];
+  for (let row = sheet.origin.row; row < headerTop; row++) {
+    const t = rowCells(sheet, row, sheet.origin.col)
+      .filter((c) => !isBlank(c.value))
+      .map((c) => textOf(c.value))
+      .join(' ');
+    if (t) titles.push(t);
+  }
+  return titles;
+}

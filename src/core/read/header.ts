@@ -1,7 +1,7 @@
 import { cellText, isBlank, type Cell } from '../model/cell';
 import { cellAt, columnCount, rowCount, type SheetData } from '../model/workbook';
 import { looksNumeric } from './coerce';
-import { rowCells, textOf, type PositionedCell } from './cells';
+import { rowCells, textOf, titlesAbove, type PositionedCell } from './cells';
 import { fold, squeeze, UNIT_WORDS } from './normalize';
 import { periodOfSheet } from '../period';
 import type { HeaderIndex } from './vocabulary';
@@ -141,15 +141,7 @@ function isPeriodsRow(sheet: SheetData, row: number): boolean {
 
 /** The year the lines above `row`, the sheet's name or the file's give (period.ts), if any. */
 function yearAbove(sheet: SheetData, row: number, source: string): string | undefined {
-  const titles: string[] = [];
-  for (let r = sheet.origin.row; r < row; r++) {
-    const text = rowCells(sheet, r, sheet.origin.col)
-      .map((c) => textOf(c.value))
-      .filter((t) => t !== '')
-      .join(' ');
-    if (text) titles.push(text);
-  }
-  return periodOfSheet(titles, sheet.name, source)?.period;
+  return periodOfSheet(titlesAbove(sheet, row), sheet.name, source)?.period;
 }
 
 /**

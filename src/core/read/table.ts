@@ -1,7 +1,7 @@
 import { a1 } from '../model/a1';
 import { isBlank } from '../model/cell';
 import { rowCount, type SheetData } from '../model/workbook';
-import { rowCells, textOf } from './cells';
+import { rowCells, titlesAbove } from './cells';
 import type { DisguiseKind, TypeErrorKind } from './coerce';
 import { adoptUnitColumn, besideTable, columnsOf, isSummable, typeOtherColumns } from './columns';
 import { layoutOf, recordRows } from './extent';
@@ -239,18 +239,6 @@ function stateUnits(columns: readonly Column[], titles: readonly string[]): void
     const unit = sheetUnit ?? c.item?.unit;
     if (unit) c.unit = unit;
   }
-}
-
-function titlesAbove(sheet: SheetData, headerTop: number): string[] {
-  const titles: string[] = [];
-  for (let row = sheet.origin.row; row < headerTop; row++) {
-    const t = rowCells(sheet, row, sheet.origin.col)
-      .filter((c) => !isBlank(c.value))
-      .map((c) => textOf(c.value))
-      .join(' ');
-    if (t) titles.push(t);
-  }
-  return titles;
 }
 
 function withRoles(

@@ -1,7 +1,7 @@
 import { a1, parseA1 } from '../model/a1';
-import { isBlank, type Cell } from '../model/cell';
-import { cellAt, columnCount, rowCount, rowOf, type SheetData } from '../model/workbook';
-import { textOf } from './cells';
+import type { Cell } from '../model/cell';
+import { cellAt, columnCount, rowCount, type SheetData } from '../model/workbook';
+import { textOf, titlesAbove } from './cells';
 import { areaNames } from './labels';
 import { normalizeHeader } from './normalize';
 import { periodOfSheet } from '../period';
@@ -78,7 +78,7 @@ function findVerticalHeader(
         value = col;
       else if (year !== undefined && !years.has(year)) years.set(year, col);
     }
-    value ??= yearColumn(years, sheetYear(sheet, source, top, row));
+    value ??= yearColumn(years, sheetYear(sheet, source, row));
     if (name !== undefined && value !== undefined)
       return { header: { row, name, value, ...(unit !== undefined ? { unit } : {}) } };
     if (name !== undefined && years.size > 1) return { years: [...years.keys()] };
@@ -97,8 +97,8 @@ function yearColumn(years: ReadonlyMap<string, number>, year: string | undefined
 }
 
 /** The sheet's year as its period is read (period.ts): its titles, else its name, else its file's. */
-function sheetYear(sheet: SheetData, source: string, top: number, header: number) {
-  return periodOfSheet(titlesAbove(sheet, top, header), sheet.name, source)?.period;
+function sheetYear(sheet: SheetData, source: string, header: number) {
+  return periodOfSheet(titlesAbove(sheet, header), sheet.name, source)?.period;
 }
 
 /**
@@ -111,19 +111,6 @@ export function ambiguousYearColumns(
   opts: ReadOptions = {},
 ): string[] | undefined {
   return findVerticalHeader(sheet, source, opts.searchRows ?? 30).years;
-}
-
-/** The lines above the header (`2025年妇幼健康统计表`, `填报单位：乙镇`), each as one text. */
-function titlesAbove(sheet: SheetData, top: number, header: number): string[] {
-  const titles: string[] = [];
-  for (let row = top; row < header; row++) {
-    const text = rowOf(sheet, row)
-      .filter((v) => !isBlank(v))
-      .map(textOf)
-      .join(' ');
-    if (text) titles.push(text);
-  }
-  return titles;
 }
 
 /** The reporting unit a vertical form is about. */
@@ -151,7 +138,7 @@ export function readVertical(
 ): Table | undefined {
   const { header } = findVerticalHeader(sheet, source, opts.searchRows ?? 30);
   if (!header) return undefined;
-  const titles = titlesAbove(sheet, sheet.origin.row, header.row);
+  const titles = titlesAbove(sheet, header.row);
   // Items down the name column; each becomes a column of a one-row table.
   const names: Cell[] = ['地区'];
   const values: Cell[] = [unitOf(titles, sheet.name, source)];
