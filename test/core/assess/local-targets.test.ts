@@ -4,6 +4,7 @@ import { monitor, reportSheets } from '../../../src/core/monitor';
 import { reportJson } from '../../../src/core/output/json';
 import { TallyError } from '../../../src/core/errors';
 import { defaultIndex, defaultProfile } from '../../support/fixtures';
+import type { Stage } from '../../../src/core/assess/progress';
 
 /**
  * A three-township FE1 form (in memory) judged against the profile's targets and against an
@@ -41,9 +42,11 @@ function workbook(targets?: Cell[][]): WorkbookData {
   return { source: '某县.xlsx', sheets };
 }
 
-function run(targets?: Cell[][], stage: 'annual' | 'midterm' = 'annual') {
+/** The report of 某县 for 2025 on these workbooks (and last year's, when given). */
+function runOn(workbooks: WorkbookData[], prior?: WorkbookData[], stage: Stage = 'annual') {
   return monitor({
-    workbooks: [workbook(targets)],
+    workbooks,
+    ...(prior ? { prior } : {}),
     profile: defaultProfile(),
     index: defaultIndex(),
     lang: 'zh',
@@ -52,6 +55,18 @@ function run(targets?: Cell[][], stage: 'annual' | 'midterm' = 'annual') {
     stage,
   });
 }
+
+function run(targets?: Cell[][], stage: Stage = 'annual') {
+  return runOn([workbook(targets)], undefined, stage);
+}
+
+/** The narrative (监测报告) of a run, as one text. */
+const narrativeOf = (r: ReturnType<typeof run>) =>
+  reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00')
+    .blocks.map((b) => b.text)
+    .join('\n');
+
+const sheetOf = (name: string, rows: Cell[][]) => ({ name, origin: { row: 0, col: 0 }, rows });
 
 const status = (r: ReturnType<typeof run>, id: string) => {
   const i = r.assessment.indicators.find((x) => x.def.id === id);
@@ -293,22 +308,13 @@ test('a per-township target with every known township meeting it, and one unknow
   // 乙镇's 实种人数 is blank: 甲镇 950/1000 = 95.00 % and 丙镇 500/500 = 100.00 % meet 90 %; the
   // pool is (950 + 500) / (1000 + 500) = 96.67 %. Whether 乙镇 meets it nobody can say.
   const form = FORM.map((row) => (row[0] === '乙镇' ? [...row.slice(0, 7), null] : row));
-  const r = monitor({
-    workbooks: [
-      { source: '某县.xlsx', sheets: [{ name: '妇幼', origin: { row: 0, col: 0 }, rows: form }] },
-    ],
-    profile: defaultProfile(),
-    index: defaultIndex(),
-    lang: 'zh',
-    period: '2025',
-    regionName: '某县',
-  });
+  const r = runOn([{ source: '某县.xlsx', sheets: [sheetOf('妇幼', form)] }]);
   const c10 = status(r, 'C10');
   expect(c10.root.shown).toBe(96.67);
   expect([c10.status, c10.statusReason]).toEqual(['notAssessable', 'unitsUnknown']);
   expect((c10.unitsUnknown ?? []).map((k) => r.dataset.hierarchy.name(k))).toEqual(['乙镇']);
   const sheets = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00');
-  expect(sheets.blocks.map((b) => b.text).join('\n')).toContain(
+  expect(narrativeOf(r)).toContain(
     '免疫规划疫苗接种率为96.67%，有数据的乡（镇、街道）均已达到，但乙镇无数据，是否实现“以乡（镇、街道）为单位保持在90%以上”的目标暂无法判断。',
   );
   expect(sheets.quality.map((b) => b.text).join('\n')).toContain(
@@ -326,32 +332,18 @@ test('a trend judged from last year on fewer than 20 events is not judged (indic
         ? [...row.slice(0, 4), 1, ...row.slice(5)]
         : row,
   );
-  const r = monitor({
-    workbooks: [
-      workbook([
-        ['编号', '目标'],
-        ['W01', '逐步降低'],
-      ]),
-    ],
-    prior: [
-      {
-        source: '某县2024.xlsx',
-        sheets: [{ name: '妇幼', origin: { row: 0, col: 0 }, rows: prior }],
-      },
-    ],
-    profile: defaultProfile(),
-    index: defaultIndex(),
-    lang: 'zh',
-    period: '2025',
-    regionName: '某县',
-  });
+  const targets = [
+    ['编号', '目标'],
+    ['W01', '逐步降低'],
+  ];
+  const r = runOn(
+    [workbook(targets)],
+    [{ source: '某县2024.xlsx', sheets: [sheetOf('妇幼', prior)] }],
+  );
   const w01 = status(r, 'W01');
   expect([w01.root.shown, w01.prior]).toEqual([0, 33.33]);
   expect([w01.status, w01.statusReason]).toEqual(['notAssessable', 'smallNumber']);
-  const text = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00')
-    .blocks.map((b) => b.text)
-    .join('\n');
-  expect(text).toContain(
+  expect(narrativeOf(r)).toContain(
     '因例数较少、比率年际波动大，不据与上年的比较判断是否实现“逐步降低”的目标。',
   );
 });
@@ -362,28 +354,16 @@ test('a trend judged against the baseline says so in its sentence, not only the 
     ['编号', '目标', '基期年份', '基期值'],
     ['W08', '逐步提高', 2020, 11.5],
   ]);
-  wb.sheets.push({
-    name: '民政',
-    origin: { row: 0, col: 0 },
-    rows: [
+  wb.sheets.push(
+    sheetOf('民政', [
       ['乡镇（街道）', '村委会主任数', '女性村委会主任数'],
       ['甲镇', 10, 2],
       ['乙镇', 10, 1],
-    ],
-  });
-  const r = monitor({
-    workbooks: [wb],
-    profile: defaultProfile(),
-    index: defaultIndex(),
-    lang: 'zh',
-    period: '2025',
-    regionName: '某县',
-  });
+    ]),
+  );
+  const r = runOn([wb]);
   expect([status(r, 'W08').root.shown, status(r, 'W08').status]).toEqual([15, 'met']);
-  const text = reportSheets(r, defaultProfile(), 'zh', '2026-01-01 00:00')
-    .blocks.map((b) => b.text)
-    .join('\n');
-  expect(text).toContain(
+  expect(narrativeOf(r)).toContain(
     '村委会主任中女性比例为15.00%，与2020年基期值11.50%相比，已实现“逐步提高”的目标。',
   );
 });
