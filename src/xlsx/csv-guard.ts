@@ -1,5 +1,5 @@
 import { UnreadableInputError } from '../core/errors';
-import { FILE_LIMITS, formatBytes, formatCount } from './limits';
+import { checkFileSize, FILE_LIMITS, formatBytes, formatCount } from './limits';
 
 /**
  * A CSV file checked on its bytes, in one pass, before it is decoded or parsed: its size, its
@@ -38,13 +38,7 @@ function delimiterOf(bytes: Uint8Array): number {
 /** Throws an UnreadableInputError naming the file and the line when the CSV is beyond a limit. */
 export function guardCsv(bytes: Uint8Array, file: string): void {
   const L = FILE_LIMITS;
-  if (bytes.length > L.fileBytes) {
-    throw new UnreadableInputError('limit.fileSize', {
-      file,
-      size: formatBytes(bytes.length),
-      limit: formatBytes(L.fileBytes),
-    });
-  }
+  checkFileSize(bytes.length, file);
   const delimiter = delimiterOf(bytes);
   // A character is at most 3 bytes in UTF-8 or GBK for each UTF-16 unit, plus two quotes: a field
   // of more bytes than this has more characters than a cell can hold.

@@ -8,7 +8,7 @@ import { UnreadableInputError } from '../core/errors';
 import { DOT_ZEROS } from '../core/read/coerce';
 import { guardCsv } from './csv-guard';
 import { utf16AsUtf8 } from './utf16';
-import { FILE_LIMITS, formatBytes } from './limits';
+import { checkFileSize } from './limits';
 import { SheetBounds } from './sheet-bounds';
 import { guardXlsx } from './xlsx-guard';
 
@@ -110,13 +110,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
 
 /** Parse .xlsx bytes. `file` names the input in every error. */
 export async function parseXlsx(bytes: Uint8Array, file: string): Promise<WorkbookData<SheetData>> {
-  if (bytes.length > FILE_LIMITS.fileBytes) {
-    throw new UnreadableInputError('limit.fileSize', {
-      file,
-      size: formatBytes(bytes.length),
-      limit: formatBytes(FILE_LIMITS.fileBytes),
-    });
-  }
+  checkFileSize(bytes.length, file);
   if (startsWith(bytes, OLE_MAGIC)) {
     if (isEncryptedOle(bytes)) throw new UnreadableInputError('error.encrypted', { file });
     throw new UnreadableInputError('error.notWorkbook', { file });

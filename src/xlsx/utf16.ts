@@ -1,5 +1,4 @@
-import { UnreadableInputError } from '../core/errors';
-import { FILE_LIMITS, formatBytes } from './limits';
+import { checkFileSize } from './limits';
 
 /**
  * A text file saved as UTF-16 (Excel's "Unicode 文本", a .txt with tabs; some systems' CSV
@@ -10,13 +9,7 @@ export function utf16AsUtf8(bytes: Uint8Array, file: string): Uint8Array {
   const le = bytes[0] === 0xff && bytes[1] === 0xfe;
   const be = bytes[0] === 0xfe && bytes[1] === 0xff;
   if (!le && !be) return bytes;
-  if (bytes.length > FILE_LIMITS.fileBytes) {
-    throw new UnreadableInputError('limit.fileSize', {
-      file,
-      size: formatBytes(bytes.length),
-      limit: formatBytes(FILE_LIMITS.fileBytes),
-    });
-  }
+  checkFileSize(bytes.length, file);
   const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes);
   return new TextEncoder().encode(text);
 }

@@ -1,6 +1,6 @@
 import { Inflate } from 'fflate';
 import { UnreadableInputError } from '../core/errors';
-import { FILE_LIMITS, formatBytes, formatCount } from './limits';
+import { checkFileSize, FILE_LIMITS, formatBytes, formatCount } from './limits';
 
 /**
  * The zip layer of an .xlsx, read before anything is inflated: the central directory (what each
@@ -112,13 +112,7 @@ function zip64Sizes(
  * Nothing is inflated. This is the first thing to call on the bytes of any .xlsx.
  */
 export function zipEntries(bytes: Uint8Array, file: string): ZipEntry[] {
-  if (bytes.length > FILE_LIMITS.fileBytes) {
-    throw new UnreadableInputError('limit.fileSize', {
-      file,
-      size: formatBytes(bytes.length),
-      limit: formatBytes(FILE_LIMITS.fileBytes),
-    });
-  }
+  checkFileSize(bytes.length, file);
   const { count, offset } = findDirectory(bytes, file);
   if (count > FILE_LIMITS.zipEntries) {
     throw new UnreadableInputError('limit.zipEntries', {
