@@ -17,6 +17,7 @@ import {
   type IParagraphStyleOptions,
 } from 'docx';
 import type { DocBlock, DocTable, ReportDocument } from '../core/output/document';
+import { DOCX_CREATOR, DOCX_KEYWORD } from './marks';
 import {
   BLOCK_STYLES,
   FONTS,
@@ -238,8 +239,7 @@ export function fontTableXml(): string {
 }
 
 /** What Tally writes into a document's properties, to know it again (src/xlsx/file.ts). */
-export const DOCX_CREATOR = 'Tally';
-export const DOCX_KEYWORD = 'tally-report';
+export { DOCX_CREATOR, DOCX_KEYWORD };
 
 export function toDocument(doc: ReportDocument): Document {
   const english = doc.lang === 'en';

@@ -14,7 +14,7 @@ import { CSV_HEADER, PARQUET_KEY } from './export';
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from './exceljs';
 import { strFromU8 } from 'fflate';
-import { DOCX_CREATOR, DOCX_KEYWORD } from '../docx/write';
+import { DOCX_CREATOR, DOCX_KEYWORD } from '../docx/marks';
 
 // Node's zlib inflates whole parts for the columnar reader, bounded by each part's declared
 // size (maxOutputLength makes it throw past it), into one buffer of that size (chunkSize: no
