@@ -1,14 +1,17 @@
 import { parseRange, rangeA1, type RangeRef } from '../core/model/a1';
 import { CellError, EXCEL_ERROR_CODES, type Cell } from '../core/model/cell';
-import type { RowSheet as SheetData } from '../core/model/workbook';
+import type { RowSheet, RowSheet as SheetData } from '../core/model/workbook';
 import type { WorkbookSource } from '../core/ports';
 import { TallyError } from '../core/errors';
 import { supportsExcelApi } from './host';
+import { readHiddenRows, type RangeViewProxy } from './hidden-rows';
 
 /**
  * Reading the open workbook through Office.js, in as few round trips as possible:
  *   sync 1  the worksheets' names (and ids), with whatever the caller queued (Tally's settings);
- *   sync 2  every sheet's used range: its position, size, values and merged areas, all at once.
+ *   sync 2  every sheet's used range: its position, size, values and merged areas, all at once;
+ *   sync 3  how many of each sheet's rows are visible, and (only for a sheet with rows hidden)
+ *           which (hidden-rows.ts).
  * When that request fails (Excel refuses the payload, returns no values for a range above its
  * get limit, or fails the merged areas), or when an earlier read showed the workbook above the
  * cell limit, the reading goes step by step: the used ranges and merged areas in one sync, then
@@ -26,6 +29,8 @@ export interface RangeProxy {
   readonly rowCount: number;
   readonly columnCount: number;
   readonly values: unknown[][];
+  /** The visible cells (ExcelApi 1.3): which rows are hidden. */
+  getVisibleView(): RangeViewProxy;
 }
 
 export interface RangeAreasProxy {
@@ -190,6 +195,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
       const extents = await this.measure(context, [{ sheet, name }]);
       const [data] = await this.readValues(context, extents);
       if (!data) throw new RangeError(`no sheet named "${name}"`);
+      await readHiddenRows(context, [{ sheet, data }]);
       return data;
     });
   }
@@ -239,6 +245,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
       whole = sheets !== undefined || this.refused === false;
       if (sheets) {
         const total = sheets.reduce((n, s) => n + s.rows.length * (s.rows[0]?.length ?? 0), 0);
+        await readHiddenRows(context, pairs(named, sheets));
         opts.onProgress?.(total, total);
         return { sheets, worksheets };
       }
@@ -246,6 +253,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
     queueAlongside();
     const extents = await this.measure(context, named);
     const sheets = await this.readValues(context, extents, opts.onProgress, whole);
+    await readHiddenRows(context, pairs(named, sheets));
     return { sheets, worksheets };
   }
 
@@ -434,6 +442,17 @@ export class ExcelWorkbookSource implements WorkbookSource {
     range.load('values');
     return range;
   }
+}
+
+/** Each sheet read with its worksheet proxy (the readers keep the order they were given). */
+function pairs(
+  named: readonly { sheet: WorksheetProxy }[],
+  sheets: readonly RowSheet[],
+): { sheet: WorksheetProxy; data: RowSheet }[] {
+  return sheets.flatMap((data, i) => {
+    const sheet = named[i]?.sheet;
+    return sheet ? [{ sheet, data }] : [];
+  });
 }
 
 /** Excel's values as cells; a block Excel returned without its values is too large. */

@@ -93,8 +93,10 @@ describe('ExcelWorkbookSource over office-addin-mock', () => {
     const [sheet, ...rest] = await source.readAll();
 
     expect(rest).toHaveLength(0);
-    // The used range's values came with its dimensions: no block was asked for.
-    expect(requested).toEqual([]);
+    // The used range's values came with its dimensions: no block was asked for. The one range
+    // asked for is the visible-rows probe's; the mock has no visible views, so the reading goes
+    // on without the hidden rows (and without failing).
+    expect(requested).toEqual(['C3:E4']);
     expect(sheet).toEqual({
       name: '出生',
       origin: { row: 2, col: 2 },
@@ -156,8 +158,8 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     const [births, empty] = await source.readAll();
     expect(births?.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
     expect(empty?.merges).toEqual([]);
-    // names; used ranges with their values and merged areas
-    expect(excel.syncCount).toBe(2);
+    // names; used ranges with their values and merged areas; how many rows are visible
+    expect(excel.syncCount).toBe(3);
   });
 
   it('still reads the values when Excel cannot return the merged areas, sheet by sheet', async () => {
@@ -190,14 +192,16 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     expect(other?.merges).toEqual(few);
     expect(outside?.merges).toEqual([]);
     expect(mismatches(many?.rows ?? [], 600, 2)).toBe(0);
-    // names, refused read at once, refused measure, measure again, merges of each sheet, values
-    expect(excel.syncCount).toBe(8);
+    // names, refused read at once, refused measure, measure again, merges of each sheet, values,
+    // the visible rows
+    expect(excel.syncCount).toBe(9);
     expect(excel.requests.map((r) => r.ok)).toEqual([
       true,
       false,
       false,
       true,
       false,
+      true,
       true,
       true,
       true,
@@ -209,33 +213,37 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
   });
 
   it.each([
-    [100, 2],
-    [10_000, 2],
-    [200_000, 2],
-  ])('reads a workbook of %i rows in %i syncs', async (rows, syncs) => {
-    const { source, excel } = sourceOver({
-      sheets: [
-        { name: 'A', rows: numbers(rows, 12) },
-        { name: 'B', rows: numbers(rows, 5) },
-        { name: 'C', rows: [] },
-      ],
-    });
-    const progress: [number, number][] = [];
-    const [a, b, c] = await source.readAll((done, total) => progress.push([done, total]));
-    expect(mismatches(a?.rows ?? [], rows, 12)).toBe(0);
-    expect(mismatches(b?.rows ?? [], rows, 5)).toBe(0);
-    expect(c?.rows).toEqual([]);
-    expect(excel.syncCount).toBe(syncs);
-    expect(progress.at(-1)).toEqual([rows * 17, rows * 17]);
-  });
+    [100, 3],
+    [10_000, 3],
+    [200_000, 3],
+  ])(
+    'reads a workbook of %i rows in %i syncs (names; values; how many rows are visible)',
+    async (rows, syncs) => {
+      const { source, excel } = sourceOver({
+        sheets: [
+          { name: 'A', rows: numbers(rows, 12) },
+          { name: 'B', rows: numbers(rows, 5) },
+          { name: 'C', rows: [] },
+        ],
+      });
+      const progress: [number, number][] = [];
+      const [a, b, c] = await source.readAll((done, total) => progress.push([done, total]));
+      expect(mismatches(a?.rows ?? [], rows, 12)).toBe(0);
+      expect(mismatches(b?.rows ?? [], rows, 5)).toBe(0);
+      expect(c?.rows).toEqual([]);
+      expect(excel.syncCount).toBe(syncs);
+      expect(progress.at(-1)).toEqual([rows * 17, rows * 17]);
+    },
+  );
 
-  it('lists the sheets in one sync and reads one sheet in two', async () => {
+  it('lists the sheets in one sync and reads one sheet in three', async () => {
     const { source, excel } = sourceOver(titled);
     expect(await source.listSheets()).toEqual(['妇幼卫生', 'Empty', "O'Brien sheet"]);
     expect(excel.syncCount).toBe(1);
     const sheet = await source.readSheet("O'Brien sheet");
     expect(sheet.rows).toEqual([[7]]);
-    expect(excel.syncCount).toBe(3);
+    // its used range; its values; how many of its rows are visible
+    expect(excel.syncCount).toBe(4);
   });
 
   it('passes on an error that is not about size, such as a missing sheet', async () => {
@@ -248,12 +256,15 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     const [big] = await source.readAll();
     expect(mismatches(big?.rows ?? [], 200_000, 26)).toBe(0);
     // names + all at once (Excel returns no values) + used ranges + 20 blocks of 10,000 rows
-    expect(excel.syncCount).toBe(23);
-    expect(excel.requests.slice(3).every((r) => r.ok && r.cells === 260_000)).toBe(true);
+    // + how many rows are visible
+    expect(excel.syncCount).toBe(24);
+    // The 20 blocks, then the visible-rows probe (no values).
+    expect(excel.requests.slice(3, 23).every((r) => r.ok && r.cells === 260_000)).toBe(true);
+    expect(excel.requests.slice(23).map((r) => [r.cells, r.ok])).toEqual([[0, true]]);
     // Known to be above the limit now: the next read does not try all at once.
     const before = excel.syncCount;
     await source.readAll();
-    expect(excel.syncCount - before).toBe(22);
+    expect(excel.syncCount - before).toBe(23);
   });
 
   it('halves the block when Excel refuses the payload, and keeps the smaller block', async () => {
@@ -265,9 +276,9 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     const [big] = await source.readAll((done) => progress.push(done));
     expect(mismatches(big?.rows ?? [], 200_000, 26)).toBe(0);
     // names + all at once (no values) + used ranges + one refused block of 10,000 rows
-    // + 40 blocks of 5,000 rows
-    expect(excel.syncCount).toBe(44);
-    const blocks = excel.requests.slice(3);
+    // + 40 blocks of 5,000 rows + how many rows are visible
+    expect(excel.syncCount).toBe(45);
+    const blocks = excel.requests.slice(3, -1);
     expect(blocks[0]).toMatchObject({ cells: 260_000, ok: false });
     expect(blocks.slice(1).every((r) => r.ok && r.cells === 130_000)).toBe(true);
     expect(progress.at(-1)).toBe(200_000 * 26);
@@ -295,6 +306,8 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
       [10_000, true],
       [10_000, true],
       [10_000, true],
+      // how many rows are visible
+      [0, true],
     ]);
   });
 
@@ -306,8 +319,9 @@ describe('ExcelWorkbookSource over the fake Excel', () => {
     );
     const [a] = await source.readAll();
     expect(mismatches(a?.rows ?? [], 2_000, 4)).toBe(0);
-    // names, all at once with the used range (null), used range, 1,000 rows (null), 4 × 500 rows
-    expect(excel.syncCount).toBe(8);
+    // names, all at once with the used range (null), used range, 1,000 rows (null), 4 × 500 rows,
+    // how many rows are visible
+    expect(excel.syncCount).toBe(9);
   });
 
   it('gives up when not even one row fits, naming the sheet and row, Excel’s error kept', async () => {
@@ -350,5 +364,51 @@ describe('value conversion', () => {
     expect(isPayloadTooLarge({ code: 'ResponsePayloadSizeLimitExceeded' })).toBe(true);
     expect(isPayloadTooLarge({ code: 'GeneralException' })).toBe(false);
     expect(isPayloadTooLarge(new Error('x'))).toBe(false);
+  });
+});
+
+describe('hidden rows in the open workbook (HIDDEN_ROWS, as the file readers give it)', () => {
+  const form = (n: number) => [
+    ['乡镇', '活产数'],
+    ...Array.from({ length: n }, (_, i) => [`乡镇${i + 1}`, 100 + i]),
+  ];
+
+  it('lists the hidden rows in sheet coordinates, below a used range that starts at B3', async () => {
+    // Rows 5 and 7 of the sheet (0-based 4 and 6) hidden; the form starts at B3.
+    const { source, excel } = sourceOver({
+      sheets: [
+        { name: '妇幼', origin: { row: 2, col: 1 }, rows: form(6), hiddenRows: [4, 6] },
+        { name: '无隐藏', rows: form(3) },
+      ],
+    });
+    const [a, b] = await source.readAll();
+    expect(a?.hiddenRows).toEqual([4, 6]);
+    expect(b?.hiddenRows).toBeUndefined();
+    // names; values; how many rows are visible; the visible rows of 妇幼 (the only one with any)
+    expect(excel.syncCount).toBe(4);
+  });
+
+  it('finds them when the first column is hidden too, and through readSheet', async () => {
+    const { source } = sourceOver({
+      sheets: [{ name: 'S', rows: form(4), hiddenRows: [2], hiddenColumns: [0] }],
+    });
+    expect((await source.readSheet('S')).hiddenRows).toEqual([2]);
+  });
+
+  it('reads the visible rows of a long sheet in blocks of 50,000', async () => {
+    const { source, excel } = sourceOver({
+      sheets: [{ name: 'Long', rows: form(120_000), hiddenRows: [5, 100_003] }],
+    });
+    const [sheet] = await source.readAll();
+    expect(sheet?.hiddenRows).toEqual([5, 100_003]);
+    // names; values; how many are visible; three blocks of addresses (50,000 + 50,000 + 20,001)
+    expect(excel.syncCount).toBe(6);
+  });
+
+  it('says nothing of rows when every column is hidden (nothing can be told)', async () => {
+    const { source } = sourceOver({
+      sheets: [{ name: 'S', rows: form(3), hiddenRows: [1], hiddenColumns: [0, 1] }],
+    });
+    expect((await source.readSheet('S')).hiddenRows).toBeUndefined();
   });
 });

@@ -72,12 +72,12 @@ function numbers(rows: number, cols: number): number[][] {
 
 describe('the audit path', () => {
   it.each([100, 10_000, 200_000])(
-    'audits a %i-row workbook in 5 syncs: 2 to read it, 3 to mark it',
+    'audits a %i-row workbook in 6 syncs: 3 to read it, 3 to mark it',
     async (n) => {
       const { excel, tally } = tallyOver(birthsForm(n, [2, n - 2]));
       const read = await tally.read();
-      // the sheets with the settings; the used ranges with values
-      expect(excel.syncCount).toBe(2);
+      // the sheets with the settings; the used ranges with values; how many rows are visible
+      expect(excel.syncCount).toBe(3);
       expect(read.cells).toBe((n + 1) * 4);
       const result = audit(read);
       const errors = result.validation.findings.filter((f) => f.ruleId === 'FE1-01');
@@ -85,7 +85,7 @@ describe('the audit path', () => {
       const outcome = await tally.highlight(result.validation.findings, read.state);
       // the sheets and their protection; Tally's conditional formats, in a request of their
       // own; the marks
-      expect(excel.syncCount).toBe(5);
+      expect(excel.syncCount).toBe(6);
       // three cells of each failing row
       expect(outcome.marked).toBe(6);
       const sheet = excel.sheet('妇幼卫生');
@@ -98,26 +98,43 @@ describe('the audit path', () => {
     30_000,
   );
 
+  it('warns of a hidden row as the command line does (HIDDEN_ROWS), naming row and unit', async () => {
+    const init = birthsForm(5);
+    const sheet = init.sheets[0];
+    if (!sheet) throw new Error('the form has a sheet');
+    // Sheet row 4 (0-based 3): the third township, hidden by hand or by a filter.
+    const { tally } = tallyOver({ sheets: [{ ...sheet, hiddenRows: [3] }] });
+    const hidden = audit(await tally.read()).validation.findings.filter(
+      (f) => f.ruleId === 'HIDDEN_ROWS',
+    );
+    expect(hidden.map((f) => [f.severity, f.message])).toEqual([
+      [
+        'warning',
+        '第 4 行（乡镇3）是隐藏行（手工隐藏或被筛选），共 1 行，已按填报数据计入汇总：如为作废、撤并或旧数据，请删除这些行；如应计入，请说明',
+      ],
+    ]);
+  });
+
   it('reads 200,000 rows × 26 columns in blocks, and halves a block Excel refuses', async () => {
     const big = { sheets: [{ name: 'Big', rows: numbers(200_000, 26) }] };
     const { excel, tally } = tallyOver(big);
     const read = await tally.read();
     expect(read.workbook.sheets[0]?.rows).toHaveLength(200_000);
     // sheets and settings + all at once (Excel returns no values above five million cells)
-    // + used ranges + 20 blocks of 10,000 rows
-    expect(excel.syncCount).toBe(23);
+    // + used ranges + 20 blocks of 10,000 rows + how many rows are visible
+    expect(excel.syncCount).toBe(24);
     await tally.highlight([], read.state);
     // the sheets and Tally's formats; nothing to mark and no marks to take off: no more
-    expect(excel.syncCount).toBe(25);
+    expect(excel.syncCount).toBe(26);
     // Known to be above the limit: the next read does not try all at once.
     await tally.read();
-    expect(excel.syncCount).toBe(25 + 22);
+    expect(excel.syncCount).toBe(26 + 23);
 
     const refused = tallyOver(big, { payloadCellLimit: 200_000 });
     const again = await refused.tally.read();
     expect(again.workbook.sheets[0]?.rows[199_999]?.[25]).toBe(199_999_025);
-    // + one refused block of 10,000 rows, then 40 blocks of 5,000
-    expect(refused.excel.syncCount).toBe(44);
+    // + one refused block of 10,000 rows, then 40 blocks of 5,000, + the visible rows
+    expect(refused.excel.syncCount).toBe(45);
   });
 
   it('finds in the sample what the command line finds, and leaves out Tally’s own sheets', async () => {

@@ -46,6 +46,10 @@ export interface FakeSheetInit {
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
   /** Sheet protection (Review › Protect Sheet): every change to its cells is refused. */
   protected?: boolean;
+  /** Hidden rows (by hand or by a filter), 0-based sheet rows. */
+  hiddenRows?: readonly number[];
+  /** Hidden columns, 0-based. */
+  hiddenColumns?: readonly number[];
   /** The user's own conditional formats. */
   conditionalFormats?: readonly FakeConditionalFormatInit[];
 }
@@ -300,6 +304,8 @@ export class FakeSheet {
   /** Column outline groups (ExcelApi 1.10) and hidden columns, 0-based. */
   readonly columnGroups: { left: number; right: number; collapsed: boolean }[] = [];
   readonly hiddenColumns = new Set<number>();
+  /** Hidden rows, 0-based (what `getVisibleView` leaves out). */
+  readonly hiddenRows = new Set<number>();
   readonly charts: FakeChartModel[] = [];
   merges: RangeRef[];
   frozen: { rows: number; columns: number } = { rows: 0, columns: 0 };
@@ -320,6 +326,8 @@ export class FakeSheet {
     this.visibility = init?.visibility ?? 'Visible';
     if (!init) return;
     this.protected = init.protected ?? false;
+    for (const r of init.hiddenRows ?? []) this.hiddenRows.add(r);
+    for (const c of init.hiddenColumns ?? []) this.hiddenColumns.add(c);
     (init.conditionalFormats ?? []).forEach((cf, i) => {
       this.conditionalFormats.push({
         id: `{user-cf-${i + 1}}`,
@@ -1381,6 +1389,11 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
 
+  /** The range's visible cells (ExcelApi 1.3): hidden rows and columns left out. */
+  getVisibleView(): FakeRangeView {
+    return new FakeRangeView(this.context, () => this.need());
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, () => {
       const { sheet, ref } = this.need();
@@ -1781,6 +1794,52 @@ export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: 
       return { sheet, refs: areas };
     });
     return this.cfs;
+  }
+}
+
+/** `range.getVisibleView()` (ExcelApi 1.3): the rows and columns of a range not hidden. */
+export class FakeRangeView extends FakeClientObject<RangeTarget> {
+  protected readonly scalars = ['rowCount', 'columnCount', 'cellAddresses'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly locate: () => RangeTarget,
+  ) {
+    super(context);
+  }
+
+  protected find(): RangeTarget {
+    return this.locate();
+  }
+
+  private visible(t: RangeTarget): { rows: number[]; cols: number[] } {
+    const rows: number[] = [];
+    const cols: number[] = [];
+    for (let r = t.ref.top; r <= t.ref.bottom; r++) if (!t.sheet.hiddenRows.has(r)) rows.push(r);
+    for (let c = t.ref.left; c <= t.ref.right; c++) if (!t.sheet.hiddenColumns.has(c)) cols.push(c);
+    return { rows, cols };
+  }
+
+  protected read(t: RangeTarget, property: string): unknown {
+    const { rows, cols } = this.visible(t);
+    if (property === 'rowCount') return cols.length === 0 ? 0 : rows.length;
+    if (property === 'columnCount') return rows.length === 0 ? 0 : cols.length;
+    // As Excel gives them: the sheet's name and the cell, e.g. `Sheet1!B7`.
+    return rows.map((r) =>
+      cols.map(
+        (c) => `${quoteSheet(t.sheet.name)}!${rangeA1({ top: r, left: c, bottom: r, right: c })}`,
+      ),
+    );
+  }
+
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get cellAddresses(): string[][] {
+    return this.get('cellAddresses');
   }
 }
 

@@ -116,8 +116,9 @@ describe('the pane on the sample workbook', () => {
     const syncs = excel.syncCount;
 
     await click('audit');
-    // read (2 syncs) + highlight: the sheets, Tally's conditional formats, the marks
-    expect(excel.syncCount - syncs).toBe(5);
+    // read (3 syncs: the sheets, the values, the visible rows) + highlight: the sheets, Tally's
+    // conditional formats, the marks
+    expect(excel.syncCount - syncs).toBe(6);
     const results = screen.getByTestId('results');
     expect(results.dataset.engine).toBe('pane');
     const count = (id: string) => Number(screen.getByTestId(id).dataset.count);
@@ -246,8 +247,8 @@ describe('the pane on the sample workbook', () => {
     await screen.findByTestId('sheet-list');
     const syncs = excel.syncCount;
     await click('report');
-    // read (2) + write (3)
-    expect(excel.syncCount - syncs).toBe(5);
+    // read (3) + write (3)
+    expect(excel.syncCount - syncs).toBe(6);
     expect(noteTexts()).toEqual([
       '报告已写入工作表“指标汇总 (Tally)”“分单位指标”和“监测报告”；需要核实的事项写入了“数据质量说明”，供统计人员核对，不属于报告正文。',
       '工作簿中已有名为“指标汇总”的工作表（不是 Tally 写的），Tally 没有改动它，报告写入了“指标汇总 (Tally)”。',
