@@ -28,20 +28,26 @@ const RULES = [
   ['B5', '[孕产妇系统管理人数] <= [活产数] * 1.05'],
   ['B6', 'OR([活产数] < 200, BETWEEN([男婴活产数] / [女婴活产数] * 100, 95, 125))'],
   ['B7', 'OR([活产数] < 200, [婴儿死亡数] / [活产数] * 1000 <= 20)'],
-  ['B8', 'IF(ISBLANK([低出生体重儿数]), [活产数] > 0, ROUND([低出生体重儿数] / [活产数] * 100, 1) < 15)'],
+  [
+    'B8',
+    'IF(ISBLANK([低出生体重儿数]), [活产数] > 0, ROUND([低出生体重儿数] / [活产数] * 100, 1) < 15)',
+  ],
 ];
-
 
 function makeCsv(file) {
   const rand = rng(42);
   const out = fs.createWriteStream(file);
-  const lines = ['地区,活产数,男婴活产数,女婴活产数,新生儿死亡数,婴儿死亡数,5岁以下儿童死亡数,低出生体重儿数,孕产妇系统管理人数'];
+  const lines = [
+    '地区,活产数,男婴活产数,女婴活产数,新生儿死亡数,婴儿死亡数,5岁以下儿童死亡数,低出生体重儿数,孕产妇系统管理人数',
+  ];
   for (let i = 0; i < N; i++) {
     const births = 50 + Math.floor(rand() * 900);
     const male = Math.round(births * (0.5 + rand() * 0.04));
     const infant = Math.floor(rand() * 6);
     const low = rand() < 0.02 ? '' : String(Math.round(births * 0.04));
-    lines.push(`村${i},${births},${male},${births - male + (rand() < 0.001 ? 1 : 0)},${Math.floor(infant / 2)},${infant},${infant + 1},${low},${Math.round(births * 0.95)}`);
+    lines.push(
+      `村${i},${births},${male},${births - male + (rand() < 0.001 ? 1 : 0)},${Math.floor(infant / 2)},${infant},${infant + 1},${low},${Math.round(births * 0.95)}`,
+    );
     if (lines.length >= 10000) {
       out.write(lines.join('\n') + '\n');
       lines.length = 0;
@@ -87,9 +93,16 @@ const fmt = (x) => Math.round(x).toLocaleString('en-US');
   console.log(`evaluate + findings  ${fmt(tEval)} ms`);
   console.log(`findings             ${fmt(run.findings.length)}`);
   console.log(`evaluation rate      ${fmt((work / tEval) * 1000)} records×rules/s`);
-  console.log(`end-to-end rate      ${fmt((work / (tParse + tRead + tCompile + tEval)) * 1000)} records×rules/s`);
-  console.log(`evaluation share     ${((tEval / (tParse + tRead + tCompile + tEval)) * 100).toFixed(1)}% of the run`);
-  for (const r of run.rules) console.log(`  ${r.id}  pass ${fmt(r.passes)}  fail ${fmt(r.fails)}  n/a ${fmt(r.notEvaluated)}`);
+  console.log(
+    `end-to-end rate      ${fmt((work / (tParse + tRead + tCompile + tEval)) * 1000)} records×rules/s`,
+  );
+  console.log(
+    `evaluation share     ${((tEval / (tParse + tRead + tCompile + tEval)) * 100).toFixed(1)}% of the run`,
+  );
+  for (const r of run.rules)
+    console.log(
+      `  ${r.id}  pass ${fmt(r.passes)}  fail ${fmt(r.fails)}  n/a ${fmt(r.notEvaluated)}`,
+    );
 })().catch((e) => {
   console.error(e);
   process.exit(1);

@@ -180,7 +180,13 @@ async function reportCleanData(scale) {
   fs.rmSync(exported, { force: true });
   const r = spawnSync(
     process.execPath,
-    [TALLY, 'export', path.join(ROOT, 'samples', '2025年青川市两纲监测数据.xlsx'), '--csv', exported],
+    [
+      TALLY,
+      'export',
+      path.join(ROOT, 'samples', '2025年青川市两纲监测数据.xlsx'),
+      '--csv',
+      exported,
+    ],
     { encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(`tally export failed: ${r.stderr}`);
@@ -203,7 +209,11 @@ async function reportCleanData(scale) {
       const v = i % perLevel;
       const code = `4512${81 + c}${String(t + 1).padStart(3, '0')}${String(v + 1).padStart(3, '0')}`;
       const values = templates[i % templates.length];
-      return [code, `${81 + c}县${t + 1}乡${v + 1}村`, ...f.items.map((n) => values.get(n) ?? '')].join(',');
+      return [
+        code,
+        `${81 + c}县${t + 1}乡${v + 1}村`,
+        ...f.items.map((n) => values.get(n) ?? ''),
+      ].join(',');
     });
   });
   return { csvs };
@@ -280,7 +290,8 @@ const R_RULES = [
   'v1 < 200 | v5/v1*1000 <= 20',
   'ifelse(is.na(v7), v1 > 0, round(v7/v1*100, 1) < 15)',
 ];
-const R_READ = (file) => `d <- read.csv(${JSON.stringify(file)})\nnames(d) <- c("unit", paste0("v", 1:8))\n`;
+const R_READ = (file) =>
+  `d <- read.csv(${JSON.stringify(file)})\nnames(d) <- c("unit", paste0("v", 1:8))\n`;
 
 /**
  * The R peer: the validate package (read.csv + confront), as the issue measured it; where only R
@@ -311,7 +322,10 @@ async function rows(scale) {
   const inspectRows = Math.max(500, Math.round(50_000 * scale));
   const node = process.execPath;
   const out = [];
-  const reader = (which, file) => [node, [path.join(__dirname, 'bench.js'), '--child', which, file]];
+  const reader = (which, file) => [
+    node,
+    [path.join(__dirname, 'bench.js'), '--child', which, file],
+  ];
 
   out.push({
     id: 'validate',
@@ -323,7 +337,10 @@ async function rows(scale) {
     ],
     peer: rPeer.label,
     peerAvailable: rPeer.available,
-    peerCmd: async () => ['Rscript', [peerScript('validate.R', rPeer.script(validateCsv(n, true)))]],
+    peerCmd: async () => [
+      'Rscript',
+      [peerScript('validate.R', rPeer.script(validateCsv(n, true)))],
+    ],
   });
   out.push({
     id: 'validate-plain',
@@ -405,7 +422,15 @@ async function rows(scale) {
       const file = path.join(DIR, 'out-clean.parquet');
       return [
         node,
-        [TALLY, 'export', ...(await reportCleanData(scale)).csvs, '--period', '2025', '--parquet', file],
+        [
+          TALLY,
+          'export',
+          ...(await reportCleanData(scale)).csvs,
+          '--period',
+          '2025',
+          '--parquet',
+          file,
+        ],
         { okCodes: [0] },
       ];
     },

@@ -38,7 +38,13 @@ async function titleRows() {
   ws.getCell('A2').value = '填报单位：某某市卫生健康局';
   ws.getCell('D2').value = '2025年度';
   ws.addRow([]);
-  ws.getRow(4).values = ['地区', '活产数（人）', '男婴活产数(人)', '女婴活产数/人', '孕产妇\n死亡数'];
+  ws.getRow(4).values = [
+    '地区',
+    '活产数（人）',
+    '男婴活产数(人)',
+    '女婴活产数/人',
+    '孕产妇\n死亡数',
+  ];
   ws.getRow(5).values = ['东城街道', 512, 270, 242, 0];
   ws.getRow(6).values = ['西山镇', 301, 160, 141, 1];
   ws.getRow(7).values = ['合  计', 813, 430, 383, 1];
@@ -95,7 +101,12 @@ async function unitRowAndSignature() {
   // A 计量单位 row and a 栏号 row under the header, a note and a signature line under the data.
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('表3');
-  ws.getRow(1).values = ['统计用区划代码', '区划名称', '村（社区）数', '配备儿童主任的村（社区）数'];
+  ws.getRow(1).values = [
+    '统计用区划代码',
+    '区划名称',
+    '村（社区）数',
+    '配备儿童主任的村（社区）数',
+  ];
   ws.getRow(2).values = ['计量单位', null, '个', '个'];
   ws.getRow(3).values = ['甲', '乙', 1, 2];
   ws.getRow(4).values = [440183001000, '东城街道', 12, 12];
@@ -123,18 +134,53 @@ async function threeLevels(year) {
   const cur = year === 2025;
   const fe1 = wb.addWorksheet('卫健');
   fe1.getRow(1).values = [`${year}年甲县妇幼健康统计表`];
-  fe1.getRow(2).values = ['统计用区划代码', '区划名称', '活产数', '男婴活产数', '女婴活产数', '婴儿死亡数', '孕产妇死亡数', '婚前医学检查人数'];
+  fe1.getRow(2).values = [
+    '统计用区划代码',
+    '区划名称',
+    '活产数',
+    '男婴活产数',
+    '女婴活产数',
+    '婴儿死亡数',
+    '孕产妇死亡数',
+    '婚前医学检查人数',
+  ];
   const fe1Rows = cur
-    ? [[100, 52, 48, 1, 0, 60], [150, 78, 72, 0, 0, 90], [80, 41, 39, 2, 0, 40], [70, 36, 34, 1, 0, 30]]
-    : [[110, 57, 53, 1, 0, 50], [160, 83, 77, 1, 0, 55], [80, 41, 39, 1, 0, 45], [70, 36, 34, 0, 0, 30]];
+    ? [
+        [100, 52, 48, 1, 0, 60],
+        [150, 78, 72, 0, 0, 90],
+        [80, 41, 39, 2, 0, 40],
+        [70, 36, 34, 1, 0, 30],
+      ]
+    : [
+        [110, 57, 53, 1, 0, 50],
+        [160, 83, 77, 1, 0, 55],
+        [80, 41, 39, 1, 0, 45],
+        [70, 36, 34, 0, 0, 30],
+      ];
   villages.forEach(([code, name], i) => (fe1.getRow(3 + i).values = [code, name, ...fe1Rows[i]]));
   const fe3 = wb.addWorksheet('民政');
   fe3.getRow(1).values = ['区划代码', '地区', '结婚登记人数', '村委会成员数', '村委会女性成员数'];
-  const fe3Rows = cur ? [[80, 7, 2], [100, 9, 3], [50, 5, 2]] : [[80, 7, 2], [90, 9, 2], [50, 5, 1], [40, 6, 1]];
+  const fe3Rows = cur
+    ? [
+        [80, 7, 2],
+        [100, 9, 3],
+        [50, 5, 2],
+      ]
+    : [
+        [80, 7, 2],
+        [90, 9, 2],
+        [50, 5, 1],
+        [40, 6, 1],
+      ];
   fe3Rows.forEach((r, i) => (fe3.getRow(2 + i).values = [villages[i][0], villages[i][1], ...r]));
   const fe2 = wb.addWorksheet('教育');
   fe2.getRow(1).values = ['地区', '3-5岁儿童数', '在园幼儿数', '15-17岁人口数', '高中阶段在校生数'];
-  const fe2Rows = [[50, 60, 0, 0], [60, 70, 0, 0], [40, 50, 0, 0], [50, 50, 0, 0]];
+  const fe2Rows = [
+    [50, 60, 0, 0],
+    [60, 70, 0, 0],
+    [40, 50, 0, 0],
+    [50, 50, 0, 0],
+  ];
   villages.forEach(([, name], i) => (fe2.getRow(2 + i).values = [name, ...fe2Rows[i]]));
   const regions = wb.addWorksheet('地区');
   regions.getRow(1).values = ['代码', '名称', '上级代码'];

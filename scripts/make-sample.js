@@ -15,7 +15,6 @@ const fs = require('node:fs');
 const ExcelJS = require('exceljs');
 const rng = require('./rng');
 
-
 const CITY = { code: '451281000000', name: '青川市' };
 const TOWNS = [
   ['451281001000', '城东街道', 62000, 0, 14],
@@ -126,7 +125,10 @@ function township(t, year, rand) {
 }
 
 const profile = JSON.parse(
-  fs.readFileSync(path.join(__dirname, '..', 'profiles', 'lianggang-2021-2030', 'forms.json'), 'utf8'),
+  fs.readFileSync(
+    path.join(__dirname, '..', 'profiles', 'lianggang-2021-2030', 'forms.json'),
+    'utf8',
+  ),
 );
 const FORMS = Object.fromEntries(profile.forms.map((f) => [f.id, f]));
 
@@ -141,7 +143,8 @@ function styleBlock(ws, top, bottom, left, right) {
 
 function colLetter(c) {
   let s = '';
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -152,7 +155,12 @@ function totalRow(ws, row, firstData, lastData, fromCol, toCol, label, labelCol 
     let sum = 0;
     for (let r = firstData; r <= lastData; r++) {
       const v = ws.getCell(r, c).value;
-      const num = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.normalize('NFKC').replace(/[,人\s]/g, '')) : 0;
+      const num =
+        typeof v === 'number'
+          ? v
+          : typeof v === 'string'
+            ? Number(v.normalize('NFKC').replace(/[,人\s]/g, ''))
+            : 0;
       sum += Number.isFinite(num) ? num : 0;
     }
     const L = colLetter(c);
@@ -170,7 +178,9 @@ function signature(ws, row, dept) {
 /** FE1: title rows, a two-row merged header (活产数 over 合计 | 男 | 女), 栏号 row, 合计, signature. */
 function sheetFE1(wb, year, data) {
   const ws = wb.addWorksheet('妇幼卫生');
-  const items = FORMS.FE1.items.filter((i) => !['live_births', 'live_births_male', 'live_births_female'].includes(i.id));
+  const items = FORMS.FE1.items.filter(
+    (i) => !['live_births', 'live_births_male', 'live_births_female'].includes(i.id),
+  );
   const last = 4 + items.length;
   ws.getCell('A1').value = `${year}年青川市妇幼健康监测统计表`;
   ws.mergeCells(1, 1, 1, last);
@@ -216,20 +226,30 @@ function simpleSheet(wb, name, title, form, data, opts) {
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getRow(2).values = [`填报单位：${opts.unit}`];
   const headerRow = 3;
-  ws.getRow(headerRow).values = [...lead, ...items.map((i) => (opts.suffix ? `${i.name}（${i.unit}）` : i.name))];
+  ws.getRow(headerRow).values = [
+    ...lead,
+    ...items.map((i) => (opts.suffix ? `${i.name}（${i.unit}）` : i.name)),
+  ];
   ws.getRow(headerRow).alignment = { wrapText: true, vertical: 'middle' };
   let first = headerRow + 1;
   if (opts.unitRow) {
-    ws.getRow(first).values = ['计量单位', ...(opts.code ? [null] : []), ...items.map((i) => i.unit)];
+    ws.getRow(first).values = [
+      '计量单位',
+      ...(opts.code ? [null] : []),
+      ...items.map((i) => i.unit),
+    ];
     first++;
   }
   data.forEach((d, k) => {
     const lead = opts.code ? [d.code, d.name] : [d.name];
-    const values = items.map((i) => (opts.cell ? opts.cell(d, i.id, d[form][i.id]) : d[form][i.id]));
+    const values = items.map((i) =>
+      opts.cell ? opts.cell(d, i.id, d[form][i.id]) : d[form][i.id],
+    );
     ws.getRow(first + k).values = [...lead, ...values];
   });
   const lastData = first + data.length - 1;
-  if (opts.total) totalRow(ws, lastData + 1, first, lastData, lead.length + 1, last, '合计', lead.length);
+  if (opts.total)
+    totalRow(ws, lastData + 1, first, lastData, lead.length + 1, last, '合计', lead.length);
   if (opts.typedTotal) opts.typedTotal(ws, lastData + 1, lead.length);
   styleBlock(ws, headerRow, lastData + (opts.total ? 1 : 0), 1, last);
   ws.columns.forEach((col, i) => (col.width = i < lead.length ? 14 : 12));
@@ -294,7 +314,8 @@ async function workbook(year) {
     cell: (d, id, v) => {
       if (year !== 2025) return v;
       if (d.name === '城东街道' && id === 'employed') return v.toLocaleString('en-US');
-      if (d.name === '城西街道' && id === 'employed_women') return String(v).replace(/\d/g, (c) => String.fromCharCode(0xff10 + Number(c)));
+      if (d.name === '城西街道' && id === 'employed_women')
+        return String(v).replace(/\d/g, (c) => String.fromCharCode(0xff10 + Number(c)));
       if (d.name === '青山镇' && id === 'women_pension_due') return `${v}人`;
       return v;
     },

@@ -21,7 +21,10 @@ const GOOD = 'W01,≤10/10万,,2025,2020,14.2,《某市妇女发展规划（2021
 
 function csv(name, lines, { bom = true } = {}) {
   const text = lines.join('\r\n') + '\r\n';
-  const bytes = Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+  const bytes = Buffer.concat([
+    bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0),
+    Buffer.from(text, 'utf8'),
+  ]);
   fs.writeFileSync(path.join(out, name), bytes);
   console.log('wrote', name);
 }
@@ -95,7 +98,12 @@ async function main() {
   // English headers, a semicolon delimiter, no BOM; an about target with its band column.
   csv(
     'english-headers.csv',
-    ['id;target;band;targetYear;baseYear;baseline;source', 'W01;<= 12;;2030;;;national', 'W10;95% 左右;1;;;;local plan', 'C03;6.0‰ 以下;;;;;'],
+    [
+      'id;target;band;targetYear;baseYear;baseline;source',
+      'W01;<= 12;;2030;;;national',
+      'W10;95% 左右;1;;;;local plan',
+      'C03;6.0‰ 以下;;;;;',
+    ],
     { bom: false },
   );
   // GBK bytes, as Chinese Excel saves "CSV (逗号分隔)".

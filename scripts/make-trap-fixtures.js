@@ -123,7 +123,9 @@ async function regionSheet(wb, names, withFormer) {
   ws.addRow(withFormer ? ['代码', '名称', '上级代码', '曾用名'] : ['代码', '名称', '上级代码']);
   ws.addRow(['451281000000', '某县', '']);
   names.forEach(([code, name, former]) =>
-    ws.addRow(withFormer ? [code, name, '451281000000', former ?? ''] : [code, name, '451281000000']),
+    ws.addRow(
+      withFormer ? [code, name, '451281000000', former ?? ''] : [code, name, '451281000000'],
+    ),
   );
 }
 
@@ -153,8 +155,18 @@ async function births(year, names, withRegions) {
   const ws = wb.addWorksheet('妇幼');
   ws.addRow([`${year}年妇幼健康统计表`]);
   ws.addRow(['乡镇（街道）', '活产数', '男婴活产数', '女婴活产数', '婴儿死亡数']);
-  const data = year === 2024 ? [[400, 210, 190, 2], [300, 160, 140, 1], [200, 100, 100, 1]]
-    : [[200, 105, 95, 1], [310, 160, 150, 1], [210, 110, 100, 1]];
+  const data =
+    year === 2024
+      ? [
+          [400, 210, 190, 2],
+          [300, 160, 140, 1],
+          [200, 100, 100, 1],
+        ]
+      : [
+          [200, 105, 95, 1],
+          [310, 160, 150, 1],
+          [210, 110, 100, 1],
+        ];
   names.forEach((n, i) => ws.addRow([n, ...data[i]]));
   if (withRegions)
     await regionSheet(
@@ -372,7 +384,13 @@ async function priorMissingUnit() {
   // The published rate rises 20% → 50%, but over 甲镇, the one township of both years, it
   // falls 20% → 10%: 逐步提高 is not met.
   for (const [year, rows] of [
-    ['2025', [['甲镇', 1000, 750, 100], ['乙镇', 1000, 750, 900]]],
+    [
+      '2025',
+      [
+        ['甲镇', 1000, 750, 100],
+        ['乙镇', 1000, 750, 900],
+      ],
+    ],
     ['2024', [['甲镇', 1000, 700, 200]]],
   ]) {
     const wb = new ExcelJS.Workbook();
@@ -479,7 +497,13 @@ async function pageBreakRows() {
   // again at a page break, a 合计 with a bracket after it (its 在园幼儿数 mistyped, 410), and a
   // signature line with numbers in it. C11 = (90 + 180 + 40) / (100 + 200 + 50).
   const wb = new ExcelJS.Workbook();
-  const header = ['乡镇（街道）', '3-5岁儿童数', '在园幼儿数①', '15-17岁人口数', '高中阶段在校生数'];
+  const header = [
+    '乡镇（街道）',
+    '3-5岁儿童数',
+    '在园幼儿数①',
+    '15-17岁人口数',
+    '高中阶段在校生数',
+  ];
   eduSheet(
     wb,
     '教育',
@@ -535,7 +559,149 @@ async function hiddenRow() {
   await save(wb, 'hidden-row.xlsx');
 }
 
+async function levelsAcrossTables() {
+  // A county's summary sheet of townships, and 甲镇's villages on a sheet named 甲镇.
+  const towns = [
+    ['甲镇', 100, 90, 80, 70],
+    ['乙镇', 200, 180, 160, 150],
+    ['丙乡', 50, 40, 30, 20],
+    ['合计', 350, 310, 270, 240],
+  ];
+  const sheetBook = (villages) => {
+    const wb = new ExcelJS.Workbook();
+    eduSheet(wb, '汇总', '2025年某县教育事业统计表', towns);
+    eduSheet(wb, '甲镇', '2025年甲镇教育事业统计表（分村）', villages, {
+      unitLine: '填报单位：甲镇中心学校',
+      header: ['村（社区）', ...EDU.slice(1)],
+    });
+    return wb;
+  };
+  // The villages add up to 甲镇's row.
+  await save(
+    sheetBook([
+      ['东村', 60, 55, 50, 40],
+      ['西村', 40, 35, 30, 30],
+    ]),
+    'township-sheet-villages.xlsx',
+  );
+  // 西村 did not send its figures: the villages fall short of 甲镇's row.
+  await save(sheetBook([['东村', 60, 55, 50, 40]]), 'township-sheet-village-missing.xlsx');
+  // The same by codes: townships with 12-digit codes, and 甲镇's villages' codes on a sheet of
+  // their own, 西村's figures short of 甲镇's by 10 and 5.
+  const wb = new ExcelJS.Workbook();
+  const coded = ['区划代码', ...EDU];
+  eduSheet(
+    wb,
+    '教育',
+    '2025年某县教育事业统计表',
+    [
+      ['451281101000', '甲镇', 100, 90, 80, 70],
+      ['451281102000', '乙镇', 200, 180, 160, 150],
+      ['451281103000', '丙乡', 50, 40, 30, 20],
+    ],
+    { header: coded },
+  );
+  eduSheet(
+    wb,
+    '甲镇分村',
+    '2025年甲镇教育事业统计表（分村）',
+    [
+      ['451281101001', '东村', 60, 55, 50, 40],
+      ['451281101002', '西村', 30, 30, 30, 30],
+    ],
+    { header: ['区划代码', '村（社区）', ...EDU.slice(1)] },
+  );
+  await save(wb, 'village-codes-elsewhere.xlsx');
+}
+
+async function perTownshipVillages() {
+  // C10 (以乡（镇、街道）为单位≥90%) over villages placed under townships by a 乡镇 column:
+  // 东村 850/1000 = 85%, but 甲镇 = 1840/2000 = 92% and 乙镇 = 1880/2000 = 94%.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('妇幼卫生');
+  ws.addRow(['某县2025年妇幼健康监测统计表']);
+  ws.addRow(['填报单位：某县卫生健康局']);
+  ws.addRow(['乡镇', '村（社区）', '免疫规划疫苗应种人数', '免疫规划疫苗实种人数']);
+  ws.addRow(['甲镇', '东村', 1000, 850]);
+  ws.addRow(['', '西村', 1000, 990]);
+  ws.addRow(['乙镇', '南村', 1000, 950]);
+  ws.addRow(['', '北村', 1000, 930]);
+  await save(wb, 'per-township-villages.xlsx');
+  // The same villages in one file per township, the township named only by the title.
+  for (const [town, rows] of [
+    [
+      '甲镇',
+      [
+        ['东村', 1000, 850],
+        ['西村', 1000, 990],
+      ],
+    ],
+    [
+      '乙镇',
+      [
+        ['南村', 1000, 950],
+        ['北村', 1000, 930],
+      ],
+    ],
+  ]) {
+    const one = new ExcelJS.Workbook();
+    const sheet = one.addWorksheet('妇幼卫生');
+    sheet.addRow([`${town}2025年妇幼健康监测统计表`]);
+    sheet.addRow([`填报单位：${town}卫生院`]);
+    sheet.addRow(['村（社区）', '免疫规划疫苗应种人数', '免疫规划疫苗实种人数']);
+    for (const r of rows) sheet.addRow(r);
+    await save(one, `per-township-${town}.xlsx`);
+  }
+}
+
+async function nearSums() {
+  // A total typed by hand under a label Tally does not know, 3-5岁 10 too high: 1410, not 1400.
+  const towns = [
+    ['甲镇', 400, 360, 300, 270],
+    ['乙镇', 300, 280, 250, 200],
+    ['丙乡', 500, 450, 400, 350],
+    ['丁乡', 200, 190, 150, 140],
+  ];
+  let wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表', [
+    ...towns,
+    ['全县各乡镇（街道）', 1410, 1280, 1100, 960],
+  ]);
+  await save(wb, 'near-total-unknown-label.xlsx');
+  // Townships above villages whose names have no 村, 乙镇's 3-5岁 one too high (61, not 60).
+  wb = new ExcelJS.Workbook();
+  eduSheet(
+    wb,
+    '教育',
+    '2025年教育事业统计表',
+    [
+      ['甲镇', 100, 90, 80, 70],
+      ['东风', 60, 50, 50, 40],
+      ['红旗', 40, 40, 30, 30],
+      ['乙镇', 61, 55, 45, 40],
+      ['胜利', 35, 30, 25, 20],
+      ['前进', 25, 25, 20, 20],
+      ['丙乡', 50, 40, 30, 20],
+      ['团结', 30, 20, 20, 10],
+      ['建设', 20, 20, 10, 10],
+    ],
+    { header: ['单位', ...EDU.slice(1)] },
+  );
+  await save(wb, 'near-subtotals.xlsx');
+  // 城区, a township-level unit, first under the header, and no 合计 row.
+  wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表', [
+    ['城区', 300, 290, 250, 240],
+    ['甲镇', 100, 90, 80, 70],
+    ['乙镇', 200, 180, 160, 150],
+  ]);
+  await save(wb, 'chengqu-first.xlsx');
+}
+
 (async () => {
+  await nearSums();
+  await levelsAcrossTables();
+  await perTownshipVillages();
   await hiddenRow();
   await periodsUnderItems();
   await pageBreakRows();

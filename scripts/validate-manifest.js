@@ -94,7 +94,9 @@ function loadSchemas(dir) {
 async function validateManifest(xml, { dir, fileName = 'manifest.xml' } = {}) {
   const missing = missingSchemas(dir);
   if (missing.length > 0) {
-    throw new Error(`the manifest schemas are missing from ${schemaDir(dir)}: ${missing.join(', ')}`);
+    throw new Error(
+      `the manifest schemas are missing from ${schemaDir(dir)}: ${missing.join(', ')}`,
+    );
   }
   const { validateXML } = require('xmllint-wasm');
   const { files, repairs } = loadSchemas(dir);
@@ -132,12 +134,14 @@ async function main(argv) {
     dir,
     fileName: path.basename(file),
   });
-  if (result.repairs.length > 0) console.log(`schemas repaired in memory: ${result.repairs.join(', ')}`);
+  if (result.repairs.length > 0)
+    console.log(`schemas repaired in memory: ${result.repairs.join(', ')}`);
   if (result.valid) {
     console.log(`${file} is valid against the Office add-in manifest schemas`);
     return 0;
   }
-  for (const e of result.errors) console.error(`${path.basename(file)}:${e.line ?? '?'}: ${e.message}`);
+  for (const e of result.errors)
+    console.error(`${path.basename(file)}:${e.line ?? '?'}: ${e.message}`);
   return 1;
 }
 

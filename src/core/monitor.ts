@@ -32,6 +32,7 @@ import {
   checkBreakdowns,
   checkValues,
 } from './validate/builtin';
+import { checkLevelTotals } from './validate/levels';
 import { checkConversions, checkRenames, checkRoles, checkUnlisted } from './validate/structure';
 import { applyExplanations } from './validate/explanations';
 import { summarise, type Finding, type ValidationResult } from './validate/result';
@@ -156,6 +157,7 @@ export function auditDataset(
   lists.push(
     checkUnread(ds, lang),
     checkDuplicates(ds, lang),
+    checkLevelTotals(ds, lang),
     checkUnlisted(ds, lang),
     checkCompleteness(ds, lang, prior),
     checkRenames(ds, prior, lang),

@@ -488,3 +488,84 @@ test('hidden-row.xlsx: a hidden row is pooled as submitted, and said, never in s
     ],
   ]);
 });
+
+/*
+ * Units at two levels in two tables: a township's own row and its villages' rows. The rollup
+ * pools the villages in the township's place, never both, and checks the township's row
+ * against them (LEVEL_TOTAL). Towns: 甲镇 90/100, 乙镇 180/200, 丙乡 40/50 (C11 = 在园/3-5岁).
+ */
+test('township-sheet-villages.xlsx: 甲镇 on the summary sheet and its villages on sheet 甲镇 are pooled once', async () => {
+  const r = await report(trap('township-sheet-villages.xlsx'));
+  // 东村 55/60 + 西村 35/40 (= 甲镇's 90/100) + 乙镇 180/200 + 丙乡 40/50: 310/350 over 4.
+  expect(pool(ind(r, 'C11'))).toEqual([310, 350, 4]);
+  expect(ind(r, 'C11').value).toBe(88.57);
+  const f = await findings(trap('township-sheet-villages.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'LEVEL_TOTAL')).toEqual([]);
+});
+
+test('township-sheet-village-missing.xlsx: villages short of their township’s row are pooled and said', async () => {
+  const r = await report(trap('township-sheet-village-missing.xlsx'));
+  // 东村 55/60 + 乙镇 180/200 + 丙乡 40/50 = 275/310 over 3.
+  expect(pool(ind(r, 'C11'))).toEqual([275, 310, 3]);
+  const f = await findings(trap('township-sheet-village-missing.xlsx'));
+  const level = f.filter((x) => x.ruleId === 'LEVEL_TOTAL');
+  // One per item: 100 − 60, 90 − 55, 80 − 50, 70 − 40.
+  expect(level.map((x) => [x.severity, x.unit])).toEqual(Array(4).fill(['error', '甲镇']));
+  expect(level[0]?.message).toBe(
+    '“甲镇”本身填报的“3-5岁儿童数”为 100，其下级 1 个单位（见“township-sheet-village-missing.xlsx”的“甲镇”表）合计为 60，相差 40：汇总按下级单位的数据计算，请核实是否有下级单位漏报或数据有误',
+  );
+});
+
+test('village-codes-elsewhere.xlsx: a coded township above coded villages on another sheet is checked against them', async () => {
+  const r = await report(trap('village-codes-elsewhere.xlsx'));
+  // 东村 55/60 + 西村 30/30 + 乙镇 180/200 + 丙乡 40/50 = 305/340.
+  expect(pool(ind(r, 'C11'))).toEqual([305, 340, 4]);
+  const f = await findings(trap('village-codes-elsewhere.xlsx'));
+  // 3-5岁: 100 against 60 + 30; 在园: 90 against 55 + 30; the other two items add up.
+  expect(
+    f.filter((x) => x.ruleId === 'LEVEL_TOTAL').map((x) => /相差 (\d+)/.exec(x.message)?.[1]),
+  ).toEqual(['10', '5']);
+});
+
+interface Judged extends Indicator {
+  status: string;
+  unitsBelowTarget: { unit: string; value: number }[];
+}
+
+test('per-township-villages.xlsx: a per-township target (C10) is judged by township, not by village', async () => {
+  // 东村 850/1000 = 85 %, but 甲镇 = 1840/2000 = 92 % and 乙镇 = 1880/2000 = 94 %: both ≥ 90 %.
+  for (const files of [
+    [trap('per-township-villages.xlsx')],
+    [trap('per-township-甲镇.xlsx'), trap('per-township-乙镇.xlsx')],
+  ]) {
+    const c10 = ind(await report(...files), 'C10') as Judged;
+    expect([c10.value, c10.status, c10.unitsBelowTarget]).toEqual([93, 'met', []]);
+  }
+});
+
+test('near-total-unknown-label.xlsx: a hand-typed total one figure off, under a label Tally does not know, is no fifth township', async () => {
+  const r = await report(trap('near-total-unknown-label.xlsx'));
+  // 甲镇 360/400 + 乙镇 280/300 + 丙乡 450/500 + 丁乡 190/200 = 1280/1400 over 4.
+  expect(pool(ind(r, 'C11'))).toEqual([1280, 1400, 4]);
+  const f = await findings(trap('near-total-unknown-label.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'TOTAL').map((x) => x.message)).toEqual([
+    '合计行“3-5岁儿童数”为 1410，各单位之和为 1400，相差 10',
+  ]);
+});
+
+test('near-subtotals.xlsx: township rows above villages without 村, one of them mistyped, are subtotals', async () => {
+  const r = await report(trap('near-subtotals.xlsx'));
+  // The six villages: 在园 50 + 40 + 30 + 25 + 20 + 20 = 185, 3-5岁 60 + 40 + 35 + 25 + 30 + 20 = 210.
+  expect(pool(ind(r, 'C11'))).toEqual([185, 210, 6]);
+  const f = await findings(trap('near-subtotals.xlsx'));
+  // 乙镇's 61 against 35 + 25; 红旗 is a village (a name ending in 旗 is not a banner by itself).
+  expect(f.filter((x) => x.ruleId === 'TOTAL').map((x) => [x.unit, x.message])).toEqual([
+    ['乙镇', '合计行“3-5岁儿童数”为 61，各单位之和为 60，相差 1'],
+  ]);
+});
+
+test('chengqu-first.xlsx: 城区 first under the header is a unit, not a part of the header', async () => {
+  const r = await report(trap('chengqu-first.xlsx'));
+  // 城区 290/300 + 甲镇 90/100 + 乙镇 180/200 = 560/600.
+  expect(pool(ind(r, 'C11'))).toEqual([560, 600, 3]);
+});

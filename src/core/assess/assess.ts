@@ -4,6 +4,8 @@ import { countsOf, standing } from './standing';
 import { priorCoverage, type PriorCoverage } from './coverage';
 import type { Profile } from '../profile/profile';
 import { leafUnits, type Dataset } from '../rollup/dataset';
+import type { RegionNode } from '../rollup/hierarchy';
+import { levelOfCode, levelOfName, levelRank, type Level } from '../read/levels';
 import { Exclusions } from './exclusions';
 import {
   LEFT_OUT,
@@ -268,25 +270,42 @@ function valuesAt(
   return new NodeValues(def, layout, p, nodeValue, shownValue);
 }
 
+/** A node's level: by its division code, else by its name's ending (镇/乡/街道, 村/社区). */
+function levelOf(node: RegionNode): Level | undefined {
+  return (node.code ? levelOfCode(node.code) : undefined) ?? levelOfName(node.name);
+}
+
 /**
- * The townships a per-township target is checked in: the reporting units, or — where they are
- * villages (a 12-digit code with a village part) — the townships above them.
+ * The townships a per-township target is checked in. For each reporting unit: the nearest of
+ * it and its parents that is a township (by code or by name: 甲镇, 城关街道); else the unit
+ * itself when it hangs straight under the area, or its parent when it does not (a village
+ * placed under its township by a `乡镇` column, a township row above it, or a code), so a
+ * village is never judged as if it were a township.
  */
 function townships(ds: Dataset, leaves: ReadonlySet<string>): string[] {
   const h = ds.hierarchy;
   const wanted = new Set<string>();
-  for (const key of leaves) {
-    const code = h.node(key)?.code;
-    const parent = h.node(key)?.parent;
-    const village = code !== undefined && /^\d{12}$/.test(code) && code.slice(9) !== '000';
-    wanted.add(
-      village && parent !== undefined && parent !== h.root && h.node(parent) ? parent : key,
-    );
-  }
+  for (const key of leaves) wanted.add(townshipOf(h, key));
   return h
     .ordered()
     .map((n) => n.key)
     .filter((k) => wanted.has(k));
+}
+
+function townshipOf(h: Dataset['hierarchy'], key: string): string {
+  const leaf = h.node(key);
+  if (!leaf) return key;
+  let n: RegionNode | undefined = leaf;
+  for (let depth = 0; n && n.key !== h.root && depth < MAX_DEPTH; depth++) {
+    if (levelOf(n) === 'township') return n.key;
+    const up: RegionNode | undefined = n.parent === undefined ? undefined : h.node(n.parent);
+    // A coarser unit above (a county): what lies under it is at township level.
+    const above = up && up.key !== h.root ? levelOf(up) : undefined;
+    if (above !== undefined && levelRank(above) < levelRank('township')) return n.key;
+    n = up;
+  }
+  const parent = leaf.parent === undefined ? undefined : h.node(leaf.parent);
+  return parent && parent.key !== h.root ? parent.key : key;
 }
 
 /**

@@ -9,11 +9,13 @@ import { RuleFinding } from '../validate/rule-finding';
  * whose numerator or denominator is such a value is set aside from that indicator's pool and
  * named. A cell is tainted by every error finding that reads it, except the checks whose
  * error is not in the cell: a 合计 row that disagrees with its units blames the total (never
- * pooled), a blank is missing (left out, not set aside), a missing or duplicated unit has no
+ * pooled), as does a unit's own figure that its units below (in another table) do not add up
+ * to (LEVEL_TOTAL: the units below are pooled, and the finding says some may be missing), a blank is missing (left out, not set aside), a missing or duplicated unit has no
  * cell of its own.
  */
 const NOT_IN_THE_CELL: ReadonlySet<string> = new Set([
   BUILTIN.total,
+  BUILTIN.levelTotal,
   BUILTIN.blank,
   BUILTIN.missingUnit,
   BUILTIN.duplicate,

@@ -4,6 +4,15 @@ export const audit = {
     zh: '合计行“{item}”为 {total}，各单位之和为 {sum}，相差 {diff}',
     en: 'total row "{item}" is {total} but its units add up to {sum} (difference {diff})',
   },
+  'audit.levelTotal': {
+    zh: '“{unit}”本身填报的“{item}”为 {own}，其下级 {count} 个单位（{where}）合计为 {sum}，相差 {diff}：汇总按下级单位的数据计算，请核实是否有下级单位漏报或数据有误',
+    en: '"{unit}" itself reports "{item}" as {own} but the {count} {count|unit|units} below it ({where}) add up to {sum} (difference {diff}): the rollup uses the units below; check for a unit below that did not report, or a wrong figure',
+  },
+  'audit.levelWhere': { zh: '见“{file}”的“{sheet}”表', en: 'in sheet "{sheet}" of {file}' },
+  'audit.levelWhereMore': {
+    zh: '见“{file}”的“{sheet}”表等',
+    en: 'in sheet "{sheet}" of {file} and others',
+  },
   'audit.duplicate': {
     zh: '填报单位“{unit}”在本表重复出现（第 {first} 行与第 {row} 行）：数值相同的只计一次，数值不同的该项暂不计入，请核实',
     en: 'reporting unit "{unit}" appears twice in this form (rows {first} and {row}): equal values count once, differing ones are left out until checked',

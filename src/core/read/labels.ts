@@ -124,6 +124,29 @@ function breakdownText(sheet: SheetData, row: number): string {
  * The area the titles name: the words before the year (`青川市2025年…` → `青川市`), so a row
  * labelled with the area's own name is its total.
  */
+/**
+ * The regions a table's own lines say its rows lie in, most specific first: the 填报单位 its
+ * titles name (as written: `甲镇卫生院`, the region at its start), the area before the year in
+ * its title (`甲镇2025年…`), and the sheet's name (`甲镇`). The hierarchy hangs a row with no
+ * parent of its own under the first of them that names a region (hierarchy.ts `areaParent`).
+ */
+export function tableAreas(titles: readonly string[], sheet: string): TableArea[] {
+  const out: TableArea[] = [];
+  for (const t of titles) {
+    const m = /填报单位\s*[:：]\s*([^\s:：]{2,30})/.exec(t);
+    if (m?.[1]) out.push({ name: m[1], prefix: true });
+  }
+  for (const name of areaNames(titles)) out.push({ name, prefix: false });
+  if (sheet.trim() !== '') out.push({ name: sheet.trim(), prefix: false });
+  return out;
+}
+
+/** A region a table names; `prefix`: the region may be only the start (`甲镇卫生院`). */
+export interface TableArea {
+  name: string;
+  prefix: boolean;
+}
+
 export function areaNames(titles: readonly string[]): string[] {
   const out: string[] = [];
   for (const t of titles) {

@@ -86,6 +86,9 @@ export function levelOfName(name: string): Level | undefined {
   if (s.length < 2) return undefined; // `镇` alone names no unit
   // Every ending is a CJK word: a name ending in a digit or a letter (`村12`) has none.
   if (s.charCodeAt(s.length - 1) < 0x3000) return undefined;
+  // Two characters ending in 区 or 旗 say nothing of a level: 城区 is a township-level area in
+  // many counties (and a district in a few cities), 红旗 a village's name.
+  if (s.length === 2 && /[区旗]$/.test(s)) return undefined;
   for (const [re, level] of NAME_LEVELS) if (re.test(s)) return level;
   return undefined;
 }

@@ -23,9 +23,11 @@ export type RoleReason =
   | 'areaLevel'
   | 'areaTitle'
   | 'sumOfOthers'
+  | 'nearSumOfOthers'
   | 'levelAbove'
   | 'codeAbove'
   | 'sumBelow'
+  | 'nearSumBelow'
   | 'breakdownLabel'
   | 'heading';
 
@@ -110,6 +112,7 @@ export function assignRoles(input: RoleInput): RowRoleResult[] {
   const keys = input.rows.map((r) => squeeze(r.unit));
   keysOf.set(input, keys);
   const out = input.rows.map((r, i) => labelRole(r, keys[i] as string, input.counts, i));
+  unitsWithNothingAbove(out);
   if (input.structured) {
     codeRoles(input, out);
     levelRoles(input, out);
@@ -119,6 +122,19 @@ export function assignRoles(input: RoleInput): RowRoleResult[] {
   markRepeats(input.rows, keys, out);
   linkParts(input.rows, out);
   return out;
+}
+
+/**
+ * A breakdown word with no row above it to be a part of (`城区` as the table's first unit, a
+ * township-level unit in many counties) names a unit: a part of the header would be dropped.
+ */
+function unitsWithNothingAbove(out: RowRoleResult[]): void {
+  for (let i = 0; i < out.length; i++) {
+    const role = out[i]?.role;
+    if (role === 'note') continue;
+    if (role !== 'breakdown') return;
+    out[i] = UNIT;
+  }
 }
 
 /** `key` is the row's unit cell squeezed. */
@@ -386,36 +402,57 @@ function areaTitleRoles(input: RoleInput, out: Working[]): void {
 function sumRoles(input: RoleInput, out: Working[]): void {
   if (input.counts.length < 2) return;
   let units = unitIndices(out);
-  if (units.length >= 3) {
-    for (const i of [units[0], units[units.length - 1]]) {
-      if (i === undefined) continue;
-      // All the others: the unit rows but row i itself (no copy of a million indices).
-      if (compareSum(input.counts, i, units, i) === 0) {
-        out[i] = { role: 'total', why: { reason: 'sumOfOthers' } };
-        break;
-      }
-    }
-  }
+  if (units.length >= 3) totalOfOthers(input.counts, units, out);
   if (out.some((r) => r.role === 'subtotal')) return;
   units = unitIndices(out);
   if (units.length < 4) return;
-  const chain = sumChain(input.counts, units) ?? sumChain(input.counts, [...units].reverse());
+  const reversed = [...units].reverse();
+  const chain =
+    sumChain(input.counts, units) ??
+    sumChain(input.counts, reversed) ??
+    sumChain(input.counts, units, true) ??
+    sumChain(input.counts, reversed, true);
   if (!chain) return;
-  for (const { head, block } of chain)
+  for (const { head, block, exact } of chain)
     out[head] = {
       role: 'subtotal',
-      why: { reason: 'sumBelow' },
+      why: { reason: exact ? 'sumBelow' : 'nearSumBelow' },
       block: [...block].sort((a, b) => a - b),
       names: true,
     };
 }
 
-/** Heads each equal to the sum of the run after them, covering `order` with two heads or more. */
+/**
+ * The first or the last unit row is the total when its values are the sum of all the others:
+ * in every count column, or — a total typed by hand with one figure wrong — in most of them
+ * (`nearly`; the total check then names the column that does not add up).
+ */
+function totalOfOthers(counts: readonly Float64Array[], units: readonly number[], out: Working[]) {
+  const ends = [units[0], units[units.length - 1]];
+  // Nearly: over four others at least, so three units whose figures happen to add up are not.
+  for (const nearly of units.length >= 5 ? [false, true] : [false])
+    for (const i of ends) {
+      if (i === undefined) continue;
+      // All the others: the unit rows but row i itself (no copy of a million indices).
+      const same = nearly
+        ? nearSum(counts, i, units, i) === 'near'
+        : compareSum(counts, i, units, i) === 0;
+      if (!same) continue;
+      out[i] = { role: 'total', why: { reason: nearly ? 'nearSumOfOthers' : 'sumOfOthers' } };
+      return;
+    }
+}
+
+/**
+ * Heads each equal to the sum of the run after them, covering `order` with two heads or more;
+ * `nearly`: equal in most count columns (a subtotal with one figure mistyped).
+ */
 function sumChain(
   counts: readonly Float64Array[],
   order: readonly number[],
-): { head: number; block: number[] }[] | undefined {
-  const chain: { head: number; block: number[] }[] = [];
+  nearly = false,
+): { head: number; block: number[]; exact: boolean }[] | undefined {
+  const chain: { head: number; block: number[]; exact: boolean }[] = [];
   let k = 0;
   while (k < order.length) {
     const head = order[k] as number;
@@ -423,18 +460,64 @@ function sumChain(
     let closed = false;
     for (let m = k + 1; m < order.length; m++) {
       block.push(order[m] as number);
-      const cmp = compareSum(counts, head, block);
-      if (cmp > 0) return undefined;
-      if (cmp === 0 && block.length >= 2) {
+      const cmp = nearly ? nearSum(counts, head, block) : compareSum(counts, head, block);
+      if (cmp === 1 || cmp === 'over') return undefined;
+      if ((cmp === 0 || cmp === 'near') && block.length >= 2) {
         closed = true;
         break;
       }
     }
     if (!closed) return undefined;
-    chain.push({ head, block });
+    chain.push({ head, block, exact: !nearly || nearSumExact(counts, head, block) });
     k += block.length + 1;
   }
-  return chain.length >= 2 ? chain : undefined;
+  if (chain.length < 2) return undefined;
+  // Nearly: most heads add up exactly, and at least one does (one subtotal mistyped, not all).
+  const exact = chain.filter((c) => c.exact).length;
+  return exact >= 1 && exact * 2 >= chain.length ? chain : undefined;
+}
+
+function nearSumExact(counts: readonly Float64Array[], head: number, block: readonly number[]) {
+  return compareSum(counts, head, block) === 0;
+}
+
+/**
+ * Whether `parts` (but `skip`) add up to row `i` in all count columns but one (one in four of
+ * a wide form): `near` when at least three columns are compared and at least two of them with a
+ * sum that is not 0 match exactly; `over` when the parts exceed the row in more than half;
+ * else `no`.
+ */
+function nearSum(
+  counts: readonly Float64Array[],
+  i: number,
+  parts: readonly number[],
+  skip = -1,
+): 'near' | 'over' | 'no' {
+  let compared = 0;
+  let matched = 0;
+  let matchedNonzero = 0;
+  let over = 0;
+  for (const col of counts) {
+    const total = col[i] ?? NaN;
+    if (Number.isNaN(total)) continue;
+    let sum = 0;
+    for (const p of parts) {
+      if (p === skip) continue;
+      const v = col[p] ?? NaN;
+      if (!Number.isNaN(v)) sum += v;
+    }
+    compared++;
+    const diff = sum - total;
+    if (Math.abs(diff) <= TOLERANCE * Math.max(1, Math.abs(total))) {
+      matched++;
+      if (sum !== 0) matchedNonzero++;
+    } else if (diff > 0) over++;
+  }
+  if (over * 2 > compared) return 'over';
+  const wrong = compared - matched;
+  return compared >= 3 && matchedNonzero >= 2 && wrong <= Math.max(1, Math.floor(compared / 4))
+    ? 'near'
+    : 'no';
 }
 
 /**

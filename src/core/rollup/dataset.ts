@@ -6,6 +6,7 @@ import {
   type SheetSkip,
 } from '../read/forms';
 import { normalizeHeader } from '../read/normalize';
+import { tableAreas } from '../read/labels';
 import { cellOf, type Table, type TableRecord } from '../read/table';
 import { Hierarchy, impliedParent, type RegionNode, type RegionRow } from './hierarchy';
 
@@ -259,7 +260,7 @@ function regionRows(table: Table): RegionRow[] {
  * that covers some units never moves the others.
  */
 /** `at[i]`: record i's place in `seen` once the rows are appended after `offset` others. */
-function seenRows(table: Table, at?: Int32Array, offset = 0): RegionRow[] {
+function seenRows(table: Table, at?: Int32Array, offset = 0, sheet = table.sheet): RegionRow[] {
   const parents = new Map<string, number>();
   for (const r of table.records) {
     const p = r.role === 'unit' && r.code ? impliedParent(r.code) : undefined;
@@ -269,6 +270,8 @@ function seenRows(table: Table, at?: Int32Array, offset = 0): RegionRow[] {
   let most = 0;
   for (const [p, n] of parents) if (n > most) [common, most] = [p, n];
   const out: RegionRow[] = [];
+  // One list for the table's rows: a million rows share it.
+  const areas = tableAreas(table.titles, sheet);
   table.records.forEach((r, i) => {
     const named = r.role === 'subtotal' && r.why?.reason !== 'subtotalLabel';
     if (r.role !== 'unit' && !named) return;
@@ -280,6 +283,7 @@ function seenRows(table: Table, at?: Int32Array, offset = 0): RegionRow[] {
       else row.parentName = above.unit;
     } else if (!r.code && r.area !== undefined) row.parentName = r.area;
     else if (!r.code && common) row.parent = common;
+    else if (!r.code && areas.length > 0) row.areas = areas;
     out.push(row);
   });
   return out;
@@ -361,7 +365,7 @@ function resolveUnits(
   const at = rec.forms.map((fs) => new Int32Array(fs.table.records.length).fill(-1));
   const seen: RegionRow[] = [];
   rec.forms.forEach((fs, k) => {
-    for (const row of seenRows(fs.table, at[k], seen.length)) seen.push(row);
+    for (const row of seenRows(fs.table, at[k], seen.length, fs.sheet)) seen.push(row);
   });
   const nodes: RegionNode[] = [];
   const hierarchy = Hierarchy.build(listed, seen, rootName, nodes);

@@ -1,6 +1,7 @@
 import { KeyMap } from '../model/key-map';
-import { levelOfCode } from '../read/levels';
+import { levelOfCode, levelOfName, levelRank, type Level } from '../read/levels';
 import { squeeze } from '../read/normalize';
+import type { TableArea } from '../read/labels';
 
 /**
  * The region hierarchy (issue 4): from 12-digit statistical division codes (6 county + 3
@@ -30,6 +31,11 @@ export interface RegionRow {
   /** The parent's name, for a row with no code under a region named in the same form. */
   parentName?: string;
   aliases?: string[];
+  /**
+   * The regions the row's table says it lies in (its 填报单位, its title's area, its sheet's
+   * name: labels.ts `tableAreas`), for a row with no parent of its own. Shared by the table's rows.
+   */
+  areas?: readonly TableArea[];
 }
 
 export const SYNTHETIC_ROOT = '*';
@@ -42,6 +48,18 @@ function adopt(parent: RegionNode | undefined, child: string): void {
   if (!parent) return;
   if (parent.children === NO_CHILDREN) parent.children = [child];
   else parent.children.push(child);
+}
+
+/** A node's level: by its division code, else by its name's ending. */
+export function levelOfNode(node: Pick<RegionNode, 'code' | 'name'>): Level | undefined {
+  return (node.code ? levelOfCode(node.code) : undefined) ?? levelOfName(node.name);
+}
+
+/** Whether `node` may lie under `area`: never at or above its level, when both levels are known. */
+function finer(node: RegionNode, area: RegionNode): boolean {
+  const a = levelOfNode(area);
+  const n = levelOfNode(node);
+  return a === undefined || n === undefined || levelRank(a) < levelRank(n);
 }
 
 export function unitNameKey(name: string): string {
@@ -138,8 +156,48 @@ export class Hierarchy {
       const parent = h.resolve({ name: row.parentName });
       if (parent !== node.key) node.parent = parent;
     }
+    h.placeInAreas(seen);
     h.link(rootName);
     return h;
+  }
+
+  /**
+   * Rows with no parent of their own hang under the region their table names (`areas`): a
+   * unit that reported elsewhere (the township of a county's form, above the villages of its
+   * own file or sheet), or a township a file of villages is titled by. So a township is never
+   * pooled beside its own villages, and a per-township target sees the township.
+   */
+  private placeInAreas(seen: readonly RegionRow[]): void {
+    const found = new Map<readonly TableArea[], RegionNode | null>();
+    for (const row of seen) {
+      if (!row.areas || row.code || row.parent || row.parentName) continue;
+      const key = this.keyOf(row);
+      const node = key === undefined ? undefined : this.nodes.get(key);
+      if (!node || node.parent || node.code) continue;
+      let area = found.get(row.areas);
+      if (area === undefined) {
+        area = this.areaParent(row.areas, row) ?? null;
+        found.set(row.areas, area);
+      }
+      if (!area || area === node || !finer(node, area)) continue;
+      node.parent = area.key;
+    }
+  }
+
+  /** The region `areas` names: a node by that name (or one its 填报单位 starts with), else a new township. */
+  private areaParent(areas: readonly TableArea[], row: RegionRow): RegionNode | undefined {
+    for (const { name, prefix } of areas) {
+      const s = unitNameKey(name);
+      for (let n = s.length; n >= (prefix ? 2 : s.length); n--) {
+        const node = n > 0 ? this.named(s.slice(0, n)) : undefined;
+        if (node) return node;
+      }
+    }
+    // No unit of that name reported: a township only, above rows that are villages by name.
+    if (levelOfName(row.name) !== 'village') return undefined;
+    for (const { name, prefix } of areas)
+      if (!prefix && levelOfName(name) === 'township') return this.add({ name }, false);
+    return undefined;
   }
 
   /** `unnamed`: resolve() has just found no node by this name (one Map lookup fewer per unit). */

@@ -27,6 +27,7 @@ export const BUILTIN = {
   rename: 'POSSIBLE_RENAME',
   notRead: 'SHEET_NOT_READ',
   hiddenRows: 'HIDDEN_ROWS',
+  levelTotal: 'LEVEL_TOTAL',
 } as const;
 
 export interface FindingCell {
