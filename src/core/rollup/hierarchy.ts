@@ -134,6 +134,7 @@ export class Hierarchy {
     found?: RegionNode[],
   ): Hierarchy {
     const h = new Hierarchy();
+    found ??= [];
     for (const row of listed) h.add(row, true);
     // Coded rows first, so a unit known by code in one form and by name in another is one node,
     // whatever the order of the sheets.
@@ -156,7 +157,7 @@ export class Hierarchy {
       const parent = h.resolve({ name: row.parentName });
       if (parent !== node.key) node.parent = parent;
     }
-    h.placeInAreas(seen);
+    h.placeInAreas(seen, found);
     h.link(rootName);
     return h;
   }
@@ -167,21 +168,24 @@ export class Hierarchy {
    * own file or sheet), or a township a file of villages is titled by. So a township is never
    * pooled beside its own villages, and a per-township target sees the township.
    */
-  private placeInAreas(seen: readonly RegionRow[]): void {
+  private placeInAreas(
+    seen: readonly RegionRow[],
+    nodes: readonly (RegionNode | undefined)[],
+  ): void {
     const found = new Map<readonly TableArea[], RegionNode | null>();
-    for (const row of seen) {
-      if (!row.areas || row.code || row.parent || row.parentName) continue;
-      const key = this.keyOf(row);
-      const node = key === undefined ? undefined : this.nodes.get(key);
-      if (!node || node.parent || node.code) continue;
+    seen.forEach((row, i) => {
+      if (!row.areas || row.code || row.parent || row.parentName) return;
+      // The region first, once per table: a table that names none costs no look-up a row.
       let area = found.get(row.areas);
       if (area === undefined) {
         area = this.areaParent(row.areas, row) ?? null;
         found.set(row.areas, area);
       }
-      if (!area || area === node || !finer(node, area)) continue;
+      if (!area) return;
+      const node = nodes[i];
+      if (!node || node.parent || node.code || node === area || !finer(node, area)) return;
       node.parent = area.key;
-    }
+    });
   }
 
   /** The region `areas` names: a node by that name (or one its 填报单位 starts with), else a new township. */

@@ -34,45 +34,57 @@ function reported(c: ItemColumnData, u: number): boolean {
   return (c.table[u] as number) >= 0 && !Number.isNaN(c.value[u] as number);
 }
 
-/** Units (by number) that reported the item and have a unit below them that did too. */
-function parentsOf(ds: Dataset, c: ItemColumnData): Map<number, Below> {
+/**
+ * For each unit (by number), the nearest unit above it in the hierarchy, −1 when none: the
+ * structure every item's check walks, made once. Undefined when no unit has a unit above it
+ * (the usual case: one level of units), so the check costs one pass.
+ */
+function unitsAbove(ds: Dataset): Int32Array | undefined {
   const h = ds.hierarchy;
-  const out = new Map<number, Below>();
-  const walked = new Set<string>();
+  const up = new Int32Array(ds.units.length).fill(-1);
+  let any = false;
   ds.units.forEach((key, u) => {
-    if (!reported(c, u)) return;
-    let p = h.node(key)?.parent;
-    for (let d = 0; p !== undefined && !walked.has(p) && d < MAX_DEPTH; d++) {
-      walked.add(p);
-      const pu = ds.unitIndex.get(p);
-      if (pu !== undefined && reported(c, pu) && !out.has(pu))
-        out.set(pu, { sum: 0, count: 0, parts: [], elsewhere: false, tables: new Set() });
-      p = h.node(p)?.parent;
-    }
-  });
-  return out;
-}
-
-/** Add every leaf's figure to the reporting units above it. */
-function sumBelow(ds: Dataset, c: ItemColumnData, parents: Map<number, Below>): void {
-  const h = ds.hierarchy;
-  ds.units.forEach((key, u) => {
-    if (!reported(c, u) || parents.has(u)) return; // a leaf for this item
-    if (c.conflict[u]) return; // set aside from the pools: not in the sum the rollup makes
     let p = h.node(key)?.parent;
     for (let d = 0; p !== undefined && d < MAX_DEPTH; d++) {
       const pu = ds.unitIndex.get(p);
-      const b = pu === undefined ? undefined : parents.get(pu);
-      if (b && pu !== undefined) {
-        b.sum += c.value[u] as number;
-        b.count++;
-        if (b.parts.length < MAX_PART_CELLS) b.parts.push(u);
-        if (c.table[u] !== c.table[pu]) b.elsewhere = true;
-        b.tables.add(c.table[u] as number);
+      if (pu !== undefined) {
+        up[u] = pu;
+        any = true;
+        return;
       }
       p = h.node(p)?.parent;
     }
   });
+  return any ? up : undefined;
+}
+
+/** Units that reported the item and have a unit below them that did too. */
+function parentsOf(c: ItemColumnData, up: Int32Array): Map<number, Below> {
+  const out = new Map<number, Below>();
+  for (let u = 0; u < up.length; u++) {
+    if (!reported(c, u)) continue;
+    for (let a = up[u] as number, d = 0; a >= 0 && d < MAX_DEPTH; a = up[a] as number, d++)
+      if (reported(c, a) && !out.has(a))
+        out.set(a, { sum: 0, count: 0, parts: [], elsewhere: false, tables: new Set() });
+  }
+  return out;
+}
+
+/** Add every leaf's figure to the reporting units above it. */
+function sumBelow(c: ItemColumnData, up: Int32Array, parents: Map<number, Below>): void {
+  for (let u = 0; u < up.length; u++) {
+    if (!reported(c, u) || parents.has(u)) continue; // a parent: not a leaf for this item
+    if (c.conflict[u]) continue; // set aside from the pools: not in the sum the rollup makes
+    for (let a = up[u] as number, d = 0; a >= 0 && d < MAX_DEPTH; a = up[a] as number, d++) {
+      const b = parents.get(a);
+      if (!b) continue;
+      b.sum += c.value[u] as number;
+      b.count++;
+      if (b.parts.length < MAX_PART_CELLS) b.parts.push(u);
+      if (c.table[u] !== c.table[a]) b.elsewhere = true;
+      b.tables.add(c.table[u] as number);
+    }
+  }
 }
 
 function cellFor(ds: Dataset, c: ItemColumnData, item: string, u: number): FindingCell {
@@ -96,10 +108,12 @@ function baseName(file: string): string {
 
 export function checkLevelTotals(ds: Dataset, lang: Lang): Finding[] {
   const out: Finding[] = [];
+  const up = unitsAbove(ds);
+  if (!up) return out;
   for (const [item, c] of ds.items) {
-    const parents = parentsOf(ds, c);
+    const parents = parentsOf(c, up);
     if (parents.size === 0) continue;
-    sumBelow(ds, c, parents);
+    sumBelow(c, up, parents);
     for (const [pu, b] of parents) {
       const own = c.value[pu] as number;
       if (!b.elsewhere || b.count === 0) continue;
