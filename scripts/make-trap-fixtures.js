@@ -698,7 +698,26 @@ async function nearSums() {
   await save(wb, 'chengqu-first.xlsx');
 }
 
+async function unitInScaledCell() {
+  // A form stated in 万人, and 丙乡's 3-5岁 written as 50人: the cell's unit and the column's differ.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(
+    wb,
+    '教育',
+    '2025年教育事业统计表',
+    [
+      ['甲镇', 0.01, 0.009, 0.008, 0.007],
+      ['乙镇', 0.02, 0.018, 0.016, 0.015],
+      ['丙乡', '50人', 0.004, 0.003, 0.002],
+      ['丁乡', '0.005万人', 0.004, 0.003, 0.002],
+    ],
+    { unitRow: ['', '万人', '万人', '万人', '万人'] },
+  );
+  await save(wb, 'unit-in-scaled-cell.xlsx');
+}
+
 (async () => {
+  await unitInScaledCell();
   await nearSums();
   await levelsAcrossTables();
   await perTownshipVillages();

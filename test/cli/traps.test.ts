@@ -569,3 +569,17 @@ test('chengqu-first.xlsx: 城区 first under the header is a unit, not a part of
   // 城区 290/300 + 甲镇 90/100 + 乙镇 180/200 = 560/600.
   expect(pool(ind(r, 'C11'))).toEqual([560, 600, 3]);
 });
+
+test('unit-in-scaled-cell.xlsx: 50人 in a column stated in 万人 is not scaled to 500,000; it is set aside and said', async () => {
+  const r = await report(trap('unit-in-scaled-cell.xlsx'));
+  // 甲镇 0.009/0.01 万人 = 90/100, 乙镇 180/200; 丙乡 (50人) and 丁乡 (0.005万人) set aside.
+  expect(pool(ind(r, 'C11'))).toEqual([270, 300, 2]);
+  const f = await findings(trap('unit-in-scaled-cell.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'TYPE').map((x) => [x.unit, x.message])).toEqual([
+    [
+      '丙乡',
+      '“3-5岁儿童数”的“50人”自带单位，而本列按“万人”填报，无法确定应按哪个单位读取，暂不计入：请去掉单元格中的单位，按本列的单位填写数字',
+    ],
+    ['丁乡', '“3-5岁儿童数”的值“0.005万人”不是数字，请改为数字或留空'],
+  ]);
+});

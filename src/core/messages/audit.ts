@@ -43,6 +43,10 @@ export const audit = {
     zh: '“{item}”是公式“{raw}”，文件中没有计算结果（保存前未经计算），数值未知，暂不计入：请在 Excel 中打开该文件、重新计算并保存后再审核',
     en: '"{item}" is the formula "{raw}" with no calculated result in the file (saved without calculating), so its value is unknown and left out: open the file in Excel, recalculate, save and audit again',
   },
+  'audit.unitConflict': {
+    zh: '“{item}”的“{raw}”自带单位，而本列按“{stated}”填报，无法确定应按哪个单位读取，暂不计入：请去掉单元格中的单位，按本列的单位填写数字',
+    en: '"{item}" holds "{raw}", with a unit of its own, in a column stated in {stated}: which is meant is unknown, so it is left out; remove the unit from the cell and enter the number in the column\'s unit',
+  },
   'audit.notice': {
     zh: '“{item}”的“{raw}”按数值 {value} 读取（{why}），建议改为数值格式',
     en: '"{item}" "{raw}" was read as the number {value} ({why}); consider storing it as a number',

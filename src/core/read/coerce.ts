@@ -16,7 +16,13 @@ export type Coerced =
   | { kind: 'typeError'; raw: string; why: TypeErrorKind };
 
 /** Why a value is no number: text, an Excel error, TRUE/FALSE, or a formula never calculated. */
-export type TypeErrorKind = 'text' | 'excelError' | 'boolean' | 'uncalculated';
+export type TypeErrorKind =
+  | 'text'
+  | 'excelError'
+  | 'boolean'
+  | 'uncalculated'
+  /** A number with its own unit (`5000人`) in a column stated in another (万人): which is meant? */
+  | 'unitConflict';
 
 export type DisguiseKind =
   | 'fullwidth'

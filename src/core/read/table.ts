@@ -81,6 +81,8 @@ export interface TypeErrorFinding {
   column: string;
   unit: string;
   why: TypeErrorKind;
+  /** For `unitConflict`: the unit the column states (`万人`). */
+  stated?: string;
 }
 
 /** A code cell that is not a division code (see `normalizeCode`); its record has no code. */

@@ -76,7 +76,7 @@ export function readValues(
     }
     const conversion = conversionOf(column);
     if (conversion) out.conversions.push(conversion);
-    out.numbers.set(column.col, readColumn(sheet, column, records, opts, out, conversion?.factor));
+    out.numbers.set(column.col, readColumn(sheet, column, records, opts, out, conversion));
   }
   return out;
 }
@@ -131,8 +131,9 @@ function readColumn(
   records: readonly LabelledRecord[],
   opts: ReadOptions,
   out: Values,
-  factor: number | undefined,
+  conversion: Conversion | undefined,
 ): Float64Array {
+  const factor = conversion?.factor;
   const shared = sheetNumbers(sheet, column, records, factor);
   if (shared) return shared;
   const arr = new Float64Array(records.length);
@@ -160,6 +161,22 @@ function readColumn(
           out.missingMarks.set(a1(rec.row, column.col), v.trim());
         break;
       case 'disguised':
+        if (conversion && c.why === 'unitSuffix' && !c.raw.trim().endsWith(conversion.from)) {
+          // `5000人` where the column is stated in 万人 (or `380人` in 对): the cell's unit and
+          // the column's disagree, and either reading could be meant. Set aside, and said.
+          arr[i] = NaN;
+          out.typeErrors.push({
+            kind: 'typeError',
+            sheet: sheet.name,
+            cell: a1(rec.row, column.col),
+            raw: c.raw,
+            column: column.header,
+            unit: rec.unit,
+            why: 'unitConflict',
+            stated: conversion.from,
+          });
+          break;
+        }
         arr[i] = factor === undefined ? c.value : scaled(c.value, factor);
         out.notices.push({
           kind: 'disguisedNumber',

@@ -3,6 +3,7 @@ import { columnLetter } from '../model/a1';
 import { t, type Lang } from '../messages/index';
 import type { FormSheet, SheetSkip } from '../read/forms';
 import { isSummable } from '../read/columns';
+import type { TypeErrorKind } from '../read/coerce';
 import { cellOf, type Table } from '../read/table';
 import type { Dataset, UnitRow } from '../rollup/dataset';
 import { unitNameKey } from '../rollup/hierarchy';
@@ -10,6 +11,12 @@ import { BUILTIN, type Finding, type FindingCell } from './result';
 
 /** A count or sum as written in a message: integers plainly, fractions to at most 6 places. */
 const fmt6 = (v: number): string => fmt(v, 6);
+
+/** Type errors with a message of their own; the others are `audit.type`. */
+const TYPE_MESSAGE: Partial<Record<TypeErrorKind, 'audit.uncalculated' | 'audit.unitConflict'>> = {
+  uncalculated: 'audit.uncalculated',
+  unitConflict: 'audit.unitConflict',
+};
 
 /** A sheet read as a table, wherever it came from: all the per-sheet checks need. */
 export type SheetTable = Pick<FormSheet, 'source' | 'sheet' | 'table'>;
@@ -172,9 +179,10 @@ export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
     out.push({
       ruleId: BUILTIN.type,
       severity: 'error',
-      message: t(lang, e.why === 'uncalculated' ? 'audit.uncalculated' : 'audit.type', {
+      message: t(lang, TYPE_MESSAGE[e.why] ?? 'audit.type', {
         item: itemOf(e.column),
         raw: e.raw,
+        stated: e.stated ?? '',
       }),
       file: fs.source,
       sheet: fs.sheet,
