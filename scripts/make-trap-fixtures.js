@@ -546,6 +546,27 @@ async function periodsUnderItems() {
   await save(book('教育事业统计表', ['2024年', '2025年']), 'periods-unnamed.xlsx');
 }
 
+async function periodsOverItems() {
+  // The periods on top, each merged over the items of its year: last year's columns first.
+  const book = (title, periods) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('教育');
+    ws.addRow([title]);
+    ws.addRow(['乡镇（街道）', periods[0], '', periods[1], '']);
+    ws.addRow(['', '3-5岁儿童数', '在园幼儿数', '3-5岁儿童数', '在园幼儿数']);
+    ws.mergeCells('A2:A3');
+    ws.mergeCells('B2:C2');
+    ws.mergeCells('D2:E2');
+    // last year's 3-5岁儿童数, 在园幼儿数, then this year's
+    ws.addRow(['甲镇', 120, 60, 100, 90]);
+    ws.addRow(['乙镇', 220, 100, 200, 180]);
+    ws.addRow(['丙乡', 60, 30, 50, 40]);
+    return wb;
+  };
+  await save(book('2025年教育事业统计表', ['上年', '本年']), 'periods-over-items.xlsx');
+  await save(book('2025年教育事业统计表', [2024, 2025]), 'periods-over-items-years.xlsx');
+}
+
 async function hiddenRow() {
   // 原丁乡, merged away, kept as a hidden row (row 7) with its old figures.
   const wb = new ExcelJS.Workbook();
@@ -717,6 +738,7 @@ async function unitInScaledCell() {
 }
 
 (async () => {
+  await periodsOverItems();
   await unitInScaledCell();
   await nearSums();
   await levelsAcrossTables();

@@ -583,3 +583,13 @@ test('unit-in-scaled-cell.xlsx: 50人 in a column stated in 万人 is not scaled
     ['丁乡', '“3-5岁儿童数”的值“0.005万人”不是数字，请改为数字或留空'],
   ]);
 });
+
+test('periods-over-items*.xlsx: 上年 | 本年 (or 2024 | 2025) merged over the items reads this period’s columns', async () => {
+  for (const name of ['periods-over-items.xlsx', 'periods-over-items-years.xlsx']) {
+    const r = await report(trap(name));
+    // This year's: 甲镇 90/100, 乙镇 180/200, 丙乡 40/50 — not last year's 60/120, 100/220, 30/60.
+    expect(pool(ind(r, 'C11'))).toEqual([310, 350, 3]);
+    const f = await findings(trap(name));
+    expect(f.filter((x) => x.ruleId === 'DUPLICATE_COLUMN')).toEqual([]);
+  }
+});

@@ -139,6 +139,21 @@ function isPeriodsRow(sheet: SheetData, row: number): boolean {
   return n >= 2;
 }
 
+/**
+ * A header's first row of periods over items (`乡镇 | 上年 | | | 本年 | |`): two period cells
+ * or more, and at most two others (the unit and code columns' labels, merged down).
+ */
+function hasPeriodsAbove(sheet: SheetData, row: number): boolean {
+  let n = 0;
+  let other = 0;
+  for (const c of rowCells(sheet, row, sheet.origin.col)) {
+    if (isBlank(c.value)) continue;
+    if (isPeriodCell(c.value)) n++;
+    else other++;
+  }
+  return n >= 2 && other <= 2;
+}
+
 /** The year the lines above `row`, the sheet's name or the file's give (period.ts), if any. */
 function yearAbove(sheet: SheetData, row: number, source: string): string | undefined {
   return periodOfSheet(titlesAbove(sheet, row), sheet.name, source)?.period;
@@ -171,8 +186,11 @@ function twoRowNames(
   const width = columnCount(sheet);
   const names = new Map<number, string>();
   const periods = isPeriodsRow(sheet, bottom);
-  const year = periods ? yearAbove(sheet, top, source) : undefined;
+  // Or periods over items: `上年` merged over one set of item columns, `本年` over another.
+  const above = !periods && hasPeriodsAbove(sheet, top);
+  const year = periods || above ? yearAbove(sheet, top, source) : undefined;
   let group = '';
+  let groupCell: Cell = null;
   let groupOpen = false;
   let sawBottomText = false;
   for (let j = 0; j < width; j++) {
@@ -181,16 +199,22 @@ function twoRowNames(
     const bottomCell = cellAt(sheet, bottom, col);
     if (!periods && !isBlank(bottomCell) && looksNumeric(bottomCell)) return undefined; // data
     let upper = textOf(topCell);
+    let upperCell: Cell = topCell;
     let lower = textOf(bottomCell);
     if (mergedTop(sheet, bottom, col) !== undefined) lower = '';
     if (upper) {
       group = upper;
+      groupCell = topCell;
       groupOpen = lower !== '';
     } else {
       const left = mergedLeft(sheet, top, col);
-      if (left !== undefined && left < col) upper = textOf(cellAt(sheet, top, left));
-      else if (groupOpen && lower) upper = group;
-      else groupOpen = false;
+      if (left !== undefined && left < col) {
+        upperCell = cellAt(sheet, top, left);
+        upper = textOf(upperCell);
+      } else if (groupOpen && lower) {
+        upper = group;
+        upperCell = groupCell;
+      } else groupOpen = false;
     }
     if (lower) sawBottomText = true;
     upper = upper.replace(/\s*[\r\n]+\s*/g, '');
@@ -206,6 +230,10 @@ function twoRowNames(
     }
     if (periods) {
       names.set(col, periodName(upper, bottomCell, year));
+      continue;
+    }
+    if (above && isPeriodCell(upperCell)) {
+      names.set(col, periodName(lower, upperCell, year));
       continue;
     }
     // `合计` under a group label is the group itself (`活产数` over `合计 | 男 | 女`).
@@ -256,7 +284,19 @@ export function findHeader(
     }
     if (row + 1 <= top + rowCount(sheet) - 1 && single.size > 0) {
       const pair = twoRowNames(sheet, row, index, source);
-      if (pair && best?.rows.length === 1 && best.rows[0] === row && isPeriodsRow(sheet, row + 1)) {
+      if (pair && hasPeriodsAbove(sheet, row) && score(pair, index) > 0) {
+        // Periods over items: the row of items alone would read the first period's columns
+        // (上年) and call this period's duplicates. The pair names only this period's.
+        best = { rows: [row, row + 1], names: pair };
+        bestScore = score(pair, index);
+        // Its second row alone (every item, twice) is no better header: passed over.
+        row++;
+      } else if (
+        pair &&
+        best?.rows.length === 1 &&
+        best.rows[0] === row &&
+        isPeriodsRow(sheet, row + 1)
+      ) {
         // Items over `2024 | 2025` (or `上年 | 本年`): read as one row, the first period's
         // columns would be taken and the periods row pooled as a unit. The pair names only this
         // period's columns as the items, or none when nothing names the year (said later).
