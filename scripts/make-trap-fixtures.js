@@ -737,7 +737,30 @@ async function unitInScaledCell() {
   await save(wb, 'unit-in-scaled-cell.xlsx');
 }
 
+async function narrativeEdges() {
+  // 低出生体重 999/25,000 = 3.996 %, published 4.00 %, against an office's 低于4%.
+  let wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('妇幼卫生');
+  ws.addRow(['某县2025年妇幼健康监测统计表']);
+  ws.addRow(['乡镇（街道）', '活产数', '男婴活产数', '女婴活产数', '低出生体重儿数']);
+  ws.addRow(['甲镇', 15000, 7700, 7300, 600]);
+  ws.addRow(['乙镇', 10000, 5150, 4850, 399]);
+  await save(wb, 'strict-bound.xlsx');
+  fs.writeFileSync(
+    path.join(out, 'strict-bound-targets.csv'),
+    '\ufeff编号,目标,来源\r\nC04,低于4%,某县规划\r\n',
+  );
+  // Both townships typed a negative 在园幼儿数: C11 has reports, all set aside.
+  wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表', [
+    ['甲镇', 100, -5, 80, 70],
+    ['乙镇', 200, -3, 160, 150],
+  ]);
+  await save(wb, 'all-set-aside.xlsx');
+}
+
 (async () => {
+  await narrativeEdges();
   await periodsOverItems();
   await unitInScaledCell();
   await nearSums();

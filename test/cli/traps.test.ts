@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { fixturePath } from '../support/fixtures';
 import { runCli } from '../support/capture';
 
@@ -592,4 +595,30 @@ test('periods-over-items*.xlsx: 上年 | 本年 (or 2024 | 2025) merged over the
     const f = await findings(trap(name));
     expect(f.filter((x) => x.ruleId === 'DUPLICATE_COLUMN')).toEqual([]);
   }
+});
+
+async function narrative(...args: string[]): Promise<string> {
+  const md = path.join(mkdtempSync(path.join(tmpdir(), 'tally-traps-')), 'report.md');
+  const r = await runCli('report', ...args, '--md', md);
+  expect(r.code).toBe(0);
+  return readFileSync(md, 'utf8');
+}
+
+test('strict-bound.xlsx: a value published at a strict bound is said to be at it, not 尚差0.00', async () => {
+  // 999 / 25,000 = 3.996 %, published 4.00 %: not below 4 %.
+  const md = await narrative(
+    trap('strict-bound.xlsx'),
+    '--targets',
+    trap('strict-bound-targets.csv'),
+  );
+  expect(md).toContain('低出生体重发生率为4.00%，恰与目标值持平，未达到“低于4%”的目标');
+  expect(md).not.toContain('尚差0.00');
+});
+
+test('all-set-aside.xlsx: units that reported, all set aside, are never “各单位均未报送”', async () => {
+  const md = await narrative(trap('all-set-aside.xlsx'));
+  expect(md).toContain(
+    '学前教育毛入园率暂无法计算：甲镇、乙镇报送的相关数据均有审核错误，暂未计入汇总，待核实更正后重新汇总。',
+  );
+  expect(md).not.toMatch(/学前教育毛入园率[^。]*各单位均未报送/);
 });

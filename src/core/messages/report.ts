@@ -67,6 +67,10 @@ export const report = {
     zh: '，距“{target}”的目标尚差{gap}{points}',
     en: ', {gap}{points} short of the target of {target}',
   },
+  'n.notMetAtBound': {
+    zh: '，恰与目标值持平，未达到“{target}”的目标',
+    en: ', exactly at the bound, so not meeting the target of {target}',
+  },
   'n.trendBaselineYear': {
     zh: '，与{baseYear}年基期值{baseline}相比',
     en: ', against the {baseYear} baseline of {baseline}',
@@ -79,6 +83,10 @@ export const report = {
   'n.noData.noValue': {
     zh: '{subject}暂无数据，各单位均未报送相关数据。',
     en: '{subject} has no data: no unit reported it.',
+  },
+  'n.noData.setAside': {
+    zh: '{subject}暂无法计算：{units}报送的相关数据均有审核错误，暂未计入汇总，待核实更正后重新汇总。',
+    en: '{subject} cannot be computed yet: the figures {units} reported for it all failed an audit check and are set aside until they are checked and corrected.',
   },
   'n.noData.zeroDenominator': {
     zh: '{subject}暂无法计算，相关基数合计为0。',

@@ -180,19 +180,22 @@ function statusClause(r: IndicatorResult, ctx: ParagraphContext): string {
         return (
           baselineClause(r, lang) + t(lang, 'n.notMetTrend', { target }) + unitsMiss(r, ctx) + end
         );
-      return (
-        t(lang, 'n.notMet', {
-          target,
-          // At the value's decimals, as the change is: 尚差1.20个百分点, never 1.2.
-          gap: roundHalfUp(r.gap ?? 0, r.def.decimals).toFixed(r.def.decimals),
-          points: pointsOf(r.def.unit, lang),
-        }) +
-        unitsMiss(r, ctx) +
-        end
-      );
+      return notMetClause(r, target, lang) + unitsMiss(r, ctx) + end;
     default:
       return notAssessableClause(r, target, ctx);
   }
+}
+
+/** How far from the target: 尚差1.20个百分点 (at the value's decimals, never 1.2), or — a
+ * strict bound met exactly (4.00% against 低于4%) — that the value is at the bound. */
+function notMetClause(r: IndicatorResult, target: string, lang: ParagraphContext['input']['lang']) {
+  const gap = roundHalfUp(r.gap ?? 0, r.def.decimals);
+  if (gap === 0) return t(lang, 'n.notMetAtBound', { target });
+  return t(lang, 'n.notMet', {
+    target,
+    gap: gap.toFixed(r.def.decimals),
+    points: pointsOf(r.def.unit, lang),
+  });
 }
 
 function notAssessableClause(r: IndicatorResult, target: string, ctx: ParagraphContext): string {
@@ -297,7 +300,33 @@ function oneSentence(r: IndicatorResult, ctx: ParagraphContext, s: State): strin
  * The indicators no unit reported, in one sentence at the end of the paragraph:
  * 孕产妇系统管理率、适龄妇女宫颈癌筛查率暂无数据，各单位均未报送相关数据。
  */
-function noDataSentence(rs: readonly IndicatorResult[], ctx: ParagraphContext, s: State): string {
+function noDataSentence(all: readonly IndicatorResult[], ctx: ParagraphContext, s: State): string {
+  const { lang } = ctx.input;
+  // Units did report, but every figure was set aside by an error (and none is merely missing):
+  // never "no unit reported it".
+  const aside = all.filter(
+    (r) =>
+      r.root.pool.pooled === 0 &&
+      r.root.pool.setAside.length > 0 &&
+      r.root.pool.leftOut.length === 0,
+  );
+  const rs = all.filter((r) => !aside.includes(r));
+  return (
+    aside.map((r) => setAsideSentence(r, ctx, s)).join('') +
+    (rs.length > 0 ? noValueSentence(rs, ctx, s) : '')
+  );
+}
+
+function setAsideSentence(r: IndicatorResult, ctx: ParagraphContext, s: State): string {
+  const { lang, unitName } = ctx.input;
+  const names = r.root.pool.setAside.map(unitName);
+  return t(lang, 'n.noData.setAside', {
+    subject: subject(r, ctx, s),
+    units: unitList(names, lang),
+  });
+}
+
+function noValueSentence(rs: readonly IndicatorResult[], ctx: ParagraphContext, s: State): string {
   const { lang } = ctx.input;
   if (rs.length === 1)
     return t(lang, 'n.noData.noValue', { subject: subject(rs[0] as IndicatorResult, ctx, s) });
