@@ -301,7 +301,6 @@ function oneSentence(r: IndicatorResult, ctx: ParagraphContext, s: State): strin
  * 孕产妇系统管理率、适龄妇女宫颈癌筛查率暂无数据，各单位均未报送相关数据。
  */
 function noDataSentence(all: readonly IndicatorResult[], ctx: ParagraphContext, s: State): string {
-  const { lang } = ctx.input;
   // Units did report, but every figure was set aside by an error (and none is merely missing):
   // never "no unit reported it".
   const aside = all.filter(
