@@ -565,6 +565,17 @@ async function periodsOverItems() {
   };
   await save(book('2025年教育事业统计表', ['上年', '本年']), 'periods-over-items.xlsx');
   await save(book('2025年教育事业统计表', [2024, 2025]), 'periods-over-items-years.xlsx');
+  // With three label columns before the periods: 序号 | 乡镇（街道） | 代码.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('教育');
+  ws.addRow(['2025年教育事业统计表']);
+  ws.addRow(['序号', '乡镇（街道）', '代码', '上年', '', '本年', '']);
+  ws.addRow(['', '', '', '3-5岁儿童数', '在园幼儿数', '3-5岁儿童数', '在园幼儿数']);
+  for (const m of ['A2:A3', 'B2:B3', 'C2:C3', 'D2:E2', 'F2:G2']) ws.mergeCells(m);
+  ws.addRow([1, '甲镇', '451281101000', 120, 60, 100, 90]);
+  ws.addRow([2, '乙镇', '451281102000', 220, 100, 200, 180]);
+  ws.addRow([3, '丙乡', '451281103000', 60, 30, 50, 40]);
+  await save(wb, 'periods-over-items-labels.xlsx');
 }
 
 async function hiddenRow() {
@@ -759,7 +770,83 @@ async function narrativeEdges() {
   await save(wb, 'all-set-aside.xlsx');
 }
 
+async function sameNameVillages() {
+  // 东村 and 新村 in both 甲镇 and 乙镇: four villages, not two repeated.
+  const villages = [
+    ['甲镇', '东村', 60, 55, 50, 40],
+    ['', '新村', 40, 35, 30, 30],
+    ['乙镇', '东村', 120, 100, 90, 80],
+    ['', '新村', 80, 80, 70, 70],
+  ];
+  let wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年教育事业统计表', villages, {
+    header: ['乡镇', '村（社区）', ...EDU.slice(1)],
+  });
+  await save(wb, 'same-name-villages.xlsx');
+  // The same with each township's row above its villages (no township column).
+  wb = new ExcelJS.Workbook();
+  eduSheet(
+    wb,
+    '教育',
+    '2025年教育事业统计表',
+    [
+      ['甲镇', 100, 90, 80, 70],
+      ['东村', 60, 55, 50, 40],
+      ['新村', 40, 35, 30, 30],
+      ['乙镇', 200, 180, 160, 150],
+      ['东村', 120, 100, 90, 80],
+      ['新村', 80, 80, 70, 70],
+    ],
+    { header: ['单位', ...EDU.slice(1)] },
+  );
+  await save(wb, 'same-name-villages-under-rows.xlsx');
+}
+
+async function notTotals() {
+  // What must stay units. 城关镇, the biggest, whose deaths happen to equal the others' sums (its
+  // births do not: 900 against 445); township names without 镇 under 填报单位：赞皇县卫生健康局,
+  // whose 赞皇 is no region over the others.
+  const fe1 = (header, rows, unitLine) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('妇幼卫生');
+    ws.addRow(['2025年妇幼健康统计表']);
+    ws.addRow([unitLine]);
+    ws.addRow(['乡镇（街道）', ...header]);
+    for (const r of rows) ws.addRow(r);
+    return wb;
+  };
+  await save(
+    fe1(
+      ['活产数', '孕产妇死亡数', '新生儿死亡数', '婴儿死亡数', '5岁以下儿童死亡数'],
+      [
+        ['青山镇', 120, 0, 0, 1, 1],
+        ['石门镇', 95, 0, 1, 1, 1],
+        ['龙潭镇', 80, 0, 0, 0, 1],
+        ['高峰乡', 150, 0, 0, 1, 1],
+        ['城关镇', 900, 0, 1, 3, 4],
+      ],
+      '填报单位：某县卫生健康局',
+    ),
+    'big-unit-not-total.xlsx',
+  );
+  await save(
+    fe1(
+      ['活产数', '男婴活产数', '女婴活产数', '新生儿死亡数', '婴儿死亡数'],
+      [
+        ['赞皇', 900, 470, 430, 2, 4],
+        ['院头', 300, 155, 145, 1, 2],
+        ['南邢郭', 200, 100, 100, 0, 1],
+        ['嶂石岩', 150, 80, 70, 1, 1],
+      ],
+      '填报单位：赞皇县卫生健康局',
+    ),
+    'unit-in-filler-name.xlsx',
+  );
+}
+
 (async () => {
+  await notTotals();
+  await sameNameVillages();
   await narrativeEdges();
   await periodsOverItems();
   await unitInScaledCell();

@@ -588,7 +588,11 @@ test('unit-in-scaled-cell.xlsx: 50人 in a column stated in 万人 is not scaled
 });
 
 test('periods-over-items*.xlsx: 上年 | 本年 (or 2024 | 2025) merged over the items reads this period’s columns', async () => {
-  for (const name of ['periods-over-items.xlsx', 'periods-over-items-years.xlsx']) {
+  for (const name of [
+    'periods-over-items.xlsx',
+    'periods-over-items-years.xlsx',
+    'periods-over-items-labels.xlsx',
+  ]) {
     const r = await report(trap(name));
     // This year's: 甲镇 90/100, 乙镇 180/200, 丙乡 40/50 — not last year's 60/120, 100/220, 30/60.
     expect(pool(ind(r, 'C11'))).toEqual([310, 350, 3]);
@@ -621,4 +625,28 @@ test('all-set-aside.xlsx: units that reported, all set aside, are never “各�
     '学前教育毛入园率暂无法计算：甲镇、乙镇报送的相关数据均有审核错误，暂未计入汇总，待核实更正后重新汇总。',
   );
   expect(md).not.toMatch(/学前教育毛入园率[^。]*各单位均未报送/);
+});
+
+test('same-name-villages*.xlsx: 东村 of 甲镇 and 东村 of 乙镇 are two villages, not one repeated', async () => {
+  for (const name of ['same-name-villages.xlsx', 'same-name-villages-under-rows.xlsx']) {
+    const r = await report(trap(name));
+    // 55 + 35 + 100 + 80 = 270 in 园, 60 + 40 + 120 + 80 = 300 aged 3-5, over the four villages.
+    expect(pool(ind(r, 'C11'))).toEqual([270, 300, 4]);
+    const f = await findings(trap(name));
+    expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+  }
+});
+
+test('big-unit-not-total.xlsx: the biggest township whose deaths equal the others’ sums is still a unit', async () => {
+  // Its births (900) are not the others' 445: all five pooled, C02 = (1+1+0+1+3)/1,345.
+  const r = await report(trap('big-unit-not-total.xlsx'));
+  expect(pool(ind(r, 'C02'))).toEqual([6, 1345, 5]);
+  const f = await findings(trap('big-unit-not-total.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'TOTAL')).toEqual([]);
+});
+
+test('unit-in-filler-name.xlsx: 赞皇 under 填报单位：赞皇县卫生健康局 is a township, not the region over the others', async () => {
+  // 赞皇 4 + 院头 2 + 南邢郭 1 + 嶂石岩 1 = 8 infant deaths over 900 + 300 + 200 + 150 births.
+  const r = await report(trap('unit-in-filler-name.xlsx'));
+  expect(pool(ind(r, 'C02'))).toEqual([8, 1550, 4]);
 });

@@ -141,17 +141,16 @@ function isPeriodsRow(sheet: SheetData, row: number): boolean {
 
 /**
  * A header's first row of periods over items (`乡镇 | 上年 | | | 本年 | |`): two period cells
- * or more, and at most two others (the unit and code columns' labels, merged down).
+ * or more, and only the label columns' cells (序号, 乡镇, 代码, merged down) left of them.
  */
 function hasPeriodsAbove(sheet: SheetData, row: number): boolean {
   let n = 0;
-  let other = 0;
   for (const c of rowCells(sheet, row, sheet.origin.col)) {
     if (isBlank(c.value)) continue;
     if (isPeriodCell(c.value)) n++;
-    else other++;
+    else if (n > 0) return false; // labels stand left of the periods, never among them
   }
-  return n >= 2 && other <= 2;
+  return n >= 2;
 }
 
 /** The year the lines above `row`, the sheet's name or the file's give (period.ts), if any. */

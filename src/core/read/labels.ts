@@ -3,7 +3,7 @@ import { cellText, isBlank, type Cell } from '../model/cell';
 import { cellAt, rowCellAt, rowWidth, type SheetData } from '../model/workbook';
 import { looksNumeric, MISSING_MARKS } from './coerce';
 import { unitAndArea } from './columns';
-import { normalizeCode } from './normalize';
+import { normalizeCode, squeeze } from './normalize';
 import { isBreakdownLabel } from './roles';
 import type { CodeIssue, Column, ReadOptions } from './table';
 import type { HeaderIndex } from './vocabulary';
@@ -133,10 +133,19 @@ function breakdownText(sheet: SheetData, row: number): string {
 export function tableAreas(titles: readonly string[], sheet: string): TableArea[] {
   const out: TableArea[] = [];
   for (const t of titles) {
-    const m = /填报单位\s*[:：]\s*([^\s:：]{2,30})/.exec(t);
+    // `填报单位：`, `填报单位（盖章）：`
+    const m = /填报单位\s*(?:[(（][^)）]{0,6}[)）])?\s*[:：]\s*([^\s:：]{2,30})/.exec(t);
     if (m?.[1]) out.push({ name: m[1], prefix: true });
   }
   for (const name of areaNames(titles)) out.push({ name, prefix: false });
+  // A township anywhere in the title: `2025年石门镇各村…`, `石门镇各村2025年…`.
+  for (const t of titles) {
+    const m =
+      /(?:^|年度?|\s)([^\d\s:：年度（）()]{1,12}?(?:街道|镇|乡))(?:各|所辖|分|下辖|辖区)/.exec(
+        squeeze(t),
+      );
+    if (m?.[1]) out.push({ name: m[1], prefix: false });
+  }
   if (sheet.trim() !== '') out.push({ name: sheet.trim(), prefix: false });
   return out;
 }

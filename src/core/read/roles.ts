@@ -402,7 +402,7 @@ function areaTitleRoles(input: RoleInput, out: Working[]): void {
 function sumRoles(input: RoleInput, out: Working[]): void {
   if (input.counts.length < 2) return;
   let units = unitIndices(out);
-  if (units.length >= 3) totalOfOthers(input.counts, units, out);
+  if (units.length >= 3) totalOfOthers(input.counts, units, out, keysOf.get(input) ?? []);
   if (out.some((r) => r.role === 'subtotal')) return;
   units = unitIndices(out);
   if (units.length < 4) return;
@@ -410,8 +410,8 @@ function sumRoles(input: RoleInput, out: Working[]): void {
   const chain =
     sumChain(input.counts, units) ??
     sumChain(input.counts, reversed) ??
-    sumChain(input.counts, units, true) ??
-    sumChain(input.counts, reversed, true);
+    sumChain(input.counts, units, true, keysOf.get(input)) ??
+    sumChain(input.counts, reversed, true, keysOf.get(input));
   if (!chain) return;
   for (const { head, block, exact } of chain)
     out[head] = {
@@ -427,7 +427,12 @@ function sumRoles(input: RoleInput, out: Working[]): void {
  * in every count column, or — a total typed by hand with one figure wrong — in most of them
  * (`nearly`; the total check then names the column that does not add up).
  */
-function totalOfOthers(counts: readonly Float64Array[], units: readonly number[], out: Working[]) {
+function totalOfOthers(
+  counts: readonly Float64Array[],
+  units: readonly number[],
+  out: Working[],
+  keys: readonly string[],
+) {
   const ends = [units[0], units[units.length - 1]];
   // Nearly: over four others at least, so three units whose figures happen to add up are not.
   for (const nearly of units.length >= 5 ? [false, true] : [false])
@@ -435,12 +440,24 @@ function totalOfOthers(counts: readonly Float64Array[], units: readonly number[]
       if (i === undefined) continue;
       // All the others: the unit rows but row i itself (no copy of a million indices).
       const same = nearly
-        ? nearSum(counts, i, units, i) === 'near'
+        ? nearSum(counts, i, units, i) === 'near' && !likeTheOthers(keys, i, units)
         : compareSum(counts, i, units, i) === 0;
       if (!same) continue;
       out[i] = { role: 'total', why: { reason: nearly ? 'nearSumOfOthers' : 'sumOfOthers' } };
       return;
     }
+}
+
+/**
+ * Whether row `i` is named at the level most other units are (城关镇 among 镇): a nearly-equal
+ * sum does not make such a row a total (an exact one still does).
+ */
+function likeTheOthers(keys: readonly string[], i: number, units: readonly number[]): boolean {
+  const level = levelOfName(keys[i] ?? '');
+  if (level === undefined) return false;
+  let same = 0;
+  for (const u of units) if (u !== i && levelOfName(keys[u] ?? '') === level) same++;
+  return same * 2 >= units.length - 1;
 }
 
 /**
@@ -451,6 +468,7 @@ function sumChain(
   counts: readonly Float64Array[],
   order: readonly number[],
   nearly = false,
+  keys: readonly string[] = [],
 ): { head: number; block: number[]; exact: boolean }[] | undefined {
   const chain: { head: number; block: number[]; exact: boolean }[] = [];
   let k = 0;
@@ -460,7 +478,11 @@ function sumChain(
     let closed = false;
     for (let m = k + 1; m < order.length; m++) {
       block.push(order[m] as number);
-      const cmp = nearly ? nearSum(counts, head, block) : compareSum(counts, head, block);
+      let cmp: number | 'near' | 'over' | 'no' = nearly
+        ? nearSum(counts, head, block)
+        : compareSum(counts, head, block);
+      // Nearly, a head named at its rows' level (a 镇 over 镇) is no subtotal of them.
+      if (cmp === 'near' && likeTheOthers(keys, head, [head, ...block])) cmp = 'no';
       if (cmp === 1 || cmp === 'over') return undefined;
       if ((cmp === 0 || cmp === 'near') && block.length >= 2) {
         closed = true;
@@ -482,10 +504,10 @@ function nearSumExact(counts: readonly Float64Array[], head: number, block: read
 }
 
 /**
- * Whether `parts` (but `skip`) add up to row `i` in all count columns but one (one in four of
- * a wide form): `near` when at least three columns are compared and at least two of them with a
- * sum that is not 0 match exactly; `over` when the parts exceed the row in more than half;
- * else `no`.
+ * Whether `parts` (but `skip`) add up to row `i` in all count columns, or all but one and that
+ * one within a tenth (a figure mistyped): `near` when at least three columns are compared and at
+ * least two of those that match are not 0; `over` when the parts exceed the
+ * row in more than half; else `no`.
  */
 function nearSum(
   counts: readonly Float64Array[],
@@ -494,9 +516,10 @@ function nearSum(
   skip = -1,
 ): 'near' | 'over' | 'no' {
   let compared = 0;
-  let matched = 0;
   let matchedNonzero = 0;
   let over = 0;
+  let wrong = 0;
+  let far = false;
   for (const col of counts) {
     const total = col[i] ?? NaN;
     if (Number.isNaN(total)) continue;
@@ -509,15 +532,17 @@ function nearSum(
     compared++;
     const diff = sum - total;
     if (Math.abs(diff) <= TOLERANCE * Math.max(1, Math.abs(total))) {
-      matched++;
+      // A column of zeros says nothing.
       if (sum !== 0) matchedNonzero++;
-    } else if (diff > 0) over++;
+      continue;
+    }
+    if (diff > 0) over++;
+    wrong++;
+    // A figure mistyped, not another unit's: within a tenth of the sum.
+    if (Math.abs(diff) > 0.1 * Math.abs(sum)) far = true;
   }
   if (over * 2 > compared) return 'over';
-  const wrong = compared - matched;
-  return compared >= 3 && matchedNonzero >= 2 && wrong <= Math.max(1, Math.floor(compared / 4))
-    ? 'near'
-    : 'no';
+  return compared >= 3 && matchedNonzero >= 2 && wrong <= 1 && !far ? 'near' : 'no';
 }
 
 /**
@@ -570,11 +595,23 @@ function markRepeats(
   // A million villages: KeyMap, faster than Map at that size (key-map.ts).
   const byCode = new KeyMap<number>();
   const byName = new KeyMap<number>();
+  // The township row a village lies under (a subtotal found by level, code or sum), if any.
+  let under: Map<number, string> | undefined;
+  out.forEach((r, j) => {
+    const w = r as Working;
+    if (!w.names || !w.block) return;
+    under ??= new Map();
+    for (const p of w.block) under.set(p, keys[j] as string);
+  });
   out.forEach((r, i) => {
     if (r.role !== 'unit') return;
     const row = rows[i] as RowInfo;
     const first = row.code === undefined ? byName : byCode;
-    const key = row.code ?? (keys[i] as string);
+    // A village is named within its township (`乡镇 | 村`, or its township's row above it): 东村
+    // of 甲镇 is not 东村 of 乙镇.
+    const name = keys[i] as string;
+    const area = row.area === undefined ? under?.get(i) : squeeze(row.area);
+    const key = row.code ?? (area === undefined ? name : `${area}/${name}`);
     const f = first.get(key);
     if (f === undefined) first.set(key, i);
     else withRole(out, i, { repeatOf: f });

@@ -63,7 +63,7 @@ export const GENERIC_VOCABULARY: Vocabulary = {
  * the folded text without spaces, where `（：` are `(:`.
  */
 export const TOTAL_LABEL =
-  /^(?:(?:全[市县区乡镇]|.{0,8})?(?:合计|总计|小计|汇总|共计|总和|累计|总数)数?|全(?:市|县|区|乡|镇|街道|旗|州|盟))(?:\([^()]{0,20}\))?[:]?$/;
+  /^(?:(?:全[市县区乡镇])?.{0,8}(?:合计|总计|小计|汇总|共计|总和|累计|总数|合計|總計|小計|匯總)数?|全(?:市|县|区|乡|镇|街道|旗|州|盟)(?:各乡镇|各乡|各镇|各村|各社区|范围|总体|整体)?|全部|.{1,12}\((?:汇总|合计|总计)\))(?:\([^()]{0,20}\))?[:]?$/;
 
 /**
  * The looser key (of a normalised key) a reporting-unit header is also known by: without
@@ -221,8 +221,8 @@ export class HeaderIndex {
   /** A total row's label: a profile marker, or `…合计`, `…总计`, `…小计`, `汇总`, `全镇` (TOTAL_LABEL). */
   isTotalLabel(text: string): boolean {
     if (this.isTotal(text)) return true;
-    // Every TOTAL_LABEL has 计, 汇总 or 总, or starts with 全: other text skips the folding.
-    if (!/[计汇全总]/.test(text)) return false;
+    // Every TOTAL_LABEL has 计, 汇总 or 总 (or 計, 匯總, 總), or starts with 全: other text skips the folding.
+    if (!/[计汇全总計匯總]/.test(text)) return false;
     return TOTAL_LABEL.test(squeeze(text));
   }
 

@@ -149,14 +149,13 @@ export class Hierarchy {
       if (found) found[i] = node;
     });
     // Parents named in a form (a township above its villages), once every node is known.
-    for (const row of seen) {
-      if (!row.parentName) continue;
-      const key = h.keyOf(row);
-      const node = key === undefined ? undefined : h.nodes.get(key);
-      if (!node || (node.parent && node.listed)) continue;
+    seen.forEach((row, i) => {
+      if (!row.parentName) return;
+      const node = found[i];
+      if (!node || (node.parent && node.listed)) return;
       const parent = h.resolve({ name: row.parentName });
       if (parent !== node.key) node.parent = parent;
-    }
+    });
     h.placeInAreas(seen, found);
     h.link(rootName);
     return h;
@@ -172,13 +171,23 @@ export class Hierarchy {
     seen: readonly RegionRow[],
     nodes: readonly (RegionNode | undefined)[],
   ): void {
+    // Each table's own units (its rows share one `areas` list): a region the table names is
+    // outside it, never one of its rows (赞皇 in 填报单位：赞皇县卫生健康局 over 赞皇, 院头, …).
+    const own = new Map<readonly TableArea[], Set<RegionNode>>();
+    seen.forEach((row, i) => {
+      const node = nodes[i];
+      if (!row.areas || !node) return;
+      let set = own.get(row.areas);
+      if (!set) own.set(row.areas, (set = new Set()));
+      set.add(node);
+    });
     const found = new Map<readonly TableArea[], RegionNode | null>();
     seen.forEach((row, i) => {
       if (!row.areas || row.code || row.parent || row.parentName) return;
       // The region first, once per table: a table that names none costs no look-up a row.
       let area = found.get(row.areas);
       if (area === undefined) {
-        area = this.areaParent(row.areas, row) ?? null;
+        area = this.areaParent(row.areas, row, own.get(row.areas)) ?? null;
         found.set(row.areas, area);
       }
       if (!area) return;
@@ -188,19 +197,36 @@ export class Hierarchy {
     });
   }
 
-  /** The region `areas` names: a node by that name (or one its 填报单位 starts with), else a new township. */
-  private areaParent(areas: readonly TableArea[], row: RegionRow): RegionNode | undefined {
+  /**
+   * The region `areas` names: a node by that name, or one its 填报单位 starts with that is
+   * named with its level (`甲镇` of `甲镇卫生院`), never one of the table's own units; else a
+   * township made for rows that are villages by name.
+   */
+  private areaParent(
+    areas: readonly TableArea[],
+    row: RegionRow,
+    inTable: ReadonlySet<RegionNode> | undefined,
+  ): RegionNode | undefined {
+    const usable = (node: RegionNode | undefined, prefix: boolean) =>
+      node && !inTable?.has(node) && (!prefix || levelOfNode(node) !== undefined)
+        ? node
+        : undefined;
     for (const { name, prefix } of areas) {
       const s = unitNameKey(name);
-      for (let n = s.length; n >= (prefix ? 2 : s.length); n--) {
-        const node = n > 0 ? this.named(s.slice(0, n)) : undefined;
+      for (let n = s.length; n >= (prefix ? 2 : s.length) && n > 0; n--) {
+        const node = usable(this.named(s.slice(0, n)), prefix);
         if (node) return node;
       }
     }
     // No unit of that name reported: a township only, above rows that are villages by name.
     if (levelOfName(row.name) !== 'village') return undefined;
-    for (const { name, prefix } of areas)
-      if (!prefix && levelOfName(name) === 'township') return this.add({ name }, false);
+    for (const { name, prefix } of areas) {
+      const s = unitNameKey(name);
+      for (let n = s.length; n >= (prefix ? 2 : s.length) && n > 0; n--) {
+        const head = s.slice(0, n);
+        if (levelOfName(head) === 'township') return this.add({ name: head }, false);
+      }
+    }
     return undefined;
   }
 
@@ -258,6 +284,21 @@ export class Hierarchy {
   resolveNode(row: RegionRow): RegionNode {
     if (row.code) return this.add(row, false);
     const nameKey = unitNameKey(row.name);
+    if (row.parentName !== undefined) {
+      // Named within its region (a village under its township): the node of that name under
+      // that region, else the first of the name if it has no other parent, else its own.
+      const inArea = `n:${unitNameKey(row.parentName)}/${nameKey}`;
+      const own = this.nodes.get(inArea);
+      if (own) return own;
+      const first = this.named(nameKey, `n:${nameKey}`);
+      if (!first) {
+        const node = this.add(row, false, nameKey, true, `n:${nameKey}`);
+        this.areaOf.set(node, unitNameKey(row.parentName));
+        return node;
+      }
+      if (!first.code && this.sameArea(first, row.parentName)) return first;
+      return this.add(row, false, nameKey, true, inArea);
+    }
     // The key made once, for the look-up and the new node (a million villages, a million keys).
     const key = `n:${nameKey}`;
     return this.named(nameKey, key) ?? this.add(row, false, nameKey, true, key);
@@ -273,6 +314,19 @@ export class Hierarchy {
       (nameKey === '' ? undefined : this.nodes.get(key ?? `n:${nameKey}`))
     );
   }
+
+  /** Whether `node` lies in the region named `area`, or in none yet (so it may be placed there). */
+  private sameArea(node: RegionNode, area: string): boolean {
+    const seenIn = this.areaOf.get(node);
+    if (seenIn === undefined) {
+      this.areaOf.set(node, unitNameKey(area));
+      return true;
+    }
+    return seenIn === unitNameKey(area);
+  }
+
+  /** The region each node known by name was first named in (a `乡镇 | 村` form's township). */
+  private readonly areaOf = new Map<RegionNode, string>();
 
   /** The key a unit would have, without adding it. */
   keyOf(row: RegionRow): string | undefined {
