@@ -844,7 +844,60 @@ async function notTotals() {
   );
 }
 
+async function thirdReview() {
+  // A big unit first whose deaths equal the others' and births nearly (760 against 750).
+  let wb = new ExcelJS.Workbook();
+  let ws = wb.addWorksheet('妇幼卫生');
+  ws.addRow(['2025年妇幼健康统计表']);
+  ws.addRow(['单位', '活产数', '新生儿死亡数', '婴儿死亡数']);
+  for (const r of [
+    ['县人民医院', 760, 2, 4],
+    ['石门镇卫生院', 250, 1, 2],
+    ['青山镇卫生院', 200, 0, 1],
+    ['龙潭镇卫生院', 150, 1, 1],
+    ['高峰镇卫生院', 100, 0, 0],
+    ['河口镇卫生院', 50, 0, 0],
+  ])
+    ws.addRow(r);
+  await save(wb, 'big-first-near-sum.xlsx');
+  // Township rows labelled 石门镇（汇总）, each the sum of its villages below.
+  wb = new ExcelJS.Workbook();
+  eduSheet(
+    wb,
+    '教育',
+    '2025年教育事业统计表',
+    [
+      ['石门镇（汇总）', 100, 90, 80, 70],
+      ['石门村', 60, 55, 50, 40],
+      ['上坝村', 40, 35, 30, 30],
+      ['青山镇（汇总）', 200, 180, 160, 150],
+      ['青山村', 120, 100, 90, 80],
+      ['河口村', 80, 80, 70, 70],
+    ],
+    { header: ['单位', ...EDU.slice(1)] },
+  );
+  await save(wb, 'township-huizong-rows.xlsx');
+  // Births and deaths on two sheets, the township written 石门镇 on one and 石门 on the other.
+  wb = new ExcelJS.Workbook();
+  ws = wb.addWorksheet('出生');
+  ws.addRow(['某县2025年各村出生情况']);
+  ws.addRow(['乡镇', '村', '活产数', '男婴活产数', '女婴活产数']);
+  const villages = [
+    ['石门镇', '石门村', 120, 62, 58, 1, 1],
+    ['石门镇', '上坝村', 100, 52, 48, 0, 1],
+    ['青山镇', '青山村', 120, 60, 60, 1, 2],
+    ['青山镇', '河口村', 80, 40, 40, 1, 1],
+  ];
+  for (const v of villages) ws.addRow(v.slice(0, 5));
+  ws = wb.addWorksheet('死亡');
+  ws.addRow(['某县2025年各村儿童死亡情况']);
+  ws.addRow(['乡镇', '村', '新生儿死亡数', '婴儿死亡数']);
+  for (const v of villages) ws.addRow([String(v[0]).replace('镇', ''), v[1], v[5], v[6]]);
+  await save(wb, 'township-written-twice.xlsx');
+}
+
 (async () => {
+  await thirdReview();
   await notTotals();
   await sameNameVillages();
   await narrativeEdges();

@@ -650,3 +650,25 @@ test('unit-in-filler-name.xlsx: 赞皇 under 填报单位：赞皇县卫生健�
   const r = await report(trap('unit-in-filler-name.xlsx'));
   expect(pool(ind(r, 'C02'))).toEqual([8, 1550, 4]);
 });
+
+test('big-first-near-sum.xlsx: a big unit first, its deaths the others’ and its births nearly, is a unit', async () => {
+  // All six pooled: C01 = (2+1+0+1+0+0) / (760+250+200+150+100+50) = 4/1,510.
+  const r = await report(trap('big-first-near-sum.xlsx'));
+  expect(pool(ind(r, 'C01'))).toEqual([4, 1510, 6]);
+  const f = await findings(trap('big-first-near-sum.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'TOTAL')).toEqual([]);
+});
+
+test('township-huizong-rows.xlsx: 石门镇（汇总） over its villages is their subtotal, not the table’s total', async () => {
+  // The four villages: 55 + 35 + 100 + 80 = 270 over 60 + 40 + 120 + 80 = 300.
+  const r = await report(trap('township-huizong-rows.xlsx'));
+  expect(pool(ind(r, 'C11'))).toEqual([270, 300, 4]);
+  const f = await findings(trap('township-huizong-rows.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'TOTAL')).toEqual([]);
+});
+
+test('township-written-twice.xlsx: a village under 石门镇 on one sheet and 石门 on the other is one village', async () => {
+  // Deaths 1 + 0 + 1 + 1 from 死亡 over births 120 + 100 + 120 + 80 from 出生.
+  const r = await report(trap('township-written-twice.xlsx'));
+  expect(pool(ind(r, 'C01'))).toEqual([3, 420, 4]);
+});

@@ -64,10 +64,6 @@ export const trust = {
     zh: '各项数值等于其余 {parts} 行之和',
     en: 'its values equal the sum of the other {parts} rows',
   },
-  'why.nearSumOfOthers': {
-    zh: '除个别数值外，各项数值等于其余 {parts} 行之和（不相等的见合计审核）',
-    en: 'but for one or two figures its values equal the sum of the other {parts} rows (the total check names those that do not)',
-  },
   'why.levelAbove': {
     zh: '名称为{level}，下列 {parts} 个{unitLevel}单位属于它',
     en: 'its name is at {level} level and the {parts} {unitLevel} rows under it belong to it',

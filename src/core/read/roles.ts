@@ -23,7 +23,6 @@ export type RoleReason =
   | 'areaLevel'
   | 'areaTitle'
   | 'sumOfOthers'
-  | 'nearSumOfOthers'
   | 'levelAbove'
   | 'codeAbove'
   | 'sumBelow'
@@ -402,7 +401,7 @@ function areaTitleRoles(input: RoleInput, out: Working[]): void {
 function sumRoles(input: RoleInput, out: Working[]): void {
   if (input.counts.length < 2) return;
   let units = unitIndices(out);
-  if (units.length >= 3) totalOfOthers(input.counts, units, out, keysOf.get(input) ?? []);
+  if (units.length >= 3) totalOfOthers(input.counts, units, out);
   if (out.some((r) => r.role === 'subtotal')) return;
   units = unitIndices(out);
   if (units.length < 4) return;
@@ -423,29 +422,18 @@ function sumRoles(input: RoleInput, out: Working[]): void {
 }
 
 /**
- * The first or the last unit row is the total when its values are the sum of all the others:
- * in every count column, or — a total typed by hand with one figure wrong — in most of them
- * (`nearly`; the total check then names the column that does not add up).
+ * The first or the last unit row is the total when its values are the sum of all the others, in
+ * every count column. (Not "in all but one": a big unit — 县人民医院 among 卫生院 — may match the
+ * others' deaths by chance; a hand-typed total is known by its label, TOTAL_LABEL.)
  */
-function totalOfOthers(
-  counts: readonly Float64Array[],
-  units: readonly number[],
-  out: Working[],
-  keys: readonly string[],
-) {
-  const ends = [units[0], units[units.length - 1]];
-  // Nearly: over four others at least, so three units whose figures happen to add up are not.
-  for (const nearly of units.length >= 5 ? [false, true] : [false])
-    for (const i of ends) {
-      if (i === undefined) continue;
-      // All the others: the unit rows but row i itself (no copy of a million indices).
-      const same = nearly
-        ? nearSum(counts, i, units, i) === 'near' && !likeTheOthers(keys, i, units)
-        : compareSum(counts, i, units, i) === 0;
-      if (!same) continue;
-      out[i] = { role: 'total', why: { reason: nearly ? 'nearSumOfOthers' : 'sumOfOthers' } };
-      return;
-    }
+function totalOfOthers(counts: readonly Float64Array[], units: readonly number[], out: Working[]) {
+  for (const i of [units[0], units[units.length - 1]]) {
+    if (i === undefined) continue;
+    // All the others: the unit rows but row i itself (no copy of a million indices).
+    if (compareSum(counts, i, units, i) !== 0) continue;
+    out[i] = { role: 'total', why: { reason: 'sumOfOthers' } };
+    return;
+  }
 }
 
 /**

@@ -62,6 +62,14 @@ function finer(node: RegionNode, area: RegionNode): boolean {
   return a === undefined || n === undefined || levelRank(a) < levelRank(n);
 }
 
+/** A township's name as forms vary it, reduced to its stem: 石门镇人民政府, 石门镇, 石门 → 石门. */
+function townshipStem(name: string): string {
+  const s = unitNameKey(name)
+    .replace(/(人民政府|政府|街道办事处|街道办|办事处|党委|党工委)$/, '')
+    .replace(/(民族乡|街道|镇|乡)$/, '');
+  return s === '' ? unitNameKey(name) : s;
+}
+
 export function unitNameKey(name: string): string {
   return squeeze(name);
 }
@@ -287,13 +295,13 @@ export class Hierarchy {
     if (row.parentName !== undefined) {
       // Named within its region (a village under its township): the node of that name under
       // that region, else the first of the name if it has no other parent, else its own.
-      const inArea = `n:${unitNameKey(row.parentName)}/${nameKey}`;
+      const inArea = `n:${townshipStem(row.parentName)}/${nameKey}`;
       const own = this.nodes.get(inArea);
       if (own) return own;
       const first = this.named(nameKey, `n:${nameKey}`);
       if (!first) {
         const node = this.add(row, false, nameKey, true, `n:${nameKey}`);
-        this.areaOf.set(node, unitNameKey(row.parentName));
+        this.areaOf.set(node, townshipStem(row.parentName));
         return node;
       }
       if (!first.code && this.sameArea(first, row.parentName)) return first;
@@ -318,14 +326,16 @@ export class Hierarchy {
   /** Whether `node` lies in the region named `area`, or in none yet (so it may be placed there). */
   private sameArea(node: RegionNode, area: string): boolean {
     const seenIn = this.areaOf.get(node);
+    const stem = townshipStem(area);
     if (seenIn === undefined) {
-      this.areaOf.set(node, unitNameKey(area));
+      this.areaOf.set(node, stem);
       return true;
     }
-    return seenIn === unitNameKey(area);
+    // 石门, 石门镇 and 石门镇人民政府 are one township: compared by their stems.
+    return seenIn === stem || seenIn.startsWith(stem) || stem.startsWith(seenIn);
   }
 
-  /** The region each node known by name was first named in (a `乡镇 | 村` form's township). */
+  /** The region (its stem) each node known by name was first named in (a `乡镇 | 村` form's township). */
   private readonly areaOf = new Map<RegionNode, string>();
 
   /** The key a unit would have, without adding it. */

@@ -34,7 +34,6 @@ const SAID: ReadonlySet<string> = new Set([
   'areaLevel',
   'areaTitle',
   'sumOfOthers',
-  'nearSumOfOthers',
   'levelAbove',
   'codeAbove',
   'sumBelow',
