@@ -511,12 +511,7 @@ function nearSum(
   for (const col of counts) {
     const total = col[i] ?? NaN;
     if (Number.isNaN(total)) continue;
-    let sum = 0;
-    for (const p of parts) {
-      if (p === skip) continue;
-      const v = col[p] ?? NaN;
-      if (!Number.isNaN(v)) sum += v;
-    }
+    const sum = partsSum(col, parts, skip);
     compared++;
     const diff = sum - total;
     if (Math.abs(diff) <= TOLERANCE * Math.max(1, Math.abs(total))) {
@@ -531,6 +526,17 @@ function nearSum(
   }
   if (over * 2 > compared) return 'over';
   return compared >= 3 && matchedNonzero >= 2 && wrong <= 1 && !far ? 'near' : 'no';
+}
+
+/** The sum of `parts` (but `skip`) in one count column, blanks left out. */
+function partsSum(col: Float64Array, parts: readonly number[], skip: number): number {
+  let sum = 0;
+  for (const p of parts) {
+    if (p === skip) continue;
+    const v = col[p] ?? NaN;
+    if (!Number.isNaN(v)) sum += v;
+  }
+  return sum;
 }
 
 /**
@@ -549,12 +555,7 @@ function compareSum(
   for (const col of counts) {
     const total = col[i] ?? NaN;
     if (Number.isNaN(total)) continue;
-    let sum = 0;
-    for (const p of parts) {
-      if (p === skip) continue;
-      const v = col[p] ?? NaN;
-      if (!Number.isNaN(v)) sum += v;
-    }
+    const sum = partsSum(col, parts, skip);
     compared++;
     if (sum !== 0) nonzero++;
     const diff = sum - total;

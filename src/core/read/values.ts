@@ -1,7 +1,7 @@
 import { a1 } from '../model/a1';
 import { cellText, isBlank, type Cell } from '../model/cell';
 import { cellAt, isColumnar, type SheetData } from '../model/workbook';
-import { coerceNumber } from './coerce';
+import { coerceNumber, type TypeErrorKind } from './coerce';
 import type { Column, Notice, ReadOptions, TypeErrorFinding } from './table';
 import type { LabelledRecord } from './labels';
 
@@ -125,6 +125,27 @@ function sheetNumbers(
   return view;
 }
 
+/** A cell of `column` in record `rec` that is no number, as the audit names it. */
+function typeError(
+  sheet: SheetData,
+  column: Column,
+  rec: LabelledRecord,
+  raw: string,
+  why: TypeErrorKind,
+  stated?: string,
+): TypeErrorFinding {
+  return {
+    kind: 'typeError',
+    sheet: sheet.name,
+    cell: a1(rec.row, column.col),
+    raw,
+    column: column.header,
+    unit: rec.unit,
+    why,
+    ...(stated !== undefined ? { stated } : {}),
+  };
+}
+
 function readColumn(
   sheet: SheetData,
   column: Column,
@@ -165,16 +186,9 @@ function readColumn(
           // `5000人` where the column is stated in 万人 (or `380人` in 对): the cell's unit and
           // the column's disagree, and either reading could be meant. Set aside, and said.
           arr[i] = NaN;
-          out.typeErrors.push({
-            kind: 'typeError',
-            sheet: sheet.name,
-            cell: a1(rec.row, column.col),
-            raw: c.raw,
-            column: column.header,
-            unit: rec.unit,
-            why: 'unitConflict',
-            stated: conversion.from,
-          });
+          out.typeErrors.push(
+            typeError(sheet, column, rec, c.raw, 'unitConflict', conversion.from),
+          );
           break;
         }
         arr[i] = factor === undefined ? c.value : scaled(c.value, factor);
@@ -190,15 +204,7 @@ function readColumn(
         break;
       case 'typeError':
         arr[i] = NaN;
-        out.typeErrors.push({
-          kind: 'typeError',
-          sheet: sheet.name,
-          cell: a1(rec.row, column.col),
-          raw: c.raw,
-          column: column.header,
-          unit: rec.unit,
-          why: c.why,
-        });
+        out.typeErrors.push(typeError(sheet, column, rec, c.raw, c.why));
         break;
     }
   }
