@@ -181,21 +181,27 @@ export class Hierarchy {
   ): void {
     // Each table's own units (its rows share one `areas` list): a region the table names is
     // outside it, never one of its rows (赞皇 in 填报单位：赞皇县卫生健康局 over 赞皇, 院头, …).
+    // Listed only for a table whose lines name a unit: a million rows naming none list nothing.
     const own = new Map<readonly TableArea[], Set<RegionNode>>();
-    seen.forEach((row, i) => {
-      const node = nodes[i];
-      if (!row.areas || !node) return;
-      let set = own.get(row.areas);
-      if (!set) own.set(row.areas, (set = new Set()));
-      set.add(node);
-    });
+    const ownOf = (areas: readonly TableArea[]): Set<RegionNode> => {
+      const set = own.get(areas);
+      if (set) return set;
+      const made = new Set<RegionNode>();
+      seen.forEach((row, i) => {
+        const node = nodes[i];
+        if (row.areas === areas && node) made.add(node);
+      });
+      own.set(areas, made);
+      return made;
+    };
     const found = new Map<readonly TableArea[], RegionNode | null>();
     seen.forEach((row, i) => {
       if (!row.areas || row.code || row.parent || row.parentName) return;
       // The region first, once per table: a table that names none costs no look-up a row.
       let area = found.get(row.areas);
       if (area === undefined) {
-        area = this.areaParent(row.areas, row, own.get(row.areas)) ?? null;
+        const areas = row.areas;
+        area = this.areaParent(areas, row, (node) => ownOf(areas).has(node)) ?? null;
         found.set(row.areas, area);
       }
       if (!area) return;
@@ -213,12 +219,10 @@ export class Hierarchy {
   private areaParent(
     areas: readonly TableArea[],
     row: RegionRow,
-    inTable: ReadonlySet<RegionNode> | undefined,
+    inTable: (node: RegionNode) => boolean,
   ): RegionNode | undefined {
     const usable = (node: RegionNode | undefined, prefix: boolean) =>
-      node && !inTable?.has(node) && (!prefix || levelOfNode(node) !== undefined)
-        ? node
-        : undefined;
+      node && (!prefix || levelOfNode(node) !== undefined) && !inTable(node) ? node : undefined;
     for (const { name, prefix } of areas) {
       const s = unitNameKey(name);
       for (let n = s.length; n >= (prefix ? 2 : s.length) && n > 0; n--) {
