@@ -8,7 +8,13 @@ import {
 import { normalizeHeader } from '../read/normalize';
 import { tableAreas } from '../read/labels';
 import { cellOf, type Table, type TableRecord } from '../read/table';
-import { Hierarchy, impliedParent, type RegionNode, type RegionRow } from './hierarchy';
+import {
+  Hierarchy,
+  impliedParent,
+  type RegionNode,
+  type RegionRow,
+  type TableRange,
+} from './hierarchy';
 
 /**
  * The recognised forms as one dataset keyed by reporting unit: each unit's value of each item,
@@ -260,7 +266,7 @@ function regionRows(table: Table): RegionRow[] {
  * that covers some units never moves the others.
  */
 /** `at[i]`: record i's place in `seen` once the rows are appended after `offset` others. */
-function seenRows(table: Table, at?: Int32Array, offset = 0, sheet = table.sheet): RegionRow[] {
+function seenRows(table: Table, at?: Int32Array, offset = 0): RegionRow[] {
   const parents = new Map<string, number>();
   for (const r of table.records) {
     const p = r.role === 'unit' && r.code ? impliedParent(r.code) : undefined;
@@ -270,8 +276,6 @@ function seenRows(table: Table, at?: Int32Array, offset = 0, sheet = table.sheet
   let most = 0;
   for (const [p, n] of parents) if (n > most) [common, most] = [p, n];
   const out: RegionRow[] = [];
-  // One list for the table's rows: a million rows share it.
-  const areas = tableAreas(table.titles, sheet);
   table.records.forEach((r, i) => {
     const named = r.role === 'subtotal' && r.why?.reason !== 'subtotalLabel';
     if (r.role !== 'unit' && !named) return;
@@ -283,7 +287,6 @@ function seenRows(table: Table, at?: Int32Array, offset = 0, sheet = table.sheet
       else row.parentName = above.unit;
     } else if (!r.code && r.area !== undefined) row.parentName = r.area;
     else if (!r.code && common) row.parent = common;
-    else if (!r.code && areas.length > 0) row.areas = areas;
     out.push(row);
   });
   return out;
@@ -364,11 +367,17 @@ function resolveUnits(
 ): ResolvedUnits {
   const at = rec.forms.map((fs) => new Int32Array(fs.table.records.length).fill(-1));
   const seen: RegionRow[] = [];
+  // Each form's rows, with the regions its lines name (a range, not a field on each row: a
+  // pointer more on a million rows cost ~37 MB).
+  const ranges: TableRange[] = [];
   rec.forms.forEach((fs, k) => {
-    for (const row of seenRows(fs.table, at[k], seen.length, fs.sheet)) seen.push(row);
+    const start = seen.length;
+    for (const row of seenRows(fs.table, at[k], seen.length)) seen.push(row);
+    const areas = tableAreas(fs.table.titles, fs.sheet);
+    if (areas.length > 0 && seen.length > start) ranges.push({ start, end: seen.length, areas });
   });
   const nodes: RegionNode[] = [];
-  const hierarchy = Hierarchy.build(listed, seen, rootName, nodes);
+  const hierarchy = Hierarchy.build(listed, seen, rootName, nodes, ranges);
   return { hierarchy, at, nodes };
 }
 

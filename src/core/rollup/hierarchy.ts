@@ -31,11 +31,16 @@ export interface RegionRow {
   /** The parent's name, for a row with no code under a region named in the same form. */
   parentName?: string;
   aliases?: string[];
-  /**
-   * The regions the row's table says it lies in (its 填报单位, its title's area, its sheet's
-   * name: labels.ts `tableAreas`), for a row with no parent of its own. Shared by the table's rows.
-   */
-  areas?: readonly TableArea[];
+}
+
+/**
+ * Seen rows `start` to `end` (exclusive) are one table's, whose lines name `areas` (its
+ * 填报单位, its title's township, its sheet's name: labels.ts `tableAreas`).
+ */
+export interface TableRange {
+  start: number;
+  end: number;
+  areas: readonly TableArea[];
 }
 
 export const SYNTHETIC_ROOT = '*';
@@ -140,6 +145,8 @@ export class Hierarchy {
     rootName: string,
     /** Filled with each seen row's node, so the caller need not resolve the rows again. */
     found?: RegionNode[],
+    /** The tables the seen rows come from, with the regions each names. */
+    ranges: readonly TableRange[] = [],
   ): Hierarchy {
     const h = new Hierarchy();
     found ??= [];
@@ -164,7 +171,7 @@ export class Hierarchy {
       const parent = h.resolve({ name: row.parentName });
       if (parent !== node.key) node.parent = parent;
     });
-    h.placeInAreas(seen, found);
+    h.placeInAreas(seen, found, ranges);
     h.link(rootName);
     return h;
   }
@@ -178,37 +185,26 @@ export class Hierarchy {
   private placeInAreas(
     seen: readonly RegionRow[],
     nodes: readonly (RegionNode | undefined)[],
+    ranges: readonly TableRange[],
   ): void {
-    // Each table's own units (its rows share one `areas` list): a region the table names is
-    // outside it, never one of its rows (赞皇 in 填报单位：赞皇县卫生健康局 over 赞皇, 院头, …).
-    // Listed only for a table whose lines name a unit: a million rows naming none list nothing.
-    const own = new Map<readonly TableArea[], Set<RegionNode>>();
-    const ownOf = (areas: readonly TableArea[]): Set<RegionNode> => {
-      const set = own.get(areas);
-      if (set) return set;
-      const made = new Set<RegionNode>();
-      seen.forEach((row, i) => {
+    const free = (row: RegionRow) => !row.code && !row.parent && !row.parentName;
+    for (const { start, end, areas } of ranges) {
+      let first = start;
+      while (first < end && !free(seen[first] as RegionRow)) first++;
+      if (first >= end) continue;
+      // A region the table names is outside it, never one of its own rows (赞皇 in
+      // 填报单位：赞皇县卫生健康局 over 赞皇, 院头, …): its nodes listed only when one is named.
+      let own: Set<RegionNode | undefined> | undefined;
+      const inTable = (node: RegionNode) => (own ??= new Set(nodes.slice(start, end))).has(node);
+      const area = this.areaParent(areas, seen[first] as RegionRow, inTable);
+      if (!area) continue;
+      for (let i = first; i < end; i++) {
         const node = nodes[i];
-        if (row.areas === areas && node) made.add(node);
-      });
-      own.set(areas, made);
-      return made;
-    };
-    const found = new Map<readonly TableArea[], RegionNode | null>();
-    seen.forEach((row, i) => {
-      if (!row.areas || row.code || row.parent || row.parentName) return;
-      // The region first, once per table: a table that names none costs no look-up a row.
-      let area = found.get(row.areas);
-      if (area === undefined) {
-        const areas = row.areas;
-        area = this.areaParent(areas, row, (node) => ownOf(areas).has(node)) ?? null;
-        found.set(row.areas, area);
+        if (!free(seen[i] as RegionRow) || !node) continue;
+        if (node.parent || node.code || node === area || !finer(node, area)) continue;
+        node.parent = area.key;
       }
-      if (!area) return;
-      const node = nodes[i];
-      if (!node || node.parent || node.code || node === area || !finer(node, area)) return;
-      node.parent = area.key;
-    });
+    }
   }
 
   /**
