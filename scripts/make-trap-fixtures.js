@@ -800,6 +800,24 @@ async function sameNameVillages() {
     { header: ['单位', ...EDU.slice(1)] },
   );
   await save(wb, 'same-name-villages-under-rows.xlsx');
+  // The same 乡镇 | 村 form beside a 地区 sheet that lists every village with its code.
+  wb = new ExcelJS.Workbook();
+  const r = wb.addWorksheet('地区');
+  for (const row of [
+    ['代码', '名称', '上级代码'],
+    ['451281000000', '某县', ''],
+    ['451281101000', '甲镇', '451281000000'],
+    ['451281102000', '乙镇', '451281000000'],
+    ['451281101001', '东村', '451281101000'],
+    ['451281101002', '新村', '451281101000'],
+    ['451281102001', '东村', '451281102000'],
+    ['451281102002', '新村', '451281102000'],
+  ])
+    r.addRow(row);
+  eduSheet(wb, '教育', '2025年教育事业统计表', villages, {
+    header: ['乡镇', '村（社区）', ...EDU.slice(1)],
+  });
+  await save(wb, 'same-name-villages-listed.xlsx');
 }
 
 async function notTotals() {

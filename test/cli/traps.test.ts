@@ -628,7 +628,11 @@ test('all-set-aside.xlsx: units that reported, all set aside, are never “各�
 });
 
 test('same-name-villages*.xlsx: 东村 of 甲镇 and 东村 of 乙镇 are two villages, not one repeated', async () => {
-  for (const name of ['same-name-villages.xlsx', 'same-name-villages-under-rows.xlsx']) {
+  for (const name of [
+    'same-name-villages.xlsx',
+    'same-name-villages-under-rows.xlsx',
+    'same-name-villages-listed.xlsx',
+  ]) {
     const r = await report(trap(name));
     // 55 + 35 + 100 + 80 = 270 in 园, 60 + 40 + 120 + 80 = 300 aged 3-5, over the four villages.
     expect(pool(ind(r, 'C11'))).toEqual([270, 300, 4]);

@@ -295,8 +295,9 @@ export class Hierarchy {
     if (row.parentName !== undefined) {
       // Named within its region (a village under its township): the node of that name under
       // that region, else the first of the name if it has no other parent, else its own.
-      const inArea = `n:${townshipStem(row.parentName)}/${nameKey}`;
-      const own = this.nodes.get(inArea);
+      const stem = townshipStem(row.parentName);
+      const inArea = `n:${stem}/${nameKey}`;
+      const own = this.nodes.get(inArea) ?? this.listedIn(stem, nameKey);
       if (own) return own;
       const first = this.named(nameKey, `n:${nameKey}`);
       if (!first) {
@@ -322,6 +323,28 @@ export class Hierarchy {
       (nameKey === '' ? undefined : this.nodes.get(key ?? `n:${nameKey}`))
     );
   }
+
+  /**
+   * A listed node (a region sheet's, with a code) of this name under a region of this stem: the
+   * region sheet's 东村 of 乙镇 for a form's `乙镇 | 东村`. Indexed once, when first asked.
+   */
+  private listedIn(stem: string, nameKey: string): RegionNode | undefined {
+    if (!this.listedByArea) {
+      const index = new Map<string, RegionNode | null>();
+      this.nodes.each((n) => {
+        if (!n.listed || n.parent === undefined) return;
+        const parent = this.nodes.get(n.parent);
+        if (!parent) return;
+        const key = `${townshipStem(parent.name)}/${unitNameKey(n.name)}`;
+        // Two of one name under one region: neither is chosen by the name.
+        index.set(key, index.has(key) ? null : n);
+      });
+      this.listedByArea = index;
+    }
+    return this.listedByArea.get(`${stem}/${nameKey}`) ?? undefined;
+  }
+
+  private listedByArea: Map<string, RegionNode | null> | undefined;
 
   /** Whether `node` lies in the region named `area`, or in none yet (so it may be placed there). */
   private sameArea(node: RegionNode, area: string): boolean {
