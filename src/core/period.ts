@@ -38,7 +38,8 @@ function yearIn(texts: readonly string[], pattern: RegExp): string | undefined {
   return best;
 }
 
-function baseName(source: string): string {
+/** A file's name without its folders, as messages name files. */
+export function baseName(source: string): string {
   return source.split(/[\\/]/).pop() ?? source;
 }
 

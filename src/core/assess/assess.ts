@@ -4,8 +4,8 @@ import { countsOf, standing } from './standing';
 import { priorCoverage, type PriorCoverage } from './coverage';
 import type { Profile } from '../profile/profile';
 import { leafUnits, type Dataset } from '../rollup/dataset';
-import type { RegionNode } from '../rollup/hierarchy';
-import { levelOfCode, levelOfName, levelRank, type Level } from '../read/levels';
+import { levelOfNode, type RegionNode } from '../rollup/hierarchy';
+import { levelRank } from '../read/levels';
 import { Exclusions } from './exclusions';
 import {
   LEFT_OUT,
@@ -270,11 +270,6 @@ function valuesAt(
   return new NodeValues(def, layout, p, nodeValue, shownValue);
 }
 
-/** A node's level: by its division code, else by its name's ending (镇/乡/街道, 村/社区). */
-function levelOf(node: RegionNode): Level | undefined {
-  return (node.code ? levelOfCode(node.code) : undefined) ?? levelOfName(node.name);
-}
-
 /**
  * The townships a per-township target is checked in. For each reporting unit: the nearest of
  * it and its parents that is a township (by code or by name: 甲镇, 城关街道); else the unit
@@ -297,10 +292,10 @@ function townshipOf(h: Dataset['hierarchy'], key: string): string {
   if (!leaf) return key;
   let n: RegionNode | undefined = leaf;
   for (let depth = 0; n && n.key !== h.root && depth < MAX_DEPTH; depth++) {
-    if (levelOf(n) === 'township') return n.key;
+    if (levelOfNode(n) === 'township') return n.key;
     const up: RegionNode | undefined = n.parent === undefined ? undefined : h.node(n.parent);
     // A coarser unit above (a county): what lies under it is at township level.
-    const above = up && up.key !== h.root ? levelOf(up) : undefined;
+    const above = up && up.key !== h.root ? levelOfNode(up) : undefined;
     if (above !== undefined && levelRank(above) < levelRank('township')) return n.key;
     n = up;
   }

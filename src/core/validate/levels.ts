@@ -1,4 +1,5 @@
 import { fmt } from '../assess/targets';
+import { baseName } from '../period';
 import { t, type Lang } from '../messages/index';
 import { cellOf } from '../read/table';
 import type { Dataset, ItemColumnData } from '../rollup/dataset';
@@ -99,11 +100,6 @@ function cellFor(ds: Dataset, c: ItemColumnData, item: string, u: number): Findi
     sheet: src.sheet,
     file: src.source,
   };
-}
-
-/** A file's name without its folders, as messages name files. */
-function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
 }
 
 export function checkLevelTotals(ds: Dataset, lang: Lang): Finding[] {
