@@ -61,3 +61,42 @@ describe('roundToward: a goal at published decimals, rounded the strict way', ()
     );
   });
 });
+
+/** The reference: every value taken to 14 significant digits before it is rounded. */
+const slowHalfUp = (v: number, decimals: number) => {
+  const f = 10 ** decimals;
+  const r = Math.round(Number((Math.abs(v) * f).toPrecision(14))) / f;
+  return v < 0 && r !== 0 ? -r : r;
+};
+const slowToward = (v: number, decimals: number, toward: number) => {
+  const f = 10 ** decimals;
+  const s = Number((v * f).toPrecision(14));
+  return (toward < 0 ? Math.floor(s) : Math.ceil(s)) / f + 0;
+};
+
+test('rounding skips the 14-digit step only where it changes nothing', () => {
+  // Values on and around halves and integers at every scale, where the step matters.
+  const near = fc
+    .tuple(
+      fc.integer({ min: -10_000_000, max: 10_000_000 }),
+      fc.constantFrom(0, 0.5),
+      fc.integer({ min: -40, max: 40 }),
+      fc.integer({ min: -6, max: 12 }),
+    )
+    .map(([k, edge, ulps, e]) => {
+      const base = (k + edge) / 10 ** Math.max(0, e % 4);
+      return base + ulps * Number.EPSILON * Math.max(Math.abs(base), 1) * 10 ** (e > 8 ? 3 : 0);
+    });
+  fc.assert(
+    fc.property(
+      fc.oneof(near, fc.double({ noNaN: true, min: -1e16, max: 1e16 })),
+      fc.integer({ min: 0, max: 3 }),
+      fc.constantFrom(-1, 1),
+      (v, decimals, toward) => {
+        expect(roundHalfUp(v, decimals)).toBe(slowHalfUp(v, decimals));
+        expect(roundToward(v, decimals, toward)).toBe(slowToward(v, decimals, toward));
+      },
+    ),
+    runs(8000),
+  );
+});
