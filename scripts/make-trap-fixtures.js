@@ -914,7 +914,49 @@ async function thirdReview() {
   await save(wb, 'township-written-twice.xlsx');
 }
 
+async function bracketTitle() {
+  // A county's file of townships, and 石门镇's villages in a file of their own whose title names
+  // the township only in brackets; no 填报单位 line, the sheet left as Sheet1.
+  let wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年某县教育事业统计表', [
+    ['石门镇', 100, 90, 80, 70],
+    ['青山镇', 200, 180, 160, 150],
+  ]);
+  await save(wb, 'bracket-title-county.xlsx');
+  for (const [title, file] of [
+    ['2025年教育事业统计表（石门镇）', 'bracket-title-villages.xlsx'],
+    ['2025年度教育事业统计表(石门镇填报)', 'bracket-title-villages-filled.xlsx'],
+  ]) {
+    wb = new ExcelJS.Workbook();
+    eduSheet(
+      wb,
+      'Sheet1',
+      title,
+      [
+        ['石门村', 60, 55, 50, 40],
+        ['上坝村', 30, 30, 30, 30],
+      ],
+      { unitLine: '填报日期：2026年1月10日', header: ['村（社区）', ...EDU.slice(1)] },
+    );
+    await save(wb, file);
+  }
+  // Brackets that name no township: the villages stay where they were.
+  wb = new ExcelJS.Workbook();
+  eduSheet(
+    wb,
+    'Sheet1',
+    '2025年教育事业统计表（分乡镇）',
+    [
+      ['石门镇', 100, 90, 80, 70],
+      ['青山镇', 200, 180, 160, 150],
+    ],
+    { unitLine: '填报日期：2026年1月10日' },
+  );
+  await save(wb, 'bracket-title-not-a-township.xlsx');
+}
+
 (async () => {
+  await bracketTitle();
   await thirdReview();
   await notTotals();
   await sameNameVillages();

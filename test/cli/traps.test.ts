@@ -676,3 +676,29 @@ test('township-written-twice.xlsx: a village under 石门镇 on one sheet and �
   const r = await report(trap('township-written-twice.xlsx'));
   expect(pool(ind(r, 'C01'))).toEqual([3, 420, 4]);
 });
+
+/*
+ * A township named only in brackets after its file's title (…（石门镇）, (石门镇填报)): its
+ * villages are the township's, not units beside it. 石门镇 100/90/80/70 in the county's file;
+ * its villages 石门村 60/55/50/40 and 上坝村 30/30/30/30 (3-5岁 and 在园 short by 10 and 5).
+ */
+test('bracket-title-*.xlsx: villages in a file titled …（石门镇） are pooled in 石门镇’s place, and checked against it', async () => {
+  for (const villages of ['bracket-title-villages.xlsx', 'bracket-title-villages-filled.xlsx']) {
+    const files = [trap('bracket-title-county.xlsx'), trap(villages)];
+    const r = await report(...files);
+    // 石门村 55/60 + 上坝村 30/30 + 青山镇 180/200 = 265/290 over 3 (not 355/390 over 4).
+    expect(pool(ind(r, 'C11'))).toEqual([265, 290, 3]);
+    const f = await findings(...files);
+    expect(
+      f
+        .filter((x) => x.ruleId === 'LEVEL_TOTAL')
+        .map((x) => [x.unit, /相差 (\d+)/.exec(x.message)?.[1]]),
+    ).toEqual([
+      ['石门镇', '10'],
+      ['石门镇', '5'],
+    ]);
+  }
+  // Brackets naming no township (（分乡镇）): the townships are the units, under the whole area.
+  const r = await report(trap('bracket-title-not-a-township.xlsx'));
+  expect(pool(ind(r, 'C11'))).toEqual([270, 300, 2]);
+});

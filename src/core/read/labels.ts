@@ -3,6 +3,7 @@ import { cellText, isBlank, type Cell } from '../model/cell';
 import { cellAt, rowCellAt, rowWidth, type SheetData } from '../model/workbook';
 import { looksNumeric, MISSING_MARKS } from './coerce';
 import { unitAndArea } from './columns';
+import { levelOfName } from './levels';
 import { normalizeCode, squeeze } from './normalize';
 import { isBreakdownLabel } from './roles';
 import type { CodeIssue, Column, ReadOptions } from './table';
@@ -145,6 +146,13 @@ export function tableAreas(titles: readonly string[], sheet: string): TableArea[
         squeeze(t),
       );
     if (m?.[1]) out.push({ name: m[1], prefix: false });
+  }
+  // A township in brackets after the title: `2025年教育事业统计表（石门镇）`, `(石门镇填报)`.
+  for (const t of titles) {
+    const m = /[(（]([^()（）]{2,14}?)(?:填报|报送|上报)?[)）]\s*$/.exec(squeeze(t));
+    const name = m?.[1];
+    if (name && !/乡镇|^[各分全]/.test(name) && levelOfName(name) === 'township')
+      out.push({ name, prefix: false });
   }
   if (sheet.trim() !== '') out.push({ name: sheet.trim(), prefix: false });
   return out;
