@@ -156,6 +156,28 @@ async function main() {
       ],
     ],
   ]);
+
+  // The women's and the children's targets on sheets of their own, as plans are printed; W05
+  // given again on the children's sheet; one source that says it was not checked.
+  await xlsx('two-sheets.xlsx', [
+    [
+      '妇女发展规划目标',
+      [
+        ['编号', '指标', '目标', '来源'],
+        ['W01', '孕产妇死亡率', '≤10/10万', '《某市妇女发展规划（2021—2030年）》'],
+        ['W05', '婚前医学检查率', '≥90%', '《某市妇女发展规划（2021—2030年）》'],
+      ],
+    ],
+    [
+      '儿童发展规划目标',
+      [
+        ['编号', '指标', '目标', '来源'],
+        ['C02', '婴儿死亡率', '≤3.5‰', '《某市儿童发展规划（2021—2030年）》'],
+        ['C05', '出生人口性别比', '103—108', '未能在可查的公开文本中核对，请按本地纲要核对修改'],
+        ['W05', '婚前医学检查率', '≥80%', '《某市儿童发展规划（2021—2030年）》'],
+      ],
+    ],
+  ]);
 }
 
 main().catch((e) => {

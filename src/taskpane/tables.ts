@@ -5,6 +5,7 @@ import { asRows, type RowSheet, type SheetData, type WorkbookData } from '../cor
 import type { Profile } from '../core/profile/profile';
 import { parseRuleTable } from '../core/rules/table';
 import { isTargetSheetName } from '../core/targets/apply';
+import { readTargetSheets } from '../core/targets/sheets';
 import { parseTargetTable, targetProblemText, type TargetTable } from '../core/targets/table';
 import { explanationsFromExport } from '../core/output/findings';
 import {
@@ -75,11 +76,16 @@ export function classifyTable(wb: WorkbookData, profile: Profile | undefined): C
       };
     }
     const rows = asRows(sheet);
+    // Targets may span sheets (妇女…目标, 儿童…目标): the others are kept, read as one table.
+    const more =
+      kind === 'targets'
+        ? wb.sheets.filter((s) => s !== sheet && kindOf(s, profile) === 'targets').map(asRows)
+        : [];
     return {
       ok: true,
       kind,
-      workbook: { source: wb.source, sheets: [{ ...rows, name }] },
-      rows: rows.rows.length,
+      workbook: { source: wb.source, sheets: [{ ...rows, name }, ...more] },
+      rows: rows.rows.length + more.reduce((n, s) => n + s.rows.length, 0),
     };
   }
   return {
@@ -100,14 +106,13 @@ const baseName = (source: string) => source.split(/[\\/]/).pop() ?? source;
 export function targetsOf(
   tables: readonly { name: string; data: WorkbookData }[],
   profile: Profile,
+  lang: Lang = 'zh',
 ): TargetTable | undefined {
   for (const t of tables) {
-    const sheet = t.data.sheets.find((s) => isTargetSheetName(s.name));
-    if (!sheet) continue;
-    const read = parseTargetTable(asRows(sheet).rows, profile.indicators, {
-      label: baseName(t.name),
-      firstRow: sheet.origin.row + 1,
-    });
+    if (!t.data.sheets.some((s) => isTargetSheetName(s.name))) continue;
+    const file = baseName(t.name);
+    const read = readTargetSheets(t.data.sheets, profile.indicators, file, lang, () => file);
+    if (!read) continue;
     if (!read.ok) throw new TallyError(read.issue.key, read.issue.params, read.nested ?? {});
     return read.table;
   }

@@ -189,7 +189,7 @@ export function useTally(opts: {
           },
           { current: s.current, prior: s.prior, tables: s.tables },
         );
-        const targets = targetsOf(s.tables, bundle.profile);
+        const targets = targetsOf(s.tables, bundle.profile, lang);
         const job = {
           kind,
           workbooks: [
@@ -552,7 +552,7 @@ export function useTally(opts: {
             note('info', `web.table.${table.kind}`, { file: file.name, rows: table.rows });
             const targets =
               table.kind === 'targets' && bundle
-                ? targetsOf([imported], bundle.profile)
+                ? targetsOf([imported], bundle.profile, lang)
                 : undefined;
             for (const problem of targets ? targetProblems(targets, lang) : [])
               note('warning', 'web.tableProblem', { file: file.name, problem });

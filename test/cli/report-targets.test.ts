@@ -136,3 +136,32 @@ test('a missing targets file exits with 2', async () => {
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('找不到文件');
 });
+
+test('--targets two-sheets.xlsx reads the women’s and the children’s sheets as one table', async () => {
+  const { code, json, stderr } = await report('--targets', targets('two-sheets.xlsx'));
+  expect(code).toBe(0);
+  // W01 and W05 from the first sheet, C02 and C05 from the second; W05's repeat is reported.
+  expect(json?.targets.applied).toBe(4);
+  // C02 10.00‰ against the children's sheet's ≤3.5‰: not met (the profile's ≤5‰ would not be met
+  // either, but by 5.00, not 6.50); C05 107.25 inside 103—108: met.
+  expect([ind(json, 'C02').status, ind(json, 'C02').gap, ind(json, 'C02').target.origin]).toEqual([
+    'notMet',
+    6.5,
+    'table',
+  ]);
+  expect([ind(json, 'C05').status, ind(json, 'C05').target.origin]).toEqual(['met', 'table']);
+  // W05 82.61 % against the first sheet's ≥90 %, not the repeat's ≥80 %.
+  expect([ind(json, 'W05').status, ind(json, 'W05').gap]).toEqual(['notMet', 7.39]);
+  expect(json?.targets.problems.map((p) => p.message)).toEqual([
+    '工作表“儿童发展规划目标”第4行（W05）：编号W05已在工作表“妇女发展规划目标”第3行出现，该行未采用。',
+  ]);
+  expect(stderr).toContain('编号W05已在工作表“妇女发展规划目标”第3行出现');
+});
+
+test('a 来源 that says it could not be checked leaves the target unchecked', async () => {
+  const { json } = await report('--targets', targets('two-sheets.xlsx'));
+  const verified = (id: string) =>
+    (ind(json, id).target as unknown as { verified: boolean }).verified;
+  // C05's 来源 reads 未能在可查的公开文本中核对…; the others name a plan in 《》.
+  expect([verified('C05'), verified('C02'), verified('W01')]).toEqual([false, true, true]);
+});

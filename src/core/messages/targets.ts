@@ -6,6 +6,7 @@ export const targets = {
   // Where a problem is.
   'targets.at': { zh: '第{row}行（{id}）：', en: 'Row {row} ({id}): ' },
   'targets.atRow': { zh: '第{row}行：', en: 'Row {row}: ' },
+  'targets.inSheet': { zh: '工作表“{sheet}”', en: 'Sheet "{sheet}", ' },
   // The table cannot be used at all.
   'targets.fatal.empty': {
     zh: '指标目标表 {where} 是空的：请按“编号、目标、容差、目标年份、基期年份、基期值、来源”各列填写。',
@@ -43,6 +44,10 @@ export const targets = {
   'targets.row.idNameMismatch': {
     zh: '编号“{id}”是“{idName}”，而指标名称“{name}”是 {nameId}：编号与名称不一致，该行未采用，两项指标本次均不作评估。请核对编号或名称后重试。',
     en: '"{id}" is "{idName}" but the name "{name}" is {nameId}: the id and the name disagree, so the row was not used and neither indicator is assessed. Check the id or the name and try again.',
+  },
+  'targets.row.duplicateSheet': {
+    zh: '编号{id}已在工作表“{sheet}”第{row}行出现，该行未采用。',
+    en: '{id} already appears in sheet "{sheet}", row {row}; this row was not used.',
   },
   'targets.row.duplicate': {
     zh: '编号{id}已在第{first}行出现，该行未采用。',
@@ -140,6 +145,7 @@ export const targets = {
     en: 'A mid-term evaluation also judges progress on the line from the baseline to the target year (enter base years and baselines in the targets sheet).',
   },
   'targets.sheetLabel': { zh: '{file}的工作表“{sheet}”', en: 'sheet "{sheet}" of {file}' },
+  'targets.sheetsLabel': { zh: '{file}的工作表{sheets}', en: 'sheets {sheets} of {file}' },
 
   // The five statuses and mid-term progress.
   'status.notAssessable': { zh: '无法评估', en: 'not assessable' },

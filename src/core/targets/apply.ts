@@ -21,13 +21,22 @@ export interface TargetChoice {
   invalid: boolean;
 }
 
+/**
+ * A 来源 that says it could not be checked (未能…核对, 未核实, 待核实): Tally's own 指标目标 sheet
+ * writes one for each target it could not check, and reading the sheet back keeps it unchecked.
+ */
+const UNCHECKED = /未能[^；;。]{0,30}?(?:核对|核实|查证)|(?:未|待|无法)(?:核对|核实|查证)/;
+
+export const sourceChecked = (source: string): boolean =>
+  source.trim() !== '' && !UNCHECKED.test(source);
+
 export function targetFor(def: IndicatorDef, table?: TargetTable): TargetChoice {
   const row = table?.rows.find((r) => r.id === def.id);
   if (row) {
     return {
       target: row.target,
       source: row.source,
-      verified: row.source !== '',
+      verified: sourceChecked(row.source),
       origin: 'table',
       row: row.row,
       perUnit: row.perUnit,

@@ -18,6 +18,8 @@ export interface TargetRow {
   id: string;
   /** 1-based row in the sheet or file. */
   row: number;
+  /** The sheet, when the table spans several. */
+  sheet?: string;
   target: Target;
   /** The target holds for every township (以乡（镇、街道）为单位). */
   perUnit: boolean;
@@ -26,6 +28,8 @@ export interface TargetRow {
 
 export interface TargetProblem {
   row?: number;
+  /** The sheet, when the table spans several. */
+  sheet?: string;
   id?: string;
   issue: TextIssue;
   /** True when the row was set aside; false for a notice about a row that applies. */
@@ -49,6 +53,10 @@ export interface TargetTableOptions {
   label: string;
   /** The sheet row number (1-based) of `rows[0]`; default 1. */
   firstRow?: number;
+  /** The sheet's name, given with each row and problem when a table spans several sheets. */
+  sheet?: string;
+  /** A header with no usable row under it is still a table (its problems kept), not a refusal. */
+  keepEmpty?: boolean;
 }
 
 type Field = 'id' | 'name' | 'target' | 'band' | 'targetYear' | 'baseYear' | 'baseline' | 'source';
@@ -309,7 +317,12 @@ export function parseTargetTable(
       source: text(col(row, 'source')),
     });
   }
-  if (table.rows.length === 0) {
+  if (options.sheet !== undefined) {
+    const sheet = options.sheet;
+    for (const r of table.rows) r.sheet = sheet;
+    for (const p of table.problems) p.sheet = sheet;
+  }
+  if (table.rows.length === 0 && !options.keepEmpty) {
     const firstProblem = table.problems.find((p) => p.dropped);
     return {
       ok: false,
@@ -431,11 +444,13 @@ function readRow(
 
 /** A problem as one sentence: where (row and id) and what, and what became of the row. */
 export function targetProblemText(lang: Lang, p: TargetProblem): string {
+  const sheet = p.sheet !== undefined ? t(lang, 'targets.inSheet', { sheet: p.sheet }) : '';
   const where =
-    p.row !== undefined
+    sheet +
+    (p.row !== undefined
       ? p.id !== undefined
         ? t(lang, 'targets.at', { row: p.row, id: p.id })
         : t(lang, 'targets.atRow', { row: p.row })
-      : '';
+      : '');
   return where + t(lang, p.issue.key, p.issue.params);
 }
