@@ -32,6 +32,7 @@ import {
   checkBreakdowns,
   checkValues,
 } from './validate/builtin';
+import { checkItemConflicts } from './validate/conflicts';
 import { checkLevelTotals } from './validate/levels';
 import { checkConversions, checkRenames, checkRoles, checkUnlisted } from './validate/structure';
 import { applyExplanations } from './validate/explanations';
@@ -157,6 +158,7 @@ export function auditDataset(
   lists.push(
     checkUnread(ds, lang),
     checkDuplicates(ds, lang),
+    checkItemConflicts(ds, lang),
     checkLevelTotals(ds, lang),
     checkUnlisted(ds, lang),
     checkCompleteness(ds, lang, prior),

@@ -8,6 +8,11 @@ export const audit = {
     zh: '“{unit}”本身填报的“{item}”为 {own}，其下级 {count} 个单位（{where}）合计为 {sum}，相差 {diff}：汇总按下级单位的数据计算，请核实是否有下级单位漏报或数据有误',
     en: '"{unit}" itself reports "{item}" as {own} but the {count} {count|unit|units} below it ({where}) add up to {sum} (difference {diff}): the rollup uses the units below; check for a unit below that did not report, or a wrong figure',
   },
+  'audit.itemConflict': {
+    zh: '{unit}的“{item}”在{first}填为 {a}，在{second}填为 {b}，两张报表不一致：该项暂不计入汇总，请向两个填报部门核实后改正其中一处',
+    en: '{unit}: "{item}" is {a} in {first} but {b} in {second}: the two forms disagree, so the value is left out of the rollup until one of them is corrected',
+  },
+  'audit.conflictBlank': { zh: '空白', en: 'blank' },
   'audit.levelWhere': { zh: '见“{file}”的“{sheet}”表', en: 'in sheet "{sheet}" of {file}' },
   'audit.levelWhereMore': {
     zh: '见“{file}”的“{sheet}”表等',

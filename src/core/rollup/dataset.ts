@@ -304,6 +304,8 @@ export interface SourceTable {
   table: Table;
   /** Item id → the sheet column holding it. */
   columns: Map<string, number>;
+  /** The forms read from it (a wide sheet may hold several). */
+  forms: string[];
 }
 
 /**
@@ -318,6 +320,8 @@ export interface ItemColumnData {
   record: Int32Array;
   /** 1 where the unit was reported again, in this form or another file, with another value. */
   conflict: Uint8Array;
+  /** Each disagreeing report as table, record, unit (a flat list; empty when none disagree). */
+  conflicts: number[];
 }
 
 export function buildDataset(
@@ -416,8 +420,10 @@ function unitRows(rec: Recognised, found: ResolvedUnits, checkListed: boolean): 
       tableIndex.set(fs.table, t);
       const columns = new Map<string, number>();
       for (const c of fs.table.columns) if (c.item) columns.set(c.item.id, c.col);
-      tables.push({ source: fs.source, sheet: fs.sheet, table: fs.table, columns });
+      tables.push({ source: fs.source, sheet: fs.sheet, table: fs.table, columns, forms: [] });
     }
+    const forms = (tables[t] as SourceTable).forms;
+    if (!forms.includes(fs.form.id)) forms.push(fs.form.id);
     const byUnit = formUnits.get(fs.form.id) ?? new FormUnits(rec.forms, numbers);
     formUnits.set(fs.form.id, byUnit);
     const records = fs.table.records;
@@ -536,6 +542,7 @@ function itemColumns(
       table: g.table,
       record: g.record,
       conflict: new Uint8Array(size),
+      conflicts: [],
     };
     out.set(id, c);
     for (const t of held) {
@@ -568,7 +575,9 @@ function itemColumns(
         const v = numbers?.[i] ?? NaN;
         const first = c.value[u] as number;
         const same = (Number.isNaN(v) && Number.isNaN(first)) || Math.abs(v - first) <= 1e-9;
-        if (!same) c.conflict[u] = 1;
+        if (same) continue;
+        c.conflict[u] = 1;
+        c.conflicts.push(t, i, u);
       }
     }
   }

@@ -28,6 +28,7 @@ export const BUILTIN = {
   notRead: 'SHEET_NOT_READ',
   hiddenRows: 'HIDDEN_ROWS',
   levelTotal: 'LEVEL_TOTAL',
+  itemConflict: 'ITEM_CONFLICT',
 } as const;
 
 export interface FindingCell {

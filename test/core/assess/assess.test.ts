@@ -47,6 +47,7 @@ function dataset(values: Record<string, Record<string, number>>): Dataset {
       table: new Int32Array(n).fill(-1),
       record: new Int32Array(n).fill(-1),
       conflict: new Uint8Array(n),
+      conflicts: [],
     };
     units.forEach((unit, u) => {
       const v = values[unit]?.[id];
@@ -66,6 +67,7 @@ function dataset(values: Record<string, Record<string, number>>): Dataset {
     sheet: '表',
     table,
     columns: new Map(itemIds.map((id, j) => [id, j + 1])),
+    forms: [],
   };
   return {
     hierarchy: Hierarchy.build(REGIONS, [], '甲县'),
