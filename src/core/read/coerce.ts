@@ -60,6 +60,14 @@ const THOUSANDS = /^[+-]?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?$/;
 /** `1.000`, `12.000`: a whole number with three zero decimals, as dot-grouped thousands look. */
 export const DOT_ZEROS = /^[+-]?[1-9]\d{0,2}\.000$/;
 
+/**
+ * Characters NFKC folds into digits that are not digits as typed: superscripts and subscripts
+ * (¹²³, ⁴, ₁), number forms (Ⅻ, ⅓), circled and parenthesised numbers (①, ⑴, ⒈, ❶, ㉑).
+ * Full-width digits (０-９) are read as digits.
+ */
+const FOOTNOTE_DIGITS =
+  /[\u00B2\u00B3\u00B9\u00BC-\u00BE\u2070-\u209F\u2150-\u218F\u2460-\u24FF\u2776-\u2793\u3220-\u325F\u3280-\u32BF]/;
+
 export interface CoerceOptions {
   /** The column's unit is %, so `45%` reads as 45. */
   percentColumn?: boolean;
@@ -89,6 +97,8 @@ export function coerceNumber(cell: Cell, opts: CoerceOptions = {}): Coerced {
 
   // An ideograph other than a unit's (人, 万元) survives folding and is no part of a number.
   if (hasIdeographOutside(trimmed, UNIT_CHARS)) return { kind: 'typeError', raw, why: 'text' };
+  // A footnote mark (`1000①`, `1000¹`) folds into a digit (10001): never part of the number.
+  if (FOOTNOTE_DIGITS.test(trimmed)) return { kind: 'typeError', raw, why: 'text' };
   const folded = fold(trimmed).replace(/，/g, ',').trim();
   const wasWide = folded !== trimmed;
   let s = folded;

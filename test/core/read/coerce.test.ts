@@ -41,6 +41,14 @@ describe('value coercion (items.md, "Values that are not numbers")', () => {
     expect(coerceNumber(raw)).toEqual({ kind: 'typeError', raw, why: 'text' });
   });
 
+  // A footnote mark after the figure folds (NFKC) into one more digit: 1000① would be 10001.
+  test.each(['1000①', '1000¹', '1000²', '25⑴', '12⒈', '300❶', '₂40'])(
+    '%j, a figure with a footnote mark, is a type error, not a longer number',
+    (raw) => {
+      expect(coerceNumber(raw)).toEqual({ kind: 'typeError', raw, why: 'text' });
+    },
+  );
+
   test('Excel errors and booleans are type errors', () => {
     expect(coerceNumber(new CellError('#DIV/0!'))).toEqual({
       kind: 'typeError',
