@@ -955,7 +955,68 @@ async function bracketTitle() {
   await save(wb, 'bracket-title-not-a-township.xlsx');
 }
 
+async function itemInTwoForms() {
+  // 结婚登记人数 in the 妇幼 form (with 婚前医学检查人数) and in 民政's form; `agree`: same figures.
+  for (const [file, marriages] of [
+    ['item-in-two-forms.xlsx', [640, 1100, 820]],
+    ['item-in-two-forms-agree.xlsx', [600, 1000, 800]],
+  ]) {
+    const wb = new ExcelJS.Workbook();
+    let ws = wb.addWorksheet('妇幼');
+    ws.addRow(['2025年妇幼健康统计表']);
+    ws.addRow(['乡镇', '活产数', '婴儿死亡数', '结婚登记人数', '婚前医学检查人数']);
+    ws.addRow(['甲镇', 1000, 3, 600, 300]);
+    ws.addRow(['乙镇', 2000, 5, 1000, 500]);
+    ws.addRow(['丙镇', 1500, 4, 800, 400]);
+    ws = wb.addWorksheet('民政');
+    ws.addRow(['2025年民政统计表']);
+    ws.addRow(['乡镇', '村委会成员数', '村委会女性成员数', '结婚登记人数']);
+    ws.addRow(['甲镇', 50, 12, marriages[0]]);
+    ws.addRow(['乙镇', 60, 20, marriages[1]]);
+    ws.addRow(['丙镇', 40, 10, marriages[2]]);
+    await save(wb, file);
+  }
+}
+
+async function sameNameVillagesTwoYears() {
+  // 东村 in 甲镇 and in 乙镇 both years; 北村 new in 2025; 甲镇东村's 低出生体重儿数 20 → 0.
+  const rows = [
+    ['甲镇', '东村', 1000, 520, 480, 2, 1, 3, 20],
+    ['甲镇', '西村', 1000, 520, 480, 2, 1, 3, 20],
+    ['乙镇', '东村', 1000, 520, 480, 10, 5, 12, 80],
+    ['乙镇', '南村', 1000, 520, 480, 2, 1, 3, 20],
+  ];
+  for (const year of [2024, 2025]) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('卫健');
+    ws.addRow([`${year}年某县妇幼健康统计表`]);
+    ws.addRow([
+      '乡镇',
+      '村（社区）',
+      '活产数',
+      '男婴活产数',
+      '女婴活产数',
+      '婴儿死亡数',
+      '新生儿死亡数',
+      '5岁以下儿童死亡数',
+      '低出生体重儿数',
+    ]);
+    const these =
+      year === 2024
+        ? rows
+        : [
+            ['甲镇', '东村', 1000, 520, 480, 8, 4, 9, 0],
+            ...rows.slice(1),
+            ['乙镇', '北村', 1000, 520, 480, 2, 1, 3, 20],
+          ];
+    for (const r of these) ws.addRow(r);
+    await save(wb, `same-name-villages-${year}.xlsx`);
+  }
+}
+
 (async () => {
+  await sameNameVillagesTwoYears();
+  await itemInTwoForms();
   await bracketTitle();
   await thirdReview();
   await notTotals();

@@ -702,3 +702,57 @@ test('bracket-title-*.xlsx: villages in a file titled …（石门镇） are poo
   const r = await report(trap('bracket-title-not-a-township.xlsx'));
   expect(pool(ind(r, 'C11'))).toEqual([270, 300, 2]);
 });
+
+/*
+ * 结婚登记人数 in the 妇幼 form (600, 1000, 800) and in 民政's (640, 1100, 820): the value of each
+ * town is known to neither, so W05 (婚前医学检查人数 ÷ 结婚登记人数) has nothing to pool — and
+ * the audit says where the two figures are, rather than 0 errors.
+ */
+test('item-in-two-forms.xlsx: one item in two forms with two figures is an error naming both cells', async () => {
+  const f = await findings(trap('item-in-two-forms.xlsx'));
+  const conflicts = f.filter((x) => x.ruleId === 'ITEM_CONFLICT');
+  expect(conflicts.map((x) => [x.severity, x.unit])).toEqual([
+    ['error', '甲镇'],
+    ['error', '乙镇'],
+    ['error', '丙镇'],
+  ]);
+  expect(conflicts[0]?.message).toBe(
+    '甲镇的“结婚登记人数”在「妇幼」D3填为 600，在「民政」D3填为 640，两张报表不一致：该项暂不计入汇总，请向两个填报部门核实后改正其中一处',
+  );
+  const w05 = ind(await report(trap('item-in-two-forms.xlsx')), 'W05');
+  expect([w05.value, w05.setAside]).toEqual([null, ['甲镇', '乙镇', '丙镇']]);
+  // The same figures in both: 婚检 300 + 500 + 400 = 1200 of 600 + 1000 + 800 = 2400, 50.00 %.
+  expect((await findings(trap('item-in-two-forms-agree.xlsx'))).map((x) => x.ruleId)).not.toContain(
+    'ITEM_CONFLICT',
+  );
+  const agree = ind(await report(trap('item-in-two-forms-agree.xlsx')), 'W05');
+  expect([agree.numerator, agree.denominator, agree.value]).toEqual([1200, 2400, 50]);
+});
+
+/*
+ * Like-for-like with last year (可比口径) over villages of one name in two townships: 东村 of
+ * 甲镇 and 东村 of 乙镇 in both years, 北村 new this year. 低出生体重儿数 over 活产数:
+ * 2024 20 + 20 + 80 + 20 = 140 of 4,000 = 3.50 %; 2025 over the same four 0 + 20 + 80 + 20 = 120
+ * of 4,000 = 3.00 % (all five: 140 of 5,000 = 2.80 %). Keyed by name alone, one 东村 hid the
+ * other: 4.00 % both years, 持平.
+ */
+interface Covered extends Indicator {
+  prior: number | null;
+  change: number | null;
+  priorCoverage: { onlyNow: string[]; onlyPrior: string[]; comparable: Record<string, number> };
+}
+test('same-name-villages-2025.xlsx --prior 2024: the comparison keeps 甲镇东村 and 乙镇东村 apart', async () => {
+  const r = await report(
+    trap('same-name-villages-2025.xlsx'),
+    '--prior',
+    trap('same-name-villages-2024.xlsx'),
+  );
+  const c04 = ind(r, 'C04') as Covered;
+  expect([c04.value, c04.prior]).toEqual([2.8, 3.5]);
+  expect(c04.priorCoverage).toEqual({
+    onlyNow: ['北村'],
+    onlyPrior: [],
+    comparable: { now: 3, prior: 3.5 },
+  });
+  expect(c04.change).toBe(-0.5);
+});
