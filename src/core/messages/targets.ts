@@ -45,6 +45,10 @@ export const targets = {
     zh: '编号“{id}”是“{idName}”，而指标名称“{name}”是 {nameId}：编号与名称不一致，该行未采用，两项指标本次均不作评估。请核对编号或名称后重试。',
     en: '"{id}" is "{idName}" but the name "{name}" is {nameId}: the id and the name disagree, so the row was not used and neither indicator is assessed. Check the id or the name and try again.',
   },
+  'targets.header.extraColumn': {
+    zh: '表头有两列同类目标：按“{used}”列评估，“{other}”列未采用；如应按“{other}”评估，请删去或移后“{used}”列。',
+    en: 'the header has two columns of one kind: "{used}" is used and "{other}" is not; to judge against "{other}", remove or move "{used}".',
+  },
   'targets.row.duplicateSheet': {
     zh: '编号{id}已在工作表“{sheet}”第{row}行出现，该行未采用。',
     en: '{id} already appears in sheet "{sheet}", row {row}; this row was not used.',

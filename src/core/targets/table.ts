@@ -70,6 +70,10 @@ const ALIASES: Readonly<Record<Field, readonly string[]>> = {
   baseYear: ['基期年份', '基期年', '基期年度', '基年', '基准年', 'baseyear', 'base_year'],
   baseline: [
     '基期值',
+    '现状值',
+    '基期现状值',
+    '现状',
+    '现状水平',
     '基期数',
     '基期数值',
     '基期水平',
@@ -103,6 +107,8 @@ for (const [field, names] of Object.entries(ALIASES) as [Field, readonly string[
 interface Header {
   index: number;
   columns: Map<Field, number>;
+  /** A second column of a field already taken (`2025年目标` after `2030年目标`): not read. */
+  extra?: { field: Field; used: string; header: string };
   /** Years written in the headers: `基期值（2020年）`, `目标（2025年）`. */
   years: Partial<Record<Field, number>>;
 }
@@ -114,15 +120,21 @@ function text(cell: Cell | undefined): string {
 function readHeader(row: readonly Cell[], index: number): Header {
   const columns = new Map<Field, number>();
   const years: Header['years'] = {};
+  let extra: Header['extra'];
   row.forEach((c, j) => {
     if (typeof c !== 'string') return;
     const { key, year } = headerKey(c);
     const field = ALIAS_KEYS.get(key);
-    if (!field || columns.has(field)) return;
+    if (!field) return;
+    const taken = columns.get(field);
+    if (taken !== undefined) {
+      extra ??= { field, used: String(row[taken]), header: c };
+      return;
+    }
     columns.set(field, j);
     if (year !== undefined) years[field] = year;
   });
-  return { index, columns, years };
+  return extra ? { index, columns, years, extra } : { index, columns, years };
 }
 
 /** `W1` and `w01` are `W01`: letters compared without case, digits as a number. */
@@ -223,6 +235,15 @@ export function parseTargetTable(
     return j === undefined ? undefined : row[j];
   };
   const table: TargetTable = { label: where, rows: [], problems: [], invalid: new Map() };
+  if (header.extra && (header.extra.field === 'target' || header.extra.field === 'baseline'))
+    table.problems.push({
+      row: firstRow + header.index,
+      issue: {
+        key: 'targets.header.extraColumn',
+        params: { used: header.extra.used.trim(), other: header.extra.header.trim() },
+      },
+      dropped: false,
+    });
   const seen = new Map<string, number>();
   let dataRows = 0;
   for (let i = header.index + 1; i < rows.length; i++) {

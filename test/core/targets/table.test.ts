@@ -314,3 +314,19 @@ describe('a row whose 编号 and 指标 disagree, or whose name is only near one
     expect(r.table.problems).toEqual([]);
   });
 });
+
+test('a 规划 layout: 2020年现状值 is the baseline, and of two target columns the other is named', () => {
+  const r = parseTargetTable(
+    [
+      ['编号', '指标', '2020年现状值', '2030年目标', '2025年目标'],
+      ['W04', '适龄妇女乳腺癌筛查率', 62, '逐步提高', '逐步提高'],
+    ],
+    defaultProfile().indicators,
+    { label: 't.csv' },
+  );
+  if (!r.ok) throw new Error('not read');
+  expect(r.table.rows[0]?.target).toMatchObject({ kind: 'rising', baseline: 62, baseYear: 2020 });
+  expect(r.table.problems.map((p) => targetProblemText('zh', p))).toEqual([
+    '第1行：表头有两列同类目标：按“2030年目标”列评估，“2025年目标”列未采用；如应按“2025年目标”评估，请删去或移后“2030年目标”列。',
+  ]);
+});
