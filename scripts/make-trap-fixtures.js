@@ -1014,7 +1014,34 @@ async function sameNameVillagesTwoYears() {
   }
 }
 
+async function oneItemSheets() {
+  // FE5's two items from two departments, one file each: 统计局 the children, 公安局 the deaths.
+  for (const [file, title, item, values] of [
+    [
+      'one-item-统计局.xlsx',
+      '2025年各乡镇0-17岁儿童人口数',
+      '0-17岁儿童人口数',
+      [10000, 20000, 25000],
+    ],
+    [
+      'one-item-公安局.xlsx',
+      '2025年各乡镇0-17岁儿童伤害死亡情况',
+      '0-17岁儿童伤害死亡数',
+      [2, 3, 4],
+    ],
+  ]) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow([title]);
+    ws.addRow(['乡镇', item]);
+    ['甲镇', '乙镇', '丙镇'].forEach((t, i) => ws.addRow([t, values[i]]));
+    ws.addRow(['合计', values.reduce((a, b) => a + b, 0)]);
+    await save(wb, file);
+  }
+}
+
 (async () => {
+  await oneItemSheets();
   await sameNameVillagesTwoYears();
   await itemInTwoForms();
   await bracketTitle();

@@ -756,3 +756,20 @@ test('same-name-villages-2025.xlsx --prior 2024: the comparison keeps 甲镇东�
   });
   expect(c04.change).toBe(-0.5);
 });
+
+/*
+ * A form whose items come from two departments, one figure each (FE5: 统计局's 0-17岁儿童人口数,
+ * 公安局's 伤害死亡数): each file holds one item of the form. C16 = (2 + 3 + 4) / (10,000 +
+ * 20,000 + 25,000) × 10万 = 9 / 55,000 × 100,000 = 16.36; before, both sheets were left unread
+ * and the report said 各单位均未报送相关数据.
+ */
+test('one-item-*.xlsx: a department’s sheet of one item is read as its form', async () => {
+  const files = [trap('one-item-统计局.xlsx'), trap('one-item-公安局.xlsx')];
+  const c16 = ind(await report(...files), 'C16');
+  expect([c16.numerator, c16.denominator, c16.value, c16.pooledUnits]).toEqual([
+    9, 55000, 16.36, 3,
+  ]);
+  // Each file's 合计 row adds up: no finding but the forms' completeness.
+  const f = await findings(...files);
+  expect(f.filter((x) => x.severity === 'error')).toEqual([]);
+});

@@ -75,13 +75,25 @@ export function isRegionTable(table: Table): boolean {
  * smaller form), most items first. A township's one wide sheet can hold all five forms.
  */
 export function formsIn(table: Table, profile: Profile): FormDef[] {
-  const found: { form: FormDef; matched: number }[] = [];
+  const found: { form: FormDef; matched: number; one?: string }[] = [];
   for (const form of profile.forms) {
     const ids = new Set(form.items.map((i) => i.id));
-    const matched = table.columns.filter((c) => c.item && ids.has(c.item.id)).length;
-    if (matched >= Math.min(2, form.items.length)) found.push({ form, matched });
+    const items = table.columns.flatMap((c) => (c.item && ids.has(c.item.id) ? [c.item.id] : []));
+    if (items.length >= Math.min(2, form.items.length)) found.push({ form, matched: items.length });
+    else if (items.length === 1) found.push({ form, matched: 1, one: items[0] });
   }
-  return found.sort((a, b) => b.matched - a.matched).map((f) => f.form);
+  found.sort((a, b) => b.matched - a.matched);
+  // A form's one item is its sheet only when the sheet is no fuller form's: a department sends
+  // the one figure it keeps (统计局 0-17岁儿童人口数, 公安局 伤害死亡数, 民政 结婚登记人数). An
+  // extra column of another form's item on a form's sheet is read with that sheet (its values
+  // count), not as a second form there.
+  const taken = found.filter((f) => f.one === undefined).map((f) => f.form);
+  if (taken.length > 0) return taken;
+  // An item of several forms is read once (as the profile's first form that holds it).
+  const seen = new Set<string>();
+  return found
+    .filter((f) => f.one !== undefined && !seen.has(f.one) && seen.add(f.one))
+    .map((f) => f.form);
 }
 
 /** The profile form a table holds most items of. */
@@ -137,12 +149,14 @@ export function sheetSkip(
   const split = table ? unchosenYears(table, index) : undefined;
   if (split) return { reason: 'yearColumns', years: split };
   const forms = table ? formsIn(table, profile) : [];
-  if (table && forms.length > 0) {
-    const hasUnits = table.columns.some((c) => c.kind === 'unit' || c.kind === 'code');
+  const hasUnits = table?.columns.some((c) => c.kind === 'unit' || c.kind === 'code') === true;
+  // A form's one item over no unit column is more likely a vertical form's label cell.
+  const lone = forms.every((form) => loneItem({ form, table } as FormSheet) !== undefined);
+  if (table && forms.length > 0 && (hasUnits || !lone))
     return hasUnits ? undefined : { reason: 'noUnitColumn', form: forms[0] };
-  }
   const years = ambiguousYearColumns(sheet, source, opts);
   if (years) return { reason: 'yearColumns', years };
+  if (table && forms.length > 0) return { reason: 'noUnitColumn', form: forms[0] };
   return { reason: table ? 'noForm' : 'noHeader' };
 }
 
@@ -171,5 +185,37 @@ export function recogniseForms(
       for (const form of forms) out.forms.push({ form, ...at, table });
     }
   }
-  return out;
+  return withoutRepeatedLoneItems(out);
+}
+
+/** The one item of `form` a sheet holds when it holds only one of a form of several; else undefined. */
+function loneItem(fs: FormSheet): string | undefined {
+  if (fs.form.items.length < 2) return undefined;
+  const ids = new Set(fs.form.items.map((i) => i.id));
+  const items = fs.table.columns.flatMap((c) => (c.item && ids.has(c.item.id) ? [c.item.id] : []));
+  return items.length === 1 ? items[0] : undefined;
+}
+
+/**
+ * A sheet read as a form for its one item is not read when a fuller sheet of that form holds the
+ * item too (a working sheet beside the form, 活产数 and a rate): it is skipped as before, never a
+ * second report of every unit's figure.
+ */
+function withoutRepeatedLoneItems(out: Recognised): Recognised {
+  const fuller = out.forms.filter((fs) => loneItem(fs) === undefined);
+  const repeated = (fs: FormSheet, item: string) =>
+    fuller.some(
+      (o) =>
+        o.form.id === fs.form.id &&
+        o.table !== fs.table &&
+        o.table.columns.some((c) => c.item?.id === item),
+    );
+  const forms: FormSheet[] = [];
+  for (const fs of out.forms) {
+    const item = loneItem(fs);
+    if (item === undefined || !repeated(fs, item)) forms.push(fs);
+    else if (!out.skipped.some((k) => k.source === fs.source && k.sheet === fs.sheet))
+      out.skipped.push({ source: fs.source, sheet: fs.sheet, reason: 'noForm' });
+  }
+  return { ...out, forms };
 }

@@ -377,7 +377,6 @@ function duplicate(
 /** A unit row's sheet row; undefined for a vertical form (the whole sheet is the unit's). */
 const rowOf = (u: UnitRow): number | undefined => (u.formSheet.table.vertical ? undefined : u.row);
 
-/** A reporting unit twice in one form, across all the workbooks that submitted it. */
 /**
  * Sheets that hold a form's figures but could not be read (no unit column; a value column per
  * year and no year): one warning each, so figures left out of the pools are never left out in
@@ -407,12 +406,38 @@ export function unreadText(k: Pick<SheetSkip, 'reason' | 'years' | 'form'>, lang
   });
 }
 
+/**
+ * A reporting unit twice in one form, across all the workbooks that submitted it: a row is a
+ * repeat of an earlier one that holds any of its items. A form split over sheets or files by
+ * item (births on one sheet, deaths on another; 统计局's 0-17岁儿童人口数 and 公安局's 伤害死亡数)
+ * reports each unit once.
+ */
 export function checkDuplicates(ds: Dataset, lang: Lang): Finding[] {
   const out: Finding[] = [];
+  const itemsOf = new Map<FormSheet, Set<string>>();
+  const items = (fs: FormSheet) => {
+    let set = itemsOf.get(fs);
+    if (!set) {
+      const ids = new Set(fs.form.items.map((i) => i.id));
+      set = new Set(
+        fs.table.columns.flatMap((c) => (c.item && ids.has(c.item.id) ? [c.item.id] : [])),
+      );
+      itemsOf.set(fs, set);
+    }
+    return set;
+  };
+  const shares = (a: FormSheet, b: FormSheet) => {
+    if (a.table === b.table) return true;
+    const mine = items(b);
+    for (const id of items(a)) if (mine.has(id)) return true;
+    return false;
+  };
   for (const units of ds.formUnits.values()) {
-    for (const [first, ...dups] of units.repeated()) {
-      if (!first) continue;
-      for (const d of dups)
+    for (const rows of units.repeated()) {
+      for (let k = 1; k < rows.length; k++) {
+        const d = rows[k] as UnitRow;
+        const first = rows.slice(0, k).find((b) => shares(b.formSheet, d.formSheet));
+        if (!first) continue;
         out.push(
           duplicate(
             lang,
@@ -422,6 +447,7 @@ export function checkDuplicates(ds: Dataset, lang: Lang): Finding[] {
             { file: first.source, sheet: first.sheet },
           ),
         );
+      }
     }
   }
   return out;
