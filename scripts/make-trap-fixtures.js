@@ -1040,7 +1040,26 @@ async function oneItemSheets() {
   }
 }
 
+async function partsInOneRow() {
+  // Parts written beside their whole in a one-row header, as many offices type them.
+  const wb = new ExcelJS.Workbook();
+  let ws = wb.addWorksheet('民政');
+  ws.addRow(['2025年民政统计表']);
+  ws.addRow(['乡镇', '村委会成员数', '其中：女性', '村（社区）数', '其中：配备儿童主任的']);
+  ws.addRow(['甲镇', 50, 12, 10, 9]);
+  ws.addRow(['乙镇', 60, 20, 12, 12]);
+  ws.addRow(['丙镇', 40, 10, 8, 6]);
+  ws = wb.addWorksheet('妇幼');
+  ws.addRow(['2025年妇幼健康统计表']);
+  ws.addRow(['乡镇', '活产数', '男', '女', '婴儿死亡数', '其中：新生儿死亡数']);
+  ws.addRow(['甲镇', 1000, 520, 480, 3, 1]);
+  ws.addRow(['乙镇', 2000, 1030, 970, 5, 2]);
+  ws.addRow(['丙镇', 1500, 790, 710, 4, 2]);
+  await save(wb, 'parts-in-one-row.xlsx');
+}
+
 (async () => {
+  await partsInOneRow();
   await oneItemSheets();
   await sameNameVillagesTwoYears();
   await itemInTwoForms();

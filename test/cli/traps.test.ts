@@ -773,3 +773,19 @@ test('one-item-*.xlsx: a department’s sheet of one item is read as its form', 
   const f = await findings(...files);
   expect(f.filter((x) => x.severity === 'error')).toEqual([]);
 });
+
+/*
+ * Parts beside their whole in a one-row header (村委会成员数 | 其中：女性, 活产数 | 男 | 女,
+ * 婴儿死亡数 | 其中：新生儿死亡数, 村（社区）数 | 其中：配备儿童主任的): each part is its item.
+ * W07 = (12 + 20 + 10) / (50 + 60 + 40) = 42 / 150 = 28.00 %; C05 = (520 + 1030 + 790) /
+ * (480 + 970 + 710) × 100 = 2340 / 2160 × 100 = 108.33; C01 = (1 + 2 + 2) / 4500 × 1000 = 1.11;
+ * C15 = (9 + 12 + 6) / (10 + 12 + 8) = 27 / 30 = 90.00 %. Before, only C02 had a value.
+ */
+test('parts-in-one-row.xlsx: 其中：女性, 男 | 女 beside their whole are read as their items', async () => {
+  const r = await report(trap('parts-in-one-row.xlsx'));
+  const got = (id: string) => [ind(r, id).numerator, ind(r, id).denominator, ind(r, id).value];
+  expect(got('W07')).toEqual([42, 150, 28]);
+  expect(got('C05')).toEqual([2340, 2160, 108.33]);
+  expect(got('C01')).toEqual([5, 4500, 1.11]);
+  expect(got('C15')).toEqual([27, 30, 90]);
+});

@@ -92,6 +92,42 @@ function singleRowNames(sheet: SheetData, row: number): Map<number, string> {
   return names;
 }
 
+/**
+ * A one-row header's parts beside their whole, as a two-row header names them: `村委会成员数 |
+ * 其中：女性`, `活产数 | 男 | 女`, `婴儿死亡数 | 其中：新生儿死亡数` — each part the item the
+ * profile names for it (`村委会女性成员数`, `男婴活产数`). A part is read only right after its
+ * whole or another of its parts; anything else between them ends the whole.
+ */
+function partsBeside(names: Map<number, string>, index: HeaderIndex): Map<number, string> {
+  let whole: string | undefined;
+  let last = -2;
+  const out = new Map(names);
+  for (const [col, name] of [...names].sort((a, b) => a[0] - b[0])) {
+    const next = col === last + 1;
+    last = col;
+    const own = index.lookup(name);
+    if (own) {
+      whole = own.kind === 'item' ? name : undefined;
+      continue;
+    }
+    const inner = name.replace(/^\s*其中\s*[:：、,，]?\s*/, '');
+    if (inner !== name && index.lookup(inner)?.kind === 'item') {
+      out.set(col, inner);
+      continue;
+    }
+    // `村（社区）数 | 其中：配备儿童主任的` is 配备儿童主任的村（社区）数.
+    const joined = whole !== undefined && next && inner !== name ? `${inner}${whole}` : undefined;
+    const part =
+      whole !== undefined && next
+        ? (index.partOf(whole, name)?.name ??
+          (joined && index.lookup(joined)?.kind === 'item' ? joined : undefined))
+        : undefined;
+    if (part) out.set(col, part);
+    else whole = undefined;
+  }
+  return out;
+}
+
 function mergedLeft(sheet: SheetData, row: number, col: number): number | undefined {
   for (const m of sheet.merges ?? []) {
     if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m.left;
@@ -275,7 +311,7 @@ export function findHeader(
   let best: HeaderGuess | undefined;
   let bestScore = 0;
   for (let row = top; row <= last; row++) {
-    const single = singleRowNames(sheet, row);
+    const single = partsBeside(singleRowNames(sheet, row), index);
     const s1 = score(single, index);
     if (s1 > bestScore) {
       best = { rows: [row], names: single };
