@@ -1,4 +1,5 @@
 import { GENERIC_VOCABULARY, HeaderIndex } from '../../../src/core/read/vocabulary';
+import { defaultIndex } from '../../support/fixtures';
 
 const index = new HeaderIndex(GENERIC_VOCABULARY);
 
@@ -143,4 +144,15 @@ describe('a header with a footnote mark is the item (taken off only when the hea
     expect(role?.kind === 'item' ? role.item.id : undefined).toBe('p15');
     expect(marks.lookup('在园幼儿数12')).toBeUndefined();
   });
+});
+
+describe('the 民政 form’s marriages, as headers write them', () => {
+  const profiled = defaultIndex();
+  test.each(['结婚登记（对）', '结婚登记(对)', '登记结婚（对）', '结婚登记对数', '结婚登记人数'])(
+    '%j is 结婚登记人数',
+    (header) => {
+      const found = profiled.lookup(header);
+      expect(found?.kind === 'item' ? found.item.id : undefined).toBe('marriages_registered');
+    },
+  );
 });
