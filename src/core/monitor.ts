@@ -20,7 +20,7 @@ import { parseRuleTable, type RuleSet } from './rules/table';
 import { noFormsError, recogniseForms, type FormSheet, type Recognised } from './read/forms';
 import type { ReadOptions } from './read/table';
 import type { HeaderIndex } from './read/vocabulary';
-import { periodsOf, resolvePeriods } from './period';
+import { baseName, periodsOf, resolvePeriods } from './period';
 import { buildDataset, type Dataset } from './rollup/dataset';
 import {
   checkBlanks,
@@ -221,6 +221,12 @@ export function monitor(input: MonitorInput): MonitorResult {
     input.period,
   );
   if (input.requirePeriod && recognised.forms.length === 0) throw noFormsError(recognised);
+  // Last year's files with no form in them (last year's report, a summary sheet) would drop
+  // every comparison with last year in silence.
+  if (priorRec && priorRec.forms.length === 0)
+    throw new TallyError('error.priorNoForms', {
+      files: (input.prior ?? []).map((w) => `“${baseName(w.source)}”`).join('、'),
+    });
   if (input.requirePeriod && !periods.period) throw new TallyError('error.noPeriod');
   const dataset = buildDataset(recognised, regionName);
   // Last year is read with this year's region sheet (its former names: 曾用名).

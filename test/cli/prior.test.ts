@@ -184,3 +184,17 @@ describe('when the files cannot be where the user meant, the error says which we
     expect(r.stderr).toContain('选项 --prior 后面缺少取值');
   });
 });
+
+test('--prior files with no form in them are refused, not dropped in silence', async () => {
+  // A targets workbook given as last year's forms: every 比上年 would vanish without a word.
+  const r = await runCli(
+    'report',
+    CUR,
+    '--prior',
+    fixturePath('targets', 'targets.xlsx'),
+    '--json',
+  );
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('上期文件“targets.xlsx”中没有识别出任何报表，无法与上年比较');
+  expect(r.stdout).toBe('');
+});

@@ -151,6 +151,10 @@ export const base = {
     zh: '在输入文件中没有读取到任何报表：有 {count} 张工作表含报表数据项但未能读取（如「{sheet}」），原因及改法请用 tally inspect 查看。',
     en: 'No form could be read from the input files: {count} {count|sheet holds|sheets hold} a form\'s items but could not be read (e.g. "{sheet}"); run tally inspect to see why and what to change.',
   },
+  'error.priorNoForms': {
+    zh: '上期文件{files}中没有识别出任何报表，无法与上年比较：请给出上年各单位报送的报表（而不是上年的汇总表或报告），或去掉上期文件后重试。',
+    en: "No form was recognised in the previous period's files {files}, so nothing can be compared with last year: give last year's submitted forms (not last year's summary or report), or leave the previous period out.",
+  },
   'error.noForms': {
     zh: '在输入文件中没有识别出任何报表：请用 tally inspect 查看各工作表的识别情况。',
     en: 'No form was recognised in the input files; run tally inspect to see what each sheet holds.',
