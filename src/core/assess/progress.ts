@@ -1,5 +1,5 @@
 import type { IndicatorDef, Target } from '../profile/schema';
-import { roundHalfUp as round } from './round';
+import { roundToward } from './round';
 import { targetGoal, type Status } from './targets';
 
 /**
@@ -70,7 +70,11 @@ export function progressOf(
   const up = improvesUp(target, goal, baseline, def);
   // A baseline already past the goal has no way to go: the line would run backwards.
   const kept = up ? baseline >= goal - EPS : baseline <= goal + EPS;
-  const expected = kept ? goal : round(baseline + (goal - baseline) * elapsed, def.decimals);
+  // The point on the line rounded the strict way, as a relative goal is (targets.ts): 4.085 for a
+  // rate to fall to is 4.08, so a published 4.09 is behind it, not on it.
+  const expected = kept
+    ? goal
+    : roundToward(baseline + (goal - baseline) * elapsed, def.decimals, up ? 1 : -1);
   const onLine = up ? value >= expected - EPS : value <= expected + EPS;
   return {
     ...out,

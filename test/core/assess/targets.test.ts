@@ -184,6 +184,19 @@ describe('mid-term progress on the line from the base year to the target year', 
     // A value that already meets its target is on track whatever the line says.
     expect(progressOf(def, target, 9, 'met', '2025', 2030).status).toBe('onTrack');
   });
+  test('the point on the line is rounded the strict way, as the goal is', () => {
+    // C16 比2020年下降20%, 2020 baseline 4.54: goal 4.54 × 0.8 = 3.632 → 3.63 (strict, down);
+    // 2025 is half way: 4.54 − (4.54 − 3.63) × 0.5 = 4.085 → 4.08, so 4.09 is behind the line.
+    const c16 = defaultProfile().indicators.find((d) => d.id === 'C16');
+    if (!c16) throw new Error('C16');
+    const fall: Target = { kind: 'relative', change: -0.2, baseYear: 2020, baseline: 4.54 };
+    expect(progressOf(c16, fall, 4.09, 'notMet', '2025', 2030)).toMatchObject({
+      status: 'behind',
+      goal: 3.63,
+      expected: 4.08,
+    });
+    expect(progressOf(c16, fall, 4.08, 'notMet', '2025', 2030).status).toBe('onTrack');
+  });
   test('a rising goal: 2023 is 3/10 of the way from 80 (2020) to 90 (2030) → 83.00', () => {
     const c = defaultProfile().indicators.find((d) => d.id === 'C10');
     if (!c) throw new Error('C10');
