@@ -1058,7 +1058,21 @@ async function partsInOneRow() {
   await save(wb, 'parts-in-one-row.xlsx');
 }
 
+async function zones() {
+  // A 高新区 and a 新区 reporting beside the townships, with a 合计 row that adds up.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '2025年某县教育事业统计表', [
+    ['甲镇', 100, 90, 80, 70],
+    ['乙镇', 200, 180, 160, 150],
+    ['高新区', 60, 50, 40, 30],
+    ['滨江新区', 40, 30, 20, 10],
+    ['合计', 400, 350, 300, 260],
+  ]);
+  await save(wb, 'zones.xlsx');
+}
+
 (async () => {
+  await zones();
   await partsInOneRow();
   await oneItemSheets();
   await sameNameVillagesTwoYears();

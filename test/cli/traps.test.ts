@@ -789,3 +789,11 @@ test('parts-in-one-row.xlsx: 其中：女性, 男 | 女 beside their whole are r
   expect(got('C01')).toEqual([5, 4500, 1.11]);
   expect(got('C15')).toEqual([27, 30, 90]);
 });
+
+test('zones.xlsx: 高新区 and 滨江新区 beside the townships are units, not totals', async () => {
+  // C11 = (90 + 180 + 50 + 30) / (100 + 200 + 60 + 40) = 350 / 400 = 87.50 % over 4; the 合计 row
+  // adds up. Before, both zones were taken as county-level totals: 270/300 with TOTAL errors.
+  const r = await report(trap('zones.xlsx'));
+  expect(pool(ind(r, 'C11'))).toEqual([350, 400, 4]);
+  expect((await findings(trap('zones.xlsx'))).filter((x) => x.severity === 'error')).toEqual([]);
+});

@@ -80,6 +80,8 @@ const NAME_LEVELS: readonly [RegExp, Level][] = [
   [/(省|自治区)$/, 'province'],
 ];
 
+const ZONES = /(高新区|新区|示范区|试验区|实验区|保税区|风景区|景区|度假区|合作区)$/;
+
 /** The level a unit's name ends in, if any (`西山镇` → township, `某县` → county). */
 export function levelOfName(name: string): Level | undefined {
   const s = squeeze(name);
@@ -89,6 +91,9 @@ export function levelOfName(name: string): Level | undefined {
   // Two characters ending in 区 or 旗 say nothing of a level: 城区 is a township-level area in
   // many counties (and a district in a few cities), 红旗 a village's name.
   if (s.length === 2 && /[区旗]$/.test(s)) return undefined;
+  // A functional zone (高新区, 某某新区, 示范区) is a township's peer in one county's table and a
+  // district's in a city's: its name says no level.
+  if (ZONES.test(s)) return undefined;
   for (const [re, level] of NAME_LEVELS) if (re.test(s)) return level;
   return undefined;
 }
