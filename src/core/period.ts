@@ -17,6 +17,12 @@ export interface InputPeriod {
 
 /** A programme's span (`2021—2030年`) is not a period. */
 const SPAN = /(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年?/g;
+/**
+ * A statistical year written as its dates (妇幼's `2024年10月1日—2025年9月30日`) is the year it
+ * ends in.
+ */
+const DATE_RANGE =
+  /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/g;
 /** The date a form was filled in (`填报日期：2026年1月5日`) is not its period either. */
 const FILL_DATE =
   /(?:日期|填报|报出|填表|制表|打印)[^\d]{0,4}(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?/g;
@@ -27,7 +33,7 @@ const BARE_YEAR = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/g;
 function yearIn(texts: readonly string[], pattern: RegExp): string | undefined {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    const clean = text.replace(SPAN, ' ').replace(FILL_DATE, ' ');
+    const clean = text.replace(DATE_RANGE, ' $1年 ').replace(SPAN, ' ').replace(FILL_DATE, ' ');
     for (const m of clean.matchAll(pattern)) {
       if (m[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
     }
