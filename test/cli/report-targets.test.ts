@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { runCli } from '../support/capture';
 import { fixturePath } from '../support/fixtures';
 
@@ -164,4 +167,29 @@ test('a 来源 that says it could not be checked leaves the target unchecked', a
     (ind(json, id).target as unknown as { verified: boolean }).verified;
   // C05's 来源 reads 未能在可查的公开文本中核对…; the others name a plan in 《》.
   expect([verified('C05'), verified('C02'), verified('W01')]).toEqual([false, true, true]);
+});
+
+test('a trend met on its baseline keeps its basis in the report, never joined where it is dropped', async () => {
+  // The sample's W03 63.47 % fell 5.33 points on last year; 逐步提高 judged on a 2020 baseline of
+  // 60 is met (63.47 ≥ 60), and the sentence must say on what, not "降低5.33个百分点…实现了“逐步提高”".
+  const dir = mkdtempSync(path.join(tmpdir(), 'tally-trend-'));
+  const csv = path.join(dir, 'targets.csv');
+  writeFileSync(csv, '编号,目标,基期年份,基期值,来源\nW03,逐步提高,2020,60,《某市妇女发展规划》\n');
+  const md = path.join(dir, 'report.md');
+  const root = path.join(__dirname, '..', '..', 'samples');
+  const r = await runCli(
+    'report',
+    path.join(root, '2025年青川市两纲监测数据.xlsx'),
+    '--prior',
+    path.join(root, '2024年青川市两纲监测数据.xlsx'),
+    '--targets',
+    csv,
+    '--md',
+    md,
+  );
+  expect(r.code).toBe(0);
+  const text = readFileSync(md, 'utf8');
+  expect(text).toContain(
+    '适龄妇女宫颈癌筛查率为63.47%，降低5.33个百分点，与2020年基期值60.00%相比，已实现“逐步提高”的目标。',
+  );
 });

@@ -253,7 +253,15 @@ function metRun(rs: readonly IndicatorResult[], from: number): IndicatorResult[]
   const run: IndicatorResult[] = [];
   const wording = (r: IndicatorResult) => targetPhrase(r, 'zh');
   const joinable = (r: IndicatorResult | undefined): r is IndicatorResult => {
-    if (!r || r.status !== 'met' || r.root.shown === null || progressSentence(r, 'zh') !== '')
+    // A trend judged on its baseline says so (baselineClause): a sentence of its own, never
+    // joined where the basis would be dropped (降低5.33个百分点 … 实现了“逐步提高”).
+    if (
+      !r ||
+      r.status !== 'met' ||
+      r.root.shown === null ||
+      progressSentence(r, 'zh') !== '' ||
+      baselineClause(r, 'zh') !== ''
+    )
       return false;
     const head = run[0];
     if (!head) return true;
