@@ -1071,7 +1071,27 @@ async function zones() {
   await save(wb, 'zones.xlsx');
 }
 
+async function unitsAcross() {
+  // The units across, the items down (指标名称 | 计量单位 | 甲镇 | 乙镇 | 丙镇 | 合计); `wrong`: the
+  // 合计 of 婴儿死亡数 typed 10 for 12.
+  for (const [file, deaths] of [
+    ['units-across.xlsx', 12],
+    ['units-across-wrong-total.xlsx', 10],
+  ]) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['2025年某县妇幼健康监测统计表']);
+    ws.addRow(['指标名称', '计量单位', '甲镇', '乙镇', '丙镇', '合计']);
+    ws.addRow(['活产数', '人', 1000, 2000, 1500, 4500]);
+    ws.addRow(['婴儿死亡数', '人', 3, 5, 4, deaths]);
+    ws.addRow(['免疫规划疫苗应种人数', '人', 1000, 2000, 1500, 4500]);
+    ws.addRow(['免疫规划疫苗实种人数', '人', 850, 1980, 1500, 4330]);
+    await save(wb, file);
+  }
+}
+
 (async () => {
+  await unitsAcross();
   await zones();
   await partsInOneRow();
   await oneItemSheets();

@@ -797,3 +797,32 @@ test('zones.xlsx: 高新区 and 滨江新区 beside the townships are units, not
   expect(pool(ind(r, 'C11'))).toEqual([350, 400, 4]);
   expect((await findings(trap('zones.xlsx'))).filter((x) => x.severity === 'error')).toEqual([]);
 });
+
+/*
+ * The units across and the items down (指标名称 | 计量单位 | 甲镇 | 乙镇 | 丙镇 | 合计): before,
+ * the 合计 column was read as one unit named after the file, so C10 (以乡镇为单位≥90%) was judged
+ * on the county's 4330/4500 = 96.22 % (达标) and a wrong 合计 was pooled unchecked. Now each
+ * column is a unit: 甲镇 850/1000 = 85 % < 90 % → C10 未达标; C02 = (3 + 5 + 4) / 4500 × 1000 = 2.67.
+ */
+test('units-across*.xlsx: a form with the townships across is read unit by unit, its 合计 checked', async () => {
+  const r = await report(trap('units-across.xlsx'));
+  const c10 = ind(r, 'C10') as Judged;
+  expect([c10.status, c10.unitsBelowTarget]).toEqual(['notMet', [{ unit: '甲镇', value: 85 }]]);
+  expect(pool(ind(r, 'C02'))).toEqual([12, 4500, 3]);
+  const wrong = await findings(trap('units-across-wrong-total.xlsx'));
+  expect(wrong.filter((x) => x.ruleId === 'TOTAL').map((x) => x.message)).toEqual([
+    '合计行“婴儿死亡数”为 10，各单位之和为 12，相差 -2',
+  ]);
+  // The finding points at the sheet's own cells: the 合计 column F, 婴儿死亡数's row 4.
+  const cells = (
+    JSON.parse(
+      (await runCli('validate', trap('units-across-wrong-total.xlsx'), '--json')).stdout,
+    ) as {
+      findings: { ruleId: string; cells: { cell: string }[] }[];
+    }
+  ).findings.find((x) => x.ruleId === 'TOTAL')?.cells;
+  expect(cells?.map((c) => c.cell)).toEqual(['F4', 'C4', 'D4', 'E4']);
+  expect(pool(ind(await report(trap('units-across-wrong-total.xlsx')), 'C02'))).toEqual([
+    12, 4500, 3,
+  ]);
+});

@@ -45,6 +45,8 @@ interface VerticalHeader {
   name: number;
   value: number;
   unit?: number;
+  /** The header's other columns with text: units across (甲镇 | 乙镇 | … | 合计) if several. */
+  others: number[];
 }
 
 const YEAR_HEADER = /^((?:19|20)\d{2})\s*年?(?:度)?$/;
@@ -66,6 +68,7 @@ function findVerticalHeader(
     let value: number | undefined;
     let unit: number | undefined;
     const years = new Map<string, number>();
+    const others: number[] = [];
     for (let j = 0; j < width; j++) {
       const col = sheet.origin.col + j;
       const text = textOf(cellAt(sheet, row, col));
@@ -77,10 +80,14 @@ function findVerticalHeader(
       else if (value === undefined && !OTHER_PERIOD.test(text) && VALUE_HEADERS.has(key))
         value = col;
       else if (year !== undefined && !years.has(year)) years.set(year, col);
+      else if (name !== undefined && year === undefined) others.push(col);
     }
     value ??= yearColumn(years, sheetYear(sheet, source, row));
     if (name !== undefined && value !== undefined)
-      return { header: { row, name, value, ...(unit !== undefined ? { unit } : {}) } };
+      return { header: { row, name, value, others, ...(unit !== undefined ? { unit } : {}) } };
+    // Units across and no total column: read across all the same (readAcross).
+    if (name !== undefined && years.size === 0 && others.length >= 2)
+      return { header: { row, name, value: -1, others, ...(unit !== undefined ? { unit } : {}) } };
     if (name !== undefined && years.size > 1) return { years: [...years.keys()] };
   }
   return {};
@@ -138,6 +145,9 @@ export function readVertical(
 ): Table | undefined {
   const { header } = findVerticalHeader(sheet, source, opts.searchRows ?? 30);
   if (!header) return undefined;
+  const across = unitsAcross(sheet, header, index);
+  if (across) return readAcross(sheet, header, across, index, opts);
+  if (header.value < 0) return undefined;
   const titles = titlesAbove(sheet, header.row);
   // Items down the name column; each becomes a column of a one-row table.
   const names: Cell[] = ['地区'];
@@ -176,5 +186,91 @@ export function readVertical(
     codeIssues: [],
     cellAddress: (_record, col) => origin[col] ?? a1(0, col),
     vertical: true,
+  };
+}
+
+/** The rows of a vertical header's known items (row and label with its unit). */
+function itemRows(
+  sheet: SheetData,
+  header: VerticalHeader,
+  index: HeaderIndex,
+): { row: number; label: string }[] {
+  const out: { row: number; label: string }[] = [];
+  const bottom = sheet.origin.row + rowCount(sheet) - 1;
+  for (let row = header.row + 1; row <= bottom; row++) {
+    const label = textOf(cellAt(sheet, row, header.name)).replace(/\s*[\r\n]+\s*/g, '');
+    if (!label || index.lookup(label)?.kind !== 'item') continue;
+    const unit = header.unit === undefined ? '' : textOf(cellAt(sheet, row, header.unit));
+    out.push({ row, label: unit ? `${label}（${unit}）` : label });
+  }
+  return out;
+}
+
+/**
+ * The unit columns of a form with the units across (指标名称 | 计量单位 | 甲镇 | 乙镇 | 丙镇 |
+ * 合计): at least two columns besides the value column, each with a number on an item's row and
+ * a header that is no note or period (备注, 上年). Undefined for a form of one unit.
+ */
+function unitsAcross(
+  sheet: SheetData,
+  header: VerticalHeader,
+  index: HeaderIndex,
+): number[] | undefined {
+  const rows = itemRows(sheet, header, index);
+  const cols = [...header.others, ...(header.value >= 0 ? [header.value] : [])].sort(
+    (a, b) => a - b,
+  );
+  const units = cols.filter((col) => {
+    const text = textOf(cellAt(sheet, header.row, col));
+    if (NOT_A_UNIT.test(text) || OTHER_PERIOD.test(text)) return false;
+    return rows.some(({ row }) => typeof cellAt(sheet, row, col) === 'number');
+  });
+  // The value column alone, or one more beside it (备注 with a number), is a form of one unit.
+  const besides = units.filter((c) => c !== header.value);
+  return besides.length >= 2 ? units : undefined;
+}
+
+const NOT_A_UNIT = /^(?:备注|说明|注|序号|编号|行次|栏次|代码|指标代码|计量单位|单位)$/;
+
+/**
+ * A form with the units across, read as the table it is turned: one row per unit column (its
+ * header the unit's name; 合计 a total row, checked against the units like any), one column per
+ * item down the name column. Every finding points at the sheet's real cell.
+ */
+function readAcross(
+  sheet: SheetData,
+  header: VerticalHeader,
+  units: readonly number[],
+  index: HeaderIndex,
+  opts: ReadOptions,
+): Table | undefined {
+  const items = itemRows(sheet, header, index);
+  if (items.length < 2) return undefined;
+  const rows: Cell[][] = [['地区', ...items.map((i) => i.label)]];
+  for (const col of units)
+    rows.push([
+      textOf(cellAt(sheet, header.row, col)),
+      ...items.map((i) => cellAt(sheet, i.row, col)),
+    ]);
+  const flat: SheetData = { name: sheet.name, origin: { row: 0, col: 0 }, rows };
+  const table = readTable(flat, index, opts);
+  if (!table) return undefined;
+  // Flat row r (1 = the first unit) is unit column units[r − 1]; flat column c (1 = the first
+  // item) is the item on sheet row items[c − 1].
+  const real = (row: number, col: number) =>
+    a1(items[col - 1]?.row ?? header.row, units[row - 1] ?? header.name);
+  const at = (cell: string): string => {
+    const { row, col } = parseA1(cell);
+    return real(row, col);
+  };
+  return {
+    ...table,
+    titles: titlesAbove(sheet, header.row),
+    headerRows: [header.row],
+    notices: table.notices.map((n) => ({ ...n, cell: at(n.cell) })),
+    typeErrors: table.typeErrors.map((e) => ({ ...e, cell: at(e.cell) })),
+    missingMarks: new Map([...table.missingMarks].map(([cell, v]) => [at(cell), v])),
+    codeIssues: [],
+    cellAddress: (record, col) => real(table.records[record]?.row ?? 0, col),
   };
 }
