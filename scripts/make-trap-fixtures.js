@@ -1069,6 +1069,24 @@ async function zones() {
     ['合计', 400, 350, 300, 260],
   ]);
   await save(wb, 'zones.xlsx');
+  // A 高新区 over its 社区 as 甲镇 over its villages, in a village-level table.
+  const villages = new ExcelJS.Workbook();
+  eduSheet(
+    villages,
+    '教育',
+    '2025年教育事业统计表（分村）',
+    [
+      ['甲镇', 30, 27, 20, 18],
+      ['东村', 10, 9, 8, 7],
+      ['西村', 20, 18, 12, 11],
+      ['高新区', 60, 50, 45, 40],
+      ['阳光社区', 35, 30, 25, 22],
+      ['和平社区', 25, 20, 20, 18],
+      ['合计', 90, 77, 65, 58],
+    ],
+    { header: ['村（社区）', ...EDU.slice(1)] },
+  );
+  await save(villages, 'zone-over-communities.xlsx');
 }
 
 async function unitsAcross() {

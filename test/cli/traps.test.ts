@@ -826,3 +826,12 @@ test('units-across*.xlsx: a form with the townships across is read unit by unit,
     12, 4500, 3,
   ]);
 });
+
+test('zone-over-communities.xlsx: a 高新区 over its 社区 is their subtotal, as 甲镇 over its villages', async () => {
+  // Villages and communities: C11 = (9 + 18 + 30 + 20) / (10 + 20 + 35 + 25) = 77 / 90 over 4.
+  const r = await report(trap('zone-over-communities.xlsx'));
+  expect(pool(ind(r, 'C11'))).toEqual([77, 90, 4]);
+  expect(
+    (await findings(trap('zone-over-communities.xlsx'))).filter((x) => x.severity === 'error'),
+  ).toEqual([]);
+});

@@ -67,11 +67,14 @@ export function isAncestorCode(ancestor: string, code: string): boolean {
   return code12(ancestor).slice(0, n) === code12(code).slice(0, n);
 }
 
-/** Name endings by level, tried in this order (开发区 is a township-level unit, not a 区). */
+/**
+ * Name endings by level, tried in this order: a functional zone (开发区, 高新区, 某某新区, 示范区) is
+ * a township-level unit, not a 区 — a township's peer in a county's table, over its 社区.
+ */
 const NAME_LEVELS: readonly [RegExp, Level][] = [
   [/(村民委员会|居民委员会|村委会|居委会|社区|嘎查|村)$/, 'village'],
   [
-    /(街道办事处|街道办|街道|办事处|民族乡|乡|镇|苏木|农场|林场|牧场|开发区|园区|管委会|管理区|工业区)$/,
+    /(街道办事处|街道办|街道|办事处|民族乡|乡|镇|苏木|农场|林场|牧场|开发区|园区|管委会|管理区|工业区|高新区|新区|示范区|试验区|实验区|保税区|风景区|景区|度假区|合作区)$/,
     'township',
   ],
   [/(自治县|县|自治旗|旗|市辖区|区|林区|特区)$/, 'county'],
@@ -79,8 +82,6 @@ const NAME_LEVELS: readonly [RegExp, Level][] = [
   [/(市)$/, 'city'],
   [/(省|自治区)$/, 'province'],
 ];
-
-const ZONES = /(高新区|新区|示范区|试验区|实验区|保税区|风景区|景区|度假区|合作区)$/;
 
 /** The level a unit's name ends in, if any (`西山镇` → township, `某县` → county). */
 export function levelOfName(name: string): Level | undefined {
@@ -91,9 +92,6 @@ export function levelOfName(name: string): Level | undefined {
   // Two characters ending in 区 or 旗 say nothing of a level: 城区 is a township-level area in
   // many counties (and a district in a few cities), 红旗 a village's name.
   if (s.length === 2 && /[区旗]$/.test(s)) return undefined;
-  // A functional zone (高新区, 某某新区, 示范区) is a township's peer in one county's table and a
-  // district's in a city's: its name says no level.
-  if (ZONES.test(s)) return undefined;
   for (const [re, level] of NAME_LEVELS) if (re.test(s)) return level;
   return undefined;
 }
