@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -143,22 +144,42 @@ test('a missing targets file exits with 2', async () => {
 test('--targets two-sheets.xlsx reads the women’s and the children’s sheets as one table', async () => {
   const { code, json, stderr } = await report('--targets', targets('two-sheets.xlsx'));
   expect(code).toBe(0);
-  // W01 and W05 from the first sheet, C02 and C05 from the second; W05's repeat is reported.
-  expect(json?.targets.applied).toBe(4);
-  // C02 10.00‰ against the children's sheet's ≤3.5‰: not met (the profile's ≤5‰ would not be met
-  // either, but by 5.00, not 6.50); C05 107.25 inside 103—108: met.
+  // W01 from the first sheet, C02 and C05 from the second; W05 is given on both with two targets
+  // (≥90 %, ≥80 %): which holds nobody can say, so it is not judged.
+  expect(json?.targets.applied).toBe(3);
+  // C02 10.00‰ against the children's sheet's ≤3.5‰: not met by 6.50 (the profile's ≤5‰ would
+  // give 5.00); C05 107.25 inside 103—108: met.
   expect([ind(json, 'C02').status, ind(json, 'C02').gap, ind(json, 'C02').target.origin]).toEqual([
     'notMet',
     6.5,
     'table',
   ]);
   expect([ind(json, 'C05').status, ind(json, 'C05').target.origin]).toEqual(['met', 'table']);
-  // W05 82.61 % against the first sheet's ≥90 %, not the repeat's ≥80 %.
-  expect([ind(json, 'W05').status, ind(json, 'W05').gap]).toEqual(['notMet', 7.39]);
+  // W05 (monitored only in the profile) is not judged against either: 无目标 stays.
+  expect([ind(json, 'W05').status, ind(json, 'W05').target.origin]).toEqual(['noTarget', 'table']);
   expect(json?.targets.problems.map((p) => p.message)).toEqual([
-    '工作表“儿童发展规划目标”第4行（W05）：编号W05已在工作表“妇女发展规划目标”第3行出现，该行未采用。',
+    '工作表“儿童发展规划目标”第4行（W05）：编号W05在工作表“妇女发展规划目标”第3行已有另一个目标，两处不一致：该指标本次不作评估，请删去其中一处。',
   ]);
-  expect(stderr).toContain('编号W05已在工作表“妇女发展规划目标”第3行出现');
+  expect(stderr).toContain('编号W05在工作表“妇女发展规划目标”第3行已有另一个目标');
+});
+
+test('a sheet named 指标目标 is the table: a progress sheet beside it is not read into it', async () => {
+  // 中期评估完成情况 (编号 | 2025年目标 | 实际值) first, then 指标目标 with C02 ≤3.5‰: C02 10.00‰ is
+  // judged against ≤3.5‰ only (not met by 6.50), never the progress sheet's ≤4.5‰ (5.50).
+  const dir = mkdtempSync(path.join(tmpdir(), 'tally-named-'));
+  const file = path.join(dir, 'named.xlsx');
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('中期评估完成情况').addRows([
+    ['编号', '2025年目标', '实际值'],
+    ['C02', '≤4.5‰', 3.9],
+  ]);
+  wb.addWorksheet('指标目标').addRows([
+    ['编号', '目标'],
+    ['C02', '≤3.5‰'],
+  ]);
+  await wb.xlsx.writeFile(file);
+  const { json } = await report('--targets', file);
+  expect([ind(json, 'C02').status, ind(json, 'C02').gap]).toEqual(['notMet', 6.5]);
 });
 
 test('a 来源 that says it could not be checked leaves the target unchecked', async () => {

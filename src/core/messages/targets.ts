@@ -49,6 +49,10 @@ export const targets = {
     zh: '表头有两列同类目标：按“{used}”列评估，“{other}”列未采用；如应按“{other}”评估，请删去或移后“{used}”列。',
     en: 'the header has two columns of one kind: "{used}" is used and "{other}" is not; to judge against "{other}", remove or move "{used}".',
   },
+  'targets.row.conflictSheet': {
+    zh: '编号{id}在工作表“{sheet}”第{row}行已有另一个目标，两处不一致：该指标本次不作评估，请删去其中一处。',
+    en: '{id} has another target in sheet "{sheet}", row {row}: the two disagree, so it is not judged; remove one of them.',
+  },
   'targets.row.duplicateSheet': {
     zh: '编号{id}已在工作表“{sheet}”第{row}行出现，该行未采用。',
     en: '{id} already appears in sheet "{sheet}", row {row}; this row was not used.',

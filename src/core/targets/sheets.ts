@@ -8,10 +8,11 @@ import { parseTargetTable, type TargetTable, type TargetTableResult } from './ta
  * The office's targets table in a workbook: every sheet that reads as one (a header with 编号
  * or 指标 and 目标), as one table — offices often keep the women's and the children's targets on
  * sheets of their own (妇女发展规划目标, 儿童发展规划目标), and a second sheet left unread would
- * judge its indicators against the profile's defaults in silence. One such sheet reads exactly
- * as before; with several, each row and problem names its sheet, and an indicator given on two
- * sheets keeps its first row (the second is reported, as a repeat within a sheet is). With no
- * such sheet, the refusal is the 指标目标 sheet's if there is one, else the first sheet's.
+ * judge its indicators against the profile's defaults in silence. A sheet named 指标目标 (or
+ * Targets) is the table when there is one. One such sheet reads exactly as before; with several,
+ * each row and problem names its sheet; an indicator given twice with one target is read once,
+ * with two it is set aside (not judged). With no such sheet, the refusal is the 指标目标 sheet's
+ * if there is one, else the first sheet's.
  */
 export function readTargetSheets(
   sheets: readonly SheetData[],
@@ -27,7 +28,10 @@ export function readTargetSheets(
       firstRow: sheet.origin.row + 1,
       ...(many ? { sheet: sheet.name, keepEmpty: true } : {}),
     });
-  const tables = sheets.filter((s) => read(s, true).ok);
+  // A sheet named 指标目标 (or Targets) is the table: a progress or review sheet beside it
+  // (编号 | 2025年目标 | 实际值) is not read into it.
+  const named = sheets.filter((s) => isTargetSheetName(s.name));
+  const tables = (named.length > 0 ? named : sheets).filter((s) => read(s, true).ok);
   const only = tables.length === 1 ? tables[0] : undefined;
   if (only) return read(only, false);
   if (tables.length === 0) {
@@ -39,7 +43,7 @@ export function readTargetSheets(
     sheets: tables.map((s) => `“${s.name}”`).join('、'),
   });
   const merged: TargetTable = { label, rows: [], problems: [], invalid: new Map() };
-  const taken = new Map<string, { sheet: string; row: number }>();
+  const taken = new Map<string, { sheet: string; row: number; target: unknown }>();
   for (const sheet of tables) {
     const r = read(sheet, true);
     if (!r.ok) continue;
@@ -49,16 +53,26 @@ export function readTargetSheets(
     for (const row of r.table.rows) {
       const first = taken.get(row.id);
       if (first) {
+        // Two sheets give one indicator two targets: which holds, nobody can say, so it is not
+        // judged (无法评估) until one is removed; the same target twice is read once.
+        const same = JSON.stringify(first.target) === JSON.stringify(row.target);
         merged.problems.push({
           row: row.row,
           sheet: sheet.name,
           id: row.id,
-          issue: { key: 'targets.row.duplicateSheet', params: { id: row.id, ...first } },
+          issue: {
+            key: same ? 'targets.row.duplicateSheet' : 'targets.row.conflictSheet',
+            params: { id: row.id, sheet: first.sheet, row: first.row },
+          },
           dropped: true,
         });
+        if (!same) {
+          merged.rows = merged.rows.filter((x) => x.id !== row.id);
+          merged.invalid.set(row.id, row.row);
+        }
         continue;
       }
-      taken.set(row.id, { sheet: sheet.name, row: row.row });
+      taken.set(row.id, { sheet: sheet.name, row: row.row, target: row.target });
       merged.rows.push(row);
     }
   }
