@@ -1108,7 +1108,24 @@ async function unitsAcross() {
   }
 }
 
+async function workingSheet() {
+  // An FE1 form without 低出生体重儿数, and a working sheet listing it for two townships only.
+  const wb = new ExcelJS.Workbook();
+  let ws = wb.addWorksheet('妇幼');
+  ws.addRow(['2025年妇幼健康统计表']);
+  ws.addRow(['乡镇', '活产数', '婴儿死亡数']);
+  ws.addRow(['甲镇', 1000, 3]);
+  ws.addRow(['乙镇', 1500, 5]);
+  ws.addRow(['丙镇', 1000, 4]);
+  ws = wb.addWorksheet('低体重儿登记');
+  ws.addRow(['乡镇', '低出生体重儿数', '备注']);
+  ws.addRow(['乙镇', 12, '登记中']);
+  ws.addRow(['丙镇', 3, '']);
+  await save(wb, 'working-sheet.xlsx');
+}
+
 (async () => {
+  await workingSheet();
   await unitsAcross();
   await zones();
   await partsInOneRow();

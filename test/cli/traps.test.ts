@@ -835,3 +835,13 @@ test('zone-over-communities.xlsx: a 高新区 over its 社区 is their subtotal,
     (await findings(trap('zone-over-communities.xlsx'))).filter((x) => x.severity === 'error'),
   ).toEqual([]);
 });
+
+test('working-sheet.xlsx: a sheet of one item beside the form it belongs to is not pooled, and said', async () => {
+  // 低出生体重儿数 for 乙镇 and 丙镇 only, beside an FE1 form without it: C04 would read 15 / 2500
+  // = 0.60 % over two townships. It is no figure of the form: C04 has none, and validate says why.
+  expect(ind(await report(trap('working-sheet.xlsx')), 'C04').value).toBeNull();
+  const r = await runCli('validate', trap('working-sheet.xlsx'));
+  expect(r.stdout + r.stderr).toContain(
+    '工作表「低体重儿登记」——只有一个数据项，且同一文件中已有该报表',
+  );
+});

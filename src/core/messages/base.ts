@@ -94,6 +94,10 @@ export const base = {
     zh: '表头中没有可识别的报表数据项',
     en: 'its header names no items of a known form',
   },
+  'skip.loneItem': {
+    zh: '只有一个数据项，且同一文件中已有该报表（或已有其他工作表报送这一项）：按工作底稿看待，未计入汇总；如确为报送数据，请移入该报表',
+    en: 'it holds one item of a form this file (or another sheet) already reports: taken for a working sheet and not pooled; if it is submitted data, move it into the form',
+  },
   'skip.noUnitColumn': {
     zh: '没有填报单位列（地区、乡镇、单位名称等）',
     en: 'it has no reporting-unit column (地区, 乡镇, 单位名称, …)',

@@ -27,7 +27,7 @@ export interface SheetSkip {
    * sheet with a value column per year (`years`) and no year to choose by. Both hold figures
    * that are not read, which the audit says (SHEET_NOT_READ).
    */
-  reason: 'noHeader' | 'noUnitColumn' | 'noForm' | 'regions' | 'yearColumns';
+  reason: 'noHeader' | 'noUnitColumn' | 'noForm' | 'regions' | 'yearColumns' | 'loneItem';
   /** For `yearColumns`: the years of its value columns. */
   years?: string[];
   /** For `noUnitColumn`: the form whose items its header names. */
@@ -210,12 +210,21 @@ function withoutRepeatedLoneItems(out: Recognised): Recognised {
         o.table !== fs.table &&
         o.table.columns.some((c) => c.item?.id === item),
     );
+  // A file that holds a fuller form is a submission of that form: a sheet of one item beside it
+  // is a working or reference sheet (a case list, 参考人口), not a second department's figure.
+  const full = new Set(fuller.map((fs) => fs.source));
   const forms: FormSheet[] = [];
+  const lone = new Set<string>();
   for (const fs of out.forms) {
     const item = loneItem(fs);
-    if (item === undefined || !repeated(fs, item)) forms.push(fs);
+    // One file's second sheet of the same one item (伤害死亡 and 其中溺水) is its breakdown.
+    const key = item === undefined ? '' : `${fs.source}\u0000${fs.form.id}\u0000${item}`;
+    const keep =
+      item === undefined || (!repeated(fs, item) && !full.has(fs.source) && !lone.has(key));
+    if (item !== undefined && keep) lone.add(key);
+    if (keep) forms.push(fs);
     else if (!out.skipped.some((k) => k.source === fs.source && k.sheet === fs.sheet))
-      out.skipped.push({ source: fs.source, sheet: fs.sheet, reason: 'noForm' });
+      out.skipped.push({ source: fs.source, sheet: fs.sheet, reason: 'loneItem' });
   }
   return { ...out, forms };
 }
