@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import ExcelJS from 'exceljs';
 import { fixturePath } from '../support/fixtures';
 import { runCli } from '../support/capture';
 
@@ -844,4 +845,23 @@ test('working-sheet.xlsx: a sheet of one item beside the form it belongs to is n
   expect(r.stdout + r.stderr).toContain(
     '工作表「低体重儿登记」——只有一个数据项，且同一文件中已有该报表',
   );
+});
+
+test('ITEM_CONFLICT across two files names each cell with its file', async () => {
+  // An 教育局 form with a 0-17岁儿童人口数 column of its own (9800 for 甲镇) beside 统计局's file
+  // (10000): the two cells are in two files, and the message says which.
+  const dir = mkdtempSync(path.join(tmpdir(), 'tally-conflict-'));
+  const file = path.join(dir, '教育局.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('教育');
+  ws.addRow(['2025年教育事业统计表']);
+  ws.addRow(['乡镇', '3-5岁儿童数', '在园幼儿数', '0-17岁儿童人口数']);
+  ws.addRow(['甲镇', 100, 90, 9800]);
+  ws.addRow(['乙镇', 200, 180, 20000]);
+  ws.addRow(['丙镇', 50, 40, 25000]);
+  await wb.xlsx.writeFile(file);
+  const f = await findings(file, trap('one-item-统计局.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'ITEM_CONFLICT').map((x) => x.message)).toEqual([
+    '甲镇的“0-17岁儿童人口数”在教育局.xlsx「教育」D3填为 9800，在one-item-统计局.xlsx「Sheet1」B3填为 10000，两张报表不一致：该项暂不计入汇总，请向两个填报部门核实后改正其中一处',
+  ]);
 });

@@ -1,4 +1,5 @@
 import { t, type Lang } from '../messages/index';
+import { baseName } from '../period';
 import { cellOf } from '../read/table';
 import type { Dataset, SourceTable } from '../rollup/dataset';
 import { BUILTIN, type Finding } from './result';
@@ -29,10 +30,11 @@ export function checkItemConflicts(ds: Dataset, lang: Lang): Finding[] {
       const b = at(second, cs[k + 1] as number);
       const unit = ds.hierarchy.name(ds.units[u] as string);
       const name = first.table.columns.find((x) => x.col === a.col)?.item?.name ?? item;
+      // Two files: each cell with its file's name; one file: the sheets alone.
       const where = (src: SourceTable) =>
-        src.source === second.source || src.source === first.source
+        first.source === second.source
           ? `「${src.sheet}」`
-          : `${src.source}「${src.sheet}」`;
+          : `${baseName(src.source)}「${src.sheet}」`;
       const shown = (v: number | null) => (v === null ? t(lang, 'audit.conflictBlank') : String(v));
       out.push({
         ruleId: BUILTIN.itemConflict,
