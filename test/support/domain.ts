@@ -10,10 +10,11 @@
 /**
  * Synonyms the profile adds to items.md, each on purpose, with the domain's reason: 民政 publishes
  * 结婚登记 in couples (对), which the reader converts ×2 with a notice (indicators.md,
- * "Corrections", W05; main's commit 228700e, issue 8).
+ * "Corrections", W05; main's commit 228700e, issue 8). `结婚登记` and `登记结婚` are the same
+ * header with its unit in brackets, `结婚登记（对）` (a review's form, 2026-12-03).
  */
 export const PROFILE_ADDED_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  marriages_registered: ['结婚登记对数', '登记结婚对数', '结婚登记数'],
+  marriages_registered: ['结婚登记对数', '登记结婚对数', '结婚登记数', '结婚登记', '登记结婚'],
 };
 
 /** items.md's items with the synonyms the profile adds (PROFILE_ADDED_SYNONYMS) after them. */
