@@ -70,15 +70,21 @@ export function isRegionTable(table: Table): boolean {
   return table.columns.some((c) => PARENT_HEADERS.has(c.key));
 }
 
+/** The ids of `form`'s items that `table` has a column of, in column order. */
+export function formItemsIn(table: Table, form: FormDef): string[] {
+  const ids = new Set(form.items.map((i) => i.id));
+  return table.columns.flatMap((c) => (c.item && ids.has(c.item.id) ? [c.item.id] : []));
+}
+
 /**
  * The profile forms a table holds: each form with at least two of its items (or all of a
- * smaller form), most items first. A township's one wide sheet can hold all five forms.
+ * smaller form), most items first — or, when it holds no such form, each form of which it holds
+ * one item. A township's one wide sheet can hold all five forms.
  */
 export function formsIn(table: Table, profile: Profile): FormDef[] {
   const found: { form: FormDef; matched: number; one?: string }[] = [];
   for (const form of profile.forms) {
-    const ids = new Set(form.items.map((i) => i.id));
-    const items = table.columns.flatMap((c) => (c.item && ids.has(c.item.id) ? [c.item.id] : []));
+    const items = formItemsIn(table, form);
     if (items.length >= Math.min(2, form.items.length)) found.push({ form, matched: items.length });
     else if (items.length === 1) found.push({ form, matched: 1, one: items[0] });
   }
@@ -191,8 +197,7 @@ export function recogniseForms(
 /** The one item of `form` a sheet holds when it holds only one of a form of several; else undefined. */
 function loneItem(fs: FormSheet): string | undefined {
   if (fs.form.items.length < 2) return undefined;
-  const ids = new Set(fs.form.items.map((i) => i.id));
-  const items = fs.table.columns.flatMap((c) => (c.item && ids.has(c.item.id) ? [c.item.id] : []));
+  const items = formItemsIn(fs.table, fs.form);
   return items.length === 1 ? items[0] : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { fmt } from '../assess/targets';
 import { columnLetter } from '../model/a1';
 import { t, type Lang } from '../messages/index';
-import type { FormSheet, SheetSkip } from '../read/forms';
+import { formItemsIn, type FormSheet, type SheetSkip } from '../read/forms';
 import { isSummable } from '../read/columns';
 import type { TypeErrorKind } from '../read/coerce';
 import { cellOf, type Table } from '../read/table';
@@ -418,10 +418,7 @@ export function checkDuplicates(ds: Dataset, lang: Lang): Finding[] {
   const items = (fs: FormSheet) => {
     let set = itemsOf.get(fs);
     if (!set) {
-      const ids = new Set(fs.form.items.map((i) => i.id));
-      set = new Set(
-        fs.table.columns.flatMap((c) => (c.item && ids.has(c.item.id) ? [c.item.id] : [])),
-      );
+      set = new Set(formItemsIn(fs.table, fs.form));
       itemsOf.set(fs, set);
     }
     return set;
