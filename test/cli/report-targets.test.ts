@@ -214,3 +214,31 @@ test('a trend met on its baseline keeps its basis in the report, never joined wh
     '适龄妇女宫颈癌筛查率为63.47%，降低5.33个百分点，与2020年基期值60.00%相比，已实现“逐步提高”的目标。',
   );
 });
+
+test('比上年提高 is judged on last year even where a baseline is given', async () => {
+  // The sample's W03 is 63.47 %, 68.80 % last year (5.33 points down). Against the 2020 baseline
+  // of 60 it would be met; 比上年提高 asks for more than last year's 68.80: not met by 5.33.
+  const dir = mkdtempSync(path.join(tmpdir(), 'tally-prior-trend-'));
+  const csv = path.join(dir, 'targets.csv');
+  writeFileSync(
+    csv,
+    '编号,目标,基期年份,基期值,来源\nW03,比上年提高,2020,60,《某市妇女发展规划》\nW04,逐步提高，达到60%以上,,,《某市妇女发展规划》\n',
+  );
+  const root = path.join(__dirname, '..', '..', 'samples');
+  const r = await runCli(
+    'report',
+    path.join(root, '2025年青川市两纲监测数据.xlsx'),
+    '--prior',
+    path.join(root, '2024年青川市两纲监测数据.xlsx'),
+    '--targets',
+    csv,
+    '--json',
+  );
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.stdout) as Json;
+  expect(ind(json, 'W03')).toMatchObject({ status: 'notMet', gap: 5.33 });
+  expect(ind(json, 'W03').target).toMatchObject({ kind: 'rising', basis: 'prior' });
+  // W04 "逐步提高，达到60%以上": judged on the level, ≥ 60.
+  expect(ind(json, 'W04').target).toMatchObject({ kind: 'atLeast', value: 60 });
+  expect(json.targets.problems).toMatchObject([{ id: 'W04', row: 3, dropped: false }]);
+});

@@ -90,6 +90,15 @@ const noJudgement = (reason: StatusReason): Judgement => ({ status: 'notAssessab
  * (unless the indicator moves only at a 换届). Equal is not better: 持平 is "not yet raised".
  */
 function trend(up: boolean, t: Target, ctx: JudgeContext): Judgement {
+  const onPrior = 'basis' in t && t.basis === 'prior';
+  if (onPrior) {
+    if (ctx.prior === null) return noJudgement('noPrior');
+    const reference = { value: ctx.prior, against: 'prior' } as const;
+    const ok = up ? ctx.value > ctx.prior + EPS : ctx.value < ctx.prior - EPS;
+    return ok
+      ? { status: 'met', reference }
+      : { status: 'notMet', gap: Math.abs(ctx.prior - ctx.value), reference };
+  }
   const baseline = t.baseline ?? null;
   const against = baseline !== null ? 'baseline' : 'prior';
   const ref = baseline ?? (ctx.trendBasis === 'baseline' ? null : ctx.prior);
@@ -126,6 +135,12 @@ const baseName = (year: number | undefined, lang: Lang) =>
     : lang === 'zh'
       ? `${year}年`
       : String(year);
+
+/** 逐步提高 / 比上年提高 and their English. */
+function trendWords(up: boolean, basis: 'prior' | undefined, lang: Lang): string {
+  if (lang === 'zh') return (basis === 'prior' ? '比上年' : '逐步') + (up ? '提高' : '降低');
+  return (up ? 'rising' : 'falling') + (basis === 'prior' ? ' on the previous year' : '');
+}
 
 export const TARGET_KINDS: Registry = {
   atMost: {
@@ -198,13 +213,13 @@ export const TARGET_KINDS: Registry = {
           : { status: 'met' },
   },
   rising: {
-    describe: (_t, _unit, lang) => (lang === 'zh' ? '逐步提高' : 'rising'),
-    words: (_t, _unit, lang) => (lang === 'zh' ? '逐步提高' : 'rising'),
+    describe: (t, _unit, lang) => trendWords(true, t.basis, lang),
+    words: (t, _unit, lang) => trendWords(true, t.basis, lang),
     judge: (t, ctx) => trend(true, t, ctx),
   },
   falling: {
-    describe: (_t, _unit, lang) => (lang === 'zh' ? '逐步降低' : 'falling'),
-    words: (_t, _unit, lang) => (lang === 'zh' ? '逐步降低' : 'falling'),
+    describe: (t, _unit, lang) => trendWords(false, t.basis, lang),
+    words: (t, _unit, lang) => trendWords(false, t.basis, lang),
     judge: (t, ctx) => trend(false, t, ctx),
   },
   relative: {

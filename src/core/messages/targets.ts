@@ -62,8 +62,8 @@ export const targets = {
     en: '{id} already appears in row {first}; this row was not used.',
   },
   'targets.row.badTarget': {
-    zh: '目标“{found}”无法识别，该指标本次不作评估。请写成 ≤N、≥N、<N、>N、N以下、N以上、低于N、高于N、N左右（另填容差）、A—B、逐步提高、逐步降低、比基期下降P% 之一，例如“{example}”；留空表示仅作监测。',
-    en: 'The target "{found}" cannot be read, so the indicator is not assessed. Write one of ≤N, ≥N, <N, >N, N以下, N以上, 低于N, 高于N, N左右 (with a band), A—B, 逐步提高, 逐步降低, 比基期下降P%, e.g. "{example}"; leave it blank for monitored only.',
+    zh: '目标“{found}”无法识别，该指标本次不作评估。请写成 ≤N、≥N、<N、>N、N以下、N以上、低于N、高于N、N左右（另填容差）、A—B、N±B、逐步提高、逐步降低、比上年提高、比基期下降P% 之一，例如“{example}”；留空表示仅作监测。',
+    en: 'The target "{found}" cannot be read, so the indicator is not assessed. Write one of ≤N, ≥N, <N, >N, N以下, N以上, 低于N, 高于N, N左右 (with a band), A—B, N±B, 逐步提高, 逐步降低, 比上年提高, 比基期下降P%, e.g. "{example}"; leave it blank for monitored only.',
   },
   'targets.row.bareNumber': {
     zh: '目标只写了数值“{found}”，看不出是上限还是下限，该指标本次不作评估。请写成如“{example}”。',
@@ -113,6 +113,10 @@ export const targets = {
   'targets.row.bareRead': {
     zh: '目标只写了数值“{found}”，已按指标方向读作“{read}”；如不是此意，请写明“以上”或“以下”。',
     en: 'The target is a bare number "{found}", read by the indicator\'s direction as "{read}"; if that is not meant, write 以上 or 以下.',
+  },
+  'targets.row.trendWithLevel': {
+    zh: '目标“{found}”既有“{trend}”又有数值要求，已按数值要求评估；“{trend}”的情况见与上年、基期的比较。',
+    en: 'The target "{found}" states both "{trend}" and a level; it is judged against the level, and "{trend}" shows in the comparison with last year and the base year.',
   },
   'targets.row.baselineNoTarget': {
     zh: '目标为空，该指标仅作监测，已填写的基期值“{found}”未使用；如需评估，请在“目标”列填写目标（如“比基期下降20%”）。',

@@ -93,9 +93,20 @@ export const targetSchema = z.discriminatedUnion('kind', [
   z
     .strictObject({ kind: z.literal('range'), low: z.number(), high: z.number(), ...targetCommon })
     .refine((t) => t.low <= t.high, { message: 'low must not exceed high', path: ['low'] }),
-  /** 逐步提高 / 逐步降低: against `baseline` when given, else the previous period. */
-  z.strictObject({ kind: z.literal('rising'), ...targetCommon }),
-  z.strictObject({ kind: z.literal('falling'), ...targetCommon }),
+  /**
+   * 逐步提高 / 逐步降低: against `baseline` when given, else the previous period; `basis: 'prior'`
+   * (比上年提高) is against the previous period whatever the baseline.
+   */
+  z.strictObject({
+    kind: z.literal('rising'),
+    basis: z.literal('prior').optional(),
+    ...targetCommon,
+  }),
+  z.strictObject({
+    kind: z.literal('falling'),
+    basis: z.literal('prior').optional(),
+    ...targetCommon,
+  }),
   z.strictObject({
     kind: z.literal('relative'),
     ...targetCommon,

@@ -1,6 +1,7 @@
 import type { MessageKey, Params } from '../messages/index';
 import type { IndicatorDef, Target } from '../profile/schema';
 import { fold } from '../read/normalize';
+import { numeralsToNotation } from './numerals';
 
 /**
  * A target as an office writes it (issue 9), read into a Target:
@@ -139,7 +140,7 @@ const FALLING = /^(?:逐步|稳步|持续|不断|逐年|有所|进一步)(?:降�
 
 /** Folded, without spaces, with the symbols NFKC leaves alone made ASCII. */
 export function foldTarget(text: string): string {
-  return (
+  return numeralsToNotation(
     fold(text)
       // `12 1/10万`: the unit written apart; `12 5`: two numbers, never one.
       .replace(/[\s\u00A0\u3000]+1\/(?=10万|十万|1万|万|千|100000|1000)/g, '/')
@@ -148,7 +149,7 @@ export function foldTarget(text: string): string {
       .replace(/[≦⩽]/g, '≤')
       .replace(/[≧⩾]/g, '≥')
       .replace(/[“”"'‘’「」]/g, '')
-      .replace(/[。;；]$/, '')
+      .replace(/[。;；]$/, ''),
   );
 }
 
@@ -207,6 +208,8 @@ export function exampleFor(def: IndicatorDef): string {
   return def.direction === 'lower' ? `≤${v}${suffix}` : `${v}${suffix}以上`;
 }
 
+type Years = { targetYear?: number; baseYear?: number };
+
 /**
  * Read one target cell for one indicator. Years written in the text (`到2025年`, `比2020年`) are
  * returned for the caller to reconcile with the row's 目标年份 / 基期年份 columns.
@@ -215,7 +218,7 @@ export function parseTargetText(cell: string | number | null, def: IndicatorDef)
   const written = cell === null ? '' : String(cell).trim();
   const ctx: Ctx = { def, written };
   let s = foldTarget(written);
-  const years: { targetYear?: number; baseYear?: number } = {};
+  const years: Years = {};
   if (NONE.has(s)) return ok({ kind: 'none' }, false, years);
   // `到2025年，…` / `2030年…`: the target year.
   const lead = /^(?:到|至)?(\d{4})年(?:底|末)?[,:]?/.exec(s);
@@ -234,21 +237,80 @@ export function parseTargetText(cell: string | number | null, def: IndicatorDef)
     perUnit = true;
     s = s.slice(unitLead[0].length);
   }
+  return readCompound(s, ctx, perUnit, years) ?? readOne(s, ctx, perUnit, years);
+}
+
+const TREND_ADVERB = '(?:逐步|稳步|持续|不断|逐年|有所|进一步)';
+const TREND_WORDS = `${TREND_ADVERB}(?:提高|提升|上升|增加|增长|降低|下降|减少)`;
+const JOIN = '(?:,|、)?(?:并且|并|且|同时)?';
+const TREND_FIRST = new RegExp(`^(${TREND_WORDS})${JOIN}(.+)$`);
+const TREND_LAST = new RegExp(`^(.+?)${JOIN}(${TREND_WORDS})$`);
+
+/**
+ * `逐步提高，达到60%以上` / `达到60%以上并逐步提高`: a trend and a level in one cell. The level is
+ * what an evaluation office judges, so it is the target, with a notice; a trend that points the
+ * other way from the level cannot be read.
+ */
+function readCompound(s: string, ctx: Ctx, perUnit: boolean, years: Years): TextResult | undefined {
+  if (RISING.test(s) || FALLING.test(s) || PRIOR_TREND.test(s)) return undefined;
+  const first = TREND_FIRST.exec(s);
+  const last = first ? null : TREND_LAST.exec(s);
+  const trend = first?.[1] ?? last?.[2];
+  const rest = first?.[2] ?? last?.[1];
+  if (trend === undefined || rest === undefined) return undefined;
+  // `逐步提高到60%` is one phrase, read as a level.
+  if (first && /^(?:到|至)/.test(rest)) return undefined;
+  const level = readOne(rest, ctx, perUnit, years);
+  if (!level.ok) return undefined;
+  const up = /提高|提升|上升|增加|增长/.test(trend);
+  const k = level.target.kind;
+  const agrees = up ? k === 'atLeast' || k === 'above' : k === 'atMost' || k === 'below';
+  if (!agrees) return fail('targets.row.badTarget', ctx, { example: exampleFor(ctx.def) });
+  return {
+    ...level,
+    notice: { key: 'targets.row.trendWithLevel', params: { found: ctx.written, trend } },
+  };
+}
+
+/** `比上年提高` / `较上年有所下降` / `高于上年`: a trend against the previous year, whatever the baseline. */
+const PRIOR_TREND =
+  /^(?:(?:比|较|与)上年(?:相比)?(?:有所|继续|进一步|持续)?(提高|提升|上升|增加|增长|降低|下降|减少)|(高于|低于)上年(?:水平)?)$/;
+
+function readOne(s: string, ctx: Ctx, perUnit: boolean, years: Years): TextResult {
   if (RISING.test(s)) return ok({ kind: 'rising' }, perUnit, years);
   if (FALLING.test(s)) return ok({ kind: 'falling' }, perUnit, years);
-
-  const relative = new RegExp(
-    `^(?:在|比|较|与|相比)?(?:以)?(基期|(\\d{4})年?)(?:为基数|为基期|水平)?(?:相比)?(?:的?基础上)?(下降|降低|减少|提高|上升|增加|增长)${NUM}%$`,
-  ).exec(s);
-  if (relative?.[4]) {
-    if (relative[2]) years.baseYear = Number(relative[2]);
-    const p = num(relative[4]) / 100;
-    if (p <= 0 || p >= 1) return fail('targets.row.badTarget', ctx, { example: exampleFor(def) });
-    const down = /下降|降低|减少/.test(relative[3] ?? '');
-    // The base year and value come from the text or the 基期年份 / 基期值 columns (caller).
-    return ok({ kind: 'relative', change: down ? -p : p, baseline: null }, perUnit, years);
+  const prior = PRIOR_TREND.exec(s);
+  if (prior) {
+    const up = /提高|提升|上升|增加|增长|高于/.test(prior[1] ?? prior[2] ?? '');
+    return ok({ kind: up ? 'rising' : 'falling', basis: 'prior' }, perUnit, years);
   }
+  return readRelative(s, ctx, perUnit, years) ?? readLevel(s, ctx, perUnit, years);
+}
 
+/**
+ * `比2020年下降20%`, `以2020年为基数下降20%以上`, `下降20%` (the base year and value from the row's
+ * columns). 以上 says what the change says already: at least that much.
+ */
+function readRelative(s: string, ctx: Ctx, perUnit: boolean, years: Years): TextResult | undefined {
+  const relative = new RegExp(
+    `^(?:(?:在|比|较|与|相比)?(?:以)?(基期|(\\d{4})年?)(?:为基数|为基期|水平)?(?:相比)?(?:的?基础上)?)?(下降|降低|减少|提高|上升|增加|增长)${NUM}%(?:及以上|或以上|以上)?$`,
+  ).exec(s);
+  if (!relative?.[4]) return undefined;
+  if (relative[2]) years.baseYear = Number(relative[2]);
+  const p = num(relative[4]) / 100;
+  if (p <= 0 || p >= 1) return fail('targets.row.badTarget', ctx, { example: exampleFor(ctx.def) });
+  const down = /下降|降低|减少/.test(relative[3] ?? '');
+  // The base year and value come from the text or the 基期年份 / 基期值 columns (caller).
+  return ok({ kind: 'relative', change: down ? -p : p, baseline: null }, perUnit, years);
+}
+
+/** A level: `≤5‰`, `不低于90%`, `95%以上（含95%）`, `45%±2`, `3—5‰`, a verb and a number. */
+function readLevel(text: string, ctx: Ctx, perUnit: boolean, years: Years): TextResult {
+  const { def } = ctx;
+  let s = text.replace(
+    new RegExp(`^${TREND_ADVERB}(?=提高|提升|上升|增加|降低|下降|减少|控制)`),
+    '',
+  );
   let verb = '';
   for (const v of VERBS) {
     if (
@@ -274,28 +336,19 @@ export function parseTargetText(cell: string | number | null, def: IndicatorDef)
     if (!m?.[1]) break;
     return unitIssue(m[2], ctx) ?? ok({ kind, value: num(m[1]) } as Target, perUnit, years);
   }
-  // `90%（含）以上`: the 含 says what 以上 says already (it includes the number).
-  const suffix = new RegExp(
-    `^${NUM}${UNIT}(?:\\(含\\))?(及以下|或以下|以下|以内|及以上|或以上|以上|左右)(.*)$`,
-  ).exec(s);
-  if (suffix?.[1]) {
-    const kind = SUFFIX_OPS.find(([w]) => w === suffix[3])?.[1] ?? 'atMost';
-    const issue = unitIssue(suffix[2], ctx);
+  const suffix = readSuffix(s, ctx, perUnit, years);
+  if (suffix) return suffix;
+  // `45%±2`, `45±2%`, `45%(±2个百分点)`: about a value, with its band.
+  const plusMinus = new RegExp(`^${NUM}${UNIT}\\(?±${NUM}${UNIT}\\)?$`).exec(s);
+  if (plusMinus?.[1] && plusMinus[3]) {
+    const bandUnit = plusMinus[4];
+    const issue =
+      unitIssue(plusMinus[2], ctx) ??
+      (bandUnit && bandUnit !== '个百分点' && bandUnit !== '个千分点'
+        ? unitIssue(bandUnit, ctx)
+        : undefined);
     if (issue) return issue;
-    const rest = suffix[4] ?? '';
-    if (kind === 'about') {
-      const { band, error } = bandIn(rest, ctx);
-      if (error) return error;
-      return ok(
-        band === undefined
-          ? { kind: 'about', value: num(suffix[1]) }
-          : { kind: 'about', value: num(suffix[1]), band },
-        perUnit,
-        years,
-      );
-    }
-    if (rest !== '') return fail('targets.row.badTarget', ctx, { example: exampleFor(def) });
-    return ok({ kind, value: num(suffix[1]) }, perUnit, years);
+    return ok({ kind: 'about', value: num(plusMinus[1]), band: num(plusMinus[3]) }, perUnit, years);
   }
   const range = new RegExp(`^${NUM}${UNIT}(?:-|至|到)${NUM}${UNIT}(?:之间)?$`).exec(s);
   if (range?.[1] && range[3]) {
@@ -325,11 +378,47 @@ export function parseTargetText(cell: string | number | null, def: IndicatorDef)
       ...years,
       notice: {
         key: 'targets.row.bareRead',
-        params: { found: written, read: kind === 'atMost' ? `≤${bare[1]}` : `≥${bare[1]}` },
+        params: { found: ctx.written, read: kind === 'atMost' ? `≤${bare[1]}` : `≥${bare[1]}` },
       },
     };
   }
   return fail('targets.row.badTarget', ctx, { example: exampleFor(def) });
+}
+
+/**
+ * `5‰以下`, `90%（含）以上`, `95%以上（含95%）`, `4%以下(含)`: 含 says what 以上/以下 say already (they
+ * include the number); `（不含95%）` makes it strict. A number in the bracket must be the target's.
+ */
+function readSuffix(s: string, ctx: Ctx, perUnit: boolean, years: Years): TextResult | undefined {
+  const suffix = new RegExp(
+    `^${NUM}${UNIT}(?:\\(含\\))?(及以下|或以下|以下|以内|及以上|或以上|以上|左右)(.*)$`,
+  ).exec(s);
+  if (!suffix?.[1]) return undefined;
+  let kind: Target['kind'] = SUFFIX_OPS.find(([w]) => w === suffix[3])?.[1] ?? 'atMost';
+  const issue = unitIssue(suffix[2], ctx);
+  if (issue) return issue;
+  const value = num(suffix[1]);
+  let rest = suffix[4] ?? '';
+  if (kind === 'about') {
+    const { band, error } = bandIn(rest, ctx);
+    if (error) return error;
+    return ok(
+      band === undefined ? { kind: 'about', value } : { kind: 'about', value, band },
+      perUnit,
+      years,
+    );
+  }
+  const incl = new RegExp(`^\\((不)?含(?:本数|${NUM}${UNIT})?\\)$`).exec(rest);
+  if (incl) {
+    if (incl[2] !== undefined && num(incl[2]) !== value)
+      return fail('targets.row.badTarget', ctx, { example: exampleFor(ctx.def) });
+    const inBracket = unitIssue(incl[3], ctx);
+    if (inBracket) return inBracket;
+    if (incl[1]) kind = kind === 'atMost' ? 'below' : 'above';
+    rest = '';
+  }
+  if (rest !== '') return fail('targets.row.badTarget', ctx, { example: exampleFor(ctx.def) });
+  return ok({ kind, value } as Target, perUnit, years);
 }
 
 /** A number as an office types it: `2`, `２`, `±2`, `2个百分点`, `16.9/10万`. */

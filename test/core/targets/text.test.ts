@@ -131,3 +131,63 @@ test('以乡（镇、街道）为单位 makes the target hold per township', () 
   });
   expect(read('≥95%', 'C10')).toMatchObject({ perUnit: false });
 });
+
+/**
+ * Wordings a review found in plan tables and refused (stop 28's note), each read as an evaluation
+ * office reads it: 以上/以下 with （含N） include N, （不含N） excludes it; worded fractions are the
+ * unit they name; a trend beside a level is judged on the level.
+ */
+test.each([
+  ['95%以上（含95%）', 'C10', { kind: 'atLeast', value: 95 }],
+  ['95%以上(含本数)', 'C10', { kind: 'atLeast', value: 95 }],
+  ['95%以上（不含95%）', 'C10', { kind: 'above', value: 95 }],
+  ['4‰以下(含)', 'C02', { kind: 'atMost', value: 4 }],
+  ['4‰以下（含4‰）', 'C02', { kind: 'atMost', value: 4 }],
+  ['千分之三以下', 'C02', { kind: 'atMost', value: 3 }],
+  ['千分之三点五以下', 'C02', { kind: 'atMost', value: 3.5 }],
+  ['控制在千分之五以内', 'C02', { kind: 'atMost', value: 5 }],
+  ['百分之九十五以上', 'C10', { kind: 'atLeast', value: 95 }],
+  ['不低于百分之九十', 'C10', { kind: 'atLeast', value: 90 }],
+  ['十万分之十二以下', 'W01', { kind: 'atMost', value: 12 }],
+  ['每10万活产12例以下', 'W01', { kind: 'atMost', value: 12 }],
+  ['下降到每10万活产12例以下', 'W01', { kind: 'atMost', value: 12 }],
+  ['12例/10万以下', 'W01', { kind: 'atMost', value: 12 }],
+  ['45%±2', 'W06', { kind: 'about', value: 45, band: 2 }],
+  ['45±2%', 'W06', { kind: 'about', value: 45, band: 2 }],
+  ['45%(±2个百分点)', 'W06', { kind: 'about', value: 45, band: 2 }],
+  ['比2020年下降20%以上', 'C16', { kind: 'relative', change: -0.2, baseline: null }],
+  ['下降20%', 'C16', { kind: 'relative', change: -0.2, baseline: null }],
+  ['降低20%以上', 'C16', { kind: 'relative', change: -0.2, baseline: null }],
+  ['比上年提高', 'W04', { kind: 'rising', basis: 'prior' }],
+  ['较上年有所下降', 'C02', { kind: 'falling', basis: 'prior' }],
+  ['高于上年', 'W04', { kind: 'rising', basis: 'prior' }],
+  ['逐步提高到60%', 'W04', { kind: 'atLeast', value: 60 }],
+])('"%s" (%s)', (text, id, target) => {
+  const r = read(text, id);
+  expect(r).toMatchObject({ target });
+  expect(r).not.toHaveProperty('error');
+});
+
+test('a trend beside a level is judged on the level, with a notice; pointing the other way, refused', () => {
+  for (const text of ['逐步提高，达到60%以上', '达到60%以上并逐步提高', '稳步提升，不低于60%'])
+    expect([text, read(text, 'W04')]).toMatchObject([
+      text,
+      { target: { kind: 'atLeast', value: 60 }, notice: 'targets.row.trendWithLevel' },
+    ]);
+  expect(read('逐步降低，控制在5‰以下', 'C02')).toMatchObject({
+    target: { kind: 'atMost', value: 5 },
+    notice: 'targets.row.trendWithLevel',
+  });
+  expect(read('逐步提高，控制在5‰以下', 'C02')).toEqual({ error: 'targets.row.badTarget' });
+});
+
+test('worded forms that still cannot be read are refused', () => {
+  for (const [text, id] of [
+    ['95%以上（含90%）', 'C10'],
+    ['千分之三五以下', 'C02'],
+    ['下降20个百分点', 'C10'],
+    ['比上年', 'W04'],
+    ['每10万活产12例以下', 'C02'],
+  ] as const)
+    expect([text, read(text, id)]).toMatchObject([text, { error: expect.any(String) }]);
+});
