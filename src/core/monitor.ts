@@ -4,6 +4,7 @@ import { unitTargetFindings, withFindings } from './assess/findings';
 import type { Stage } from './assess/progress';
 import { TallyError } from './errors';
 import { isTargetSheetName } from './targets/apply';
+import { targetRows } from './targets/cells';
 import { parseTargetTable, type TargetTable } from './targets/table';
 import type { Lang } from './messages/index';
 import { t } from './messages/index';
@@ -121,7 +122,7 @@ export function targetsSheet(
       file: wb.source.split(/[\\/]/).pop() ?? wb.source,
       sheet: sheet.name,
     });
-    const read = parseTargetTable(asRows(sheet).rows, profile.indicators, {
+    const read = parseTargetTable(targetRows(sheet), profile.indicators, {
       label,
       firstRow: sheet.origin.row + 1,
     });

@@ -5,6 +5,7 @@ import type { WorkbookSource } from '../core/ports';
 import { TallyError } from '../core/errors';
 import { supportsExcelApi } from './host';
 import { readHiddenRows, type RangeViewProxy } from './hidden-rows';
+import { readPercentCells } from './percent-cells';
 
 /**
  * Reading the open workbook through Office.js, in as few round trips as possible:
@@ -29,6 +30,8 @@ export interface RangeProxy {
   readonly rowCount: number;
   readonly columnCount: number;
   readonly values: unknown[][];
+  /** Loaded for targets sheets only (percent-cells.ts). */
+  readonly numberFormat: unknown;
   /** The visible cells (ExcelApi 1.3): which rows are hidden. */
   getVisibleView(): RangeViewProxy;
 }
@@ -196,6 +199,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
       const [data] = await this.readValues(context, extents);
       if (!data) throw new RangeError(`no sheet named "${name}"`);
       await readHiddenRows(context, [{ sheet, data }]);
+      await readPercentCells(context, [{ sheet, data }]);
       return data;
     });
   }
@@ -246,6 +250,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
       if (sheets) {
         const total = sheets.reduce((n, s) => n + s.rows.length * (s.rows[0]?.length ?? 0), 0);
         await readHiddenRows(context, pairs(named, sheets));
+        await readPercentCells(context, pairs(named, sheets));
         opts.onProgress?.(total, total);
         return { sheets, worksheets };
       }
@@ -254,6 +259,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
     const extents = await this.measure(context, named);
     const sheets = await this.readValues(context, extents, opts.onProgress, whole);
     await readHiddenRows(context, pairs(named, sheets));
+    await readPercentCells(context, pairs(named, sheets));
     return { sheets, worksheets };
   }
 

@@ -1,3 +1,4 @@
+import { isPercentFormat } from '../core/model/number-format';
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from './exceljs';
 import { parse as parseCsvText } from 'csv-parse/sync';
@@ -62,6 +63,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
   let right = -1;
   const cells: { r: number; c: number; v: Cell }[] = [];
   const hidden: number[] = [];
+  const percent: number[] = [];
   // The grid is as large as the values' used range: refused before it is built when beyond the
   // limit (a stray value in XFD1048576 would otherwise make 17 billion cells). The cell count
   // itself was bounded by guardXlsx.
@@ -87,6 +89,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
       const c = colNumber - 1;
       bounds.value(rowNumber, colNumber);
       cells.push({ r, c, v });
+      if (typeof v === 'number' && isPercentFormat(cell.numFmt)) percent.push(r, c);
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;
@@ -98,6 +101,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
   for (const m of model.merges ?? []) merges.push(parseRange(m));
   if (bottom < 0) return { name: ws.name, origin: { row: 0, col: 0 }, rows: [], merges };
   const seen = hidden.length > 0 ? { hiddenRows: [...new Set(hidden)].sort((p, q) => p - q) } : {};
+  const shown = percent.length > 0 ? { percentCells: percent } : {};
   const rows: Cell[][] = [];
   const width = right - left + 1;
   for (let i = 0; i <= bottom - top; i++) rows.push(new Array<Cell>(width).fill(null));
@@ -105,7 +109,7 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
     const row = rows[r - top];
     if (row) row[c - left] = v;
   }
-  return { name: ws.name, origin: { row: top, col: left }, rows, merges, ...seen };
+  return { name: ws.name, origin: { row: top, col: left }, rows, merges, ...seen, ...shown };
 }
 
 /** Parse .xlsx bytes. `file` names the input in every error. */

@@ -5,6 +5,7 @@ import { UnreadableInputError } from '../core/errors';
 import { binaryString, Tok, XmlScanner } from './xml-scan';
 import { csvNumber } from './csv-columnar';
 import { FILE_LIMITS, formatCount } from './limits';
+import { isPercentFormat } from '../core/model/number-format';
 import { SheetBounds, type CellCount } from './sheet-bounds';
 import { inflatePart, zipEntries, type ZipEntry } from './zip-guard';
 
@@ -192,10 +193,11 @@ function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhMsb]+/.test(bare);
 }
 
-/** For each cellXfs index: whether a number in that style is a date. */
-function readDateStyles(xml: string | undefined): boolean[] {
-  const out: boolean[] = [];
-  if (xml === undefined) return out;
+/** For each cellXfs index: whether a number in that style is a date, or shown as a percentage. */
+function readStyles(xml: string | undefined): { dates: boolean[]; percent: boolean[] } {
+  const dates: boolean[] = [];
+  const percent: boolean[] = [];
+  if (xml === undefined) return { dates, percent };
   const custom = new Map<number, string>();
   const x = new XmlScanner(xml);
   let inXfs = false;
@@ -204,18 +206,19 @@ function readDateStyles(xml: string | undefined): boolean[] {
     if (x.tok === Tok.Open) {
       if (x.name === 'numFmt') {
         const code = x.attr('formatCode');
-        if (code !== undefined)
-          custom.set(parseInt(x.attr('numFmtId') ?? '', 10), code.replace(/[\\](.)/g, '$1'));
+        if (code !== undefined) custom.set(parseInt(x.attr('numFmtId') ?? '', 10), code);
       } else if (x.name === 'cellXfs') inXfs = true;
       else if (inXfs && x.name === 'xf') xfFormats.push(parseInt(x.attr('numFmtId') ?? '', 10));
     } else if (x.tok === Tok.Close && x.name === 'cellXfs') inXfs = false;
   }
   for (const id of xfFormats) {
-    if (!id) out.push(false);
-    else if (custom.has(id)) out.push(isDateFormat(custom.get(id)));
-    else out.push(DATE_FORMAT_IDS.has(id) || isDateFormat(BUILTIN_FORMATS[id]));
+    const code = custom.get(id);
+    if (!id) dates.push(false);
+    else if (code !== undefined) dates.push(isDateFormat(code.replace(/[\\](.)/g, '$1')));
+    else dates.push(DATE_FORMAT_IDS.has(id) || isDateFormat(BUILTIN_FORMATS[id]));
+    percent.push(isPercentFormat(code ?? BUILTIN_FORMATS[id]));
   }
-  return out;
+  return { dates, percent };
 }
 
 /** A shared string as exceljs holds it: text, rich text runs, or `{}` for an empty `<si/>`. */
@@ -313,6 +316,8 @@ interface SheetContext {
   /** Undefined when the workbook has no sharedStrings part. */
   shared: Shared[] | undefined;
   dateStyles: boolean[];
+  /** For each style: whether a number in it is shown as a percentage (SheetData.percentCells). */
+  percentStyles: boolean[];
   date1904: boolean;
   /** Cell address → hyperlink target, for hyperlinks with an `r:id`. */
   hyperlinks: Map<string, string>;
@@ -491,6 +496,7 @@ function readSheet(
   const merges: RangeRef[] = [];
   const seenRows = new Set<number>();
   const hidden: number[] = [];
+  const percent: number[] = [];
   let row = -1; // 1-based row number of the current <row>, NaN if unreadable
   let inRow = false;
   let prevCol = 0; // column of the previous stored cell in this row, 0 = none
@@ -516,6 +522,8 @@ function readSheet(
       while (room < row) room *= 2;
       bounds.value(row, col, room);
       b.set(row - 1, col - 1, cell);
+      if (typeof cell === 'number' && c.styleId && ctx.percentStyles[c.styleId] === true)
+        percent.push(row - 1, col - 1);
     } else if (row >= 1 && col >= 1) b.set(row - 1, col - 1, null);
   };
   while (x.next() !== Tok.End) {
@@ -617,6 +625,7 @@ function readSheet(
   // Hidden rows that hold a value (as parse.ts keeps them).
   const kept = [...new Set(hidden)].filter((r) => rowHasValue(sheet, r)).sort((p, q) => p - q);
   if (kept.length > 0) sheet.hiddenRows = kept;
+  if (percent.length > 0) sheet.percentCells = percent;
   return sheet;
 }
 
@@ -738,7 +747,9 @@ function readWorkbookParts(bytes: Uint8Array, file: string): ColumnarWorkbook {
   if (chosen.length === 0) throw new Damaged('no worksheets');
 
   const shared = readSharedStrings(parts.binary('xl/sharedStrings.xml'));
-  const dateStyles = readDateStyles(parts.text('xl/styles.xml'));
+  const styles = readStyles(parts.text('xl/styles.xml'));
+  const dateStyles = styles.dates;
+  const percentStyles = styles.percent;
   const sheets: ColumnarSheet[] = [];
   const count: CellCount = { cells: 0 };
   for (const { def, part } of chosen) {
@@ -750,7 +761,7 @@ function readWorkbookParts(bytes: Uint8Array, file: string): ColumnarWorkbook {
     let rowsGuess = 16;
     for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) rowsGuess++;
     const bounds = new SheetBounds(file, def.name, count);
-    const context = { shared, dateStyles, date1904, hyperlinks };
+    const context = { shared, dateStyles, percentStyles, date1904, hyperlinks };
     sheets.push(readSheet(xml, def.name, context, rowsGuess, bounds));
   }
   return { source: file, sheets };

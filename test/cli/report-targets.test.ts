@@ -242,3 +242,56 @@ test('比上年提高 is judged on last year even where a baseline is given', as
   expect(ind(json, 'W04').target).toMatchObject({ kind: 'atLeast', value: 60 });
   expect(json.targets.problems).toMatchObject([{ id: 'W04', row: 3, dropped: false }]);
 });
+
+describe('a 95% typed into Excel (0.95 formatted as a percentage) reads as 95%', () => {
+  // The sample's W04 is 60.64 % and W06 44.82 %. A 基期值 typed 62.0% is 0.62 in a 0.0% cell:
+  // read as 0.62, any rate "rose" above it (met); read as 62 %, 60.64 is below it (not met).
+  // A 容差 typed 2% is 0.02: read as 0.02, 44.82 is 0.18 off 45 (not met); as 2, it is within.
+  // A 目标 typed 0.5% for C02 (a ‰ rate) is in the wrong unit and set aside, not read as ≤0.005.
+  const root = path.join(__dirname, '..', '..', 'samples');
+  const fill = (ws: ExcelJS.Worksheet) => {
+    ws.addRow(['编号', '目标', '容差', '基期年份', '基期值', '来源']);
+    ws.addRow(['W04', '逐步提高', null, 2020, 0.62, '《某市妇女发展规划》']).getCell(5).numFmt =
+      '0.0%';
+    ws.addRow(['W06', '45%左右', 0.02, null, null, '《某市妇女发展规划》']).getCell(3).numFmt =
+      '0%';
+    ws.addRow(['C02', 0.005, null, null, null, '《某市儿童发展规划》']).getCell(2).numFmt = '0.0%';
+  };
+  const check = (json: Json) => {
+    expect(ind(json, 'W04')).toMatchObject({ status: 'notMet', gap: 1.36 });
+    expect(ind(json, 'W06')).toMatchObject({ status: 'met' });
+    expect(ind(json, 'C02').status).toBe('notAssessable');
+    expect(json.targets.problems.map((p) => [p.id, p.message])).toEqual([
+      ['C02', expect.stringContaining('“0.5%”的单位是“%”')],
+    ]);
+  };
+
+  test('in a --targets workbook', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tally-pct-'));
+    const file = path.join(dir, 'targets.xlsx');
+    const wb = new ExcelJS.Workbook();
+    fill(wb.addWorksheet('指标目标'));
+    await wb.xlsx.writeFile(file);
+    const r = await runCli(
+      'report',
+      path.join(root, '2025年青川市两纲监测数据.xlsx'),
+      '--targets',
+      file,
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    check(JSON.parse(r.stdout) as Json);
+  });
+
+  test('in a 指标目标 sheet of the forms workbook', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tally-pct-'));
+    const file = path.join(dir, '2025年青川市两纲监测数据.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(root, '2025年青川市两纲监测数据.xlsx'));
+    fill(wb.addWorksheet('指标目标'));
+    await wb.xlsx.writeFile(file);
+    const r = await runCli('report', file, '--json');
+    expect(r.code).toBe(0);
+    check(JSON.parse(r.stdout) as Json);
+  });
+});

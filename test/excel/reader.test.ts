@@ -412,3 +412,36 @@ describe('hidden rows in the open workbook (HIDDEN_ROWS, as the file readers giv
     expect((await source.readSheet('S')).hiddenRows).toBeUndefined();
   });
 });
+
+describe('percent-formatted numbers of the 指标目标 sheet (as the file readers give them)', () => {
+  it('lists the numbers shown as a percentage, in sheet coordinates, for the targets sheet only', async () => {
+    // `95%` typed into C2 is 0.95 formatted 0%; `2%` in D3 is 0.02 formatted 0.0%; the 2020 in
+    // E3 is a plain number; a form's percent cell is not asked about.
+    const { source, excel } = sourceOver({
+      sheets: [
+        {
+          name: '指标目标',
+          rows: [
+            ['编号', '目标', '容差', '基期年份', '基期值'],
+            ['C10', 0.95, null, null, null],
+            ['W06', '45%左右', 0.02, 2020, 0.4],
+          ],
+          numberFormats: { B2: '0%', C3: '0.0%', E3: '0"%"' },
+        },
+        {
+          name: '妇幼',
+          rows: [
+            ['乡镇', '活产数'],
+            ['甲镇', 0.5],
+          ],
+          numberFormats: { B2: '0%' },
+        },
+      ],
+    });
+    const [targets, form] = await source.readAll();
+    expect(targets?.percentCells).toEqual([1, 1, 2, 2]);
+    expect(form?.percentCells).toBeUndefined();
+    // names; values; the visible rows; the targets sheet's number formats
+    expect(excel.syncCount).toBe(4);
+  });
+});

@@ -42,6 +42,8 @@ export interface ColumnarSheet {
   merges?: RangeRef[];
   /** Hidden rows (by hand or by a filter), 0-based sheet rows, ascending, when the reader knows. */
   hiddenRows?: number[];
+  /** Numbers shown as a percentage (`0%`, `0.0%`), as 0-based sheet row, column pairs: see RowSheet. */
+  percentCells?: number[];
   /** Cells per row as the reader gave them, when rows differ in width (CSV). */
   rowWidths?: Uint32Array;
 }
@@ -79,6 +81,7 @@ export function toSheetData(sheet: ColumnarSheet): RowSheet {
   const out: RowSheet = { name: sheet.name, origin: { ...sheet.origin }, rows };
   if (sheet.merges) out.merges = sheet.merges;
   if (sheet.hiddenRows) out.hiddenRows = sheet.hiddenRows;
+  if (sheet.percentCells) out.percentCells = sheet.percentCells;
   return out;
 }
 
@@ -116,6 +119,7 @@ export function fromSheetData(sheet: RowSheet): ColumnarSheet {
   };
   if (sheet.merges) out.merges = sheet.merges;
   if (sheet.hiddenRows) out.hiddenRows = sheet.hiddenRows;
+  if (sheet.percentCells) out.percentCells = sheet.percentCells;
   if (ragged) out.rowWidths = Uint32Array.from(sheet.rows, (r) => r.length);
   return out;
 }

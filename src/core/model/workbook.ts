@@ -15,6 +15,12 @@ export interface RowSheet {
   merges?: RangeRef[];
   /** Hidden rows (by hand or by a filter), 0-based sheet rows, ascending, when the reader knows. */
   hiddenRows?: number[];
+  /**
+   * Numbers shown as a percentage (a cell formatted `0%` holding 0.95 shows 95%), as a flat list
+   * of 0-based sheet row, column pairs, when the reader knows. Only tables where a typed `95%`
+   * matters read it (the targets table: `targets/cells.ts`).
+   */
+  percentCells?: number[];
 }
 
 /**

@@ -1,7 +1,8 @@
 import { t, type Lang } from '../messages/index';
-import { asRows, type SheetData } from '../model/workbook';
+import type { SheetData } from '../model/workbook';
 import type { IndicatorDef } from '../profile/schema';
 import { isTargetSheetName } from './apply';
+import { targetRows } from './cells';
 import { parseTargetTable, type TargetTable, type TargetTableResult } from './table';
 
 /**
@@ -23,7 +24,7 @@ export function readTargetSheets(
   single: (sheet: SheetData) => string,
 ): TargetTableResult | undefined {
   const read = (sheet: SheetData, many: boolean) =>
-    parseTargetTable(asRows(sheet).rows, indicators, {
+    parseTargetTable(targetRows(sheet), indicators, {
       label: many ? t(lang, 'targets.sheetLabel', { file, sheet: sheet.name }) : single(sheet),
       firstRow: sheet.origin.row + 1,
       ...(many ? { sheet: sheet.name, keepEmpty: true } : {}),
