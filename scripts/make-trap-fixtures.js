@@ -240,6 +240,26 @@ async function wanRen() {
   await save(wb, 'wan-ren-unit-row.xlsx');
 }
 
+async function personsInWanRen() {
+  // A 万人 column (stated in the header) where 己镇's figure was typed in persons: 9000 read as
+  // 9000万人. Six townships, FE5's two items.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('人口与安全');
+  ws.addRow(['2025年人口与儿童安全统计表']);
+  ws.addRow(['填报单位：某县统计局']);
+  ws.addRow(['乡镇', '0-17岁儿童人口数（万人）', '0-17岁儿童伤害死亡数']);
+  for (const r of [
+    ['甲镇', 1.2, 1],
+    ['乙镇', 0.8, 0],
+    ['丙镇', 1.5, 2],
+    ['丁镇', 0.9, 1],
+    ['戊镇', 1.1, 0],
+    ['己镇', 9000, 1],
+  ])
+    ws.addRow(r);
+  await save(wb, 'persons-in-wan-ren.xlsx');
+}
+
 async function unfilled() {
   // The blank template sent back: units listed, no figure anywhere.
   const wb = new ExcelJS.Workbook();
@@ -1125,6 +1145,7 @@ async function workingSheet() {
 }
 
 (async () => {
+  await personsInWanRen();
   await workingSheet();
   await unitsAcross();
   await zones();

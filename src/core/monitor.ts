@@ -34,6 +34,7 @@ import {
   checkValues,
 } from './validate/builtin';
 import { checkItemConflicts } from './validate/conflicts';
+import { checkMagnitudes } from './validate/magnitude';
 import { checkLevelTotals } from './validate/levels';
 import { checkConversions, checkRenames, checkRoles, checkUnlisted } from './validate/structure';
 import { applyExplanations } from './validate/explanations';
@@ -154,6 +155,7 @@ export function auditDataset(
       checkBreakdowns(fs, lang),
       checkBlanks(fs, lang),
       checkCounts(fs, lang),
+      checkMagnitudes(fs, lang),
     );
   }
   lists.push(

@@ -865,3 +865,19 @@ test('ITEM_CONFLICT across two files names each cell with its file', async () =>
     '甲镇的“0-17岁儿童人口数”在教育局.xlsx「教育」D3填为 9800，在one-item-统计局.xlsx「Sheet1」B3填为 10000，两张报表不一致：该项暂不计入汇总，请向两个填报部门核实后改正其中一处',
   ]);
 });
+
+/*
+ * 0-17岁儿童人口数 in a 万人 column: 1.2, 0.8, 1.5, 0.9, 1.1 and 己镇's 9000 (typed in persons).
+ * Read, 12000, 8000, 15000, 9000, 11000 and 90,000,000; the median of the six (lower middle of
+ * the sorted list) is 11000, and 90,000,000 / 11000 = 8181.8: 己镇 is a MAGNITUDE warning, and
+ * no other township is (the largest, 15000, is 1.4 times the median).
+ */
+test('persons-in-wan-ren.xlsx: a figure a thousand times its peers’ is a warning naming its cell', async () => {
+  const f = (await findings(trap('persons-in-wan-ren.xlsx'))).filter(
+    (x) => x.ruleId === 'MAGNITUDE',
+  );
+  expect(f.map((x) => [x.severity, x.unit, x.cells[0]?.cell])).toEqual([['warning', '己镇', 'B9']]);
+  expect(f[0]?.message).toContain(
+    '为 9000万人（90000000人），是同表其他单位中位数（1.1万人）的 8181 倍',
+  );
+});

@@ -29,6 +29,7 @@ export const BUILTIN = {
   hiddenRows: 'HIDDEN_ROWS',
   levelTotal: 'LEVEL_TOTAL',
   itemConflict: 'ITEM_CONFLICT',
+  magnitude: 'MAGNITUDE',
 } as const;
 
 export interface FindingCell {
