@@ -7,10 +7,7 @@ test('medianOf is the sorted values’ lower middle, duplicates and all', () => 
   fc.assert(
     fc.property(
       fc.array(
-        fc.oneof(
-          fc.integer({ min: 1, max: 20 }),
-          fc.double({ min: 0.001, max: 1e9, noNaN: true }),
-        ),
+        fc.oneof(fc.integer({ min: 1, max: 20 }), fc.double({ min: 0.001, max: 1e9, noNaN: true })),
         { minLength: 1, maxLength: 400 },
       ),
       (xs) => {
