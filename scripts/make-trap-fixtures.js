@@ -240,6 +240,62 @@ async function wanRen() {
   await save(wb, 'wan-ren-unit-row.xlsx');
 }
 
+/** Four units (two 街道, two 镇) and their groups' figures, for the heading-row traps. */
+const GA = ['甲街道', 100, 90, 80, 70];
+const GB = ['乙街道', 200, 180, 160, 150];
+const GC = ['丙镇', 50, 40, 30, 20];
+const GD = ['丁镇', 100, 90, 80, 80];
+
+async function groupHeadings() {
+  // Heading rows carrying their group's figures: 城区 = 甲街道 + 乙街道, 农村 = 丙镇 + 丁镇.
+  const layouts = {
+    'group-headings.xlsx': [
+      ['城区', 300, 270, 240, 220],
+      GA,
+      GB,
+      ['农村', 150, 130, 110, 100],
+      GC,
+      GD,
+    ],
+    'group-headings-numbered.xlsx': [
+      ['一、城区', 300, 270, 240, 220],
+      GA,
+      GB,
+      ['二、农村', 150, 130, 110, 100],
+      GC,
+      GD,
+    ],
+    'group-headings-below.xlsx': [
+      GA,
+      GB,
+      ['城区', 300, 270, 240, 220],
+      GC,
+      GD,
+      ['农村', 150, 130, 110, 100],
+    ],
+    'group-heading-one.xlsx': [['城区', 300, 270, 240, 220], GA, GB, GC, GD],
+    // A hand-typed total one figure off (451 for 450) under a blank label.
+    'near-total-blank-label.xlsx': [GA, GB, GC, GD, ['', 451, 400, 350, 320]],
+    // 合计 below the units, then 其中：城区 and a second line (乡镇) that with it adds up to 合计.
+    'total-then-breakdowns.xlsx': [
+      GA,
+      GB,
+      GC,
+      GD,
+      ['合计', 450, 400, 350, 320],
+      ['其中：城区', 300, 270, 240, 220],
+      ['乡镇', 150, 130, 110, 100],
+    ],
+    // 合计 at the top and a 其中： line (no figures) over the units it introduces.
+    'total-then-qizhong-heading.xlsx': [['合计', 450, 400, 350, 320], ['其中：'], GA, GB, GC, GD],
+  };
+  for (const [name, rows] of Object.entries(layouts)) {
+    const wb = new ExcelJS.Workbook();
+    eduSheet(wb, '教育', '某县2025年教育事业统计表', rows);
+    await save(wb, name);
+  }
+}
+
 async function personsInWanRen() {
   // A 万人 column (stated in the header) where 己镇's figure was typed in persons: 9000 read as
   // 9000万人. Six townships, FE5's two items.
@@ -1145,6 +1201,7 @@ async function workingSheet() {
 }
 
 (async () => {
+  await groupHeadings();
   await personsInWanRen();
   await workingSheet();
   await unitsAcross();

@@ -40,6 +40,7 @@ interface Finding {
   severity: string;
   unit: string;
   message: string;
+  cells: { cell: string; value?: unknown }[];
 }
 
 async function report(...args: string[]): Promise<Report> {
@@ -879,5 +880,35 @@ test('persons-in-wan-ren.xlsx: a figure a thousand times its peers’ is a warni
   expect(f.map((x) => [x.severity, x.unit, x.cells[0]?.cell])).toEqual([['warning', '己镇', 'B9']]);
   expect(f[0]?.message).toContain(
     '为 9000万人（90000000人），是同表其他单位中位数（1.1万人）的 8181 倍',
+  );
+});
+
+/*
+ * Rows that group the units, as county forms write them, over 甲街道 100/90 80/70, 乙街道
+ * 200/180 160/150, 丙镇 50/40 30/20, 丁镇 100/90 80/80 (3-5岁 / 在园, 15-17岁 / 高中在校):
+ * C11 = (90+180+40+90) / (100+200+50+100) = 400/450 over the 4 units, C13 = 320/350. Pooled as
+ * units, 城区 (300…) and 农村 (150…) counted each unit twice (670/750, 530/600) with no finding.
+ */
+test.each([
+  ['group-headings.xlsx', '城区 / 农村 above their units'],
+  ['group-headings-numbered.xlsx', '一、城区 / 二、农村'],
+  ['group-headings-below.xlsx', '城区 / 农村 below their units'],
+  ['group-heading-one.xlsx', '城区 over two units, two more after it'],
+  ['total-then-breakdowns.xlsx', '合计, then 其中：城区 and 乡镇'],
+  ['total-then-qizhong-heading.xlsx', '合计 at the top, then a 其中： line over the units'],
+  ['near-total-blank-label.xlsx', 'a total with no label, one figure off'],
+])('%s (%s): the four units are pooled, once', async (name) => {
+  const r = await report(trap(name));
+  expect(pool(ind(r, 'C11'))).toEqual([400, 450, 4]);
+  expect(pool(ind(r, 'C13'))).toEqual([320, 350, 4]);
+});
+
+test('near-total-blank-label.xlsx: the mistyped figure is a TOTAL error naming its cell', async () => {
+  // 3-5岁 451 against 100+200+50+100 = 450.
+  const f = (await findings(trap('near-total-blank-label.xlsx'))).filter(
+    (x) => x.ruleId === 'TOTAL',
+  );
+  expect(f.map((x) => [x.severity, /相差 (-?\d+)/.exec(x.message)?.[1], x.cells[0]?.cell])).toEqual(
+    [['error', '1', 'B8']],
   );
 });

@@ -72,6 +72,14 @@ export const trust = {
     zh: '区划代码是其下 {parts} 个单位的上级代码',
     en: 'its code is the parent of the codes of the {parts} rows under it',
   },
+  'why.nearSumOfOthers': {
+    zh: '名称不是单位，且除个别数值外各项数值等于其余 {parts} 行之和（不相等的见合计审核）',
+    en: 'it names no unit, and but for one figure its values equal the sum of the other {parts} rows (the total check names the one that does not)',
+  },
+  'why.sumAbove': {
+    zh: '各项数值等于其上 {parts} 行之和',
+    en: 'its values equal the sum of the {parts} rows above it',
+  },
   'why.sumBelow': {
     zh: '各项数值等于其下 {parts} 行之和',
     en: 'its values equal the sum of the {parts} rows under it',

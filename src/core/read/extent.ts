@@ -88,6 +88,8 @@ function isFooterRow(cells: PositionedCell[], layout: Layout, begun: boolean): b
   if (cells.length === 1 && texts.length === 1 && NOTE.test(fold(texts[0] ?? ''))) return true;
   if (!begun || cells.some((c) => layout.items.has(c.col))) return false;
   const colon = (v: Cell) => typeof v === 'string' && /[:：]/.test(v);
+  // `其中：` over the rows it introduces is part of the table, not a 填表人： line.
+  if (texts.some((t) => /^(?:其中|内|含|包括)\s*[:：]/.test(t))) return false;
   return (
     cells.some((c) => colon(c.value)) &&
     cells.every((c) => !layout.labels.has(c.col) || colon(c.value))

@@ -1,5 +1,7 @@
 import { KeyMap } from '../model/key-map';
 import { squeeze } from './normalize';
+import { breakdownRuns, groupHeads, isGroupLabel, nearTotal } from './role-groups';
+import { compareSum, nearSum } from './sums';
 import { code12, levelOfCode, levelOfDigits, levelOfName, levelRank, type Level } from './levels';
 
 /**
@@ -23,9 +25,11 @@ export type RoleReason =
   | 'areaLevel'
   | 'areaTitle'
   | 'sumOfOthers'
+  | 'nearSumOfOthers'
   | 'levelAbove'
   | 'codeAbove'
   | 'sumBelow'
+  | 'sumAbove'
   | 'nearSumBelow'
   | 'breakdownLabel'
   | 'heading';
@@ -92,7 +96,6 @@ const BREAKDOWN_WORDS: ReadonlySet<string> = new Set([
 ]);
 const HEADING =
   /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[部分类组])|[:：]$/;
-const TOLERANCE = 1e-6;
 
 export function isBreakdownLabel(label: string): boolean {
   return isBreakdownKey(squeeze(label));
@@ -116,7 +119,9 @@ export function assignRoles(input: RoleInput): RowRoleResult[] {
     codeRoles(input, out);
     levelRoles(input, out);
     areaTitleRoles(input, out);
+    groupHeads(keys, input.counts, out);
     sumRoles(input, out);
+    breakdownRuns(input.counts, out);
   }
   markRepeats(input.rows, keys, out);
   linkParts(input.rows, out);
@@ -282,8 +287,11 @@ function levelAt(input: RoleInput, i: number): Level | undefined {
   if (cached !== undefined) return cached ?? undefined;
   const r = input.rows[i];
   if (!r) return undefined;
+  // A group heading (`一、城区`, `东片区`) is at no level: its numbers say what it is.
+  const key = keysOf.get(input)?.[i] ?? r.unit;
   const level =
-    (r.code ? levelOfCode(r.code) : undefined) ?? levelOfName(keysOf.get(input)?.[i] ?? r.unit);
+    (r.code ? levelOfCode(r.code) : undefined) ??
+    (isGroupLabel(key) ? undefined : levelOfName(key));
   known[i] = level ?? null;
   return level;
 }
@@ -402,6 +410,8 @@ function sumRoles(input: RoleInput, out: Working[]): void {
   if (input.counts.length < 2) return;
   let units = unitIndices(out);
   if (units.length >= 3) totalOfOthers(input.counts, units, out);
+  if (!out.some((r) => r.role === 'total'))
+    nearTotal(keysOf.get(input) ?? [], input.counts, units, out);
   if (out.some((r) => r.role === 'subtotal')) return;
   units = unitIndices(out);
   if (units.length < 4) return;
@@ -489,82 +499,6 @@ function sumChain(
 
 function nearSumExact(counts: readonly Float64Array[], head: number, block: readonly number[]) {
   return compareSum(counts, head, block) === 0;
-}
-
-/**
- * Whether `parts` (but `skip`) add up to row `i` in all count columns, or all but one and that
- * one within a tenth (a figure mistyped): `near` when at least three columns are compared and at
- * least two of those that match are not 0; `over` when the parts exceed the
- * row in more than half; else `no`.
- */
-function nearSum(
-  counts: readonly Float64Array[],
-  i: number,
-  parts: readonly number[],
-  skip = -1,
-): 'near' | 'over' | 'no' {
-  let compared = 0;
-  let matchedNonzero = 0;
-  let over = 0;
-  let wrong = 0;
-  let far = false;
-  for (const col of counts) {
-    const total = col[i] ?? NaN;
-    if (Number.isNaN(total)) continue;
-    const sum = partsSum(col, parts, skip);
-    compared++;
-    const diff = sum - total;
-    if (Math.abs(diff) <= TOLERANCE * Math.max(1, Math.abs(total))) {
-      // A column of zeros says nothing.
-      if (sum !== 0) matchedNonzero++;
-      continue;
-    }
-    if (diff > 0) over++;
-    wrong++;
-    // A figure mistyped, not another unit's: within a tenth of the sum.
-    if (Math.abs(diff) > 0.1 * Math.abs(sum)) far = true;
-  }
-  if (over * 2 > compared) return 'over';
-  return compared >= 3 && matchedNonzero >= 2 && wrong <= 1 && !far ? 'near' : 'no';
-}
-
-/** The sum of `parts` (but `skip`) in one count column, blanks left out. */
-function partsSum(col: Float64Array, parts: readonly number[], skip: number): number {
-  let sum = 0;
-  for (const p of parts) {
-    if (p === skip) continue;
-    const v = col[p] ?? NaN;
-    if (!Number.isNaN(v)) sum += v;
-  }
-  return sum;
-}
-
-/**
- * 0 when `parts` (but `skip`) add up to row `i` in every count column, 1 when they exceed it
- * somewhere, else −1.
- */
-function compareSum(
-  counts: readonly Float64Array[],
-  i: number,
-  parts: readonly number[],
-  skip = -1,
-): number {
-  let compared = 0;
-  let nonzero = 0;
-  let result = 0;
-  for (const col of counts) {
-    const total = col[i] ?? NaN;
-    if (Number.isNaN(total)) continue;
-    const sum = partsSum(col, parts, skip);
-    compared++;
-    if (sum !== 0) nonzero++;
-    const diff = sum - total;
-    if (Math.abs(diff) <= TOLERANCE * Math.max(1, Math.abs(total))) continue;
-    if (diff > 0) return 1;
-    result = -1;
-  }
-  if (result !== 0) return result;
-  return compared >= 2 && nonzero >= Math.min(2, compared) ? 0 : -1;
 }
 
 export function sumsEqual(

@@ -34,9 +34,11 @@ const SAID: ReadonlySet<string> = new Set([
   'areaLevel',
   'areaTitle',
   'sumOfOthers',
+  'nearSumOfOthers',
   'levelAbove',
   'codeAbove',
   'sumBelow',
+  'sumAbove',
   'nearSumBelow',
   'breakdownLabel',
 ]);

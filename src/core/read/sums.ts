@@ -1,0 +1,80 @@
+/** Whether rows add up to another, in every count column (the role steps' arithmetic). */
+
+const TOLERANCE = 1e-6;
+
+/**
+ * Whether `parts` (but `skip`) add up to row `i` in all count columns, or all but one and that
+ * one within a tenth (a figure mistyped): `near` when at least three columns are compared and at
+ * least two of those that match are not 0; `over` when the parts exceed the
+ * row in more than half; else `no`.
+ */
+export function nearSum(
+  counts: readonly Float64Array[],
+  i: number,
+  parts: readonly number[],
+  skip = -1,
+): 'near' | 'over' | 'no' {
+  let compared = 0;
+  let matchedNonzero = 0;
+  let over = 0;
+  let wrong = 0;
+  let far = false;
+  for (const col of counts) {
+    const total = col[i] ?? NaN;
+    if (Number.isNaN(total)) continue;
+    const sum = partsSum(col, parts, skip);
+    compared++;
+    const diff = sum - total;
+    if (Math.abs(diff) <= TOLERANCE * Math.max(1, Math.abs(total))) {
+      // A column of zeros says nothing.
+      if (sum !== 0) matchedNonzero++;
+      continue;
+    }
+    if (diff > 0) over++;
+    wrong++;
+    // A figure mistyped, not another unit's: within a tenth of the sum.
+    if (Math.abs(diff) > 0.1 * Math.abs(sum)) far = true;
+  }
+  if (over * 2 > compared) return 'over';
+  return compared >= 3 && matchedNonzero >= 2 && wrong <= 1 && !far ? 'near' : 'no';
+}
+
+/** The sum of `parts` (but `skip`) in one count column, blanks left out. */
+function partsSum(col: Float64Array, parts: readonly number[], skip: number): number {
+  let sum = 0;
+  for (const p of parts) {
+    if (p === skip) continue;
+    const v = col[p] ?? NaN;
+    if (!Number.isNaN(v)) sum += v;
+  }
+  return sum;
+}
+
+/**
+ * 0 when `parts` (but `skip`) add up to row `i` in every count column, 1 when they exceed it
+ * somewhere, else −1.
+ */
+export function compareSum(
+  counts: readonly Float64Array[],
+  i: number,
+  parts: readonly number[],
+  skip = -1,
+): number {
+  let compared = 0;
+  let nonzero = 0;
+  let result = 0;
+  for (const col of counts) {
+    const total = col[i] ?? NaN;
+    if (Number.isNaN(total)) continue;
+    const sum = partsSum(col, parts, skip);
+    compared++;
+    if (sum !== 0) nonzero++;
+    const diff = sum - total;
+    if (Math.abs(diff) <= TOLERANCE * Math.max(1, Math.abs(total))) continue;
+    if (diff > 0) return 1;
+    result = -1;
+  }
+  if (result !== 0) return result;
+  return compared >= 2 && nonzero >= Math.min(2, compared) ? 0 : -1;
+}
+
