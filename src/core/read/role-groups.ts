@@ -17,14 +17,19 @@ type Working = RowRoleResult & { block?: number[]; names?: boolean };
 const NUMBERING =
   /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[部分类组])/;
 /** A group of units rather than a unit: 城区, 农村, 街道, 乡镇, 东片区, 城关片… */
-const GROUP_WORD = /^(?:城区|城镇|城市|农村|乡村|街道|乡镇|镇|乡|社区|村|城区街道|农村乡镇)(?:部分|合计|小计)?$/;
+const GROUP_WORD =
+  /^(?:城区|城镇|城市|农村|乡村|街道|乡镇|镇|乡|社区|村|城区街道|农村乡镇)(?:部分|合计|小计)?$/;
 const AREA_GROUP = /^[东西南北中]?(?:片区|片|区域|部)$|^[^镇乡村街道]{1,4}片区$/;
 
 /** Whether a squeezed label names a group of units (with or without its numbering). */
 export function isGroupLabel(key: string): boolean {
   const bare = key.replace(NUMBERING, '').replace(/[:：]$/, '');
   if (bare === '') return false;
-  return GROUP_WORD.test(bare) || AREA_GROUP.test(bare) || (bare !== key && levelOfName(bare) === undefined);
+  return (
+    GROUP_WORD.test(bare) ||
+    AREA_GROUP.test(bare) ||
+    (bare !== key && levelOfName(bare) === undefined)
+  );
 }
 
 /**
@@ -99,7 +104,8 @@ export function breakdownRuns(counts: readonly Float64Array[], out: Working[]): 
       if (cmp === 1) break;
       if (cmp === 0) {
         for (const k of run)
-          if (out[k]?.role === 'unit') out[k] = { role: 'breakdown', why: { reason: 'breakdownLabel' } };
+          if (out[k]?.role === 'unit')
+            out[k] = { role: 'breakdown', why: { reason: 'breakdownLabel' } };
         break;
       }
     }

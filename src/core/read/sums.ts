@@ -77,4 +77,3 @@ export function compareSum(
   if (result !== 0) return result;
   return compared >= 2 && nonzero >= Math.min(2, compared) ? 0 : -1;
 }
-
