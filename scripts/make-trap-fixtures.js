@@ -296,6 +296,56 @@ async function groupHeadings() {
   }
 }
 
+async function splitForm() {
+  // 妇幼 split by item: births on one sheet, deaths on another. In split-form-office-names the
+  // deaths sheet names 石门镇 as 石门镇人民政府 and 城东街道 as 城东街道办事处; in
+  // split-form-missing-unit it has no row for 白沙镇.
+  const births = [
+    ['石门镇', 300, 150, 150],
+    ['白沙镇', 200, 100, 100],
+    ['城东街道', 100, 52, 48],
+  ];
+  const books = {
+    'split-form-office-names.xlsx': [
+      ['石门镇人民政府', 3, 2, 4],
+      ['白沙镇', 1, 1, 1],
+      ['城东街道办事处', 0, 0, 0],
+    ],
+    'split-form-missing-unit.xlsx': [
+      ['石门镇', 3, 2, 4],
+      ['城东街道', 0, 0, 0],
+    ],
+  };
+  for (const [name, deaths] of Object.entries(books)) {
+    const wb = new ExcelJS.Workbook();
+    const a = wb.addWorksheet('活产');
+    a.addRow(['2025年妇幼健康统计表（一）']);
+    a.addRow(['乡镇（街道）', '活产数', '男婴活产数', '女婴活产数']);
+    for (const r of births) a.addRow(r);
+    const b = wb.addWorksheet('死亡');
+    b.addRow(['2025年妇幼健康统计表（二）']);
+    b.addRow(['乡镇（街道）', '婴儿死亡数', '新生儿死亡数', '5岁以下儿童死亡数']);
+    for (const r of deaths) b.addRow(r);
+    await save(wb, name);
+  }
+}
+
+async function officeNameTwice() {
+  // 石门镇 and, again at the bottom, 石门镇人民政府 (the same figures): one township, twice.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('妇幼');
+  ws.addRow(['2025年妇幼健康统计表']);
+  ws.addRow(['乡镇（街道）', '活产数', '男婴活产数', '女婴活产数', '婴儿死亡数']);
+  for (const r of [
+    ['石门镇', 300, 150, 150, 3],
+    ['白沙镇', 200, 100, 100, 1],
+    ['青山镇', 100, 50, 50, 1],
+    ['石门镇（补报）', 300, 150, 150, 3],
+  ])
+    ws.addRow(r);
+  await save(wb, 'township-noted-twice.xlsx');
+}
+
 async function personsInWanRen() {
   // A 万人 column (stated in the header) where 己镇's figure was typed in persons: 9000 read as
   // 9000万人. Six townships, FE5's two items.
@@ -1201,6 +1251,8 @@ async function workingSheet() {
 }
 
 (async () => {
+  await officeNameTwice();
+  await splitForm();
   await groupHeadings();
   await personsInWanRen();
   await workingSheet();

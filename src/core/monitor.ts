@@ -35,6 +35,7 @@ import {
 } from './validate/builtin';
 import { checkItemConflicts } from './validate/conflicts';
 import { checkMagnitudes } from './validate/magnitude';
+import { checkSplitForms } from './validate/split';
 import { checkLevelTotals } from './validate/levels';
 import { checkConversions, checkRenames, checkRoles, checkUnlisted } from './validate/structure';
 import { applyExplanations } from './validate/explanations';
@@ -165,6 +166,7 @@ export function auditDataset(
     checkLevelTotals(ds, lang),
     checkUnlisted(ds, lang),
     checkCompleteness(ds, lang, prior),
+    checkSplitForms(ds, lang),
     checkRenames(ds, prior, lang),
   );
   const ruled = runProfileRules(

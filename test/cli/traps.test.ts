@@ -912,3 +912,38 @@ test('near-total-blank-label.xlsx: the mistyped figure is a TOTAL error naming i
     [['error', '1', 'B8']],
   );
 });
+
+/*
+ * 妇幼 split by item over two sheets: births 石门镇 300, 白沙镇 200, 城东街道 100; deaths
+ * (婴儿 / 新生儿 / 5岁以下) 3 2 4, 1 1 1, 0 0 0. With the deaths sheet naming 石门镇人民政府 and
+ * 城东街道办事处, they are the same townships: C02 = 4/600 = 6.67‰, C01 3/600 = 5.00‰, C03
+ * 5/600 = 8.33‰ (keyed as written, C02 was 1/300 over 白沙镇 alone, with no finding).
+ */
+test('split-form-office-names.xlsx: a township named by its office on one sheet is the same township', async () => {
+  const r = await report(trap('split-form-office-names.xlsx'));
+  expect(pool(ind(r, 'C02'))).toEqual([4, 600, 3]);
+  expect(pool(ind(r, 'C01'))).toEqual([3, 600, 3]);
+  expect(pool(ind(r, 'C03'))).toEqual([5, 600, 3]);
+  expect(await findings(trap('split-form-office-names.xlsx'))).toEqual([]);
+});
+
+test('split-form-missing-unit.xlsx: a unit on one part of a split form and not the other is an error', async () => {
+  // No deaths row for 白沙镇: C02 = (3 + 0) / (300 + 100) = 7.50‰ over two, and validate says why.
+  const r = await report(trap('split-form-missing-unit.xlsx'));
+  expect(pool(ind(r, 'C02'))).toEqual([3, 400, 2]);
+  const f = (await findings(trap('split-form-missing-unit.xlsx'))).filter(
+    (x) => x.ruleId === 'MISSING_UNIT',
+  );
+  expect(f.map((x) => [x.severity, x.unit])).toEqual([['error', '白沙镇']]);
+  expect(f[0]?.message).toContain(
+    '在「活产」表中填报，但同一报表（FE1 妇幼健康）的「死亡」表中没有该单位',
+  );
+});
+
+test('township-noted-twice.xlsx: 石门镇 and 石门镇（补报） are one township, counted once and said', async () => {
+  // 婴儿死亡数 3 + 1 + 1 of 活产数 300 + 200 + 100 = 5/600 = 8.33‰ (not 8/900).
+  const r = await report(trap('township-noted-twice.xlsx'));
+  expect(pool(ind(r, 'C02'))).toEqual([5, 600, 3]);
+  const f = await findings(trap('township-noted-twice.xlsx'));
+  expect(f.filter((x) => x.ruleId === 'DUPLICATE').map((x) => x.unit)).toEqual(['石门镇（补报）']);
+});

@@ -108,6 +108,10 @@ export const audit = {
     zh: '第 {col} 列起是另一张表，未读取；请把它放到单独的工作表',
     en: 'another table starts at column {col} and was not read; put it on a sheet of its own',
   },
+  'audit.missingInPart': {
+    zh: '“{unit}”在「{have}」表中填报，但同一报表（{form}）的「{sheet}」表中没有该单位：其{items}缺报，相关指标暂不计入该单位',
+    en: '"{unit}" is in sheet "{have}" but not in sheet "{sheet}" of the same form ({form}): its {items} are missing, and the indicators built on them leave it out',
+  },
   'audit.missingUnit': {
     zh: '应报单位“{unit}”未出现在{form}中',
     en: 'expected reporting unit "{unit}" is missing from {form}',

@@ -1,5 +1,5 @@
 import { KeyMap } from '../model/key-map';
-import { squeeze } from './normalize';
+import { squeeze, unitIdentity } from './normalize';
 import { breakdownRuns, groupHeads, isGroupLabel, nearTotal } from './role-groups';
 import { compareSum, nearSum } from './sums';
 import { code12, levelOfCode, levelOfDigits, levelOfName, levelRank, type Level } from './levels';
@@ -532,7 +532,7 @@ function markRepeats(
     const first = row.code === undefined ? byName : byCode;
     // A village is named within its township (`乡镇 | 村`, or its township's row above it): 东村
     // of 甲镇 is not 东村 of 乙镇.
-    const name = keys[i] as string;
+    const name = unitIdentity(keys[i] as string);
     const area = row.area === undefined ? under?.get(i) : squeeze(row.area);
     const key = row.code ?? (area === undefined ? name : `${area}/${name}`);
     const f = first.get(key);

@@ -1,6 +1,6 @@
 import { KeyMap } from '../model/key-map';
 import { levelOfCode, levelOfName, levelRank, type Level } from '../read/levels';
-import { squeeze } from '../read/normalize';
+import { squeeze, unitIdentity } from '../read/normalize';
 import type { TableArea } from '../read/labels';
 
 /**
@@ -75,8 +75,9 @@ function townshipStem(name: string): string {
   return s === '' ? unitNameKey(name) : s;
 }
 
+/** A unit's name as the hierarchy keys it: squeezed, the office after it dropped (unitIdentity). */
 export function unitNameKey(name: string): string {
-  return squeeze(name);
+  return unitIdentity(squeeze(name));
 }
 
 const CODE12 = /^\d{12}$/;
