@@ -295,3 +295,78 @@ describe('a 95% typed into Excel (0.95 formatted as a percentage) reads as 95%',
     check(JSON.parse(r.stdout) as Json);
   });
 });
+
+describe('targets tables as offices lay them out (a second review)', () => {
+  const root = path.join(__dirname, '..', '..', 'samples');
+  const run = async (file: string, ...more: string[]) => {
+    const r = await runCli(
+      'report',
+      path.join(root, '2025年青川市两纲监测数据.xlsx'),
+      '--prior',
+      path.join(root, '2024年青川市两纲监测数据.xlsx'),
+      '--targets',
+      file,
+      '--json',
+      ...more,
+    );
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout) as Json;
+  };
+
+  test('a 目标 merged down two rows holds for both; a 目标年份 merged down a column for each', async () => {
+    // C06 93.45 % and C07 93.74 % under one merged 保持在95%以上: both not met (C07 by 1.26).
+    const dir = mkdtempSync(path.join(tmpdir(), 'tally-merged-'));
+    const file = path.join(dir, 'targets.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('指标目标');
+    ws.addRow(['编号', '指标', '目标', '目标年份', '来源']);
+    ws.addRow(['C06', '3岁以下儿童系统管理率', '保持在95%以上', 2025, '《某县儿童发展规划》']);
+    ws.addRow(['C07', '7岁以下儿童健康管理率', null, null, '《某县儿童发展规划》']);
+    ws.mergeCells('C2:C3');
+    ws.mergeCells('D2:D3');
+    await wb.xlsx.writeFile(file);
+    const json = await run(file);
+    expect(ind(json, 'C07')).toMatchObject({ status: 'notMet', gap: 1.26 });
+    expect(ind(json, 'C07').target).toMatchObject({ kind: 'atLeast', value: 95 });
+    expect((ind(json, 'C07').target as unknown as { targetYear: number }).targetYear).toBe(2025);
+    expect(ind(json, 'C06').status).toBe('notMet');
+  });
+
+  test('serial numbers for 编号, a year span in a header, 基期 | 基期值, a scope in 指标, a fraction 容差', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tally-layout-'));
+    const csv = path.join(dir, 'targets.csv');
+    writeFileSync(
+      csv,
+      [
+        '编号,指标,规划目标（2021—2030年）,容差,基期,基期值,来源',
+        '1,以乡（镇、街道）为单位免疫规划疫苗接种率,98%以上,,,,《规划》',
+        '2,村委会主任中女性比例,逐步提高,,2020,11.5,《规划》',
+        '3,就业人员中女性比例,45%左右,0.02,,,《规划》',
+        '4,婴儿死亡率,降至3‰以下,,2020,5.6,《规划》',
+      ].join('\n'),
+    );
+    const json = await run(csv, '--stage', 'midterm');
+    // C10 (found by its name; 编号 1 is the office's serial) per township: 城东街道 97.80 and
+    // three more are below 98, so not met, by township.
+    expect(ind(json, 'C10')).toMatchObject({ status: 'notMet', statusReason: 'unitsBelow' });
+    // W08 12.15 % against the 2020 baseline 11.5 (基期 is its year): raised, met.
+    expect(ind(json, 'W08')).toMatchObject({ status: 'met' });
+    expect(ind(json, 'W08').target).toMatchObject({ baseYear: 2020, baseline: 11.5 });
+    // 规划目标（2021—2030年） is for 2030: C02's mid-term line from 5.6 (2020) to 3 (2030) is
+    // 5.6 − 2.6 × 5/10 = 4.30 in 2025, and 3.62 is on track.
+    expect(ind(json, 'C02').progress).toMatchObject({ status: 'onTrack', expected: 4.3 });
+    // A 容差 of 0.02 for a % rate is a fraction typed for 2 points: the row is refused, said.
+    expect(ind(json, 'W06').status).toBe('notAssessable');
+    expect(json.targets.problems.find((p) => p.id === 'W06')?.message).toContain(
+      '“0.02”是小于1的小数',
+    );
+  });
+
+  test('逐年提高 is year on year: judged on last year, not the baseline', async () => {
+    // W03 63.47 % against 68.80 % last year: not met by 5.33, though above the baseline 60.
+    const dir = mkdtempSync(path.join(tmpdir(), 'tally-yoy-'));
+    const csv = path.join(dir, 'targets.csv');
+    writeFileSync(csv, '编号,目标,基期年份,基期值,来源\nW03,逐年提高,2020,60,《规划》\n');
+    expect(ind(await run(csv), 'W03')).toMatchObject({ status: 'notMet', gap: 5.33 });
+  });
+});

@@ -114,6 +114,18 @@ export const targets = {
     zh: '目标只写了数值“{found}”，已按指标方向读作“{read}”；如不是此意，请写明“以上”或“以下”。',
     en: 'The target is a bare number "{found}", read by the indicator\'s direction as "{read}"; if that is not meant, write 以上 or 以下.',
   },
+  'targets.row.perUnitKept': {
+    zh: '{name}按纲要以乡（镇、街道）为单位评估，本行目标未写明范围，仍按每个乡（镇、街道）评估。',
+    en: '{name} is assessed per township (以乡（镇、街道）为单位) as the programme defines it; this row does not say otherwise, so every township is judged.',
+  },
+  'targets.row.fractionPercent': {
+    zh: '“{found}”是小于1的小数，而{name}以%计：如指{percent}，请写成“{percent}”；该指标本次不作评估。',
+    en: '"{found}" is a fraction below 1 but {name} is in %: if {percent} is meant, write "{percent}"; the indicator is not assessed.',
+  },
+  'targets.row.relativePercent': {
+    zh: '目标“{found}”按相对变化读作基期值的{factor}倍；如指百分点，请直接写出目标值（如“{example}”）。',
+    en: 'The target "{found}" is read as a relative change ({factor} × the baseline); if percentage points are meant, write the level itself (e.g. "{example}").',
+  },
   'targets.row.trendWithLevel': {
     zh: '目标“{found}”既有“{trend}”又有数值要求，已按数值要求评估；“{trend}”的情况见与上年、基期的比较。',
     en: 'The target "{found}" states both "{trend}" and a level; it is judged against the level, and "{trend}" shows in the comparison with last year and the base year.',

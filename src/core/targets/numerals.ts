@@ -61,8 +61,17 @@ export function cnNumber(s: string): number | undefined {
 }
 
 const CN = '[零〇一二两三四五六七八九十百千点\\d.]+';
-const FRACTION = new RegExp(`(十万|万|千|百)分之(${CN})`, 'g');
-const FRACTION_UNIT: Record<string, string> = { 十万: '/10万', 万: '‱', 千: '‰', 百: '%' };
+const FRACTION = new RegExp(`(十万|10万|1万|万|千|1000|百|100)分之(${CN})`, 'g');
+const FRACTION_UNIT: Record<string, string> = {
+  十万: '/10万',
+  '10万': '/10万',
+  '1万': '‱',
+  万: '‱',
+  千: '‰',
+  '1000': '‰',
+  百: '%',
+  '100': '%',
+};
 const PER =
   /每(10万|十万|100000|1万|万|千|1000)(?:名|个)?(?:活产儿?|人口|人|儿童|妇女|对)?中?(\d+(?:\.\d+)?)(?:例|人|名|对)?/g;
 const PER_UNIT: Record<string, string> = {

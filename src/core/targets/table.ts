@@ -59,6 +59,9 @@ export interface TargetTableOptions {
   keepEmpty?: boolean;
 }
 
+/** A township scope written in the 指标 cell: `以乡（镇、街道）为单位适龄儿童免疫规划疫苗接种率`. */
+const SCOPE_IN_NAME = /以[乡镇街道()、]+为单位|[(（]以[乡镇街道()、]+为单位[)）]/;
+
 type Field = 'id' | 'name' | 'target' | 'band' | 'targetYear' | 'baseYear' | 'baseline' | 'source';
 
 const ALIASES: Readonly<Record<Field, readonly string[]>> = {
@@ -90,11 +93,13 @@ const ALIASES: Readonly<Record<Field, readonly string[]>> = {
 /** A header as compared: folded, no spaces or `_ -`, no bracketed note, no leading year. */
 function headerKey(text: string): { key: string; year?: number } {
   const folded = fold(text).replace(/[\s\u00A0\u3000]+/g, '');
-  const year = /(?:^|\()((?:19|20)\d{2})年?/.exec(folded)?.[1];
+  // `规划目标（2021—2030年）`, `2021-2025年目标`: a span is for its last year.
+  const span = /((?:19|20)\d{2})年?-((?:19|20)\d{2})年?/.exec(folded);
+  const year = span?.[2] ?? /(?:^|\()((?:19|20)\d{2})年?/.exec(folded)?.[1];
   const key = normalizeHeader(
     folded
       .replace(/\([^)]*\)/g, '')
-      .replace(/^(?:19|20)\d{2}年?/, '')
+      .replace(/^(?:19|20)\d{2}年?(?:-(?:19|20)\d{2}年?)?/, '')
       .replace(/[_-]/g, ''),
   ).toLowerCase();
   return year ? { key, year: Number(year) } : { key };
@@ -134,8 +139,21 @@ function readHeader(row: readonly Cell[], index: number): Header {
     columns.set(field, j);
     if (year !== undefined) years[field] = year;
   });
+  // `基期 | 基期值`: the bare 基期 beside a 基期值 is its year (2020), not a second baseline.
+  const bare = row.findIndex((c) => typeof c === 'string' && headerKey(c).key === BASE_BARE);
+  const value = row.findIndex(
+    (c, j) =>
+      j !== bare && typeof c === 'string' && ALIAS_KEYS.get(headerKey(c).key) === 'baseline',
+  );
+  if (bare >= 0 && value >= 0 && !columns.has('baseYear')) {
+    columns.set('baseYear', bare);
+    columns.set('baseline', value);
+    if (extra?.field === 'baseline') extra = undefined;
+  }
   return extra ? { index, columns, years, extra } : { index, columns, years };
 }
+
+const BASE_BARE = headerKey('基期').key;
 
 /** `W1` and `w01` are `W01`: letters compared without case, digits as a number. */
 function idKey(id: string): string {
@@ -257,9 +275,13 @@ export function parseTargetTable(
     const idText = text(col(row, 'id'));
     const nameText = text(col(row, 'name'));
     const byIdDef = idText ? byId.get(idKey(idText)) : undefined;
-    const named = nameText ? nameDef(nameText, byName, indicators) : undefined;
-    // With no 编号, only a name as the profile writes it is taken; a near one is a hint.
-    const def = byIdDef ?? (!idText && named?.exact ? named.def : undefined);
+    // A scope in the name (`以乡（镇、街道）为单位免疫规划疫苗接种率`) is no part of it.
+    const bareName = fold(nameText).replace(SCOPE_IN_NAME, '');
+    const named = bareName ? nameDef(bareName, byName, indicators) : undefined;
+    // With no 编号, only a name as the profile writes it is taken; a near one is a hint. A 编号
+    // that is the office's own serial number (1, 2, 3…, no profile's id) is no 编号.
+    const serial = !byIdDef && /^\d{1,3}[.、]?$/.test(fold(idText));
+    const def = byIdDef ?? ((!idText || serial) && named?.exact ? named.def : undefined);
     if (byIdDef && named && named.def !== byIdDef) {
       // 编号 says one indicator, 指标 another: which the office meant, nobody can say. Neither
       // is judged against a target the office did not set for it.
@@ -330,11 +352,21 @@ export function parseTargetTable(
       table.invalid.set(def.id, rowNo);
       continue;
     }
+    // The scope is the indicator's (以乡（镇、街道）为单位 in the 纲要's own indicator), or the
+    // row's, in its 目标 or its 指标 cell; a row that drops the indicator's scope is told so.
+    const scoped = read.perUnit || SCOPE_IN_NAME.test(fold(text(col(row, 'name'))));
+    if (def.perUnit && !scoped && read.target.kind !== 'none')
+      table.problems.push({
+        row: rowNo,
+        id: def.id,
+        issue: { key: 'targets.row.perUnitKept', params: { name: def.name } },
+        dropped: false,
+      });
     table.rows.push({
       id: def.id,
       row: rowNo,
       target: read.target,
-      perUnit: read.perUnit,
+      perUnit: scoped || def.perUnit,
       source: text(col(row, 'source')),
     });
   }
@@ -429,6 +461,32 @@ function readRow(
         : { key: 'targets.row.badBand', params: { found: String(bandCell) } },
     );
   }
+  // A % figure typed as its fraction (容差 0.02 for 2 points, 基期值 0.62 for 62%): refused, not
+  // read as 0.02 points or 0.62%. A band under 0.1 point or a coverage baseline under 1% is
+  // no office's figure.
+  const asFraction = (cell: Cell, v: number | null, below: number) =>
+    def.unit === '%' &&
+    v !== null &&
+    v > 0 &&
+    v < below &&
+    !(typeof cell === 'string' && /[%％]/.test(cell));
+  const fraction = (cell: Cell, v: number): RowRead =>
+    bad({
+      key: 'targets.row.fractionPercent',
+      params: {
+        found: String(cell),
+        name: def.name,
+        percent: `${Number((v * 100).toPrecision(12))}%`,
+      },
+    });
+  if (band.value !== null && asFraction(bandCell, band.value, 0.1))
+    return fraction(bandCell, band.value);
+  if (
+    baseline.value !== null &&
+    def.direction === 'higher' &&
+    asFraction(baselineCell, baseline.value, 1)
+  )
+    return fraction(baselineCell, baseline.value);
   let target: Target = parsed.target;
   if (target.kind === 'about') {
     if (target.band !== undefined && band.value !== null && target.band !== band.value)

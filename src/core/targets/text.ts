@@ -51,6 +51,8 @@ export function unitOf(written: string): string {
 
 /** Verbs the programmes put before a number, and the reading a bare number takes after them. */
 const UP_VERBS = [
+  '达到或保持在',
+  '均达到',
   '达到并保持在',
   '达到并稳定在',
   '提高并保持在',
@@ -64,6 +66,7 @@ const UP_VERBS = [
   '上升到',
   '上升至',
   '升至',
+  '达',
 ];
 const DOWN_VERBS = [
   '下降到',
@@ -77,7 +80,7 @@ const DOWN_VERBS = [
   '控制到',
   '控制在',
 ];
-const NEUTRAL_VERBS = ['保持在', '稳定在', '维持在', '保持', '稳定', '为', '在'];
+const NEUTRAL_VERBS = ['巩固在', '保持在', '稳定在', '维持在', '保持', '稳定', '为', '在'];
 const VERBS = [...UP_VERBS, ...DOWN_VERBS, ...NEUTRAL_VERBS].sort((a, b) => b.length - a.length);
 
 const PREFIX_OPS: readonly [string, Target['kind']][] = [
@@ -109,6 +112,12 @@ const SUFFIX_OPS: readonly [string, 'atMost' | 'atLeast' | 'about'][] = [
   ['左右', 'about'],
 ];
 const SYMBOL_OPS: readonly [string, Target['kind']][] = [
+  ['小于等于', 'atMost'],
+  ['小于或等于', 'atMost'],
+  ['低于或等于', 'atMost'],
+  ['大于等于', 'atLeast'],
+  ['大于或等于', 'atLeast'],
+  ['高于或等于', 'atLeast'],
   ['<=', 'atMost'],
   ['=<', 'atMost'],
   ['≤', 'atMost'],
@@ -126,6 +135,7 @@ const SYMBOL_OPS: readonly [string, Target['kind']][] = [
 const NONE = new Set([
   '',
   '-',
+  '--',
   '/',
   '无',
   '不设',
@@ -135,8 +145,8 @@ const NONE = new Set([
   '监测',
   '不设定',
 ]);
-const RISING = /^(?:逐步|稳步|持续|不断|逐年|有所|进一步)(?:提高|提升|上升|增加|增长)$/;
-const FALLING = /^(?:逐步|稳步|持续|不断|逐年|有所|进一步)(?:降低|下降|减少)$/;
+const RISING = /^(?:逐步|稳步|持续|不断|有所|进一步)(?:提高|提升|上升|增加|增长)$/;
+const FALLING = /^(?:逐步|稳步|持续|不断|有所|进一步)(?:降低|下降|减少)$/;
 
 /** Folded, without spaces, with the symbols NFKC leaves alone made ASCII. */
 export function foldTarget(text: string): string {
@@ -210,6 +220,14 @@ export function exampleFor(def: IndicatorDef): string {
 
 type Years = { targetYear?: number; baseYear?: number };
 
+/** 以乡（镇、街道）为单位 as plans vary it (以乡镇、街道为单位，…, 以街（镇）为单位, 各乡镇均…). */
+const SCOPE_LEAD = /^(?:以[乡镇街道()、]+为单位,?|各乡镇(?:\(街道\))?均)/;
+/** …（以乡镇为单位） at the end. */
+const SCOPE_TAIL = /\(以[乡镇街道()、]+为单位\)$/;
+/** An indicator's name as the 纲要 words it, before its verb. */
+const LONG_NAME =
+  /^[\u4e00-\u9fff()、]{2,30}?(?:率|比例|性别比)(?=以|各|保持|达|提高|提升|下降|降低|降至|降到|控制|稳定|逐步|不低于|不超过|不高于|低于|高于|在|巩固)/;
+
 /**
  * Read one target cell for one indicator. Years written in the text (`到2025年`, `比2020年`) are
  * returned for the caller to reconcile with the row's 目标年份 / 基期年份 columns.
@@ -220,24 +238,63 @@ export function parseTargetText(cell: string | number | null, def: IndicatorDef)
   let s = foldTarget(written);
   const years: Years = {};
   if (NONE.has(s)) return ok({ kind: 'none' }, false, years);
-  // `到2025年，…` / `2030年…`: the target year.
+  // `到2025年，…` / `2030年…`: the target year; `2020年下降20%` (比 left out): the base year.
   const lead = /^(?:到|至)?(\d{4})年(?:底|末)?[,:]?/.exec(s);
   if (lead?.[1]) {
-    years.targetYear = Number(lead[1]);
-    s = s.slice(lead[0].length);
+    const rest = s.slice(lead[0].length);
+    if (/^(?:下降|降低|减少|提高|上升|增加|增长)\d/.test(rest) && !/^(?:到|至)/.test(s))
+      s = `比${s}`;
+    else {
+      years.targetYear = Number(lead[1]);
+      s = rest;
+    }
   }
-  // The indicator's own name in front (`孕产妇死亡率下降到…`).
+  // The indicator's own name in front (`孕产妇死亡率下降到…`), or the 纲要's longer name of it
+  // (`适龄儿童免疫规划疫苗接种率以乡…`): words ending in 率 or 比例 before the verb.
   const name = foldTarget(def.name);
   if (s.startsWith(name)) s = s.slice(name.length);
+  else s = s.replace(LONG_NAME, '');
   let perUnit = false;
-  const unitLead = /^以(?:乡|乡镇|乡\(镇\)|乡\(镇、街道\)|乡镇\(街道\)|乡\(镇\)、街道)为单位/.exec(
-    s,
-  );
-  if (unitLead) {
+  const scope = SCOPE_LEAD.exec(s) ?? SCOPE_TAIL.exec(s);
+  if (scope) {
     perUnit = true;
-    s = s.slice(unitLead[0].length);
+    s = s.replace(scope[0], '');
   }
-  return readCompound(s, ctx, perUnit, years) ?? readOne(s, ctx, perUnit, years);
+  return relativeNotice(
+    checked(readCompound(s, ctx, perUnit, years) ?? readOne(s, ctx, perUnit, years), ctx),
+    ctx,
+  );
+}
+
+/**
+ * What a reading must still pass: a % indicator's target written as a fraction (0.95, no %
+ * sign: Excel's 95% pasted as its value) is refused rather than read as ≥0.95%; a relative
+ * change of a % indicator is said to be one (offices sometimes mean points).
+ */
+function checked(r: TextResult, ctx: Ctx): TextResult {
+  if (!r.ok || ctx.def.unit !== '%' || ctx.written.includes('%') || /％|百分/.test(ctx.written))
+    return r;
+  const tg = r.target;
+  const values = 'value' in tg ? [tg.value] : tg.kind === 'range' ? [tg.low, tg.high] : [];
+  if (values.length > 0 && values.every((v) => v > 0 && v < 1))
+    return fail('targets.row.fractionPercent', ctx, {
+      name: ctx.def.name,
+      percent: `${Number(((values[0] as number) * 100).toPrecision(12))}%`,
+    });
+  return r;
+}
+
+/** The notice for a relative change of a % indicator (比2020年提高10%: ×1.1, not +10 points). */
+function relativeNotice(r: TextResult, ctx: Ctx): TextResult {
+  if (!r.ok || r.target.kind !== 'relative' || ctx.def.unit !== '%' || r.notice) return r;
+  const factor = Number((1 + r.target.change).toPrecision(12));
+  return {
+    ...r,
+    notice: {
+      key: 'targets.row.relativePercent',
+      params: { found: ctx.written, factor, example: exampleFor(ctx.def) },
+    },
+  };
 }
 
 const TREND_ADVERB = '(?:逐步|稳步|持续|不断|逐年|有所|进一步)';
@@ -274,7 +331,7 @@ function readCompound(s: string, ctx: Ctx, perUnit: boolean, years: Years): Text
 
 /** `比上年提高` / `较上年有所下降` / `高于上年`: a trend against the previous year, whatever the baseline. */
 const PRIOR_TREND =
-  /^(?:(?:比|较|与)上年(?:相比)?(?:有所|继续|进一步|持续)?(提高|提升|上升|增加|增长|降低|下降|减少)|(高于|低于)上年(?:水平)?)$/;
+  /^(?:(?:(?:比|较|与)上年(?:相比)?(?:有所|继续|进一步|持续)?|逐年)(提高|提升|上升|增加|增长|降低|下降|减少)|(高于|低于)上年(?:水平)?)$/;
 
 function readOne(s: string, ctx: Ctx, perUnit: boolean, years: Years): TextResult {
   if (RISING.test(s)) return ok({ kind: 'rising' }, perUnit, years);
@@ -324,6 +381,9 @@ function readLevel(text: string, ctx: Ctx, perUnit: boolean, years: Years): Text
     }
   }
 
+  // `保持在92%以上水平`; `≥95%（含）` (≥ includes it already).
+  s = s.replace(/水平$/, '');
+  if (/^[≤≥]|^[<>]=/.test(s)) s = s.replace(/\(含(?:本数)?\)$/, '');
   for (const [sym, kind] of SYMBOL_OPS) {
     if (!s.startsWith(sym)) continue;
     const m = new RegExp(`^${NUM}${UNIT}$`).exec(s.slice(sym.length));

@@ -191,3 +191,50 @@ test('worded forms that still cannot be read are refused', () => {
   ] as const)
     expect([text, read(text, id)]).toMatchObject([text, { error: expect.any(String) }]);
 });
+
+/** A second review's plan wordings (the 纲要's own long names, scope variants, verbs), read. */
+test.each([
+  [
+    '适龄儿童免疫规划疫苗接种率以乡（镇、街道）为单位保持在90%以上',
+    'C10',
+    { kind: 'atLeast', value: 90 },
+    true,
+  ],
+  ['适龄妇女宫颈癌人群筛查率达到70%以上', 'W03', { kind: 'atLeast', value: 70 }, false],
+  ['就业人员中的女性比例保持在45%左右', 'W06', { kind: 'about', value: 45 }, false],
+  ['以乡（镇、街道）为单位，保持在90%以上', 'C10', { kind: 'atLeast', value: 90 }, true],
+  ['以乡镇、街道为单位保持在90%以上', 'C10', { kind: 'atLeast', value: 90 }, true],
+  ['以街（镇）为单位达95%以上', 'C10', { kind: 'atLeast', value: 95 }, true],
+  ['各乡镇均达到90%以上', 'C10', { kind: 'atLeast', value: 90 }, true],
+  ['90%以上（以乡镇为单位）', 'C10', { kind: 'atLeast', value: 90 }, true],
+  ['达95%', 'C10', { kind: 'atLeast', value: 95 }, false],
+  ['巩固在95%以上', 'C10', { kind: 'atLeast', value: 95 }, false],
+  ['保持在92%以上水平', 'C10', { kind: 'atLeast', value: 92 }, false],
+  ['小于等于3‰', 'C02', { kind: 'atMost', value: 3 }, false],
+  ['≥95%（含）', 'C10', { kind: 'atLeast', value: 95 }, false],
+  ['10万分之10以下', 'W01', { kind: 'atMost', value: 10 }, false],
+  ['逐年提高', 'W03', { kind: 'rising', basis: 'prior' }, false],
+  ['逐年下降', 'C16', { kind: 'falling', basis: 'prior' }, false],
+])('"%s" (%s)', (text, id, target, perUnit) => {
+  expect(read(text, id)).toMatchObject({ target, perUnit });
+});
+
+test('2020年下降20% names the base year, 到2025年下降20% the target year', () => {
+  const r = parseTargetText('2020年下降20%', def('C16'));
+  expect(r).toMatchObject({ ok: true, baseYear: 2020, target: { kind: 'relative', change: -0.2 } });
+  expect(r.ok && r.targetYear).toBe(undefined);
+  expect(parseTargetText('到2025年下降20%', def('C16'))).toMatchObject({
+    ok: true,
+    targetYear: 2025,
+  });
+});
+
+test('a % target typed as its fraction is refused; a relative change of a % rate is said to be one', () => {
+  expect(read('0.95', 'C10')).toEqual({ error: 'targets.row.fractionPercent' });
+  expect(read('≥0.95', 'C10')).toEqual({ error: 'targets.row.fractionPercent' });
+  // 0.5% written with its sign is a real target, and a ‰ rate's 0.5 is 0.5‰.
+  expect(read('<4%', 'C04')).toMatchObject({ target: { kind: 'below', value: 4 } });
+  expect(read('≤0.5', 'C02')).toMatchObject({ target: { kind: 'atMost', value: 0.5 } });
+  expect(read('比2020年提高10%', 'W03')).toMatchObject({ notice: 'targets.row.relativePercent' });
+  expect(read('比2020年下降20%', 'C16')).toMatchObject({ notice: undefined });
+});
