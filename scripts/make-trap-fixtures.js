@@ -294,6 +294,22 @@ async function groupHeadings() {
     eduSheet(wb, '教育', '某县2025年教育事业统计表', rows);
     await save(wb, name);
   }
+  // A 序号 column, and a fifth row with figures and no unit's name.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(
+    wb,
+    '教育',
+    '某县2025年教育事业统计表',
+    [
+      [1, ...GA],
+      [2, ...GB],
+      [3, ...GC],
+      [4, ...GD],
+      [5, '', 30, 20, 10, 10],
+    ],
+    { header: ['序号', ...EDU] },
+  );
+  await save(wb, 'unnamed-row.xlsx');
 }
 
 async function splitForm() {

@@ -947,3 +947,11 @@ test('township-noted-twice.xlsx: 石门镇 and 石门镇（补报） are one tow
   const f = await findings(trap('township-noted-twice.xlsx'));
   expect(f.filter((x) => x.ruleId === 'DUPLICATE').map((x) => x.unit)).toEqual(['石门镇（补报）']);
 });
+
+test('unnamed-row.xlsx: a row with figures and no unit’s name is an error, not pooled', async () => {
+  // The four units, 400/450 (the fifth row's 20/30 would make 420/480, under the name "#8").
+  expect(pool(ind(await report(trap('unnamed-row.xlsx')), 'C11'))).toEqual([400, 450, 4]);
+  const f = (await findings(trap('unnamed-row.xlsx'))).filter((x) => x.ruleId === 'UNNAMED_ROW');
+  expect(f.map((x) => [x.severity, x.cells[0]?.cell])).toEqual([['error', 'C8']]);
+  expect(f[0]?.message).toContain('第 8 行有数据（3-5岁儿童数 30、在园幼儿数 20');
+});

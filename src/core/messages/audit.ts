@@ -60,6 +60,10 @@ export const audit = {
     zh: '“{item}”为负数 {value}：计数不能小于 0',
     en: '"{item}" is negative ({value}): a count cannot be below 0',
   },
+  'audit.unnamedRow': {
+    zh: '第 {row} 行有数据（{values}）但没有填报单位名称：该行未计入汇总，请补填单位名称，或删除该行',
+    en: 'row {row} has figures ({values}) but no reporting unit: it is left out of the rollup; fill in the unit, or delete the row',
+  },
   'audit.magnitude': {
     zh: '“{item}”为 {value}，是同表其他单位中位数（{median}）的 {ratio} 倍：请核实是否多录了位数、填错了计量单位（如把“人”填入“万人”栏），或误把合计行当作单位',
     en: '"{item}" is {value}, {ratio} times the median of the other units in the table ({median}): check for extra digits, a wrong unit (persons typed into a 万人 column) or a total taken for a unit',

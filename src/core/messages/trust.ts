@@ -93,6 +93,7 @@ export const trust = {
     en: 'it is a part of the row above',
   },
   'why.heading': { zh: '没有数据', en: 'it holds no numbers' },
+  'why.noName': { zh: '没有单位名称', en: 'it names no unit' },
   'why.repeat': {
     zh: '与第 {row} 行是同一单位，只计一次',
     en: 'the same unit as row {row}; counted once',

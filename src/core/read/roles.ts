@@ -32,7 +32,8 @@ export type RoleReason =
   | 'sumAbove'
   | 'nearSumBelow'
   | 'breakdownLabel'
-  | 'heading';
+  | 'heading'
+  | 'noName';
 
 export interface RoleWhy {
   reason: RoleReason;
@@ -122,6 +123,7 @@ export function assignRoles(input: RoleInput): RowRoleResult[] {
     groupHeads(keys, input.counts, out);
     sumRoles(input, out);
     breakdownRuns(input.counts, out);
+    unnamedRows(keys, out);
   }
   markRepeats(input.rows, keys, out);
   linkParts(input.rows, out);
@@ -167,6 +169,17 @@ const UNIT: RowRoleResult = Object.freeze({ role: 'unit' });
 /** Row `i`'s role with `more` added, as a new object (the shared UNIT is never changed). */
 function withRole(out: Working[], i: number, more: Partial<Working>): void {
   out[i] = { ...(out[i] as Working), ...more };
+}
+
+/**
+ * A row with figures and no unit's name (its unit cell blank, no code), that is no total or
+ * subtotal by its numbers: whose figures they are nobody can say, so it is not pooled, and the
+ * audit says so (UNNAMED_ROW, an error).
+ */
+function unnamedRows(keys: readonly string[], out: Working[]): void {
+  for (let i = 0; i < out.length; i++)
+    if (out[i]?.role === 'unit' && /^#\d+$/.test(keys[i] ?? ''))
+      out[i] = { role: 'note', why: { reason: 'noName' } };
 }
 
 /** Unit rows still undecided, in order. Counted first: a million rows, one array, no growing. */

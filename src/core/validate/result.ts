@@ -30,6 +30,7 @@ export const BUILTIN = {
   levelTotal: 'LEVEL_TOTAL',
   itemConflict: 'ITEM_CONFLICT',
   magnitude: 'MAGNITUDE',
+  unnamedRow: 'UNNAMED_ROW',
 } as const;
 
 export interface FindingCell {

@@ -1,7 +1,7 @@
 import { fmt } from '../assess/targets';
 import { t, type Lang } from '../messages/index';
 import { LEVEL_NAMES } from '../read/levels';
-import type { TableRecord } from '../read/table';
+import { cellOf, type TableRecord } from '../read/table';
 import type { Dataset } from '../rollup/dataset';
 import type { SheetTable } from './builtin';
 import { BUILTIN, type Finding } from './result';
@@ -46,10 +46,11 @@ const SAID: ReadonlySet<string> = new Set([
 /** One notice per sheet listing the rows set aside by what they are, with why. */
 export function checkRoles(fs: SheetTable, lang: Lang): Finding[] {
   const { records } = fs.table;
+  const unnamed = checkUnnamed(fs, lang);
   const said = records.filter(
     (r) => (r.why && SAID.has(r.why.reason)) || (r.role === 'unit' && r.repeatOf !== undefined),
   );
-  if (said.length === 0) return [];
+  if (said.length === 0) return unnamed;
   const sep = lang === 'zh' ? '；' : '; ';
   const list = said
     .map((r) =>
@@ -61,6 +62,7 @@ export function checkRoles(fs: SheetTable, lang: Lang): Finding[] {
     )
     .join(sep);
   return [
+    ...unnamed,
     {
       ruleId: BUILTIN.roles,
       severity: 'notice',
@@ -71,6 +73,34 @@ export function checkRoles(fs: SheetTable, lang: Lang): Finding[] {
       cells: [],
     },
   ];
+}
+
+/** Each row with figures and no unit's name: an error naming its row and figures. */
+function checkUnnamed(fs: SheetTable, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  const { table } = fs;
+  table.records.forEach((r, i) => {
+    if (r.why?.reason !== 'noName') return;
+    const cells = table.columns.flatMap((c) => {
+      const v = c.item ? table.numbers.get(c.col)?.[i] : undefined;
+      return c.item && v !== undefined && !Number.isNaN(v)
+        ? [{ item: c.item.name, cell: cellOf(table, i, c.col), value: v }]
+        : [];
+    });
+    out.push({
+      ruleId: BUILTIN.unnamedRow,
+      severity: 'error',
+      message: t(lang, 'audit.unnamedRow', {
+        row: r.row + 1,
+        values: cells.map((c) => `${c.item} ${fmt(c.value, 6)}`).join(lang === 'zh' ? '、' : ', '),
+      }),
+      file: fs.source,
+      sheet: fs.sheet,
+      unit: '',
+      cells: cells.slice(0, 5),
+    });
+  });
+  return out;
 }
 
 /** One notice per sheet for the columns read in another unit (万人 → 人, 对 → 人). */
