@@ -362,6 +362,18 @@ async function officeNameTwice() {
   await save(wb, 'township-noted-twice.xlsx');
 }
 
+async function hiddenSheet() {
+  // 丙乡's figures on a hidden sheet beside the visible form.
+  const wb = new ExcelJS.Workbook();
+  eduSheet(wb, '教育', '某县2025年教育事业统计表', [
+    GA.map((v, i) => (i === 0 ? '甲镇' : v)),
+    GB.map((v, i) => (i === 0 ? '乙镇' : v)),
+  ]);
+  const ws = eduSheet(wb, 'Sheet2', '某县2025年教育事业统计表', [['丙乡', 50, 20, 80, 60]]);
+  ws.state = 'hidden';
+  await save(wb, 'hidden-sheet.xlsx');
+}
+
 async function personsInWanRen() {
   // A 万人 column (stated in the header) where 己镇's figure was typed in persons: 9000 read as
   // 9000万人. Six townships, FE5's two items.
@@ -1267,6 +1279,7 @@ async function workingSheet() {
 }
 
 (async () => {
+  await hiddenSheet();
   await officeNameTwice();
   await splitForm();
   await groupHeadings();

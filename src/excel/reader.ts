@@ -44,6 +44,8 @@ export interface RangeAreasProxy {
 
 export interface WorksheetProxy {
   readonly name: string;
+  /** `Visible`, `Hidden` or `VeryHidden`; loaded with the names by `readIn`. */
+  readonly visibility?: string;
   /** Loaded only when asked for (`sheetProps`). */
   readonly id: string;
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy;
@@ -234,7 +236,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
     } = {},
   ): Promise<{ sheets: SheetData[]; worksheets: readonly WorksheetProxy[] }> {
     const collection = context.workbook.worksheets;
-    collection.load(opts.sheetProps ?? 'items/name');
+    collection.load(`${opts.sheetProps ?? 'items/name'},items/visibility`);
     await context.sync();
     const worksheets = collection.items;
     await opts.prepare?.(worksheets);
@@ -251,6 +253,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
         const total = sheets.reduce((n, s) => n + s.rows.length * (s.rows[0]?.length ?? 0), 0);
         await readHiddenRows(context, pairs(named, sheets));
         await readPercentCells(context, pairs(named, sheets));
+        markHidden(pairs(named, sheets));
         opts.onProgress?.(total, total);
         return { sheets, worksheets };
       }
@@ -260,6 +263,7 @@ export class ExcelWorkbookSource implements WorkbookSource {
     const sheets = await this.readValues(context, extents, opts.onProgress, whole);
     await readHiddenRows(context, pairs(named, sheets));
     await readPercentCells(context, pairs(named, sheets));
+    markHidden(pairs(named, sheets));
     return { sheets, worksheets };
   }
 
@@ -447,6 +451,19 @@ export class ExcelWorkbookSource implements WorkbookSource {
     const range = e.sheet.getRange(address);
     range.load('values');
     return range;
+  }
+}
+
+/** A hidden sheet's data says so (HIDDEN_SHEET), as the file readers' do. */
+function markHidden(read: readonly { sheet: WorksheetProxy; data: RowSheet }[]): void {
+  for (const { sheet, data } of read) {
+    let v: string | undefined;
+    try {
+      v = sheet.visibility;
+    } catch {
+      v = undefined; // not loaded on this host: the sheet is read as visible
+    }
+    if (v === 'Hidden' || v === 'VeryHidden') data.hidden = true;
   }
 }
 

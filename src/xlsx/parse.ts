@@ -99,7 +99,8 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
   const merges: RangeRef[] = [];
   const model = ws.model as { merges?: string[] };
   for (const m of model.merges ?? []) merges.push(parseRange(m));
-  if (bottom < 0) return { name: ws.name, origin: { row: 0, col: 0 }, rows: [], merges };
+  const hid = ws.state === 'hidden' || ws.state === 'veryHidden' ? { hidden: true } : {};
+  if (bottom < 0) return { name: ws.name, origin: { row: 0, col: 0 }, rows: [], merges, ...hid };
   const seen = hidden.length > 0 ? { hiddenRows: [...new Set(hidden)].sort((p, q) => p - q) } : {};
   const shown = percent.length > 0 ? { percentCells: percent } : {};
   const rows: Cell[][] = [];
@@ -109,7 +110,15 @@ function sheetFromWorksheet(ws: ExcelJS.Worksheet, file: string): SheetData {
     const row = rows[r - top];
     if (row) row[c - left] = v;
   }
-  return { name: ws.name, origin: { row: top, col: left }, rows, merges, ...seen, ...shown };
+  return {
+    name: ws.name,
+    origin: { row: top, col: left },
+    rows,
+    merges,
+    ...seen,
+    ...shown,
+    ...hid,
+  };
 }
 
 /** Parse .xlsx bytes. `file` names the input in every error. */

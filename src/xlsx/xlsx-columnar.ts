@@ -108,6 +108,7 @@ interface SheetDef {
   name: string;
   id: number;
   rId: string | undefined;
+  hidden: boolean;
 }
 
 /** exceljs's `utils.xmlDecode`, applied on top of the parser's own decoding. */
@@ -145,6 +146,7 @@ function readWorkbook(xml: string | undefined): { sheets: SheetDef[]; date1904: 
         name: xmlDecodeAgain(name),
         id: parseInt(x.attr('sheetId') ?? '', 10),
         rId: x.attr('r:id'),
+        hidden: x.attr('state') === 'hidden' || x.attr('state') === 'veryHidden',
       });
     } else if (x.name === 'workbookPr') date1904 = x.attr('date1904') === '1';
   }
@@ -762,7 +764,9 @@ function readWorkbookParts(bytes: Uint8Array, file: string): ColumnarWorkbook {
     for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) rowsGuess++;
     const bounds = new SheetBounds(file, def.name, count);
     const context = { shared, dateStyles, percentStyles, date1904, hyperlinks };
-    sheets.push(readSheet(xml, def.name, context, rowsGuess, bounds));
+    const sheet = readSheet(xml, def.name, context, rowsGuess, bounds);
+    if (def.hidden) sheet.hidden = true;
+    sheets.push(sheet);
   }
   return { source: file, sheets };
 }

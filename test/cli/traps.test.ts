@@ -955,3 +955,12 @@ test('unnamed-row.xlsx: a row with figures and no unit’s name is an error, not
   expect(f.map((x) => [x.severity, x.cells[0]?.cell])).toEqual([['error', 'C8']]);
   expect(f[0]?.message).toContain('第 8 行有数据（3-5岁儿童数 30、在园幼儿数 20');
 });
+
+test('hidden-sheet.xlsx: a hidden sheet’s figures are pooled as submitted, and a warning says so', async () => {
+  // 甲镇 90/100, 乙镇 180/200 and, on the hidden sheet, 丙乡 20/50: C11 = 290/350 over 3.
+  expect(pool(ind(await report(trap('hidden-sheet.xlsx')), 'C11'))).toEqual([290, 350, 3]);
+  const f = (await findings(trap('hidden-sheet.xlsx'))).filter((x) => x.ruleId === 'HIDDEN_SHEET');
+  expect(f.map((x) => [x.severity, x.message.slice(0, 18)])).toEqual([
+    ['warning', '工作表「Sheet2」是隐藏的工作表'],
+  ]);
+});

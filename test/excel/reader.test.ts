@@ -445,3 +445,23 @@ describe('percent-formatted numbers of the 指标目标 sheet (as the file reade
     expect(excel.syncCount).toBe(4);
   });
 });
+
+describe('hidden sheets in the open workbook (HIDDEN_SHEET, as the file readers give it)', () => {
+  it('marks a hidden and a very hidden sheet, in the same requests', async () => {
+    const rows = [
+      ['乡镇', '活产数'],
+      ['甲镇', 100],
+    ];
+    const { source, excel } = sourceOver({
+      sheets: [
+        { name: 'A', rows },
+        { name: 'B', rows, visibility: 'Hidden' },
+        { name: 'C', rows, visibility: 'VeryHidden' },
+      ],
+    });
+    const sheets = await source.readAll();
+    expect(sheets.map((s) => s.hidden ?? false)).toEqual([false, true, true]);
+    // names (with their visibility); values; the visible rows
+    expect(excel.syncCount).toBe(3);
+  });
+});

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { runs } from '../support/property';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseXlsx } from '../../src/xlsx/parse';
 import { parseXlsxColumnar } from '../../src/xlsx/xlsx-columnar';
 import { columnarCellAt, toSheetData } from '../../src/core/model/columnar';
@@ -102,6 +102,20 @@ describe('parseXlsxColumnar: cells written out by hand', () => {
     ]);
     expect(s.columns[0]!.num[1]).toBe(12.5); // B3: column B is columns[0], row 3 is index 1
     await expectSame(bytes);
+  });
+
+  it('says which sheets are hidden, as parse.ts does', async () => {
+    const sheets = '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>';
+    const bytes = handMade([sheets, sheets, sheets]);
+    // The workbook part as Excel writes it for a hidden and a very hidden sheet.
+    const wb = strFromU8(unzipSync(bytes)['xl/workbook.xml'] ?? new Uint8Array());
+    const states = wb
+      .replace('name="S2" sheetId="2"', 'name="S2" sheetId="2" state="hidden"')
+      .replace('name="S3" sheetId="3"', 'name="S3" sheetId="3" state="veryHidden"');
+    const files = unzipSync(bytes);
+    files['xl/workbook.xml'] = strToU8(states);
+    const mine = await expectSame(zipSync(files));
+    expect(mine.wb?.sheets.map((s) => s.hidden ?? false)).toEqual([false, true, true]);
   });
 
   it('lists the numbers shown as a percentage, as parse.ts does', async () => {

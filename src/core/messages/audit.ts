@@ -64,6 +64,10 @@ export const audit = {
     zh: '第 {row} 行有数据（{values}）但没有填报单位名称：该行未计入汇总，请补填单位名称，或删除该行',
     en: 'row {row} has figures ({values}) but no reporting unit: it is left out of the rollup; fill in the unit, or delete the row',
   },
+  'audit.hiddenSheet': {
+    zh: '工作表「{sheet}」是隐藏的工作表，其中的数据已按报送计入汇总：如是作废或过期的数据，请删除该表；如应计入，请说明',
+    en: 'sheet "{sheet}" is hidden in its workbook, and its figures are pooled as submitted: delete it if it is void or old, or explain it',
+  },
   'audit.magnitude': {
     zh: '“{item}”为 {value}，是同表其他单位中位数（{median}）的 {ratio} 倍：请核实是否多录了位数、填错了计量单位（如把“人”填入“万人”栏），或误把合计行当作单位',
     en: '"{item}" is {value}, {ratio} times the median of the other units in the table ({median}): check for extra digits, a wrong unit (persons typed into a 万人 column) or a total taken for a unit',

@@ -44,6 +44,8 @@ export interface ColumnarSheet {
   hiddenRows?: number[];
   /** Numbers shown as a percentage (`0%`, `0.0%`), as 0-based sheet row, column pairs: see RowSheet. */
   percentCells?: number[];
+  /** The sheet is hidden in its workbook: see RowSheet. */
+  hidden?: boolean;
   /** Cells per row as the reader gave them, when rows differ in width (CSV). */
   rowWidths?: Uint32Array;
 }
@@ -82,6 +84,7 @@ export function toSheetData(sheet: ColumnarSheet): RowSheet {
   if (sheet.merges) out.merges = sheet.merges;
   if (sheet.hiddenRows) out.hiddenRows = sheet.hiddenRows;
   if (sheet.percentCells) out.percentCells = sheet.percentCells;
+  if (sheet.hidden) out.hidden = true;
   return out;
 }
 
@@ -120,6 +123,7 @@ export function fromSheetData(sheet: RowSheet): ColumnarSheet {
   if (sheet.merges) out.merges = sheet.merges;
   if (sheet.hiddenRows) out.hiddenRows = sheet.hiddenRows;
   if (sheet.percentCells) out.percentCells = sheet.percentCells;
+  if (sheet.hidden) out.hidden = true;
   if (ragged) out.rowWidths = Uint32Array.from(sheet.rows, (r) => r.length);
   return out;
 }

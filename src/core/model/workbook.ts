@@ -21,6 +21,8 @@ export interface RowSheet {
    * matters read it (the targets table: `targets/cells.ts`).
    */
   percentCells?: number[];
+  /** The sheet is hidden in its workbook (右键 › 隐藏), when the reader knows. */
+  hidden?: boolean;
 }
 
 /**

@@ -122,6 +122,8 @@ export interface Table {
   stoppedAt?: { row: number; reason: 'anotherTable' };
   /** Record rows (0-based) that are hidden in the sheet, by hand or by a filter. */
   hiddenRows?: number[];
+  /** The sheet itself is hidden in its workbook. */
+  hiddenSheet?: boolean;
   /**
    * Set when another table stands to the right on the same sheet: `col` (0-based) is its first
    * column (its unit or code column). Columns from it on were not read.
@@ -184,6 +186,7 @@ export function readTable(
     codeIssues: labelled.codeIssues,
     conversions: values.conversions,
     ...hiddenRecords(sheet, extent.rows),
+    ...(sheet.hidden ? { hiddenSheet: true } : {}),
     ...(extent.stoppedAt ? { stoppedAt: extent.stoppedAt } : {}),
     ...(beside !== undefined ? { besideAt: { col: beside, reason: 'anotherTable' as const } } : {}),
   };

@@ -125,6 +125,15 @@ export function checkValues(fs: SheetTable, lang: Lang): Finding[] {
       cells: [],
     });
   }
+  if (fs.table.hiddenSheet)
+    out.push({
+      ruleId: BUILTIN.hiddenSheet,
+      severity: 'warning',
+      message: t(lang, 'audit.hiddenSheet', { sheet: fs.sheet }),
+      ...at,
+      unit: '',
+      cells: [],
+    });
   if (fs.table.hiddenRows) {
     const hidden = fs.table.hiddenRows;
     const unitAt = new Map(fs.table.records.map((r) => [r.row, r.unit]));

@@ -27,6 +27,7 @@ export const BUILTIN = {
   rename: 'POSSIBLE_RENAME',
   notRead: 'SHEET_NOT_READ',
   hiddenRows: 'HIDDEN_ROWS',
+  hiddenSheet: 'HIDDEN_SHEET',
   levelTotal: 'LEVEL_TOTAL',
   itemConflict: 'ITEM_CONFLICT',
   magnitude: 'MAGNITUDE',
