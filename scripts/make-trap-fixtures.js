@@ -362,6 +362,38 @@ async function officeNameTwice() {
   await save(wb, 'township-noted-twice.xlsx');
 }
 
+async function periodColumns() {
+  // 在园幼儿数 twice: an unmarked column (last year's, 70 and 120) and the one marked 本年 (90,
+  // 180); and a form of 上年末 | 本年末 columns.
+  const books = {
+    'this-year-column.xlsx': [
+      ['乡镇（街道）', '3-5岁儿童数', '在园幼儿数', '在园幼儿数（本年）', '15-17岁人口数'],
+      [
+        ['甲镇', 100, 70, 90, 80],
+        ['乙镇', 200, 120, 180, 160],
+      ],
+    ],
+    'year-end-columns.xlsx': [
+      [
+        '乡镇（街道）',
+        '3-5岁儿童数',
+        '在园幼儿数（上年末）',
+        '在园幼儿数（本年末）',
+        '15-17岁人口数',
+      ],
+      [
+        ['甲镇', 100, 70, 90, 80],
+        ['乙镇', 200, 120, 180, 160],
+      ],
+    ],
+  };
+  for (const [name, [header, rows]] of Object.entries(books)) {
+    const wb = new ExcelJS.Workbook();
+    eduSheet(wb, '教育', '某县2025年教育事业统计表', rows, { header });
+    await save(wb, name);
+  }
+}
+
 async function hiddenSheet() {
   // 丙乡's figures on a hidden sheet beside the visible form.
   const wb = new ExcelJS.Workbook();
@@ -1279,6 +1311,7 @@ async function workingSheet() {
 }
 
 (async () => {
+  await periodColumns();
   await hiddenSheet();
   await officeNameTwice();
   await splitForm();

@@ -964,3 +964,23 @@ test('hidden-sheet.xlsx: a hidden sheet’s figures are pooled as submitted, and
     ['warning', '工作表「Sheet2」是隐藏的工作表'],
   ]);
 });
+
+/*
+ * 在园幼儿数 marked with its period: 甲镇 90 and 乙镇 180 this year (70 and 120 in the column
+ * unmarked, or marked 上年末). C11 = 270/300 = 90.00 % (not 190/300, not 无数据).
+ */
+test.each(['this-year-column.xlsx', 'year-end-columns.xlsx'])(
+  '%s: the column marked 本年 (本年末) is this year’s figure',
+  async (name) => {
+    expect(pool(ind(await report(trap(name)), 'C11'))).toEqual([270, 300, 2]);
+  },
+);
+
+test('this-year-column.xlsx: the unmarked column beside it is named as a second column', async () => {
+  const f = (await findings(trap('this-year-column.xlsx'))).filter(
+    (x) => x.ruleId === 'DUPLICATE_COLUMN',
+  );
+  expect(f.map((x) => x.message)).toEqual([
+    '“在园幼儿数”有两列（D 列与 C 列），只按 D 列计算，请删除多余的一列',
+  ]);
+});

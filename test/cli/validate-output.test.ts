@@ -24,40 +24,41 @@ const tableIds = (stdout: string) =>
     .filter((x) => x !== undefined);
 
 /*
- * The default profile (profiles/lianggang-2021-2030/rules.json) has 28 rules: FE1-01…FE1-15
- * (15), FE2-01…03 (3), FE3-01…05 (5), FE4-01…03 (3), FE5-01 (1) and X-01 (FE1 against FE3).
- * On the 妇幼卫生 sheet alone (form FE1) the 13 others cannot apply: 3 + 5 + 3 + 1 + 1.
+ * The default profile (profiles/lianggang-2021-2030/rules.json) has 32 rules: FE1-01…FE1-18
+ * (18), FE2-01…04 (4), FE3-01…05 (5), FE4-01…03 (3), FE5-01 (1) and X-01 (FE1 against FE3).
+ * On the 妇幼卫生 sheet alone (form FE1) the 14 others cannot apply: 4 + 5 + 3 + 1 + 1.
  */
-const FE1 = Array.from({ length: 15 }, (_, i) => `FE1-${String(i + 1).padStart(2, '0')}`);
+const FE1 = Array.from({ length: 18 }, (_, i) => `FE1-${String(i + 1).padStart(2, '0')}`);
 
 describe('rules that do not apply are one line, not 13 rows of zeros', () => {
-  test('--sheet 妇幼卫生: the 15 FE1 rules, then the one line naming the absent forms', async () => {
+  test('--sheet 妇幼卫生: the 18 FE1 rules, then the one line naming the absent forms', async () => {
     const r = await runCli('validate', SAMPLE, '--sheet', '妇幼卫生');
     expect(r.code).toBe(1); // 石门镇's births do not add up
     expect(tableIds(r.stdout)).toEqual(FE1);
     expect(r.stdout).toContain(
-      '另有 13 条规则不适用：缺少报表 FE2 教育、FE3 民政、FE4 就业与社会保障、FE5 人口与安全（--all-rules 列出全部规则）。',
+      '另有 14 条规则不适用：缺少报表 FE2 教育、FE3 民政、FE4 就业与社会保障、FE5 人口与安全（--all-rules 列出全部规则）。',
     );
   });
 
-  test('--all-rules lists all 28, each idle one with what it lacks', async () => {
+  test('--all-rules lists all 32, each idle one with what it lacks', async () => {
     const r = await runCli('validate', SAMPLE, '--sheet', '妇幼卫生', '--all-rules');
     const ids = tableIds(r.stdout);
-    expect(ids).toHaveLength(28);
-    expect(ids.slice(0, 15)).toEqual(FE1);
+    expect(ids).toHaveLength(32);
+    expect(ids.slice(0, 18)).toEqual(FE1);
     expect(r.stdout).toMatch(/FE2-01 .* 不适用：缺少报表 FE2 教育\n/);
     expect(r.stdout).toMatch(/X-01 .* 不适用：缺少报表 FE3 民政\n/);
-    expect(r.stdout).toContain('共 13 条规则不适用');
+    expect(r.stdout).toContain('共 14 条规则不适用');
   });
 
   test('--json keeps every rule, marked applicable or not, with what is missing', async () => {
     const r = await runCli('validate', SAMPLE, '--sheet', '妇幼卫生', '--json');
     const rules = (JSON.parse(r.stdout) as { rules: JsonRule[] }).rules;
-    expect(rules).toHaveLength(28);
+    expect(rules).toHaveLength(32);
     expect(rules.filter((x) => !x.applicable).map((x) => x.id)).toEqual([
       'FE2-01',
       'FE2-02',
       'FE2-03',
+      'FE2-04',
       'FE3-01',
       'FE3-02',
       'FE3-03',
@@ -79,11 +80,11 @@ describe('rules that do not apply are one line, not 13 rows of zeros', () => {
   });
 
   test('a short FE1 form on its own: the rules whose items it lacks are named by item', async () => {
-    // title-rows.xlsx has 活产数 and its two sexes only: FE1-01, FE1-13, FE1-15 can run.
+    // title-rows.xlsx has 活产数, its two sexes and 孕产妇死亡数: FE1-01, FE1-13, FE1-15, FE1-16 can run.
     const r = await runCli('validate', fixturePath('quirks', 'title-rows.xlsx'));
-    expect(tableIds(r.stdout)).toEqual(['FE1-01', 'FE1-13', 'FE1-15']);
+    expect(tableIds(r.stdout)).toEqual(['FE1-01', 'FE1-13', 'FE1-15', 'FE1-16']);
     expect(r.stdout).toMatch(
-      /另有 25 条规则不适用：缺少报表 FE2 教育、FE3 民政、FE4 就业与社会保障、FE5 人口与安全；数据项 新生儿死亡数、婴儿死亡数、\S+ 等 \d+ 项（--all-rules 列出全部规则）。/,
+      /另有 28 条规则不适用：缺少报表 FE2 教育、FE3 民政、FE4 就业与社会保障、FE5 人口与安全；数据项 新生儿死亡数、婴儿死亡数、\S+ 等 \d+ 项（--all-rules 列出全部规则）。/,
     );
     const json = await runCli('validate', fixturePath('quirks', 'title-rows.xlsx'), '--json');
     const fe102 = (JSON.parse(json.stdout) as { rules: JsonRule[] }).rules.find(
@@ -99,7 +100,7 @@ describe('rules that do not apply are one line, not 13 rows of zeros', () => {
   test('in English', async () => {
     const r = await runCli('validate', SAMPLE, '--sheet', '妇幼卫生', '--lang', 'en');
     expect(r.stdout).toContain(
-      '13 more rules do not apply: forms FE2 Education, FE3 Civil affairs, FE4 Employment and social security, FE5 Population and child safety missing (--all-rules lists every rule).',
+      '14 more rules do not apply: forms FE2 Education, FE3 Civil affairs, FE4 Employment and social security, FE5 Population and child safety missing (--all-rules lists every rule).',
     );
   });
 
@@ -119,7 +120,7 @@ describe('rules that do not apply are one line, not 13 rows of zeros', () => {
 
   test('the whole sample: every rule applies, no such line', async () => {
     const r = await runCli('validate', SAMPLE, '--prior', PRIOR);
-    expect(tableIds(r.stdout)).toHaveLength(28);
+    expect(tableIds(r.stdout)).toHaveLength(32);
     expect(r.stdout).not.toContain('不适用');
   });
 });

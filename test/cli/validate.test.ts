@@ -179,7 +179,7 @@ describe('what reading a sheet finds is reported, with its cell', () => {
       (x) => x.ruleId === 'DUPLICATE_COLUMN',
     );
     expect(f.map((x) => [x.severity, x.message])).toEqual([
-      ['warning', '“活产数”有两列（B 列与 E 列），只按第一列计算，请删除多余的一列'],
+      ['warning', '“活产数”有两列（B 列与 E 列），只按 B 列计算，请删除多余的一列'],
     ]);
   });
 

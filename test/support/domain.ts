@@ -17,6 +17,30 @@ export const PROFILE_ADDED_SYNONYMS: Readonly<Record<string, readonly string[]>>
   marriages_registered: ['结婚登记对数', '登记结婚对数', '结婚登记数', '结婚登记', '登记结婚'],
 };
 
+/**
+ * Rules the profile adds to rules.md, each on purpose: plausibility warnings a review found
+ * missing (2026-12-03), where a form's figures were absurd and passed with no finding — 30
+ * maternal deaths in 300 births (W01 6000/10万), 160 under-5 deaths in 300 births, 250
+ * low-birth-weight babies in 300 births, and 3-5岁儿童数 typed in persons into a 万人 column
+ * (C11 0.01 %). Each is a warning (a 说明 is asked for), bounded far outside what counties see
+ * (national 15/10万, 6‰, 4 %), with a floor so one death in a small township is never flagged.
+ * Placed after their form's rules of rules.md, in id order.
+ */
+export const PROFILE_ADDED_RULES: readonly (readonly [string, string, 'error' | 'warning'])[] = [
+  ['FE1-16', '[孕产妇死亡数] <= MAX(2, [活产数] * 0.003)', 'warning'],
+  ['FE1-17', '[5岁以下儿童死亡数] <= MAX(3, [活产数] * 0.05)', 'warning'],
+  ['FE1-18', '[低出生体重儿数] <= MAX(5, [活产数] * 0.15)', 'warning'],
+  ['FE2-04', 'OR([3-5岁儿童数] < 50, [在园幼儿数] >= [3-5岁儿童数] * 0.1)', 'warning'],
+];
+
+/** rules.md's rules with the profile's added ones (PROFILE_ADDED_RULES), in id order. */
+export function domainRulesWithAdded(): (readonly [string, string, 'error' | 'warning'])[] {
+  const order = (id: string) => id.replace(/^X/, 'Z');
+  return [...DOMAIN_RULES, ...PROFILE_ADDED_RULES].sort((a, b) =>
+    order(a[0]) < order(b[0]) ? -1 : order(a[0]) > order(b[0]) ? 1 : 0,
+  );
+}
+
 /** items.md's items with the synonyms the profile adds (PROFILE_ADDED_SYNONYMS) after them. */
 export function domainItemsWithAdded(): Record<string, [string, string, string[]][]> {
   return Object.fromEntries(

@@ -97,8 +97,8 @@ export const audit = {
     en: 'reporting unit "{unit}" appears in other forms but is missing from {form}',
   },
   'audit.duplicateColumn': {
-    zh: '“{item}”有两列（{first} 列与 {col} 列），只按第一列计算，请删除多余的一列',
-    en: '"{item}" has two columns ({first} and {col}); only the first is used; remove the other',
+    zh: '“{item}”有两列（{first} 列与 {col} 列），只按 {first} 列计算，请删除多余的一列',
+    en: '"{item}" has two columns ({first} and {col}); only {first} is used; remove the other',
   },
   'audit.duplicateItemCells': {
     zh: '“{item}”填了两处（{first} 与 {col}），只按第一处计算，请删除多余的一处',

@@ -9,25 +9,42 @@ import type { HeaderIndex } from './vocabulary';
 /** What each column of a form holds: the unit, the code, an item, or another column. */
 const CODE_LIKE = /(代码|编码|编号|code|id)$/;
 const RATE_UNITS: readonly string[] = ['%', '‰', '1/10万', '1/万'];
+/** A period written after a header in brackets: `在园幼儿数（本年）`, `（上年末）`. */
+const PERIOD_NOTE =
+  /^(.+?)\s*[(（]\s*(本年|本年末|本年底|本期|本期末|本年度|本年数|本年实际|当年|今年|上年|上年末|上年底|上年同期|去年|上期|同期|上年度)\s*[)）]$/;
+const THIS_NOTE = /^(?:本|当年|今年)/;
 
 /** Columns from the header's names. The unit is the one the header states, if any. */
 export function columnsOf(names: ReadonlyMap<number, string>, index: HeaderIndex): Column[] {
   const columns: Column[] = [];
   const itemColumnOf = new Map<string, Column>();
-  for (const [col, name] of names) {
+  const marked = new Set<Column>();
+  for (const [col, written] of names) {
+    // `在园幼儿数（本年）` is the item; `在园幼儿数（上年末）` another period's, no item.
+    const period = PERIOD_NOTE.exec(written);
+    const name = period?.[1] && THIS_NOTE.test(period[2] ?? '') ? period[1] : written;
     const role = index.lookup(name);
     const kind: ColumnKind = role?.kind ?? 'other';
     const column: Column = {
       col,
-      header: name,
+      header: written,
       key: normalizeHeader(name),
       kind,
       numeric: kind === 'item',
     };
+    if (name !== written) marked.add(column);
     if (role?.kind === 'item') {
       // The first column naming an item is the item; a later one is kept as a numeric column
       // marked as its duplicate, so two columns never compete for one item.
-      if (itemColumnOf.has(role.item.id)) {
+      const taken = itemColumnOf.get(role.item.id);
+      if (taken && name !== written && !marked.has(taken)) {
+        // An unmarked column before the one marked 本年: the marked one is this period's.
+        taken.kind = 'other';
+        taken.duplicateOf = role.item.id;
+        delete taken.item;
+        column.item = role.item;
+        itemColumnOf.set(role.item.id, column);
+      } else if (taken) {
         column.kind = 'other';
         column.duplicateOf = role.item.id;
       } else {
