@@ -120,6 +120,10 @@ export const report = {
   'n.quality.explanation': { zh: '{unit}（{rule}）：{text}', en: '{unit} ({rule}): {text}' },
   'n.quality.missing': { zh: '未报送的单位：{list}。', en: 'Units that did not report: {list}.' },
   'n.quality.missingNone': { zh: '所有应报单位均已报送。', en: 'Every expected unit reported.' },
+  'n.quality.missingNoneLeftOut': {
+    zh: '所有应报单位均已报送报表，但以下单位因分子或分母缺报而未计入相应指标：{list}。',
+    en: 'Every expected unit sent its forms, but these were left out of an indicator because its numerator or denominator was missing: {list}.',
+  },
   'n.quality.leftOut': {
     zh: '以下单位因分子或分母缺报而未计入相应指标：{list}。',
     en: 'Units left out of an indicator because its numerator or denominator was missing: {list}.',

@@ -71,11 +71,6 @@ function auditBlocks(input: NarrativeInput): Block[] {
     else byForm.set(m.form, [m.unit]);
   }
   const missing = [...byForm].map(([form, units]) => paren(unitList(units, lang), form, lang));
-  out.push(
-    missing.length > 0
-      ? t(lang, 'n.quality.missing', { list: missing.join(groupSep(lang)) })
-      : t(lang, 'n.quality.missingNone'),
-  );
   // Indicators that leave out the same units are said together; one that left out every unit
   // has no value, which the report says (暂无数据).
   const leftOut = byUnits(
@@ -88,8 +83,14 @@ function auditBlocks(input: NarrativeInput): Block[] {
       lang,
     ),
   );
-  if (leftOut.length > 0)
-    out.push(t(lang, 'n.quality.leftOut', { list: leftOut.join(groupSep(lang)) }));
+  // Every unit sent its forms, yet some left a figure out: one sentence, never "all reported"
+  // beside a list of what was not.
+  const gaps = leftOut.join(groupSep(lang));
+  if (missing.length > 0) {
+    out.push(t(lang, 'n.quality.missing', { list: missing.join(groupSep(lang)) }));
+    if (leftOut.length > 0) out.push(t(lang, 'n.quality.leftOut', { list: gaps }));
+  } else if (leftOut.length > 0) out.push(t(lang, 'n.quality.missingNoneLeftOut', { list: gaps }));
+  else out.push(t(lang, 'n.quality.missingNone'));
   if (audit.unlisted.length > 0)
     out.push(
       t(lang, 'n.quality.rowsSetAside', {
