@@ -149,15 +149,21 @@ test("a local target flips a status: C02 at 4.00‰ meets the national 5‰ but 
     'table',
     4,
   ]);
-  // C10's local row does not say 以乡为单位: judged on the total, 94.50 < 99 → not met by 4.5.
+  // C10's local row does not say 以乡为单位: the 纲要 defines C10 per township, so it is still
+  // judged per township (with a notice): 94.50 < 99 overall, 甲镇 95 and 乙镇 88 below 99.
   const c10 = status(local, 'C10');
-  expect([c10.status, c10.gap, c10.unitsBelow]).toEqual(['notMet', 4.5, []]);
+  expect([c10.status, c10.gap]).toEqual(['notMet', 4.5]);
+  expect(c10.unitsBelow.map((u) => [local.dataset.hierarchy.name(u.unit), u.value])).toEqual([
+    ['甲镇', 95],
+    ['乙镇', 88],
+  ]);
   // Indicators the table does not list keep the profile's target.
   expect(status(local, 'C01').target.origin).toBe('profile');
   // met W01; not met C02, C10 → 1 / 3 = 33.3%.
   expect(reportJson(local, 'zh').counts).toMatchObject({ met: 1, notMet: 2, rate: 33.3 });
   const json = reportJson(local, 'zh');
-  expect(json.targets).toMatchObject({ origin: 'table', applied: 3, problems: [] });
+  expect(json.targets).toMatchObject({ origin: 'table', applied: 3 });
+  expect(json.targets.problems).toMatchObject([{ id: 'C10', dropped: false }]);
   expect(json.indicators.find((i) => i.id === 'W01')?.target).toMatchObject({
     kind: 'atMost',
     value: 10,
@@ -193,6 +199,7 @@ test('a 指标目标 sheet with a bad row: the row is reported, the indicator no
   // No value for W06 here (no FE4): 无数据 comes before 无法评估.
   expect(w06.status).toBe('noData');
   expect(r.assessment.targets?.problems.map((p) => [p.row, p.id, p.issue.key])).toEqual([
+    [5, 'C10', 'targets.row.perUnitKept'],
     [6, 'W06', 'targets.row.aboutNoBand'],
   ]);
   const bad = run([...LOCAL, ['C02', '约5‰', null, null, null, null, null]]);
