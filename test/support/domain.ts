@@ -30,7 +30,11 @@ export const PROFILE_ADDED_RULES: readonly (readonly [string, string, 'error' | 
   ['FE1-16', '[孕产妇死亡数] <= MAX(2, [活产数] * 0.003)', 'warning'],
   ['FE1-17', '[5岁以下儿童死亡数] <= MAX(3, [活产数] * 0.05)', 'warning'],
   ['FE1-18', '[低出生体重儿数] <= MAX(5, [活产数] * 0.15)', 'warning'],
-  ['FE2-04', 'OR([3-5岁儿童数] < 50, [在园幼儿数] >= [3-5岁儿童数] * 0.1)', 'warning'],
+  [
+    'FE2-04',
+    'OR([3-5岁儿童数] < 50, [在园幼儿数] = 0, [在园幼儿数] >= [3-5岁儿童数] * 0.01)',
+    'warning',
+  ],
 ];
 
 /** rules.md's rules with the profile's added ones (PROFILE_ADDED_RULES), in id order. */

@@ -12,7 +12,7 @@ const RATE_UNITS: readonly string[] = ['%', '‰', '1/10万', '1/万'];
 /** A period written after a header in brackets: `在园幼儿数（本年）`, `（上年末）`. */
 const PERIOD_NOTE =
   /^(.+?)\s*[(（]\s*(本年|本年末|本年底|本期|本期末|本年度|本年数|本年实际|当年|今年|上年|上年末|上年底|上年同期|去年|上期|同期|上年度)\s*[)）]$/;
-const THIS_NOTE = /^(?:本|当年|今年)/;
+const THIS_NOTE = /^(?:本年|当年|今年)/;
 
 /** Columns from the header's names. The unit is the one the header states, if any. */
 export function columnsOf(names: ReadonlyMap<number, string>, index: HeaderIndex): Column[] {

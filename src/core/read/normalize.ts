@@ -49,18 +49,20 @@ export function squeeze(text: string): string {
   return fold(text).replace(SPACES, '');
 }
 
-/** The office a township's figures come from, after its name: 石门镇人民政府, 石门镇卫生院. */
-const OFFICE_SUFFIX =
-  /(?:人民政府|中心卫生院|卫生院|社区卫生服务中心|卫生服务中心|街道办事处|办事处)$/;
+/**
+ * The government office after a township's name: 石门镇人民政府, 城东街道办事处. An institution
+ * (石门镇卫生院, 城关镇社区卫生服务中心) is a unit of its own: an institution-based form lists both.
+ */
+const OFFICE_SUFFIX = /(?:人民政府|街道办事处|办事处)$/;
 /** A note after a name: 石门镇（补报）, 白沙镇(更正). Folded brackets only. */
 const NAME_NOTE = /\((?:补报|更正|修正|修订|调整后?|重报|补录)\)$/;
 /** The ending a name must keep for its office to be dropped: a 乡/镇/街道 or a 村/社区. */
 const PLACE_END = /(?:镇|乡|街道|村|社区)$/;
 
 /**
- * Which unit a squeezed name means, as forms vary it: 石门镇人民政府, 石门镇卫生院 and
- * 石门镇（补报） are 石门镇; 城东街道办事处 is 城东街道. Only an office after a name that ends as
- * a place does (镇 乡 街道 村 社区) is dropped: 石门卫生院 stays itself, as does 县人民医院.
+ * Which unit a squeezed name means, as forms vary it: 石门镇人民政府 and 石门镇（补报） are
+ * 石门镇; 城东街道办事处 is 城东街道. Only an office after a name that ends as
+ * a place does (镇 乡 街道 村 社区) is dropped.
  */
 export function unitIdentity(key: string): string {
   let s = NAME_NOTE.test(key) ? key.replace(NAME_NOTE, '') : key;

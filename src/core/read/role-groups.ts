@@ -42,7 +42,13 @@ export function groupHeads(
   counts: readonly Float64Array[],
   out: Working[],
 ): void {
-  if (counts.length < 2) return;
+  if (counts.length < 3) return;
+  // A labelled 合计 that adds up the rows as they stand (a 城区 township among the others):
+  // nothing is counted twice, so no row is taken for a group.
+  const units: number[] = [];
+  for (let i = 0; i < out.length; i++) if (out[i]?.role === 'unit') units.push(i);
+  for (let t = 0; t < out.length; t++)
+    if (out[t]?.role === 'total' && compareSum(counts, t, units) === 0) return;
   // Heads above their rows, then (a table that puts them last) below.
   for (let i = 0; i < out.length; i++) {
     const block = groupBlock(keys, counts, out, i, 1);
@@ -74,9 +80,16 @@ function groupBlock(
     block.push(j);
     const cmp = compareSum(counts, i, block);
     if (cmp === 1) return undefined;
-    if (cmp === 0 && block.length >= 2) return block;
+    if (cmp === 0 && block.length >= 2) return nonzeroColumns(counts, i) >= 3 ? block : undefined;
   }
   return undefined;
+}
+
+/** How many count columns row `i` has a figure above zero in. */
+function nonzeroColumns(counts: readonly Float64Array[], i: number): number {
+  let n = 0;
+  for (const c of counts) if ((c[i] ?? NaN) > 0) n++;
+  return n;
 }
 
 function subtotal(reason: RoleReason, block: number[]): Working {
@@ -112,9 +125,10 @@ export function breakdownRuns(counts: readonly Float64Array[], out: Working[]): 
   }
 }
 
-/** No unit's name: blank, dashes and signs, Latin letters (`Total`), or a 合/总/计/共 word with no level. */
+/** No unit's name: blank, dashes and signs, Latin letters (`Total`), or a total word with no level. */
 const NOT_A_NAME = /^[\p{P}\p{S}A-Za-z\d]*$/u;
-const TOTALISH = /[合总计共全]/;
+/** A total word, typed or mistyped: never a lone 合 (合江镇), 全 (全州县) or 总 (总医院). */
+const TOTALISH = /合计|合记|合計|总计|總計|共计|累计|汇总|合并|全县|全市|全区|全镇|全乡|全旗/;
 
 function namesNoUnit(key: string): boolean {
   return NOT_A_NAME.test(key) || (TOTALISH.test(key) && levelOfName(key) === undefined);

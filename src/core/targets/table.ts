@@ -461,9 +461,8 @@ function readRow(
         : { key: 'targets.row.badBand', params: { found: String(bandCell) } },
     );
   }
-  // A % figure typed as its fraction (容差 0.02 for 2 points, 基期值 0.62 for 62%): refused, not
-  // read as 0.02 points or 0.62%. A band under 0.1 point or a coverage baseline under 1% is
-  // no office's figure.
+  // A % band typed as its fraction (容差 0.02 for 2 points): refused, not read as 0.02 points.
+  // (A baseline of 0.5% may be real: 村委会主任中女性比例 in some counties.)
   const asFraction = (cell: Cell, v: number | null, below: number) =>
     def.unit === '%' &&
     v !== null &&
@@ -481,12 +480,6 @@ function readRow(
     });
   if (band.value !== null && asFraction(bandCell, band.value, 0.1))
     return fraction(bandCell, band.value);
-  if (
-    baseline.value !== null &&
-    def.direction === 'higher' &&
-    asFraction(baselineCell, baseline.value, 1)
-  )
-    return fraction(baselineCell, baseline.value);
   let target: Target = parsed.target;
   if (target.kind === 'about') {
     if (target.band !== undefined && band.value !== null && target.band !== band.value)

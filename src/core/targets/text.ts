@@ -226,7 +226,7 @@ const SCOPE_LEAD = /^(?:以[乡镇街道()、]+为单位,?|各乡镇(?:\(街道\
 const SCOPE_TAIL = /\(以[乡镇街道()、]+为单位\)$/;
 /** An indicator's name as the 纲要 words it, before its verb. */
 const LONG_NAME =
-  /^[\u4e00-\u9fff()、]{2,30}?(?:率|比例|性别比)(?=以|各|保持|达|提高|提升|下降|降低|降至|降到|控制|稳定|逐步|不低于|不超过|不高于|低于|高于|在|巩固)/;
+  /^[\u4e00-\u9fff]{2,30}?(?:率|比例|性别比)(?=以|各|保持|达|提高|提升|下降|降低|降至|降到|控制|稳定|逐步|不低于|不超过|不高于|低于|高于|在|巩固)/;
 
 /**
  * Read one target cell for one indicator. Years written in the text (`到2025年`, `比2020年`) are
@@ -251,15 +251,19 @@ export function parseTargetText(cell: string | number | null, def: IndicatorDef)
   }
   // The indicator's own name in front (`孕产妇死亡率下降到…`), or the 纲要's longer name of it
   // (`适龄儿童免疫规划疫苗接种率以乡…`): words ending in 率 or 比例 before the verb.
+  // The scope may come before the name or after it (以乡…为单位适龄儿童…率保持在…).
+  let perUnit = false;
+  const scopeOff = () => {
+    const scope = SCOPE_LEAD.exec(s) ?? SCOPE_TAIL.exec(s);
+    if (!scope) return;
+    perUnit = true;
+    s = s.replace(scope[0], '');
+  };
+  scopeOff();
   const name = foldTarget(def.name);
   if (s.startsWith(name)) s = s.slice(name.length);
   else s = s.replace(LONG_NAME, '');
-  let perUnit = false;
-  const scope = SCOPE_LEAD.exec(s) ?? SCOPE_TAIL.exec(s);
-  if (scope) {
-    perUnit = true;
-    s = s.replace(scope[0], '');
-  }
+  scopeOff();
   return relativeNotice(
     checked(readCompound(s, ctx, perUnit, years) ?? readOne(s, ctx, perUnit, years), ctx),
     ctx,

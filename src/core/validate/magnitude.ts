@@ -14,6 +14,8 @@ import { BUILTIN, type Finding } from './result';
  * villages of 800 is a hundred times), so a warning here is worth a look.
  */
 export const RATIO = 1000;
+/** Units that are institutions, not places (a form by 助产机构, by school). */
+const INSTITUTION = /(?:医院|卫生院|保健院|服务中心|卫生室|学校|中学|小学|幼儿园|派出所)$/;
 const MIN_UNITS = 5;
 
 export function checkMagnitudes(fs: SheetTable, lang: Lang): Finding[] {
@@ -38,6 +40,8 @@ export function checkMagnitudes(fs: SheetTable, lang: Lang): Finding[] {
       const rec = records[i];
       const v = values[i] ?? NaN;
       if (!rec || rec.role !== 'unit' || !(v > RATIO * median)) continue;
+      // A county hospital among 卫生院 delivers most births: an institution may be that big.
+      if (INSTITUTION.test(rec.unit)) continue;
       out.push({
         ruleId: BUILTIN.magnitude,
         severity: 'warning',

@@ -25,14 +25,21 @@ export function checkSplitForms(ds: Dataset, lang: Lang): Finding[] {
     if (parts.length < 2 || !units) continue;
     const partOf = new Map<FormSheet, number>();
     parts.forEach((p, k) => p.sheets.forEach((s) => partOf.set(s, k)));
+    const seenIn = new Map<string, Set<number | undefined>>();
+    for (const key of units.keys())
+      seenIn.set(key, new Set((units.get(key) ?? []).map((r) => partOf.get(r.formSheet))));
+    const alike = alikeParts(parts.length, seenIn);
     for (const key of units.keys()) {
       const rows = units.get(key) ?? [];
-      const seen = new Set(rows.map((r) => partOf.get(r.formSheet)));
+      const seen = seenIn.get(key) ?? new Set();
       if (seen.size === parts.length) continue;
       const have = rows[0];
       if (!have) continue;
       parts.forEach((p, k) => {
-        if (seen.has(k)) return;
+        // Only a part that lists mostly the units of one this unit is on: 村委会 and 居委会
+        // sheets, or village sheets beside a township sheet, cover other units by design.
+        if (seen.has(k) || ![...seen].some((j) => j !== undefined && alike.has(`${j}/${k}`)))
+          return;
         const first = p.sheets[0] as FormSheet;
         out.push({
           ruleId: BUILTIN.missingUnit,
@@ -51,6 +58,27 @@ export function checkSplitForms(ds: Dataset, lang: Lang): Finding[] {
         });
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Pairs of parts (`j/k`) whose units are mostly the same: at least half of the smaller part's
+ * units are on both.
+ */
+function alikeParts(n: number, seenIn: ReadonlyMap<string, Set<number | undefined>>): Set<string> {
+  const size = new Array<number>(n).fill(0);
+  const both = new Map<string, number>();
+  for (const seen of seenIn.values()) {
+    const list = [...seen].filter((k): k is number => k !== undefined);
+    for (const k of list) size[k] = (size[k] ?? 0) + 1;
+    for (const a of list)
+      for (const b of list) if (a !== b) both.set(`${a}/${b}`, (both.get(`${a}/${b}`) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [pair, n2] of both) {
+    const [a, b] = pair.split('/').map(Number) as [number, number];
+    if (n2 * 2 >= Math.min(size[a] ?? 0, size[b] ?? 0)) out.add(pair);
   }
   return out;
 }
