@@ -984,3 +984,61 @@ test('this-year-column.xlsx: the unmarked column beside it is named as a second 
     '“在园幼儿数”有两列（D 列与 C 列），只按 D 列计算，请删除多余的一列',
   ]);
 });
+
+/** A workbook of one sheet, written to a temporary file (the false positives of a review). */
+async function oneSheet(name: string, rows: (string | number)[][]): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tally-fp-'));
+  const file = path.join(dir, name);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('妇幼');
+  for (const r of rows) ws.addRow(r);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe('what the heuristics must leave alone (a review of their false positives)', () => {
+  const HEAD = ['助产机构', '活产数', '孕产妇死亡数', '新生儿死亡数'];
+  test('a county hospital last, named 全州县人民医院, is a unit, not a total', async () => {
+    // 400 + 350 + 450 + 120 + 1300 = 2620 births, 1 + 1 = 2 maternal deaths, 8 neonatal deaths.
+    const file = await oneSheet('2025年全州县助产机构.xlsx', [
+      ['2025年全州县妇幼健康统计表'],
+      HEAD,
+      ['石门镇卫生院', 400, 0, 1],
+      ['白沙镇卫生院', 350, 1, 1],
+      ['城关镇卫生院', 450, 0, 2],
+      ['县中医院', 120, 0, 0],
+      ['全州县人民医院', 1300, 1, 4],
+    ]);
+    const r = await report(file);
+    expect(pool(ind(r, 'C01'))).toEqual([8, 2620, 5]);
+    expect(pool(ind(r, 'W01'))).toEqual([2, 2620, 5]);
+  });
+
+  test('a 镇卫生院 and a 社区卫生服务中心 of one town are two units', async () => {
+    const file = await oneSheet('2025年助产机构.xlsx', [
+      ['2025年妇幼健康统计表'],
+      HEAD,
+      ['县人民医院', 1200, 1, 4],
+      ['城关镇卫生院', 30, 0, 0],
+      ['城关镇社区卫生服务中心', 25, 0, 0],
+      ['合计', 1255, 1, 4],
+    ]);
+    expect(pool(ind(await report(file), 'C01'))).toEqual([4, 1255, 3]);
+    const f = await findings(file);
+    expect(f.filter((x) => ['DUPLICATE', 'TOTAL', 'MAGNITUDE'].includes(x.ruleId))).toEqual([]);
+  });
+
+  test('a township named 城区 that a 合计 counts as a unit stays one', async () => {
+    // 城区 120 births (as 3-5岁 / 在园 110) happens to equal 甲镇 + 乙镇: the 合计 says it is a unit.
+    const file = await oneSheet('2025年教育.xlsx', [
+      ['某县2025年教育事业统计表'],
+      ['乡镇（街道）', '3-5岁儿童数', '在园幼儿数', '15-17岁人口数'],
+      ['城区', 120, 110, 90],
+      ['甲镇', 70, 60, 50],
+      ['乙镇', 50, 50, 40],
+      ['丙乡', 40, 35, 30],
+      ['合计', 280, 255, 210],
+    ]);
+    expect(pool(ind(await report(file), 'C11'))).toEqual([255, 280, 4]);
+  });
+});
