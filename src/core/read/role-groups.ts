@@ -1,5 +1,5 @@
 import { levelOfName } from './levels';
-import { compareSum, nearSum } from './sums';
+import { addRow, compareSum, compareSums, nearSum } from './sums';
 import type { RoleReason, RowRoleResult } from './roles';
 
 /**
@@ -64,7 +64,11 @@ export function groupHeads(
   }
 }
 
-/** The two or more unit rows next to group row `i` (after it, or before it) that add up to it. */
+/**
+ * The two or more unit rows next to group row `i` (after it, or before it) that add up to it.
+ * The rows' sums are kept as they grow, and the walk stops once one passes the head: a head
+ * over a million villages costs a few rows, never a sum of sums.
+ */
 function groupBlock(
   keys: readonly string[],
   counts: readonly Float64Array[],
@@ -74,13 +78,16 @@ function groupBlock(
 ): number[] | undefined {
   const role = out[i]?.role;
   if ((role !== 'unit' && role !== 'breakdown') || !isGroupLabel(keys[i] ?? '')) return undefined;
+  if (nonzeroColumns(counts, i) < 3) return undefined;
+  const sums = new Float64Array(counts.length);
   const block: number[] = [];
   for (let j = i + step; j >= 0 && j < out.length && out[j]?.role === 'unit'; j += step) {
     if (isGroupLabel(keys[j] ?? '')) return undefined;
     block.push(j);
-    const cmp = compareSum(counts, i, block);
-    if (cmp === 1) return undefined;
-    if (cmp === 0 && block.length >= 2) return nonzeroColumns(counts, i) >= 3 ? block : undefined;
+    addRow(counts, j, sums);
+    const cmp = compareSums(counts, i, sums);
+    if (cmp === 1) return undefined; // past the head
+    if (cmp === 0 && block.length >= 2) return block;
   }
   return undefined;
 }
@@ -91,6 +98,8 @@ function nonzeroColumns(counts: readonly Float64Array[], i: number): number {
   for (const c of counts) if ((c[i] ?? NaN) > 0) n++;
   return n;
 }
+
+const MAX_BREAKDOWNS = 20;
 
 function subtotal(reason: RoleReason, block: number[]): Working {
   return { role: 'subtotal', why: { reason }, block, names: false };
@@ -109,7 +118,8 @@ export function breakdownRuns(counts: readonly Float64Array[], out: Working[]): 
     for (let j = 0; j < i && above < 2; j++) if (out[j]?.role === 'unit') above++;
     if (above < 2) continue;
     const run = [i + 1];
-    for (let j = i + 2; j < out.length; j++) {
+    // 其中 lines are a few: a run is looked for over the next few rows only.
+    for (let j = i + 2; j < out.length && j <= i + MAX_BREAKDOWNS; j++) {
       const r = out[j]?.role;
       if (r !== 'unit' && r !== 'breakdown') break;
       run.push(j);

@@ -1,7 +1,7 @@
 import { KeyMap } from '../model/key-map';
 import { squeeze, unitIdentity } from './normalize';
 import { breakdownRuns, groupHeads, isGroupLabel, nearTotal } from './role-groups';
-import { compareSum, nearSum } from './sums';
+import { addRow, compareSum, compareSums, nearSums } from './sums';
 import { code12, levelOfCode, levelOfDigits, levelOfName, levelRank, type Level } from './levels';
 
 /**
@@ -486,12 +486,15 @@ function sumChain(
   while (k < order.length) {
     const head = order[k] as number;
     const block: number[] = [];
+    // The block's sums kept as it grows: a head no run closes costs one pass, not a sum per row.
+    const sums = new Float64Array(counts.length);
     let closed = false;
     for (let m = k + 1; m < order.length; m++) {
       block.push(order[m] as number);
+      addRow(counts, order[m] as number, sums);
       let cmp: number | 'near' | 'over' | 'no' = nearly
-        ? nearSum(counts, head, block)
-        : compareSum(counts, head, block);
+        ? nearSums(counts, head, sums)
+        : compareSums(counts, head, sums);
       // Nearly, a head named at its rows' level (a 镇 over 镇) is no subtotal of them.
       if (cmp === 'near' && likeTheOthers(keys, head, [head, ...block])) cmp = 'no';
       if (cmp === 1 || cmp === 'over') return undefined;

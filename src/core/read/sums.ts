@@ -14,15 +14,24 @@ export function nearSum(
   parts: readonly number[],
   skip = -1,
 ): 'near' | 'over' | 'no' {
+  return nearSums(counts, i, sumsOf(counts, parts, skip));
+}
+
+/** `nearSum` of parts whose sums, column by column, are `sums` (kept as a block grows). */
+export function nearSums(
+  counts: readonly Float64Array[],
+  i: number,
+  sums: Float64Array,
+): 'near' | 'over' | 'no' {
   let compared = 0;
   let matchedNonzero = 0;
   let over = 0;
   let wrong = 0;
   let far = false;
-  for (const col of counts) {
-    const total = col[i] ?? NaN;
+  for (let c = 0; c < counts.length; c++) {
+    const total = counts[c]?.[i] ?? NaN;
     if (Number.isNaN(total)) continue;
-    const sum = partsSum(col, parts, skip);
+    const sum = sums[c] as number;
     compared++;
     const diff = sum - total;
     if (Math.abs(diff) <= TOLERANCE * Math.max(1, Math.abs(total))) {
@@ -37,6 +46,25 @@ export function nearSum(
   }
   if (over * 2 > compared) return 'over';
   return compared >= 3 && matchedNonzero >= 2 && wrong <= 1 && !far ? 'near' : 'no';
+}
+
+/** The sums of `parts` (but `skip`), one per count column. */
+function sumsOf(
+  counts: readonly Float64Array[],
+  parts: readonly number[],
+  skip: number,
+): Float64Array {
+  const out = new Float64Array(counts.length);
+  counts.forEach((col, c) => (out[c] = partsSum(col, parts, skip)));
+  return out;
+}
+
+/** Add row `r`'s figures to `sums` (a block grown by one row), blanks left out. */
+export function addRow(counts: readonly Float64Array[], r: number, sums: Float64Array): void {
+  for (let c = 0; c < counts.length; c++) {
+    const v = counts[c]?.[r] ?? NaN;
+    if (!Number.isNaN(v)) sums[c] = (sums[c] as number) + v;
+  }
 }
 
 /** The sum of `parts` (but `skip`) in one count column, blanks left out. */
@@ -60,13 +88,22 @@ export function compareSum(
   parts: readonly number[],
   skip = -1,
 ): number {
+  return compareSums(counts, i, sumsOf(counts, parts, skip));
+}
+
+/** `compareSum` of parts whose sums, column by column, are `sums`. */
+export function compareSums(
+  counts: readonly Float64Array[],
+  i: number,
+  sums: Float64Array,
+): number {
   let compared = 0;
   let nonzero = 0;
   let result = 0;
-  for (const col of counts) {
-    const total = col[i] ?? NaN;
+  for (let c = 0; c < counts.length; c++) {
+    const total = counts[c]?.[i] ?? NaN;
     if (Number.isNaN(total)) continue;
-    const sum = partsSum(col, parts, skip);
+    const sum = sums[c] as number;
     compared++;
     if (sum !== 0) nonzero++;
     const diff = sum - total;
