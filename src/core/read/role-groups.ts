@@ -45,10 +45,12 @@ export function groupHeads(
   if (counts.length < 3) return;
   // A labelled 合计 that adds up the rows as they stand (a 城区 township among the others):
   // nothing is counted twice, so no row is taken for a group.
-  const units: number[] = [];
-  for (let i = 0; i < out.length; i++) if (out[i]?.role === 'unit') units.push(i);
-  for (let t = 0; t < out.length; t++)
-    if (out[t]?.role === 'total' && compareSum(counts, t, units) === 0) return;
+  let units: number[] | undefined; // listed only when the table has a total to compare
+  for (let t = 0; t < out.length; t++) {
+    if (out[t]?.role !== 'total') continue;
+    units ??= out.flatMap((r, i) => (r.role === 'unit' ? [i] : []));
+    if (compareSum(counts, t, units) === 0) return;
+  }
   // Heads above their rows, then (a table that puts them last) below.
   for (let i = 0; i < out.length; i++) {
     const block = groupBlock(keys, counts, out, i, 1);

@@ -3,6 +3,7 @@ import { t, type Lang } from '../messages/index';
 import type { IndicatorDef, Target } from '../profile/schema';
 import { fold, normalizeHeader } from '../read/normalize';
 import { closest } from '../rules/suggest';
+import { percentText } from './cells';
 import { parseNumberText, parseTargetText, parseYear, type TextIssue } from './text';
 
 /**
@@ -475,7 +476,7 @@ function readRow(
       params: {
         found: String(cell),
         name: def.name,
-        percent: `${Number((v * 100).toPrecision(12))}%`,
+        percent: percentText(v),
       },
     });
   if (band.value !== null && asFraction(bandCell, band.value, 0.1))

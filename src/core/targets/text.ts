@@ -1,6 +1,7 @@
 import type { MessageKey, Params } from '../messages/index';
 import type { IndicatorDef, Target } from '../profile/schema';
 import { fold } from '../read/normalize';
+import { percentText } from './cells';
 import { numeralsToNotation } from './numerals';
 
 /**
@@ -283,7 +284,7 @@ function checked(r: TextResult, ctx: Ctx): TextResult {
   if (values.length > 0 && values.every((v) => v > 0 && v < 1))
     return fail('targets.row.fractionPercent', ctx, {
       name: ctx.def.name,
-      percent: `${Number(((values[0] as number) * 100).toPrecision(12))}%`,
+      percent: percentText(values[0] as number),
     });
   return r;
 }
