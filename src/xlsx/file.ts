@@ -7,6 +7,7 @@ import { FILE_LIMITS, formatBytes } from './limits';
 import { parseWorkbook } from './read';
 import { guardXlsx } from './xlsx-guard';
 import { inflateEntry, useWholeInflate, zipEntries } from './zip-guard';
+import * as zlib from 'node:zlib';
 import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { useBlockDeflate } from './fast-write';
 import { KIND_KEYWORD, TALLY_CREATOR } from './write';
@@ -22,9 +23,12 @@ import { DOCX_CREATOR, DOCX_KEYWORD } from '../docx/marks';
 useWholeInflate((data, max) =>
   inflateRawSync(data, { maxOutputLength: max, chunkSize: Math.max(64, max) }),
 );
-// And deflates the fast writer's parts, a block at a time (fast-write.ts), at level 1 as fflate did.
-useBlockDeflate((data) =>
-  deflateRawSync(data, { level: 1, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
+// And deflates the fast writer's parts, a block at a time (fast-write.ts), at level 1 as fflate did,
+// with zlib's CRC-32 where this Node has it (20.15 and later).
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+useBlockDeflate(
+  (data) => deflateRawSync(data, { level: 1, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
+  crc32 ? (data, value) => crc32(data, value) : undefined,
 );
 
 /**

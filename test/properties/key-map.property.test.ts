@@ -4,7 +4,7 @@ import { runs } from '../support/property';
 
 /**
  * KeyMap stands in for Map<string, V> where a form has a million units: any sequence of sets,
- * deletes and look-ups must leave it holding what a Map holds, in the same order, with the
+ * deletes, reservations and look-ups must leave it holding what a Map holds, in the same order, with the
  * real hash, with a hash that collides often (long probe runs, deleted slots reused) and with
  * one that always collides (the fall-back to a native Map part-way through).
  */
@@ -17,6 +17,8 @@ const op = fc.oneof(
   fc.tuple(fc.constant('set' as const), key, fc.integer()),
   fc.tuple(fc.constant('delete' as const), key, fc.constant(0)),
   fc.tuple(fc.constant('get' as const), key, fc.constant(0)),
+  // Room reserved ahead (a form's rows, before its units are keyed): never changes what it holds.
+  fc.tuple(fc.constant('reserve' as const), key, fc.integer({ min: 0, max: 5000 })),
 );
 const hashes: [string, ((k: string) => number) | undefined][] = [
   ['FNV', undefined],
@@ -35,6 +37,7 @@ describe.each(hashes)('KeyMap with the %s hash', (_name, hash) => {
             ours.set(k, v);
             theirs.set(k, v);
           } else if (what === 'delete') expect(ours.delete(k)).toBe(theirs.delete(k));
+          else if (what === 'reserve') ours.reserve(v);
           else {
             expect(ours.get(k)).toBe(theirs.get(k));
             expect(ours.has(k)).toBe(theirs.has(k));

@@ -132,6 +132,16 @@ export class KeyMap<V> {
     return out;
   }
 
+  /**
+   * Room for `n` more entries without growing: a caller that knows it will add a million keys
+   * sizes the slots once, not by doubling twenty times (each a pass over every entry and the
+   * old slots left to the collector).
+   */
+  reserve(n: number): void {
+    if (this.native || (this.used + n + 1) * 2 <= this.slots.length) return;
+    this.rebuild(this.live + n);
+  }
+
   /** Whether the table has given up hashing and moved to a native Map (for tests). */
   get isNative(): boolean {
     return this.native !== undefined;
@@ -174,10 +184,13 @@ export class KeyMap<V> {
     this.slots[s] = e + 1;
   }
 
-  /** A table twice the live entries' need, deleted entries dropped, order kept. */
-  private rebuild(): void {
+  /**
+   * A table twice the live entries' need (or room for `room` entries at most half full, when
+   * reserved), deleted entries dropped, order kept.
+   */
+  private rebuild(room = 0): void {
     let size = 16;
-    while (size < (this.live + 1) * 4) size *= 2;
+    while (size < (this.live + 1) * 4 || size < (room + 1) * 2) size *= 2;
     if (this.live < this.ks.length) {
       const ks: (string | undefined)[] = [];
       const vs: (V | undefined)[] = [];

@@ -534,6 +534,10 @@ function markRepeats(
   // A million villages: KeyMap, faster than Map at that size (key-map.ts).
   const byCode = new KeyMap<number>();
   const byName = new KeyMap<number>();
+  let coded = 0;
+  for (const row of rows) if (row.code !== undefined) coded++;
+  byCode.reserve(coded);
+  byName.reserve(rows.length - coded);
   // The township row a village lies under (a subtotal found by level, code or sum), if any.
   let under: Map<number, string> | undefined;
   out.forEach((r, j) => {

@@ -150,6 +150,7 @@ export class Hierarchy {
     ranges: readonly TableRange[] = [],
   ): Hierarchy {
     const h = new Hierarchy();
+    h.nodes.reserve(listed.length + seen.length);
     found ??= [];
     for (const row of listed) h.add(row, true);
     // Coded rows first, so a unit known by code in one form and by name in another is one node,
@@ -423,8 +424,16 @@ export class Hierarchy {
     // A root known only by its code is called by the area's name (never shown as a code).
     const root = this.nodes.get(this.root);
     if (root && (root.name === '' || root.name === root.code)) root.name = rootName;
+    // Siblings mostly come together (a township's villages): the parent looked up once per run.
+    let lastKey: string | undefined;
+    let last: RegionNode | undefined;
     this.nodes.each((n) => {
-      if (n.parent && n.key !== this.root) adopt(this.nodes.get(n.parent), n.key);
+      if (!n.parent || n.key === this.root) return;
+      if (n.parent !== lastKey) {
+        lastKey = n.parent;
+        last = this.nodes.get(n.parent);
+      }
+      adopt(last, n.key);
     });
     // A parent cycle in a region sheet must not hide units: what the root cannot reach hangs under it.
     // Every node is in one children list at most and the root in none, so the walk is a tree.
