@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { UnreadableInputError } from '../core/errors';
 import type { SheetData, WorkbookData } from '../core/model/workbook';
 import type { WorkbookSource } from '../core/ports';
-import { FILE_LIMITS, formatBytes } from './limits';
+import { FILE_LIMITS, fileSizeError } from './limits';
 import { parseWorkbook } from './read';
 import { guardXlsx } from './xlsx-guard';
 import { inflateEntry, useWholeInflate, zipEntries } from './zip-guard';
@@ -47,12 +47,7 @@ export async function readBoundedFile(file: string): Promise<Uint8Array> {
     if (st.isDirectory()) throw new UnreadableInputError('error.unsupported', { file });
     if (!st.isFile()) throw new UnreadableInputError('limit.notFile', { file });
     const limit = FILE_LIMITS.fileBytes;
-    const tooBig = (size: number) =>
-      new UnreadableInputError('limit.fileSize', {
-        file,
-        size: formatBytes(size),
-        limit: formatBytes(limit),
-      });
+    const tooBig = (size: number) => fileSizeError(size, file);
     if (st.size > limit) throw tooBig(st.size);
     // The size may be wrong (a file being written, /proc): never read past the limit.
     let buffer = new Uint8Array(Math.min(limit + 1, Math.max(st.size + 1, 64 * 1024)));

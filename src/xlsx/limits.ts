@@ -45,8 +45,13 @@ export const FILE_LIMITS = {
  * the pane): an UnreadableInputError naming the file past it.
  */
 export function checkFileSize(size: number, file: string): void {
-  if (size <= FILE_LIMITS.fileBytes) return;
-  throw new UnreadableInputError('limit.fileSize', {
+  if (size > FILE_LIMITS.fileBytes) throw fileSizeError(size, file);
+}
+
+/** The refusal of a file of `size` bytes, past the file limit: a CSV is split by its rows. */
+export function fileSizeError(size: number, file: string): UnreadableInputError {
+  const csv = /\.(csv|txt|tsv)$/i.test(file);
+  return new UnreadableInputError(csv ? 'limit.fileSizeCsv' : 'limit.fileSize', {
     file,
     size: formatBytes(size),
     limit: formatBytes(FILE_LIMITS.fileBytes),

@@ -71,9 +71,17 @@ const CASES: [file: string, where: 'fixture' | 'large', says: RegExp][] = [
     'fixture',
     /最宽的一行有 16,384 列，按表格共 [\d,]+ 个单元格，超过上限 10,000,000/,
   ],
-  ['empty-lines.csv', 'large', /超过 1,048,576 行（Excel 的行数上限），在第 1,048,577 行处/],
-  ['many-cells.csv', 'large', /到第 626 行时单元格已超过 10,000,000 个/],
-  ['huge-line.csv', 'large', /文件有 2\.0 GB，超过上限 64 MB/],
+  [
+    'empty-lines.csv',
+    'large',
+    /超过 1,048,576 行（Excel 的行数上限），在第 1,048,577 行处。请按地区把它拆成几个文件/,
+  ],
+  ['many-cells.csv', 'large', /到第 626 行时单元格已超过 10,000,000 个。请按地区把它拆成/],
+  [
+    'huge-line.csv',
+    'large',
+    /文件有 2\.0 GB，超过上限 64 MB。请按地区把它拆成几个不超过 64 MB 的文件（每个都保留表头行）/,
+  ],
   ['empty-lines-1e8.csv', 'large', /文件有 95 MB，超过上限 64 MB/],
 ];
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../support/capture';
@@ -66,6 +66,24 @@ describe('tally validate --rules: per-rule counts equal R validate on retailers'
     // R01..R03 are errors and R01 fails 4 times: exit 1.
     expect(json.summary.errors).toBe(4);
     expect(r.code).toBe(1);
+  });
+
+  test('the CSV split in two files, as the size refusal advises, gives the same counts', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tally-split-'));
+    const lines = readFileSync(fixturePath('retailers', 'retailers.csv'), 'utf8').trimEnd();
+    const [header, ...records] = lines.split('\n');
+    const halves = [records.slice(0, 30), records.slice(30)].map((part, k) => {
+      const file = path.join(dir, `retailers-${k + 1}.csv`);
+      writeFileSync(file, [header, ...part, ''].join('\n'));
+      return file;
+    });
+    const r = await run('validate', ...halves, '--rules', RULES, '--json');
+    const json = JSON.parse(r.stdout) as Json;
+    const got = Object.fromEntries(
+      json.rules.map((s) => [s.id, [s.records, s.passes, s.fails, s.notEvaluated]]),
+    );
+    expect(got).toEqual(PEER);
+    expect(json.summary.errors).toBe(4);
   });
 
   test('a finding names the rule, the sheet, the record and every cell read, with the message filled in', async () => {

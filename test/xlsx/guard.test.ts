@@ -148,6 +148,11 @@ describe('zipEntries: what the central directory declares, before anything is in
       params: { file: 'big.xlsx', size: '64 MB', limit: '64 MB' },
     });
     expect(refusal(() => zipEntries(new Uint8Array(100), 'junk.xlsx')).key).toBe('error.corrupt');
+    // A CSV is split by its rows, not by sheets: its own advice.
+    expect(refusal(() => guardCsv(big, 'big.csv'))).toEqual({
+      key: 'limit.fileSizeCsv',
+      params: { file: 'big.csv', size: '64 MB', limit: '64 MB' },
+    });
   });
 });
 

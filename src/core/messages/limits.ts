@@ -37,6 +37,11 @@ export const limits = {
     zh: '无法读取 {file}：文件有 {size}，超过上限 {limit}。请只保留需要审核的工作表后另存再试。',
     en: 'Cannot read {file}: it is {size}, over the limit of {limit}. Keep only the sheets to audit, save, and try again.',
   },
+  // A CSV holds one table: what helps is splitting its rows, never dropping sheets.
+  'limit.fileSizeCsv': {
+    zh: '无法读取 {file}：文件有 {size}，超过上限 {limit}。请按地区把它拆成几个不超过 {limit} 的文件（每个都保留表头行），再一并审核（如 tally validate 甲县.csv 乙县.csv），结果与一个文件相同。',
+    en: 'Cannot read {file}: it is {size}, over the limit of {limit}. Split it by area into files of at most {limit}, each keeping the header line, and audit them together (tally validate a.csv b.csv): the result is the same as for one file.',
+  },
   'limit.zipEntries': {
     zh: '无法读取 {file}：压缩包内有 {count} 个部件，超过上限 {limit}，不像是正常的工作簿。',
     en: 'Cannot read {file}: the package holds {count} parts, over the limit of {limit}; this is not a plausible workbook.',
@@ -90,16 +95,16 @@ export const limits = {
     en: 'Cannot read {file}: sheet "{sheet}" merges more cells than allowed ({merges} areas or {cells} cells in all), at {ref}.',
   },
   'limit.csvRows': {
-    zh: '无法读取 {file}：超过 {limit} 行（Excel 的行数上限），在第 {line} 行处。',
-    en: 'Cannot read {file}: more than {limit} rows (Excel’s limit), at line {line}.',
+    zh: '无法读取 {file}：超过 {limit} 行（Excel 的行数上限），在第 {line} 行处。请按地区把它拆成几个文件（每个都保留表头行），再一并审核。',
+    en: 'Cannot read {file}: more than {limit} rows (Excel’s limit), at line {line}. Split it by area into several files, each keeping the header line, and audit them together.',
   },
   'limit.csvColumns': {
     zh: '无法读取 {file}：第 {line} 行有 {count} 列，超过 Excel 的上限 {limit} 列。',
     en: 'Cannot read {file}: line {line} has {count} columns, over Excel’s limit of {limit}.',
   },
   'limit.csvCells': {
-    zh: '无法读取 {file}：到第 {line} 行时单元格已超过 {limit} 个。',
-    en: 'Cannot read {file}: more than {limit} cells by line {line}.',
+    zh: '无法读取 {file}：到第 {line} 行时单元格已超过 {limit} 个。请按地区把它拆成几个文件（每个都保留表头行），再一并审核。',
+    en: 'Cannot read {file}: more than {limit} cells by line {line}. Split it by area into several files, each keeping the header line, and audit them together.',
   },
   'limit.csvGrid': {
     zh: '无法读取 {file}：前 {rows} 行中最宽的一行有 {cols} 列，按表格共 {cells} 个单元格，超过上限 {limit}。请删除多余的行或列后另存再试。',
