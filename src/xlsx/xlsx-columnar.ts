@@ -298,6 +298,46 @@ function excelDate(v: unknown, date1904: boolean): Date {
   return new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
+/**
+ * `addressColumn` of `xml.slice(from, to)` without making the string, or −1 when it holds an
+ * entity or a character past ASCII before it ends (then the string is made and read).
+ */
+function columnAt(xml: string, from: number, to: number): number {
+  let col = 0;
+  let hasCol = false;
+  let hasRow = false;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 38 /* & */ || c >= 128) return -1;
+    if (!hasRow && c >= 65 && c <= 90) {
+      hasCol = true;
+      col = col * 26 + c - 64;
+    } else if (c >= 48 && c <= 57) hasRow = true;
+    else if (hasRow && hasCol && c !== 36) break;
+  }
+  return col;
+}
+
+/** A style number of up to 9 digits as written, or −1 (then `parseInt` of the text decides). */
+function digitsAt(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** The cell types as constants: a cell's `t` is one of them without a string made for it. */
+const CELL_TYPES = ['s', 'n', 'str', 'b', 'e', 'inlineStr', 'd', ''];
+
+function typeAt(x: XmlScanner, from: number, to: number): string {
+  for (const t of CELL_TYPES) if (t.length === to - from && x.xml.startsWith(t, from)) return t;
+  return x.textAt(from, to);
+}
+
 /** exceljs's column number from an A1 address (its `decodeAddress`), 1-based. */
 function addressColumn(ref: string): number {
   let col = 0;
@@ -328,6 +368,13 @@ interface SheetContext {
 /** One `<c>` as exceljs's cell parser collects it. */
 interface RawCell {
   address: string | undefined;
+  /**
+   * The column its `r` names, read from the XML as a number (`columnAt`), or −1: then it is
+   * `address`'s. `r` lies at `refFrom`…`refTo` of the XML, for a message.
+   */
+  col: number;
+  refFrom: number;
+  refTo: number;
   /** `<v>` read as a plain decimal number straight from the XML, else NaN. */
   num: number;
   styleId: number | undefined;
@@ -343,6 +390,9 @@ interface RawCell {
 function emptyRaw(): RawCell {
   return {
     address: undefined,
+    col: -1,
+    refFrom: -1,
+    refTo: -1,
     num: NaN,
     styleId: undefined,
     t: undefined,
@@ -360,6 +410,7 @@ function resetRaw(c: RawCell): RawCell {
   c.styleId = undefined;
   c.rich = undefined;
   c.num = NaN;
+  c.col = -1;
   return c;
 }
 
@@ -483,7 +534,38 @@ function finalCell(
 }
 
 const CELL_ATTRS = ['r', 's', 't'] as const;
-const cellAttrs: (string | undefined)[] = [undefined, undefined, undefined];
+const attrFrom = new Int32Array(3);
+const attrTo = new Int32Array(3);
+
+/**
+ * A cell's `r`, `s` and `t`, as `attrs` would give them. `plain`: a cell with no formula (one read
+ * at once, or closed at once) and no hyperlink to look up by its address: its column is read as
+ * a number, no address made.
+ */
+function cellAttributes(x: XmlScanner, c: RawCell, plain: boolean, sheet: string): void {
+  // `<c r="B2" r="C2">` is not XML; which value counts nobody can say (exceljs refuses it).
+  const twice = x.attrRanges(CELL_ATTRS, attrFrom, attrTo);
+  if (twice >= 0)
+    throw new Damaged(`sheet "${sheet}": a cell gives its ${CELL_ATTRS[twice]} twice`);
+  const rFrom = attrFrom[0] as number;
+  const rTo = attrTo[0] as number;
+  if (rFrom >= 0) {
+    c.refFrom = rFrom;
+    c.refTo = rTo;
+    // An empty `r` is no address (the column follows the previous one): made as a string.
+    if (plain && rTo > rFrom) c.col = columnAt(x.xml, rFrom, rTo);
+    if (c.col < 0) c.address = x.textAt(rFrom, rTo);
+  }
+  const sFrom = attrFrom[1] as number;
+  const sTo = attrTo[1] as number;
+  // `if (s) c.styleId = parseInt(s, 10)`: an empty `s` sets nothing.
+  if (sFrom >= 0 && sTo > sFrom) {
+    const n = digitsAt(x.xml, sFrom, sTo);
+    c.styleId = n >= 0 ? n : parseInt(x.textAt(sFrom, sTo), 10);
+  }
+  const tFrom = attrFrom[2] as number;
+  if (tFrom >= 0) c.t = typeAt(x, tFrom, attrTo[2] as number);
+}
 
 function readSheet(
   xml: string,
@@ -513,11 +595,20 @@ function readSheet(
     const cell = finalCell(c, ctx, formulae);
     if (cell === 'merge') return;
     let col: number;
-    if (c.address) col = addressColumn(c.address);
+    if (c.col >= 0) col = c.col;
+    else if (c.address) col = addressColumn(c.address);
     else if (prevCol > 0) col = prevCol + 1;
     else throw new Damaged("Cannot read properties of undefined (reading 'col')");
+    // `r="12"`: a reference with no column letters. Its value would be dropped: refused, as
+    // exceljs refuses it, rather than read without it.
+    if (col === 0) {
+      const ref = c.address ?? x.textAt(c.refFrom, c.refTo);
+      throw new Damaged(`sheet "${name}": the cell reference "${ref}" names no column`);
+    }
     prevCol = col;
-    bounds.cell(row, col, c.address);
+    // The address as written, made only for the message of a cell past Excel's sheet.
+    const beyond = c.col >= 0 && (col > FILE_LIMITS.columns || row > FILE_LIMITS.rows);
+    bounds.cell(row, col, beyond ? x.textAt(c.refFrom, c.refTo) : c.address);
     if (row >= 1 && col >= 1 && cell !== null) {
       // The room every column will have once this cell is set (ColumnarBuilder.grow).
       let room = b.rowCapacity;
@@ -548,15 +639,12 @@ function readSheet(
         }
       } else if (n === 'c' && inRow) {
         c = resetRaw(raw);
-        x.attrs(CELL_ATTRS, cellAttrs);
-        c.address = cellAttrs[0];
-        const s = cellAttrs[1];
-        if (s) c.styleId = parseInt(s, 10);
-        c.t = cellAttrs[2];
-        current = undefined;
         // The usual cell, `<c …><v>text</v></c>`, read at once: what the tokens <v>, its text,
         // </v> and </c> would have done, without them.
         const end = x.selfClosing ? -1 : plainValueEnd(xml, x.position);
+        // A cell closed at once (`<c r="B2" s="3"/>`) holds no formula either.
+        cellAttributes(x, c, (end >= 0 || x.selfClosing) && ctx.hyperlinks.size === 0, name);
+        current = undefined;
         if (end >= 0) {
           const from = x.position + 3;
           if (end > from) {

@@ -157,13 +157,29 @@ export class XmlScanner {
    * as in `attr`.
    */
   attrs(names: readonly string[], out: (string | undefined)[]): void {
+    const from = new Int32Array(names.length);
+    const to = new Int32Array(names.length);
+    this.attrRanges(names, from, to);
+    for (let k = 0; k < names.length; k++)
+      out[k] =
+        (from[k] as number) < 0 ? undefined : this.textAt(from[k] as number, to[k] as number);
+  }
+
+  /**
+   * Where `attrs` would take each value from, without making it: `xml.slice(from[k], to[k])` is
+   * `names[k]`'s value as written (entities not decoded), or `from[k]` is −1 when it is absent.
+   * A cell's column and style are read from there as numbers, no string made (5 million cells).
+   * Gives the first of `names` written twice (not well-formed XML: exceljs refuses it), or −1.
+   */
+  attrRanges(names: readonly string[], from: Int32Array, to: Int32Array): number {
     const xml = this.xml;
-    for (let k = 0; k < names.length; k++) out[k] = undefined;
-    let left = names.length;
+    from.fill(-1);
+    to.fill(-1);
     let found = 0; // bit k: names[k] seen
+    let twice = -1;
     let i = this.attrStart;
     const end = this.attrEnd;
-    while (i < end && left > 0) {
+    while (i < end) {
       while (i < end && isSpace(xml.charCodeAt(i))) i++;
       const nameStart = i;
       while (i < end && xml.charCodeAt(i) !== 61 /* = */ && !isSpace(xml.charCodeAt(i))) i++;
@@ -176,21 +192,25 @@ export class XmlScanner {
       i++;
       while (i < end && isSpace(xml.charCodeAt(i))) i++;
       const q = xml.charCodeAt(i);
-      if (q !== 34 && q !== 39) return; // `attr` gives undefined from here on too
+      if (q !== 34 && q !== 39) return twice; // `attr` gives undefined from here on too
       const close = xml.indexOf(q === 34 ? '"' : "'", i + 1);
       const valueEnd = close < 0 ? end : close;
       for (let k = 0; k < names.length; k++) {
         const name = names[k] as string;
         const bit = 1 << k;
-        if (found & bit || nameEnd - nameStart !== name.length || !xml.startsWith(name, nameStart))
-          continue;
-        out[k] = decodeEntities(this.utf8(xml.slice(i + 1, valueEnd)));
+        if (nameEnd - nameStart !== name.length || !xml.startsWith(name, nameStart)) continue;
+        if (found & bit) {
+          if (twice < 0) twice = k;
+          break;
+        }
+        from[k] = i + 1;
+        to[k] = valueEnd;
         found |= bit;
-        left--;
         break;
       }
       i = valueEnd + 1;
     }
+    return twice;
   }
 
   private utf8(s: string): string {

@@ -104,6 +104,49 @@ describe('parseXlsxColumnar: cells written out by hand', () => {
     await expectSame(bytes);
   });
 
+  it('reads odd cell attributes as exceljs does: $ and entities in r, no r, padded and non-digit s', async () => {
+    // The column is read from r as a number, the style from s, the type from t, no string
+    // made for them (xlsx-columnar.ts cellAttributes): each odd form must come out as before.
+    const sheet =
+      '<sheetData><row r="1">' +
+      '<c r="$A$1"><v>1</v></c><c r="&#67;1"><v>3</v></c><c><v>4</v></c><c r=""><v>5</v></c>' +
+      '<c r="G1" s="007"><v>45292</v></c><c r="H1" s="x"><v>8</v></c><c r="I1" s=""><v>9</v></c>' +
+      '<c r=\'J1\' t=\'n\'><v>10</v></c><c r="K1" t="inlineStr"><is><t>k</t></is></c>' +
+      '<c r="L1" s="1"/><c r="M1"  s = "1"  ><v>45293</v></c><c r="N1"><v>14</v></c>' +
+      '</row></sheetData>';
+    const styles = STYLES.replace('<cellXfs count="4">', '<cellXfs count="8">').replace(
+      '</cellXfs>',
+      '<xf numFmtId="0"/><xf numFmtId="0"/><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>',
+    );
+    const mine = await expectSame(handMade([sheet], { 'xl/styles.xml': styles }));
+    const row = mine.wb?.sheets[0] ? asRows(mine.wb.sheets[0]).rows[0] : undefined;
+    // By hand: A1, C1 (&#67; is C), D1 and E1 after it, G1 a date (style 7 is numFmt 14), and so on.
+    expect(row?.slice(0, 14)).toEqual([
+      1,
+      null,
+      3,
+      4,
+      5,
+      null,
+      '2024-01-01',
+      8,
+      9,
+      10,
+      'k',
+      null,
+      '2024-01-02',
+      14,
+    ]);
+  });
+
+  it('refuses a cell whose reference names no column, or that gives its r twice, as exceljs does', async () => {
+    // Read on, either would drop a value or guess which of two places it is at.
+    for (const cell of ['<c r="12"><v>1</v></c>', '<c r="N1" r="Z1"><v>14</v></c>']) {
+      const bytes = handMade([`<sheetData><row r="1">${cell}</row></sheetData>`]);
+      expect(await expectSame(bytes)).toEqual({ error: 'error.corrupt' });
+    }
+  });
+
   it('says which sheets are hidden, as parse.ts does', async () => {
     const sheets = '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>';
     const bytes = handMade([sheets, sheets, sheets]);
