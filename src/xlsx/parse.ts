@@ -2,6 +2,7 @@ import { isPercentFormat } from '../core/model/number-format';
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from './exceljs';
 import { parse as parseCsvText } from 'csv-parse/sync';
+import { dateCell } from './cell-date';
 import { CellError, EXCEL_ERROR_CODES, UncalculatedFormula, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
 import type { RowSheet as SheetData, WorkbookData } from '../core/model/workbook';
@@ -42,7 +43,7 @@ function toCell(value: ExcelJS.CellValue): Cell {
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'string')
     return EXCEL_ERROR_CODES.includes(value) ? new CellError(value) : value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dateCell(value);
   if (typeof value === 'object') {
     if ('error' in value && value.error) return new CellError(String(value.error));
     if ('richText' in value && Array.isArray(value.richText))

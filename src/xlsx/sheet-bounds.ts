@@ -82,6 +82,8 @@ export class SheetBounds {
   private room = 0;
   private readonly used = new Uint8Array(FILE_LIMITS.columns + 1);
   private columns = 0;
+  /** Bit r: a `<row>` numbered r has been seen (`row`). */
+  private seenRows: Uint8Array | undefined;
 
   constructor(
     private readonly file: string,
@@ -123,6 +125,26 @@ export class SheetBounds {
   /** A `<row>` numbered `r` (1-based; NaN or Infinity when unreadable), written as `shown`. */
   row(r: number, shown: string = String(r)): void {
     if (r > FILE_LIMITS.rows) throw this.beyond('limit.cell', { cell: `A${shown}` });
+    // Row 0 is no row of a sheet: its cells would be dropped without a word (exceljs drops them).
+    if (r < 1)
+      throw new UnreadableInputError('limit.rowNumber', {
+        file: this.file,
+        sheet: this.sheet,
+        row: shown,
+      });
+    if (!Number.isInteger(r)) return; // an unreadable number: each reader refuses it its own way
+    // A row written twice: exceljs keeps the second and drops the first's cells without a word.
+    // Which holds the figures nobody can say, so it is refused. A bit per row: 128 KB a sheet.
+    const seen = (this.seenRows ??= new Uint8Array((FILE_LIMITS.rows >> 3) + 1));
+    const bit = 1 << (r & 7);
+    const at = r >> 3;
+    if ((seen[at] as number) & bit)
+      throw new UnreadableInputError('limit.rowTwice', {
+        file: this.file,
+        sheet: this.sheet,
+        row: shown,
+      });
+    seen[at] = (seen[at] as number) | bit;
   }
 
   /** A `<c>` at `row`, `col` (1-based): within Excel's sheet, and one more cell in the workbook. */

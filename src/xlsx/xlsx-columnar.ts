@@ -1,3 +1,4 @@
+import { dateCell } from './cell-date';
 import { CellError, EXCEL_ERROR_CODES, UncalculatedFormula, type Cell } from '../core/model/cell';
 import { parseRange, type RangeRef } from '../core/model/a1';
 import { ColumnarBuilder, type ColumnarSheet, type ColumnarWorkbook } from '../core/model/columnar';
@@ -279,7 +280,7 @@ function plainCell(v: unknown): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v === 'string') return EXCEL_ERROR_CODES.includes(v) ? new CellError(v) : v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return dateCell(v);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('error' in o && o.error) return new CellError(String(o.error));
@@ -578,7 +579,6 @@ function readSheet(
   const x = new XmlScanner(xml, true);
   const formulae = new Map<string, string | undefined>();
   const merges: RangeRef[] = [];
-  const seenRows = new Set<number>();
   const hidden: number[] = [];
   const percent: number[] = [];
   let row = -1; // 1-based row number of the current <row>, NaN if unreadable
@@ -659,13 +659,13 @@ function readSheet(
         const r = x.attr('r') ?? '';
         row = parseInt(r, 10);
         if (Number.isNaN(row)) throw new Damaged('Invalid row number in model');
+        // `1.5`, `2x`: refused as the guard of the exceljs reader refuses them (xlsx-guard.ts).
+        if (!/^\d{1,9}$/.test(r.trim())) row = Infinity;
         bounds.row(row, r);
         const h = x.attr('hidden');
         if (h === '1' || h === 'true') hidden.push(row - 1);
         inRow = true;
         prevCol = 0;
-        if (seenRows.has(row)) b.clearRow(row - 1);
-        seenRows.add(row);
       } else if (n === 'mergeCells') inMerges = true;
       else if (inMerges && n === 'mergeCell') {
         const ref = x.attr('ref');

@@ -74,6 +74,14 @@ export const limits = {
     zh: '无法读取 {file}：工作表「{sheet}」定义了第 {min} 到第 {max} 列的格式，超出了 Excel 的上限（{cols} 列）。',
     en: 'Cannot read {file}: sheet "{sheet}" formats columns {min} to {max}, beyond what Excel allows ({cols} columns).',
   },
+  'limit.rowNumber': {
+    zh: '无法读取 {file}：工作表「{sheet}」中有一行的行号是 {row}（行号从 1 开始），这一行的数据无法放入表中。文件已损坏，请用 Excel 打开后另存，或向报送单位索取原文件。',
+    en: 'Cannot read {file}: sheet "{sheet}" has a row numbered {row} (rows start at 1), whose data has no place in the sheet. The file is damaged: open it in Excel and save it again, or ask the submitting unit for the original.',
+  },
+  'limit.rowTwice': {
+    zh: '无法读取 {file}：工作表「{sheet}」的第 {row} 行在文件中出现了两次，后一次会盖掉前一次的数据，无法确定哪一行是报送的数字。文件已损坏，请用 Excel 打开后另存，或向报送单位索取原文件。',
+    en: 'Cannot read {file}: row {row} of sheet "{sheet}" is written twice in the file, the second over the first, so which figures were reported cannot be told. The file is damaged: open it in Excel and save it again, or ask the submitting unit for the original.',
+  },
   'limit.cell': {
     zh: '无法读取 {file}：工作表「{sheet}」的单元格 {cell} 超出了 Excel 的上限（{rows} 行、{cols} 列）。',
     en: 'Cannot read {file}: sheet "{sheet}" has a cell {cell}, beyond what Excel allows ({rows} rows, {cols} columns).',

@@ -216,16 +216,6 @@ export class ColumnarBuilder {
     (c.other ??= [])[row] = value;
   }
 
-  /** Blank every cell of a row (a repeated `<row>` replaces the earlier one, as in exceljs). */
-  clearRow(row: number): void {
-    if (row >= this.capacity) return;
-    for (const c of this.cols) {
-      if (!c) continue;
-      c.num[row] = NaN;
-      if (c.other && c.other[row] !== undefined) c.other[row] = undefined;
-    }
-  }
-
   /** Blank every cell of a merged area but its top-left one (only that one holds the value). */
   clearRange(r: RangeRef): void {
     const last = Math.min(r.bottom, this.capacity - 1);
