@@ -17,6 +17,8 @@ const op = fc.oneof(
   fc.tuple(fc.constant('set' as const), key, fc.integer()),
   fc.tuple(fc.constant('delete' as const), key, fc.constant(0)),
   fc.tuple(fc.constant('get' as const), key, fc.constant(0)),
+  // The first value kept: what a Map gives for `has ? get : (set, undefined)`.
+  fc.tuple(fc.constant('setIfAbsent' as const), key, fc.integer()),
   // Room reserved ahead (a form's rows, before its units are keyed): never changes what it holds.
   fc.tuple(fc.constant('reserve' as const), key, fc.integer({ min: 0, max: 5000 })),
 );
@@ -36,6 +38,10 @@ describe.each(hashes)('KeyMap with the %s hash', (_name, hash) => {
           if (what === 'set') {
             ours.set(k, v);
             theirs.set(k, v);
+          } else if (what === 'setIfAbsent') {
+            const had = theirs.has(k) ? theirs.get(k) : undefined;
+            if (!theirs.has(k)) theirs.set(k, v);
+            expect(ours.setIfAbsent(k, v)).toBe(had);
           } else if (what === 'delete') expect(ours.delete(k)).toBe(theirs.delete(k));
           else if (what === 'reserve') ours.reserve(v);
           else {
@@ -107,5 +113,11 @@ describe('KeyMap at scale', () => {
     expect(m.size).toBe(5_000);
     expect(m.keys().slice(0, 3)).toEqual(['k0', 'k1', 'k2']);
     expect(m.get('k4999')).toBe(4_999);
+    // Once native, setIfAbsent still keeps the first value and adds only a new key.
+    expect(m.setIfAbsent('k17', -1)).toBe(17);
+    expect(m.get('k17')).toBe(17);
+    expect(m.setIfAbsent('k5000', 5_000)).toBeUndefined();
+    expect(m.get('k5000')).toBe(5_000);
+    expect(m.size).toBe(5_001);
   });
 });

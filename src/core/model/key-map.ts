@@ -67,6 +67,12 @@ export class KeyMap<V> {
       this.vs[e] = value;
       return this;
     }
+    this.append(key, value, h);
+    return this;
+  }
+
+  /** A new entry for a key not in the table. */
+  private append(key: string, value: V, h: number): void {
     if ((this.used + 1) * 2 > this.slots.length) this.rebuild();
     this.place(this.ks.length, h);
     this.ks.push(key);
@@ -74,7 +80,24 @@ export class KeyMap<V> {
     this.hs.push(h);
     this.used++;
     this.live++;
-    return this;
+  }
+
+  /**
+   * The value of `key` if it has one; else `value` is set for it and undefined returned. One
+   * hash and one probe where `get` then `set` took two (a million names checked for repeats).
+   */
+  setIfAbsent(key: string, value: V): V | undefined {
+    if (this.native) {
+      if (this.native.has(key)) return this.native.get(key);
+      this.native.set(key, value);
+      return undefined;
+    }
+    const h = this.hash(key);
+    const e = this.entryOf(key, h);
+    if (this.fellBack()) return this.setIfAbsent(key, value);
+    if (e >= 0) return this.vs[e];
+    this.append(key, value, h);
+    return undefined;
   }
 
   delete(key: string): boolean {

@@ -65,6 +65,9 @@ const PLACE_END = /(?:镇|乡|街道|村|社区)$/;
  * a place does (镇 乡 街道 村 社区) is dropped.
  */
 export function unitIdentity(key: string): string {
+  // Both endings are known by the last character, `)` or 府 or 处: most names have neither.
+  const last = key.charCodeAt(key.length - 1);
+  if (last !== 0x29 && last !== 0x5e9c && last !== 0x5904) return key;
   let s = NAME_NOTE.test(key) ? key.replace(NAME_NOTE, '') : key;
   const m = OFFICE_SUFFIX.exec(s);
   if (m) {

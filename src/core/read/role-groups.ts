@@ -16,6 +16,9 @@ type Working = RowRoleResult & { block?: number[]; names?: boolean };
 /** A numbering before a heading: `一、` `（一）` `(1)` `1.` `1、` `第一部分`. */
 const NUMBERING =
   /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十\d]+[部分类组])/;
+/** What NUMBERING can start with (a sufficient test: a label failing it has no numbering). */
+const NUMBERED = /^[一二三四五六七八九十(（\d第]/;
+const COLON_END = /[:：]$/;
 /** A group of units rather than a unit: 城区, 农村, 街道, 乡镇, 东片区, 城关片… */
 const GROUP_WORD =
   /^(?:城区|城镇|城市|农村|乡村|街道|乡镇|镇|乡|社区|村|城区街道|农村乡镇)(?:部分|合计|小计)?$/;
@@ -23,7 +26,11 @@ const AREA_GROUP = /^[东西南北中]?(?:片区|片|区域|部)$|^[^镇乡村�
 
 /** Whether a squeezed label names a group of units (with or without its numbering). */
 export function isGroupLabel(key: string): boolean {
-  const bare = key.replace(NUMBERING, '').replace(/[:：]$/, '');
+  // No numbering and no colon (nearly every row): the label is its own bare form, tested as it
+  // is, with no string made (a million villages are each asked).
+  if (!NUMBERED.test(key) && !COLON_END.test(key))
+    return GROUP_WORD.test(key) || AREA_GROUP.test(key);
+  const bare = key.replace(NUMBERING, '').replace(COLON_END, '');
   if (bare === '') return false;
   return (
     GROUP_WORD.test(bare) ||

@@ -555,9 +555,8 @@ function markRepeats(
     const name = unitIdentity(keys[i] as string);
     const area = row.area === undefined ? under?.get(i) : squeeze(row.area);
     const key = row.code ?? (area === undefined ? name : `${area}/${name}`);
-    const f = first.get(key);
-    if (f === undefined) first.set(key, i);
-    else withRole(out, i, { repeatOf: f });
+    const f = first.setIfAbsent(key, i);
+    if (f !== undefined) withRole(out, i, { repeatOf: f });
   });
 }
 
