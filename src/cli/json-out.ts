@@ -100,36 +100,44 @@ function primitive(v: unknown): string | undefined {
   return undefined;
 }
 
+/** A member being written: its leading text (`,\n    "key": `) and its value. */
+interface Member {
+  head: string;
+  value: unknown;
+}
+
 /**
- * The members of an array or object: `lead(member, first)` gives a member's leading text
- * (`,\n    "key": `) and value, or undefined to leave it out. Runs of number, string and null
- * members are written as one piece; any other value as `emit` writes it. Gives whether any
- * member was written, for the closing bracket.
+ * The members of an array or object, `k` = 0, 1, … while `more(k)`: `fill(k, first, m)` puts
+ * member k's leading text and value in `m` and gives true, or false to leave it out. Runs of
+ * number, string and null members are written as one piece; any other value as `emit` writes
+ * it. Gives whether any member was written, for the closing bracket. One slot serves every
+ * member: 100,000 units an indicator make no pair, and no iterator step, each.
  */
-function* emitMembers<T>(
-  members: Iterable<T>,
-  lead: (member: T, first: boolean) => [string, unknown] | undefined,
+function* emitMembers(
+  more: (k: number) => boolean,
+  fill: (k: number, first: boolean, m: Member) => boolean,
   inner: string,
   small: number,
 ): Generator<string, boolean> {
+  const m: Member = { head: '', value: undefined };
   let first = true;
   let run = '';
-  for (const member of members) {
-    const m = lead(member, first);
-    if (m === undefined) continue;
+  for (let k = 0; more(k); k++) {
+    if (!fill(k, first, m)) continue;
     first = false;
-    const [head, v] = m;
+    const v = m.value;
     const text = primitive(v);
     if (text !== undefined) {
-      run += head + text;
+      run += m.head + text;
       if (run.length >= RUN) {
         yield run;
         run = '';
       }
       continue;
     }
-    yield run + head;
+    yield run + m.head;
     run = '';
+    m.value = undefined;
     yield* emit(v, inner, small);
   }
   if (run) yield run;
@@ -138,43 +146,55 @@ function* emitMembers<T>(
 
 function* emitArray(items: Iterable<unknown>, pad: string, small: number): Generator<string> {
   const inner = `${pad}  `;
+  // An array by index; an iterator (a generator of indicators) one value at a time.
+  let more: (k: number) => boolean;
+  let item: (k: number) => unknown;
+  if (Array.isArray(items)) {
+    more = (k) => k < items.length;
+    item = (k) => items[k] as unknown;
+  } else {
+    const it = items[Symbol.iterator]();
+    let current: unknown;
+    more = () => {
+      const r = it.next();
+      current = r.value;
+      return r.done !== true;
+    };
+    item = () => current;
+  }
   // In an array, what JSON cannot hold (undefined, a function) is null, as stringify has it.
   const any = yield* emitMembers(
-    items,
-    (item, first): [string, unknown] => [
-      first ? `[\n${inner}` : `,\n${inner}`,
-      omitted(item) ? null : item,
-    ],
+    more,
+    (k, first, m) => {
+      const v = item(k);
+      m.head = first ? `[\n${inner}` : `,\n${inner}`;
+      m.value = omitted(v) ? null : v;
+      return true;
+    },
     inner,
     small,
   );
   yield any ? `\n${pad}]` : '[]';
 }
 
+/** An object's members, in the order of `keys` (its own, unique). */
 function* emitObject(
   obj: Record<string, unknown>,
   keys: readonly string[],
   pad: string,
   small: number,
 ): Generator<string> {
-  yield* emitEntries(
-    keys.map((k): [string, unknown] => [k, obj[k]]),
-    pad,
-    small,
-  );
-}
-
-/** An object's members from its entries, in their order (the caller keeps keys unique). */
-function* emitEntries(
-  entries: Iterable<[string, unknown]>,
-  pad: string,
-  small: number,
-): Generator<string> {
   const inner = `${pad}  `;
   const any = yield* emitMembers(
-    entries,
-    ([key, v], first): [string, unknown] | undefined =>
-      omitted(v) ? undefined : [`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `, v],
+    (k) => k < keys.length,
+    (k, first, m) => {
+      const key = keys[k] as string;
+      const v = obj[key];
+      if (omitted(v)) return false;
+      m.head = `${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
+      m.value = v;
+      return true;
+    },
     inner,
     small,
   );
@@ -200,19 +220,18 @@ function* emitKeyed(e: KeyedValues<unknown>, pad: string, small: number): Genera
   const inner = `${pad}  `;
   const texts = keyTextsOf(e.keys, inner);
   const any = yield* emitMembers(
-    indices(e.keys.length),
-    (k, first): [string, unknown] | undefined => {
+    (k) => k < e.keys.length,
+    (k, first, m) => {
       const v = e.value(k);
-      return omitted(v) ? undefined : [(first ? '{\n' : ',\n') + (texts[k] as string), v];
+      if (omitted(v)) return false;
+      m.head = (first ? '{\n' : ',\n') + (texts[k] as string);
+      m.value = v;
+      return true;
     },
     inner,
     small,
   );
   yield any ? `\n${pad}}` : '{}';
-}
-
-function* indices(n: number): Generator<number> {
-  for (let k = 0; k < n; k++) yield k;
 }
 
 /** A stream that says when to wait (a Node stream: write() false, then 'drain'). */

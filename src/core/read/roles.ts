@@ -172,13 +172,19 @@ function withRole(out: Working[], i: number, more: Partial<Working>): void {
 }
 
 /**
+ * The label a row with no name is given (labels.ts: `#` and its row number). A constant: a
+ * regular expression literal is a new object each time it is evaluated (56 MB a million rows).
+ */
+const ROW_NUMBER_LABEL = /^#\d+$/;
+
+/**
  * A row with figures and no unit's name (its unit cell blank, no code), that is no total or
  * subtotal by its numbers: whose figures they are nobody can say, so it is not pooled, and the
  * audit says so (UNNAMED_ROW, an error).
  */
 function unnamedRows(keys: readonly string[], out: Working[]): void {
   for (let i = 0; i < out.length; i++)
-    if (out[i]?.role === 'unit' && /^#\d+$/.test(keys[i] ?? ''))
+    if (out[i]?.role === 'unit' && ROW_NUMBER_LABEL.test(keys[i] ?? ''))
       out[i] = { role: 'note', why: { reason: 'noName' } };
 }
 
@@ -219,7 +225,8 @@ function codeRoles(input: RoleInput, out: Working[]): void {
   const codes = new Set(units.map((i) => code12(input.rows[i]?.code ?? '')));
   const levels = new Set(units.map((i) => levelOfCode(input.rows[i]?.code ?? '')));
   const below = new Map<string, number[]>();
-  for (const j of units) {
+  for (let k = 0; k < units.length; k++) {
+    const j = units[k] as number;
     const code = input.rows[j]?.code ?? '';
     for (const a of ancestorsOf(code, levels)) {
       if (!codes.has(a)) continue;
@@ -312,8 +319,8 @@ function levelAt(input: RoleInput, i: number): Level | undefined {
 /** The level most unit rows are at (when at least two rows say so). */
 function modeLevel(input: RoleInput, units: readonly number[]): Level | undefined {
   const counts = new Map<Level, number>();
-  for (const i of units) {
-    const l = levelAt(input, i);
+  for (let k = 0; k < units.length; k++) {
+    const l = levelAt(input, units[k] as number);
     if (l) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
   let best: Level | undefined;
@@ -342,7 +349,8 @@ function levelRoles(input: RoleInput, out: Working[]): void {
   // Townships above their villages (top-down) or below them (bottom-up): the first unit row
   // tells, unless a row's numbers say which block it adds up.
   const topDown = higher(levelAt(input, first ?? 0), mode);
-  for (const i of units) {
+  for (let k = 0; k < units.length; k++) {
+    const i = units[k] as number;
     const level = levelAt(input, i);
     if (!level || !higher(level, mode)) continue;
     const weak = (level === 'city' && cityIsWeak) || mode === 'city';
@@ -535,7 +543,7 @@ function markRepeats(
   const byCode = new KeyMap<number>();
   const byName = new KeyMap<number>();
   let coded = 0;
-  for (const row of rows) if (row.code !== undefined) coded++;
+  for (let i = 0; i < rows.length; i++) if (rows[i]?.code !== undefined) coded++;
   byCode.reserve(coded);
   byName.reserve(rows.length - coded);
   // The township row a village lies under (a subtotal found by level, code or sum), if any.
@@ -587,7 +595,8 @@ function linkParts(rows: readonly RowInfo[], out: Working[]): void {
     }
     if (r.why && r.parts) r.why.parts = r.parts.length;
   });
-  for (const r of out) {
+  for (let i = 0; i < out.length; i++) {
+    const r = out[i] as Working;
     if (r.block !== undefined) delete r.block;
     if (r.names !== undefined) delete r.names;
   }

@@ -268,7 +268,8 @@ function regionRows(table: Table): RegionRow[] {
 /** `at[i]`: record i's place in `seen` once the rows are appended after `offset` others. */
 function seenRows(table: Table, at?: Int32Array, offset = 0): RegionRow[] {
   const parents = new Map<string, number>();
-  for (const r of table.records) {
+  for (let i = 0; i < table.records.length; i++) {
+    const r = table.records[i] as TableRecord;
     const p = r.role === 'unit' && r.code ? impliedParent(r.code) : undefined;
     if (p) parents.set(p, (parents.get(p) ?? 0) + 1);
   }
@@ -376,7 +377,8 @@ function resolveUnits(
   const ranges: TableRange[] = [];
   rec.forms.forEach((fs, k) => {
     const start = seen.length;
-    for (const row of seenRows(fs.table, at[k], seen.length)) seen.push(row);
+    const rows = seenRows(fs.table, at[k], seen.length);
+    for (let i = 0; i < rows.length; i++) seen.push(rows[i] as RegionRow);
     const areas = tableAreas(fs.table.titles, fs.sheet);
     if (areas.length > 0 && seen.length > start) ranges.push({ start, end: seen.length, areas });
   });

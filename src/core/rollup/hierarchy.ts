@@ -409,7 +409,10 @@ export class Hierarchy {
       // under a unit that reported: one township's code does not make it the area.
       const root = coded[0].key;
       this.root = root;
-      for (const n of tops) if (n.key !== root) n.parent = root;
+      for (let k = 0; k < tops.length; k++) {
+        const n = tops[k] as RegionNode;
+        if (n.key !== root) n.parent = root;
+      }
     } else {
       this.nodes.set(SYNTHETIC_ROOT, {
         key: SYNTHETIC_ROOT,
@@ -418,7 +421,7 @@ export class Hierarchy {
         children: [],
         listed: false,
       });
-      for (const n of tops) n.parent = SYNTHETIC_ROOT;
+      for (let k = 0; k < tops.length; k++) (tops[k] as RegionNode).parent = SYNTHETIC_ROOT;
       this.root = SYNTHETIC_ROOT;
     }
     // A root known only by its code is called by the area's name (never shown as a code).

@@ -28,7 +28,7 @@ export function checkMagnitudes(fs: SheetTable, lang: Lang): Finding[] {
     const peers = positiveUnitValues(records, values);
     if (peers.length < MIN_UNITS) continue;
     let max = 0;
-    for (const v of peers) if (v > max) max = v;
+    for (let k = 0; k < peers.length; k++) if ((peers[k] as number) > max) max = peers[k] as number;
     const median = medianOf(peers);
     if (!(max > RATIO * median)) continue;
     const item = col.item.name;
