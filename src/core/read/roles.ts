@@ -222,8 +222,11 @@ function codeRoles(input: RoleInput, out: Working[]): void {
   if (units.length < 2) return;
   // Only divisions that are rows here can head a block: a village table with no township row
   // builds no list (it built four per village, the county's of every village).
-  const codes = new Set(units.map((i) => code12(input.rows[i]?.code ?? '')));
   const levels = new Set(units.map((i) => levelOfCode(input.rows[i]?.code ?? '')));
+  // Codes all at one level (a village form): none is above another, and no set of them is made.
+  levels.delete(undefined);
+  if (levels.size < 2) return;
+  const codes = new Set(units.map((i) => code12(input.rows[i]?.code ?? '')));
   const below = new Map<string, number[]>();
   for (let k = 0; k < units.length; k++) {
     const j = units[k] as number;
