@@ -33,6 +33,9 @@ function codeOf(v: Cell): string | undefined {
   return undefined;
 }
 
+/** A code cell of digits only (a constant: a literal is a new object each row). */
+const DIGITS = /^\d+$/;
+
 export function isMissingMark(text: string, opts: ReadOptions): boolean {
   return MISSING_MARKS.has(text) || (opts.missing?.has(text) ?? false);
 }
@@ -51,7 +54,7 @@ function totalLabel(
 ): string {
   if (unitText && index.isTotalLabel(unitText)) return unitText;
   const codeText = typeof codeCell === 'string' ? codeCell.trim() : '';
-  if (codeText && !/^\d+$/.test(codeText) && index.isTotalLabel(codeText)) return codeText;
+  if (codeText && !DIGITS.test(codeText) && index.isTotalLabel(codeText)) return codeText;
   // Cell by cell, not the row made whole: the first text usually ends it.
   for (let j = 0, w = rowWidth(sheet, row); j < w; j++) {
     const v = rowCellAt(sheet, row, j);

@@ -80,15 +80,18 @@ export function unitNameKey(name: string): string {
   return unitIdentity(squeeze(name));
 }
 
+// Constants, not literals: a literal is a new object each time it is evaluated (each coded row).
 const CODE12 = /^\d{12}$/;
+const CODE9 = /^\d{9}$/;
+const CODE6 = /^\d{6}$/;
 
 /**
  * The parent a division code implies, or undefined at province level. A 12-digit code's
  * parent is 12 digits; a 9-digit township code's is its 6-digit county.
  */
 export function impliedParent(code: string): string | undefined {
-  if (/^\d{9}$/.test(code)) return code.slice(6) === '000' ? undefined : code.slice(0, 6);
-  if (/^\d{6}$/.test(code)) {
+  if (CODE9.test(code)) return code.slice(6) === '000' ? undefined : code.slice(0, 6);
+  if (CODE6.test(code)) {
     if (code.slice(4) !== '00') return code.slice(0, 4) + '00';
     return code.slice(2, 4) !== '00' ? code.slice(0, 2) + '0000' : undefined;
   }
