@@ -281,13 +281,7 @@ export function writeXlsxFast(
     const f = deflatedEntry(`xl/worksheets/sheet${i + 1}.xml`);
     zip.add(f);
     const drawn = drawings[i];
-    writeSheetXml(
-      sheet,
-      styles,
-      strings,
-      (xml) => f.push(strToU8(xml)),
-      drawn ? 'rId1' : undefined,
-    );
+    writeSheetXml(sheet, styles, strings, (bytes) => f.push(bytes), drawn ? 'rId1' : undefined);
     f.push(new Uint8Array(0), true);
     if (drawn) {
       part(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, drawingRels('rId1', drawn.drawingTarget));

@@ -209,6 +209,10 @@ export class SharedStrings {
     }
     return id;
   }
+  /** One more use of a string already numbered (a text cell whose tail was kept). */
+  reuse(): void {
+    this.count += 1;
+  }
   xml(): string {
     const items: string[] = [];
     for (const s of this.ids.keys()) {
@@ -270,8 +274,9 @@ function cellTail(spec: OutputCell, style: number, strings: SharedStrings): stri
 /**
  * The tails of cells already written, by cell object, with and without a border: a units sheet
  * shares one object per look and value (output/units.ts), so 3 million cells are a few thousand
- * tails. Not for a text cell (each use is counted in the shared strings) or a formula; only the
- * first MEMO_CELLS objects are kept, as StyleTable keeps them.
+ * tails. A text cell's tail is its shared string's number, which never changes, so it is kept
+ * too and each use counted again (`SharedStrings.reuse`); not a formula. Only the first
+ * MEMO_CELLS objects are kept, as StyleTable keeps them.
  */
 class Tails {
   private readonly plain = new Map<OutputCell, string | null>();
@@ -283,11 +288,13 @@ class Tails {
   ) {}
 
   of(cell: OutputCell, border: boolean): string | undefined {
-    if (typeof cell.value === 'string' || cell.formula !== undefined)
-      return cellTail(cell, this.style(cell, border), this.strings);
+    if (cell.formula !== undefined) return cellTail(cell, this.style(cell, border), this.strings);
     const memo = border ? this.bordered : this.plain;
     const known = memo.get(cell);
-    if (known !== undefined) return known ?? undefined;
+    if (known !== undefined) {
+      if (typeof cell.value === 'string') this.strings.reuse();
+      return known ?? undefined;
+    }
     const tail = cellTail(cell, this.style(cell, border), this.strings);
     if (memo.size < MEMO_CELLS) memo.set(cell, tail ?? null);
     return tail;
@@ -313,15 +320,96 @@ function extent(sheet: OutputSheet): { rows: number; columns: number } {
 
 const EMPTY: OutputCell = { value: null };
 
+/** Bytes of a block before it is handed on: the block deflater's own size, so none is joined. */
+const BYTES = 1 << 20;
+
 /**
- * The worksheet's XML, given to `emit` in pieces of a hundred rows, so a sheet of
- * 100,000 rows never exists as one string.
+ * UTF-8 gathered into blocks of `size` bytes, each handed to `emit` when full (a new block each
+ * time: the receiver may keep it). Markup is ASCII and copied a character at a time; text
+ * with anything else goes through TextEncoder, as fflate's strToU8 does, so the bytes are the
+ * same.
+ */
+export class ByteWriter {
+  private buf: Uint8Array<ArrayBuffer>;
+  private pos = 0;
+  private readonly encoder = new TextEncoder();
+
+  constructor(
+    private readonly emit: (bytes: Uint8Array<ArrayBuffer>) => void,
+    /** A block's size (smaller in the tests, to cross its edges). */
+    private readonly size = BYTES,
+  ) {
+    this.buf = new Uint8Array(size);
+  }
+
+  text(s: string): void {
+    const n = s.length;
+    if (this.pos + n > this.size) this.flush();
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80 || pos >= this.size) {
+        this.pos = pos;
+        return this.encoded(i === 0 ? s : s.slice(i));
+      }
+      buf[pos++] = c;
+    }
+    this.pos = pos;
+  }
+
+  /** Text past its ASCII start, or longer than a block. */
+  private encoded(s: string): void {
+    // At most three bytes per UTF-16 unit (a surrogate pair is two units and four bytes).
+    if (this.pos + 3 * s.length > this.size) this.flush();
+    if (3 * s.length > this.size) {
+      this.emit(this.encoder.encode(s));
+      return;
+    }
+    this.pos += this.encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
+  }
+
+  /** ASCII bytes made before (a column's letters, a row's number). */
+  bytes(b: Uint8Array, n = b.length): void {
+    if (this.pos + n > this.size) this.flush();
+    if (n > this.size) return this.emit(b.slice(0, n));
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) buf[pos++] = b[i] as number;
+    this.pos = pos;
+  }
+
+  flush(): void {
+    if (this.pos === 0) return;
+    this.emit(this.buf.subarray(0, this.pos));
+    this.buf = new Uint8Array(this.size);
+    this.pos = 0;
+  }
+}
+
+const asciiBytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const CELL_OPEN = asciiBytes('<c r="');
+const ROW_OPEN = asciiBytes('<row r="');
+const ROW_CLOSE = asciiBytes('</row>');
+
+/** `n`'s decimal digits into `out` (from 0); their count. */
+function digitsOf(n: number, out: Uint8Array): number {
+  let k = 0;
+  for (let m = n; m > 0; m = Math.floor(m / 10)) k++;
+  for (let i = k - 1, m = n; i >= 0; i--, m = Math.floor(m / 10)) out[i] = 48 + (m % 10);
+  return k;
+}
+
+/**
+ * The worksheet's XML as UTF-8, given to `emit` in blocks of about a megabyte, so a sheet of
+ * 100,000 rows never exists as one string, nor as the strings of its cells: each cell is its
+ * address's bytes and its tail's, copied into the block.
  */
 export function writeSheetXml(
   sheet: OutputSheet,
   styles: StyleTable,
   strings: SharedStrings,
-  emit: (xml: string) => void,
+  emit: (bytes: Uint8Array<ArrayBuffer>) => void,
   /** The relationship of the sheet's drawing (its charts), if it has one. */
   drawing?: string,
 ): void {
@@ -330,55 +418,63 @@ export function writeSheetXml(
   const p = sheet.print;
   const fit = p?.fitToWidth !== undefined;
   const outline = (sheet.columnGroups ?? []).length > 0;
-  emit(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
+  const out = new ByteWriter(emit);
+  out.text(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`);
   if (fit) {
-    emit(`<sheetPr>${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`);
+    out.text(`<sheetPr>${fit ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`);
   }
-  emit(`<dimension ref="A1:${columnLetter(columns - 1)}${rows}"/>`);
-  emit(sheetViews(sheet));
-  emit(
+  out.text(`<dimension ref="A1:${columnLetter(columns - 1)}${rows}"/>`);
+  out.text(sheetViews(sheet));
+  out.text(
     `<sheetFormatPr defaultRowHeight="15" defaultColWidth="9"${outline ? ' outlineLevelCol="1"' : ''}/>`,
   );
-  emit(colsXml(sheet));
-  emit('<sheetData>');
-  const letters: string[] = [];
-  for (let c = 0; c < columns; c++) letters.push(columnLetter(c));
+  out.text(colsXml(sheet));
+  out.text('<sheetData>');
+  const letters: Uint8Array[] = [];
+  for (let c = 0; c < columns; c++) letters.push(asciiBytes(columnLetter(c)));
   const heights = sheet.rowHeights ?? [];
   const tails = new Tails(styles, strings);
-  // Pieces joined once per hundred rows: one flat string, not a tree of a million joins. Not
-  // per thousand: a thousand rows' pieces outlive the young generation's collections and are
-  // moved to the old one, which then grew by 190 MB while the 100,000-village report was written.
-  let chunk: string[] = [];
+  const rowNo = new Uint8Array(16);
   for (let r = 0; r < rows; r++) {
     const row = sheet.rows[r] ?? [];
-    const rowNo = String(r + 1);
+    const digits = digitsOf(r + 1, rowNo);
     const h = heights[r];
     const height = h !== undefined ? ` ht="${h}" customHeight="1"` : '';
-    const start = chunk.length;
     const borders = bordersOf(r);
-    chunk.push(`<row r="${rowNo}"${height}>`);
-    let any = false;
+    let opened = false;
+    if (height) {
+      openRow(out, rowNo, digits, height);
+      opened = true;
+    }
     for (let c = 0; c < columns; c++) {
       const spec = row[c];
       const border = borders !== undefined && borders[c] === 1;
       if (!spec && !border) continue;
       const tail = tails.of(spec ?? EMPTY, border);
-      if (tail !== undefined) {
-        chunk.push(`<c r="${letters[c] as string}${rowNo}"${tail}`);
-        any = true;
+      if (tail === undefined) continue;
+      if (!opened) {
+        openRow(out, rowNo, digits, height);
+        opened = true;
       }
+      out.bytes(CELL_OPEN);
+      out.bytes(letters[c] as Uint8Array);
+      out.bytes(rowNo, digits);
+      out.text('"');
+      out.text(tail);
     }
-    if (any || height) chunk.push('</row>');
-    else chunk.length = start;
-    if (r % 100 === 99) {
-      emit(chunk.join(''));
-      chunk = [];
-    }
+    if (opened) out.bytes(ROW_CLOSE);
   }
-  chunk.push('</sheetData>');
-  emit(chunk.join(''));
-  emit(tailXml(sheet));
-  emit(`${drawing ? `<drawing r:id="${drawing}"/>` : ''}</worksheet>`);
+  out.text('</sheetData>');
+  out.text(tailXml(sheet));
+  out.text(`${drawing ? `<drawing r:id="${drawing}"/>` : ''}</worksheet>`);
+  out.flush();
+}
+
+/** `<row r="N"` and its height, `>`. */
+function openRow(out: ByteWriter, rowNo: Uint8Array, digits: number, height: string): void {
+  out.bytes(ROW_OPEN);
+  out.bytes(rowNo, digits);
+  out.text(`"${height}>`);
 }
 
 function sheetViews(sheet: OutputSheet): string {
