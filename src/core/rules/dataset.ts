@@ -92,10 +92,6 @@ function indexTable(f: FormTable): Source {
   return { table, form: f.form, file: f.source, sheet: f.sheet ?? table.sheet, byKey, names };
 }
 
-function unitName(unit: string): string {
-  return fold(unit).replace(/[\s\u3000]+/g, '');
-}
-
 /**
  * Where each record's values come from: `table[i]` is the index (into the group's sources) of
  * the table holding record i's unit and `row[i]` its record there; both -1 when there is none.
@@ -111,71 +107,126 @@ interface Group {
   alignment: Alignment;
 }
 
-/** A unit's record in one table: its index, -1 when listed twice. */
+/**
+ * Where units are found among a form's tables: by code and by name, the place
+ * (`table × RECORDS + record`) of the one table and record that holds the key, or −1 when it is
+ * found in more than one table or twice in one; no entry when no table has it at all (then the
+ * next key is tried). `totals`: the total rows' places.
+ */
 interface UnitIndex {
   byCode: Map<string, number>;
   byName: Map<string, number>;
   totals: number[];
 }
 
+/** A place as one number: a table's records are far fewer (read/limits). */
+const RECORDS = 2 ** 26;
+
 type Canonical = (unit: string) => string;
 const same: Canonical = (u) => u;
 
-function unitIndex(records: readonly TableRecord[], canonical: Canonical): UnitIndex {
+function unitName(unit: string): string {
+  return fold(unit).replace(/[\s\u3000]+/g, '');
+}
+
+/**
+ * Each record's unit name as the alignment compares it, by table and `canonical`: made once per
+ * table, not again for every sheet and every form a rule names (a form split over many files
+ * would otherwise fold every name once per sheet of every other form).
+ */
+const namesCache = new WeakMap<Table, WeakMap<Canonical, string[]>>();
+
+function unitNames(table: Table, canonical: Canonical): string[] {
+  let byFn = namesCache.get(table);
+  if (!byFn) namesCache.set(table, (byFn = new WeakMap()));
+  let names = byFn.get(canonical);
+  if (!names) {
+    const records = table.records;
+    names = new Array<string>(records.length);
+    for (let i = 0; i < records.length; i++)
+      names[i] = unitName(canonical((records[i] as TableRecord).unit));
+    byFn.set(canonical, names);
+  }
+  return names;
+}
+
+/**
+ * The index of a form's tables, made once for each list of tables (and `canonical`), however
+ * many sheets' rules read that form. Kept by the first table; tables are never changed once
+ * recognised.
+ */
+const indexCache = new WeakMap<
+  Table,
+  { tables: readonly Table[]; canonical: Canonical; index: UnitIndex }[]
+>();
+
+function unitIndexOf(tables: readonly Table[], canonical: Canonical): UnitIndex {
+  const first = tables[0];
+  if (!first) return { byCode: new Map(), byName: new Map(), totals: [] };
+  let known = indexCache.get(first);
+  if (!known) indexCache.set(first, (known = []));
+  const hit = known.find(
+    (k) =>
+      k.canonical === canonical &&
+      k.tables.length === tables.length &&
+      k.tables.every((t, i) => t === tables[i]),
+  );
+  if (hit) return hit.index;
+  const index = buildIndex(tables, canonical);
+  known.push({ tables: tables.slice(), canonical, index });
+  return index;
+}
+
+/** A key seen before, in this table or another, is ambiguous (−1); else its place. */
+function note(map: Map<string, number>, key: string, place: number): void {
+  map.set(key, map.has(key) ? -1 : place);
+}
+
+function buildIndex(tables: readonly Table[], canonical: Canonical): UnitIndex {
   const byCode = new Map<string, number>();
   const byName = new Map<string, number>();
   const totals: number[] = [];
-  records.forEach((r, i) => {
-    if (r.code) byCode.set(r.code, byCode.has(r.code) ? -1 : i);
-    const n = unitName(canonical(r.unit));
-    byName.set(n, byName.has(n) ? -1 : i);
-    if (r.isTotal) totals.push(i);
+  tables.forEach((table, t) => {
+    const names = unitNames(table, canonical);
+    const records = table.records;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i] as TableRecord;
+      const place = t * RECORDS + i;
+      if (r.code) note(byCode, r.code, place);
+      note(byName, names[i] as string, place);
+      if (r.isTotal) totals.push(place);
+    }
   });
   return { byCode, byName, totals };
 }
 
 /**
- * The one table and row where `key` is found, -1/-1 when it is found nowhere, or in more than
- * one table, or twice in a table; undefined when no table has it at all (try the next key).
+ * For each of `records` (the indices of the records used, in `to`), the table and record of the
+ * same unit among `from`.
  */
-function findIn(
-  indexes: readonly UnitIndex[],
-  pick: (u: UnitIndex) => Map<string, number>,
-  key: string,
-): [number, number] | undefined {
-  let hit: [number, number] | undefined;
-  for (let t = 0; t < indexes.length; t++) {
-    const j = pick(indexes[t] as UnitIndex).get(key);
-    if (j === undefined) continue;
-    if (hit) return [-1, -1];
-    hit = [j < 0 ? -1 : t, j];
-  }
-  return hit;
-}
-
-/** For each record of `to`, the table and record of the same unit among `from`. */
 function align(
-  to: readonly TableRecord[],
+  to: Table,
+  records: readonly number[],
   from: readonly Table[],
   canonical: Canonical = same,
 ): Alignment {
-  const indexes = from.map((t) => unitIndex(t.records, canonical));
-  const totals: [number, number][] = [];
-  indexes.forEach((u, t) => {
-    for (const j of u.totals) totals.push([t, j]);
-  });
-  const table = new Int32Array(to.length).fill(-1);
-  const row = new Int32Array(to.length).fill(-1);
-  to.forEach((r, i) => {
-    let hit: [number, number] | undefined;
-    if (r.code) hit = findIn(indexes, (u) => u.byCode, r.code);
-    if (!hit && r.isTotal && totals.length === 1) hit = totals[0];
-    if (!hit) hit = findIn(indexes, (u) => u.byName, unitName(canonical(r.unit)));
-    if (hit && hit[0] >= 0 && hit[1] >= 0) {
-      table[i] = hit[0];
-      row[i] = hit[1];
+  const index = unitIndexOf(from, canonical);
+  const names = unitNames(to, canonical);
+  const table = new Int32Array(records.length).fill(-1);
+  const row = new Int32Array(records.length).fill(-1);
+  for (let k = 0; k < records.length; k++) {
+    const i = records[k] as number;
+    const r = to.records[i] as TableRecord;
+    let hit: number | undefined;
+    if (r.code) hit = index.byCode.get(r.code);
+    if (hit === undefined && r.isTotal && index.totals.length === 1) hit = index.totals[0];
+    hit ??= index.byName.get(names[i] as string);
+    if (hit !== undefined && hit >= 0) {
+      const t = Math.floor(hit / RECORDS);
+      table[k] = t;
+      row[k] = hit - t * RECORDS;
     }
-  });
+  }
   return { table, row };
 }
 
@@ -277,7 +328,8 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
       group = {
         sources,
         alignment: align(
-          records,
+          init.current.table,
+          recordIndex,
           sources.map((s) => s.table),
           init.canonical,
         ),

@@ -186,6 +186,42 @@ describe('aligning a unit across several tables', () => {
     expect(check('[活产数] <= [FE3!结婚登记人数]', both())).toEqual(['T', 'T', 'U', 'F', 'U', 'T']);
   });
 
+  it('gives each sheet the same values when the index of the tables is kept between sheets', () => {
+    // The index of a form's tables is made once and kept (a form split over many files is read
+    // by every other form's sheets): the tables in another order, another list, or names read
+    // through another canonical function must each get their own, so nothing is mixed up.
+    const first = numbers(both(), q('结婚登记人数', 'FE3'));
+    expect(numbers(both(), q('结婚登记人数', 'FE3'))).toEqual(first);
+    const reversed = tableDataset({
+      current: { table: county, form: FE1 },
+      others: [fe3(part2, 'b.xlsx'), fe3(part1, 'a.xlsx')],
+    });
+    // Same units found: 城关镇 by its code in part 1, 东关街道 in part 2, the rest as before.
+    expect(numbers(reversed, q('结婚登记人数', 'FE3'))).toEqual([40, 45, NaN, 8, NaN, 310]);
+    expect(reversed.locate(q('结婚登记人数', 'FE3'), 1)).toEqual({
+      file: 'b.xlsx',
+      sheet: '民政（续）',
+      cell: 'C3',
+      value: '45',
+    });
+    const partOnly = tableDataset({
+      current: { table: county, form: FE1 },
+      others: [fe3(part2, 'b')],
+    });
+    // Part 2 alone: 城关镇 by name (99), 西关街道 no longer ambiguous (31).
+    expect(numbers(partOnly, q('结婚登记人数', 'FE3'))).toEqual([99, 45, 31, 8, NaN, 310]);
+    // 南关镇 known by the name 南关 this year: matched only through the canonical function.
+    const renamed = tableDataset({
+      current: { table: county, form: FE1 },
+      others: [fe3(part1, 'a'), fe3(part2, 'b')],
+      canonical: (u) => (u === '南关镇' ? '北关镇' : u),
+    });
+    // 南关镇 now reads as 北关镇: twice in part 1 and once in part 2 → ambiguous, blank; 北关镇
+    // itself likewise.
+    expect(numbers(renamed, q('结婚登记人数', 'FE3'))).toEqual([40, 45, NaN, NaN, NaN, 310]);
+    expect(numbers(both(), q('结婚登记人数', 'FE3'))).toEqual(first);
+  });
+
   it('locates each value in its own table, none for a blank', () => {
     const at = (r: number) => both().locate(q('结婚登记人数', 'FE3'), r);
     expect(at(0)).toEqual({ file: 'a.xlsx', sheet: '民政', cell: 'C2', value: '40' });
