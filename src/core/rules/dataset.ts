@@ -75,8 +75,16 @@ interface Source {
   names: string[];
 }
 
-function indexTable(f: FormTable): Source {
-  const table = f.table;
+/**
+ * A table's columns by every key a rule may name them by, made once per table: every sheet's
+ * rules see every other form's tables, so a batch of 500 township files would otherwise index
+ * each table 400 times (2.9 s of a 10 s report).
+ */
+const columnsCache = new WeakMap<Table, Pick<Source, 'byKey' | 'names'>>();
+
+function columnsOf(table: Table): Pick<Source, 'byKey' | 'names'> {
+  const known = columnsCache.get(table);
+  if (known) return known;
   const byKey = new Map<string, Column>();
   const names: string[] = [];
   const add = (key: string, c: Column): void => {
@@ -89,6 +97,14 @@ function indexTable(f: FormTable): Source {
     }
     names.push(c.item ? c.item.name : c.header);
   }
+  const out = { byKey, names };
+  columnsCache.set(table, out);
+  return out;
+}
+
+function indexTable(f: FormTable): Source {
+  const table = f.table;
+  const { byKey, names } = columnsOf(table);
   return { table, form: f.form, file: f.source, sheet: f.sheet ?? table.sheet, byKey, names };
 }
 
