@@ -282,6 +282,61 @@ function gather(columns: readonly (ItemColumn | undefined)[], a: Alignment): Ite
   return { kind: 'text', values: out };
 }
 
+const NONE: readonly FormTable[] = [];
+
+/**
+ * A list of other tables (another form's, or the previous period's) as sources, with the ones a
+ * form name picks out, each made once per list: a batch hands every sheet of a form the same
+ * list (validate/profile-rules.ts), so 5,000 township files do not map and filter 4,000 tables
+ * for each sheet.
+ */
+class Pool {
+  readonly sources: Source[];
+  private readonly byName = new Map<string, Source[]>();
+  private readonly ids = new WeakMap<readonly Source[], string>();
+  private place: Map<Source, number> | undefined;
+
+  constructor(list: readonly FormTable[]) {
+    this.sources = list.map(indexTable);
+  }
+
+  /** The sources of the form called `name` or `other` (its id or name), in list order. */
+  named(name: string, other?: string): Source[] {
+    const a = normalizeHeader(name);
+    const b = other === undefined ? undefined : normalizeHeader(other);
+    const key = b === undefined ? a : `${a}\u0000${b}`;
+    let out = this.byName.get(key);
+    if (!out) {
+      const is = (f: FormTable['form'], n: string): boolean =>
+        f !== undefined &&
+        (normalizeHeader(f.id) === n || (f.name !== undefined && normalizeHeader(f.name) === n));
+      out = this.sources.filter((s) => is(s.form, a) || (b !== undefined && is(s.form, b)));
+      this.byName.set(key, out);
+    }
+    return out;
+  }
+
+  /** Which of the list `sources` are, as a key (the same tables, the same alignment). */
+  idOf(sources: readonly Source[]): string {
+    let id = this.ids.get(sources);
+    if (id === undefined) {
+      this.place ??= new Map(this.sources.map((s, i) => [s, i]));
+      const place = this.place;
+      id = sources.map((s) => place.get(s) ?? -1).join(',');
+      this.ids.set(sources, id);
+    }
+    return id;
+  }
+}
+
+const pools = new WeakMap<readonly FormTable[], Pool>();
+
+function poolOf(list: readonly FormTable[]): Pool {
+  let pool = pools.get(list);
+  if (!pool) pools.set(list, (pool = new Pool(list)));
+  return pool;
+}
+
 export function tableDataset(init: TableDatasetInit): TableDataset {
   const includeTotals = init.includeTotals ?? true;
   const current = indexTable(init.current);
@@ -297,17 +352,12 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
     alignment: { table: new Int32Array(records.length), row: Int32Array.from(recordIndex) },
   };
 
-  const others = (init.others ?? []).map(indexTable);
-  const previous = (init.previous ?? []).map(indexTable);
+  const others = poolOf(init.others ?? NONE);
+  const previous = poolOf(init.previous ?? NONE);
   const currentForm = init.current.form;
   const named = (f: FormTable['form'], name: string): boolean =>
     f !== undefined && (sameForm(name, f.id) || (f.name !== undefined && sameForm(name, f.name)));
   const isCurrent = (name: string): boolean => named(currentForm, name);
-  /** A previous-period table of this form: by its id or name. */
-  const ownPrevious = (s: Source): boolean =>
-    currentForm !== undefined &&
-    (named(s.form, currentForm.id) ||
-      (currentForm.name !== undefined && named(s.form, currentForm.name)));
 
   /** The tables a query reads, aligned with our records; or what is missing. */
   const groups = new Map<string, Group>();
@@ -323,22 +373,23 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
     if (q.previous) {
       const mine = q.form === undefined || isCurrent(q.form);
       if (mine) {
-        sources = previous.filter(ownPrevious);
+        // A previous-period table of this form: by its id or name.
+        sources = currentForm ? previous.named(currentForm.id, currentForm.name) : [];
         // Previous-period data of unnamed form(s): one table is taken to be this form's.
-        if (sources.length === 0 && previous.length === 1) sources = previous.slice();
+        if (sources.length === 0 && previous.sources.length === 1) sources = previous.sources;
         if (sources.length === 0) return 'previous';
       } else {
-        sources = previous.filter((p) => named(p.form, q.form ?? ''));
-        if (sources.length === 0) return previous.length === 0 ? 'previous' : 'form';
+        sources = previous.named(q.form ?? '');
+        if (sources.length === 0) return previous.sources.length === 0 ? 'previous' : 'form';
       }
     } else if (q.form === undefined || isCurrent(q.form)) {
       return own;
     } else {
-      sources = others.filter((o) => named(o.form, q.form ?? ''));
+      sources = others.named(q.form ?? '');
       if (sources.length === 0) return 'form';
     }
     const pool = q.previous ? previous : others;
-    const id = `${q.previous ? 'p' : 'c'}|${sources.map((s) => pool.indexOf(s)).join(',')}`;
+    const id = `${q.previous ? 'p' : 'c'}|${pool.idOf(sources)}`;
     let group = groups.get(id);
     if (!group) {
       group = {
@@ -388,7 +439,9 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
     const g = resolve(q);
     if (g === 'previous') return { found: false, missing: 'previous', candidates: [] };
     if (g === 'form') {
-      const ids = [...others, ...previous].flatMap((s) => (s.form ? [s.form.id] : []));
+      const ids = [...others.sources, ...previous.sources].flatMap((s) =>
+        s.form ? [s.form.id] : [],
+      );
       return { found: false, missing: 'form', candidates: [...new Set(ids)] };
     }
     if (g.sources.some((s) => s.byKey.has(q.key))) return { found: true };

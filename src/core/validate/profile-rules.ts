@@ -95,11 +95,29 @@ export function runRules(
     s.form ? { table: s.table, form: s.form, source: s.file } : { table: s.table, source: s.file };
 
   const catalogs: RuleDataset[] = [];
+  // Each sheet's table once, and one list of other forms' tables per form, shared by all its
+  // sheets (the dataset maps and filters a list once): a batch of 5,000 township files would
+  // otherwise make 4,000 of them for each sheet.
+  const tables = new Map(sheets.map((s) => [s, formTable(s)]));
+  const previous = (prior ?? []).map(formTable);
+  const othersOf = new Map<string | undefined, FormTable[]>();
+  const others = (s: RuleSheet): FormTable[] => {
+    const id = s.form?.id;
+    let list = othersOf.get(id);
+    if (!list) {
+      // Every sheet of another form (a sheet of no form has none of its own to leave out).
+      list = sheets
+        .filter((o) => o.form && o.form.id !== id)
+        .map((o) => tables.get(o) as FormTable);
+      othersOf.set(id, list);
+    }
+    return list;
+  };
   for (const s of sheets) {
     const data = tableDataset({
-      current: formTable(s),
-      others: sheets.filter((o) => o !== s && o.form && o.form.id !== s.form?.id).map(formTable),
-      previous: (prior ?? []).map(formTable),
+      current: tables.get(s) as FormTable,
+      others: others(s),
+      previous,
       ...(canonical ? { canonical } : {}),
     });
     catalogs.push(data);
