@@ -65,15 +65,22 @@ function valueAt(src: SourceTable, item: string, record: number): number | null 
   return v === undefined || Number.isNaN(v) ? null : v;
 }
 
-/** Whether any item is held by two tables that share no form. */
+/**
+ * Whether any item is held by two tables that share no form. Holders are kept by their list of
+ * forms (tables of the same forms answer alike): a form in 1,000 township files is one holder,
+ * not 1,000 to compare each new table with.
+ */
 function heldByOtherForms(tables: readonly SourceTable[]): boolean {
-  const holders = new Map<string, SourceTable[]>();
-  for (const src of tables)
+  const holders = new Map<string, Map<string, readonly string[]>>();
+  for (const src of tables) {
+    const key = src.forms.join('\u0000');
     for (const item of src.columns.keys()) {
-      const list = holders.get(item) ?? [];
-      if (list.some((o) => !o.forms.some((f) => src.forms.includes(f)))) return true;
-      list.push(src);
-      holders.set(item, list);
+      let lists = holders.get(item);
+      if (!lists) holders.set(item, (lists = new Map()));
+      for (const forms of lists.values())
+        if (!forms.some((f) => src.forms.includes(f))) return true;
+      if (!lists.has(key)) lists.set(key, src.forms);
     }
+  }
   return false;
 }
