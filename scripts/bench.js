@@ -219,6 +219,33 @@ async function reportCleanData(scale) {
   return { csvs };
 }
 
+/**
+ * The consistent villages as townships send them: one CSV per township and form (each with the
+ * header row), in a folder of their own — 1,000 townships × 5 forms = 5,000 files at scale 1.
+ */
+async function townshipFiles(scale) {
+  const { csvs } = await reportCleanData(scale);
+  const perLevel = Math.max(2, Math.round(100 * Math.sqrt(scale)));
+  const dir = path.join(DIR, `townships-${10 * perLevel * perLevel}`);
+  const done = path.join(dir, '.complete');
+  if (fs.existsSync(done)) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  csvs.forEach((csv, k) => {
+    const [header, ...lines] = fs
+      .readFileSync(csv, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
+    for (let t = 0; t * perLevel < lines.length; t++) {
+      const rows = lines.slice(t * perLevel, (t + 1) * perLevel);
+      const name = `FE${k + 1}-${String(t + 1).padStart(4, '0')}.csv`;
+      fs.writeFileSync(path.join(dir, name), `${header}\n${rows.join('\n')}\n`);
+    }
+  });
+  fs.writeFileSync(done, '');
+  return dir;
+}
+
 // ------------------------------------------------------------------------------------------
 // Measuring
 
@@ -416,6 +443,36 @@ async function rows(scale) {
     peerCmd: async () => [PY, ['-c', groupby((await reportCleanData(scale)).csvs)]],
   });
   out.push({
+    id: 'report-files',
+    label: `tally report, the consistent villages in one CSV per township and form (5,000 files)`,
+    tally: async () => [
+      node,
+      [
+        TALLY,
+        'report',
+        await townshipFiles(scale),
+        '--period',
+        '2025',
+        '--out',
+        path.join(DIR, 'out-files.xlsx'),
+        '--json',
+      ],
+      { okCodes: [0, 1] },
+    ],
+    peer: 'pandas groupby (the same CSVs, concatenated per form)',
+    peerAvailable: peers.pandas,
+    peerCmd: async () => {
+      const dir = await townshipFiles(scale);
+      return [
+        PY,
+        [
+          '-c',
+          `import glob, pandas as pd\nds = [pd.concat([pd.read_csv(f, dtype={"区划代码": str}) for f in sorted(glob.glob(${JSON.stringify(dir)} + f"/FE{k}-*.csv"))]) for k in range(1, 6)]\nd = ds[0]\nfor x in ds[1:]: d = d.merge(x, on=["区划代码", "地区"])\nnum = d.select_dtypes("number")\nfor n in (6, 9):\n    g = num.groupby(d["区划代码"].str[:n]).sum()\n    print(len(g), (g["婴儿死亡数"] / g["活产数"] * 1000).round(2).head(1).tolist())\n`,
+        ],
+      ];
+    },
+  });
+  out.push({
     id: 'export',
     label: `tally export --parquet, villages (10 × 100 × 100), consistent forms, CSV`,
     tally: async () => {
@@ -519,7 +576,7 @@ async function main() {
   if (args.child) return child(args.child);
   if (args.help) {
     process.stdout.write(
-      'npm run bench -- [--rows validate,validate-plain,inspect,report-csv,report-clean,export,report-xlsx,read-csv,read-csv-plain,read-xlsx] [--scale 0.1] [--runs 3]\n',
+      'npm run bench -- [--rows validate,validate-plain,inspect,report-csv,report-clean,report-files,export,report-xlsx,read-csv,read-csv-plain,read-xlsx] [--scale 0.1] [--runs 3]\n',
     );
     return;
   }
