@@ -168,28 +168,28 @@ function unitNames(table: Table, canonical: Canonical): string[] {
 
 /**
  * The index of a form's tables, made once for each list of tables (and `canonical`), however
- * many sheets' rules read that form. Kept by the first table; tables are never changed once
- * recognised.
+ * many sheets' rules read that form. Kept by `canonical` and then the first table, both weakly
+ * (a run's canonical function holds its dataset: an index outlives neither); tables are never
+ * changed once recognised.
  */
 const indexCache = new WeakMap<
-  Table,
-  { tables: readonly Table[]; canonical: Canonical; index: UnitIndex }[]
+  Canonical,
+  WeakMap<Table, { tables: readonly Table[]; index: UnitIndex }[]>
 >();
 
 function unitIndexOf(tables: readonly Table[], canonical: Canonical): UnitIndex {
   const first = tables[0];
   if (!first) return { byCode: new Map(), byName: new Map(), totals: [] };
-  let known = indexCache.get(first);
-  if (!known) indexCache.set(first, (known = []));
+  let byFirst = indexCache.get(canonical);
+  if (!byFirst) indexCache.set(canonical, (byFirst = new WeakMap()));
+  let known = byFirst.get(first);
+  if (!known) byFirst.set(first, (known = []));
   const hit = known.find(
-    (k) =>
-      k.canonical === canonical &&
-      k.tables.length === tables.length &&
-      k.tables.every((t, i) => t === tables[i]),
+    (k) => k.tables.length === tables.length && k.tables.every((t, i) => t === tables[i]),
   );
   if (hit) return hit.index;
   const index = buildIndex(tables, canonical);
-  known.push({ tables: tables.slice(), canonical, index });
+  known.push({ tables: tables.slice(), index });
   return index;
 }
 
