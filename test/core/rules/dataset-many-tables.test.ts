@@ -219,6 +219,25 @@ describe('aligning a unit across several tables', () => {
     // 南关镇 now reads as 北关镇: twice in part 1 and once in part 2 → ambiguous, blank; 北关镇
     // itself likewise.
     expect(numbers(renamed, q('结婚登记人数', 'FE3'))).toEqual([40, 45, NaN, NaN, NaN, 310]);
+    // A former name in the other form's table (南关, this year 南关镇): found only through the
+    // canonical function, after the same tables were indexed without it.
+    const former = table('民政（续）', [
+      ['地区', '结婚登记人数'],
+      ['南关', 8],
+    ]);
+    const withFormer = (canonical?: (u: string) => string) =>
+      tableDataset({
+        current: { table: county, form: FE1 },
+        others: [fe3(part1, 'a'), fe3(former, 'c')],
+        ...(canonical ? { canonical } : {}),
+      });
+    expect(numbers(withFormer(), q('结婚登记人数', 'FE3'))[3]).toBeNaN();
+    expect(
+      numbers(
+        withFormer((u) => (u === '南关' ? '南关镇' : u)),
+        q('结婚登记人数', 'FE3'),
+      )[3],
+    ).toBe(8);
     expect(numbers(both(), q('结婚登记人数', 'FE3'))).toEqual(first);
   });
 
