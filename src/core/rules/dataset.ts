@@ -2,7 +2,6 @@ import { parseA1 } from '../model/a1';
 import { fold, normalizeHeader } from '../read/normalize';
 import { cellOf, type Column, type Table, type TableRecord } from '../read/table';
 import {
-  sameForm,
   type CellLocation,
   type CellPlace,
   type ItemColumn,
@@ -284,6 +283,14 @@ function gather(columns: readonly (ItemColumn | undefined)[], a: Alignment): Ite
 
 const NONE: readonly FormTable[] = [];
 
+/** Whether form `f` is the one called `key` (a normalised id or name: sameForm's test). */
+function formCalled(f: FormTable['form'], key: string): boolean {
+  return (
+    f !== undefined &&
+    (normalizeHeader(f.id) === key || (f.name !== undefined && normalizeHeader(f.name) === key))
+  );
+}
+
 /**
  * A list of other tables (another form's, or the previous period's) as sources, with the ones a
  * form name picks out, each made once per list: a batch hands every sheet of a form the same
@@ -307,10 +314,9 @@ class Pool {
     const key = b === undefined ? a : `${a}\u0000${b}`;
     let out = this.byName.get(key);
     if (!out) {
-      const is = (f: FormTable['form'], n: string): boolean =>
-        f !== undefined &&
-        (normalizeHeader(f.id) === n || (f.name !== undefined && normalizeHeader(f.name) === n));
-      out = this.sources.filter((s) => is(s.form, a) || (b !== undefined && is(s.form, b)));
+      out = this.sources.filter(
+        (s) => formCalled(s.form, a) || (b !== undefined && formCalled(s.form, b)),
+      );
       this.byName.set(key, out);
     }
     return out;
@@ -355,9 +361,7 @@ export function tableDataset(init: TableDatasetInit): TableDataset {
   const others = poolOf(init.others ?? NONE);
   const previous = poolOf(init.previous ?? NONE);
   const currentForm = init.current.form;
-  const named = (f: FormTable['form'], name: string): boolean =>
-    f !== undefined && (sameForm(name, f.id) || (f.name !== undefined && sameForm(name, f.name)));
-  const isCurrent = (name: string): boolean => named(currentForm, name);
+  const isCurrent = (name: string): boolean => formCalled(currentForm, normalizeHeader(name));
 
   /** The tables a query reads, aligned with our records; or what is missing. */
   const groups = new Map<string, Group>();
