@@ -398,8 +398,11 @@ async function rows(scale) {
       ],
     ],
   });
+  // The forms (`ds`, one data frame each) merged by unit and summed by township and county.
+  const pooled =
+    'd = ds[0]\nfor x in ds[1:]: d = d.merge(x, on=["区划代码", "地区"])\nnum = d.select_dtypes("number")\nfor n in (6, 9):\n    g = num.groupby(d["区划代码"].str[:n]).sum()\n    print(len(g), (g["婴儿死亡数"] / g["活产数"] * 1000).round(2).head(1).tolist())\n';
   const groupby = (files) =>
-    `import pandas as pd\nfs = ${JSON.stringify(files)}\nds = [pd.read_csv(f, dtype={"区划代码": str}) for f in fs]\nd = ds[0]\nfor x in ds[1:]: d = d.merge(x, on=["区划代码", "地区"])\nnum = d.select_dtypes("number")\nfor n in (6, 9):\n    g = num.groupby(d["区划代码"].str[:n]).sum()\n    print(len(g), (g["婴儿死亡数"] / g["活产数"] * 1000).round(2).head(1).tolist())\n`;
+    `import pandas as pd\nfs = ${JSON.stringify(files)}\nds = [pd.read_csv(f, dtype={"区划代码": str}) for f in fs]\n${pooled}`;
   out.push({
     id: 'report-csv',
     label: `tally report, villages (10 × 100 × 100) in the five forms, CSV`,
@@ -467,7 +470,7 @@ async function rows(scale) {
         PY,
         [
           '-c',
-          `import glob, pandas as pd\nds = [pd.concat([pd.read_csv(f, dtype={"区划代码": str}) for f in sorted(glob.glob(${JSON.stringify(dir)} + f"/FE{k}-*.csv"))]) for k in range(1, 6)]\nd = ds[0]\nfor x in ds[1:]: d = d.merge(x, on=["区划代码", "地区"])\nnum = d.select_dtypes("number")\nfor n in (6, 9):\n    g = num.groupby(d["区划代码"].str[:n]).sum()\n    print(len(g), (g["婴儿死亡数"] / g["活产数"] * 1000).round(2).head(1).tolist())\n`,
+          `import glob, pandas as pd\nds = [pd.concat([pd.read_csv(f, dtype={"区划代码": str}) for f in sorted(glob.glob(${JSON.stringify(dir)} + f"/FE{k}-*.csv"))]) for k in range(1, 6)]\n${pooled}`,
         ],
       ];
     },
