@@ -140,6 +140,12 @@ export function useBlockDeflate(fn: BlockDeflate | undefined, crc?: Crc32): void
 const LAST_BLOCK = Uint8Array.of(0x03, 0x00);
 /** Text gathered before a block is deflated: large enough that blocks lose little to their seams. */
 const BLOCK = 1 << 20;
+/**
+ * Text that is deflated at once: the sheet writer's blocks (sheetml.ts `ByteWriter`) end just
+ * short of a megabyte, where the next cell would not fit; waiting for a whole megabyte joined
+ * every two of them into a new 2 MB buffer (0.74 s for the 1,000,000-village 分单位指标).
+ */
+const READY = BLOCK / 2;
 
 /**
  * A zip entry deflated by the host's deflater in blocks of about a megabyte, each independent
@@ -176,7 +182,7 @@ class BlockDeflatedEntry extends ZipPassThrough {
       this.pending.push(chunk);
       this.pendingSize += chunk.length;
     }
-    if (this.pendingSize >= BLOCK || (final && this.pendingSize > 0)) {
+    if (this.pendingSize >= READY || (final && this.pendingSize > 0)) {
       const data = this.pending.length === 1 ? (this.pending[0] as Uint8Array) : join(this.pending);
       this.pending = [];
       this.pendingSize = 0;
