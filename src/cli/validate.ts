@@ -29,7 +29,7 @@ import {
 } from '../core/validate/builtin';
 import { runRules, type RuleSheet } from '../core/validate/profile-rules';
 import { checkRenames, checkRoles, checkUnlisted } from '../core/validate/structure';
-import { summarise, type Finding, type ValidationResult } from '../core/validate/result';
+import { joinLists, summarise, type Finding, type ValidationResult } from '../core/validate/result';
 import { applyExplanations, isExplanationSheet } from '../core/validate/explanations';
 import { findingsParts } from '../core/output/findings';
 import { checkOutputFile, readBoundedFile, writeOutputFile } from '../xlsx/file';
@@ -145,7 +145,7 @@ function validateWithRules(
   }
   const run = runRules(set, sheets, priorRec ? sheetsOf(priorRec, ctx) : undefined, opts.lang);
   lists.push(run.findings);
-  const findings = lists.flat();
+  const findings = joinLists(lists);
   return { rules: run.rules, findings, summary: summarise(findings) };
 }
 

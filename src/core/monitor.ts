@@ -39,7 +39,7 @@ import { checkSplitForms } from './validate/split';
 import { checkLevelTotals } from './validate/levels';
 import { checkConversions, checkRenames, checkRoles, checkUnlisted } from './validate/structure';
 import { applyExplanations } from './validate/explanations';
-import { summarise, type Finding, type ValidationResult } from './validate/result';
+import { joinLists, summarise, type Finding, type ValidationResult } from './validate/result';
 import { runProfileRules } from './validate/profile-rules';
 
 /**
@@ -177,13 +177,13 @@ export function auditDataset(
     lang,
   );
   lists.push(ruled.findings);
-  const findings = lists.flat();
+  const findings = joinLists(lists);
   if (input.explanations) applyExplanations(findings, input.explanations);
   return { rules: ruled.rules, findings, summary: summarise(findings) };
 }
 
 export function digestOf(validation: ValidationResult, ds: Dataset, lang: Lang): AuditDigest {
-  const errors = validation.findings.filter((f) => f.severity === 'error');
+  const { errors } = validation.summary;
   const warnings = validation.findings.filter((f) => f.severity === 'warning');
   const explained = warnings.filter((f) => f.explanation);
   const formName = (sheet: string) => {
@@ -193,8 +193,8 @@ export function digestOf(validation: ValidationResult, ds: Dataset, lang: Lang):
   return {
     forms: new Set(ds.forms.map((f) => f.table)).size,
     units: ds.units.length,
-    errors: errors.length,
-    openErrors: errors.length,
+    errors,
+    openErrors: errors,
     warnings: warnings.length,
     explained: explained.length,
     explanations: explained.map((f) => ({
@@ -305,7 +305,14 @@ export function reportSheets(
     narrative: t(lang, 'report.narrativeSheet'),
   },
 ): ReportSheets {
-  const unitName = (key: string) => r.dataset.hierarchy.name(key);
+  // Each unit's name looked up once: the report names the same 100,000 villages in a dozen
+  // lists (the units set aside from each group of provisional values, those above 100 %).
+  const unitNames = new Map<string, string>();
+  const unitName = (key: string): string => {
+    let name = unitNames.get(key);
+    if (name === undefined) unitNames.set(key, (name = r.dataset.hierarchy.name(key)));
+    return name;
+  };
   const narrativeInput = {
     assessment: r.assessment,
     profile,

@@ -11,6 +11,8 @@ import { ROOT } from './fixtures';
 
 const REGISTER = path.join(ROOT, 'test', 'support', 'register-ts.js');
 const ENTRY = path.join(ROOT, 'test', 'support', 'tally-src.js');
+/** The command as bin/tally.js starts it: through src/cli/launch.ts. */
+const LAUNCH = path.join(ROOT, 'test', 'support', 'tally-launch.js');
 
 export interface ProcessRun {
   /** The tally process's own exit code (not the pipe's). */
@@ -26,6 +28,8 @@ export interface RunOptions {
   /** A shell command that reads tally's stdout, e.g. `head -1`; its output is `stdout`. */
   pipeTo?: string;
   cwd?: string;
+  /** Start it as bin/tally.js does (launch.ts), with these variables added to the environment. */
+  launch?: Record<string, string>;
 }
 
 function collect(child: ReturnType<typeof spawn>): Promise<{
@@ -61,9 +65,9 @@ export async function runTally(args: string[], options: RunOptions = {}): Promis
     let result;
     if (options.pipeTo === undefined) {
       result = await collect(
-        spawn(process.execPath, ['-r', REGISTER, ENTRY, ...args], {
+        spawn(process.execPath, ['-r', REGISTER, options.launch ? LAUNCH : ENTRY, ...args], {
           cwd: options.cwd ?? ROOT,
-          env,
+          env: options.launch ? { ...env, ...options.launch } : env,
           stdio: ['ignore', 'pipe', 'pipe'],
         }),
       );

@@ -10,6 +10,14 @@ export const scale = {
   'progress.report': { zh: '编制汇总表与报告', en: 'Laying out the summary and the report' },
   'progress.write': { zh: '写出文件', en: 'Writing the files' },
   'progress.done': { zh: '完成，用时 {seconds} 秒', en: 'Done in {seconds} s' },
+  'error.outOfMemory': {
+    zh: '内存不足：这批数据所需的内存超出了本机允许的上限（约 {size}），运行未完成，输出文件未写出或未写全。请在内存更大的计算机上运行，或按县（区）分批审核、汇总；环境变量 TALLY_HEAP_MB 可调整上限（单位 MB）。',
+    en: 'Out of memory: this input needs more memory than this computer allows (about {size}); the run did not finish and its output files were not all written. Run it on a computer with more memory, or audit and roll up county by county; the TALLY_HEAP_MB environment variable sets the limit (in MB).',
+  },
+  'error.killed': {
+    zh: 'tally 进程被系统终止，通常是因为内存不足（允许的上限约 {size}），运行未完成，输出文件未写出或未写全。请关闭其他程序后重试，或在内存更大的计算机上运行；环境变量 TALLY_HEAP_MB 可调低上限（单位 MB）。',
+    en: 'The tally process was stopped by the system, usually because memory ran short (the limit was about {size}); the run did not finish and its output files were not all written. Close other programs and try again, or run it on a computer with more memory; TALLY_HEAP_MB lowers the limit (in MB).',
+  },
 } as const;
 
 /** `tally export` (issue 13). */
