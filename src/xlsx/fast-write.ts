@@ -11,6 +11,7 @@ import {
   XML_HEAD,
   writeSheetXml,
   xmlText,
+  type ByteSink,
 } from './sheetml';
 
 /**
@@ -177,6 +178,15 @@ class BlockDeflatedEntry extends ZipPassThrough {
     this.process(chunk, final);
   }
 
+  /**
+   * `push`, then whether the chunk is used up (deflated, its CRC counted) rather than waiting
+   * in `pending`: the sheet writer may then write its next block over it.
+   */
+  take(chunk: Uint8Array<ArrayBuffer>): boolean {
+    this.push(chunk);
+    return this.pendingSize === 0;
+  }
+
   protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
     if (chunk.length > 0) {
       this.pending.push(chunk);
@@ -287,7 +297,10 @@ export function writeXlsxFast(
     const f = deflatedEntry(`xl/worksheets/sheet${i + 1}.xml`);
     zip.add(f);
     const drawn = drawings[i];
-    writeSheetXml(sheet, styles, strings, (bytes) => f.push(bytes), drawn ? 'rId1' : undefined);
+    // fflate's own deflater (the pane, the page) may keep a chunk: it gets a new block each time.
+    const sink: ByteSink =
+      f instanceof BlockDeflatedEntry ? (bytes) => f.take(bytes) : (bytes) => f.push(bytes);
+    writeSheetXml(sheet, styles, strings, sink, drawn ? 'rId1' : undefined);
     f.push(new Uint8Array(0), true);
     if (drawn) {
       part(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, drawingRels('rId1', drawn.drawingTarget));

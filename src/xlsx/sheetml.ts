@@ -324,10 +324,19 @@ const EMPTY: OutputCell = { value: null };
 const BYTES = 1 << 20;
 
 /**
- * UTF-8 gathered into blocks of `size` bytes, each handed to `emit` when full (a new block each
- * time: the receiver may keep it). Markup is ASCII and copied a character at a time; text
- * with anything else goes through TextEncoder, as fflate's strToU8 does, so the bytes are the
- * same.
+ * A receiver of bytes. It returns true when it has used them up before returning (deflated
+ * or copied them): the block it was given may then be written over. Anything else (undefined)
+ * means it may keep them.
+ */
+export type ByteSink = (bytes: Uint8Array<ArrayBuffer>) => boolean | void;
+
+/**
+ * UTF-8 gathered into blocks of `size` bytes, each handed to `emit` when full: a new block
+ * each time, unless `emit` said it had used the last one up (then that one is written over: a
+ * megabyte block per flush of a 113 MB sheet made V8 collect a large heap over and over, each
+ * ArrayBuffer counting as external memory). Markup is ASCII and copied a character at a time;
+ * text with anything else goes through TextEncoder, as fflate's strToU8 does, so the bytes are
+ * the same.
  */
 export class ByteWriter {
   private buf: Uint8Array<ArrayBuffer>;
@@ -335,7 +344,7 @@ export class ByteWriter {
   private readonly encoder = new TextEncoder();
 
   constructor(
-    private readonly emit: (bytes: Uint8Array<ArrayBuffer>) => void,
+    private readonly emit: ByteSink,
     /** A block's size (smaller in the tests, to cross its edges). */
     private readonly size = BYTES,
   ) {
@@ -372,7 +381,10 @@ export class ByteWriter {
   /** ASCII bytes made before (a column's letters, a row's number). */
   bytes(b: Uint8Array, n = b.length): void {
     if (this.pos + n > this.size) this.flush();
-    if (n > this.size) return this.emit(b.slice(0, n));
+    if (n > this.size) {
+      this.emit(b.slice(0, n));
+      return;
+    }
     const buf = this.buf;
     let pos = this.pos;
     for (let i = 0; i < n; i++) buf[pos++] = b[i] as number;
@@ -381,8 +393,7 @@ export class ByteWriter {
 
   flush(): void {
     if (this.pos === 0) return;
-    this.emit(this.buf.subarray(0, this.pos));
-    this.buf = new Uint8Array(this.size);
+    if (this.emit(this.buf.subarray(0, this.pos)) !== true) this.buf = new Uint8Array(this.size);
     this.pos = 0;
   }
 }
@@ -409,7 +420,7 @@ export function writeSheetXml(
   sheet: OutputSheet,
   styles: StyleTable,
   strings: SharedStrings,
-  emit: (bytes: Uint8Array<ArrayBuffer>) => void,
+  emit: ByteSink,
   /** The relationship of the sheet's drawing (its charts), if it has one. */
   drawing?: string,
 ): void {

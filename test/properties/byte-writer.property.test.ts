@@ -30,14 +30,20 @@ function joined(blocks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-test('text and bytes in blocks are the UTF-8 of the text, whatever the block size', () => {
+test('text and bytes in blocks are the UTF-8 of the text, whatever the block size and receiver', () => {
   fc.assert(
     fc.property(
       fc.array(fc.tuple(piece, fc.boolean()), { maxLength: 60 }),
       fc.integer({ min: 8, max: 300 }),
-      (pieces, size) => {
+      fc.boolean(),
+      (pieces, size, usesUp) => {
         const blocks: Uint8Array[] = [];
-        const out = new ByteWriter((b) => blocks.push(b), size);
+        // A receiver that keeps each block (the writer must then start a new one), or one that
+        // copies it and says so (the writer then writes its next block over the same bytes).
+        const out = new ByteWriter(
+          usesUp ? (b) => (blocks.push(b.slice()), true) : (b) => void blocks.push(b),
+          size,
+        );
         const ascii = (s: string) => [...s].every((c) => c.charCodeAt(0) < 0x80);
         for (const [s, asBytes] of pieces) {
           // Bytes made before are only ever ASCII (letters, digits): given so when they are.
@@ -60,7 +66,7 @@ test('text and bytes in blocks are the UTF-8 of the text, whatever the block siz
 
 test('a block is handed on only when full enough, never past its size for short pieces', () => {
   const blocks: Uint8Array[] = [];
-  const out = new ByteWriter((b) => blocks.push(b), 16);
+  const out = new ByteWriter((b) => void blocks.push(b), 16);
   for (let i = 0; i < 10; i++) out.text('abcde'); // 50 bytes: 15 + 15 + 15 + 5
   out.text('镇'); // 3 bytes: fits beside the last 5
   out.flush();

@@ -2,6 +2,7 @@ import { KeyMap } from '../model/key-map';
 import type { IndicatorDef } from '../profile/schema';
 import type { Hierarchy } from '../rollup/hierarchy';
 import type { NodeValue, Pool } from './assess';
+import { Arena } from '../model/arena';
 
 /**
  * One indicator's pools at every node, as columns: sums and counts in typed arrays indexed by
@@ -82,13 +83,19 @@ export const MAX_DEPTH = 64;
 export const LEFT_OUT = 1;
 export const SET_ASIDE = 2;
 
-export function poolColumns(size: number): PoolColumns {
+/** The bytes an arena needs for one indicator's PoolColumns of `size` nodes. */
+export function poolBytes(size: number): number {
+  return Arena.bytesFor(size, 8, 2) + Arena.bytesFor(size, 4) + Arena.bytesFor(size, 1, 2);
+}
+
+/** Zeroed columns of `size` nodes, from `arena` (an assessment's, for every indicator). */
+export function poolColumns(size: number, arena = new Arena(poolBytes(size))): PoolColumns {
   return {
-    numerator: new Float64Array(size),
-    denominator: new Float64Array(size),
-    pooled: new Int32Array(size),
-    present: new Uint8Array(size),
-    standing: new Uint8Array(size),
+    numerator: arena.f64(size),
+    denominator: arena.f64(size),
+    pooled: arena.i32(size),
+    present: arena.u8(size),
+    standing: arena.u8(size),
   };
 }
 

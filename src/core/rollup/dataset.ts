@@ -15,6 +15,7 @@ import {
   type RegionRow,
   type TableRange,
 } from './hierarchy';
+import { Arena } from '../model/arena';
 
 /**
  * The recognised forms as one dataset keyed by reporting unit: each unit's value of each item,
@@ -528,22 +529,29 @@ function itemColumns(
   }
   const groups = new Map<string, Group>();
   const out = new Map<string, ItemColumnData>();
+  // Every column in one buffer: one typed array of a million units per item would make V8
+  // collect the whole heap for each (model/arena.ts).
+  const signatures = new Set([...holders.values()].map((held) => held.join(',')));
+  const arena = new Arena(
+    holders.size * (Arena.bytesFor(size, 8) + Arena.bytesFor(size, 1)) +
+      signatures.size * Arena.bytesFor(size, 4, 2),
+  );
   for (const [id, held] of holders) {
     const sig = held.join(',');
     let g = groups.get(sig);
     if (!g) {
       g = {
-        table: new Int32Array(size).fill(-1),
-        record: new Int32Array(size).fill(-1),
+        table: arena.i32(size).fill(-1),
+        record: arena.i32(size).fill(-1),
         items: new Map(held.map((t) => [t, []])),
       };
       groups.set(sig, g);
     }
     const c: ItemColumnData = {
-      value: new Float64Array(size).fill(NaN),
+      value: arena.f64(size).fill(NaN),
       table: g.table,
       record: g.record,
-      conflict: new Uint8Array(size),
+      conflict: arena.u8(size),
       conflicts: [],
     };
     out.set(id, c);
