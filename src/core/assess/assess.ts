@@ -12,6 +12,8 @@ import {
   MAX_DEPTH,
   NodeValues,
   nodeLayout,
+  addUp,
+  climb,
   poolBytes,
   poolColumns,
   SET_ASIDE,
@@ -263,9 +265,9 @@ function leafMarks(
 }
 
 /**
- * The indicator's pool at every node, in one pass: each leaf unit's counts are added to its own
- * node and to every node above it (no walk of each node's subtree), in hierarchy order; a leaf
- * left out or set aside is marked once, and a node's lists are read from the marks.
+ * The indicator's pool at every node: each leaf unit's counts on its own node, then added up
+ * the hierarchy (no walk of each node's subtree); a leaf left out or set aside is marked once,
+ * and a node's lists are read from the marks.
  */
 function valuesAt(
   def: IndicatorDef,
@@ -280,27 +282,30 @@ function valuesAt(
   const n = layout.keys.length;
   const p = poolColumns(n, arena);
   const counted = countsOf(def, ds, excluded);
+  // Whether every count is a whole number and all of them together stay exact in a double:
+  // then sums taken in any grouping are the same sums, to the last bit.
+  let whole = true;
+  let magnitude = 0;
   for (let i = 0; i < n; i++) {
     if (!leaves[i]) continue;
-    const key = layout.keys[i] as string;
     const u = unitAt[i] as number;
     const kind = u < 0 ? 'leftOut' : standing(counted, u);
-    const num = kind === 'pooled' ? (counted.num?.[u] as number) : 0;
-    const den = kind === 'pooled' ? (counted.den?.[u] as number) : 0;
-    // Up the hierarchy to the whole area; a depth cap, not a set per leaf, guards against a cycle.
-    let depth = 0;
-    for (let j = i; j >= 0 && depth < MAX_DEPTH; j = layout.parent[j] as number, depth++) {
-      p.present[j] = 1;
-      if (kind === 'pooled') {
-        p.numerator[j] = (p.numerator[j] as number) + num;
-        p.denominator[j] = (p.denominator[j] as number) + den;
-        p.pooled[j] = (p.pooled[j] as number) + 1;
-      }
+    p.present[i] = 1;
+    if (kind !== 'pooled') {
+      p.standing[i] = kind === 'setAside' ? SET_ASIDE : LEFT_OUT;
+      continue;
     }
-    if (kind !== 'pooled') p.standing[i] = kind === 'setAside' ? SET_ASIDE : LEFT_OUT;
-    // The hierarchy breaks cycles when it is built (hierarchy.ts): reaching the cap is a bug.
-    if (depth >= MAX_DEPTH) throw new Error(`the region hierarchy above ${key} does not end`);
+    const num = counted.num?.[u] as number;
+    const den = counted.den?.[u] as number;
+    // 0 + x, as the sums were always begun: a count written -0 is pooled as 0.
+    p.numerator[i] = 0 + num;
+    p.denominator[i] = 0 + den;
+    p.pooled[i] = 1;
+    if (whole && (!Number.isInteger(num) || !Number.isInteger(den))) whole = false;
+    magnitude += Math.abs(num) + Math.abs(den);
   }
+  if (layout.end && whole && magnitude <= Number.MAX_SAFE_INTEGER) addUp(p, layout.parent);
+  else climb(p, layout, leaves);
   return new NodeValues(def, layout, p, nodeValue, shownValue);
 }
 

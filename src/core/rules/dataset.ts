@@ -1,4 +1,5 @@
 import { parseA1 } from '../model/a1';
+import { KeyMap } from '../model/key-map';
 import { fold, normalizeHeader } from '../read/normalize';
 import { cellOf, type Column, type Table, type TableRecord } from '../read/table';
 import {
@@ -129,8 +130,8 @@ interface Group {
  * next key is tried). `totals`: the total rows' places.
  */
 interface UnitIndex {
-  byCode: Map<string, number>;
-  byName: Map<string, number>;
+  byCode: KeyMap<number>;
+  byName: KeyMap<number>;
   totals: number[];
 }
 
@@ -178,7 +179,7 @@ const indexCache = new WeakMap<
 
 function unitIndexOf(tables: readonly Table[], canonical: Canonical): UnitIndex {
   const first = tables[0];
-  if (!first) return { byCode: new Map(), byName: new Map(), totals: [] };
+  if (!first) return { byCode: new KeyMap(), byName: new KeyMap(), totals: [] };
   let byFirst = indexCache.get(canonical);
   if (!byFirst) indexCache.set(canonical, (byFirst = new WeakMap()));
   let known = byFirst.get(first);
@@ -193,13 +194,22 @@ function unitIndexOf(tables: readonly Table[], canonical: Canonical): UnitIndex 
 }
 
 /** A key seen before, in this table or another, is ambiguous (−1); else its place. */
-function note(map: Map<string, number>, key: string, place: number): void {
-  map.set(key, map.has(key) ? -1 : place);
+function note(map: KeyMap<number>, key: string, place: number): void {
+  const had = map.setIfAbsent(key, place);
+  if (had !== undefined && had !== -1) map.set(key, -1);
 }
 
+/**
+ * In KeyMaps sized once for every record: Maps of a million villages' names, grown by
+ * rehashing, took 0.96 s in the profile of the million-village report (0.03 s at 100,000).
+ */
 function buildIndex(tables: readonly Table[], canonical: Canonical): UnitIndex {
-  const byCode = new Map<string, number>();
-  const byName = new Map<string, number>();
+  const byCode = new KeyMap<number>();
+  const byName = new KeyMap<number>();
+  let size = 0;
+  for (const table of tables) size += table.records.length;
+  byName.reserve(size);
+  byCode.reserve(tables.some((t) => t.columns.some((c) => c.kind === 'code')) ? size : 0);
   const totals: number[] = [];
   tables.forEach((table, t) => {
     const names = unitNames(table, canonical);

@@ -36,7 +36,10 @@ const REGIONS: RegionRow[] = [
  * read from one sheet 表 of x.xlsx with a row per unit (unit i on sheet row i + 1) and a column
  * per item. A missing key is an item the unit did not report.
  */
-function dataset(values: Record<string, Record<string, number>>): Dataset {
+function dataset(
+  values: Record<string, Record<string, number>>,
+  regions: RegionRow[] = REGIONS,
+): Dataset {
   const units = Object.keys(values);
   const itemIds = [...new Set(Object.values(values).flatMap((v) => Object.keys(v)))];
   const items = new Map<string, ItemColumnData>();
@@ -70,7 +73,7 @@ function dataset(values: Record<string, Record<string, number>>): Dataset {
     forms: [],
   };
   return {
-    hierarchy: Hierarchy.build(REGIONS, [], '甲县'),
+    hierarchy: Hierarchy.build(regions, [], '甲县'),
     forms: [],
     tables: [source],
     units,
@@ -79,7 +82,7 @@ function dataset(values: Record<string, Record<string, number>>): Dataset {
     formUnits: new Map(),
     totals: [],
     unlisted: [],
-    regionRows: REGIONS,
+    regionRows: regions,
     unread: [],
   };
 }
@@ -223,5 +226,34 @@ describe('assess on a hand-written dataset', () => {
     expect([all.rootKey, all.rootName]).toEqual([COUNTY, '甲县']);
     expect(all.units).toEqual([V1, V2, V3]);
     expect(all.regions).toEqual([TOWN1, V1, V2, TOWN2, V3]);
+  });
+});
+
+describe('counts with fractions', () => {
+  test('are pooled in the order the units are listed, as one sum (not township by township)', () => {
+    // 甲县 → 一镇 (一村, 二村), 二镇 (三村, 四村). Doubles add up differently grouped:
+    // ((0.1 + 0.1) + 0.1) + 2.3 is 2.5999999999999996, (0.1 + 0.1) + (0.1 + 2.3) is 2.6.
+    const V4 = '450321101002';
+    const regions = [...REGIONS.slice(0, 6), { code: V4, name: '四村', parent: TOWN2 }];
+    const ds = dataset(
+      {
+        [V1]: { n: 0.1, d: 1 },
+        [V2]: { n: 0.1, d: 1 },
+        [V3]: { n: 0.1, d: 1 },
+        [V4]: { n: 2.3, d: 1 },
+      },
+      regions,
+    );
+    const a = assess(profile, ds).indicators.find((i) => i.def.id === 'A');
+    expect(a?.root.pool.numerator).toBe(2.5999999999999996);
+    expect(a?.root.pool.denominator).toBe(4);
+    expect(a?.nodes.get(TOWN2)?.pool.numerator).toBe(2.4);
+    // Whole counts are the same sums in any grouping: 1 + 2 + 3 + 4 at the area.
+    const whole = dataset(
+      { [V1]: { n: 1, d: 1 }, [V2]: { n: 2, d: 1 }, [V3]: { n: 3, d: 1 }, [V4]: { n: 4, d: 1 } },
+      regions,
+    );
+    const w = assess(profile, whole).indicators.find((i) => i.def.id === 'A');
+    expect([w?.root.pool.numerator, w?.nodes.get(TOWN1)?.pool.numerator]).toEqual([10, 3]);
   });
 });
