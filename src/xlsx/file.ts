@@ -15,6 +15,7 @@ import { CSV_HEADER, PARQUET_KEY } from './export';
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from './exceljs';
 import { strFromU8 } from 'fflate';
+import { peekZipPart } from './zip-peek';
 import { DOCX_CREATOR, DOCX_KEYWORD } from '../docx/marks';
 
 // Node's zlib inflates whole parts for the columnar reader, bounded by each part's declared
@@ -222,6 +223,7 @@ async function existing(file: string, as: OutputFileKind): Promise<Existing> {
     const bytes = await readBoundedFile(file).catch(() => new Uint8Array());
     return { kind: isTallyDocx(bytes) ? 'docx' : 'other' };
   }
+  if (await pastReadingLimit(file)) return bigOutput(file);
   try {
     // Through the guards (a hostile file where the output goes is 'other', never inflated),
     // and the core properties first: a previous report of 100,000 villages is not loaded
@@ -245,6 +247,25 @@ async function existing(file: string, as: OutputFileKind): Promise<Existing> {
   } catch {
     return { kind: 'other' };
   }
+}
+
+async function pastReadingLimit(file: string): Promise<boolean> {
+  const st = await fs.stat(file).catch(() => undefined);
+  return st !== undefined && st.isFile() && st.size > FILE_LIMITS.fileBytes;
+}
+
+/**
+ * A workbook past the reading limit where the output goes: the report of a million villages
+ * (150 MB) that the next report replaces. Only its core properties are read (zip-peek.ts); a
+ * template is never that large, so anything but Tally's report is 'other'.
+ */
+async function bigOutput(file: string): Promise<Existing> {
+  const core = await peekZipPart(file, 'docProps/core.xml');
+  const xml = core === undefined ? '' : strFromU8(core);
+  const ours =
+    xml.includes(`<dc:creator>${TALLY_CREATOR}</dc:creator>`) &&
+    xml.includes(`<cp:keywords>${KIND_KEYWORD.report}</cp:keywords>`);
+  return { kind: ours ? 'report' : 'other' };
 }
 
 /**
