@@ -204,6 +204,10 @@ async function readTail(file: string, bytes: number): Promise<string> {
   }
 }
 
+/** What docProps/core.xml of a report Tally wrote says: its creator, and the report keyword. */
+const TALLY_CORE = `<dc:creator>${TALLY_CREATOR}</dc:creator>`;
+const REPORT_CORE = `<cp:keywords>${KIND_KEYWORD.report}</cp:keywords>`;
+
 async function existing(file: string, as: OutputFileKind): Promise<Existing> {
   if (as === 'markdown') {
     const text = await fs.readFile(file, 'utf8').catch(() => '');
@@ -230,10 +234,8 @@ async function existing(file: string, as: OutputFileKind): Promise<Existing> {
     // whole only to learn that Tally wrote it.
     const bytes = await readBoundedFile(file);
     const core = coreProperties(bytes);
-    if (core === undefined || !core.includes(`<dc:creator>${TALLY_CREATOR}</dc:creator>`))
-      return { kind: 'other' };
-    if (core.includes(`<cp:keywords>${KIND_KEYWORD.report}</cp:keywords>`))
-      return { kind: 'report' };
+    if (core === undefined || !core.includes(TALLY_CORE)) return { kind: 'other' };
+    if (core.includes(REPORT_CORE)) return { kind: 'report' };
     guardXlsx(bytes, file);
     const wb = new (exceljs().Workbook)();
     await wb.xlsx.load(bytes.slice().buffer as ArrayBuffer);
@@ -262,10 +264,7 @@ async function pastReadingLimit(file: string): Promise<boolean> {
 async function bigOutput(file: string): Promise<Existing> {
   const core = await peekZipPart(file, 'docProps/core.xml');
   const xml = core === undefined ? '' : strFromU8(core);
-  const ours =
-    xml.includes(`<dc:creator>${TALLY_CREATOR}</dc:creator>`) &&
-    xml.includes(`<cp:keywords>${KIND_KEYWORD.report}</cp:keywords>`);
-  return { kind: ours ? 'report' : 'other' };
+  return { kind: xml.includes(TALLY_CORE) && xml.includes(REPORT_CORE) ? 'report' : 'other' };
 }
 
 /**
