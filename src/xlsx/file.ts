@@ -135,11 +135,14 @@ function coreProperties(bytes: Uint8Array): string | undefined {
 
 /** A Word document Tally wrote: its core properties name Tally and the report keyword. */
 export function isTallyDocx(bytes: Uint8Array): boolean {
-  const xml = coreProperties(bytes);
+  return namesTallyDocx(coreProperties(bytes));
+}
+
+function namesTallyDocx(core: string | undefined): boolean {
   return (
-    xml !== undefined &&
-    xml.includes(`<dc:creator>${DOCX_CREATOR}</dc:creator>`) &&
-    xml.includes(`<cp:keywords>${DOCX_KEYWORD}</cp:keywords>`)
+    core !== undefined &&
+    core.includes(`<dc:creator>${DOCX_CREATOR}</dc:creator>`) &&
+    core.includes(`<cp:keywords>${DOCX_KEYWORD}</cp:keywords>`)
   );
 }
 
@@ -209,8 +212,13 @@ const TALLY_CORE = `<dc:creator>${TALLY_CREATOR}</dc:creator>`;
 const REPORT_CORE = `<cp:keywords>${KIND_KEYWORD.report}</cp:keywords>`;
 
 async function existing(file: string, as: OutputFileKind): Promise<Existing> {
+  // Past the reading limit, only what says Tally wrote the file is read: a Markdown file's end,
+  // a package's core properties (zip-peek.ts).
+  const big = await pastReadingLimit(file);
   if (as === 'markdown') {
-    const text = await fs.readFile(file, 'utf8').catch(() => '');
+    const text = big
+      ? await readTail(file, MD_MARKER.length + 16)
+      : await fs.readFile(file, 'utf8').catch(() => '');
     return { kind: text.includes(MD_MARKER) ? 'markdown' : 'other' };
   }
   if (as === 'csv') {
@@ -224,10 +232,15 @@ async function existing(file: string, as: OutputFileKind): Promise<Existing> {
     return { kind: tail.endsWith('PAR1') && tail.includes(PARQUET_KEY) ? 'parquet' : 'other' };
   }
   if (as === 'docx') {
+    if (big) return { kind: namesTallyDocx(await peekCore(file)) ? 'docx' : 'other' };
     const bytes = await readBoundedFile(file).catch(() => new Uint8Array());
     return { kind: isTallyDocx(bytes) ? 'docx' : 'other' };
   }
-  if (await pastReadingLimit(file)) return bigOutput(file);
+  if (big) {
+    // A template is never that large: anything but Tally's report is 'other'.
+    const core = (await peekCore(file)) ?? '';
+    return { kind: core.includes(TALLY_CORE) && core.includes(REPORT_CORE) ? 'report' : 'other' };
+  }
   try {
     // Through the guards (a hostile file where the output goes is 'other', never inflated),
     // and the core properties first: a previous report of 100,000 villages is not loaded
@@ -256,15 +269,10 @@ async function pastReadingLimit(file: string): Promise<boolean> {
   return st !== undefined && st.isFile() && st.size > FILE_LIMITS.fileBytes;
 }
 
-/**
- * A workbook past the reading limit where the output goes: the report of a million villages
- * (150 MB) that the next report replaces. Only its core properties are read (zip-peek.ts); a
- * template is never that large, so anything but Tally's report is 'other'.
- */
-async function bigOutput(file: string): Promise<Existing> {
+/** docProps/core.xml of a package too large to read (the report of a million villages). */
+async function peekCore(file: string): Promise<string | undefined> {
   const core = await peekZipPart(file, 'docProps/core.xml');
-  const xml = core === undefined ? '' : strFromU8(core);
-  return { kind: xml.includes(TALLY_CORE) && xml.includes(REPORT_CORE) ? 'report' : 'other' };
+  return core === undefined ? undefined : strFromU8(core);
 }
 
 /**

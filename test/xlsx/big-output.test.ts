@@ -3,14 +3,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { TallyError } from '../../src/core/errors';
-import { writeOutputFile } from '../../src/xlsx/file';
+import { DOCX_CREATOR, DOCX_KEYWORD } from '../../src/docx/marks';
+import { MD_MARKER, writeOutputFile } from '../../src/xlsx/file';
 import { FILE_LIMITS } from '../../src/xlsx/limits';
 import { writeXlsxBytes } from '../../src/xlsx/write';
 
 /**
  * The report of a million villages is about 150 MB, past the 64 MB a file may have to be read
  * (limits.ts). Rerunning the report over it must replace it, as it replaces a small report; a
- * workbook of the same size that Tally did not write stays untouched.
+ * workbook of the same size that Tally did not write stays untouched. The same for the Word
+ * document and the Markdown file the report writes.
  */
 
 let dir: string;
@@ -81,4 +83,37 @@ test('a file past the limit that is no zip is not overwritten', async () => {
     'error.overwriteForeign',
   );
   expect(fs.statSync(target).size).toBe(FILE_LIMITS.fileBytes + 1);
+});
+
+/** A Word document as Tally marks it, past the limit by one stored part. */
+function bigDocx(creator: string): Uint8Array {
+  const core =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+    `<dc:creator>${creator}</dc:creator><cp:keywords>${DOCX_KEYWORD}</cp:keywords></cp:coreProperties>`;
+  return zipSync({
+    'docProps/core.xml': strToU8(core),
+    'word/media/pad.bin': [new Uint8Array(FILE_LIMITS.fileBytes + 1), { level: 0 }],
+  });
+}
+
+test.each([
+  [DOCX_CREATOR, 'is replaced', undefined],
+  ['张三', 'is kept', 'error.overwriteForeign'],
+])('a Word document past the limit by %s %s', async (creator, _, refused) => {
+  const target = path.join(dir, 'report.docx');
+  const bytes = bigDocx(creator);
+  fs.writeFileSync(target, bytes);
+  expect(await refusal(writeOutputFile(target, new Uint8Array([7]), [], 'docx'))).toBe(refused);
+  expect(fs.statSync(target).size).toBe(refused ? bytes.length : 1);
+});
+
+test.each([
+  ["ending with Tally's marker is replaced", `\n${MD_MARKER}\n`, undefined],
+  ['without it is kept', '\n', 'error.overwriteForeign'],
+])('a Markdown file past the limit %s', async (_, end, refused) => {
+  const target = path.join(dir, 'report.md');
+  const size = FILE_LIMITS.fileBytes + 1 + end.length;
+  fs.writeFileSync(target, '#'.repeat(FILE_LIMITS.fileBytes + 1) + end);
+  expect(await refusal(writeOutputFile(target, 'new', [], 'markdown'))).toBe(refused);
+  expect(fs.statSync(target).size).toBe(refused ? size : 3);
 });
