@@ -535,6 +535,11 @@ function finalCell(
 }
 
 const CELL_ATTRS = ['r', 's', 't'] as const;
+/** A row's number and whether it is hidden: where their values lie (`XmlScanner.attrRanges`). */
+const ROW_ATTRS = ['r', 'hidden'] as const;
+const rowFrom = new Int32Array(2);
+const rowTo = new Int32Array(2);
+const CELL_ATTR_CODES: readonly number[] = CELL_ATTRS.map((a) => a.charCodeAt(0));
 const attrFrom = new Int32Array(3);
 const attrTo = new Int32Array(3);
 
@@ -545,7 +550,7 @@ const attrTo = new Int32Array(3);
  */
 function cellAttributes(x: XmlScanner, c: RawCell, plain: boolean, sheet: string): void {
   // `<c r="B2" r="C2">` is not XML; which value counts nobody can say (exceljs refuses it).
-  const twice = x.attrRanges(CELL_ATTRS, attrFrom, attrTo);
+  const twice = x.charAttrRanges(CELL_ATTR_CODES, attrFrom, attrTo);
   if (twice >= 0)
     throw new Damaged(`sheet "${sheet}": a cell gives its ${CELL_ATTRS[twice]} twice`);
   const rFrom = attrFrom[0] as number;
@@ -656,13 +661,19 @@ function readSheet(
           c = undefined;
         }
       } else if (n === 'row') {
-        const r = x.attr('r') ?? '';
+        // Both attributes in one pass (`attr` twice took a look through the tag each).
+        x.attrRanges(ROW_ATTRS, rowFrom, rowTo);
+        const r =
+          (rowFrom[0] as number) < 0 ? '' : x.textAt(rowFrom[0] as number, rowTo[0] as number);
         row = parseInt(r, 10);
         if (Number.isNaN(row)) throw new Damaged('Invalid row number in model');
         // `1.5`, `2x`: refused as the guard of the exceljs reader refuses them (xlsx-guard.ts).
         if (!/^\d{1,9}$/.test(r.trim())) row = Infinity;
         bounds.row(row, r);
-        const h = x.attr('hidden');
+        const h =
+          (rowFrom[1] as number) < 0
+            ? undefined
+            : x.textAt(rowFrom[1] as number, rowTo[1] as number);
         if (h === '1' || h === 'true') hidden.push(row - 1);
         inRow = true;
         prevCol = 0;

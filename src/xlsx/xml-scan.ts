@@ -146,9 +146,12 @@ export class XmlScanner {
 
   /** An attribute of the current Open tag, entities decoded; undefined when absent. */
   attr(name: string): string | undefined {
-    const out: (string | undefined)[] = [];
-    this.attrs([name], out);
-    return out[0];
+    // Into scratch arrays: a row's `r` and `hidden` are asked of 500,000 rows, and two typed
+    // arrays and a list made for each took a tenth of reading them.
+    ONE_NAME[0] = name;
+    this.attrRanges(ONE_NAME, ONE_FROM, ONE_TO);
+    const from = ONE_FROM[0] as number;
+    return from < 0 ? undefined : this.textAt(from, ONE_TO[0] as number);
   }
 
   /**
@@ -213,10 +216,67 @@ export class XmlScanner {
     return twice;
   }
 
+  /**
+   * `attrRanges` for names of one character each, given by their char codes (a cell's `r`, `s`
+   * and `t`): the same ranges and the same answer, each name compared by its code, not as a
+   * string. The general one took a fifth of reading the 6 million cells of 100,000 villages.
+   */
+  charAttrRanges(codes: readonly number[], from: Int32Array, to: Int32Array): number {
+    const xml = this.xml;
+    const n = codes.length;
+    for (let k = 0; k < n; k++) {
+      from[k] = -1;
+      to[k] = -1;
+    }
+    let found = 0; // bit k: codes[k] seen
+    let twice = -1;
+    let i = this.attrStart;
+    const end = this.attrEnd;
+    while (i < end) {
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      const nameStart = i;
+      while (i < end && xml.charCodeAt(i) !== 61 /* = */ && !isSpace(xml.charCodeAt(i))) i++;
+      const nameEnd = i;
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      if (xml.charCodeAt(i) !== 61) {
+        if (nameEnd === nameStart) i++;
+        continue;
+      }
+      i++;
+      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      const q = xml.charCodeAt(i);
+      if (q !== 34 && q !== 39) return twice;
+      const close = xml.indexOf(q === 34 ? '"' : "'", i + 1);
+      const valueEnd = close < 0 ? end : close;
+      if (nameEnd - nameStart === 1) {
+        const ch = xml.charCodeAt(nameStart);
+        for (let k = 0; k < n; k++) {
+          if (codes[k] !== ch) continue;
+          const bit = 1 << k;
+          if (found & bit) {
+            if (twice < 0) twice = k;
+            break;
+          }
+          from[k] = i + 1;
+          to[k] = valueEnd;
+          found |= bit;
+          break;
+        }
+      }
+      i = valueEnd + 1;
+    }
+    return twice;
+  }
+
   private utf8(s: string): string {
     return this.binary ? fromBinary(s) : s;
   }
 }
+
+/** `attr`'s scratch: one name, and where its value lies. */
+const ONE_NAME: string[] = [''];
+const ONE_FROM = new Int32Array(1);
+const ONE_TO = new Int32Array(1);
 
 const UTF8 = new TextDecoder('utf-8');
 
