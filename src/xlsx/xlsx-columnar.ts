@@ -3,7 +3,7 @@ import { CellError, EXCEL_ERROR_CODES, UncalculatedFormula, type Cell } from '..
 import { parseRange, type RangeRef } from '../core/model/a1';
 import { ColumnarBuilder, type ColumnarSheet, type ColumnarWorkbook } from '../core/model/columnar';
 import { UnreadableInputError } from '../core/errors';
-import { binaryString, Tok, XmlScanner } from './xml-scan';
+import { binaryString, countTags, hasTag, Tok, XmlScanner } from './xml-scan';
 import { csvNumber } from './csv-columnar';
 import { FILE_LIMITS, formatCount } from './limits';
 import { isPercentFormat } from '../core/model/number-format';
@@ -856,11 +856,10 @@ function readWorkbookParts(bytes: Uint8Array, file: string): ColumnarWorkbook {
   for (const { def, part } of chosen) {
     const xml = parts.binary(part) ?? '';
     const sheetNo = /sheet(\d+)[.]xml/.exec(part)?.[1] ?? '';
-    const hyperlinks = xml.includes('<hyperlink')
+    const hyperlinks = hasTag(xml, 'hyperlink')
       ? readHyperlinks(xml, readRels(parts.text(`xl/worksheets/_rels/sheet${sheetNo}.xml.rels`)))
       : new Map<string, string>();
-    let rowsGuess = 16;
-    for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) rowsGuess++;
+    const rowsGuess = 16 + countTags(xml, 'row');
     const bounds = new SheetBounds(file, def.name, count);
     const context = { shared, dateStyles, percentStyles, date1904, hyperlinks };
     const sheet = readSheet(xml, def.name, context, rowsGuess, bounds);

@@ -273,6 +273,25 @@ export class XmlScanner {
   }
 }
 
+/**
+ * How many times `<` and `name` stand in `xml` (`<row` of `<row r="2">`, of `<rowBreaks>` too).
+ * Searched for by the name and the `<` checked after: V8 finds `row` in a sheet's XML about
+ * three times faster than `<row`, whose `<` starts every tag (0.08 s for each 78 MB sheet).
+ */
+export function countTags(xml: string, name: string): number {
+  let n = 0;
+  for (let i = xml.indexOf(name, 1); i >= 0; i = xml.indexOf(name, i + name.length))
+    if (xml.charCodeAt(i - 1) === 60 /* < */) n++;
+  return n;
+}
+
+/** Whether `<` and `name` stand anywhere in `xml`: `xml.includes('<' + name)`, found as `countTags` is. */
+export function hasTag(xml: string, name: string): boolean {
+  for (let i = xml.indexOf(name, 1); i >= 0; i = xml.indexOf(name, i + 1))
+    if (xml.charCodeAt(i - 1) === 60 /* < */) return true;
+  return false;
+}
+
 /** `attr`'s scratch: one name, and where its value lies. */
 const ONE_NAME: string[] = [''];
 const ONE_FROM = new Int32Array(1);
