@@ -750,9 +750,25 @@ function rowHasValue(sheet: ColumnarSheet, row: number): boolean {
  * no CDATA, no comment), else −1: the cell is then read token by token.
  */
 function plainValueEnd(xml: string, at: number): number {
-  if (!xml.startsWith('<v>', at)) return -1;
+  if (!holds(xml, at, OPEN_V)) return -1;
   const lt = xml.indexOf('<', at + 3);
-  return lt >= 0 && xml.startsWith('</v></c>', lt) ? lt : -1;
+  return lt >= 0 && holds(xml, lt, CLOSE_V_C) ? lt : -1;
+}
+
+const OPEN_V = codesOf('<v>');
+const CLOSE_V_C = codesOf('</v></c>');
+
+function codesOf(s: string): readonly number[] {
+  return [...s].map((c) => c.charCodeAt(0));
+}
+
+/**
+ * `xml.startsWith(text, at)` for the text whose codes are `codes`, compared code by code: at
+ * each of 6 million cells the call to startsWith took longer than the scan of the cell.
+ */
+function holds(xml: string, at: number, codes: readonly number[]): boolean {
+  for (let k = 0; k < codes.length; k++) if (xml.charCodeAt(at + k) !== codes[k]) return false;
+  return true;
 }
 
 /** A merge as exceljs applies it: refused when it overlaps one already made. */
