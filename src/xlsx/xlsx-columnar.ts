@@ -114,6 +114,8 @@ interface SheetDef {
 
 /** exceljs's `utils.xmlDecode`, applied on top of the parser's own decoding. */
 function xmlDecodeAgain(text: string): string {
+  // Nearly every text has no `&`: no pattern is run over it (a million names and codes).
+  if (!text.includes('&')) return text;
   return text.replace(/&([a-z]*);/g, (c) => {
     switch (c) {
       case '&lt;':
