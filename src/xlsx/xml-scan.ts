@@ -115,6 +115,11 @@ export class XmlScanner {
     return this.pos;
   }
 
+  /** A self-closing tag's Close is still to come (`skipTo` would refuse to move). */
+  get closing(): boolean {
+    return this.pendingClose;
+  }
+
   /**
    * Go on from `pos`, after a caller has read what lies before it (the text of a plain cell):
    * only forward, and never from inside a self-closing tag's pending Close.
