@@ -23,11 +23,14 @@ export interface LabelledRecord {
   area?: string;
 }
 
-/** A division code read from a code cell; undefined when the cell holds no valid code. */
-function codeOf(v: Cell): string | undefined {
+/**
+ * A division code read from a code cell; undefined when the cell holds no valid code. `text`
+ * is the cell's text (cellText, trimmed): for a safe integer it is already its digits, as
+ * `toFixed(0)` would write them, so no second string is made (500,000 code cells).
+ */
+function codeOf(v: Cell, text: string): string | undefined {
   // A 12-digit code stored as a number must not turn into `4.4e11`.
-  if (typeof v === 'number')
-    return Number.isSafeInteger(v) ? normalizeCode(v.toFixed(0)) : undefined;
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? normalizeCode(text) : undefined;
   // `4.51281E+11` written as text fails the shape test: its last digits are lost.
   if (typeof v === 'string') return normalizeCode(v);
   return undefined;
@@ -88,7 +91,7 @@ export function labelRecords(
     const unitText = textAt(row, unitCol);
     const codeText = isBlank(codeCell) ? '' : cellText(codeCell).trim();
     const label = totalLabel(sheet, row, unitText, codeCell, index);
-    const code = codeText && codeText !== label ? codeOf(codeCell) : undefined;
+    const code = codeText && codeText !== label ? codeOf(codeCell, codeText) : undefined;
     // A region written once for its block (or merged down it) holds for the rows below it.
     const areaText = textAt(row, areaCol);
     if (areaText) areaAbove = index.isTotalLabel(areaText) ? '' : areaText;
