@@ -64,9 +64,6 @@ class CellPool {
   }
 }
 
-/** Keys below this are kept in an array (valueCells): 512 KB an indicator, once used. */
-const SMALL_KEYS = 1 << 16;
-
 /**
  * An indicator's value cells: a unit's value (the node at layout index `at`), in red when it
  * misses a threshold target by itself. A value shown is judged once per indicator, however
@@ -82,9 +79,6 @@ function valueCells(
   // else by v itself in a map of its own, so no two values share a key.
   const byScaled = new Map<number, OutputCell>();
   const byValue = new Map<number, OutputCell>();
-  // The small keys (a rate to 2 decimals is at most about 10,000) in an array, made at the
-  // first: indexed faster than a Map finds them, 2.8 million times.
-  let small: (OutputCell | undefined)[] | undefined;
   const scale = 10 ** Math.max(0, Math.min(r.def.decimals, 6));
   const alone = judgesAlone(r);
   // Without a value the cell says why, and only three things can be said: not reported,
@@ -99,17 +93,15 @@ function valueCells(
     }
     const k = Math.round(v * scale);
     const exact = Number.isSafeInteger(k) && k / scale === v;
-    const inSmall = exact && k >= 0 && k < SMALL_KEYS;
-    let cell = inSmall ? small?.[k] : exact ? byScaled.get(k) : byValue.get(v);
+    const cells = exact ? byScaled : byValue;
+    const key = exact ? k : v;
+    let cell = cells.get(key);
     if (cell === undefined) {
       const red =
         alone &&
         judge(r.def.target, { value: v, prior: null, direction: r.def.direction }).status ===
           'notMet';
-      cell = pool.number(v, r.def.decimals, red);
-      if (inSmall) (small ??= new Array<OutputCell | undefined>(SMALL_KEYS))[k] = cell;
-      else if (exact) byScaled.set(k, cell);
-      else byValue.set(v, cell);
+      cells.set(key, (cell = pool.number(v, r.def.decimals, red)));
     }
     return cell;
   };
