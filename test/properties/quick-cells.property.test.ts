@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { expectEqual, runs } from '../support/property';
-import { parseXlsxColumnar, QUICK_CELLS } from '../../src/xlsx/xlsx-columnar';
+import { parseXlsxColumnar } from '../../src/xlsx/xlsx-columnar';
+import { QUICK_CELLS } from '../../src/xlsx/sheet-cell';
 import { TallyError } from '../../src/core/errors';
 
 /**
