@@ -118,8 +118,6 @@ export function resetRaw(c: RawCell): RawCell {
 
 export const CELL_ATTRS = ['r', 's', 't'] as const;
 
-const CELL_ATTR_CODES: readonly number[] = CELL_ATTRS.map((a) => a.charCodeAt(0));
-
 const attrFrom = new Int32Array(3);
 
 const attrTo = new Int32Array(3);
@@ -131,7 +129,7 @@ const attrTo = new Int32Array(3);
  */
 export function cellAttributes(x: XmlScanner, c: RawCell, plain: boolean, sheet: string): void {
   // `<c r="B2" r="C2">` is not XML; which value counts nobody can say (exceljs refuses it).
-  const twice = x.charAttrRanges(CELL_ATTR_CODES, attrFrom, attrTo);
+  const twice = x.attrRanges(CELL_ATTRS, attrFrom, attrTo);
   if (twice >= 0)
     throw new Damaged(`sheet "${sheet}": a cell gives its ${CELL_ATTRS[twice]} twice`);
   const rFrom = attrFrom[0] as number;

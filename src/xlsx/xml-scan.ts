@@ -181,8 +181,12 @@ export class XmlScanner {
    */
   attrRanges(names: readonly string[], from: Int32Array, to: Int32Array): number {
     const xml = this.xml;
-    from.fill(-1);
-    to.fill(-1);
+    // Set one by one, and a one-character name (a cell's r, s, t) compared by its code: a call
+    // to fill or startsWith cost more than the scan of a cell's attributes.
+    for (let k = 0; k < names.length; k++) {
+      from[k] = -1;
+      to[k] = -1;
+    }
     let found = 0; // bit k: names[k] seen
     let twice = -1;
     let i = this.attrStart;
@@ -206,7 +210,13 @@ export class XmlScanner {
       for (let k = 0; k < names.length; k++) {
         const name = names[k] as string;
         const bit = 1 << k;
-        if (nameEnd - nameStart !== name.length || !xml.startsWith(name, nameStart)) continue;
+        if (nameEnd - nameStart !== name.length) continue;
+        if (
+          name.length === 1
+            ? xml.charCodeAt(nameStart) !== name.charCodeAt(0)
+            : !xml.startsWith(name, nameStart)
+        )
+          continue;
         if (found & bit) {
           if (twice < 0) twice = k;
           break;
@@ -215,58 +225,6 @@ export class XmlScanner {
         to[k] = valueEnd;
         found |= bit;
         break;
-      }
-      i = valueEnd + 1;
-    }
-    return twice;
-  }
-
-  /**
-   * `attrRanges` for names of one character each, given by their char codes (a cell's `r`, `s`
-   * and `t`): the same ranges and the same answer, each name compared by its code, not as a
-   * string. The general one took a fifth of reading the 6 million cells of 100,000 villages.
-   */
-  charAttrRanges(codes: readonly number[], from: Int32Array, to: Int32Array): number {
-    const xml = this.xml;
-    const n = codes.length;
-    for (let k = 0; k < n; k++) {
-      from[k] = -1;
-      to[k] = -1;
-    }
-    let found = 0; // bit k: codes[k] seen
-    let twice = -1;
-    let i = this.attrStart;
-    const end = this.attrEnd;
-    while (i < end) {
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      const nameStart = i;
-      while (i < end && xml.charCodeAt(i) !== 61 /* = */ && !isSpace(xml.charCodeAt(i))) i++;
-      const nameEnd = i;
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      if (xml.charCodeAt(i) !== 61) {
-        if (nameEnd === nameStart) i++;
-        continue;
-      }
-      i++;
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
-      const q = xml.charCodeAt(i);
-      if (q !== 34 && q !== 39) return twice;
-      const close = xml.indexOf(q === 34 ? '"' : "'", i + 1);
-      const valueEnd = close < 0 ? end : close;
-      if (nameEnd - nameStart === 1) {
-        const ch = xml.charCodeAt(nameStart);
-        for (let k = 0; k < n; k++) {
-          if (codes[k] !== ch) continue;
-          const bit = 1 << k;
-          if (found & bit) {
-            if (twice < 0) twice = k;
-            break;
-          }
-          from[k] = i + 1;
-          to[k] = valueEnd;
-          found |= bit;
-          break;
-        }
       }
       i = valueEnd + 1;
     }
