@@ -15,6 +15,7 @@ import {
   quickCell,
   resetRaw,
   type RawCell,
+  takePlainValue,
 } from './sheet-cell';
 import { FILE_LIMITS, formatCount } from './limits';
 import { isPercentFormat } from '../core/model/number-format';
@@ -534,14 +535,7 @@ function readSheet(
         current = undefined;
         if (end >= 0) {
           const from = x.position + 3;
-          if (end > from) {
-            c.num = csvNumber(xml, from, end);
-            // A plain number's text is never read (finalCell takes `num`): no string is made
-            // for it, of the 6 million cells of 100,000 villages. Its value is '' only to say
-            // the cell has one; a type, a hyperlink or no number reads the text.
-            const bare = c.num === c.num && (c.t === undefined || c.t === 'n');
-            c.value = bare && ctx.hyperlinks.size === 0 ? '' : x.textAt(from, end);
-          }
+          if (end > from) takePlainValue(x, c, from, end, ctx.hyperlinks.size > 0);
           x.skipTo(end + 8);
           endCell(c);
           c = undefined;
