@@ -16,12 +16,25 @@ export class Damaged extends Error {}
  * entity or a character past ASCII before it ends (then the string is made and read).
  */
 export function columnAt(xml: string, from: number, to: number): number {
+  return columnIn(xml, from, to, true);
+}
+
+/** exceljs's column number from an A1 address (its `decodeAddress`), 1-based. */
+export function addressColumn(ref: string): number {
+  return columnIn(ref, 0, ref.length, false);
+}
+
+/**
+ * The column letters of `s` from `from` to `to` as a number, as exceljs's `decodeAddress` reads
+ * them; `raw` (XML not yet decoded): −1 at an entity or a character past ASCII.
+ */
+function columnIn(s: string, from: number, to: number, raw: boolean): number {
   let col = 0;
   let hasCol = false;
   let hasRow = false;
   for (let i = from; i < to; i++) {
-    const c = xml.charCodeAt(i);
-    if (c === 38 /* & */ || c >= 128) return -1;
+    const c = s.charCodeAt(i);
+    if (raw && (c === 38 /* & */ || c >= 128)) return -1;
     if (!hasRow && c >= 65 && c <= 90) {
       hasCol = true;
       col = col * 26 + c - 64;
@@ -44,27 +57,11 @@ export function digitsAt(xml: string, from: number, to: number): number {
 }
 
 /** The cell types as constants: a cell's `t` is one of them without a string made for it. */
-export const CELL_TYPES = ['s', 'n', 'str', 'b', 'e', 'inlineStr', 'd', ''];
+const CELL_TYPES = ['s', 'n', 'str', 'b', 'e', 'inlineStr', 'd', ''];
 
-export function typeAt(x: XmlScanner, from: number, to: number): string {
-  for (const t of CELL_TYPES) if (t.length === to - from && x.xml.startsWith(t, from)) return t;
-  return x.textAt(from, to);
-}
-
-/** exceljs's column number from an A1 address (its `decodeAddress`), 1-based. */
-export function addressColumn(ref: string): number {
-  let col = 0;
-  let hasCol = false;
-  let hasRow = false;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (!hasRow && c >= 65 && c <= 90) {
-      hasCol = true;
-      col = col * 26 + c - 64;
-    } else if (c >= 48 && c <= 57) hasRow = true;
-    else if (hasRow && hasCol && c !== 36) break;
-  }
-  return col;
+/** A cell's `t`: one of CELL_TYPES, else the text as written. */
+function typeAt(x: XmlScanner, from: number, to: number): string {
+  return knownType(x.xml, from, to) ?? x.textAt(from, to);
 }
 
 /** One `<c>` as exceljs's cell parser collects it. */
