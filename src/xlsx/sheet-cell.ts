@@ -113,10 +113,9 @@ export function resetRaw(c: RawCell): RawCell {
   return c;
 }
 
-export const CELL_ATTRS = ['r', 's', 't'] as const;
-
+/** A cell's attributes, and where their values lie (`XmlScanner.attrRanges`). */
+const CELL_ATTRS = ['r', 's', 't'] as const;
 const attrFrom = new Int32Array(3);
-
 const attrTo = new Int32Array(3);
 
 /**
@@ -242,9 +241,7 @@ function lettersEnd(xml: string, from: number): number {
 }
 
 const isCapital = (c: number) => c >= 65 && c <= 90;
-
 const isSmall = (c: number) => c >= 97 && c <= 122;
-
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** One of CELL_TYPES written at `from`…`to`, or undefined. */
@@ -264,7 +261,6 @@ export function plainValueEnd(xml: string, at: number): number {
 }
 
 const OPEN_V = codesOf('<v>');
-
 const CLOSE_V_C = codesOf('</v></c>');
 
 function codesOf(s: string): readonly number[] {
