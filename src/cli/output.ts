@@ -1,7 +1,8 @@
 import { styleText } from 'node:util';
 
 export interface TextStream {
-  write(text: string): unknown;
+  /** Text, or UTF-8 bytes (`--json`, written in blocks). */
+  write(text: string | Uint8Array): unknown;
   isTTY?: boolean;
 }
 

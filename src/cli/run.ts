@@ -45,7 +45,7 @@ export function pipeSafe(stream: NodeJS.WriteStream): TextStream & {
       stream.on('close', go);
       stream.on('error', go);
     },
-    write(text: string): boolean {
+    write(text: string | Uint8Array): boolean {
       if (closed) return false;
       try {
         return stream.write(text);

@@ -11,8 +11,8 @@ import {
   XML_HEAD,
   writeSheetXml,
   xmlText,
-  type ByteSink,
 } from './sheetml';
+import type { ByteSink } from './byte-writer';
 
 /**
  * The workbook written as SpreadsheetML by Tally itself, streamed through fflate's zip: for
@@ -142,7 +142,7 @@ const LAST_BLOCK = Uint8Array.of(0x03, 0x00);
 /** Text gathered before a block is deflated: large enough that blocks lose little to their seams. */
 const BLOCK = 1 << 20;
 /**
- * Text that is deflated at once: the sheet writer's blocks (sheetml.ts `ByteWriter`) end just
+ * Text that is deflated at once: the sheet writer's blocks (byte-writer.ts `ByteWriter`) end just
  * short of a megabyte, where the next cell would not fit; waiting for a whole megabyte joined
  * every two of them into a new 2 MB buffer (0.74 s for the 1,000,000-village 分单位指标).
  */

@@ -1,5 +1,6 @@
 import { columnLetter, parseRange } from '../core/model/a1';
 import { headerFooterString, type OutputCell, type OutputSheet } from '../core/output/spec';
+import { ByteWriter, type ByteSink } from './byte-writer';
 
 /**
  * SpreadsheetML for the fast writer (./fast-write.ts): the style table and a worksheet's XML,
@@ -319,84 +320,6 @@ function extent(sheet: OutputSheet): { rows: number; columns: number } {
 }
 
 const EMPTY: OutputCell = { value: null };
-
-/** Bytes of a block before it is handed on: the block deflater's own size, so none is joined. */
-const BYTES = 1 << 20;
-
-/**
- * A receiver of bytes. It returns true when it has used them up before returning (deflated
- * or copied them): the block it was given may then be written over. Anything else (undefined)
- * means it may keep them.
- */
-export type ByteSink = (bytes: Uint8Array<ArrayBuffer>) => boolean | void;
-
-/**
- * UTF-8 gathered into blocks of `size` bytes, each handed to `emit` when full: a new block
- * each time, unless `emit` said it had used the last one up (then that one is written over: a
- * megabyte block per flush of a 113 MB sheet made V8 collect a large heap over and over, each
- * ArrayBuffer counting as external memory). Markup is ASCII and copied a character at a time;
- * text with anything else goes through TextEncoder, as fflate's strToU8 does, so the bytes are
- * the same.
- */
-export class ByteWriter {
-  private buf: Uint8Array<ArrayBuffer>;
-  private pos = 0;
-  private readonly encoder = new TextEncoder();
-
-  constructor(
-    private readonly emit: ByteSink,
-    /** A block's size (smaller in the tests, to cross its edges). */
-    private readonly size = BYTES,
-  ) {
-    this.buf = new Uint8Array(size);
-  }
-
-  text(s: string): void {
-    const n = s.length;
-    if (this.pos + n > this.size) this.flush();
-    const buf = this.buf;
-    let pos = this.pos;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80 || pos >= this.size) {
-        this.pos = pos;
-        return this.encoded(i === 0 ? s : s.slice(i));
-      }
-      buf[pos++] = c;
-    }
-    this.pos = pos;
-  }
-
-  /** Text past its ASCII start, or longer than a block. */
-  private encoded(s: string): void {
-    // At most three bytes per UTF-16 unit (a surrogate pair is two units and four bytes).
-    if (this.pos + 3 * s.length > this.size) this.flush();
-    if (3 * s.length > this.size) {
-      this.emit(this.encoder.encode(s));
-      return;
-    }
-    this.pos += this.encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
-  }
-
-  /** ASCII bytes made before (a column's letters, a row's number). */
-  bytes(b: Uint8Array, n = b.length): void {
-    if (this.pos + n > this.size) this.flush();
-    if (n > this.size) {
-      this.emit(b.slice(0, n));
-      return;
-    }
-    const buf = this.buf;
-    let pos = this.pos;
-    for (let i = 0; i < n; i++) buf[pos++] = b[i] as number;
-    this.pos = pos;
-  }
-
-  flush(): void {
-    if (this.pos === 0) return;
-    if (this.emit(this.buf.subarray(0, this.pos)) !== true) this.buf = new Uint8Array(this.size);
-    this.pos = 0;
-  }
-}
 
 const asciiBytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const CELL_OPEN = asciiBytes('<c r="');

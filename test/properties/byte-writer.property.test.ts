@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ByteWriter } from '../../src/xlsx/sheetml';
+import { ByteWriter } from '../../src/xlsx/byte-writer';
 import { runs } from '../support/property';
 
 /**
@@ -44,16 +44,22 @@ test('text and bytes in blocks are the UTF-8 of the text, whatever the block siz
           usesUp ? (b) => (blocks.push(b.slice()), true) : (b) => void blocks.push(b),
           size,
         );
-        const ascii = (s: string) => [...s].every((c) => c.charCodeAt(0) < 0x80);
+        const encoder = new TextEncoder();
         for (const [s, asBytes] of pieces) {
-          // Bytes made before are only ever ASCII (letters, digits): given so when they are.
-          if (asBytes && ascii(s)) out.bytes(Uint8Array.from(s, (c) => c.charCodeAt(0)));
-          else out.text(s);
+          // Bytes made before: a piece's UTF-8 given whole, or as a run inside a larger array
+          // (a JSON key among all the keys of a list), padded with bytes that must not be copied.
+          if (!asBytes) out.text(s);
+          else if (s.length % 2 === 0) out.bytes(encoder.encode(s));
+          else {
+            const own = encoder.encode(s);
+            const padded = new Uint8Array(own.length + 5).fill(0x7e);
+            padded.set(own, 3);
+            out.bytes(padded, own.length, 3);
+          }
         }
         out.flush();
         // Each piece is whole XML (a cell's tail, a tag): encoded on its own, so a lone
         // surrogate at a piece's end is U+FFFD, never joined with the next piece's.
-        const encoder = new TextEncoder();
         const want = joined(pieces.map(([s]) => encoder.encode(s)));
         expect(Buffer.from(joined(blocks)).equals(Buffer.from(want))).toBe(true);
         // No empty block is handed on.
@@ -72,4 +78,36 @@ test('a block is handed on only when full enough, never past its size for short 
   out.flush();
   expect(blocks.map((b) => b.length)).toEqual([15, 15, 15, 8]);
   expect(new TextDecoder().decode(joined(blocks))).toBe(`${'abcde'.repeat(10)}镇`);
+});
+
+test('number(v) writes String(v), for any double and for the rates and counts a report holds', () => {
+  // Two-decimal values as a report rounds them, integers, their neighbours one ulp away (which
+  // must not be written as the two-decimal value), and any double at all.
+  const cents = fc.integer({ min: -1e15, max: 1e15 }).map((k) => k / 100);
+  const near = fc
+    .tuple(cents, fc.integer({ min: -2, max: 2 }))
+    .map(([v, d]) => (d === 0 ? v : v + d * Number.EPSILON * Math.max(1, Math.abs(v))));
+  const value = fc.oneof(
+    cents,
+    near,
+    fc.integer({ min: -1e6, max: 1e6 }).map((k) => k / 10),
+    fc.maxSafeInteger(),
+    fc.double(),
+    fc.constantFrom(0, -0, 0.01, -0.01, 0.1, 1e13 - 0.01, 2 ** 53, 2 ** 53 - 1, 1e21, 5e-7),
+  );
+  fc.assert(
+    fc.property(fc.array(value, { maxLength: 30 }), fc.integer({ min: 8, max: 40 }), (vs, size) => {
+      const blocks: Uint8Array[] = [];
+      const out = new ByteWriter((b) => void blocks.push(b), size);
+      for (const v of vs) {
+        out.number(v);
+        out.text(',');
+      }
+      out.flush();
+      expect(new TextDecoder().decode(joined(blocks))).toBe(
+        vs.map((v) => `${String(v)},`).join(''),
+      );
+    }),
+    runs(1000),
+  );
 });

@@ -1,11 +1,14 @@
 import { main } from '../../src/cli/main';
 import { Out } from '../../src/cli/output';
 
-/** An Out that keeps what was written, for CLI tests. */
+/** An Out that keeps what was written (text, or the UTF-8 of `--json`), for CLI tests. */
 export function capture(): { out: Out; text: () => string } {
-  let buf = '';
-  const out = new Out({ write: (s: string) => (buf += s), isTTY: false }, false);
-  return { out, text: () => buf };
+  const parts: Buffer[] = [];
+  const out = new Out(
+    { write: (s: string | Uint8Array) => parts.push(Buffer.from(s)), isTTY: false },
+    false,
+  );
+  return { out, text: () => Buffer.concat(parts).toString('utf8') };
 }
 
 /** Run `tally ARGS...` in-process: its exit code and what it printed on each stream. */
