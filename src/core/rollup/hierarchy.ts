@@ -67,8 +67,23 @@ function finer(node: RegionNode, area: RegionNode): boolean {
   return a === undefined || n === undefined || levelRank(a) < levelRank(n);
 }
 
+/**
+ * The last name `townshipStem` was asked for and its stem: a township's villages come
+ * together, so a million villages under ten thousand townships ask for each stem a hundred
+ * times in a row. A pure function's memo of one entry, so nothing depends on what it holds.
+ */
+let lastStemOf: string | undefined;
+let lastStem = '';
+
 /** A township's name as forms vary it, reduced to its stem: 石门镇人民政府, 石门镇, 石门 → 石门. */
 function townshipStem(name: string): string {
+  if (name === lastStemOf) return lastStem;
+  lastStem = stemOf(name);
+  lastStemOf = name;
+  return lastStem;
+}
+
+function stemOf(name: string): string {
   const s = unitNameKey(name)
     .replace(/(人民政府|政府|街道办事处|街道办|办事处|党委|党工委)$/, '')
     .replace(/(民族乡|街道|镇|乡)$/, '');
@@ -168,13 +183,20 @@ export class Hierarchy {
       const node = h.resolveNode(row);
       if (found) found[i] = node;
     });
-    // Parents named in a form (a township above its villages), once every node is known.
+    // Parents named in a form (a township above its villages), once every node is known. The
+    // rows of one township come together: its key is resolved once per run of them (resolving
+    // a name again finds the node the first call found or made, and nothing here renames one).
+    let lastName: string | undefined;
+    let lastParent = '';
     seen.forEach((row, i) => {
       if (!row.parentName) return;
       const node = found[i];
       if (!node || (node.parent && node.listed)) return;
-      const parent = h.resolve({ name: row.parentName });
-      if (parent !== node.key) node.parent = parent;
+      if (row.parentName !== lastName) {
+        lastParent = h.resolve({ name: row.parentName });
+        lastName = row.parentName;
+      }
+      if (lastParent !== node.key) node.parent = lastParent;
     });
     h.placeInAreas(seen, found, ranges);
     h.link(rootName);
