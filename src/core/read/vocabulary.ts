@@ -220,6 +220,19 @@ export class HeaderIndex {
 
   /** A total row's label: a profile marker, or `…合计`, `…总计`, `…小计`, `汇总`, `全镇` (TOTAL_LABEL). */
   isTotalLabel(text: string): boolean {
+    // A township written beside each of its villages (`乡镇 | 村`) is asked about twice a row,
+    // a hundred rows in a row: the last answer is kept (the index never changes once made).
+    if (text === this.lastLabel) return this.lastIsTotal;
+    const total = this.totalLabel(text);
+    this.lastLabel = text;
+    this.lastIsTotal = total;
+    return total;
+  }
+
+  private lastLabel: string | undefined;
+  private lastIsTotal = false;
+
+  private totalLabel(text: string): boolean {
     if (this.isTotal(text)) return true;
     // Every TOTAL_LABEL has 计, 汇总 or 总 (or 計, 匯總, 總), or starts with 全: other text skips the folding.
     if (!/[计汇全总計匯總]/.test(text)) return false;
