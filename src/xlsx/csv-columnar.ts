@@ -270,7 +270,28 @@ class CsvScanner {
           throw new NotModelled('text after a closing quote');
         if (text !== '') value = text;
       } else {
+        // The usual field, digits only (a count), read as it is scanned and ended by the
+        // delimiter or by this file's record delimiter: one pass, not a scan and a parse.
+        // Anything else goes on from where the digits stop (none of them ends a field).
         let i = pos;
+        let m = 0;
+        while (i < n) {
+          c = s.charCodeAt(i);
+          if (c < 48 || c > 57) break;
+          m = m * 10 + (c - 48);
+          i++;
+        }
+        if (i > pos && i - pos <= 15 && i < n && this.endsPlainly(s, i, c)) {
+          this.num(col)[row] = m;
+          filled = true;
+          col++;
+          if (c === delim) {
+            pos = i + 1;
+            continue;
+          }
+          this.commit(row, col, filled);
+          return i + (this.rd === RD.CrLf ? 2 : 1);
+        }
         while (i < n) {
           c = s.charCodeAt(i);
           if (c === delim) break;
@@ -310,6 +331,16 @@ class CsvScanner {
       if (c === -1) return n;
       return end + (this.rd === RD.CrLf ? 2 : 1);
     }
+  }
+
+  /**
+   * Whether c at position i ends a field as the delimiter or as the record delimiter already
+   * learnt (a CR of `\r\n` with its LF in the text); else the full scan decides.
+   */
+  private endsPlainly(s: string, i: number, c: number): boolean {
+    if (c === this.delim) return true;
+    if (c === LF) return this.rd === RD.Lf;
+    return c === CR && this.rd === RD.CrLf && s.charCodeAt(i + 1) === LF;
   }
 
   /** Whether position i (holding c, a CR or LF) ends a record; learns the delimiter once. */

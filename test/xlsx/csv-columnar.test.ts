@@ -225,6 +225,11 @@ describe('parseCsvColumnar against parse.ts on random CSVs', () => {
       '.5',
       '-0',
       '1e999',
+      // Digits only, around the 15 that the scanner reads as it goes (past them, Number()).
+      '123456789012345',
+      '9999999999999999',
+      '0000000000000001',
+      '12345678901234567890',
     ),
     fc.string({
       maxLength: 6,
