@@ -1,9 +1,5 @@
-import {
-  loadProfile,
-  vocabularyOf,
-  type Profile,
-  type ProfileFiles,
-} from '../core/profile/profile';
+import { loadProfile } from '../core/profile/load';
+import { vocabularyOf, type Profile, type ProfileFiles } from '../core/profile/profile';
 import { HeaderIndex } from '../core/read/vocabulary';
 import type { Lang } from '../core/messages/index';
 import forms from '../../profiles/lianggang-2021-2030/forms.json';

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadProfile, ProfileError, type ProfileFiles } from '../../../src/core/profile/profile';
+import { loadProfile } from '../../../src/core/profile/load';
+import { ProfileError, type ProfileFiles } from '../../../src/core/profile/profile';
 import {
   DOMAIN_FORMS,
   DOMAIN_INDICATORS,
