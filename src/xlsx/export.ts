@@ -65,6 +65,63 @@ export function* longCsvChunks(tables: Iterable<LongTable>): Generator<string> {
   }
 }
 
+/** What encodes text as UTF-8 (a TextEncoder). */
+interface Utf8Encoder {
+  encode(s: string): Uint8Array;
+}
+
+/** Columns whose every row is its own text (a cell's address): encoded, never remembered. */
+const DISTINCT_COLUMNS: ReadonlySet<string> = new Set(['cell']);
+
+/**
+ * A text column as the UTF-8 hyparquet-writer would make of it, each text encoded once and the
+ * same bytes (the same object) given for every row that holds it: 4.8 million rows hold 100,000
+ * unit names, five forms and one period, and the writer's TextEncoder call per value took a
+ * quarter of an export. The writer takes bytes as they are and counts one object as one
+ * dictionary entry at once, so the file is the same, byte for byte. `seen` is null for a column
+ * of distinct texts: ASCII is copied, anything else encoded.
+ */
+function encodedColumn(
+  values: readonly (string | number | null)[],
+  seen: Map<string, Uint8Array> | null,
+  encoder: Utf8Encoder,
+): (Uint8Array | null)[] {
+  const out = new Array<Uint8Array | null>(values.length);
+  // A piece is one item's rows (long.ts): its form, item, file and sheet are the row before's.
+  let last: string | undefined;
+  let lastBytes: Uint8Array | null = null;
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r];
+    if (typeof v !== 'string') {
+      out[r] = null;
+      continue;
+    }
+    if (v === last) {
+      out[r] = lastBytes;
+      continue;
+    }
+    let bytes = seen?.get(v);
+    if (bytes === undefined) {
+      bytes = asciiOrEncoded(v, encoder);
+      seen?.set(v, bytes);
+    }
+    out[r] = bytes;
+    last = v;
+    lastBytes = bytes;
+  }
+  return out;
+}
+
+function asciiOrEncoded(s: string, encoder: Utf8Encoder): Uint8Array {
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return encoder.encode(s);
+    bytes[i] = c;
+  }
+  return bytes;
+}
+
 /**
  * The Parquet file: strings as UTF-8, values as doubles (null where blank), Snappy pages, one
  * row group per piece of the table, so only one piece is in memory besides the file itself.
@@ -72,11 +129,19 @@ export function* longCsvChunks(tables: Iterable<LongTable>): Generator<string> {
 export async function longParquetBytes(tables: Iterable<LongTable>): Promise<Uint8Array> {
   // hyparquet-writer is an ES module: imported when an export asks for it.
   const { ByteWriter, ParquetWriter, schemaFromColumnData } = await import('hyparquet-writer');
+  const encoder = new TextEncoder();
+  // Each text column's texts already encoded, kept from piece to piece of the table.
+  const seen = LONG_COLUMNS.map((name) =>
+    DISTINCT_COLUMNS.has(name) ? null : new Map<string, Uint8Array>(),
+  );
   const columnData = (t: LongTable) => {
     const cols = columnsOf(t);
     return LONG_COLUMNS.map((name, i) => ({
       name,
-      data: cols[i] as (string | number | null)[],
+      data:
+        name === 'value'
+          ? (cols[i] as (number | null)[])
+          : encodedColumn(cols[i] ?? [], seen[i] ?? null, encoder),
       type: name === 'value' ? ('DOUBLE' as const) : ('STRING' as const),
       nullable: name === 'value' || name === 'code' || name === 'parent',
     }));
