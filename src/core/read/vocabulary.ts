@@ -144,6 +144,9 @@ export function withoutFootnote(header: string): string {
 }
 
 /** A compiled lookup from normalised header keys to what they name. */
+/** Texts whose header role `HeaderIndex.lookup` keeps before it starts again. */
+const LOOKED_TEXTS = 4096;
+
 export class HeaderIndex {
   private readonly byKey = new Map<string, HeaderRole>();
   private readonly totals: Set<string>;
@@ -177,7 +180,25 @@ export class HeaderIndex {
     this.totalChars = ideographsOf(this.totals);
   }
 
+  /**
+   * What a text is as a header. Answers are kept (the index never changes once made) for
+   * the texts of a few sheets at a time: the header search asks about each text of a sheet's
+   * first rows twice, and a folder of township files repeats one header line thousands of
+   * times. Emptied when full, so the memory is bounded whatever the input.
+   */
   lookup(header: string): HeaderRole | undefined {
+    const memo = this.looked;
+    const kept = memo.get(header);
+    if (kept !== undefined) return kept === null ? undefined : kept;
+    if (memo.size >= LOOKED_TEXTS) memo.clear();
+    const role = this.lookupFresh(header);
+    memo.set(header, role ?? null);
+    return role;
+  }
+
+  private readonly looked = new Map<string, HeaderRole | null>();
+
+  private lookupFresh(header: string): HeaderRole | undefined {
     const known = this.lookupAsWritten(header);
     if (known) return known;
     // `在园幼儿数①`, `在园幼儿数*`, `在园幼儿数（注1）`: the header with its footnote mark. (A
