@@ -45,9 +45,22 @@ function sameLook(a: OutputCell, b: OutputCell): boolean {
 /** Cell objects a StyleTable remembers by identity (see `StyleTable.index`). */
 const MEMO_CELLS = 100_000;
 
+/** A look as one string: number format, bold and italic, font colour, fill, wrap, alignment, border. */
+function lookKey(cell: OutputCell, border: boolean): string {
+  return `${cell.numberFormat ?? ''}|${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}|${cell.fontColor ?? ''}|${cell.fill ?? ''}|${cell.wrap ? 1 : 0}|${cell.align ?? ''}|${border ? 1 : 0}`;
+}
+
+/** The look of a cell that says nothing of its look, without a border: xf 0. */
+const DEFAULT_LOOK_KEY = lookKey({ value: null }, false);
+
 /** Styles by their look, each numbered once: fonts, fills, borders, number formats, xfs. */
 export class StyleTable {
-  private readonly xfs = new Map<string, number>();
+  /**
+   * xf indices by look (`numbered`'s key). The default look, no border, is xf 0 itself: not a
+   * second xf like it, which readers take as a style of its own (exceljs reads its border as
+   * `{}`, not none) and which made every plain cell carry an `s` it need not.
+   */
+  private readonly xfs = new Map<string, number>([[DEFAULT_LOOK_KEY, 0]]);
   private readonly xfXml: string[] = [
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
   ];
@@ -99,7 +112,7 @@ export class StyleTable {
   }
 
   private numbered(cell: OutputCell, border: boolean): number {
-    const key = `${cell.numberFormat ?? ''}|${cell.bold ? 1 : 0}${cell.italic ? 1 : 0}|${cell.fontColor ?? ''}|${cell.fill ?? ''}|${cell.wrap ? 1 : 0}|${cell.align ?? ''}|${border ? 1 : 0}`;
+    const key = lookKey(cell, border);
     const known = this.xfs.get(key);
     if (known !== undefined) return known;
     const numFmtId = cell.numberFormat ? this.numFmt(cell.numberFormat) : 0;
