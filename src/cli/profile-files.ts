@@ -55,14 +55,8 @@ function digestOf(texts: readonly [string, string][]): string {
 
 /** The build's checked profile when its digest is `digest`, else undefined (absent, stale, unreadable). */
 function readChecked(file: string, digest: string): Profile | undefined {
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const checked = JSON.parse(text) as Partial<Checked>;
+    const checked = JSON.parse(readFileSync(file, 'utf8')) as Partial<Checked>;
     return checked.digest === digest ? checked.profile : undefined;
   } catch {
     return undefined;

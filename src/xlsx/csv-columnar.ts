@@ -281,18 +281,8 @@ class CsvScanner {
           m = m * 10 + (c - 48);
           i++;
         }
-        if (i > pos && i - pos <= 15 && i < n && this.endsPlainly(s, i, c)) {
-          this.num(col)[row] = m;
-          filled = true;
-          col++;
-          if (c === delim) {
-            pos = i + 1;
-            continue;
-          }
-          this.commit(row, col, filled);
-          return i + (this.rd === RD.CrLf ? 2 : 1);
-        }
-        while (i < n) {
+        const plain = i > pos && i - pos <= 15 && i < n && this.endsPlainly(s, i, c);
+        while (!plain && i < n) {
           c = s.charCodeAt(i);
           if (c === delim) break;
           if (c === CR || c === LF) {
@@ -306,7 +296,10 @@ class CsvScanner {
           c = -1;
         }
         end = i;
-        if (
+        if (plain) {
+          this.num(col)[row] = m;
+          filled = true;
+        } else if (
           end > pos &&
           !(end - pos === 2 && s.charCodeAt(pos) === 78 && s.charCodeAt(pos + 1) === 65)
         ) {
