@@ -182,7 +182,7 @@ function applyPrint(ws: ExcelJS.Worksheet, sheet: OutputSheet): void {
  * A workbook's bytes, written by ./fast-write.ts. It gives what exceljs gives, cell by cell and
  * sheet by sheet (test/xlsx/fast-write.test.ts, with exceljs as the oracle), without a style
  * object and a model per cell (minutes and gigabytes at a 100,000-village 分单位指标), and a
- * small report never loads exceljs (0.95 s → 0.58 s for the sample's `tally report`). It was
+ * small report never loads exceljs (the sample's `tally report`: 1.07–1.25 s → 0.52–0.65 s). It was
  * used only past 100,000 cells until 2026-12-08. `writer: 'exceljs'` asks for exceljs's own
  * writer, the oracle those tests compare with.
  */
